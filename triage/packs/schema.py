@@ -1,0 +1,249 @@
+"""The schema of a client pack: everything a caller can hear and every business rule of one client.
+
+A pack is data an admin edits, so every model forbids unknown keys: a typo in a YAML key must be
+an error that names the field, not a setting that silently does nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Lang = Literal["de", "en"]
+LANGS: tuple[Lang, ...] = ("de", "en")
+Urgency = Literal["P0", "P1", "P2", "P3", "P4"]
+Channel = Literal["webhook", "sms", "phone"]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+_HOURS = re.compile(r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# A sentence in every language the pack offers: {"de": "...", "en": "..."}.
+Localized = dict[Lang, str]
+LocalizedList = dict[Lang, list[str]]
+
+
+class Emergency(Strict):
+    """Something this business treats as urgent, with what the caller should do until help comes."""
+
+    id: str
+    urgency: Literal["P1", "P2"] = "P1"
+    label: Localized = Field(description="Short name shown to agents, e.g. 'Rohrbruch'.")
+    phrases: LocalizedList = Field(
+        description="Words or regular expressions (lower case, as speech recognition writes) that mean this."
+    )
+    advice: Localized | None = Field(default=None, description="Calming safety advice read to the caller.")
+    next_action: Localized | None = Field(default=None, description="What the agent should do.")
+
+    @field_validator("phrases")
+    @classmethod
+    def _phrases_compile(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for lang, phrases in value.items():
+            for phrase in phrases:
+                try:
+                    re.compile(phrase)
+                except re.error as exc:
+                    raise ValueError(f"phrase {phrase!r} ({lang}) is not a valid pattern: {exc}") from exc
+        return value
+
+
+class CatalogItem(Strict):
+    sku: str
+    name: Localized
+    aliases: LocalizedList = Field(default_factory=dict)
+    options: dict[str, list[str]] = Field(
+        default_factory=dict, description="Option groups, e.g. {'size': ['small', 'large']}."
+    )
+    option_aliases: dict[str, list[str]] = Field(
+        default_factory=dict, description="Other words for an option value: {'large': ['groß', 'big']}."
+    )
+    price: str | None = None
+
+    @model_validator(mode="after")
+    def _aliases_name_known_options(self) -> CatalogItem:
+        values = {v for group in self.options.values() for v in group}
+        unknown = sorted(set(self.option_aliases) - values)
+        if unknown:
+            raise ValueError(f"option_aliases names values that no option group has: {unknown}")
+        return self
+
+
+class InfoAnswer(Strict):
+    """An answer the front-end may give itself, matched by keywords."""
+
+    id: str
+    keywords: LocalizedList
+    answer: Localized
+
+
+class Contact(Strict):
+    name: str
+    channel: Channel
+    phone: str | None = None
+    url: str | None = None
+
+    @model_validator(mode="after")
+    def _channel_has_address(self) -> Contact:
+        if self.channel in ("sms", "phone") and not self.phone:
+            raise ValueError(f"contact {self.name!r} uses channel {self.channel!r} but has no phone")
+        if self.channel == "webhook" and not self.url:
+            raise ValueError(f"contact {self.name!r} uses channel 'webhook' but has no url")
+        return self
+
+
+class Escalation(Strict):
+    accept_timeout_s: int = Field(default=60, ge=5)
+    secondary_after_min: int = Field(default=5, ge=1)
+    on_call: list[Contact] = Field(default_factory=list)
+    transfer_number: str | None = None
+
+
+class PublicNumbers(Strict):
+    fire: str = "112"
+    medical: str = "112"
+    police: str = "110"
+    gas: str = "112"
+
+
+class OrderSettings(Strict):
+    fulfilment: list[Literal["pickup", "delivery"]] = Field(default_factory=lambda: ["pickup"])
+    max_qty: int = Field(default=20, ge=1)
+
+
+class Prompts(Strict):
+    """Every fixed sentence of a call. Values are Jinja2 templates with the call's variables."""
+
+    greeting: Localized
+    recording_consent: Localized
+    ask_need: Localized
+    anything_else: Localized
+    goodbye: Localized
+    not_understood: Localized
+    silence_reprompt: Localized
+    handoff_failures: Localized
+    handoff_requested: Localized
+    handoff_now: Localized
+    handoff_p0: Localized
+    handoff_p1: Localized
+    handoff_generic: Localized
+    handoff_error: Localized
+    p0_fire: Localized
+    p0_gas: Localized
+    p0_medical: Localized
+    p0_police: Localized
+    p0_electric: Localized
+    distress_acute: Localized
+    distress_elevated: Localized
+    ask_address: Localized
+    ask_callback: Localized
+    ask_name: Localized
+    confirm_address: Localized
+    confirm_callback: Localized
+    confirm_name: Localized
+    confirm_retry: Localized
+    order_ask_items: Localized
+    order_item_unknown: Localized
+    order_ask_option: Localized
+    order_ask_more: Localized
+    order_ask_fulfilment: Localized
+    order_ask_delivery_address: Localized
+    order_readback: Localized
+    order_saved: Localized
+    order_cancelled: Localized
+    message_ask: Localized
+    message_readback: Localized
+    message_saved: Localized
+    appointment_ask: Localized
+    info_unknown: Localized
+    no_action: Localized
+    consent_declined: Localized
+    yes_words: LocalizedList
+    no_words: LocalizedList
+
+
+class PackTest(Strict):
+    """A check an admin attaches to a pack: what must come out for a caller's words."""
+
+    name: str
+    turns: list[str]
+    lang: Lang | None = None
+    expect_urgency: Urgency | None = None
+    expect_intent: str | None = None
+    expect_outcome: Literal["handoff", "order", "message", "ended"] | None = None
+    bot_says: list[str] = Field(default_factory=list)
+    bot_never_says: list[str] = Field(default_factory=list)
+
+
+class Pack(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str
+    business: Localized
+    languages: list[Lang] = Field(min_length=1)
+    agent_language: Lang = "de"
+    records_calls: bool = False
+    timezone: str = "Europe/Berlin"
+    hours: dict[Weekday, list[str]] = Field(default_factory=dict)
+    phone_numbers: list[str] = Field(default_factory=list)
+    address: str | None = None
+    public_numbers: PublicNumbers = Field(default_factory=PublicNumbers)
+    emergencies: list[Emergency] = Field(default_factory=list)
+    catalog: list[CatalogItem] = Field(default_factory=list)
+    order: OrderSettings = Field(default_factory=OrderSettings)
+    info: list[InfoAnswer] = Field(default_factory=list)
+    escalation: Escalation = Field(default_factory=Escalation)
+    prompts: Prompts
+    tests: list[PackTest] = Field(default_factory=list)
+
+    @field_validator("hours")
+    @classmethod
+    def _hours_are_ranges(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for day, ranges in value.items():
+            for r in ranges:
+                if not _HOURS.match(r):
+                    raise ValueError(f"{day}: {r!r} is not a time range like '08:00-17:30'")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone_exists(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown timezone {value!r} (use an IANA name like 'Europe/Berlin')") from exc
+        return value
+
+    @model_validator(mode="after")
+    def _every_language_translated(self) -> Pack:
+        """A client that offers a language must have every sentence in it: a caller never hears a gap."""
+        missing: list[str] = []
+        langs = set(self.languages)
+        for name, value in self.prompts:
+            for lang in langs - set(value):
+                missing.append(f"prompts.{name}.{lang}")
+        for kind, items in (("emergencies", self.emergencies), ("info", self.info), ("catalog", self.catalog)):
+            for i, item in enumerate(items):
+                for field in ("label", "advice", "answer", "name"):
+                    value = getattr(item, field, None)
+                    if isinstance(value, dict):
+                        missing += [f"{kind}[{i}].{field}.{lang}" for lang in langs - set(value)]
+        if missing:
+            shown = ", ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
+            raise ValueError(f"missing translation for a language the client offers: {shown}")
+        if self.agent_language not in self.languages and self.agent_language not in LANGS:
+            raise ValueError(f"agent_language {self.agent_language!r} is not supported")
+        skus = [c.sku for c in self.catalog]
+        dupes = sorted({s for s in skus if skus.count(s) > 1})
+        if dupes:
+            raise ValueError(f"catalog has duplicate sku: {dupes}")
+        return self
+
+    def emergency(self, emergency_id: str | None) -> Emergency | None:
+        return next((e for e in self.emergencies if e.id == emergency_id), None)
