@@ -16,6 +16,12 @@ LANGS: tuple[Lang, ...] = ("de", "en")
 Urgency = Literal["P0", "P1", "P2", "P3", "P4"]
 Channel = Literal["webhook", "sms", "phone"]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+# The situations the product recognises for every client (triage/brain/rules.py). A pack emergency
+# that `covers` one gives its advice and agent instructions whenever that situation is recognised.
+GlobalSituation = Literal[
+    "burst_pipe", "sewage", "heating_failure", "no_water", "break_in", "alarm", "arrest_search",
+    "it_outage", "vital_medication", "toilet_blocked", "no_hot_water", "leak", "deadline",
+]
 
 _HOURS = re.compile(r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$")
 
@@ -40,6 +46,10 @@ class Emergency(Strict):
     )
     advice: Localized | None = Field(default=None, description="Calming safety advice read to the caller.")
     next_action: Localized | None = Field(default=None, description="What the agent should do.")
+    needs_address: bool = Field(default=True, description="Help comes to the caller, so ask for the address.")
+    covers: list[GlobalSituation] = Field(
+        default_factory=list, description="Situations recognised for every client that this emergency answers."
+    )
 
     @field_validator("phrases")
     @classmethod
@@ -228,7 +238,11 @@ class Pack(Strict):
         for name, value in self.prompts:
             for lang in langs - set(value):
                 missing.append(f"prompts.{name}.{lang}")
-        for kind, items in (("emergencies", self.emergencies), ("info", self.info), ("catalog", self.catalog)):
+        for kind, items in (
+            ("emergencies", self.emergencies),
+            ("info", self.info),
+            ("catalog", self.catalog),
+        ):
             for i, item in enumerate(items):
                 for field in ("label", "advice", "answer", "name"):
                     value = getattr(item, field, None)
@@ -247,3 +261,6 @@ class Pack(Strict):
 
     def emergency(self, emergency_id: str | None) -> Emergency | None:
         return next((e for e in self.emergencies if e.id == emergency_id), None)
+
+    def emergency_covering(self, situation: str) -> Emergency | None:
+        return next((e for e in self.emergencies if situation in e.covers), None)

@@ -1,0 +1,89 @@
+"""One utterance in, one Analysis out: language, triage labels, details and order lines."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..packs.schema import CatalogItem, Pack
+from . import rules as R
+from .classify import Decision, classify
+from .extract import extract_entities, match_order
+from .language import detect_language
+from .model import TextModel
+from .types import Analysis, Lang
+
+
+def pack_rules(pack: Pack | None) -> tuple[R.Rule, ...]:
+    """The client's own emergencies as rules, matched in every language it offers.
+
+    A pack emergency that covers a global situation behaves like it (same modifiers: a burst pipe
+    contained by the stopcock is P2 for this client too).
+    """
+    if pack is None:
+        return ()
+    kinds = {rule.id: rule.kind for rule in R.ALL_URGENCY_RULES}
+    out = []
+    for emergency in pack.emergencies:
+        patterns = tuple(p for phrases in emergency.phrases.values() for p in phrases)
+        label = (emergency.label.get("de", emergency.id), emergency.label.get("en", emergency.id))
+        kind = next((kinds[c] for c in emergency.covers if c in kinds), "pack")
+        out.append(R.pack_rule(f"{pack.id}:{emergency.id}", emergency.urgency, patterns, label, kind))
+    return tuple(out)
+
+
+def emergency_for(pack: Pack | None, decision: Decision) -> str | None:
+    """The pack emergency whose advice fits: the one that matched, or the one covering the global rule."""
+    if pack is None or decision.rule_id is None:
+        return None
+    if ":" in decision.rule_id:
+        return decision.rule_id.split(":", 1)[1]
+    covering = pack.emergency_covering(decision.rule_id)
+    return covering.id if covering else None
+
+
+def reason_text(decision: Decision, lang: str) -> str | None:
+    if not decision.reason_label:
+        return None
+    label = decision.reason_label[0 if lang == "de" else 1]
+    return f"{label} („{decision.reason_words}“)" if lang == "de" else f'{label} ("{decision.reason_words}")'
+
+
+def analyze(
+    text: str,
+    *,
+    pack: Pack | None = None,
+    catalog: list[CatalogItem] | None = None,
+    model: TextModel | None = None,
+    lang: Lang | None = None,
+    default_lang: Lang | None = None,
+    now: datetime | None = None,
+    expecting: frozenset[str] = frozenset(),
+) -> Analysis:
+    """Everything the brain reads from one caller utterance.
+
+    `lang` forces the language; otherwise it is detected among the pack's languages, keeping
+    `default_lang` (the call's language so far) when the words do not tell.
+    """
+    allowed = tuple(pack.languages) if pack else ("de", "en")
+    language: Lang = lang or detect_language(text, allowed, default_lang)  # type: ignore[assignment]
+    decision = classify(text, model=model, pack_rules=pack_rules(pack))
+    entities = extract_entities(text, language, now=now or datetime.now(), expecting=expecting)
+    items = catalog if catalog is not None else (pack.catalog if pack else [])
+    order = match_order(text, language, items) if items else []
+    intent = decision.intent
+    if order and intent == "other" and decision.urgency in ("P3", "P4"):
+        intent = "place_order"
+    urgency = "P3" if order and decision.urgency == "P4" else decision.urgency
+    return Analysis(
+        urgency=urgency,
+        intent=intent,
+        distress=decision.distress,
+        language=language,
+        entities=entities,
+        order=order,
+        evidence=decision.evidence,
+        hazard=decision.hazard,
+        emergency_id=emergency_for(pack, decision),
+        reason=reason_text(decision, pack.agent_language if pack else language),
+        wants_human=decision.wants_human,
+    )

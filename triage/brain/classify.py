@@ -1,0 +1,220 @@
+"""Urgency, intent and distress: explicit rules first, the learned model for everything they miss.
+
+Rules decide whenever they see a hazard (or see it denied, or in the past): a learned model that
+never saw "Kohlenmonoxid" must not talk a caller out of a P0. The model decides the many phrasings
+no rule anticipated, and gives intent and distress a graded score the rules only nudge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from . import rules as R
+from .model import Prediction, TextModel
+from .text import Folded
+from .types import DISTRESSES, INTENTS, URGENCIES, Distress, Hazard, Intent, Urgency, more_urgent
+
+# How much one matching rule adds to the model's probability of its label.
+_INTENT_RULE_WEIGHT = 0.55
+_HUMAN_RULE_WEIGHT = 1.2
+_ELEVATED_WEIGHT = 0.5
+_ACUTE_WEIGHT = 1.0
+# Below this the model's own P0 is not trusted without a rule: a false P0 hangs up on nobody,
+# but sends a caller to 112 for nothing.
+_MODEL_P0_MIN = 0.6
+_MODEL_UPGRADE_MIN = 0.9
+
+
+@dataclass
+class Decision:
+    urgency: Urgency
+    intent: Intent
+    distress: Distress
+    evidence: list[str] = field(default_factory=list)
+    hazard: Hazard | None = None
+    rule_id: str | None = None  # the rule (global or pack emergency id) that set the urgency
+    reason_words: str | None = None
+    reason_label: tuple[str, str] | None = None
+    wants_human: bool = False
+
+
+@dataclass(frozen=True)
+class _Modifiers:
+    past: str | None
+    resolved: str | None
+    contained: str | None
+    still: str | None
+    summer: str | None
+    other_toilet: str | None
+    scope_one: str | None
+
+    @classmethod
+    def of(cls, folded: Folded) -> _Modifiers:
+        def find(pattern) -> str | None:
+            m = pattern.search(folded.text)
+            return folded.words_at(m.start(), m.end()) if m else None
+
+        return cls(
+            past=find(R.PAST),
+            resolved=find(R.RESOLVED),
+            contained=find(R.CONTAINED),
+            still=find(R.STILL_ACTIVE),
+            summer=find(R.SUMMER),
+            other_toilet=find(R.OTHER_TOILET),
+            scope_one=find(R.SCOPE_ONE),
+        )
+
+
+def _effective(hit: R.Hit, mods: _Modifiers) -> tuple[Urgency, str | None]:
+    """The urgency a hazard has once time, containment and scope are taken into account."""
+    rule, urgency = hit.rule, hit.rule.urgency
+    assert urgency is not None
+    if rule.kind in ("self_harm", "noise", "deadline"):
+        return urgency, None
+    if mods.resolved and not (mods.still and rule.kind == "hazard"):
+        return "P3", f"resolved: {mods.resolved}"
+    if mods.past and not mods.still:
+        return "P3", f"in the past: {mods.past}"
+    if rule.kind == "water" and mods.contained and not mods.still and urgency in ("P1", "P2"):
+        return "P2", f"contained: {mods.contained}"
+    if rule.kind == "heating" and (mods.summer or mods.scope_one):
+        return "P3", f"not a total failure in the cold: {mods.summer or mods.scope_one}"
+    if rule.kind == "toilet" and mods.other_toilet:
+        return "P2" if urgency == "P1" else "P3", f"another toilet works: {mods.other_toilet}"
+    if rule.kind == "it" and mods.scope_one:
+        return "P3", f"one device only: {mods.scope_one}"
+    return urgency, None
+
+
+def _argmax(scores: dict[str, float]) -> str:
+    return max(scores.items(), key=lambda kv: kv[1])[0]
+
+
+def classify(
+    text: str,
+    *,
+    model: TextModel | None = None,
+    prediction: Prediction | None = None,
+    pack_rules: Iterable[R.Rule] = (),
+) -> Decision:
+    """Decide urgency, intent and distress for one utterance, saying why in `evidence`."""
+    folded = Folded.of(text)
+    if not folded.text:
+        return Decision("P4", "other", "none", ["empty utterance (silence)"])
+
+    evidence: list[str] = []
+    mods = _Modifiers.of(folded)
+    urgency_rules = (*R.ALL_URGENCY_RULES, *pack_rules)
+    hits = R.match(folded, urgency_rules)
+    intent_hits = R.match(folded, R.INTENT_RULES)
+    distress_hits = R.match(folded, R.DISTRESS_RULES)
+
+    # --- urgency from rules
+    rule_urgency: Urgency | None = None
+    top: R.Hit | None = None
+    noise: R.Hit | None = None
+    for hit in hits:
+        if hit.negated:
+            evidence.append(f"negated {hit.rule.id}: {hit.words}")
+            continue
+        if hit.rule.kind == "noise":
+            noise = noise or hit
+            evidence.append(f"rule {hit.rule.id}: {hit.words}")
+            continue
+        urgency, why = _effective(hit, mods)
+        evidence.append(f"rule {hit.rule.id}: {hit.words}" + (f" ({why})" if why else ""))
+        # the most urgent hazard wins; on a tie the client's own emergency, whose advice fits best
+        if rule_urgency is None or urgency_rank(urgency) < urgency_rank(rule_urgency) or (
+            urgency == rule_urgency and ":" in hit.rule.id
+        ):
+            rule_urgency, top = urgency, hit
+
+    if prediction is None and model is not None:
+        prediction = model.predict(text)
+
+    urgency = _decide_urgency(rule_urgency, noise, prediction, hits, evidence)
+
+    # --- intent
+    intent_scores = {label: (prediction.intent[label] if prediction else 0.0) for label in INTENTS}
+    wants_human = False
+    for hit in intent_hits:
+        if hit.rule.intent is None:
+            continue
+        weight = _HUMAN_RULE_WEIGHT if hit.rule.intent == "request_human" else _INTENT_RULE_WEIGHT
+        intent_scores[hit.rule.intent] += weight
+        wants_human |= hit.rule.intent == "request_human"
+        evidence.append(f"cue {hit.rule.id}: {hit.words}")
+    if top is not None and top.rule.intent == "report_problem":
+        intent_scores["report_problem"] += _INTENT_RULE_WEIGHT
+    if urgency in ("P0", "P1") and rule_urgency in ("P0", "P1"):
+        intent: Intent = "report_problem"
+    elif urgency == "P4" and noise is not None:
+        intent = "other"
+    else:
+        intent = _argmax(intent_scores)  # type: ignore[assignment]
+        if prediction is None and not any(h.rule.intent for h in intent_hits) and top is None:
+            intent = "other"
+
+    # --- distress
+    distress_scores = {label: (prediction.distress[label] if prediction else 0.0) for label in DISTRESSES}
+    if prediction is None:
+        distress_scores["none"] = 0.5
+    for hit in distress_hits:
+        distress_scores[hit.rule.distress] += _ACUTE_WEIGHT if hit.rule.distress == "acute" else _ELEVATED_WEIGHT
+        evidence.append(f"distress {hit.rule.id}: {hit.words}")
+    if top is not None and top.rule.distress:
+        distress_scores[top.rule.distress] += _ACUTE_WEIGHT * 2
+    distress: Distress = _argmax(distress_scores)  # type: ignore[assignment]
+
+    if prediction is not None:
+        label, p = prediction.top_urgency
+        evidence.append(f"model: {label} {p:.2f}, {prediction.top_intent[0]} {prediction.top_intent[1]:.2f}")
+
+    decided_by_rule = top is not None and rule_urgency == urgency
+    return Decision(
+        urgency=urgency,
+        intent=intent,
+        distress=distress,
+        evidence=evidence,
+        hazard=top.rule.hazard if decided_by_rule and urgency == "P0" else None,
+        rule_id=top.rule.id if decided_by_rule else None,
+        reason_words=top.words if decided_by_rule else None,
+        reason_label=top.rule.label if decided_by_rule else None,
+        wants_human=wants_human,
+    )
+
+
+def _decide_urgency(
+    rule_urgency: Urgency | None,
+    noise: R.Hit | None,
+    prediction: Prediction | None,
+    hits: list[R.Hit],
+    evidence: list[str],
+) -> Urgency:
+    if rule_urgency is not None and rule_urgency != "P3":
+        if prediction is not None:
+            label, p = prediction.top_urgency
+            # a rule saw a lesser problem, the model is sure of a worse one it cannot name a word for
+            if label in ("P1", "P2") and p >= _MODEL_UPGRADE_MIN and rule_urgency in ("P2", "P3"):
+                return more_urgent(rule_urgency, label)  # type: ignore[arg-type]
+        return rule_urgency
+    if rule_urgency == "P3":
+        return "P3"
+    if any(h.negated for h in hits):
+        # the caller denied the only danger mentioned: routine, not whatever the model makes of the word
+        evidence.append("danger denied: routine")
+        return "P3" if noise is None else "P4"
+    if noise is not None:
+        return "P4"
+    if prediction is None:
+        return "P3"
+    ranked = sorted(prediction.urgency.items(), key=lambda kv: -kv[1])
+    label, p = ranked[0]
+    if label == "P0" and p < _MODEL_P0_MIN:
+        label = ranked[1][0]
+    return label  # type: ignore[return-value]
+
+
+def urgency_rank(urgency: Urgency) -> int:
+    return URGENCIES.index(urgency)

@@ -1,0 +1,519 @@
+"""Explicit triage rules: the words that decide urgency whatever a learned model thinks.
+
+Life safety must not depend on how well a small model generalises, so every P0 situation of
+PRODUCT.md and the global P1/P2 situations are spelled out here as patterns in both languages,
+written as a speech recogniser writes (lower case, no punctuation, umlauts in any spelling; see
+`text.fold`). Each pack adds its own emergencies on top (`pack_rules`).
+
+Modifiers are rules too: negation ("kein Rohrbruch"), the past ("der Rohrbruch letzte Woche"),
+a fault that stopped ("jetzt ist alles trocken") or was contained ("Haupthahn zugedreht").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .text import Folded, fold_pattern
+from .types import Distress, Hazard, Intent, Urgency
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    patterns: tuple[str, ...]
+    urgency: Urgency | None = None
+    intent: Intent | None = None
+    distress: Distress | None = None
+    hazard: Hazard | None = None
+    kind: str = ""  # what modifiers apply: "water", "heating", "fault", ...
+    label: tuple[str, str] = ("", "")  # (de, en) reason shown to agents
+    negatable: bool = True
+
+
+@dataclass(frozen=True)
+class Hit:
+    rule: Rule
+    words: str  # the caller's words that matched
+    negated: bool
+
+
+def _r(id_: str, *patterns: str, **kw) -> Rule:
+    return Rule(id=id_, patterns=patterns, **kw)
+
+
+_NEGATORS = frozenset(
+    "kein keine keinen keinem keiner keines nicht nichts ohne weder nie niemals "
+    "no not nothing never without neither nor isn isnt wasn wasnt don dont doesn doesnt didn didnt aren "
+    "haven hasn".split()
+)
+# "ich weiß nicht, ...", "oh no, ...": a negator that negates nothing that follows
+_NOT_NEGATING_AFTER = frozenset("weiss ob oh".split())
+_NEG_AFTER = re.compile(r"^\s*(\w+\s+)?(nicht|nie|not|never|kein|keine)\b(?! nur| only| mehr auf)")
+_NEG_WINDOW_WORDS = 3
+
+
+# --- P0: danger to people now ------------------------------------------------------------------
+P0_RULES: tuple[Rule, ...] = (
+    _r(
+        "gas_smell",
+        r"gasgeruch",
+        r"riecht\w* (\w+ ){0,3}nach gas\b",
+        r"nach gas (riecht|stinkt)",
+        r"\bgas (riecht|stinkt|tritt aus|strömt aus|leck)",
+        r"\bgasleck|\bgasaustritt|gasleitung (ist )?(undicht|kaputt|beschädigt)",
+        r"\bsmell\w* (\w+ ){0,2}(of |like )?gas\b(?! station| pedal| bill)",
+        r"\bgas (leak|smell)",
+        r"\bleaking gas|\bgas is leaking|hissing (sound )?from the gas",
+        r"\bgasherd\w* (\w+ )?(zischt|riecht)",
+        urgency="P0", hazard="gas", intent="report_problem", kind="hazard",
+        label=("Gasgeruch", "gas smell"),
+    ),
+    _r(
+        "fire",
+        r"\bes brennt\b(?! (beim|im hals|in den augen|auf der haut|wie feuer|beim wasserlassen))",
+        r"\bbrennt (es|hier|im|in der|in meiner|in unserer|das haus|die küche|der keller|lichterloh)\b",
+        r"\b(feuer|flammen|brand)\b(?! und flamme)(?!.*\b(bestellen|kaufen|versicherung)\b)",
+        r"\b(wohnungs|küchen|keller|zimmer|dachstuhl|kamin|haus|kabel|fett)brand\b",
+        r"\b(rauch|qualm)\b(?!melder)",
+        r"\b(rauchgeruch|brandgeruch)\b|riecht\w* (\w+ )?(verbrannt|verschmort|nach rauch)",
+        r"\b(qualmt|kokelt|schmort)\b|\braucht (es|aus|aus der|überall)\b",
+        r"\bon fire\b(?! (deal|price|today))",
+        r"\b(a|the|there s a|there is a|kitchen|house|electrical|chimney|grease) fire\b"
+        r"(?! (extinguisher|blanket|alarm test|drill|place|wood|works|pit|department number))",
+        r"\bfire (in|at|on|upstairs|downstairs|spreading|broke out)\b",
+        r"\bflames?\b",
+        r"\bsmoke (is )?(coming|everywhere|pouring|filling|from)\b",
+        r"\b(full of|filled with|lots of|lot of|thick|black) smoke\b",
+        r"\bsmell\w* (\w+ ){0,2}(of )?(smoke|burning)\b|\bburning smell\b|\bsomething( s| is)? burning\b",
+        r"\b(caught|catch|catching) fire\b",
+        r"\b(rauchmelder|brandmelder)\w* (\w+ ){0,2}(geht los|schlägt an|heult|alarm|losgegangen)",
+        r"\bsmoke (alarm|detector)\w* (\w+ ){0,2}(going off|went off|is sounding|sounding)",
+        urgency="P0", hazard="fire", intent="report_problem", kind="hazard",
+        label=("Feuer oder Rauch", "fire or smoke"),
+    ),
+    _r(
+        "carbon_monoxide",
+        r"kohlenmonoxid|kohlenmonoxyd|\bco[ -]?(melder|warner|alarm)\b|\bkohlenstoffmonoxid",
+        r"carbon monoxide|\bco (alarm|detector)\w* (\w+ ){0,2}(going off|went off|beeping|sounding)",
+        urgency="P0", hazard="fire", intent="report_problem", kind="hazard",
+        label=("CO-Alarm (Kohlenmonoxid)", "carbon monoxide alarm"),
+    ),
+    _r(
+        "electric_hazard",
+        r"wasser (\w+ ){0,5}(steckdose|lampe|licht|leuchte|sicherungskasten|elektrik|stromkasten|kabel"
+        r"|verteiler|deckenlampe)",
+        r"(steckdose|lampe|licht|leuchte|sicherungskasten|elektrik|kabel|deckenlampe)\w* (\w+ ){0,5}"
+        r"(wasser|nass|tropft|läuft)",
+        r"\bfunken\b|\bstromschlag|\bfunkt\b|\bfunkt es\b|\bschmorgeruch|\bkabel (\w+ )?(schmort|brennt|qualmt)",
+        r"water (\w+ ){0,5}(socket|outlet|light|lights|lamp|fuse box|wiring|electrics|electrical|switch)",
+        r"(socket|outlet|light|lights|lamp|fuse box|wiring|electrics)\w* (\w+ ){0,5}(wet|water|dripping)",
+        r"\bsparks?\b|\bsparking\b|\belectric(al)? shock\b|\bgot (a )?shock\b|\belectrocut",
+        urgency="P0", hazard="electric", intent="report_problem", kind="hazard",
+        label=("Wasser an Strom / Stromgefahr", "water on electrics / electric hazard"),
+    ),
+    _r(
+        "medical",
+        r"\bbewusstlos|\bohnmächtig|\bohnmacht\b|\batmet (nicht|kaum)|(kriegt|bekommt|bekomme|kriege|habe|hat)"
+        r" (\w+ )?keine luft|\bkeine luft mehr",
+        r"\bherzinfarkt|\bschlaganfall|\bherzstillstand|\breanimation|\bwiederbeleb",
+        r"\bblutet\w*|\bblutung|\bviel blut\b|\bverletzt|\bverletzung|\bgebrochen\w* (arm|bein|hüfte)",
+        r"\bgestürzt (\w+ ){0,4}(kann nicht|kommt nicht)|\bnotarzt|\bkrankenwagen|\brettungswagen",
+        r"\ballergisch\w* schock|\banaphylak|\bkrampfanfall|\bepilepti\w* anfall|\bvergiftung|\bvergiftet",
+        r"\bbrustschmerz|\bschmerzen in der brust|\bzusammengebrochen|\bkollabiert",
+        r"\btabletten geschluckt|\büberdosis",
+        r"\bunconscious\b|\bpassed out\b|\bnot breathing\b|\bcan ?t breathe\b|\bcannot breathe\b"
+        r"|\bstruggling to breathe\b|\bhard to breathe\b",
+        r"\bheart attack\b|\bstroke\b|\bcardiac\b|\bchest pains?\b|\bcollapsed\b",
+        r"\bbleeding\b|\bblood everywhere\b|\binjured\b|\bbadly hurt\b|\bbroken (arm|leg|hip)\b",
+        r"\bfell (\w+ ){0,3}(can ?t|cannot|isn t|not) (get up|move)\b|\bambulance\b|\bparamedics?\b",
+        r"\ballergic (reaction|shock)\b|\banaphyla|\bseizure\b|\bpoison(ed|ing)\b|\boverdose",
+        urgency="P0", hazard="medical", intent="report_problem", kind="hazard",
+        label=("medizinischer Notfall / Verletzung", "medical emergency / injury"),
+    ),
+    _r(
+        "violence",
+        r"\beinbrecher (\w+ ){0,3}(noch|im|in der|drin|hier)",
+        r"\b(jemand|einer|fremde\w*|mann|männer) (ist |sind )?(\w+ ){0,2}(im haus|in der wohnung|im keller|drin)\b"
+        r"(?!.*\b(termin|vorbei|gewesen)\b)",
+        r"\bversucht\w* (\w+ ){0,2}einzubrechen|\bbricht gerade ein|\bbrechen gerade ein",
+        r"\b(bedroht|bedrohen) (mich|uns|meine\w*|meinen|gerade)|\b(werde|werden|wird) (\w+ )?bedroht"
+        r"|\bmit (einem|nem) (messer|waffe|pistole)|\bschlägt (mich|sie|ihn|uns)|\bangegriffen|\bprügel\w* (sich|mich)",
+        r"\bintruder|\bsomeone (is )?(\w+ ){0,2}(in|inside) (my|our|the) (house|home|flat|apartment)",
+        r"\btrying to break in|\bbreaking in (right )?now|\bstill (in|inside) the (house|building)",
+        r"\bthreatening (me|us|my|her|him)|\bthreatened me\b|\b(a|with a|has a|got a) (knife|gun|weapon)\b"
+        r"|\b(?<!cyber )(?<!panic )(?<!heart )attack(ed|ing) (me|us|her|him|my)\b|\bhitting me\b|\bbeating (me|her|him)\b",
+        urgency="P0", hazard="police", intent="report_problem", kind="hazard",
+        label=("Gewalt oder Eindringling", "violence or intruder present"),
+    ),
+    _r(
+        "self_harm",
+        r"\bmich (\w+ )?umbringen|\bselbstmord|\bsuizid|\bnicht mehr leben|\bwill sterben\b|\bmöchte sterben"
+        r"|\bleben (\w+ )?beenden|\bmir (\w+ )?(was|etwas) antun|\bmich (\w+ )?ritzen|\bvon der brücke springen",
+        r"\bkill myself\b|\bsuicid|\bend (my|it) (life|all)\b|\bdon t want to (live|be alive)\b"
+        r"|\bhurt myself\b|\bwant to die\b|\bno reason to live\b",
+        urgency="P0", hazard="medical", intent="report_problem", distress="acute", kind="self_harm",
+        label=("Selbstgefährdung", "risk of self-harm"), negatable=False,
+    ),
+)
+
+# --- P1: ongoing serious damage (global; packs add their own) -----------------------------------
+P1_RULES: tuple[Rule, ...] = (
+    _r(
+        "burst_pipe",
+        r"rohrbruch|\brohr\w* (\w+ )?(ist )?(geplatzt|gebrochen|geborsten|abgerissen)|\bgeplatzt\w* (\w+ )?rohr",
+        r"überschwemm|überflut|\bunter wasser\b|\bflut\b|\bsäuft ab\b|\bschwimmt\b",
+        r"wasser (\w+ ){0,3}(läuft|kommt|spritzt|schießt|strömt|sprudelt|tropft|rinnt) (\w+ ){0,2}"
+        r"(aus der|aus|durch die|von der|überall|raus|rein|in den|in die)\b",
+        r"(läuft|kommt|spritzt|tropft|rinnt) (\w+ ){0,2}(aus|durch|von) (der|die) decke|\bdecke (\w+ )?(tropft|ist nass)",
+        r"\bwasser (steht|ist) (\w+ ){0,3}(überall|zentimeter|knöchel|kniehoch|hoch)|\bzentimeter (hoch )?wasser",
+        r"\bburst pipe|\bpipe\w* (has |have )?(burst|broken|split|cracked)|\bburst (water )?(main|pipe)",
+        r"\bflood\w*|\bunder water\b|\bwater (is )?(\w+ ){0,2}(everywhere|pouring|gushing|spraying|streaming"
+        r"|coming through|coming down|coming in|leaking through|dripping through|rising)",
+        r"\b(inches|centimetres|centimeters) of water\b|\bwater (\w+ ){0,3}through the ceiling\b",
+        urgency="P1", intent="report_problem", kind="water",
+        label=("Rohrbruch / Wasser läuft aus", "burst pipe / active flooding"),
+    ),
+    _r(
+        "sewage",
+        r"abwasser (\w+ ){0,3}(kommt|drückt|läuft|steigt) (\w+ ){0,2}(hoch|zurück|raus|über)|rückstau|\bkanal\w* (\w+ )?(rückstau|verstopft)",
+        r"\b(toilette|klo|wc)\w* (\w+ ){0,3}(läuft|laufen) (\w+ )?über|\bfäkalien|\bkloake|\bscheiße kommt hoch",
+        r"\bsewage|\bsewer (is )?(\w+ )?backing up|\btoilet\w* (is |are )?overflowing|\bsewage backing",
+        r"\bwaste water (coming|backing) up",
+        urgency="P1", intent="report_problem", kind="water",
+        label=("Abwasser-Rückstau", "sewage backing up"),
+    ),
+    _r(
+        "heating_failure",
+        r"heizung\w* (\w+ ){0,4}(komplett |total |ganz |völlig )?(ausgefallen|aus\b|kaputt|geht nicht|"
+        r"funktioniert nicht|springt nicht an|ist kalt|bleibt kalt|läuft nicht)",
+        r"(heizungsausfall|heizungsanlage (\w+ )?ausgefallen|therme (\w+ )?(ausgefallen|geht nicht|störung)|"
+        r"\bbrenner (\w+ )?(geht nicht|störung|aus)|\bkessel (\w+ )?(störung|aus|ausgefallen))",
+        r"\b(ganze|gesamte|alle) (\w+ )?(wohnung|haus|heizkörper) (\w+ )?(kalt|eiskalt)",
+        r"\bheating (\w+ ){0,3}(has |is |stopped|broken|failed|not working|off|down|gone|packed up|died)",
+        r"\bboiler (\w+ ){0,3}(broken|not working|failed|stopped|died|down|packed up)|\bno heating\b",
+        r"\b(whole|entire) (house|flat|apartment) is (freezing|cold)",
+        urgency="P1", intent="report_problem", kind="heating",
+        label=("Heizungsausfall", "total heating failure"),
+    ),
+    _r(
+        "no_water",
+        r"\bkein(en)? wasser\b(?! (mehr )?(im keller|auf dem boden))|\bwasser ist (\w+ )?weg\b|\bkommt (gar )?kein wasser"
+        r"|\bwasser (\w+ )?abgestellt worden|\bwasserhahn (\w+ )?kommt nichts",
+        r"\bno (running )?water\b|\bwater (is )?(completely )?(off|gone|cut off)\b|\bnothing comes out of the tap",
+        urgency="P1", intent="report_problem", kind="no_water", negatable=False,
+        label=("kein Wasser", "no water at all"),
+    ),
+    _r(
+        "break_in",
+        r"\beingebrochen|\beinbruch|\baufgebrochen|\bausgeraubt|\bausgeplündert|\bscheibe eingeschlagen",
+        r"\bbroken into|\bbreak[ -]?in\b|\bburglar\w*|\bburgled|\brobbed|\bdoor (has been |was )?forced",
+        urgency="P1", intent="report_problem", kind="security",
+        label=("Einbruch entdeckt", "break-in discovered"),
+    ),
+    _r(
+        "alarm",
+        r"\balarm\w* (\w+ ){0,3}(geht los|ging los|ausgelöst|schlägt an|heult|ist an|losgegangen)",
+        r"\balarm\w* (\w+ ){0,3}(going off|went off|triggered|sounding|is ringing)",
+        urgency="P1", intent="report_problem", kind="security",
+        label=("Alarm ausgelöst", "alarm triggered"),
+    ),
+    _r(
+        "arrest_search",
+        r"\bverhaftet|\bfestgenommen|\bfestnahme|\buntersuchungshaft|\bin haft\b|\babgeführt",
+        r"\bdurchsuchung|\bdurchsucht|\bhausdurchsuchung|\bdurchsuchungsbeschluss|\brazzia",
+        r"\barrest\w*|\bin custody\b|\btaken into custody|\bsearch warrant|\b(police|officers) (are )?searching"
+        r"|\braid\w*",
+        urgency="P1", intent="report_problem", kind="legal",
+        label=("Festnahme / Durchsuchung", "arrest / house search"),
+    ),
+    _r(
+        "it_outage",
+        r"\b(server|netzwerk|system|systeme|alles|internet|email|e mail|telefonanlage)\w* (\w+ ){0,3}"
+        r"(ist |sind )?(down|ausgefallen|abgestürzt|komplett aus|tot)\b",
+        r"\b(nichts|gar nichts) (geht|funktioniert) mehr|\b(keiner|niemand) (\w+ ){0,3}(kann|könnt) (\w+ ){0,2}arbeiten"
+        r"|\b(komplettausfall|totalausfall|gesamtausfall)",
+        r"\bverschlüsselt|\bransomware|\blösegeld|\berpress\w*|\btrojaner|\bgehackt|\bhackerangriff|\bcyberangriff",
+        r"\b(server|network|systems?|everything|internet|email)\w* (\w+ ){0,2}(is |are )?(down|crashed|offline|dead)\b",
+        r"\b(nobody|no one|noone) (\w+ ){0,2}can work\b|\btotal outage\b|\bcomplete outage\b|\bnothing works\b",
+        r"\bencrypted\b|\bransom\w*|\bhacked\b|\bcyber ?attack|\bmalware (\w+ )?(everywhere|all)",
+        urgency="P1", intent="report_problem", kind="it",
+        label=("IT-Totalausfall / Ransomware", "total IT outage / ransomware"),
+    ),
+    _r(
+        "vital_medication",
+        r"\b(insulin|adrenalin\w*|epipen|notfallmedikament|herzmedikament\w*|blutverdünner|asthmaspray|notfallspray"
+        r"|antiepileptik\w*|cortison)\b(?=.*\b(alle|leer|aufgebraucht|keins mehr|keine mehr|nichts mehr|heute|sofort"
+        r"|dringend|ausgegangen|vergessen|verloren))",
+        r"\b(insulin|epipen|epi pen|adrenaline|inhaler|heart medication|blood thinner|seizure medication)\b"
+        r"(?=.*\b(ran out|run out|running out|none left|empty|today|tonight|urgent\w*|right now|lost|forgot))",
+        r"\b(ran out|run out|running out|none left)\b(?=.*\b(insulin|epipen|inhaler|heart medication|"
+        r"blood thinner))",
+        r"\b(alle|leer|aufgebraucht|keins mehr)\b(?=.*\b(insulin|epipen|asthmaspray|herzmedikament))",
+        urgency="P1", intent="report_problem", kind="medication",
+        label=("lebenswichtiges Medikament fehlt", "urgent vital medication"),
+    ),
+)
+
+# --- P2: urgent today, nothing being damaged now ----------------------------------------------
+P2_RULES: tuple[Rule, ...] = (
+    _r(
+        "toilet_blocked",
+        r"\b(toilette|klo|wc|toilet|loo)\w* (\w+ ){0,3}(verstopft|geht nicht|spült nicht|blocked|clogged|"
+        r"won t flush|not flushing)",
+        r"\bverstopft\w* (\w+ )?(toilette|klo|wc)|\b(blocked|clogged) (toilet|loo)",
+        urgency="P2", intent="report_problem", kind="toilet",
+        label=("Toilette verstopft", "toilet blocked"),
+    ),
+    _r(
+        "no_hot_water",
+        r"\bkein(en)? warm\w* wasser|\bkein warmwasser|\bwarmwasser (\w+ ){0,2}(geht nicht|ausgefallen|kalt|weg)"
+        r"|\bwasser (\w+ ){0,2}(bleibt|ist|wird) (\w+ )?(kalt|nicht warm)|\bnur (noch )?kalt\w* wasser"
+        r"|\bboiler (\w+ )?(geht nicht|kaputt)|\bdurchlauferhitzer",
+        r"\bno hot water\b|\bhot water (\w+ )?(isn t|not|is not|stopped) (working|coming)|\bonly cold water\b"
+        r"|\bwater (\w+ ){0,2}(stays|is) (\w+ )?cold\b",
+        urgency="P2", intent="report_problem", kind="hot_water", negatable=False,
+        label=("kein Warmwasser", "no hot water"),
+    ),
+    _r(
+        "leak",
+        r"\bundicht|\bleck\b|\bleckt|\bwasserschaden|\bfeuchte? (stelle|fleck)|\bnasse? (stelle|fleck|wand)",
+        r"\bleak\w*|\bwater damage\b|\bdamp patch|\bwet patch",
+        urgency="P2", intent="report_problem", kind="water",
+        label=("Leck", "leak"),
+    ),
+    _r(
+        "deadline",
+        r"\bfrist\w* (\w+ ){0,4}(morgen|heute|übermorgen)|\b(morgen|heute) (\w+ ){0,3}frist|\bfristablauf"
+        r"|\b(morgen|heute) (\w+ ){0,3}(einreichen|abgeben|ablaufen|läuft ab)|\bgerichtstermin (\w+ )?(morgen|heute)"
+        r"|\b(klage|widerspruch|einspruch)\w* (\w+ ){0,5}(bis )?(morgen|heute)",
+        r"\bdeadline\w* (\w+ ){0,4}(tomorrow|today|tonight)|\b(tomorrow|today) (\w+ ){0,3}deadline"
+        r"|\b(due|expires|runs out|court( hearing)?) (\w+ ){0,2}(tomorrow|today)|\bfile (\w+ ){0,3}by tomorrow",
+        urgency="P2", intent="report_problem", kind="deadline",
+        label=("Frist läuft ab", "deadline imminent"),
+    ),
+)
+
+# --- P3 problems: routine faults, named so the agent sees why it is not urgent ----------------
+P3_RULES: tuple[Rule, ...] = (
+    _r(
+        "minor_fault",
+        r"\b(wasser)?hahn (\w+ )?tropft|\btropfend\w* (wasser)?hahn|\bspülung (\w+ ){0,2}(läuft|rauscht)"
+        r"|\bspülkasten (\w+ ){0,2}(läuft|rauscht)|\bein(en)? heizkörper|\bheizkörper (im|in der|in meinem) \w+"
+        r"|\b(waschbecken|spüle|abfluss|dusche|badewanne|spülbecken)\w* (\w+ ){0,3}(verstopft|läuft (schlecht|langsam)"
+        r" ab|läuft nicht ab)|\bgluckert|\bentlüften",
+        r"\bdripping (tap|faucet)|\b(tap|faucet) (\w+ )?(is )?dripping|\bcistern (\w+ )?running|\btoilet keeps running"
+        r"|\bone (\w+ )?radiator|\bradiator in the \w+|\b(sink|drain|shower|bath|basin)\w* (\w+ ){0,2}"
+        r"(is |are )?(blocked|clogged|slow|draining slowly)",
+        r"\b(drucker|printer|maus|mouse|tastatur|keyboard|monitor|bildschirm|laptop|notebook|passwort|password)\w*"
+        r" (\w+ ){0,3}(geht nicht|kaputt|funktioniert nicht|langsam|vergessen|not working|broken|slow|forgot)",
+        urgency="P3", intent="report_problem", kind="fault",
+        label=("kleiner Defekt", "minor fault"),
+    ),
+)
+
+# --- P4: no action ----------------------------------------------------------------------------
+P4_RULES: tuple[Rule, ...] = (
+    _r(
+        "wrong_number",
+        r"\bfalsch verbunden|\bverwählt|\bfalsche nummer|\bwrong number|\bmisdialed|\bdialled the wrong",
+        urgency="P4", intent="other", kind="noise", negatable=False,
+        label=("falsch verbunden", "wrong number"),
+    ),
+    _r(
+        "sales_spam",
+        r"\bwir bieten ihnen|\bunverbindlich\w* angebot für sie|\bsie haben gewonnen|\bgewinnspiel|\bumfrage"
+        r"|\bstromanbieter|\benergieanbieter|\bwechseln sie jetzt|\bim auftrag (von|der|des)\b|\bwerbung"
+        r"|\bsolaranlage\w* (\w+ )?(angebot|interesse)|\bkostenlose beratung",
+        r"\bextended warranty|\byou (have )?won\b|\bcongratulations|\bsurvey\b|\bthis is an automated"
+        r"|\bspecial offer for you|\bare you the (owner|decision maker)|\bmarketing|\bseo\b|\bcar s warranty"
+        r"|\bwe are calling (you )?(about|from)|\bpress (one|1)\b",
+        urgency="P4", intent="other", kind="noise", negatable=False,
+        label=("Werbung / Spam", "sales / spam"),
+    ),
+    _r(
+        "prank",
+        r"\bscherz|\bstreich\b|\bverarsch|\bprank|\bjust kidding|\bjoke\b|\bhaha",
+        urgency="P4", intent="other", kind="noise", negatable=False,
+        label=("Scherzanruf", "prank"),
+    ),
+)
+
+# --- intent and distress cues -------------------------------------------------------------------
+INTENT_RULES: tuple[Rule, ...] = (
+    _r(
+        "ask_human",
+        r"\b(mit )?(einem|einer|nem|ner) (echten |richtigen )?(menschen|mitarbeiter\w*|person|kollegen|techniker"
+        r"|anwalt|anwältin|berater)\b (\w+ ){0,2}(sprechen|reden|verbinden|verbunden)",
+        r"\b(verbinden sie mich|stellen sie mich durch|durchstellen|echte person|echten menschen|richtigen menschen)",
+        r"^(mitarbeiter|mensch|agent|operator|human|person)( bitte| please)?$|\bmitarbeiter bitte\b",
+        r"\b(möchte|will|würde gern|kann ich) (\w+ ){0,3}(mit )?(jemandem|jemanden|wem) (sprechen|reden)",
+        r"\b(real|actual|live) (person|human|agent|people)\b|\bspeak to (a |an |someone|somebody|the )"
+        r"|\btalk to (a |an |someone|somebody|the )|\b(human|representative|operator|agent) please\b"
+        r"|\bput me through\b|\bconnect me\b|\btransfer me\b|\bnot a (robot|machine|bot)\b"
+        r"|\bkein(en)? (roboter|computer|bot|maschine)\b",
+        intent="request_human", kind="intent", negatable=False,
+        label=("möchte einen Menschen", "asked for a human"),
+    ),
+    _r(
+        "order_status",
+        r"\bwo bleibt (\w+ ){0,2}(bestellung|lieferung|paket|ware)|\b(bestellung|lieferung|paket)\w* (\w+ ){0,4}"
+        r"(nicht angekommen|noch nicht da|fertig|abholbereit|unterwegs|status)|\bstatus (\w+ ){0,2}(bestellung|auftrag)"
+        r"|\bist (\w+ ){0,3}(schon )?(fertig|abholbereit|da)\b(?=.*(bestell|rezept|medikament|reserv))",
+        r"\bwhere is my (order|delivery|parcel|package|prescription)|\border status|\b(order|delivery|prescription)"
+        r" (\w+ ){0,3}(arrived|ready|shipped|dispatched|on its way|status)|\bhasn t arrived|\bstill waiting for my",
+        intent="order_status", kind="intent",
+    ),
+    _r(
+        "order",
+        r"\bbestellen\b|\bbestellung aufgeben|\breservieren|\breservierung|\bich hätte gern|\bhätte gerne"
+        r"|\bich (möchte|will|würde gern|brauche) (\w+ ){0,4}(kaufen|bestellen|abholen|liefern)"
+        r"|\b(zum abholen|zur abholung|liefern lassen)",
+        r"\border\b(?! status)|\bi d like to (buy|get|order)|\bcan i (get|have|order)|\breserve\b|\bpurchase\b"
+        r"|\bfor (pickup|pick up|collection|delivery)\b",
+        intent="place_order", kind="intent",
+    ),
+    _r(
+        "appointment",
+        r"\btermin\w*|\bvorbeikommen|\bvorbei kommen|\bwann (kann|könnte) (\w+ ){0,3}(kommen|vorbei)"
+        r"|\b(wartung|inspektion|besichtigung|beratungsgespräch)\b|\bbewachung (\w+ )?buchen|\bbuchen\b",
+        r"\bappointment|\bbook (a|an|in)|\bschedule\b|\breschedule|\bcome (by|round|over|out)\b|\bsend someone"
+        r"|\bservice visit|\bmaintenance\b|\bconsultation\b",
+        intent="appointment", kind="intent",
+    ),
+    _r(
+        "message",
+        r"\bnachricht\w*|\bausrichten|\brückruf\w*|\bzurückrufen|\bzurück rufen|\bmeldet sich|\bmelden sie sich"
+        r"|\bbescheid geben|\bsagen sie (herrn|frau|ihm|ihr)",
+        r"\bmessage\b|\bcall (me )?back\b|\bcallback\b|\bpass (it |this )?on\b|\blet (him|her|them) know\b"
+        r"|\bget back to me\b",
+        intent="leave_message", kind="intent",
+    ),
+    _r(
+        "information",
+        r"\böffnungszeit\w*|\bgeöffnet|\bwann haben sie|\bhaben sie (\w+ )?(auf|offen)|\badresse\b|\bwo (sind|finde)"
+        r"|\bwas kostet|\bwie viel kostet|\bwie teuer|\bpreis\w*|\bkosten\b|\bkostenvoranschlag|\bangebot\b"
+        r"|\brechnung\w*|\bmachen sie auch|\bbieten sie|\bgibt es bei ihnen|\bwie lange (\w+ )?(dauert|haben)",
+        r"\bopening (hours|times)|\bare you open|\bwhen do you (open|close)|\baddress\b|\bwhere are you"
+        r"|\bhow much|\bprice\w*|\bcost\w*|\bquote\b|\bestimate\b|\binvoice\w*|\bbill\b|\bdo you (do|offer|sell)"
+        r"|\bhow long\b",
+        intent="information", kind="intent",
+    ),
+    _r(
+        "complaint",
+        r"\bbeschwer\w*|\bunzufrieden|\bunverschämt|\bfrechheit|\breklamation|\breklamieren|\bschlecht gemacht"
+        r"|\bpfusch|\bimmer noch nicht (repariert|behoben|erledigt)|\bschon wieder kaputt|\bnicht erschienen"
+        r"|\bniemand (ist )?gekommen|\bzu viel berechnet|\bärgerlich",
+        r"\bcomplain\w*|\bnot (happy|satisfied)\b|\bunhappy\b|\bterrible service|\bunacceptable|\bdisappointed"
+        r"|\bstill (not|isn t) (fixed|repaired)|\bnever (showed|turned) up|\bno one (showed|came)|\bovercharged"
+        r"|\bbroke again\b",
+        intent="complaint", kind="intent",
+    ),
+)
+
+DISTRESS_RULES: tuple[Rule, ...] = (
+    _r(
+        "acute",
+        r"\bpanik|\bich hab\w* (solche|so|total|große) angst|\bich kann nicht mehr\b|\bhoffnungslos|\bweine\b|\bweint\b"
+        r"|\bschluchz|\boh gott oh gott|\bhilfe hilfe|\bbitte helfen sie mir|\bich sterbe|\bich halte das nicht"
+        r"|\bich weiß nicht mehr weiter|\bverzweifelt|\bhelft mir",
+        r"\bpanick\w*|\bpanic\w*|\bi m (so )?(terrified|scared|so scared|freaking out)|\bi can t (cope|take it|go on)"
+        r"|\bhopeless|\bcrying\b|\bsobbing|\bhelp me please|\bplease help me|\bhelp help|\boh god oh god"
+        r"|\bi m going to die|\bdesperate",
+        distress="acute", kind="distress", negatable=False,
+    ),
+    _r(
+        "elevated",
+        r"\bsauer\b|\bwütend|\bverärgert|\bärgerlich|\bunverschämt|\bfrechheit|\bbesorgt|\bsorgen\b|\bnervös"
+        r"|\bangst\b|\bgestresst|\baufgeregt|\bverdammt|\bscheiße|\bmist\b|\bdas darf doch nicht wahr sein"
+        r"|\bschon (das )?(dritte|zweite|vierte) mal|\bschnell bitte|\bbitte schnell|\bbeeilen",
+        r"\bangry|\bupset|\bfurious|\bworried|\banxious|\bnervous|\bscared|\bfrustrat\w*|\bridiculous"
+        r"|\bunacceptable|\bdamn\b|\bfuck\w*|\bshit\b|\bthird time|\bsecond time|\bhurry|\bquickly please"
+        r"|\bstressed",
+        distress="elevated", kind="distress", negatable=False,
+    ),
+)
+
+# --- modifiers: time, containment, scope -------------------------------------------------------
+PAST = re.compile(fold_pattern(
+    r"\b(letzte\w*|vorige\w*|vergangene\w*) (woche|monat|jahr|mal)|\bvor (\w+ )?(tagen|wochen|monaten|jahren)\b"
+    r"|\bdamals|\bneulich|\bhatten (\w+ ){0,3}(rohrbruch|einbruch|brand|wasserschaden|ausfall)"
+    r"|\b(wurde|wurden|ist|sind) (\w+ ){0,3}(repariert|behoben|erledigt)|\brechnung\w*"
+    r"|\blast (week|month|year|time|winter)|\b(days|weeks|months|years) ago\b|\ba while ago|\bpreviously"
+    r"|\bwe had (a|an)\b|\b(was|were|has been|got) (\w+ )?(fixed|repaired|sorted)\b|\binvoice\w*|\bbill\b"
+))
+RESOLVED = re.compile(fold_pattern(
+    r"\bvon selbst|\bvon alleine|\bhat (\w+ )?(wieder )?aufgehört|\b(jetzt|inzwischen|mittlerweile) (\w+ ){0,3}"
+    r"(trocken|wieder gut|wieder ok|in ordnung)|\b(geht|funktioniert|läuft) (\w+ ){0,2}wieder\b|\bwieder trocken"
+    r"|\bby itself|\bon its own|\bstopped (now|again)|\bworks? again|\bworking again|\bback to normal"
+    r"|\ball dry now|\bfixed itself"
+))
+CONTAINED = re.compile(fold_pattern(
+    r"\b(haupt)?(wasser)?(hahn|ventil|absperrhahn|haupthahn) (\w+ ){0,3}(zugedreht|zu gedreht|abgedreht|geschlossen|zu\b)"
+    r"|\bwasser (\w+ ){0,2}(abgestellt|abgedreht)|\b(zugedreht|abgedreht|abgestellt)\b"
+    r"|\b(turned|shut|switched) (off )?(the )?(main|water|valve|stopcock|supply)( off)?|\bclosed the (\w+ )?valve"
+    r"|\bshut off the water|\bturned the water off|\bwater off at the main"
+))
+STILL_ACTIVE = re.compile(fold_pattern(
+    r"\b(immer noch|noch immer|trotzdem|weiterhin|hört nicht auf|still|keeps|won t stop|doesn t stop|not stopping)\b"
+    r"|\b(läuft|kommt|tropft) (\w+ )?(noch|weiter)\b"
+))
+SUMMER = re.compile(fold_pattern(r"\bsommer\b|\bsummer\b|\bwarm draußen|\bwarm outside"))
+OTHER_TOILET = re.compile(fold_pattern(
+    r"\b(zweite|andere|anderes|zweites|gäste)\w* (\w+ )?(toilette|klo|wc|bad)|\bsecond (toilet|bathroom|loo)"
+    r"|\banother (toilet|bathroom)|\bother (toilet|bathroom)"
+))
+SCOPE_ONE = re.compile(fold_pattern(
+    r"\b(ein|einer|eine|einen|nur ein\w*|one|just one|only one) (\w+ )?(heizkörper|radiator|raum|zimmer|room|pc|rechner"
+    r"|computer|drucker|printer|laptop|mitarbeiter)\b|\bin (einem|one) (raum|zimmer|room)\b"
+))
+
+
+@lru_cache(maxsize=2048)
+def _patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """Compiled once per distinct pattern set: a pack version's phrases compile on first use."""
+    return tuple(re.compile(fold_pattern(p)) for p in patterns)
+
+
+def pack_rule(rule_id: str, urgency: Urgency, patterns: tuple[str, ...], label: tuple[str, str], kind: str) -> Rule:
+    """A client's own emergency as a rule (its id is "client:emergency")."""
+    return Rule(id=rule_id, patterns=patterns, urgency=urgency, intent="report_problem", kind=kind, label=label)
+
+
+def _negated(folded: Folded, start: int, end: int) -> bool:
+    """Is the matched hazard denied ("kein Rohrbruch", "it's not a burst pipe", "es brennt nicht")?
+
+    ASR text has no commas, so the window is short: three words before, two after.
+    """
+    before = folded.text[:start].split()[-(_NEG_WINDOW_WORDS + 1) :]
+    for i in range(1, len(before)):
+        word, previous, following = before[i], before[i - 1], before[i + 1] if i + 1 < len(before) else ""
+        if word in _NEGATORS and previous not in _NOT_NEGATING_AFTER and following not in ("nur", "only"):
+            return True
+    if len(before) <= _NEG_WINDOW_WORDS and before and before[0] in _NEGATORS:
+        return True
+    return bool(_NEG_AFTER.match(folded.text[end:]))
+
+
+def match(folded: Folded, rules: tuple[Rule, ...]) -> list[Hit]:
+    """Every rule whose pattern occurs, with the caller's words and whether they were negated."""
+    hits: list[Hit] = []
+    for rule in rules:
+        found: Hit | None = None
+        for pattern in _patterns(rule.patterns):
+            for m in pattern.finditer(folded.text):
+                negated = rule.negatable and _negated(folded, m.start(), m.end())
+                hit = Hit(rule, folded.words_at(m.start(), m.end()), negated)
+                if not negated:
+                    found = hit
+                    break
+                found = found or hit
+            if found and not found.negated:
+                break
+        if found:
+            hits.append(found)
+    return hits
+
+
+ALL_URGENCY_RULES = P0_RULES + P1_RULES + P2_RULES + P3_RULES + P4_RULES

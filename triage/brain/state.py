@@ -1,0 +1,125 @@
+"""What the brain remembers about one call, and what it hands back after each caller turn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .types import Address, Distress, Hazard, Intent, Lang, OrderLine, Urgency
+
+Phase = Literal[
+    "consent",
+    "need",
+    "collect",  # P1/P2 details: address, callback number, name
+    "order",
+    "order_option",
+    "order_fulfilment",
+    "order_delivery_address",
+    "order_name",
+    "order_confirm",
+    "message",
+    "message_confirm",
+    "appointment",
+    "anything_else",
+    "done",
+]
+Slot = Literal["address", "phone", "name"]
+OutcomeType = Literal["handoff", "order", "message", "ended"]
+
+
+@dataclass
+class Turn:
+    role: Literal["bot", "caller"]
+    text: str
+
+
+@dataclass
+class Outcome:
+    """A result the call centre must keep. The session commits it before the caller hears it is done."""
+
+    type: OutcomeType
+    urgency: Urgency
+    intent: Intent
+    distress: Distress
+    at_turn: int
+    summary: dict[str, Any] | None = None
+    order: dict[str, Any] | None = None
+    message: dict[str, Any] | None = None
+    handoff_reason: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "type": self.type,
+            "urgency": self.urgency,
+            "intent": self.intent,
+            "distress": self.distress,
+            "at_turn": self.at_turn,
+        }
+        if self.handoff_reason:
+            out["handoff_reason"] = self.handoff_reason
+        if self.summary is not None:
+            out["summary"] = self.summary
+        if self.order is not None:
+            out["order"] = self.order
+        if self.message is not None:
+            out["message"] = self.message
+        return out
+
+
+@dataclass
+class Reply:
+    """What the bot says next. If `outcome` is set, it must be stored before `says` is spoken."""
+
+    says: list[str] = field(default_factory=list)
+    outcome: Outcome | None = None
+    end: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.says)
+
+
+@dataclass
+class CallState:
+    client_id: str
+    lang: Lang
+    phase: Phase = "need"
+    caller_turns: int = 0
+    transcript: list[Turn] = field(default_factory=list)
+    recording_consent: bool | None = None
+
+    # triage so far: urgency and distress only ever rise within a call
+    urgency: Urgency = "P4"
+    intent: Intent = "other"
+    distress: Distress = "none"
+    hazard: Hazard | None = None
+    emergency_id: str | None = None
+    reason: str | None = None
+    evidence: list[str] = field(default_factory=list)
+    problem: str | None = None  # the caller's first words about their need, for the summary
+    acknowledged_distress: bool = False
+
+    # details, with which ones the caller confirmed by read-back
+    name: str | None = None
+    phone: str | None = None
+    address: Address = field(default_factory=Address)
+    when: list[str] = field(default_factory=list)
+    when_text: str | None = None
+    needs: list[Slot] = field(default_factory=list)
+    confirmed: set[str] = field(default_factory=set)
+    confirming: Slot | None = None
+    after_collect: Literal["handoff", "message"] = "handoff"
+    handoff_reason: str = "p1"
+
+    # order and message in progress
+    order: list[OrderLine] = field(default_factory=list)
+    option_queue: list[tuple[int, str]] = field(default_factory=list)  # (line index, option group)
+    fulfilment: str | None = None
+    asked_more: bool = False
+    message: str | None = None
+    message_kind: Literal["message", "appointment", "complaint", "problem"] = "message"
+
+    misunderstood: int = 0
+    silences: int = 0
+    outcome: Outcome | None = None
+    ended: bool = False

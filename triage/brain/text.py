@@ -1,0 +1,75 @@
+"""Text as speech recognition hands it over, made comparable: case, punctuation, umlaut spellings.
+
+Rules are written with real German spelling ("läuft", "Straße"), but recognisers and people type
+"laeuft", "strasse" or "lauft". Folding both the rules and the text to one spelling makes a
+single pattern match all of them; `Folded.words_at` maps a match back to the words as said, so
+evidence shown to an agent reads like the caller.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "è": "e", "à": "a"})
+_NON_WORD = re.compile(r"[^\w+]+", re.UNICODE)
+_FILLERS = frozenset(
+    "äh ähm ehm hm hmm mhm öhm uh uhm um umm er erm ah oh".split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower case, umlauts spelled out, no punctuation: the one spelling every rule is written in."""
+    text = unicodedata.normalize("NFKC", text).lower().translate(_FOLD)
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def fold_pattern(pattern: str) -> str:
+    """A rule's regular expression in the folded spelling, so it matches what `fold` produces."""
+    return unicodedata.normalize("NFKC", pattern).lower().translate(_FOLD)
+
+
+def words(text: str) -> list[str]:
+    """The caller's words, lower case, punctuation gone, umlauts kept."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return _NON_WORD.sub(" ", text).split()
+
+
+def without_fillers(text: str) -> str:
+    return " ".join(w for w in words(text) if w not in _FILLERS)
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Folded text plus where each folded word came from."""
+
+    text: str
+    original: tuple[str, ...]
+    starts: tuple[int, ...]  # start offset of each word in `text`
+
+    @classmethod
+    def of(cls, raw: str) -> Folded:
+        original = tuple(words(raw))
+        folded_words = [fold(w) or w for w in original]
+        starts, pos = [], 0
+        for w in folded_words:
+            starts.append(pos)
+            pos += len(w) + 1
+        return cls(" ".join(folded_words), original, tuple(starts))
+
+    def word_index(self, offset: int) -> int:
+        index = 0
+        for i, start in enumerate(self.starts):
+            if start <= offset:
+                index = i
+            else:
+                break
+        return index
+
+    def words_at(self, start: int, end: int) -> str:
+        """The original words covering folded span [start, end)."""
+        if not self.original:
+            return ""
+        first, last = self.word_index(start), self.word_index(max(start, end - 1))
+        return " ".join(self.original[first : last + 1])

@@ -1,0 +1,70 @@
+"""One call's life around the pure dialogue: it stores the transcript and every outcome before the
+caller hears that it is done, and turns a failure inside the call into a handoff to a human."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+
+from ..brain.dialogue import Dialogue
+from ..brain.state import Outcome, Reply
+from ..store.repo import CallStore
+
+log = logging.getLogger(__name__)
+
+
+def pack_version(pack) -> str:
+    """A call keeps the pack version it started with; the version is the hash of its content."""
+    return hashlib.sha256(pack.model_dump_json().encode()).hexdigest()[:16]
+
+
+class CallSession:
+    def __init__(self, dialogue: Dialogue, store: CallStore, channel: str = "text") -> None:
+        self.dialogue = dialogue
+        self.store = store
+        pack = dialogue.pack
+        self.call_id = store.start_call(pack.id, pack_version(pack), dialogue.state.lang, channel)
+        self._stored_turns = 0
+        self._last_stored: Outcome | None = None
+
+    def greet(self) -> Reply:
+        return self._deliver(self.dialogue.greet())
+
+    def hear(self, text: str) -> Reply:
+        try:
+            reply = self.dialogue.hear(text)
+        except Exception as exc:  # a bug in one call must reach a human, not crash the line
+            log.exception("dialogue failed in call %s", self.call_id)
+            reply = self.dialogue.fail(type(exc).__name__)
+        return self._deliver(reply)
+
+    def dtmf(self, digit: str) -> Reply:
+        return self._deliver(self.dialogue.dtmf(digit))
+
+    def hangup(self) -> Outcome | None:
+        outcome = self.dialogue.hangup()
+        if outcome is not None and outcome is not self._last_stored:
+            self.store.save_outcome(self.call_id, outcome.as_dict(), self.dialogue.pack.id)
+        self._flush_transcript()
+        self.store.end_call(self.call_id, self.dialogue.state.recording_consent)
+        return outcome
+
+    def _deliver(self, reply: Reply) -> Reply:
+        """Persist before you promise: the outcome is committed, then the words are released."""
+        if reply.outcome is not None:
+            try:
+                self.store.save_outcome(self.call_id, reply.outcome.as_dict(), self.dialogue.pack.id)
+                self._last_stored = reply.outcome
+            except Exception:
+                log.exception("could not store the outcome of call %s", self.call_id)
+                reply = self.dialogue.fail("storage")
+                self._last_stored = None
+        self._flush_transcript()
+        if reply.end:
+            self.store.end_call(self.call_id, self.dialogue.state.recording_consent)
+        return reply
+
+    def _flush_transcript(self) -> None:
+        turns = self.dialogue.state.transcript[self._stored_turns :]
+        self.store.add_turns(self.call_id, [(t.role, t.text) for t in turns])
+        self._stored_turns += len(turns)

@@ -1,0 +1,238 @@
+"""The `triage` command. `analyze` and `simulate` are a contract with outside evaluations: keep them stable."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .settings import get_settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+db_app = typer.Typer(no_args_is_help=True, help="Database schema (Alembic migrations).")
+app.add_typer(db_app, name="db")
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _load_model():
+    from .brain.model import ModelError, TextModel
+
+    try:
+        return TextModel.load(get_settings().classifier_dir)
+    except ModelError as exc:
+        _fail(str(exc))
+
+
+def _load_pack(client: str):
+    from .packs.load import PackError, load_pack
+
+    try:
+        return load_pack(client, get_settings().prompts_dir)
+    except PackError as exc:
+        _fail(str(exc))
+
+
+# --- analyze --------------------------------------------------------------------------------------
+@app.command()
+def analyze(
+    infile: Annotated[Path, typer.Argument(help="JSONL: one {id, text, client?, lang?, catalog?} per line.")],
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="Write JSONL here instead of stdout.")] = None,
+) -> None:
+    """Triage each utterance of a JSONL file: urgency, intent, distress, language, entities, order."""
+    from .rows import RowError, analyze_row
+
+    if not infile.is_file():
+        _fail(f"{infile}: no such file")
+    model = _load_model()
+    packs: dict[str, Any] = {}
+    good = bad = 0
+    sink = out.open("w", encoding="utf-8") if out else sys.stdout
+    try:
+        with infile.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    row = analyze_row(line, model=model, packs=packs, prompts_dir=get_settings().prompts_dir)
+                    good += 1
+                except RowError as exc:
+                    bad += 1
+                    typer.echo(f"{infile}:{number}: {exc}", err=True)
+                    row = {"id": exc.row_id, "error": str(exc)}
+                sink.write(json.dumps(row, ensure_ascii=False) + "\n")
+    except UnicodeDecodeError as exc:
+        _fail(f"{infile}: not UTF-8 text ({exc.reason})")
+    finally:
+        if out:
+            sink.close()
+    if bad:
+        typer.echo(f"{bad} of {good + bad} rows could not be analysed (reported above)", err=True)
+    if good == 0 and bad:
+        raise typer.Exit(1)
+
+
+# --- simulate and chat --------------------------------------------------------------------------
+def _read_script(path: Path) -> dict[str, Any]:
+    try:
+        script = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        _fail(f"{path}: no such file")
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        _fail(f"{path}: not valid JSON: {exc}")
+    if not isinstance(script, dict):
+        _fail(f'{path}: the script must be a JSON object like {{"client": "...", "turns": ["..."]}}')
+    turns = script.get("turns")
+    if not isinstance(turns, list):
+        _fail(f'{path}: "turns" must be a list of caller utterances ("" is silence)')
+    for i, turn in enumerate(turns):
+        if not (isinstance(turn, str) or (isinstance(turn, dict) and isinstance(turn.get("dtmf"), str))):
+            _fail(f'{path}: turns[{i}] must be a string (or {{"dtmf": "0"}}), got {json.dumps(turn)[:60]}')
+    if "client" in script and not isinstance(script["client"], str):
+        _fail(f'{path}: "client" must be a string')
+    return script
+
+
+def _open_call(client: str, lang: str | None):
+    from .brain.dialogue import Dialogue
+    from .calls.session import CallSession
+    from .store.repo import open_store
+
+    pack = _load_pack(client)
+    if lang and lang not in pack.languages:
+        _fail(f"client {client!r} offers {pack.languages}, not {lang!r}")
+    store = open_store(get_settings().db_url())
+    return CallSession(Dialogue(pack, _load_model(), lang=lang), store)
+
+
+@app.command()
+def simulate(
+    script: Annotated[Path, typer.Option("--script", help='JSON: {"client"?, "turns": ["caller says", ...]}')],
+    client: Annotated[str | None, typer.Option("--client", help="Client id (a folder in prompts/).")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Start the call in this language.")] = None,
+) -> None:
+    """Run a whole call in text and print its transcript and outcome as JSON."""
+    data = _read_script(script)
+    client_id = client or data.get("client")
+    if not client_id:
+        _fail("no client: pass --client ID or put \"client\" in the script")
+    call = _open_call(client_id, lang or data.get("lang"))
+    call.greet()
+    for turn in data["turns"]:
+        if call.dialogue.state.ended:
+            break
+        if isinstance(turn, dict):
+            call.dtmf(turn["dtmf"])
+        else:
+            call.hear(turn)
+    outcome = call.hangup()
+    state = call.dialogue.state
+    result = {
+        "client": client_id,
+        "call_id": call.call_id,
+        "language": state.lang,
+        "transcript": [{"role": t.role, "text": t.text} for t in state.transcript],
+        "outcome": outcome.as_dict() if outcome else None,
+    }
+    typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+@app.command()
+def chat(
+    client: Annotated[str, typer.Option("--client", help="Client id (a folder in prompts/).")],
+    lang: Annotated[str | None, typer.Option("--lang")] = None,
+) -> None:
+    """Talk to a client's pack in the terminal. An empty line is silence; Ctrl-D hangs up."""
+    call = _open_call(client, lang)
+    typer.echo(f"bot: {call.greet().text}")
+    while not call.dialogue.state.ended:
+        try:
+            text = input("you: ")
+        except EOFError:
+            break
+        reply = call.dtmf(text.strip()[1:]) if text.strip().startswith("#") else call.hear(text)
+        typer.echo(f"bot: {reply.text}")
+    outcome = call.hangup()
+    typer.echo(json.dumps({"outcome": outcome.as_dict() if outcome else None}, ensure_ascii=False, indent=2))
+
+
+# --- the classifier -----------------------------------------------------------------------------
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus.jsonl"
+
+
+@app.command()
+def train(
+    corpus: Annotated[Path, typer.Option(help="Labelled JSONL corpus.")] = DEFAULT_CORPUS,
+    out: Annotated[Path | None, typer.Option(help="Model folder (default: the configured classifier dir).")] = None,
+    epochs: Annotated[int, typer.Option(help="Passes over the training split.")] = 8,
+    seed: Annotated[int, typer.Option()] = 13,
+    max_rows: Annotated[int | None, typer.Option(help="Train on a subset (for a quick check).")] = None,
+) -> None:
+    """Train the urgency/intent/distress model on the corpus's train split and export it to ONNX."""
+    try:
+        from .learn.train import train as run_training
+    except ImportError as exc:
+        _fail(f"training needs the [train] extra: pip install -e '.[train]' ({exc})")
+    meta = run_training(corpus, out or get_settings().classifier_dir, epochs=epochs, seed=seed, max_rows=max_rows)
+    typer.echo(json.dumps(meta.get("heldout", meta), indent=2))
+
+
+@app.command("eval")
+def evaluate(
+    corpus: Annotated[Path, typer.Option(help="Labelled JSONL corpus.")] = DEFAULT_CORPUS,
+    split: Annotated[str, typer.Option(help="Which split to score.")] = "test",
+) -> None:
+    """Precision and recall per label on the held-out split: rules + model, and the model alone."""
+    from .evaluate import evaluate_corpus
+
+    typer.echo(evaluate_corpus(corpus, split, _load_model(), get_settings().prompts_dir))
+
+
+@app.command()
+def bench(
+    corpus: Annotated[Path, typer.Option(help="Utterances to time (JSONL with text).")] = DEFAULT_CORPUS,
+    rows: Annotated[int, typer.Option(help="How many utterances.")] = 2000,
+) -> None:
+    """Time one utterance's analysis on one core: p50/p95/p99 in milliseconds."""
+    from .evaluate import bench_analyze
+
+    typer.echo(bench_analyze(corpus, rows, _load_model(), get_settings().prompts_dir))
+
+
+# --- database -----------------------------------------------------------------------------------
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply the migrations to TRIAGE_DATABASE_URL (or the embedded SQLite)."""
+    from .store.db import migrate
+
+    url = get_settings().db_url()
+    migrate(url)
+    typer.echo(f"database at newest schema: {url.split('@')[-1]}")
+
+
+@app.command("clients")
+def clients() -> None:
+    """List the client packs and whether each one is valid."""
+    from .packs.load import PackError, list_clients, load_pack
+
+    prompts = get_settings().prompts_dir
+    for client_id in list_clients(prompts):
+        try:
+            pack = load_pack(client_id, prompts)
+            typer.echo(f"{client_id}\t{pack.name}\t{','.join(pack.languages)}")
+        except PackError as exc:
+            typer.echo(f"{client_id}\tINVALID: {exc}")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,144 @@
+"""Turning a pack's prompt templates into the sentences a caller hears.
+
+Prompt wording is written by admins, so it is rendered in Jinja2's immutable sandbox: a template
+can fill in and branch on the call's variables, but it cannot reach Python internals or change
+the objects it is given. A variable the dialog does not have at that moment (no caller name yet)
+renders as nothing instead of failing mid-call; the whitespace and stray commas it leaves behind
+are tidied away because the text goes to text-to-speech, where "Danke, ." would be read out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import ChainableUndefined, Template, TemplateError, TemplateSyntaxError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from triage.packs.schema import Pack, Prompts
+
+_PHONE_LIKE = re.compile(r"\+?[\d\s/()-]+")
+_PHONE_GROUP_SPLIT = re.compile(r"[\s/()-]+")
+
+# Every variable the dialog may hand to a prompt, with a plausible value, for the trial render
+# that check_templates does before a pack goes live.
+SAMPLE_VARIABLES: dict[str, Any] = {
+    "client_name": "Musterfirma",
+    "caller_name": "Anna Schmidt",
+    "address": "Hauptstraße 5, 20095 Hamburg",
+    "phone": "0170 1234567",
+    "items": "zwei Packungen Ibuprofen 400, 20 Stück",
+    "option_group": "size",
+    "option_values": ["10 Stück", "20 Stück"],
+    "item": "Ibuprofen 400",
+    "message": "Bitte um Rückruf wegen der Rechnung",
+    "fulfilment": "pickup",
+    "number": "112",
+    "advice": "Drehen Sie den Hauptwasserhahn zu.",
+    "time_of_day": "morning",
+}
+
+
+def digits(value: object) -> str:
+    """Read a phone number digit by digit, a short pause between its groups.
+
+    Text-to-speech reads "112" as "one hundred and twelve" and "0170 1234567" as a huge number;
+    on the phone, numbers are said digit by digit. Anything that is not a phone number (already
+    spelled out, or empty) is returned unchanged.
+    """
+    text = str(value).strip()
+    if not _PHONE_LIKE.fullmatch(text):
+        return text
+    groups = [g for g in _PHONE_GROUP_SPLIT.split(text) if g]
+    return ", ".join(" ".join(group) for group in groups)
+
+
+def or_list(values: object, word: str = "oder") -> str:
+    """Say alternatives the way people do: "a, b oder c". A ready-made string is kept as it is."""
+    if isinstance(values, str):
+        return values
+    items = [str(v) for v in values] if isinstance(values, Iterable) else [str(values)]
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def _environment() -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(autoescape=False, undefined=ChainableUndefined)
+    env.filters["digits"] = digits
+    env.filters["or_list"] = or_list
+    return env
+
+
+_ENV = _environment()
+
+
+@lru_cache(maxsize=1024)
+def _compile(source: str) -> Template:
+    """Compiling is the expensive part; prompts are few and repeat on every call."""
+    return _ENV.from_string(source)
+
+
+def _tidy(text: str) -> str:
+    """Remove what empty variables leave behind: double spaces, a space before punctuation, ", ." or ": .".
+
+    Line breaks from YAML block scalars become spaces too: speech has no lines.
+    """
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r" ([,.!?;:])", r"\1", text)
+    text = re.sub(r"[,;:]([.!?])", r"\1", text)
+    return text.strip()
+
+
+def render(template: str, **variables: Any) -> str:
+    """Render one prompt template; missing variables render empty.
+
+    Raises jinja2.TemplateError (e.g. TemplateSyntaxError, SecurityError) for a broken template;
+    load refuses packs whose prompts would do that, see check_templates.
+    """
+    return _tidy(_compile(template).render(**variables))
+
+
+def say(pack: Pack, key: str, lang: str, **variables: Any) -> str:
+    """The sentence `key` of this client in the caller's language, filled with the call's variables.
+
+    A language the client does not offer falls back to its first language: the defaults carry
+    English for every client, but a German-only client's staff and catalogue continue in German.
+    """
+    if key not in Prompts.model_fields:
+        raise KeyError(f"no prompt named {key!r}")
+    texts = getattr(pack.prompts, key)
+    text = texts.get(lang if lang in pack.languages else pack.languages[0]) or next(iter(texts.values()), "")
+    if not isinstance(text, str):
+        raise TypeError(f"prompts.{key} is a word list, not a sentence")
+    return render(text, **{"client_name": pack.name, **variables})
+
+
+def check_templates(pack: Pack) -> list[str]:
+    """Problems of the pack's prompt templates, each as "prompts.<key>.<lang>: <problem>".
+
+    A template that does not compile, or that fails when rendered with or without the call's
+    variables, would break a live call; such a pack must be refused when it is loaded.
+    """
+    problems: list[str] = []
+    filled = {**SAMPLE_VARIABLES, "client_name": pack.name}
+    for key, texts in pack.prompts:
+        for lang, text in texts.items():
+            if not isinstance(text, str):
+                continue
+            path = f"prompts.{key}.{lang}"
+            try:
+                _compile(text)
+            except TemplateSyntaxError as exc:
+                problems.append(f"{path}: template syntax error in line {exc.lineno}: {exc.message}")
+                continue
+            for variables in ({}, filled):
+                try:
+                    render(text, **variables)
+                except (TemplateError, ArithmeticError, TypeError, ValueError) as exc:
+                    problems.append(f"{path}: template fails when rendered: {exc}")
+                    break
+    return problems

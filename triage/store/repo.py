@@ -1,0 +1,124 @@
+"""Writing and reading calls and outcomes. Each write that a caller is promised commits before returning."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import sessionmaker
+
+from .db import open_database
+from .tables import Call, Handoff, Message, Order, TranscriptTurn
+
+# Queue order: danger to life first, then emergencies, then the rest.
+PRIORITY = {"P0": 0, "P1": 1, "P2": 2, "P3": 3, "P4": 4}
+
+
+class CallStore:
+    def __init__(self, sessions: sessionmaker) -> None:
+        self.sessions = sessions
+
+    def start_call(self, client_id: str, pack_version: str, language: str, channel: str = "text") -> str:
+        with self.sessions.begin() as db:
+            call = Call(client_id=client_id, pack_version=pack_version, language=language, channel=channel)
+            db.add(call)
+            db.flush()
+            return call.id
+
+    def add_turns(self, call_id: str, turns: list[tuple[str, str]]) -> None:
+        """Append transcript lines; the transcript is kept as it happens, not only at the end."""
+        if not turns:
+            return
+        with self.sessions.begin() as db:
+            seq = len(db.scalars(select(TranscriptTurn.id).where(TranscriptTurn.call_id == call_id)).all())
+            for i, (role, text) in enumerate(turns):
+                db.add(TranscriptTurn(call_id=call_id, seq=seq + i, role=role, text=text))
+
+    def save_outcome(self, call_id: str, outcome: dict[str, Any], client_id: str) -> str:
+        """Store a handoff, order or message with the call's triage, in one transaction. Returns its id."""
+        with self.sessions.begin() as db:
+            call = db.get(Call, call_id)
+            if call is None:
+                raise LookupError(f"no call {call_id}")
+            call.urgency, call.intent = outcome["urgency"], outcome["intent"]
+            call.distress, call.outcome_type = outcome["distress"], outcome["type"]
+            row: Handoff | Order | Message | None = None
+            if outcome["type"] == "handoff":
+                row = Handoff(
+                    call_id=call_id,
+                    client_id=client_id,
+                    urgency=outcome["urgency"],
+                    distress=outcome["distress"],
+                    reason=outcome.get("handoff_reason") or "",
+                    summary=outcome.get("summary") or {},
+                )
+            elif outcome["type"] == "order":
+                order = outcome["order"]
+                row = Order(
+                    call_id=call_id,
+                    client_id=client_id,
+                    items=order["items"],
+                    fulfilment=order.get("fulfilment"),
+                    name=order.get("name"),
+                    phone=order.get("phone"),
+                    address=order.get("address"),
+                )
+            elif outcome["type"] == "message":
+                message = outcome["message"]
+                row = Message(
+                    call_id=call_id,
+                    client_id=client_id,
+                    kind=message.get("kind", "message"),
+                    text=message.get("text") or "",
+                    name=message.get("name"),
+                    phone=message.get("phone"),
+                    when=message.get("when"),
+                )
+            if row is None:
+                return call_id
+            db.add(row)
+            db.flush()
+            return row.id
+
+    def end_call(self, call_id: str, recording_consent: bool | None = None) -> None:
+        with self.sessions.begin() as db:
+            call = db.get(Call, call_id)
+            if call is not None:
+                call.ended_at = datetime.now(UTC)
+                call.recording_consent = recording_consent
+
+    def call(self, call_id: str) -> dict[str, Any] | None:
+        with self.sessions() as db:
+            call = db.get(Call, call_id)
+            if call is None:
+                return None
+            return {
+                "id": call.id,
+                "client_id": call.client_id,
+                "urgency": call.urgency,
+                "outcome_type": call.outcome_type,
+                "ended": call.ended_at is not None,
+                "transcript": [{"role": t.role, "text": t.text} for t in call.turns],
+            }
+
+    def waiting_handoffs(self, client_id: str | None = None) -> list[Handoff]:
+        """The queue: most urgent first, acute distress next, then who waited longest."""
+        with self.sessions() as db:
+            query = select(Handoff).where(Handoff.status == "waiting")
+            if client_id:
+                query = query.where(Handoff.client_id == client_id)
+            rows = list(db.scalars(query))
+        return sorted(rows, key=lambda h: (PRIORITY[h.urgency], h.distress != "acute", h.created_at))
+
+    def orders(self, client_id: str) -> list[Order]:
+        with self.sessions() as db:
+            return list(db.scalars(select(Order).where(Order.client_id == client_id).order_by(Order.created_at)))
+
+    def messages(self, client_id: str) -> list[Message]:
+        with self.sessions() as db:
+            return list(db.scalars(select(Message).where(Message.client_id == client_id).order_by(Message.created_at)))
+
+
+def open_store(url: str) -> CallStore:
+    return CallStore(open_database(url))
