@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -21,11 +22,19 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+@lru_cache(maxsize=2)
+def _model_at(path: Path):
+    from .brain.model import TextModel
+
+    return TextModel.load(path)
+
+
 def _load_model():
-    from .brain.model import ModelError, TextModel
+    """The shipped classifier, loaded once per process however many calls use it."""
+    from .brain.model import ModelError
 
     try:
-        return TextModel.load(get_settings().classifier_dir)
+        return _model_at(get_settings().classifier_dir)
     except ModelError as exc:
         _fail(str(exc))
 

@@ -12,6 +12,11 @@ _DONE = re.compile(
     r"\b(das wars|das war s|das ist alles|das waere alles|sonst nichts|nichts mehr|nein danke|tschuess|auf wiederhoeren"
     r"|wiederhoeren|that s all|that s it|nothing else|no thanks|no thank you|bye|goodbye)\b"
 )
+# "Ich möchte eine Nachricht für Herrn Berg hinterlassen": announces a message without giving it
+_ANNOUNCE = re.compile(
+    r"\b(nachricht|botschaft|message)\w* (\w+ ){0,4}(hinterlassen|hinterlegen|aufnehmen|aufsprechen|leave|take)\b"
+    r"|\b(leave|take) (a |an )?message\b|\b(etwas|was) ausrichten\b"
+)
 _PICKUP = re.compile(r"\b(abhol\w*|hol\w* (es |das |die )?ab|selbst|vorbei|pick\w* up|pickup|collect\w*)\b")
 _DELIVERY = re.compile(r"\b(liefer\w*|bringen|schicken|zustell\w*|nach hause|deliver\w*|send it|bring it)\b")
 
@@ -43,6 +48,16 @@ def yes_no(pack: Pack, text: str, lang: str) -> bool | None:
 def is_done(text: str) -> bool:
     """The caller has nothing more ("nein danke, das wars")."""
     return bool(_DONE.search(fold(text)))
+
+
+def announces_message(text: str) -> bool:
+    """The caller only said they want to leave a message; the message itself comes next."""
+    folded = fold(text)
+    found = _ANNOUNCE.search(folded)
+    if not found:
+        return False
+    rest = (folded[: found.start()] + " " + folded[found.end() :]).split()
+    return len(rest) <= 8
 
 
 def fulfilment(text: str) -> str | None:

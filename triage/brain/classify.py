@@ -41,13 +41,20 @@ class Decision:
 
 @dataclass(frozen=True)
 class _Modifiers:
+    """What the rest of the utterance says about time, containment and scope of a hazard."""
+
+    folded: Folded
     past: str | None
+    invoice: str | None
     resolved: str | None
     contained: str | None
     still: str | None
     summer: str | None
     other_toilet: str | None
     scope_one: str | None
+    just_asking: str | None
+    low_stakes: str | None
+    far_future: str | None
 
     @classmethod
     def of(cls, folded: Folded) -> _Modifiers:
@@ -56,32 +63,56 @@ class _Modifiers:
             return folded.words_at(m.start(), m.end()) if m else None
 
         return cls(
+            folded=folded,
             past=find(R.PAST),
-            resolved=find(R.RESOLVED),
-            contained=find(R.CONTAINED),
+            invoice=find(R.INVOICE),
+            resolved=None if _denied(folded, R.RESOLVED) else find(R.RESOLVED),
+            contained=None if _denied(folded, R.CONTAINED) else find(R.CONTAINED),
             still=find(R.STILL_ACTIVE),
             summer=find(R.SUMMER),
             other_toilet=find(R.OTHER_TOILET),
             scope_one=find(R.SCOPE_ONE),
+            just_asking=find(R.JUST_ASKING),
+            low_stakes=find(R.LOW_STAKES),
+            far_future=find(R.FAR_FUTURE),
         )
+
+    def hypothetical(self, hit: R.Hit) -> str | None:
+        """'wenn die Alarmanlage losgeht', 'bei einem Rohrbruch': the hazard is asked about, not happening."""
+        before = " ".join(self.folded.text[: hit.start].split()[-4:])
+        m = R.HYPOTHETICAL_BEFORE.search(before)
+        return m.group(0) if m else None
+
+
+def _denied(folded: Folded, pattern) -> bool:
+    m = pattern.search(folded.text)
+    return bool(m) and R.is_negated(folded, m.start(), m.end(), after=False)
 
 
 def _effective(hit: R.Hit, mods: _Modifiers) -> tuple[Urgency, str | None]:
     """The urgency a hazard has once time, containment and scope are taken into account."""
     rule, urgency = hit.rule, hit.rule.urgency
     assert urgency is not None
-    if rule.kind in ("self_harm", "noise", "deadline"):
+    if rule.kind in ("self_harm", "noise"):
         return urgency, None
+    if rule.kind == "deadline":
+        return ("P3", f"not due soon: {mods.far_future}") if mods.far_future else (urgency, None)
+    if mods.just_asking or mods.hypothetical(hit):
+        return "P3", f"asked about, not happening: {mods.just_asking or mods.hypothetical(hit)}"
     if mods.resolved and not (mods.still and rule.kind == "hazard"):
         return "P3", f"resolved: {mods.resolved}"
     if mods.past and not mods.still:
         return "P3", f"in the past: {mods.past}"
+    if mods.invoice and not mods.still and urgency != "P0":
+        return "P3", f"about past work: {mods.invoice}"
     if rule.kind == "water" and mods.contained and not mods.still and urgency in ("P1", "P2"):
         return "P2", f"contained: {mods.contained}"
+    if urgency in ("P1", "P2") and mods.low_stakes and not mods.still:
+        return "P3", f"the caller says it is not serious: {mods.low_stakes}"
     if rule.kind == "heating" and (mods.summer or mods.scope_one):
         return "P3", f"not a total failure in the cold: {mods.summer or mods.scope_one}"
     if rule.kind == "toilet" and mods.other_toilet:
-        return "P2" if urgency == "P1" else "P3", f"another toilet works: {mods.other_toilet}"
+        return "P3", f"another toilet works: {mods.other_toilet}"
     if rule.kind == "it" and mods.scope_one:
         return "P3", f"one device only: {mods.scope_one}"
     return urgency, None
@@ -115,7 +146,7 @@ def classify(
     top: R.Hit | None = None
     noise: R.Hit | None = None
     for hit in hits:
-        if hit.negated:
+        if hit.negated and not (hit.rule.kind == "water" and mods.contained):
             evidence.append(f"negated {hit.rule.id}: {hit.words}")
             continue
         if hit.rule.kind == "noise":
@@ -201,10 +232,16 @@ def _decide_urgency(
         return rule_urgency
     if rule_urgency == "P3":
         return "P3"
-    if any(h.negated for h in hits):
-        # the caller denied the only danger mentioned: routine, not whatever the model makes of the word
-        evidence.append("danger denied: routine")
-        return "P3" if noise is None else "P4"
+    denied = [h.rule.urgency for h in hits if h.negated and h.rule.urgency]
+    if denied:
+        # the caller denied the danger mentioned ("no gas, nothing's on fire, but the basement fills
+        # with water"): the model decides among the levels below the denied one
+        floor = min(urgency_rank(u) for u in denied)
+        evidence.append(f"danger denied: nothing at {URGENCIES[floor]} or above from those words")
+        if prediction is None:
+            return "P3" if noise is None else "P4"
+        allowed = {k: v for k, v in prediction.urgency.items() if urgency_rank(k) > floor}  # type: ignore[arg-type]
+        return _argmax(allowed) if allowed else "P3"  # type: ignore[return-value]
     if noise is not None:
         return "P4"
     if prediction is None:

@@ -77,7 +77,9 @@ class Dialogue:
             expecting=self._expecting(),
         )
         s.lang = a.language
-        changed = self._absorb(a)
+        # a bare "ja"/"nein" answers a question; it says nothing about urgency or intent
+        bare_answer = len(text.split()) <= 3 and answers.yes_no(self.pack, text, s.lang) is not None
+        changed = self._absorb(a, triage=not bare_answer)
         return self._bot(self._decide(a, text, changed))
 
     def dtmf(self, digit: str) -> Reply:
@@ -115,6 +117,8 @@ class Dialogue:
         if a.distress == "acute":
             return self._handoff("distress", "distress_acute")
         if a.wants_human or (a.intent == "request_human" and s.phase in ("need", "anything_else", "consent")):
+            if s.intent in ("other", "information"):
+                s.intent = "request_human"
             return self._handoff("requested", "handoff_requested")
         if a.urgency == "P1" and not (s.phase == "collect" and s.handoff_reason == "p1"):
             return self._start_collect(a, "p1")
@@ -287,6 +291,10 @@ class Dialogue:
                 return self._misunderstood([self._say(_CONFIRM[slot])])
         elif not changed:
             missing = next((n for n in s.needs if not self._value(n)), None)
+            if missing and s.after_collect == "message" and len(text.split()) > 3:
+                # more of the message, said while we asked for a detail: keep it, ask again
+                s.message = f"{s.message} {text.strip()}" if s.message else text.strip()
+                return Reply([self._say(_ASK[missing])])
             if missing:
                 return self._misunderstood([self._say(_ASK[missing])])
         return self._next_detail()
@@ -442,7 +450,7 @@ class Dialogue:
     def _start_message(self, text: str, kind: str) -> Reply:
         s = self.state
         s.message_kind = kind  # type: ignore[assignment]
-        if kind == "message" and len(text.split()) < 7:
+        if kind == "message" and answers.announces_message(text):
             s.phase = "message"
             return Reply([self._say("message_ask")])
         s.message = text.strip()
@@ -504,10 +512,10 @@ class Dialogue:
         return Reply([self._localized(found.answer), self._say("anything_else")])
 
     # --- bookkeeping ----------------------------------------------------------------------------
-    def _absorb(self, a: Analysis) -> set[str]:
+    def _absorb(self, a: Analysis, triage: bool = True) -> set[str]:
         """Take everything the utterance says into the call state; return which details changed."""
         s = self.state
-        if a.urgency != s.urgency and more_urgent(a.urgency, s.urgency) == a.urgency:
+        if triage and a.urgency != s.urgency and more_urgent(a.urgency, s.urgency) == a.urgency:
             s.urgency = a.urgency
             s.reason = a.reason or s.reason
             s.hazard = a.hazard or s.hazard
@@ -518,7 +526,7 @@ class Dialogue:
             s.emergency_id = a.emergency_id
         if DISTRESSES.index(a.distress) > DISTRESSES.index(s.distress):
             s.distress = a.distress
-        if s.problem is None and a.intent not in ("other", "request_human"):
+        if triage and s.problem is None and a.intent not in ("other", "request_human"):
             s.problem = s.transcript[-1].text
         s.evidence += [e for e in a.evidence if not e.startswith("model:")]
 

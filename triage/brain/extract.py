@@ -35,18 +35,23 @@ __all__ = [
 # Shared vocabulary and the prepared text
 # ---------------------------------------------------------------------------------------------------
 
-_FILLERS_BOTH = frozenset("äh ähm ähmm ääh ehm öhm hm hmm mhm uh uhm umm erm ah".split())
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_FILLERS_BOTH = _wordset("äh ähm ähmm ääh ehm öhm hm hmm mhm uh uhm umm erm ah")
 # "um" and "er" are fillers in English but words in German ("um 10 uhr", "er kommt").
 _FILLERS = {"de": _FILLERS_BOTH, "en": _FILLERS_BOTH | {"um", "er"}}
-_GREETINGS = frozenset(
+_GREETINGS = _wordset(
     "hallo hello hi hey hallöchen guten gute tag morgen abend good morning afternoon evening grüß gruess "
     "grüss gott moin servus schönen yes ja jo jawohl yeah yep yup okay ok also so well na nun ach oh und and "
-    "genau richtig korrekt nein nee ne doch no nope right correct exactly sure gut klar".split()
+    "genau richtig korrekt nein nee ne doch no nope right correct exactly sure gut klar"
 )
 _LETTERS = "a-zäöüß"
 
 # Words that are never (part of) a name, so "ich bin krank" or "this is urgent" yield no name.
-_NOT_NAME = frozenset(
+_NOT_NAME = _wordset(
     """
     ich du er sie es wir ihr mich mir dich dir uns euch ihnen sich man mein meine meinen meinem meiner dein
     deine sein seine ihre unser unsere der die das den dem des ein eine einen einem einer eines kein keine
@@ -75,8 +80,15 @@ _NOT_NAME = frozenset(
     appointment invoice number name address street anyone someone somebody nobody person human agent
     afraid worried scared confused sick ill alone stuck locked late ready done happy glad speaking well
     right correct exactly what's that's there's i'm it's other same one two three four five six seven
-    eight nine ten
-    """.split()
+    eight nine ten new old upset angry annoyed frustrated tired terrified frightened desperate
+    pregnant elderly disabled outside inside upstairs downstairs unsure lost trapped injured hurt
+    bleeding dying freezing cold hot wet broken everywhere gone coming dripping dangerous serious worse
+    better off blocked clogged empty full dead early ridiculous terrible awful unacceptable crazy
+    important impossible customer tenant landlord neighbour neighbor wife husband mother father son
+    daughter friend neu alt froh sauer wütend enttäuscht schwanger verletzt alleine überschwemmung
+    wasserschaden stromausfall kurzschluss brand einbruch überflutung verstopfung heizungsausfall
+    leck undicht nass kalt warm heiß überall total komplett ganze
+    """
 )
 _TITLES = {
     "herr": "Herr", "herrn": "Herr", "frau": "Frau", "dr": "Dr.", "doktor": "Dr.", "doctor": "Dr.",
@@ -108,7 +120,7 @@ class _Text:
 
     def said(self, start: int, end: int) -> str:
         """The caller's own words behind text[start:end]."""
-        return self.raw[self._back(start, False) : self._back(end, True)].strip(" ,.;:!?")
+        return self.raw[self._back(start, False) : self._back(end, True)].strip(" ,;:!?")
 
 
 def _lower(text: str) -> str:
@@ -155,7 +167,7 @@ def _after_lead(text: str, extra: frozenset[str] = frozenset()) -> int:
         if m.group(1) is not None and m.group(1) not in skip:
             break
         pos = m.end()
-    return pos
+    return len(text) - len(text[pos:].lstrip())
 
 
 def _capitalise(word: str) -> str:
@@ -171,7 +183,8 @@ _DIGIT_GROUP = re.compile(r"\+?\d+")
 # What may stand between the digit groups of one number: "040/123456-7", "(030) 1234 567", "0171, 23".
 _GAP = re.compile(r"[ \t]*(?:[/\-()][ \t]*){0,3}|,[ \t]+")
 _PHONE_CUE = re.compile(
-    r"telefon|handy|mobil|festnetz|rückruf|rueckruf|erreichbar|erreichen|anrufen|zurückrufen|ruf(?:en sie)? mich"
+    r"telefon|handy|mobil|festnetz|rückruf|rueckruf|erreichbar|erreichen|anrufen|zurückrufen"
+    r"|ruf(?:en sie)? mich"
     r"|(?<!haus)(?<!kunden)(?<!bestell)(?<!auftrags)(?<!rechnungs)(?<!vertrags)nummer\b"
     r"|phone|mobile|cell|call me|reach me|call back|callback|ring me"
     r"|(?<!house )(?<!order )(?<!customer )(?<!account )(?<!invoice )(?<!reference )number"
@@ -224,7 +237,9 @@ def _run_number(text: str, run: list[re.Match[str]], expecting: bool) -> tuple[i
         return None
     number = ""
     for k, group in enumerate(run[start:]):
-        enclosed = text[group.start() - 1 : group.start()] == "(" and text[group.end() : group.end() + 1] == ")"
+        enclosed = (
+            text[group.start() - 1 : group.start()] == "(" and text[group.end() : group.end() + 1] == ")"
+        )
         if k == 1 and group.group() == "0" and enclosed and number.startswith("+"):
             continue  # "+49 (0) 40 ..."
         number += group.group()
@@ -264,43 +279,65 @@ _NAME_CUE = re.compile(
     r"|hier spricht|am apparat ist|sie sprechen mit|my name is|my name's|the name is|name's|name is"
     r"|i am called|i'm called|you're speaking (?:with|to)|you are speaking (?:with|to))\b"
 )
-# These introduce a name only at the start of a turn: "hier ist alles nass" is no introduction.
-_OPENING_CUE = re.compile(r"(?:hier ist|ich bin|this is|i'm|im|i am|it's|its|it is|here is)\b")
+# These introduce a name only at the start of a turn ("hier ist alles nass" is no introduction),
+# and only when the name is followed by the end or by words that go on naturally after a name.
+_OPENING_CUE = {
+    "de": re.compile(r"(?:hier ist|ich bin(?= (?:herr|frau|dr)\b)|this is|i'm|i am|it's)\s"),
+    "en": re.compile(r"(?:this is|i'm|im|i am|it's|its|it is|here is|hier ist)\s"),  # "im": "i'm" misheard
+}
+_AFTER_OPENING_NAME = re.compile(
+    r"\s*(?:$|[,.;:!?]|(?:from|von|aus|here|hier|calling|speaking|again|and|und|i|ich|my|mein|meine|with|bei"
+    r"|at|am|vom|von der)\b)"
+)
 _NAME_THEN_CUE = re.compile(
     rf"(?P<name>[{_LETTERS}]+(?:[ -][{_LETTERS}]+){{0,2}})\s+(?:hier|am apparat|speaking|here)\b"
 )
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*|\d+|[^\w\s]")
 
 
-def _name_words(after: str, lang: str) -> list[str]:
-    """The words of a name at the start of `after`, up to the first word that cannot be one."""
+def _name_words(after: str, lang: str) -> tuple[list[str], int]:
+    """The words of a name at the start of `after`, up to the first word that cannot be one, and
+    where they end in `after`."""
     words: list[str] = []
+    end = 0
     fillers = _FILLERS[_lang(lang)]
-    for token in _NAME_TOKEN.findall(after):
+    for m in _NAME_TOKEN.finditer(after):
+        token = m.group()
         if token in fillers and not words:
             continue
         is_number_word = words_to_digits(token, lang) != token
-        if not token[0].isalpha() or token in _NOT_NAME or is_number_word:
+        if not token[0].isalpha() or token in _NOT_NAME or is_number_word or token.endswith("'s"):
             break
         if len(token) == 1 and words:  # "schmidt s c h m i d t": spelled out
             break
         words.append(token)
+        end = m.end()
         if len(words) == 4:
             break
-    return words
+    return words, end
 
 
 def _format_name(words: list[str], opening: bool) -> str | None:
-    title = _TITLES.get(words[0]) if words else None
-    names = words[1:4] if title else words[:3]
+    """ "Frau Dr. Weber", "Anna Schmidt"; None when nothing but titles or single letters remain."""
+    titles = 0
+    while titles < min(2, len(words)) and words[titles] in _TITLES:
+        titles += 1
+    names = words[titles : titles + 3]
     if not names or any(len(w) < 2 for w in names):
         return None
     if opening and names[0].endswith("ing") and len(names[0]) > 5:  # "i'm calling", "it's leaking"
         return None
-    return " ".join(([title] if title else []) + [_capitalise(w) for w in names])
+    return " ".join([_TITLES[w] for w in words[:titles]] + [_capitalise(w) for w in names])
 
 
-def _prepare_name_text(text: str, lang: str) -> str:
+def _opening_name(after: str, lang: str) -> str | None:
+    words, end = _name_words(after, lang)
+    if not words or not _AFTER_OPENING_NAME.match(after, end):
+        return None
+    return _format_name(words, opening=True)
+
+
+def _name_text(text: str) -> str:
     return _ABBREVIATION_DOT.sub(r"\1", _lower(text.replace("’", "'")))
 
 
@@ -310,23 +347,23 @@ def extract_name(text: str, lang: str, expecting: bool = False) -> str | None:
     With `expecting` (the bot asked for the name) a bare answer ("ähm anna schmidt", "müller mit
     ü") is the name too, unless it reads like anything else: digits, "ich weiß nicht", "wait".
     """
-    t = _prepare_name_text(text, lang)
+    t = _name_text(text)
     found = None
     for cue in _NAME_CUE.finditer(t):
-        found = _format_name(_name_words(t[cue.end() :], lang), opening=False) or found
+        found = _format_name(_name_words(t[cue.end() :], lang)[0], opening=False) or found
     if found:
         return found
     lead = _after_lead(t)
-    opening = _OPENING_CUE.match(t, lead)
+    opening = _OPENING_CUE[_lang(lang)].match(t, lead)
     if opening:
-        return _format_name(_name_words(t[opening.end() :], lang), opening=True)
+        return _opening_name(t[opening.end() :], lang)
     name_first = _NAME_THEN_CUE.match(t, lead)
-    if name_first:
-        words = _name_words(name_first.group("name"), lang)
-        if len(words) == len(name_first.group("name").replace("-", " ").split()):
+    if name_first:  # "schmidt hier": every word before "hier" must be a name
+        words, end = _name_words(name_first.group("name"), lang)
+        if end == len(name_first.group("name")):
             return _format_name(words, opening=False)
     if expecting and not re.search(r"\d", t):
-        return _format_name(_name_words(t[lead:], lang), opening=False)
+        return _format_name(_name_words(t[lead:], lang)[0], opening=False)
     return None
 
 
@@ -336,17 +373,19 @@ def extract_name(text: str, lang: str, expecting: bool = False) -> str | None:
 
 _STREET_STRONG = r"stra(?:ß|ss)e|str\.?|allee|gasse|chaussee"
 _STREET_WEAK = r"weg|platz|ring|damm|ufer|steig|stieg|pfad"
-_NOT_STREETS = frozenset(
+_NOT_STREETS = _wordset(
     "parkplatz arbeitsplatz sitzplatz stellplatz spielplatz umweg ausweg rückweg heimweg hinweg abweg "
-    "fußweg radweg gehweg feldweg".split()
+    "fußweg radweg gehweg feldweg"
 )
 # Said after a number, these make it a quantity, time or measure, not a house number.
 _NOT_HOUSE = (
     r"(?!\s*(?:uhr|stück|stk|packung|packungen|mal|euro|eur|€|cm|zentimeter|meter|m\b|grad|%|tag|tage|tagen"
-    r"|woche|wochen|minuten|stunden|jahr|jahre|jahren|liter|kilo|kg|personen|leute|x\b|o'clock|am\b|pm\b"
+    r"|woche|wochen|minuten|stunden|jahr|jahre|jahren|liter|kilo|kg|personen|leute|x\b|o'clock"
     r"|days|weeks|hours|minutes|years|pieces|packs|people))"
 )
-_HOUSE_NUMBER = rf"(?P<num>\d{{1,4}}(?:\s?[a-h](?![{_LETTERS}\d]))?(?:\s?[-/]\s?\d{{1,4}})?)(?!\d){_NOT_HOUSE}"
+_HOUSE_NUMBER = (
+    rf"(?P<num>\d{{1,4}}(?:\s?[a-h](?![{_LETTERS}\d]))?(?:\s?[-/]\s?\d{{1,4}})?)(?!\d){_NOT_HOUSE}"
+)
 _HOUSE_AFTER = re.compile(rf"\s*,?\s*(?:(?:hausnummer|nummer|nr|number|no)\.?\s*)?{_HOUSE_NUMBER}")
 _COMPOUND_STREET = re.compile(
     rf"\b(?P<street>[{_LETTERS}]{{3,}}(?:-[{_LETTERS}]+)*-?(?P<suffix>{_STREET_STRONG}|{_STREET_WEAK}))"
@@ -367,7 +406,7 @@ _EN_STREET_TYPES = {
     "square": "Square", "way": "Way", "grove": "Grove", "gardens": "Gardens", "row": "Row", "st": "Street",
 }  # fmt: skip
 # Everyday words too: these name a street only with a house number in front.
-_EN_WEAK_TYPES = frozenset("close court place square way grove gardens row drive dr st".split())
+_EN_WEAK_TYPES = _wordset("close court place square way grove gardens row drive dr st")
 _EN_STREET = re.compile(
     r"(?:\b(?P<num>\d{1,5}[a-z]?)\s+)?(?P<name>(?:[a-z][a-z'-]*\s+){1,3}?)"
     r"(?P<type>" + "|".join(_EN_STREET_TYPES) + r")\b\.?"
@@ -376,32 +415,34 @@ _CITY = (
     rf"(?P<city>(?:(?:bad|sankt|st|new|san|los|las|le|la)\s+)?[{_LETTERS}]{{3,}}(?:-[{_LETTERS}]+)*"
     r"(?:\s+(?:am main|an der oder|an der ruhr|im breisgau|upon thames|upon tyne))?)"
 )
+_CITY_SUFFIX = re.compile(r"\s+(?:am|an der|im|upon)\s.*$")
 _POSTCODE = re.compile(rf"(?<![\d+])\b(?P<plz>\d{{5}})\b(?!\d)(?:\s*,?\s*{_CITY})?")
 _POSTCODE_CUE = re.compile(r"(?:\bin|plz|postleitzahl|zip|zip code|postcode|post code|postal code)\W*$")
 _CITY_AFTER = re.compile(rf"\s*,?\s*(?:in\s+)?{_CITY}")
 _IN_CITY = re.compile(rf"\bin\s+{_CITY}")
 _HOUSE_ONLY = re.compile(rf"\b(?:hausnummer|hausnr|house number)\s*(?:ist|is|wäre|lautet)?\s*{_HOUSE_NUMBER}")
 _BARE_HOUSE = re.compile(rf"(?:(?:die |the )?(?:nummer|number|nr)\s*(?:ist|is)?\s*)?{_HOUSE_NUMBER}\W*")
-_NOT_PLACE = frozenset(
+_NOT_PLACE = _wordset(
     "montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday thursday friday "
     "saturday sunday januar februar märz april mai juni juli august september oktober november dezember "
     "january february march june july october december morgen abend mittag vormittag nachmittag nacht "
     "morning afternoon evening night ende anfang moment telefon apparat stück euro uhr packungen packung "
-    "keller dach boden bad küche garten flur hof wohnung haus erdgeschoss obergeschoss etage".split()
+    "keller dach boden bad küche garten flur hof wohnung haus erdgeschoss obergeschoss etage stock erster "
+    "zweiter dritter vierter hinterhaus vorderhaus links rechts oben unten klingel floor flat apartment"
 )
-_ARTICLE_WORDS = frozenset({"der", "die", "den", "dem", "des"})
+_LOWER_IN_NAMES = _wordset("der die den dem des am an im in upon on of von zu")
 
 
-def _placename_ok(word: str) -> bool:
-    return all(w not in _NOT_NAME and w not in _NOT_PLACE for w in word.split())
+def _placename_ok(city: str) -> bool:
+    """ "Frankfurt am Main" is a city, "Bitte" and "Montag" are not."""
+    core = _CITY_SUFFIX.sub("", city)
+    return all(w not in _NOT_NAME and w not in _NOT_PLACE for w in core.split())
 
 
 def _street_case(words: str) -> str:
     """ "an der alster" -> "An der Alster", "berliner straße" -> "Berliner Straße"."""
     parts = words.split()
-    return " ".join(
-        p if i and p in _ARTICLE_WORDS else _capitalise(p) for i, p in enumerate(parts)
-    )
+    return " ".join(p if i and p in _LOWER_IN_NAMES else _capitalise(p) for i, p in enumerate(parts))
 
 
 def _expand_str(street: str) -> str:
@@ -415,36 +456,39 @@ def _house(match: re.Match[str] | None) -> str | None:
 @dataclass
 class _Found:
     street: str
-    start: int
-    end: int
+    end: int  # where the street (and its house number) ends in the text
     number: str | None = None
 
 
+def _street_at(t: str, street: str, m: re.Match[str]) -> tuple[_Found, bool]:
+    """The street with the house number said right after it, and whether there was one."""
+    house = _HOUSE_AFTER.match(t, m.end())
+    return _Found(_street_case(street), house.end() if house else m.end(), _house(house)), house is not None
+
+
 def _german_street(t: str, expecting: bool) -> _Found | None:
+    """ "goethestraße 14", "berliner straße 5a", "am markt 3"; streets ending in an everyday word
+    ("weg", "platz", "markt", "am ...") only with a house number."""
     for m in _COMPOUND_STREET.finditer(t):
-        street = m.group("street")
-        house = _HOUSE_AFTER.match(t, m.end())
+        found, numbered = _street_at(t, _expand_str(m.group("street")), m)
         weak = re.fullmatch(_STREET_WEAK, m.group("suffix")) is not None
-        if street in _NOT_STREETS or (weak and not house):
-            continue
-        return _Found(_street_case(_expand_str(street)), m.start(), house.end() if house else m.end(), _house(house))
+        if m.group("street") not in _NOT_STREETS and (numbered or not weak):
+            return found
     for m in _TWO_WORD_STREET.finditer(t):
-        first = m.group("first")
-        house = _HOUSE_AFTER.match(t, m.end())
-        if first in _NOT_NAME or not (house or re.fullmatch(_STREET_STRONG, m.group("suffix"))):
-            continue
-        street = f"{first} {_expand_str(m.group('suffix'))}"
-        return _Found(_street_case(street), m.start(), house.end() if house else m.end(), _house(house))
+        found, numbered = _street_at(t, f"{m.group('first')} {_expand_str(m.group('suffix'))}", m)
+        strong = re.fullmatch(_STREET_STRONG, m.group("suffix")) is not None
+        if m.group("first") not in _NOT_NAME and (numbered or strong):
+            return found
     for m in _PREPOSITION_STREET.finditer(t):
-        house = _HOUSE_AFTER.match(t, m.end())
-        if m.group("name") in _NOT_NAME or m.group("name") in _NOT_PLACE or not (house or expecting):
-            continue
-        street = _street_case(f"{m.group('prep')} {m.group('name')}")
-        return _Found(street, m.start(), house.end() if house else m.end(), _house(house))
+        found, numbered = _street_at(t, f"{m.group('prep')} {m.group('name')}", m)
+        name = m.group("name")
+        if name not in _NOT_NAME and name not in _NOT_PLACE and (numbered or expecting):
+            return found
     return None
 
 
 def _english_street(t: str) -> _Found | None:
+    """ "12 baker street", "on abbey road"; words before the name that cannot be part of it are cut."""
     for m in _EN_STREET.finditer(t):
         words = m.group("name").split()
         stop = max((i for i, w in enumerate(words) if w in _NOT_NAME), default=-1)
@@ -455,7 +499,7 @@ def _english_street(t: str) -> _Found | None:
             continue
         street = " ".join(_capitalise(w) for w in kept) + " " + _EN_STREET_TYPES[kind]
         house = _HOUSE_AFTER.match(t, m.end()) if not number else None
-        return _Found(street, m.start(), house.end() if house else m.end(), number or _house(house))
+        return _Found(street, house.end() if house else m.end(), number or _house(house))
     return None
 
 
@@ -471,7 +515,7 @@ def _postcode(t: str, street: _Found | None, expecting: bool) -> tuple[str | Non
 def _city(t: str, street: _Found | None, expecting: bool) -> str | None:
     if street:
         m = _CITY_AFTER.match(t, street.end)
-        if m and _placename_ok(m.group("city")) and not street.street.startswith(("In ", "An ")):
+        if m and _placename_ok(m.group("city")):
             return _street_case(m.group("city"))
     if street or expecting:
         for m in _IN_CITY.finditer(t):
@@ -481,8 +525,8 @@ def _city(t: str, street: _Found | None, expecting: bool) -> str | None:
 
 
 def _address_text(text: str, lang: str) -> str:
-    t = _without_fillers(_prepare(text, lang).text, lang)
-    phone = _find_phone(_PLUS.sub("+", t), expecting=False)
+    t = _PLUS.sub("+", _without_fillers(_prepare(text, lang).text, lang))
+    phone = _find_phone(t, expecting=False)
     if phone:
         t = t[: phone[0]] + " " + t[phone[1] :]
     return t
@@ -569,19 +613,23 @@ _DE_RULES: list[tuple[str, str]] = [
                  rf"(?:\s+(?P<pod>{_DE_POD})s?)?\b"),
     ("weekday", rf"\b(?:am\s+)?(?:(?P<mod>nächsten|nächste|naechsten|kommenden|kommende|diesen|diese|letzten"
                 rf"|vergangenen)\s+)?(?:(?P<nw1>nächste|naechste|kommende) woche\s+)?(?P<wd>{_WD})"
-                rf"(?P<pod>{_DE_POD})?s?\b(?P<nw2>\s+(?:in der )?(?:nächsten|nächste|naechste|kommende) woche)?"
+                rf"(?P<pod>{_DE_POD})?s?\b"
+                r"(?P<nw2>\s+(?:in der )?(?:nächsten|nächste|naechste|kommende) woche)?"
                 rf"(?:\s+(?P<pod2>{_DE_POD})s?\b)?"),
-    ("month_day", rf"\b(?:(?:am|den|dem|vom|zum)\s+)?(?P<d>\d{{1,2}})\.?\s*(?P<mon>{_MON})\b(?:\s+(?P<y>\d{{4}}))?"),
-    ("numeric", r"\b(?:(?:am|den|dem|vom|zum)\s+)?(?P<d>\d{1,2})\.\s?(?P<mo>\d{1,2})\.(?:\s?(?P<y>\d{4}|\d{2})\b)?"),
-    ("day_only", r"\b(?:am|den|zum)\s+(?P<d>\d{1,2})\.(?!\s?\d)"),
+    ("month_day", rf"\b(?:(?:am|den|dem|vom|zum)\s+)?(?P<d>\d{{1,2}})\.?\s*(?P<mon>{_MON})\b"
+                  r"(?:\s+(?P<y>\d{4}))?"),
+    ("numeric", r"\b(?:(?:am|den|dem|vom|zum)\s+)?(?P<d>\d{1,2})\.\s?(?P<mo>\d{1,2})\."
+                r"(?:\s?(?P<y>\d{4}|\d{2})\b)?"),
+    ("day_only", r"\b(?:am|den|zum)\s+(?P<d>\d{1,2})\.(?!\s?\d)(?!\s*mal\b)"),
     ("in_days", r"\bin\s+(?P<n>\d{1,2}|einer|einem|eine|ein)\s+(?P<unit>tag|tagen|woche|wochen)\b"),
-    ("pod", rf"(?<!guten )(?<!schönen )\b(?:(?:am|in der|gegen)\s+)?(?P<pod>morgens|vormittags?|mittags?"
+    ("pod", r"(?<!guten )(?<!schönen )\b(?:(?:am|in der|gegen)\s+)?(?P<pod>morgens|vormittags?|mittags?"
             r"|nachmittags?|abends?|nachts?|(?<=in der )früh)\b"),
     ("pod", r"\b(?:am|gegen)\s+(?P<pod>morgen)\b"),
     ("range", r"\b(?:zwischen|von)\s+(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?:uhr\s*)?(?:und|bis)\s+"
               r"(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2}))?(?:\s*uhr)?\b"),
     ("half", r"\b(?:(?:um|gegen|ab|bis)\s+)?halb\s+(?P<h>\d{1,2})\b"),
-    ("quarter", r"\b(?:(?:um|gegen|ab|bis)\s+)?(?P<q>viertel nach|viertel vor|dreiviertel)\s+(?P<h>\d{1,2})\b"),
+    ("quarter", r"\b(?:(?:um|gegen|ab|bis)\s+)?(?P<q>viertel nach|viertel vor|dreiviertel)"
+                r"\s+(?P<h>\d{1,2})\b"),
     ("minutes", r"\b(?:(?:um|gegen|ab|bis)\s+)?(?P<mm>\d{1,2})\s+(?:minuten\s+)?(?P<dir>nach|vor)\s+"
                 rf"(?P<h>\d{{1,2}})\b{_NOT_CLOCK}"),
     ("clock", rf"\b(?:um|gegen|ab|bis|circa|ca|etwa)\s+(?:(?:circa|ca|etwa|gegen|um)\s+)?{_HM}"
@@ -595,16 +643,17 @@ _EN_RULES: list[tuple[str, str]] = [
     ("relative", rf"\b(?P<rel>this)\s+(?P<pod>{_EN_POD})\b"),
     ("weekday", rf"\b(?:on\s+)?(?P<mod>(?:(?:next|this|coming|last)\s+){{1,2}})?(?P<wd>{_WD})s?\b"
                 rf"(?P<nw2>\s+next week)?(?:\s+(?:in the\s+)?(?P<pod2>{_EN_POD}))?"),
-    ("month_day", rf"\b(?:on\s+)?(?P<mon>{_MON})\s+(?:the\s+)?(?P<d>\d{{1,2}})\.?(?!\d)(?:,?\s+(?P<y>\d{{4}}))?"),
+    ("month_day", rf"\b(?:on\s+)?(?P<mon>{_MON})\s+(?:the\s+)?(?P<d>\d{{1,2}})\.?(?!\d)"
+                  r"(?:,?\s+(?P<y>\d{4}))?"),
     ("month_day", rf"\b(?:on\s+)?(?:the\s+)?(?P<d>\d{{1,2}})\.?\s+(?:of\s+)?(?P<mon>{_MON})\b"
                   r"(?:,?\s+(?P<y>\d{4}))?"),
-    ("day_only", r"\b(?:on\s+)?the\s+(?P<d>\d{1,2})\.(?!\s?\d)"),
+    ("day_only", r"\bon\s+the\s+(?P<d>\d{1,2})\.(?!\s?\d)"),
     ("in_days", r"\bin\s+(?P<n>\d{1,2}|a|an|one)\s+(?P<unit>days?|weeks?)\b"),
     ("pod", rf"(?<!good )\b(?:in the\s+)?(?P<pod>{_EN_POD}|lunchtime)\b"),
     ("noon", r"\b(?:at\s+|around\s+)?(?P<word>noon|midday|midnight)\b"),
-    ("range", r"\b(?:between|from)\s+(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>am|pm)?\s+(?:and|to|till|until)"
-              r"\s+(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2}))?\s*(?P<ap2>a\.?m\.?|p\.?m\.?)?"),
-    ("half", r"\b(?:(?:at|around|about|by)\s+)?half past\s+(?P<h>\d{1,2})\b"),
+    ("range", r"\b(?:between|from)\s+(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>am|pm)?"
+              r"\s+(?:and|to|till|until)\s+(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2}))?\s*(?P<ap2>a\.?m\.?|p\.?m\.?)?"),
+    ("half_past", r"\b(?:(?:at|around|about|by)\s+)?half past\s+(?P<h>\d{1,2})\b"),
     ("quarter", r"\b(?:(?:at|around|about|by)\s+)?(?P<q>quarter past|quarter to)\s+(?P<h>\d{1,2})\b"),
     ("clock", rf"\b{_HM}(?:\s+(?P<m2>[0-5]\d)(?!\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|o'?clock)(?![a-z])"),
     ("clock", rf"\b(?:at|around|about|by|after|before|until|till|from)\s+(?:(?:around|about)\s+)?{_HM}"
@@ -620,10 +669,18 @@ _WHEN_RULES = {
     lang: [(kind, re.compile(pattern)) for kind, pattern in rules + _NEUTRAL_RULES]
     for lang, rules in (("de", _DE_RULES), ("en", _EN_RULES))
 }
-_BARE_HOUR = re.compile(r"(?:so\s+|um\s+|at\s+)?(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?:\s*(?:uhr|o'?clock))?\W*")
+_BARE_HOUR = re.compile(
+    r"(?:so\s+|um\s+|at\s+)?(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?:\s*(?:uhr|o'?clock))?\W*"
+)
 
-# A found piece: ("date", date), ("pod", key) or ("clock", (hour, minute, explicit)).
-_Piece = tuple[str, object]
+
+@dataclass(frozen=True)
+class _Piece:
+    """One thing a date/time rule found: a day, a part of day, or a clock time."""
+
+    day: date | None = None
+    part: str | None = None  # "morning", "forenoon", "noon", "afternoon", "evening", "night"
+    clock: tuple[int, int, bool] | None = None  # hour, minute, whether am/pm or 24 h made it unambiguous
 
 
 def _weekday_date(today: date, weekday: int, mod: str, next_week: bool) -> date:
@@ -638,28 +695,37 @@ def _weekday_date(today: date, weekday: int, mod: str, next_week: bool) -> date:
     return today + timedelta(days=ahead)
 
 
-def _month_date(today: date, day: int, month: int, year: str | None) -> date | None:
-    """Without a year, the next such day: in November "am 3. januar" is next January."""
-    try:
-        if year:
-            return date(int(year) + (2000 if len(year) == 2 else 0), month, day)
-        found = date(today.year, month, day)
-        return found if found >= today else date(today.year + 1, month, day)
-    except ValueError:
-        return None
+def _nearest(today: date, candidates: list[date]) -> date | None:
+    """The date a caller most likely means: the nearest one, a future one twice as likely as a past
+    one, so "am 3. januar" in November is next January and "die rechnung vom 12. oktober" is past."""
+    return min(
+        candidates, key=lambda d: (d - today).days if d >= today else 2 * (today - d).days, default=None
+    )
 
 
-def _day_only_date(today: date, day: int) -> date | None:
-    month, year = today.month, today.year
-    if day < today.day:
-        month, year = (1, year + 1) if month == 12 else (month + 1, year)
+def _valid_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
         return None
 
 
+def _month_date(today: date, day: int, month: int, year: str | None) -> date | None:
+    if year:
+        return _valid_date(int(year) + (2000 if len(year) == 2 else 0), month, day)
+    found = [_valid_date(today.year + k, month, day) for k in (-1, 0, 1)]
+    return _nearest(today, [d for d in found if d])
+
+
+def _day_only_date(today: date, day: int) -> date | None:
+    """ "am dritten": the 3rd of last, this or next month, whichever is nearest."""
+    months = [today.year * 12 + today.month - 1 + k for k in (-1, 0, 1)]
+    found = [_valid_date(m // 12, m % 12 + 1, day) for m in months]
+    return _nearest(today, [d for d in found if d])
+
+
 def _clock(hour: str, minute: str | None, ampm: str | None = None) -> _Piece | None:
+    """A clock time as said; None for what no clock shows ("25 uhr")."""
     h, m = int(hour), int(minute or 0)
     ampm = (ampm or "").replace(".", "")
     if ampm == "pm" and h < 12:
@@ -668,7 +734,7 @@ def _clock(hour: str, minute: str | None, ampm: str | None = None) -> _Piece | N
         h = 0
     if h > 24 or m > 59:
         return None
-    return ("clock", (h % 24, m, bool(ampm) or h == 0 or h > 12))
+    return _Piece(clock=(h % 24, m, bool(ampm) or h == 0 or h > 12))
 
 
 def _day_pieces(kind: str, m: re.Match[str], today: date) -> list[_Piece]:
@@ -688,26 +754,29 @@ def _day_pieces(kind: str, m: re.Match[str], today: date) -> list[_Piece]:
     elif kind == "in_days":
         n = int(g["n"]) if g["n"].isdigit() else 1
         found = today + timedelta(days=n * (7 if g["unit"].startswith(("woche", "week")) else 1))
-    pieces: list[_Piece] = [("date", found)] if found else []
+    pieces = [_Piece(day=found)] if found else []
     if g.get("rel") == "tonight":
-        pieces.append(("pod", "evening"))
-    for key in ("pod", "pod2"):
-        if g.get(key):
-            pieces.append(("pod", _PARTS_OF_DAY[g[key]]))
+        pieces.append(_Piece(part="evening"))
+    pieces += [_Piece(part=_PARTS_OF_DAY[g[key]]) for key in ("pod", "pod2") if g.get(key)]
     return pieces
+
+
+_TIME_KINDS = frozenset({"pod", "noon", "range", "half", "half_past", "quarter", "minutes", "clock"})
 
 
 def _time_pieces(kind: str, m: re.Match[str]) -> list[_Piece | None]:
     g = m.groupdict()
     if kind == "pod":
-        return [("pod", _PARTS_OF_DAY[g["pod"].rstrip("s") if g["pod"] not in _PARTS_OF_DAY else g["pod"]])]
+        return [_Piece(part=_PARTS_OF_DAY[g["pod"]])]
     if kind == "noon":
-        return [("clock", (0, 0, True)) if g["word"] == "midnight" else ("clock", (12, 0, True))]
+        return [_Piece(clock=(0, 0, True) if g["word"] == "midnight" else (12, 0, True))]
     if kind == "range":
         return [_clock(g["h"], g["m"], g.get("ap") or g.get("ap2")), _clock(g["h2"], g["m2"], g.get("ap2"))]
     hour = int(g["h"])
-    if kind == "half":
-        return [_clock(str(hour - 1), "30") if g["h"] != "0" else None]
+    if kind == "half":  # "halb drei" is 2:30
+        return [_clock(str(hour - 1), "30") if hour else None]
+    if kind == "half_past":
+        return [_clock(g["h"], "30")]
     if kind == "quarter":
         forward = g["q"] in ("viertel nach", "quarter past")
         return [_clock(g["h"], "15") if forward else _clock(str(hour - 1), "45")]
@@ -715,45 +784,52 @@ def _time_pieces(kind: str, m: re.Match[str]) -> list[_Piece | None]:
         minutes = int(g["mm"])
         if minutes >= 60:
             return []
-        return [_clock(g["h"], str(minutes)) if g["dir"] == "nach" else _clock(str(hour - 1), str(60 - minutes))]
+        return [
+            _clock(g["h"], str(minutes)) if g["dir"] == "nach" else _clock(str(hour - 1), str(60 - minutes))
+        ]
     return [_clock(g["h"], g.get("m") or g.get("m2"), g.get("ap") if g.get("ap") != "o'clock" else None)]
 
 
 def _when_matches(t: str, lang: str, today: date) -> list[tuple[int, int, list[_Piece]]]:
-    """Every rule's matches, longest first where they overlap."""
+    """Every rule's matches; where they overlap, the longest wins."""
     candidates = []
     for kind, pattern in _WHEN_RULES[_lang(lang)]:
         for m in pattern.finditer(t):
-            if kind in ("pod", "noon", "range", "half", "quarter", "minutes", "clock"):
+            if kind in _TIME_KINDS:
                 pieces = [p for p in _time_pieces(kind, m) if p]
             else:
                 pieces = _day_pieces(kind, m, today)
-            if pieces:
-                candidates.append((m.start(), m.end(), pieces))
+            candidates.append((m.start(), m.end(), pieces))
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     chosen: list[tuple[int, int, list[_Piece]]] = []
     for cand in candidates:
         if not chosen or cand[0] >= chosen[-1][1]:
             chosen.append(cand)
-    return chosen
+    return [c for c in chosen if c[2]]  # an impossible "31. februar" still hides the "am 31." in it
 
 
 def _clock_text(clock: tuple[int, int, bool], parts_of_day: set[str]) -> str:
     """Business hours decide what a caller means by "um halb drei" unless they said the part of day."""
     h, m, explicit = clock
-    if not explicit and h < 12:
-        if parts_of_day & {"afternoon", "evening"} or ("night" in parts_of_day and h >= 6):
-            h += 12
-        elif not parts_of_day & {"morning", "forenoon", "night"} and 1 <= h <= 6:
-            h += 12
+    if not explicit and h < 12 and _after_noon(h, parts_of_day):
+        h += 12
     return f"{h:02d}:{m:02d}"
+
+
+def _after_noon(hour: int, parts_of_day: set[str]) -> bool:
+    if parts_of_day & {"afternoon", "evening"} or ("night" in parts_of_day and hour >= 6):
+        return True
+    return not parts_of_day & {"morning", "forenoon", "night"} and 1 <= hour <= 6
+
+
+_GLUE = re.compile(r"[\s,]*(?:und|and|so|at|um)?[\s,]*")
 
 
 def _said_pieces(prepared: _Text, spans: list[tuple[int, int]]) -> str | None:
     """The words as said, neighbouring pieces ("morgen" + "um 10 uhr") kept as one phrase."""
     merged: list[list[int]] = []
     for start, end in spans:
-        if merged and re.fullmatch(r"[\s,]*(?:und|and|so|at|um)?[\s,]*", prepared.text[merged[-1][1] : start]):
+        if merged and _GLUE.fullmatch(prepared.text[merged[-1][1] : start]):
             merged[-1][1] = end
         else:
             merged.append([start, end])
@@ -776,18 +852,11 @@ def extract_when(
         if bare and clock:
             matches = [(bare.start(), bare.end(), [clock])]
     pieces = [p for _, _, found in matches for p in found]
-    parts_of_day = {str(v) for k, v in pieces if k == "pod"}
-    dates: list[str] = []
-    times: list[str] = []
-    for kind, value in pieces:
-        if kind == "date":
-            item, target = value.isoformat(), dates  # type: ignore[attr-defined]
-        else:
-            item = _clock_text(value, parts_of_day) if kind == "clock" else str(value)  # type: ignore[arg-type]
-            target = times
-        if item not in target:
-            target.append(item)
-    return dates, times, _said_pieces(prepared, [(s, e) for s, e, _ in matches])
+    parts_of_day = {p.part for p in pieces if p.part}
+    dates = [p.day.isoformat() for p in pieces if p.day]
+    times = [_clock_text(p.clock, parts_of_day) if p.clock else p.part for p in pieces if p.clock or p.part]
+    said = _said_pieces(prepared, [(s, e) for s, e, _ in matches])
+    return list(dict.fromkeys(dates)), list(dict.fromkeys(t for t in times if t)), said
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -796,17 +865,20 @@ def extract_when(
 
 _ORDER_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _INFLECTIONS = ("e", "en", "n", "s", "er", "es", "ern", "nen", "ns")
-_UNITS = frozenset(
+_UNITS = _wordset(
     "packung packungen packs pack päckchen schachtel schachteln flasche flaschen dose dosen tube tuben "
     "stück stk tabletten beutel box boxes bottle bottles piece pieces cup cups tasse tassen glas glass "
-    "mal x times of von".split()
+    "mal x times of von"
 )
-_ARTICLES = frozenset("der die das den dem des the".split())
-_NEGATIONS = frozenset(
-    "kein keine keinen keiner keines nicht no not without ohne statt anstatt instead nichts never "
-    "don't dont".split()
+_ARTICLES = _wordset("der die das den dem des the")
+_NEGATIONS = _wordset(
+    "kein keine keinen keiner keines nicht no not without ohne statt anstatt instead nichts never don't dont"
 )
+# "kein ibuprofen sondern paracetamol": what follows these is wanted again.
+_CONTRAST = _wordset("sondern aber lieber stattdessen but rather just only nur")
 _MAX_QTY = 1000
+# Words run together or split apart must match closely: "paar pflaster" is not "pflaster".
+_JOINED_MIN = 0.9
 
 
 @dataclass(frozen=True)
@@ -829,6 +901,7 @@ def _phrase(text: str, lang: str) -> _Phrase:
     return _Phrase(tokens, "".join(tokens))
 
 
+@lru_cache(maxsize=16384)
 def _inflected(word: str, base: str) -> bool:
     """ "ibuprofens", "packungen", "lattes", "batteries": one word, another grammatical form."""
     if len(base) >= 3 and word.startswith(base) and word[len(base) :] in _INFLECTIONS:
@@ -838,7 +911,6 @@ def _inflected(word: str, base: str) -> bool:
     return word.endswith("ies") and base.endswith("y") and word[:-3] == base[:-1]
 
 
-@lru_cache(maxsize=16384)
 def _similarity(word: str, base: str) -> float:
     """How surely `word` (as heard) is `base` (as listed): exact, inflected, misheard, or 0."""
     if word == base:
@@ -849,8 +921,11 @@ def _similarity(word: str, base: str) -> float:
         return 0.95
     if min(len(word), len(base)) < 5 or word[0] != base[0]:
         return 0.0
+    needed = 0.8 if len(base) >= 8 else 0.92
+    if 2 * min(len(word), len(base)) / (len(word) + len(base)) < needed:  # the best ratio the lengths allow
+        return 0.0
     ratio = SequenceMatcher(None, word, base).ratio()
-    return ratio if ratio >= (0.8 if len(base) >= 8 else 0.86) else 0.0
+    return ratio if ratio >= needed else 0.0
 
 
 def _compound(word: str, base: str) -> float:
@@ -860,23 +935,32 @@ def _compound(word: str, base: str) -> float:
     return 0.0
 
 
+@lru_cache(maxsize=16384)
+def _token_score(word: str, base: str) -> float:
+    return _similarity(word, base) or _compound(word, base)
+
+
 def _phrase_score(tokens: list[str], i: int, phrase: _Phrase) -> tuple[int, float]:
     """Best match of `phrase` starting at tokens[i]: (tokens covered, score), (0, 0) if none."""
     n = len(phrase.tokens)
-    best = (0, 0.0)
     if i + n <= len(tokens):
-        scores = [_similarity(tokens[i + k], phrase.tokens[k]) for k in range(n)]
-        if min(scores) > 0:
-            best = (n, sum(scores) / n)
-        elif n == 1:
-            score = _compound(tokens[i], phrase.tokens[0])
-            best = (1, score) if score else best
+        total = 0.0
+        for k in range(n):
+            score = _token_score(tokens[i + k], phrase.tokens[k])
+            if not score:
+                break
+            total += score
+        else:
+            return n, total / n
+    if not tokens[i].startswith(phrase.joined[:3]):
+        return 0, 0.0
     for k in (n - 1, n + 1):  # "oat milk" said "oatmilk", "nasenspray" said "nasen spray"
-        if 1 <= k <= len(tokens) - i and k != n and tokens[i][0] == phrase.joined[0]:
-            score = _similarity("".join(tokens[i : i + k]), phrase.joined)
-            if score > best[1] and not best[0]:
-                best = (k, score)
-    return best
+        joined = "".join(tokens[i : i + k])
+        if 1 <= k <= len(tokens) - i and abs(len(joined) - len(phrase.joined)) <= 3:
+            score = _similarity(joined, phrase.joined)
+            if score >= _JOINED_MIN:
+                return k, score
+    return 0, 0.0
 
 
 def _item_phrases(item: CatalogItem, lang: str) -> list[_Phrase]:
@@ -922,7 +1006,16 @@ def _option_phrases(item: CatalogItem, lang: str) -> list[tuple[_Phrase, str, st
     return out
 
 
-def _option_mentions(tokens: list[str], hits: list[_Hit], catalog: list[CatalogItem], lang: str) -> list[_Mention]:
+def _before_item(tokens: list[str], end: int, hits: list[_Hit]) -> bool:
+    """Whether tokens[end:] reach an item over unit words only: "5 ffp2 masken" says how many,
+    even if "5" is also the alias of the 5-pack."""
+    following = next((h.start for h in hits if h.start >= end), None)
+    return following is not None and all(t in _UNITS or t in _ARTICLES for t in tokens[end:following])
+
+
+def _option_mentions(
+    tokens: list[str], hits: list[_Hit], catalog: list[CatalogItem], lang: str
+) -> list[_Mention]:
     """Option values said anywhere, with every matched item that offers them."""
     by_phrase: dict[_Phrase, list[tuple[int, str, str]]] = {}
     for index in sorted({h.index for h in hits}):
@@ -932,7 +1025,10 @@ def _option_mentions(tokens: list[str], hits: list[_Hit], catalog: list[CatalogI
     for phrase, owners in by_phrase.items():
         n = len(phrase.tokens)
         for i in range(len(tokens) - n + 1):
-            if all(tokens[i + k] == t or _inflected(tokens[i + k], t) for k, t in enumerate(phrase.tokens)):
+            said = all(
+                tokens[i + k] == t or _inflected(tokens[i + k], t) for k, t in enumerate(phrase.tokens)
+            )
+            if said and not (phrase.joined.isdigit() and _before_item(tokens, i + n, hits)):
                 found.append(_Mention(i, i + n, owners))
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
     chosen: list[_Mention] = []
@@ -947,7 +1043,9 @@ def _drop_option_words(hits: list[_Hit], mentions: list[_Mention]) -> tuple[list
     kept_hits = []
     for hit in hits:
         inside = any(
-            m.start <= hit.start and hit.end <= m.end and (m.end - m.start) > (hit.end - hit.start)
+            m.start <= hit.start
+            and hit.end <= m.end
+            and (m.end - m.start) > (hit.end - hit.start)
             and hit.index not in {o[0] for o in m.owners}
             for m in mentions
         )
@@ -986,35 +1084,49 @@ def _assign_options(hits: list[_Hit], mentions: list[_Mention], tokens: list[str
     return options
 
 
-def _skippable(token: str, index: int, mention_starts: dict[int, int]) -> bool:
-    return token in _UNITS or token in _ARTICLES or index in mention_starts
+def _negated(tokens: list[str], start: int, end: int, lang: str) -> bool:
+    """ "kein ibuprofen", "i don't want the espresso"; but "no, two lattes" is an order."""
+    for token in reversed(tokens[start:end]):
+        if token in _NEGATIONS:
+            return True
+        if token in _CONTRAST or token.isdigit() or (parse_quantity(token, lang) or 0) > 1:
+            return False
+    return False
 
 
-def _quantity_before(tokens: list[str], hit: _Hit, floor: int, mentions: list[_Mention]) -> tuple[int | None, bool]:
+def _quantity_before(
+    tokens: list[str], hit: _Hit, floor: int, mentions: list[_Mention], lang: str
+) -> tuple[int | None, bool]:
     """The quantity said right before an item, and whether the item was negated ("kein", "no")."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     j = hit.start
     while j > floor and (tokens[j - 1] in _UNITS or tokens[j - 1] in _ARTICLES or j - 1 in covered):
         j -= 1
-    if j > floor and tokens[j - 1] in _NEGATIONS:
+    if _negated(tokens, max(floor, j - 3), j, lang):
         return None, True
     for size in (3, 2, 1):
         if j - size >= floor:
-            qty = parse_quantity(" ".join(tokens[j - size : j]), "en") or parse_quantity(
-                " ".join(tokens[j - size : j]), "de"
-            )
+            qty = parse_quantity(" ".join(tokens[j - size : j]), lang)
             if qty is not None:
                 return qty, False
     return None, False
 
 
-def _quantity_after(tokens: list[str], hit: _Hit, ceiling: int) -> int | None:
+_NX = re.compile(r"\d+x")
+
+
+def _quantity_after(tokens: list[str], hit: _Hit, ceiling: int, lang: str) -> int | None:
     """ "ibuprofen dreimal", "latte 2 mal", "latte x 2"."""
     for size in (2, 1):
         if hit.end + size <= ceiling:
             words = tokens[hit.end : hit.end + size]
-            if words[-1] in ("mal", "x", "times") or words[0] == "x" or words[0].endswith("mal"):
-                qty = parse_quantity(" ".join(words), "de")
+            if (
+                words[0] == "x"
+                or words[-1] in ("x", "times")
+                or words[-1].endswith("mal")
+                or _NX.fullmatch(words[-1])
+            ):
+                qty = parse_quantity(" ".join(words), lang)
                 if qty is not None:
                     return qty
     return None
@@ -1039,8 +1151,8 @@ def match_order(text: str, lang: str, catalog: list[CatalogItem]) -> list[OrderL
     for k, hit in enumerate(hits):
         floor = hits[k - 1].end if k else 0
         ceiling = hits[k + 1].start if k + 1 < len(hits) else len(tokens)
-        qty, negated = _quantity_before(tokens, hit, floor, mentions)
-        qty = qty if qty is not None else _quantity_after(tokens, hit, ceiling)
+        qty, negated = _quantity_before(tokens, hit, floor, mentions, lang)
+        qty = qty if qty is not None else _quantity_after(tokens, hit, ceiling, lang)
         if negated or qty == 0 or (qty or 0) > _MAX_QTY:
             continue
         item = catalog[hit.index]
@@ -1058,17 +1170,21 @@ def catalog_from_rows(rows: list[dict]) -> list[CatalogItem]:
     """The analyze contract's catalogue (`[{"sku", "name", "aliases"?, "options"?}]`) as catalogue items.
 
     The contract names an item once, so that name and the aliases count in every language.
+    A row that is no object with "sku" and "name" raises TypeError, a field of the wrong type
+    pydantic's ValidationError: both name the row, and the CLI reports them as one bad row.
     """
     items = []
     for i, row in enumerate(rows):
         if not isinstance(row, dict) or not row.get("sku") or not row.get("name"):
-            raise ValueError(f"catalog[{i}]: every item needs a 'sku' and a 'name'")
+            raise TypeError(f"catalog[{i}]: every item must be an object with a 'sku' and a 'name'")
         name, aliases = row["name"], row.get("aliases") or []
+        if isinstance(aliases, str):
+            aliases = [aliases]
         items.append(
             CatalogItem(
                 sku=str(row["sku"]),
-                name=dict(name) if isinstance(name, dict) else {"de": str(name), "en": str(name)},
-                aliases=dict(aliases) if isinstance(aliases, dict) else {"de": list(aliases), "en": list(aliases)},
+                name=name if isinstance(name, dict) else {"de": str(name), "en": str(name)},
+                aliases=aliases if isinstance(aliases, dict) else {"de": list(aliases), "en": list(aliases)},
                 options=row.get("options") or {},
             )
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # One replacement in a text: [start, end) of the original words and the digits that stand for them.
 Span = tuple[int, int, str]
@@ -19,8 +20,7 @@ _DE_DIGITS = {
     "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
 }  # fmt: skip
 # The first part of "einundzwanzig": "ein", never "eins".
-_DE_STEMS = {**{k: v for k, v in _DE_DIGITS.items() if v}, "ein": 1}
-del _DE_STEMS["eins"]
+_DE_STEMS = {k: v for k, v in _DE_DIGITS.items() if v and k != "eins"} | {"ein": 1}
 _DE_TEENS = {
     "zehn": 10, "elf": 11, "zwölf": 12, "zwoelf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15,
     "fuenfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19,
@@ -128,19 +128,20 @@ def _en_atoms(word: str) -> list[_Atom] | None:
     return None
 
 
-def _atoms(word: str, lang: str) -> list[_Atom] | None:
+@lru_cache(maxsize=8192)
+def _atoms(word: str, lang: str) -> tuple[_Atom, ...] | None:
     """The number words one written word stands for; hyphenated words count only if every part does."""
-    parts = word.split("-")
     found: list[_Atom] = []
-    for part in parts:
+    for part in word.split("-"):
         atoms = _de_atoms(part) if lang == "de" else _en_atoms(part)
         if atoms is None:
             return None
         found += atoms
-    return found
+    return tuple(found)
 
 
-_NUMERIC = {"digit", "teen", "tens", "value", "hundred", "thousand", "repeat"}
+_NUMERIC = frozenset({"digit", "teen", "tens", "value", "hundred", "thousand", "repeat"})
+_STARTS_BELOW_1000 = _NUMERIC - {"repeat", "thousand"}
 
 
 def _below100_tail(atoms: list[_Atom], i: int) -> tuple[int, int]:
@@ -185,7 +186,7 @@ def _cardinal(atoms: list[_Atom], i: int) -> tuple[int, bool, int]:
     if i < len(atoms) and atoms[i].kind == "thousand" and 0 < value < 1000:
         value, single, i = value * 1000, False, i + 1
         rest = i + 1 if i < len(atoms) and atoms[i].kind == "and" else i
-        if rest < len(atoms) and atoms[rest].kind in _NUMERIC - {"repeat", "thousand"}:
+        if rest < len(atoms) and atoms[rest].kind in _STARTS_BELOW_1000:
             below, _, i = _below1000(atoms, rest)
             value += below
     return value, single, i
@@ -240,7 +241,7 @@ def number_spans(
     so "null eins ähm sieben" is one number.
     """
     spans: list[Span] = []
-    run: list[tuple[re.Match[str], list[_Atom]]] = []
+    run: list[tuple[re.Match[str], tuple[_Atom, ...]]] = []
     last_end = 0
     for match in _WORD.finditer(text):
         word = match.group().lower()
@@ -258,7 +259,8 @@ def number_spans(
     return spans + _run_spans(run, split_values)
 
 
-def _run_spans(run: list[tuple[re.Match[str], list[_Atom]]], split_values: bool) -> list[Span]:
+def _run_spans(run: list[tuple[re.Match[str], tuple[_Atom, ...]]], split_values: bool) -> list[Span]:
+    """One replacement for a run of number words, none if it held no number ("oh no")."""
     atoms = [atom for _, word_atoms in run for atom in word_atoms]
     pieces = _pieces(atoms)
     if all(kind == "word" for _, kind in pieces):
@@ -289,7 +291,7 @@ def words_to_digits(text: str, lang: str, *, split_values: bool = False) -> str:
 
 _QUANTITY_WORDS = {
     "ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eins": 1, "a": 1, "an": 1, "once": 1,
-    "twice": 2, "ein paar": 2, "paar": 2, "ein paar stück": 2, "a couple": 2, "couple": 2, "a pair": 2,
+    "twice": 2, "ein paar": 2, "paar": 2, "a couple": 2, "couple": 2, "a pair": 2,
     "pair": 2, "a few": 3, "few": 3, "ein dutzend": 12, "dutzend": 12, "a dozen": 12, "dozen": 12,
     "ein halbes dutzend": 6, "halbes dutzend": 6, "half a dozen": 6,
 }  # fmt: skip
@@ -343,7 +345,7 @@ _EN_ORDINAL_OTHER = {
     "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
 }  # fmt: skip
 
-ORDINALS: dict[str, dict[str, int]] = {
+_ORDINALS: dict[str, dict[str, int]] = {
     "de": _de_ordinal_words(),
     "en": {**_EN_ORDINAL_UNITS, **_EN_ORDINAL_OTHER},
 }
@@ -352,23 +354,21 @@ _EN_COMPOUND_ORDINAL = re.compile(
     r"\b(twenty|thirty)[ -](" + "|".join(_EN_ORDINAL_UNITS) + r")\b", re.IGNORECASE
 )
 _DIGIT_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
-_ORDINAL_WORD = {lang: re.compile(r"\b(" + "|".join(sorted(words, key=len, reverse=True)) + r")\b",
-                                  re.IGNORECASE) for lang, words in ORDINALS.items()}  # fmt: skip
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
 
 
 def ordinal_spans(text: str, lang: str) -> list[Span]:
     """Ordinals as "N." ("dritten" -> "3.", "twenty-first" / "21st" -> "21."), the German way of
     writing them, so date patterns need one form only."""
     spans: list[Span] = []
-    taken: list[tuple[int, int]] = []
     if lang != "de":
         for m in _EN_COMPOUND_ORDINAL.finditer(text):
             value = _EN_TENS[m.group(1).lower()] + _EN_ORDINAL_UNITS[m.group(2).lower()]
             spans.append((m.start(), m.end(), f"{value}."))
-            taken.append(m.span())
-    table = ORDINALS["de" if lang == "de" else "en"]
-    for m in _ORDINAL_WORD["de" if lang == "de" else "en"].finditer(text):
-        if not any(s <= m.start() < e for s, e in taken):
-            spans.append((m.start(), m.end(), f"{table[m.group(1).lower()]}."))
+    table = _ORDINALS["de" if lang == "de" else "en"]
+    for m in _LETTER_WORD.finditer(text):
+        value = table.get(m.group().lower())
+        if value and not any(s <= m.start() < e for s, e, _ in spans):
+            spans.append((m.start(), m.end(), f"{value}."))
     spans += [(m.start(), m.end(), f"{m.group(1)}.") for m in _DIGIT_ORDINAL.finditer(text)]
     return sorted(spans)

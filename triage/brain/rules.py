@@ -37,6 +37,7 @@ class Hit:
     rule: Rule
     words: str  # the caller's words that matched
     negated: bool
+    start: int  # offset in the folded text, for modifiers that look at what came just before
 
 
 def _r(id_: str, *patterns: str, **kw) -> Rule:
@@ -59,12 +60,14 @@ P0_RULES: tuple[Rule, ...] = (
     _r(
         "gas_smell",
         r"gasgeruch",
-        r"riecht\w* (\w+ ){0,3}nach gas\b",
+        r"(riecht|stinkt)\w* (\w+ ){0,3}nach gas\b",
         r"nach gas (riecht|stinkt)",
         r"\bgas (riecht|stinkt|tritt aus|strömt aus|leck)",
         r"\bgasleck|\bgasaustritt|gasleitung (ist )?(undicht|kaputt|beschädigt)",
         r"\bsmell\w* (\w+ ){0,2}(of |like )?gas\b(?! station| pedal| bill)",
-        r"\bgas (leak|smell)",
+        r"\bgas (leak|smell)|\brotten eggs?\b|\bfaule\w* eier",
+        r"\b(gasherd|gasleitung|gastherme|gasheizung|gasanschluss|gas cooker|gas stove|gas pipe|gas boiler)\w* (\w+ ){0,3}"
+        r"(undicht|leckt|zischt|leaking|hissing)",
         r"\bleaking gas|\bgas is leaking|hissing (sound )?from the gas",
         r"\bgasherd\w* (\w+ )?(zischt|riecht)",
         urgency="P0", hazard="gas", intent="report_problem", kind="hazard",
@@ -74,14 +77,14 @@ P0_RULES: tuple[Rule, ...] = (
         "fire",
         r"\bes brennt\b(?! (beim|im hals|in den augen|auf der haut|wie feuer|beim wasserlassen))",
         r"\bbrennt (es|hier|im|in der|in meiner|in unserer|das haus|die küche|der keller|lichterloh)\b",
-        r"\b(feuer|flammen|brand)\b(?! und flamme)(?!.*\b(bestellen|kaufen|versicherung)\b)",
+        r"(?<!wie )\b(feuer|flammen|brand)\b(?! und flamme)(?!.*\b(bestellen|kaufen|versicherung)\b)",
         r"\b(wohnungs|küchen|keller|zimmer|dachstuhl|kamin|haus|kabel|fett)brand\b",
-        r"\b(rauch|qualm)\b(?!melder)",
+        r"\b(rauch|qualm)\b(?! ?melder)",
         r"\b(rauchgeruch|brandgeruch)\b|riecht\w* (\w+ )?(verbrannt|verschmort|nach rauch)",
         r"\b(qualmt|kokelt|schmort)\b|\braucht (es|aus|aus der|überall)\b",
-        r"\bon fire\b(?! (deal|price|today))",
+        r"(?<!stomach is )(?<!throat is )(?<!skin is )(?<!mouth is )\bon fire\b(?! (deal|price|today|after))",
         r"\b(a|the|there s a|there is a|kitchen|house|electrical|chimney|grease) fire\b"
-        r"(?! (extinguisher|blanket|alarm test|drill|place|wood|works|pit|department number))",
+        r"(?! (extinguisher|blanket|alarm test|drill|place|wood|works|pit|department number|hazard|safety))",
         r"\bfire (in|at|on|upstairs|downstairs|spreading|broke out)\b",
         r"\bflames?\b",
         r"\bsmoke (is )?(coming|everywhere|pouring|filling|from)\b",
@@ -95,19 +98,22 @@ P0_RULES: tuple[Rule, ...] = (
     ),
     _r(
         "carbon_monoxide",
-        r"kohlenmonoxid|kohlenmonoxyd|\bco[ -]?(melder|warner|alarm)\b|\bkohlenstoffmonoxid",
+        r"\b(kohlenmonoxid|kohlenmonoxyd|kohlenstoffmonoxid)\b(?! ?(melder|warner))",
+        r"\b(co|kohlenmonoxid)[ -]?(melder|warner|alarm)\w* (\w+ ){0,3}(piept|schlägt an|geht los|losgegangen|heult|"
+        r"alarm|zeigt|blinkt)",
         r"carbon monoxide|\bco (alarm|detector)\w* (\w+ ){0,2}(going off|went off|beeping|sounding)",
         urgency="P0", hazard="fire", intent="report_problem", kind="hazard",
         label=("CO-Alarm (Kohlenmonoxid)", "carbon monoxide alarm"),
     ),
     _r(
         "electric_hazard",
-        r"wasser (\w+ ){0,5}(steckdose|lampe|licht|leuchte|sicherungskasten|elektrik|stromkasten|kabel"
+        r"wasser (\w+ ){0,8}(steckdose|lampe|licht|leuchte|sicherungskasten|elektrik|stromkasten|kabel"
         r"|verteiler|deckenlampe)",
         r"(steckdose|lampe|licht|leuchte|sicherungskasten|elektrik|kabel|deckenlampe)\w* (\w+ ){0,5}"
         r"(wasser|nass|tropft|läuft)",
         r"\bfunken\b|\bstromschlag|\bfunkt\b|\bfunkt es\b|\bschmorgeruch|\bkabel (\w+ )?(schmort|brennt|qualmt)",
-        r"water (\w+ ){0,5}(socket|outlet|light|lights|lamp|fuse box|wiring|electrics|electrical|switch)",
+        r"water (\w+ ){0,10}(socket|sockets|outlet|outlets|light|lights|lamp|fuse box|wiring|electrics|electrical"
+        r"|switch)\b",
         r"(socket|outlet|light|lights|lamp|fuse box|wiring|electrics)\w* (\w+ ){0,5}(wet|water|dripping)",
         r"\bsparks?\b|\bsparking\b|\belectric(al)? shock\b|\bgot (a )?shock\b|\belectrocut",
         urgency="P0", hazard="electric", intent="report_problem", kind="hazard",
@@ -128,7 +134,7 @@ P0_RULES: tuple[Rule, ...] = (
         r"\bheart attack\b|\bstroke\b|\bcardiac\b|\bchest pains?\b|\bcollapsed\b",
         r"\bbleeding\b|\bblood everywhere\b|\binjured\b|\bbadly hurt\b|\bbroken (arm|leg|hip)\b",
         r"\bfell (\w+ ){0,3}(can ?t|cannot|isn t|not) (get up|move)\b|\bambulance\b|\bparamedics?\b",
-        r"\ballergic (reaction|shock)\b|\banaphyla|\bseizure\b|\bpoison(ed|ing)\b|\boverdose",
+        r"\ballergic (reaction|shock)\b|\banaphyla|\bseizure\b(?! (medication|meds|tablets|pills))|\bpoison(ed|ing)\b|\boverdose",
         urgency="P0", hazard="medical", intent="report_problem", kind="hazard",
         label=("medizinischer Notfall / Verletzung", "medical emergency / injury"),
     ),
@@ -162,13 +168,18 @@ P0_RULES: tuple[Rule, ...] = (
 P1_RULES: tuple[Rule, ...] = (
     _r(
         "burst_pipe",
-        r"rohrbruch|\brohr\w* (\w+ )?(ist )?(geplatzt|gebrochen|geborsten|abgerissen)|\bgeplatzt\w* (\w+ )?rohr",
+        r"rohrbruch|\b(rohr|schlauch|leitung|anschluss)\w* (\w+ ){0,4}(ist )?(geplatzt|gebrochen|geborsten|abgerissen)"
+        r"|\bgeplatzt\w* (\w+ )?(rohr|schlauch|leitung)|\bwasser läuft und läuft|\b(füllt sich|läuft voll) (\w+ )?(mit wasser)?"
+        r"|\b(es|das) (läuft|kommt|spritzt|sprudelt|schießt) (\w+ ){0,2}(aus der|aus dem|durch die) (wand|decke|boden)",
+        r"\b(wohnung|nachbarn?) (darunter|unter uns|unten)\b(?=.*\b(wasser|nass|tropft|läuft))"
+        r"|\b(leaking|dripping|coming|running) (\w+ ){0,2}(into|through) (the )?(flat|apartment|neighbou?r\w*) below",
         r"überschwemm|überflut|\bunter wasser\b|\bflut\b|\bsäuft ab\b|\bschwimmt\b",
         r"wasser (\w+ ){0,3}(läuft|kommt|spritzt|schießt|strömt|sprudelt|tropft|rinnt) (\w+ ){0,2}"
         r"(aus der|aus|durch die|von der|überall|raus|rein|in den|in die)\b",
         r"(läuft|kommt|spritzt|tropft|rinnt) (\w+ ){0,2}(aus|durch|von) (der|die) decke|\bdecke (\w+ )?(tropft|ist nass)",
         r"\bwasser (steht|ist) (\w+ ){0,3}(überall|zentimeter|knöchel|kniehoch|hoch)|\bzentimeter (hoch )?wasser",
-        r"\bburst pipe|\bpipe\w* (has |have )?(burst|broken|split|cracked)|\bburst (water )?(main|pipe)",
+        r"\bburst pipe|\bpipe\w* (has |have )?(burst|broken|split|cracked)|\bburst (water )?(main|pipe)"
+        r"|\bfilling up with water",
         r"\bflood\w*|\bunder water\b|\bwater (is )?(\w+ ){0,2}(everywhere|pouring|gushing|spraying|streaming"
         r"|coming through|coming down|coming in|leaking through|dripping through|rising)",
         r"\b(inches|centimetres|centimeters) of water\b|\bwater (\w+ ){0,3}through the ceiling\b",
@@ -191,7 +202,7 @@ P1_RULES: tuple[Rule, ...] = (
         r"(heizungsausfall|heizungsanlage (\w+ )?ausgefallen|therme (\w+ )?(ausgefallen|geht nicht|störung)|"
         r"\bbrenner (\w+ )?(geht nicht|störung|aus)|\bkessel (\w+ )?(störung|aus|ausgefallen))",
         r"\b(ganze|gesamte|alle) (\w+ )?(wohnung|haus|heizkörper) (\w+ )?(kalt|eiskalt)",
-        r"\bheating (\w+ ){0,3}(has |is |stopped|broken|failed|not working|off|down|gone|packed up|died)",
+        r"\bheating\b(?! water)(?! the water) (\w+ ){0,3}(has |is |stopped|broken|failed|not working|off|down|gone|packed up|died)",
         r"\bboiler (\w+ ){0,3}(broken|not working|failed|stopped|died|down|packed up)|\bno heating\b",
         r"\b(whole|entire) (house|flat|apartment) is (freezing|cold)",
         urgency="P1", intent="report_problem", kind="heating",
@@ -201,7 +212,8 @@ P1_RULES: tuple[Rule, ...] = (
         "no_water",
         r"\bkein(en)? wasser\b(?! (mehr )?(im keller|auf dem boden))|\bwasser ist (\w+ )?weg\b|\bkommt (gar )?kein wasser"
         r"|\bwasser (\w+ )?abgestellt worden|\bwasserhahn (\w+ )?kommt nichts",
-        r"\bno (running )?water\b|\bwater (is )?(completely )?(off|gone|cut off)\b|\bnothing comes out of the tap",
+        r"\bno (running )?water\b|\baus keinem (wasser)?hahn (\w+ )?(mehr )?(kommt )?wasser|\bwater (is|s|has been) (completely )?(off|gone|cut off)\b"
+        r"|\bnothing comes out of the tap",
         urgency="P1", intent="report_problem", kind="no_water", negatable=False,
         label=("kein Wasser", "no water at all"),
     ),
@@ -232,11 +244,10 @@ P1_RULES: tuple[Rule, ...] = (
         "it_outage",
         r"\b(server|netzwerk|system|systeme|alles|internet|email|e mail|telefonanlage)\w* (\w+ ){0,3}"
         r"(ist |sind )?(down|ausgefallen|abgestürzt|komplett aus|tot)\b",
-        r"\b(nichts|gar nichts) (geht|funktioniert) mehr|\b(keiner|niemand) (\w+ ){0,3}(kann|könnt) (\w+ ){0,2}arbeiten"
-        r"|\b(komplettausfall|totalausfall|gesamtausfall)",
+        r"\b(komplettausfall|totalausfall|gesamtausfall)",
         r"\bverschlüsselt|\bransomware|\blösegeld|\berpress\w*|\btrojaner|\bgehackt|\bhackerangriff|\bcyberangriff",
         r"\b(server|network|systems?|everything|internet|email)\w* (\w+ ){0,2}(is |are )?(down|crashed|offline|dead)\b",
-        r"\b(nobody|no one|noone) (\w+ ){0,2}can work\b|\btotal outage\b|\bcomplete outage\b|\bnothing works\b",
+        r"\btotal outage\b|\bcomplete outage\b",
         r"\bencrypted\b|\bransom\w*|\bhacked\b|\bcyber ?attack|\bmalware (\w+ )?(everywhere|all)",
         urgency="P1", intent="report_problem", kind="it",
         label=("IT-Totalausfall / Ransomware", "total IT outage / ransomware"),
@@ -256,11 +267,20 @@ P1_RULES: tuple[Rule, ...] = (
     ),
 )
 
+# Said with a negative word, so never negated: "keiner kann arbeiten", "nothing works".
+IT_STANDSTILL = _r(
+    "it_outage",
+    r"\b(nichts|gar nichts) (geht|funktioniert) mehr\b(?! (runter|durch|ab|rein))|\b(keiner|niemand) (\w+ ){0,3}(kann|könnt) (\w+ ){0,2}arbeiten",
+    r"\b(nobody|no one|noone) (\w+ ){0,2}can (\w+ )?work\b|\bnothing works\b|\bnothing is working\b",
+    urgency="P1", intent="report_problem", kind="it", negatable=False,
+    label=("IT-Totalausfall / Ransomware", "total IT outage / ransomware"),
+)
+
 # --- P2: urgent today, nothing being damaged now ----------------------------------------------
 P2_RULES: tuple[Rule, ...] = (
     _r(
         "toilet_blocked",
-        r"\b(toilette|klo|wc|toilet|loo)\w* (\w+ ){0,3}(verstopft|geht nicht|spült nicht|blocked|clogged|"
+        r"\b(toilette|klo|wc|toilet|loo)\w* (\w+ ){0,3}(verstopft|dicht|geht nicht|spült nicht|blocked|clogged|"
         r"won t flush|not flushing)",
         r"\bverstopft\w* (\w+ )?(toilette|klo|wc)|\b(blocked|clogged) (toilet|loo)",
         urgency="P2", intent="report_problem", kind="toilet",
@@ -270,16 +290,17 @@ P2_RULES: tuple[Rule, ...] = (
         "no_hot_water",
         r"\bkein(en)? warm\w* wasser|\bkein warmwasser|\bwarmwasser (\w+ ){0,2}(geht nicht|ausgefallen|kalt|weg)"
         r"|\bwasser (\w+ ){0,2}(bleibt|ist|wird) (\w+ )?(kalt|nicht warm)|\bnur (noch )?kalt\w* wasser"
-        r"|\bboiler (\w+ )?(geht nicht|kaputt)|\bdurchlauferhitzer",
-        r"\bno hot water\b|\bhot water (\w+ )?(isn t|not|is not|stopped) (working|coming)|\bonly cold water\b"
+        r"|\b(boiler|durchlauferhitzer|warmwasserspeicher) (\w+ )?(geht nicht|kaputt|defekt|ausgefallen)",
+        r"\bno hot water\b|\bwater heater (\w+ ){0,3}(not|isn t|broken|stopped|died)|\bisn t heating (the )?water"
+        r"|\bhot water (\w+ )?(isn t|not|is not|stopped) (working|coming)|\bonly cold water\b"
         r"|\bwater (\w+ ){0,2}(stays|is) (\w+ )?cold\b",
         urgency="P2", intent="report_problem", kind="hot_water", negatable=False,
         label=("kein Warmwasser", "no hot water"),
     ),
     _r(
         "leak",
-        r"\bundicht|\bleck\b|\bleckt|\bwasserschaden|\bfeuchte? (stelle|fleck)|\bnasse? (stelle|fleck|wand)",
-        r"\bleak\w*|\bwater damage\b|\bdamp patch|\bwet patch",
+        r"\b(rohr|leitung|anschluss)\w* (\w+ )?(ist )?(kaputt|defekt|undicht)|\bundicht|\bleck\b|\bleckt|\bwasserschaden|\bfeuchte? (stelle|fleck)|\bnasse? (stelle|fleck|wand)",
+        r"\bleak(s|ing|y)?\b|\bwater damage\b|\bdamp patch|\bwet patch",
         urgency="P2", intent="report_problem", kind="water",
         label=("Leck", "leak"),
     ),
@@ -334,7 +355,7 @@ P4_RULES: tuple[Rule, ...] = (
     ),
     _r(
         "prank",
-        r"\bscherz|\bstreich\b|\bverarsch|\bprank|\bjust kidding|\bjoke\b|\bhaha",
+        r"\bscherzanruf|\btelefonstreich|\bprank|\bjust kidding|\bhaha\b|\bhihi\b",
         urgency="P4", intent="other", kind="noise", negatable=False,
         label=("Scherzanruf", "prank"),
     ),
@@ -436,30 +457,65 @@ DISTRESS_RULES: tuple[Rule, ...] = (
 )
 
 # --- modifiers: time, containment, scope -------------------------------------------------------
+_MONTHS = (
+    "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march"
+    "|may|june|july|october|december"
+)
 PAST = re.compile(fold_pattern(
-    r"\b(letzte\w*|vorige\w*|vergangene\w*) (woche|monat|jahr|mal)|\bvor (\w+ )?(tagen|wochen|monaten|jahren)\b"
+    r"\b(letzte\w*|vorige\w*|vergangene\w*) (woche|monat|jahr|mal|winter|sommer)|\bvor (\w+ )?(tagen|wochen|monaten|jahren)\b"
     r"|\bdamals|\bneulich|\bhatten (\w+ ){0,3}(rohrbruch|einbruch|brand|wasserschaden|ausfall)"
-    r"|\b(wurde|wurden|ist|sind) (\w+ ){0,3}(repariert|behoben|erledigt)|\brechnung\w*"
+    r"|\b(wurde|wurden|ist|sind) (\w+ ){0,3}(repariert|behoben|erledigt)"
+    rf"|\b(im|vom|from|in|back in|last) ({_MONTHS})\b"
     r"|\blast (week|month|year|time|winter)|\b(days|weeks|months|years) ago\b|\ba while ago|\bpreviously"
-    r"|\bwe had (a|an)\b|\b(was|were|has been|got) (\w+ )?(fixed|repaired|sorted)\b|\binvoice\w*|\bbill\b"
+    r"|\bwe had (a|an)\b|\b(was|were|has been|got) (\w+ )?(fixed|repaired|sorted)\b|\bback in the\b"
+    r"|\b(for|für) (the |die )?(insurance|versicherung)"
 ))
+# an invoice is about past work: it makes a damage routine, never a danger to life
+INVOICE = re.compile(fold_pattern(r"\brechnung\w*|\binvoice\w*|\bbill\b"))
 RESOLVED = re.compile(fold_pattern(
     r"\bvon selbst|\bvon alleine|\bhat (\w+ )?(wieder )?aufgehört|\b(jetzt|inzwischen|mittlerweile) (\w+ ){0,3}"
-    r"(trocken|wieder gut|wieder ok|in ordnung)|\b(geht|funktioniert|läuft) (\w+ ){0,2}wieder\b|\bwieder trocken"
+    r"(trocken|wieder gut|wieder ok|in ordnung)|\b(geht|funktioniert|läuft) (\w+ ){0,2}wieder\b|\bwieder (trocken|an)\b"
+    r"|\bfrei bekommen|\bfreibekommen|\baus versehen|\bversehentlich|\bfehlalarm|\balles (ist )?in ordnung"
     r"|\bby itself|\bon its own|\bstopped (now|again)|\bworks? again|\bworking again|\bback to normal"
-    r"|\ball dry now|\bfixed itself"
+    r"|\b(is|s|came|come|went|it s) back (on|up)\b"
+    r"|\ball dry now|\bfixed itself|\bsorted it|\bunblocked it|\bfalse alarm|\bby (mistake|accident)|\baccidentally"
+    r"|\beverything (is|s) (fine|ok)"
 ))
 CONTAINED = re.compile(fold_pattern(
     r"\b(haupt)?(wasser)?(hahn|ventil|absperrhahn|haupthahn) (\w+ ){0,3}(zugedreht|zu gedreht|abgedreht|geschlossen|zu\b)"
     r"|\bwasser (\w+ ){0,2}(abgestellt|abgedreht)|\b(zugedreht|abgedreht|abgestellt)\b"
     r"|\b(turned|shut|switched) (off )?(the )?(main|water|valve|stopcock|supply)( off)?|\bclosed the (\w+ )?valve"
-    r"|\bshut off the water|\bturned the water off|\bwater off at the main"
+    r"|\bshut off the water|\bturned the water off|\bwater off at the main|\b(turned|shut) it off"
+    r"|\b(hab|habe) (\w+ )?(zugemacht|zugedreht|abgedreht)|\bventil (\w+ )?zugemacht"
 ))
 STILL_ACTIVE = re.compile(fold_pattern(
     r"\b(immer noch|noch immer|trotzdem|weiterhin|hört nicht auf|still|keeps|won t stop|doesn t stop|not stopping)\b"
-    r"|\b(läuft|kommt|tropft) (\w+ )?(noch|weiter)\b"
+    r"|\b(läuft|kommt|tropft) (\w+ )?(noch|weiter)\b|\b(aber|but|doch) (\w+ ){0,2}(jetzt|now|gerade|grad|plötzlich"
+    r"|suddenly|actually)\b|\bright now\b|\bgerade eben\b|\bim moment\b|\bat the moment\b"
 ))
-SUMMER = re.compile(fold_pattern(r"\bsommer\b|\bsummer\b|\bwarm draußen|\bwarm outside"))
+# "Was würde ein Notdiensteinsatz bei einem Rohrbruch kosten?", "if the alarm goes off, how fast are you?"
+HYPOTHETICAL_BEFORE = re.compile(fold_pattern(
+    r"\b(wenn|falls|if|in case|whether|ob|bei einem|bei einer|im falle|for a|für einen|für eine|gegen|against"
+    r"|in a|in an|schulung|training|versicherung gegen)\b"
+))
+JUST_ASKING = re.compile(fold_pattern(
+    r"\bnur (mal )?(so |allgemein )?gefragt|\ballgemein gefragt|\ballgemeine frage|\bjust (asking|wondering|curious)"
+    r"|\bgeneral question|\bhypothetisch|\bhypothetically|\bwas passiert (eigentlich )?wenn|\bwhat happens if"
+    r"|\b(schulung|training|workshop|seminar|awareness|präventi\w*|prevention|schutz vor|protection against)\b"
+))
+LOW_STAKES = re.compile(fold_pattern(
+    r"\bnichts (schlimmes|dramatisches|wildes)|\bnicht (so )?(schlimm|dringend|eilig)|\bkein notfall|\bkeine eile"
+    r"|\bnothing serious|\bnot (an )?(urgent|emergency|serious)|\bno emergency|\bno rush|\bseit (monaten|wochen|jahren)"
+    r"|\bfor (months|weeks|years)\b"
+))
+FAR_FUTURE = re.compile(fold_pattern(
+    r"\berst (\w+ ){0,2}(nächste\w*|übernächste\w*|ende|in)\b|\bnächste\w* (woche|monat)|\bin (\w+ )?(wochen|monaten)"
+    r"|\bnext (week|month)|\bin (\w+ )?(weeks|months)|\bend of (the|next) month"
+))
+SUMMER = re.compile(fold_pattern(
+    r"\bsommer\b|\bsummer\b|\bwarm draußen|\bwarm outside|\b(juni|juli|august|june|july)\b|\bhochsommer|\bhitze"
+    r"|\berst (wieder )?im herbst|\b(until|not until) (the )?autumn"
+))
 OTHER_TOILET = re.compile(fold_pattern(
     r"\b(zweite|andere|anderes|zweites|gäste)\w* (\w+ )?(toilette|klo|wc|bad)|\bsecond (toilet|bathroom|loo)"
     r"|\banother (toilet|bathroom)|\bother (toilet|bathroom)"
@@ -481,19 +537,31 @@ def pack_rule(rule_id: str, urgency: Urgency, patterns: tuple[str, ...], label: 
     return Rule(id=rule_id, patterns=patterns, urgency=urgency, intent="report_problem", kind=kind, label=label)
 
 
-def _negated(folded: Folded, start: int, end: int) -> bool:
+_IDIOMS = re.compile(
+    r"\b(weiss (\w+ )?nicht|stoer\w* (\w+ )?nicht|nicht sicher|not sure|don t know|dont know|no idea"
+    r"|keine ahnung|don t want to bother|hope i m not)\b"
+)
+_CLAUSE_BREAKS = frozenset("und aber oder weil sondern doch dass and but or because so".split())
+
+
+def is_negated(folded: Folded, start: int, end: int, *, after: bool = True) -> bool:
     """Is the matched hazard denied ("kein Rohrbruch", "it's not a burst pipe", "es brennt nicht")?
 
-    ASR text has no commas, so the window is short: three words before, two after.
+    ASR text has no commas: the window is three words back, stopping at a conjunction ("ich finde
+    den Haupthahn nicht und das Wasser schießt raus" denies nothing), and two words after.
     """
-    before = folded.text[:start].split()[-(_NEG_WINDOW_WORDS + 1) :]
-    for i in range(1, len(before)):
-        word, previous, following = before[i], before[i - 1], before[i + 1] if i + 1 < len(before) else ""
+    before = _IDIOMS.sub(" ", folded.text[:start]).split()
+    for distance in range(1, _NEG_WINDOW_WORDS + 1):
+        if distance > len(before):
+            break
+        word = before[-distance]
+        if word in _CLAUSE_BREAKS:
+            break
+        previous = before[-distance - 1] if distance < len(before) else ""
+        following = before[-distance + 1] if distance > 1 else ""
         if word in _NEGATORS and previous not in _NOT_NEGATING_AFTER and following not in ("nur", "only"):
             return True
-    if len(before) <= _NEG_WINDOW_WORDS and before and before[0] in _NEGATORS:
-        return True
-    return bool(_NEG_AFTER.match(folded.text[end:]))
+    return after and bool(_NEG_AFTER.match(folded.text[end:]))
 
 
 def match(folded: Folded, rules: tuple[Rule, ...]) -> list[Hit]:
@@ -503,8 +571,8 @@ def match(folded: Folded, rules: tuple[Rule, ...]) -> list[Hit]:
         found: Hit | None = None
         for pattern in _patterns(rule.patterns):
             for m in pattern.finditer(folded.text):
-                negated = rule.negatable and _negated(folded, m.start(), m.end())
-                hit = Hit(rule, folded.words_at(m.start(), m.end()), negated)
+                negated = rule.negatable and is_negated(folded, m.start(), m.end())
+                hit = Hit(rule, folded.words_at(m.start(), m.end()), negated, m.start())
                 if not negated:
                     found = hit
                     break
@@ -516,4 +584,4 @@ def match(folded: Folded, rules: tuple[Rule, ...]) -> list[Hit]:
     return hits
 
 
-ALL_URGENCY_RULES = P0_RULES + P1_RULES + P2_RULES + P3_RULES + P4_RULES
+ALL_URGENCY_RULES = P0_RULES + P1_RULES + (IT_STANDSTILL,) + P2_RULES + P3_RULES + P4_RULES

@@ -1,0 +1,298 @@
+"""Whole calls in text through `triage simulate`: every flow of PRODUCT.md, in German and English.
+
+These run the real command with the shipped packs and classifier and a real SQLite database.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from triage.settings import get_settings
+from triage.store.repo import open_store
+
+
+def said(call: dict) -> str:
+    return " ".join(t["text"] for t in call["transcript"] if t["role"] == "bot")
+
+
+def last_bot(call: dict) -> str:
+    return [t["text"] for t in call["transcript"] if t["role"] == "bot"][-1]
+
+
+# --- P0: public number in one sentence, then a human -------------------------------------------
+def test_gas_smell_gets_the_emergency_number_and_a_human_at_once(simulate):
+    call = simulate("sanitaer-notdienst", ["ja", "ähm es riecht total nach gas im keller"])
+    out = call["outcome"]
+    assert (out["type"], out["urgency"], out["at_turn"]) == ("handoff", "P0", 2)
+    assert out["handoff_reason"] == "p0"
+    assert "1 1 2" in last_bot(call) and "Gebäude" in last_bot(call)
+    assert "gas" in out["summary"]["urgency_reason"].lower()
+
+
+def test_smoke_in_english_gets_the_fire_brigade(simulate):
+    call = simulate("it-service-hansa", ["there is smoke coming out of the server room"])
+    out = call["outcome"]
+    assert (out["type"], out["urgency"], out["at_turn"]) == ("handoff", "P0", 1)
+    assert "fire brigade" in last_bot(call) and "1 1 2" in last_bot(call)
+
+
+def test_urgency_rising_mid_order_switches_to_life_safety(simulate):
+    call = simulate("apotheke-am-markt", ["ich möchte ibuprofen bestellen", "moment meine mutter bekommt keine luft"])
+    out = call["outcome"]
+    assert (out["type"], out["urgency"], out["at_turn"]) == ("handoff", "P0", 2)
+    assert "Rettungsdienst" in last_bot(call)
+
+
+# --- P1: advice, address, callback number, name, each read back ---------------------------------
+def test_burst_pipe_caller_gets_advice_and_on_call_handoff_with_confirmed_details(simulate):
+    call = simulate(
+        "sanitaer-notdienst",
+        [
+            "ja",
+            "bei uns ist ein rohr geplatzt das wasser läuft überall",
+            "goethestraße 14 in 20095 hamburg",
+            "nein hausnummer 16",
+            "ja",
+            "null eins sieben eins zwei drei vier fünf sechs sieben acht",
+            "ja",
+            "anna schmidt",
+            "ja",
+        ],
+    )
+    out = call["outcome"]
+    assert (out["type"], out["urgency"], out["intent"], out["at_turn"]) == ("handoff", "P1", "report_problem", 9)
+    summary = out["summary"]
+    assert summary["address"] == "Goethestraße 16, 20095 Hamburg"
+    assert summary["callback_number"] == "01712345678"
+    assert summary["caller_name"] == "Anna Schmidt"
+    assert set(summary["confirmed"]) == {"address", "phone", "name"}
+    assert "Hauptwasserhahn" in said(call)
+    assert "Goethestraße 14" in said(call) and "Goethestraße 16" in said(call)  # read back, corrected, read again
+    assert "Rohrbruch" in summary["urgency_reason"]
+    assert summary["recommended_action"] and summary["text"].startswith("P1")
+    assert summary["transcript"][-1]["role"] == "caller"
+
+
+def test_english_caller_giving_everything_at_once_only_confirms(simulate):
+    call = simulate(
+        "sanitaer-notdienst",
+        [
+            "yes",
+            "there's a burst pipe in my kitchen water everywhere i'm at hauptstrasse 5 in 20095 hamburg "
+            "my name is peter miller and my number is 040 1234567",
+            "yes",
+            "yes",
+            "yes",
+        ],
+    )
+    out = call["outcome"]
+    assert (out["type"], out["urgency"], out["at_turn"]) == ("handoff", "P1", 5)
+    assert "stopcock" in said(call)
+    assert out["summary"]["caller_name"] == "Peter Miller"
+    assert out["summary"]["callback_number"] == "0401234567"
+    assert "Is that correct?" in said(call)  # the caller's language, not the pack's first
+
+
+def test_new_detail_after_a_read_back_counts_as_yes(simulate):
+    call = simulate(
+        "sanitaer-notdienst",
+        [
+            "nein",
+            "die heizung ist komplett ausgefallen und es ist eiskalt",
+            "lindenallee 3 22089 hamburg",
+            "meine nummer ist 0176 55512345",  # implicit yes to the address
+            "ja",
+            "hier ist karl becker",
+            "ja",
+        ],
+    )
+    out = call["outcome"]
+    assert (out["type"], out["urgency"], out["at_turn"]) == ("handoff", "P1", 7)
+    assert out["summary"]["address"].startswith("Lindenallee 3")
+    assert {"address", "phone", "name"} <= set(out["summary"]["confirmed"])
+
+
+def test_law_firm_arrest_is_an_emergency_without_asking_an_address(simulate):
+    call = simulate(
+        "kanzlei-berg",
+        ["hello my husband was arrested this morning", "0171 2345678", "yes", "my name is john smith", "yes"],
+    )
+    out = call["outcome"]
+    assert (out["type"], out["urgency"], out["at_turn"]) == ("handoff", "P1", 5)
+    assert "address" not in said(call).lower()
+
+
+def test_caller_hanging_up_during_an_emergency_becomes_a_callback(simulate):
+    call = simulate("sanitaer-notdienst", ["ja", "wasserrohrbruch im keller", "lindenallee 3 in hamburg"])
+    out = call["outcome"]
+    assert (out["type"], out["urgency"], out["handoff_reason"]) == ("handoff", "P1", "hangup")
+
+
+# --- distress and requests for a human ---------------------------------------------------------
+def test_acute_distress_goes_to_a_human_now_and_the_call_is_not_ended(simulate):
+    call = simulate("sicherheitsdienst-nord", ["ich kann nicht mehr ich weiß nicht mehr weiter", "hallo?"])
+    out = call["outcome"]
+    assert (out["type"], out["distress"], out["at_turn"]) == ("handoff", "acute", 1)
+    assert "Menschen" in last_bot(call)
+    assert "Wiederhören" not in said(call)
+
+
+def test_elevated_distress_is_acknowledged_with_the_offer_of_a_human(simulate):
+    call = simulate("it-service-hansa", ["ich bin echt sauer mein drucker geht schon wieder nicht"])
+    assert "verbinde ich Sie auch mit einem Mitarbeiter" in said(call)
+
+
+def test_asking_for_a_human_in_the_middle_of_a_flow(simulate):
+    call = simulate("apotheke-am-markt", ["ich möchte paracetamol bestellen", "ich will mit einem menschen sprechen"])
+    out = call["outcome"]
+    assert (out["type"], out["handoff_reason"], out["at_turn"]) == ("handoff", "requested", 2)
+
+
+def test_english_request_for_a_real_person(simulate):
+    call = simulate("it-service-hansa", ["can i talk to a real person please"])
+    out = call["outcome"]
+    assert (out["type"], out["intent"], out["handoff_reason"]) == ("handoff", "request_human", "requested")
+    assert "put you through" in last_bot(call)
+
+
+def test_keypad_zero_reaches_a_human(simulate):
+    call = simulate("kanzlei-berg", [{"dtmf": "0"}])
+    assert call["outcome"]["handoff_reason"] == "requested"
+
+
+def test_silence_is_reprompted_once_then_handed_over(simulate):
+    call = simulate("kanzlei-berg", ["", ""])
+    out = call["outcome"]
+    assert (out["type"], out["handoff_reason"], out["at_turn"]) == ("handoff", "silence", 2)
+    assert "Sind Sie noch da?" in said(call)
+
+
+def test_three_misunderstandings_hand_over(simulate):
+    call = simulate("it-service-hansa", ["blabla", "xyz", "hmm qwe", "noch was"])
+    out = call["outcome"]
+    assert (out["type"], out["handoff_reason"], out["at_turn"]) == ("handoff", "failures", 3)
+
+
+# --- orders -------------------------------------------------------------------------------------
+def test_pharmacy_order_with_option_pickup_read_back_and_storage(simulate, data_dir):
+    call = simulate(
+        "apotheke-am-markt",
+        ["ich möchte zwei packungen ibuprofen 400 reservieren", "die mit 20 stück", "nein das wars", "abholen",
+         "müller", "ja", "nein danke"],
+    )
+    out = call["outcome"]
+    assert (out["type"], out["intent"], out["at_turn"]) == ("order", "place_order", 6)
+    [line] = out["order"]["items"]
+    assert (line["sku"], line["qty"], line["options"]) == ("APO-IBU400", 2, {"pack": "20 Stück"})
+    assert out["order"]["fulfilment"] == "pickup"
+    assert "Ich fasse zusammen: 2 Ibuprofen" in said(call)
+    orders = open_store(get_settings().db_url()).orders("apotheke-am-markt")
+    assert [o.items[0]["sku"] for o in orders] == ["APO-IBU400"]
+
+
+def test_english_hardware_order_with_delivery(simulate):
+    call = simulate(
+        "it-service-hansa",
+        ["i'd like to order two headsets and a docking station", "no that's all", "please deliver it",
+         "hafenstrasse 12 20457 hamburg", "my name is lisa wong", "yes"],
+    )
+    out = call["outcome"]
+    assert out["type"] == "order", said(call)
+    skus = {i["sku"]: i["qty"] for i in out["order"]["items"]}
+    assert len(skus) == 2 and 2 in skus.values()
+    assert out["order"]["fulfilment"] == "delivery" and "Hafenstrasse 12" in out["order"]["address"]
+
+
+def test_rejected_read_back_starts_the_order_again(simulate):
+    call = simulate(
+        "apotheke-am-markt",
+        ["ich hätte gern nasenspray", "nein", "abholen", "schmidt", "nein", "zwei hustensaft", "nein das wars"],
+    )
+    assert call["outcome"]["type"] == "ended" or call["outcome"]["type"] == "order"
+    assert "verworfen" in said(call)
+
+
+# --- messages, appointments, information ----------------------------------------------------------
+def test_law_firm_message_is_taken_read_back_and_stored(simulate):
+    call = simulate(
+        "kanzlei-berg",
+        ["ich möchte eine nachricht für herrn berg hinterlassen", "bitte rufen sie mich wegen meines mietvertrags zurück",
+         "meine nummer ist 040 123456", "ja", "peter meier", "ja", "ja", "nein danke das wars"],
+    )
+    out = call["outcome"]
+    assert (out["type"], out["intent"], out["at_turn"]) == ("message", "leave_message", 7)
+    assert "mietvertrags" in out["message"]["text"]
+    assert (out["message"]["phone"], out["message"]["name"]) == ("040123456", "Peter Meier")
+    messages = open_store(get_settings().db_url()).messages("kanzlei-berg")
+    assert len(messages) == 1 and "mietvertrags" in messages[0].text
+
+
+def test_guard_booking_is_an_appointment_request_with_a_date(simulate):
+    call = simulate(
+        "sicherheitsdienst-nord",
+        ["yes", "i'd like to book a guard for our warehouse next friday night", "0151 22334455", "yes",
+         "this is tom baker", "yes", "yes"],
+    )
+    out = call["outcome"]
+    assert (out["type"], out["intent"]) == ("message", "appointment")
+    assert out["message"]["kind"] == "appointment" and out["message"].get("when")
+
+
+def test_information_is_answered_from_the_pack(simulate):
+    call = simulate("sanitaer-notdienst", ["ja", "wann haben sie geöffnet", "nein danke"])
+    assert "rund um die Uhr" in said(call)
+    assert call["outcome"]["type"] == "ended"
+
+
+def test_sales_call_is_ended_politely(simulate):
+    call = simulate("it-service-hansa", ["guten tag wir bieten ihnen einen günstigeren stromanbieter an"])
+    out = call["outcome"]
+    assert (out["type"], out["urgency"]) == ("ended", "P4")
+
+
+def test_routine_fault_becomes_a_ticket_with_callback(simulate):
+    call = simulate(
+        "sanitaer-notdienst",
+        ["ja", "bei uns tropft der wasserhahn in der küche", "0151 9876543", "ja", "erika mustermann", "ja", "ja"],
+    )
+    out = call["outcome"]
+    assert (out["type"], out["urgency"]) == ("message", "P3")
+
+
+# --- the call is kept --------------------------------------------------------------------------
+def test_call_transcript_and_handoff_are_stored(simulate):
+    call = simulate("sanitaer-notdienst", ["ja", "es brennt in der küche"])
+    store = open_store(get_settings().db_url())
+    stored = store.call(call["call_id"])
+    assert stored["ended"] and stored["urgency"] == "P0" and stored["outcome_type"] == "handoff"
+    assert [t["text"] for t in stored["transcript"]] == [t["text"] for t in call["transcript"]]
+    [handoff] = store.waiting_handoffs("sanitaer-notdienst")
+    assert handoff.urgency == "P0" and handoff.summary["handoff_reason"] == "p0"
+
+
+# --- bad input ----------------------------------------------------------------------------------
+def test_unknown_client_is_refused_with_the_known_ones(cli, tmp_path):
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps({"turns": ["hallo"]}))
+    result = cli("simulate", "--client", "no-such-client", "--script", str(script))
+    assert result.exit_code != 0
+    assert "sanitaer-notdienst" in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "not valid JSON"),
+        ('{"client": "kanzlei-berg"}', '"turns" must be a list'),
+        ('{"client": "kanzlei-berg", "turns": [1]}', "turns[0] must be a string"),
+        ('["hallo"]', "must be a JSON object"),
+    ],
+)
+def test_invalid_scripts_get_a_clear_message(cli, tmp_path, content, message):
+    script = tmp_path / "s.json"
+    script.write_text(content)
+    result = cli("simulate", "--script", str(script))
+    assert result.exit_code == 2
+    assert message in result.output
