@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
 
 from .brain.analyze import analyze
 from .brain.extract import catalog_from_rows
@@ -57,7 +56,7 @@ def analyze_row(line: str, *, model: TextModel | None, packs: dict[str, Pack], p
             raise RowError('"catalog" must be a list of {"sku", "name", "aliases"?, "options"?}', row_id)
         try:
             catalog = catalog_from_rows(row["catalog"])
-        except (ValidationError, TypeError, KeyError, AttributeError) as exc:
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:  # pydantic errors are ValueErrors
             raise RowError(f'"catalog" is not valid: {exc}', row_id) from exc
     result = analyze(text, pack=pack, catalog=catalog, model=model, lang=lang)
     return {"id": row_id, **result.as_row(), "ms": round((time.perf_counter() - started) * 1000, 2)}

@@ -87,7 +87,9 @@ _NOT_NAME = _wordset(
     important impossible customer tenant landlord neighbour neighbor wife husband mother father son
     daughter friend neu alt froh sauer wütend enttäuscht schwanger verletzt alleine überschwemmung
     wasserschaden stromausfall kurzschluss brand einbruch überflutung verstopfung heizungsausfall
-    leck undicht nass kalt warm heiß überall total komplett ganze
+    leck undicht nass kalt warm heiß überall total komplett ganze abholen abholung liefern lieferung
+    bestellen reservieren vorbeikommen zurückrufen wars passt korrekt stornieren abbrechen pickup collect
+    collection deliver delivery reserve cancel operator
     """
 )
 _TITLES = {
