@@ -18,8 +18,14 @@ def test_rows_carry_every_field_of_the_contract(cli, tmp_path):
     result, [row] = run(
         cli,
         tmp_path,
-        [{"id": "a1", "text": "ähm hier ist anna schmidt aus der goethestraße 14 in 20095 hamburg es riecht nach gas "
-          "meine nummer ist null eins sieben eins zwei drei vier fünf sechs sieben", "client": "sanitaer-notdienst"}],
+        [
+            {
+                "id": "a1",
+                "text": "ähm hier ist anna schmidt aus der goethestraße 14 in 20095 hamburg es riecht nach gas "
+                "meine nummer ist null eins sieben eins zwei drei vier fünf sechs sieben",
+                "client": "sanitaer-notdienst",
+            }
+        ],
     )
     assert result.exit_code == 0, result.output
     assert set(row) == {"id", "urgency", "intent", "distress", "language", "entities", "order", "evidence", "ms"}
@@ -33,13 +39,18 @@ def test_rows_carry_every_field_of_the_contract(cli, tmp_path):
 
 def test_a_catalog_in_the_row_is_used_with_its_options(cli, tmp_path):
     catalog = [
-        {"sku": "LAT", "name": "latte", "aliases": ["latte macchiato"],
-         "options": {"milk-options": ["oat milk", "whole milk"]}},
+        {
+            "sku": "LAT",
+            "name": "latte",
+            "aliases": ["latte macchiato"],
+            "options": {"milk-options": ["oat milk", "whole milk"]},
+        },
         {"sku": "ESP", "name": "espresso", "options": {"espresso-shots": ["single", "double"]}},
         {"sku": "CRO", "name": "croissant"},
     ]
     _, [row] = run(
-        cli, tmp_path,
+        cli,
+        tmp_path,
         [{"id": 7, "text": "can i get two lattes with oat milk and a double espresso please", "catalog": catalog}],
     )
     items = {i["sku"]: i for i in row["order"]["items"]}
@@ -50,7 +61,9 @@ def test_a_catalog_in_the_row_is_used_with_its_options(cli, tmp_path):
 
 
 def test_the_clients_own_catalog_applies_when_no_catalog_is_given(cli, tmp_path):
-    _, [row] = run(cli, tmp_path, [{"id": "o", "text": "ich hätte gern dreimal nasenspray", "client": "apotheke-am-markt"}])
+    _, [row] = run(
+        cli, tmp_path, [{"id": "o", "text": "ich hätte gern dreimal nasenspray", "client": "apotheke-am-markt"}]
+    )
     [item] = row["order"]["items"]
     assert item["qty"] == 3 and "nasen" in item["name"].lower()
 
@@ -62,9 +75,15 @@ def test_lang_forces_the_language(cli, tmp_path):
 
 def test_one_bad_row_is_reported_and_the_rest_are_analysed(cli, tmp_path):
     result, rows = run(
-        cli, tmp_path,
-        [{"id": 1, "text": "es brennt"}, "{broken json", {"id": 3, "text": 42},
-         {"id": 4, "text": "hallo", "client": "nobody"}, {"id": 5, "text": "wrong number sorry"}],
+        cli,
+        tmp_path,
+        [
+            {"id": 1, "text": "es brennt"},
+            "{broken json",
+            {"id": 3, "text": 42},
+            {"id": 4, "text": "hallo", "client": "nobody"},
+            {"id": 5, "text": "wrong number sorry"},
+        ],
     )
     assert result.exit_code == 0
     assert [r.get("urgency") for r in rows] == ["P0", None, None, None, "P4"]

@@ -179,8 +179,15 @@ def test_three_misunderstandings_hand_over(simulate):
 def test_pharmacy_order_with_option_pickup_read_back_and_storage(simulate, data_dir):
     call = simulate(
         "apotheke-am-markt",
-        ["ich möchte zwei packungen ibuprofen 400 reservieren", "die mit 20 stück", "nein das wars", "abholen",
-         "müller", "ja", "nein danke"],
+        [
+            "ich möchte zwei packungen ibuprofen 400 reservieren",
+            "die mit 20 stück",
+            "nein das wars",
+            "abholen",
+            "müller",
+            "ja",
+            "nein danke",
+        ],
     )
     out = call["outcome"]
     assert (out["type"], out["intent"], out["at_turn"]) == ("order", "place_order", 6)
@@ -195,8 +202,14 @@ def test_pharmacy_order_with_option_pickup_read_back_and_storage(simulate, data_
 def test_english_hardware_order_with_delivery(simulate):
     call = simulate(
         "it-service-hansa",
-        ["i'd like to order two headsets and a docking station", "no that's all", "please deliver it",
-         "hafenstrasse 12 20457 hamburg", "my name is lisa wong", "yes"],
+        [
+            "i'd like to order two headsets and a docking station",
+            "no that's all",
+            "please deliver it",
+            "hafenstrasse 12 20457 hamburg",
+            "my name is lisa wong",
+            "yes",
+        ],
     )
     out = call["outcome"]
     assert out["type"] == "order", said(call)
@@ -218,8 +231,16 @@ def test_rejected_read_back_starts_the_order_again(simulate):
 def test_law_firm_message_is_taken_read_back_and_stored(simulate):
     call = simulate(
         "kanzlei-berg",
-        ["ich möchte eine nachricht für herrn berg hinterlassen", "bitte rufen sie mich wegen meines mietvertrags zurück",
-         "meine nummer ist 040 123456", "ja", "peter meier", "ja", "ja", "nein danke das wars"],
+        [
+            "ich möchte eine nachricht für herrn berg hinterlassen",
+            "bitte rufen sie mich wegen meines mietvertrags zurück",
+            "meine nummer ist 040 123456",
+            "ja",
+            "peter meier",
+            "ja",
+            "ja",
+            "nein danke das wars",
+        ],
     )
     out = call["outcome"]
     assert (out["type"], out["intent"], out["at_turn"]) == ("message", "leave_message", 7)
@@ -232,8 +253,15 @@ def test_law_firm_message_is_taken_read_back_and_stored(simulate):
 def test_guard_booking_is_an_appointment_request_with_a_date(simulate):
     call = simulate(
         "sicherheitsdienst-nord",
-        ["yes", "i'd like to book a guard for our warehouse next friday night", "0151 22334455", "yes",
-         "this is tom baker", "yes", "yes"],
+        [
+            "yes",
+            "i'd like to book a guard for our warehouse next friday night",
+            "0151 22334455",
+            "yes",
+            "this is tom baker",
+            "yes",
+            "yes",
+        ],
     )
     out = call["outcome"]
     assert (out["type"], out["intent"]) == ("message", "appointment")

@@ -593,9 +593,7 @@ def test_extract_entities_bare_answers_only_when_expected() -> None:
         house_number="14"
     )
     assert (
-        extract_entities(
-            "eins zwei drei vier fünf sechs", "de", now=NOW, expecting=frozenset({"phone"})
-        ).phone
+        extract_entities("eins zwei drei vier fünf sechs", "de", now=NOW, expecting=frozenset({"phone"})).phone
         == "123456"
     )
 

@@ -197,9 +197,8 @@ def test_unknown_key_is_refused_with_a_suggestion(prompts: Path) -> None:
 
 def test_unknown_top_level_key_is_refused(prompts: Path) -> None:
     write_client(prompts, "acme", pack=MINIMAL + "emergencys: []\n")
-    assert (
-        "prompts/acme/pack.yaml: emergencys: unknown field 'emergencys' (did you mean 'emergencies'?)"
-        in refusal(prompts)
+    assert "prompts/acme/pack.yaml: emergencys: unknown field 'emergencys' (did you mean 'emergencies'?)" in refusal(
+        prompts
     )
 
 
@@ -246,9 +245,7 @@ def test_template_syntax_error_is_refused(prompts: Path) -> None:
 
 
 def test_template_that_fails_when_rendered_is_refused(prompts: Path) -> None:
-    write_client(
-        prompts, "acme", pack=MINIMAL + 'prompts:\n  goodbye: {de: "{{ caller_name() }}", en: "Bye"}\n'
-    )
+    write_client(prompts, "acme", pack=MINIMAL + 'prompts:\n  goodbye: {de: "{{ caller_name() }}", en: "Bye"}\n')
     assert "prompts/acme/pack.yaml: prompts.goodbye.de: template fails when rendered" in refusal(prompts)
 
 
@@ -336,9 +333,7 @@ def test_pack_from_yaml_text(prompts: Path) -> None:
     pack = pack_from_yaml_text("id: upload\n" + MINIMAL, "upload.yaml", prompts)
     assert pack.id == "upload" and pack.prompts.ask_need["de"]
     with pytest.raises(PackError, match=r"^upload\.yaml: prompts\.greting: unknown field"):
-        pack_from_yaml_text(
-            "id: upload\n" + MINIMAL + "prompts: {greting: {de: x}}\n", "upload.yaml", prompts
-        )
+        pack_from_yaml_text("id: upload\n" + MINIMAL + "prompts: {greting: {de: x}}\n", "upload.yaml", prompts)
     with pytest.raises(PackError, match=r"^upload\.yaml: id: field required"):
         pack_from_yaml_text(MINIMAL, "upload.yaml", prompts)
 

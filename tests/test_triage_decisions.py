@@ -53,7 +53,11 @@ def decide(text: str, client: str | None = None, lang: str | None = None):
         # P2: urgent today, nothing being damaged now
         ("unsere einzige toilette ist verstopft", "sanitaer-notdienst", "P2"),
         ("seit heute morgen kein warmes wasser", "sanitaer-notdienst", "P2"),
-        ("ich hab den haupthahn zugedreht jetzt läuft nichts mehr aber das rohr ist kaputt", "sanitaer-notdienst", "P2"),
+        (
+            "ich hab den haupthahn zugedreht jetzt läuft nichts mehr aber das rohr ist kaputt",
+            "sanitaer-notdienst",
+            "P2",
+        ),
         ("die frist für den widerspruch läuft morgen ab", "kanzlei-berg", "P2"),
         # P3: routine, including negation and the past
         ("no leak i just want a quote for a new bathroom", "sanitaer-notdienst", "P3"),

@@ -130,7 +130,7 @@ def simulate(
     data = _read_script(script)
     client_id = client or data.get("client")
     if not client_id:
-        _fail("no client: pass --client ID or put \"client\" in the script")
+        _fail('no client: pass --client ID or put "client" in the script')
     call = _open_call(client_id, lang or data.get("lang"))
     call.greet()
     for turn in data["turns"]:

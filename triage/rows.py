@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-
 from .brain.analyze import analyze
 from .brain.extract import catalog_from_rows
 from .brain.model import TextModel
@@ -38,7 +37,7 @@ def analyze_row(line: str, *, model: TextModel | None, packs: dict[str, Pack], p
     except json.JSONDecodeError as exc:
         raise RowError(f"not valid JSON: {exc.msg} at column {exc.colno}") from exc
     if not isinstance(row, dict):
-        raise RowError("a row must be a JSON object with at least \"id\" and \"text\"")
+        raise RowError('a row must be a JSON object with at least "id" and "text"')
     row_id = row.get("id")
     text = row.get("text")
     if not isinstance(text, str):

@@ -84,9 +84,7 @@ def info_answer(pack: Pack, text: str) -> InfoAnswer | None:
     folded = f" {fold(text)} "
     best, best_score = None, 0
     for answer in pack.info:
-        score = sum(
-            1 for words in answer.keywords.values() for w in words if fold(w) and f" {fold(w)}" in folded
-        )
+        score = sum(1 for words in answer.keywords.values() for w in words if fold(w) and f" {fold(w)}" in folded)
         if score > best_score:
             best, best_score = answer, score
     return best

@@ -156,8 +156,10 @@ def classify(
         urgency, why = _effective(hit, mods)
         evidence.append(f"rule {hit.rule.id}: {hit.words}" + (f" ({why})" if why else ""))
         # the most urgent hazard wins; on a tie the client's own emergency, whose advice fits best
-        if rule_urgency is None or urgency_rank(urgency) < urgency_rank(rule_urgency) or (
-            urgency == rule_urgency and ":" in hit.rule.id
+        if (
+            rule_urgency is None
+            or urgency_rank(urgency) < urgency_rank(rule_urgency)
+            or (urgency == rule_urgency and ":" in hit.rule.id)
         ):
             rule_urgency, top = urgency, hit
 

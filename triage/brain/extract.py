@@ -797,10 +797,7 @@ def _when_matches(t: str, lang: str, today: date) -> list[tuple[int, int, list[_
     candidates = []
     for kind, pattern in _WHEN_RULES[_lang(lang)]:
         for m in pattern.finditer(t):
-            if kind in _TIME_KINDS:
-                pieces = [p for p in _time_pieces(kind, m) if p]
-            else:
-                pieces = _day_pieces(kind, m, today)
+            pieces = [p for p in _time_pieces(kind, m) if p] if kind in _TIME_KINDS else _day_pieces(kind, m, today)
             candidates.append((m.start(), m.end(), pieces))
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     chosen: list[tuple[int, int, list[_Piece]]] = []
