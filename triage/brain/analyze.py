@@ -86,4 +86,6 @@ def analyze(
         emergency_id=emergency_for(pack, decision),
         reason=reason_text(decision, pack.agent_language if pack else language),
         wants_human=decision.wants_human,
+        by_rule=decision.rule_id is not None,
+        acute_by_rule=decision.acute_by_rule,
     )

@@ -37,6 +37,7 @@ class Decision:
     reason_words: str | None = None
     reason_label: tuple[str, str] | None = None
     wants_human: bool = False
+    acute_by_rule: bool = False
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,8 @@ def classify(
         reason_words=top.words if decided_by_rule else None,
         reason_label=top.rule.label if decided_by_rule else None,
         wants_human=wants_human,
+        acute_by_rule=any(h.rule.distress == "acute" for h in distress_hits)
+        or (top is not None and top.rule.distress == "acute"),
     )
 
 

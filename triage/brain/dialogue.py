@@ -12,6 +12,7 @@ human -> a human; a P1 emergency -> safety advice and details for the on-call hu
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -26,6 +27,8 @@ from .summary import build_summary
 from .types import DISTRESSES, Address, Analysis, Lang, OrderLine, more_urgent
 
 MAX_MISUNDERSTOOD = 3
+# phases where the caller says what they want, in their own words: the model's judgement applies
+_OPEN_PHASES = ("need", "anything_else", "consent")
 MAX_SILENCES = 2
 _ASK = {"address": "ask_address", "phone": "ask_callback", "name": "ask_name"}
 _CONFIRM = {"address": "confirm_address", "phone": "confirm_callback", "name": "confirm_name"}
@@ -79,8 +82,10 @@ class Dialogue:
         s.lang = a.language
         # a bare "ja"/"nein" answers a question; it says nothing about urgency or intent
         bare_answer = len(text.split()) <= 3 and answers.yes_no(self.pack, text, s.lang) is not None
+        if s.phase not in _OPEN_PHASES or bare_answer:
+            a = self._rules_only(a)
         changed = self._absorb(a, triage=not bare_answer)
-        return self._bot(self._decide(a, text, changed))
+        return self._bot(self._decide(a, text, changed, bare_answer))
 
     def dtmf(self, digit: str) -> Reply:
         """Keypad: 0 asks for a human at any point, as callers learned from every hotline."""
@@ -110,13 +115,23 @@ class Dialogue:
         return s.outcome
 
     # --- decisions ------------------------------------------------------------------------------
-    def _decide(self, a: Analysis, text: str, changed: set[str]) -> Reply:
+    def _rules_only(self, a: Analysis) -> Analysis:
+        """An answer to "what is your number?" is not what the model learned from: only rules may
+        raise urgency or distress there ("Moment, meine Mutter bekommt keine Luft" still does)."""
         s = self.state
+        urgency = a.urgency if a.by_rule else s.urgency
+        distress = a.distress if a.acute_by_rule or a.distress != "acute" else s.distress
+        return replace(a, urgency=urgency, distress=distress, intent=a.intent if a.by_rule else s.intent)
+
+    def _decide(self, a: Analysis, text: str, changed: set[str], bare_answer: bool) -> Reply:
+        s = self.state
+        if a.distress == "acute" and a.hazard is None:
+            return self._handoff("distress", "distress_acute")
         if a.urgency == "P0":
             return self._p0(a)
-        if a.distress == "acute":
-            return self._handoff("distress", "distress_acute")
-        if a.wants_human or (a.intent == "request_human" and s.phase in ("need", "anything_else", "consent")):
+        # the words "Mitarbeiter", "real person" hand over anywhere; the model's guess only as a first request
+        model_asks_human = a.intent == "request_human" and s.phase in ("need", "anything_else") and not bare_answer
+        if a.wants_human or model_asks_human:
             if s.intent in ("other", "information"):
                 s.intent = "request_human"
             return self._handoff("requested", "handoff_requested")
@@ -174,7 +189,11 @@ class Dialogue:
 
     # --- P0, handoffs, endings ------------------------------------------------------------------
     def _p0(self, a: Analysis) -> Reply:
-        hazard = a.hazard or self.state.hazard or "medical"
+        """The public number for the danger named, in one sentence; a danger no rule named gets the
+        general emergency sentence."""
+        hazard = a.hazard or self.state.hazard
+        if hazard is None:
+            return self._handoff("p0", "handoff_p0", number=self.pack.public_numbers.medical)
         self.state.hazard = hazard
         number = getattr(self.pack.public_numbers, hazard if hazard != "electric" else "fire")
         return self._handoff("p0", f"p0_{hazard}", number=number)
@@ -206,12 +225,12 @@ class Dialogue:
             return self._handoff("silence", "handoff_generic")
         return Reply([self._say("silence_reprompt")])
 
-    def _misunderstood(self, again: list[str]) -> Reply:
+    def _misunderstood(self, again: list[str], lead: str = "not_understood") -> Reply:
         s = self.state
         s.misunderstood += 1
         if s.misunderstood >= MAX_MISUNDERSTOOD:
             return self._handoff("failures", "handoff_failures")
-        return Reply([self._say("not_understood"), *again])
+        return Reply([self._say(lead), *again])
 
     def _acknowledge(self, a: Analysis) -> list[str]:
         """Elevated distress is acknowledged once, with the offer of a human."""
@@ -507,7 +526,7 @@ class Dialogue:
         s = self.state
         found = answers.info_answer(self.pack, text)
         if found is None:
-            return Reply([self._say("info_unknown")])
+            return self._misunderstood([], lead="info_unknown")
         s.phase = "anything_else"
         return Reply([self._localized(found.answer), self._say("anything_else")])
 

@@ -60,7 +60,7 @@ P0_RULES: tuple[Rule, ...] = (
     _r(
         "gas_smell",
         r"gasgeruch",
-        r"(riecht|stinkt)\w* (\w+ ){0,3}nach gas\b",
+        r"(riecht|stinkt|müffelt)\w* (\w+ ){0,6}nach gas\b",
         r"nach gas (riecht|stinkt)",
         r"\bgas (riecht|stinkt|tritt aus|strömt aus|leck)",
         r"\bgasleck|\bgasaustritt|gasleitung (ist )?(undicht|kaputt|beschädigt)",

@@ -120,6 +120,9 @@ class Analysis:
     emergency_id: str | None = None
     reason: str | None = None  # one line for the agent: "Rohrbruch (Wasser läuft)"
     wants_human: bool = False
+    # a rule decided the urgency and distress (True), or the learned model's guess did (False)
+    by_rule: bool = False
+    acute_by_rule: bool = False
 
     def as_row(self) -> dict:
         return {

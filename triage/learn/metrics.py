@@ -31,9 +31,7 @@ def per_label_report(gold: list[str], pred: list[str], labels: tuple[str, ...]) 
         precision = _safe_div(true_pos[label], pred_count[label])
         recall = _safe_div(true_pos[label], gold_count[label])
         f1 = _safe_div(2 * precision * recall, precision + recall)
-        rows.append(
-            {"label": label, "precision": precision, "recall": recall, "f1": f1, "support": gold_count[label]}
-        )
+        rows.append({"label": label, "precision": precision, "recall": recall, "f1": f1, "support": gold_count[label]})
     n_labels = len(labels)
     rows.append(
         {
@@ -83,9 +81,7 @@ def confusion(gold: list[str], pred: list[str], labels: tuple[str, ...]) -> str:
     corner = "gold\\pred"
     width = max([len(corner), *(len(label) for label in labels)])
     cols = [max(len(label), 4) for label in labels]
-    header = f"{corner:<{width}}  " + "  ".join(
-        f"{label:>{c}}" for label, c in zip(labels, cols, strict=True)
-    )
+    header = f"{corner:<{width}}  " + "  ".join(f"{label:>{c}}" for label, c in zip(labels, cols, strict=True))
     lines = [header]
     for g in labels:
         cells = "  ".join(f"{counts[(g, p)]:>{c}}" for p, c in zip(labels, cols, strict=True))
