@@ -16,9 +16,11 @@ from triage.learn.metrics import confusion, format_report, per_label_report
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "data" / "corpus.jsonl"
 SHIPPED = ROOT / "models" / "classifier"
-# Held-out accuracy of the shipped model alone, measured when it was trained (meta.json "heldout"),
-# minus a margin for a retrain on a slightly changed corpus. A model that lost its way falls below.
-MIN_HELDOUT_ACCURACY = {"urgency": 0.0, "intent": 0.0, "distress": 0.0}
+# Held-out accuracy of the shipped model alone as measured when it was trained (meta.json "heldout":
+# urgency 0.778, intent 0.780, distress 0.957; another seed gave 0.782, 0.807, 0.949), minus a
+# margin of 0.05 for a retrain or a slightly changed corpus. A model that lost its way falls below.
+MIN_HELDOUT_ACCURACY = {"urgency": 0.73, "intent": 0.73, "distress": 0.90}
+MIN_P0_RECALL = 0.65  # measured 0.754: life-safety turns are the ones the model must not miss
 SAMPLES = [
     "Hilfe, es riecht stark nach Gas in der Küche!",
     "ein Rohr ist geplatzt und das Wasser läuft in den Keller",
@@ -88,6 +90,8 @@ def test_shipped_model_heldout_accuracy(shipped):
     for head, minimum in MIN_HELDOUT_ACCURACY.items():
         correct = sum(getattr(p, f"top_{head}")[0] == r[head] for p, r in zip(predictions, test, strict=True))
         assert correct / len(test) >= minimum, f"{head} accuracy {correct / len(test):.3f} < {minimum}"
+    p0 = [p.top_urgency[0] == "P0" for p, r in zip(predictions, test, strict=True) if r["urgency"] == "P0"]
+    assert sum(p0) / len(p0) >= MIN_P0_RECALL, f"P0 recall {sum(p0) / len(p0):.3f} < {MIN_P0_RECALL}"
 
 
 def test_short_training_run_produces_a_loadable_model(tmp_path):

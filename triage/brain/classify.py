@@ -56,6 +56,9 @@ class _Modifiers:
     just_asking: str | None
     low_stakes: str | None
     far_future: str | None
+    today_need: str | None
+    rest_works: str | None
+    joke: str | None
 
     @classmethod
     def of(cls, folded: Folded) -> _Modifiers:
@@ -76,6 +79,9 @@ class _Modifiers:
             just_asking=find(R.JUST_ASKING),
             low_stakes=find(R.LOW_STAKES),
             far_future=find(R.FAR_FUTURE),
+            today_need=find(R.TODAY) if R.NEED.search(folded.text) else None,
+            rest_works=find(R.REST_WORKS),
+            joke=None if _denied(folded, R.JOKE) else find(R.JOKE),
         )
 
     def hypothetical(self, hit: R.Hit) -> str | None:
@@ -116,6 +122,8 @@ def _effective(hit: R.Hit, mods: _Modifiers) -> tuple[Urgency, str | None]:
         return "P3", f"another toilet works: {mods.other_toilet}"
     if rule.kind == "it" and mods.scope_one:
         return "P3", f"one device only: {mods.scope_one}"
+    if rule.kind == "it" and mods.rest_works and urgency == "P1":
+        return "P2", f"one service down, the rest works: {mods.rest_works}"
     return urgency, None
 
 
@@ -134,6 +142,8 @@ def classify(
     folded = Folded.of(text)
     if not folded.text:
         return Decision("P4", "other", "none", ["empty utterance (silence)"])
+    if all(word in R.NO_CONTENT_WORDS for word in folded.text.split()):
+        return Decision("P4", "other", "none", [f"no request, only: {folded.text}"])
 
     evidence: list[str] = []
     mods = _Modifiers.of(folded)
@@ -163,6 +173,15 @@ def classify(
             or (urgency == rule_urgency and ":" in hit.rule.id)
         ):
             rule_urgency, top = urgency, hit
+
+    if mods.joke and noise is None:
+        evidence.append(f"rule prank: {mods.joke}")
+        noise = next((h for h in hits if h.rule.id == "prank"), None) or R.Hit(R.PRANK, mods.joke, False, 0)
+    if noise is not None and noise.rule.id == "prank":
+        rule_urgency, top = None, None  # "hier brennt's, nein, Quatsch, war nur Spaß"
+    if rule_urgency is None and noise is None and mods.today_need:
+        rule_urgency = "P2"
+        evidence.append(f"needed today: {mods.today_need}")
 
     if prediction is None and model is not None:
         prediction = model.predict(text)

@@ -101,9 +101,7 @@ class TextModel:
             max_length = int(meta["max_length"])
             labels = {head: tuple(meta["labels"][head]) for head in HEADS}
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise ModelError(
-                f"{model_dir / META_FILE} is unreadable ({exc}); retrain with `triage train`"
-            ) from exc
+            raise ModelError(f"{model_dir / META_FILE} is unreadable ({exc}); retrain with `triage train`") from exc
         # A model trained for another label set would silently mislabel every call.
         for head, expected in EXPECTED_LABELS.items():
             if labels[head] != expected:
@@ -119,9 +117,7 @@ class TextModel:
             ) from exc
         pad_id = tokenizer.token_to_id(PAD_TOKEN)
         if pad_id is None:
-            raise ModelError(
-                f"{model_dir / TOKENIZER_FILE} has no {PAD_TOKEN} token; retrain with `triage train`"
-            )
+            raise ModelError(f"{model_dir / TOKENIZER_FILE} has no {PAD_TOKEN} token; retrain with `triage train`")
         tokenizer.enable_truncation(max_length)
         tokenizer.enable_padding(pad_id=pad_id, pad_token=PAD_TOKEN)
 
@@ -133,9 +129,7 @@ class TextModel:
                 str(model_dir / MODEL_FILE), sess_options=options, providers=["CPUExecutionProvider"]
             )
         except Exception as exc:  # ONNX Runtime's errors share no base class below Exception
-            raise ModelError(
-                f"{model_dir / MODEL_FILE} cannot be loaded ({exc}); retrain with `triage train`"
-            ) from exc
+            raise ModelError(f"{model_dir / MODEL_FILE} cannot be loaded ({exc}); retrain with `triage train`") from exc
         outputs = {o.name for o in session.get_outputs()}
         if not set(HEADS) <= outputs:
             raise ModelError(

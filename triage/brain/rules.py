@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .text import Folded, fold_pattern
+from .text import Folded, fold, fold_pattern
 from .types import Distress, Hazard, Intent, Urgency
 
 
@@ -202,7 +202,8 @@ P1_RULES: tuple[Rule, ...] = (
         r"(heizungsausfall|heizungsanlage (\w+ )?ausgefallen|therme (\w+ )?(ausgefallen|geht nicht|störung)|"
         r"\bbrenner (\w+ )?(geht nicht|störung|aus)|\bkessel (\w+ )?(störung|aus|ausgefallen))",
         r"\b(ganze|gesamte|alle) (\w+ )?(wohnung|haus|heizkörper) (\w+ )?(kalt|eiskalt)",
-        r"\bheating\b(?! water)(?! the water) (\w+ ){0,3}(has |is |stopped|broken|failed|not working|off|down|gone|packed up|died)",
+        r"\bheating\b(?! water)(?! the water) (\w+ ){0,3}(stopped|broken|failed|not working|isn t working|is off|s off"
+        r"|went off|is down|gone off|packed up|died|is out|has gone out)",
         r"\bboiler (\w+ ){0,3}(broken|not working|failed|stopped|died|down|packed up)|\bno heating\b",
         r"\b(whole|entire) (house|flat|apartment) is (freezing|cold)",
         urgency="P1", intent="report_problem", kind="heating",
@@ -291,7 +292,7 @@ P2_RULES: tuple[Rule, ...] = (
         r"\bkein(en)? warm\w* wasser|\bkein warmwasser|\bwarmwasser (\w+ ){0,2}(geht nicht|ausgefallen|kalt|weg)"
         r"|\bwasser (\w+ ){0,2}(bleibt|ist|wird) (\w+ )?(kalt|nicht warm)|\bnur (noch )?kalt\w* wasser"
         r"|\b(boiler|durchlauferhitzer|warmwasserspeicher) (\w+ )?(geht nicht|kaputt|defekt|ausgefallen)",
-        r"\bno hot water\b|\bwater heater (\w+ ){0,3}(not|isn t|broken|stopped|died)|\bisn t heating (the )?water"
+        r"\bno hot ?water\b|\bwater heater (\w+ ){0,3}(not|isn t|broken|stopped|died)|\bisn t heating (the )?water"
         r"|\bhot water (\w+ )?(isn t|not|is not|stopped) (working|coming)|\bonly cold water\b"
         r"|\bwater (\w+ ){0,2}(stays|is) (\w+ )?cold\b",
         urgency="P2", intent="report_problem", kind="hot_water", negatable=False,
@@ -309,11 +310,24 @@ P2_RULES: tuple[Rule, ...] = (
         r"\bfrist\w* (\w+ ){0,4}(morgen|heute|übermorgen)|\b(morgen|heute) (\w+ ){0,3}frist|\bfristablauf"
         r"|\b(morgen|heute) (\w+ ){0,3}(einreichen|abgeben|ablaufen|läuft ab)|\bgerichtstermin (\w+ )?(morgen|heute)"
         r"|\b(klage|widerspruch|einspruch)\w* (\w+ ){0,5}(bis )?(morgen|heute)",
+        r"\b(gerichtstermin|verhandlung|gerichtsvollzieher|räumung|zwangsräumung|zwangsversteigerung|anhörung)\w* (\w+ ){0,5}"
+        r"(morgen|heute|übermorgen)|\b(morgen|heute|übermorgen) (\w+ ){0,4}(gerichtstermin|verhandlung|gerichtsvollzieher"
+        r"|räumung|zwangsräumung|zwangsversteigerung)",
+        r"\b(hearing|tribunal|court date|bailiff|eviction|repossession)\w* (\w+ ){0,5}(tomorrow|today)|\b(tomorrow|today)"
+        r" (\w+ ){0,4}(hearing|tribunal|court|bailiff|eviction)",
         r"\bdeadline\w* (\w+ ){0,4}(tomorrow|today|tonight)|\b(tomorrow|today) (\w+ ){0,3}deadline"
         r"|\b(due|expires|runs out|court( hearing)?) (\w+ ){0,2}(tomorrow|today)|\bfile (\w+ ){0,3}by tomorrow",
         urgency="P2", intent="report_problem", kind="deadline",
         label=("Frist läuft ab", "deadline imminent"),
     ),
+)
+
+PHISHING = _r(
+    "phishing",
+    r"\b(auf )?(einen|den|nen) (\w+ )?link (\w+ ){0,5}geklickt|\bpasswort (\w+ )?eingegeben|\bphishing\w* (\w+ )?(geklickt|reingefallen)",
+    r"\bclicked (on )?(a|the) (\w+ )?link|\b(typed|entered) (in )?my password|\bfell for (a|the) phishing",
+    urgency="P2", intent="report_problem", kind="it", negatable=False,
+    label=("Phishing-Link geklickt", "phishing link clicked"),
 )
 
 # --- P3 problems: routine faults, named so the agent sees why it is not urgent ----------------
@@ -334,11 +348,21 @@ P3_RULES: tuple[Rule, ...] = (
     ),
 )
 
-# --- P4: no action ----------------------------------------------------------------------------
+# --- P4: no action
+PRANK = _r(
+    "prank",
+    r"\bscherzanruf|\btelefonstreich|\bprank|\bjust kidding|\bonly joking|\bhaha\b|\bhihi\b|\bhehe\b|\bnur spaß"
+    r"|\bwar (nur )?(ein )?(spaß|witz)|\bquatsch\b|\bkühlschrank (\w+ )?(am )?laufen|\bfridge running|\bthis is santa",
+    urgency="P4", intent="other", kind="noise", negatable=False,
+    label=("Scherzanruf", "prank"),
+)
+
 P4_RULES: tuple[Rule, ...] = (
     _r(
         "wrong_number",
-        r"\bfalsch verbunden|\bverwählt|\bfalsche nummer|\bwrong number|\bmisdialed|\bdialled the wrong",
+        r"\bfalsch verbunden|\bverwählt|\bfalsche nummer|\bfalsch gewählt|\bbin ich (da |hier )?falsch\b",
+        r"\bwrong (\w+ ){0,3}number|\bmisdial\w*|\bdial(l)?ed (the )?wrong|\bis this (not )?the (\w+ )?(pizza|dentist|doctor"
+        r"|surgery|restaurant|taxi|hotel)|\bisn t this the (\w+ )?(pizza|dentist|doctor|surgery|restaurant)",
         urgency="P4", intent="other", kind="noise", negatable=False,
         label=("falsch verbunden", "wrong number"),
     ),
@@ -347,18 +371,18 @@ P4_RULES: tuple[Rule, ...] = (
         r"\bwir bieten ihnen|\bunverbindlich\w* angebot für sie|\bsie haben gewonnen|\bgewinnspiel|\bumfrage"
         r"|\bstromanbieter|\benergieanbieter|\bwechseln sie jetzt|\bim auftrag (von|der|des)\b|\bwerbung"
         r"|\bsolaranlage\w* (\w+ )?(angebot|interesse)|\bkostenlose beratung",
+        r"\bwir (bieten|verkaufen) (\w+ ){0,3}(günstig\w*|solar\w*|werbe\w*|anzeigen|strom\w*)|\bhaben sie (\w+ )?(kurz )?"
+        r"(zwei|eine|einen) (minuten?|moment) (zeit)?\b|\bstromvertrag|\bbranchenbuch|\bkonto (\w+ )?gesperrt",
+        r"\bwe (offer|sell) (\w+ ){0,3}(cheap|solar|ads|advertising|energy)|\b(do you have|have you got) (\w+ )?(a|two)"
+        r" minutes?\b|\belectricity contract|\bbusiness directory|\blisting\b|\btell you about our|\baccount (\w+ )?"
+        r"(suspended|blocked|locked)|\bprize\b|\byou ve won|\bsurvey|\bkiller prices|\bhot deal",
         r"\bextended warranty|\byou (have )?won\b|\bcongratulations|\bsurvey\b|\bthis is an automated"
         r"|\bspecial offer for you|\bare you the (owner|decision maker)|\bmarketing|\bseo\b|\bcar s warranty"
         r"|\bwe are calling (you )?(about|from)|\bpress (one|1)\b",
         urgency="P4", intent="other", kind="noise", negatable=False,
         label=("Werbung / Spam", "sales / spam"),
     ),
-    _r(
-        "prank",
-        r"\bscherzanruf|\btelefonstreich|\bprank|\bjust kidding|\bhaha\b|\bhihi\b",
-        urgency="P4", intent="other", kind="noise", negatable=False,
-        label=("Scherzanruf", "prank"),
-    ),
+    PRANK,
 )
 
 # --- intent and distress cues -------------------------------------------------------------------
@@ -512,6 +536,29 @@ FAR_FUTURE = re.compile(fold_pattern(
     r"\berst (\w+ ){0,2}(nächste\w*|übernächste\w*|ende|in)\b|\bnächste\w* (woche|monat)|\bin (\w+ )?(wochen|monaten)"
     r"|\bnext (week|month)|\bin (\w+ )?(weeks|months)|\bend of (the|next) month"
 ))
+# "Bis heute Abend muss das Tor zu sein", "I need the antibiotic today": urgent today, not an emergency
+TODAY = re.compile(fold_pattern(
+    r"\b(heute (noch|abend|nachmittag|nacht|früh)|noch heute|bis heute|morgen früh|heute)\b"
+    r"|\b(today|tonight|this (afternoon|evening)|by tomorrow|tomorrow morning)\b"
+))
+NEED = re.compile(fold_pattern(
+    r"\b(brauche\w*|muss|müssen|dringend|ersatz|kaum noch|nur noch|fast leer|liefern|zu sein|abgesagt)\b"
+    r"|\b(need|needs|has to|have to|must|urgent\w*|replacement|almost out|only got|running low|deliver|cancel\w*)\b"
+))
+# the other services still work: one thing down for everyone is urgent, not a total outage
+REST_WORKS = re.compile(fold_pattern(
+    r"\bsonst (läuft|geht|funktioniert) alles|\beverything else (is fine|works|is working)|\b(cold|kalt\w*) (is fine|geht)"
+    r"|\b(heating|heizung) (is fine|works|geht)"
+))
+# "nur Spaß", "just kidding": whatever was said before was not meant
+JOKE = re.compile(fold_pattern(r"\b(nur spaß|war (nur )?(ein )?(spaß|witz)|quatsch|just kidding|only joking)\b"))
+# nothing but fillers and "hello, is anyone there?"
+NO_CONTENT_WORDS = frozenset(
+    fold(w)
+    for w in "äh ähm ehm hm hmm mhm öhm uh uhm um umm er erm ah oh so also ja naja na like you know hallo hello hi hey moin "
+    "ist da jemand is there anyone anybody someone can you hear me hören sie mich können hoeren koennen sie "
+    "test testing eins zwei one two".split()
+)
 SUMMER = re.compile(fold_pattern(
     r"\bsommer\b|\bsummer\b|\bwarm draußen|\bwarm outside|\b(juni|juli|august|june|july)\b|\bhochsommer|\bhitze"
     r"|\berst (wieder )?im herbst|\b(until|not until) (the )?autumn"
@@ -584,4 +631,4 @@ def match(folded: Folded, rules: tuple[Rule, ...]) -> list[Hit]:
     return hits
 
 
-ALL_URGENCY_RULES = P0_RULES + P1_RULES + (IT_STANDSTILL,) + P2_RULES + P3_RULES + P4_RULES
+ALL_URGENCY_RULES = P0_RULES + P1_RULES + (IT_STANDSTILL,) + P2_RULES + (PHISHING,) + P3_RULES + P4_RULES
