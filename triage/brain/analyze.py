@@ -71,7 +71,9 @@ def analyze(
     items = catalog if catalog is not None else (pack.catalog if pack else [])
     order = match_order(text, language, items) if items else []
     intent = decision.intent
-    if order and intent == "other" and decision.urgency in ("P3", "P4"):
+    # catalogue items plus "can I get", or items and nothing else to go by: an order
+    ordering = any(e.startswith("cue order:") for e in decision.evidence)
+    if order and decision.urgency in ("P3", "P4") and (intent == "other" or (ordering and intent == "information")):
         intent = "place_order"
     urgency = "P3" if order and decision.urgency == "P4" else decision.urgency
     return Analysis(

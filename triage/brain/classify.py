@@ -59,6 +59,7 @@ class _Modifiers:
     today_need: str | None
     rest_works: str | None
     joke: str | None
+    false_alarm: str | None
 
     @classmethod
     def of(cls, folded: Folded) -> _Modifiers:
@@ -82,6 +83,7 @@ class _Modifiers:
             today_need=find(R.TODAY) if R.NEED.search(folded.text) else None,
             rest_works=find(R.REST_WORKS),
             joke=None if _denied(folded, R.JOKE) else find(R.JOKE),
+            false_alarm=find(R.FALSE_ALARM),
         )
 
     def hypothetical(self, hit: R.Hit) -> str | None:
@@ -122,6 +124,8 @@ def _effective(hit: R.Hit, mods: _Modifiers) -> tuple[Urgency, str | None]:
         return "P3", f"another toilet works: {mods.other_toilet}"
     if rule.kind == "it" and mods.scope_one:
         return "P3", f"one device only: {mods.scope_one}"
+    if rule.kind == "security" and mods.false_alarm:
+        return "P3", f"set off by mistake: {mods.false_alarm}"
     if rule.kind == "it" and mods.rest_works and urgency == "P1":
         return "P2", f"one service down, the rest works: {mods.rest_works}"
     return urgency, None

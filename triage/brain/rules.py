@@ -45,7 +45,7 @@ def _r(id_: str, *patterns: str, **kw) -> Rule:
 
 
 _NEGATORS = frozenset(
-    "kein keine keinen keinem keiner keines nicht nichts ohne weder nie niemals "
+    "kein keine keinen keinem keiner keines nicht nichts ohne weder nie niemals net ned nich "
     "no not nothing never without neither nor isn isnt wasn wasnt don dont doesn doesnt didn didnt aren "
     "haven hasn".split()
 )
@@ -82,9 +82,9 @@ P0_RULES: tuple[Rule, ...] = (
         r"\b(rauch|qualm)\b(?! ?melder)",
         r"\b(rauchgeruch|brandgeruch)\b|riecht\w* (\w+ )?(verbrannt|verschmort|nach rauch)",
         r"\b(qualmt|kokelt|schmort)\b|\braucht (es|aus|aus der|überall)\b",
-        r"(?<!stomach is )(?<!throat is )(?<!skin is )(?<!mouth is )\bon fire\b(?! (deal|price|today|after))",
+        r"(?<!stomach is )(?<!throat is )(?<!skin is )(?<!mouth is )\bon fire\b(?! (deal|price|today|after|with))",
         r"\b(a|the|there s a|there is a|kitchen|house|electrical|chimney|grease) fire\b"
-        r"(?! (extinguisher|blanket|alarm test|drill|place|wood|works|pit|department number|hazard|safety))",
+        r"(?! (extinguisher|blanket|alarm test|drill|place|wood|works|pit|department number|hazard|safety|wall))",
         r"\bfire (in|at|on|upstairs|downstairs|spreading|broke out)\b",
         r"\bflames?\b",
         r"\bsmoke (is )?(coming|everywhere|pouring|filling|from)\b",
@@ -213,7 +213,7 @@ P1_RULES: tuple[Rule, ...] = (
         "no_water",
         r"\bkein(en)? wasser\b(?! (mehr )?(im keller|auf dem boden))|\bwasser ist (\w+ )?weg\b|\bkommt (gar )?kein wasser"
         r"|\bwasser (\w+ )?abgestellt worden|\bwasserhahn (\w+ )?kommt nichts",
-        r"\bno (running )?water\b|\baus keinem (wasser)?hahn (\w+ )?(mehr )?(kommt )?wasser|\bwater (is|s|has been) (completely )?(off|gone|cut off)\b"
+        r"\bno (running )?water\b(?! s leaking| is leaking| leaking)|\baus keinem (wasser)?hahn (\w+ )?(mehr )?(kommt )?wasser|\bwater (is|s|has been) (completely )?(off|gone|cut off)\b"
         r"|\bnothing comes out of the tap",
         urgency="P1", intent="report_problem", kind="no_water", negatable=False,
         label=("kein Wasser", "no water at all"),
@@ -334,11 +334,12 @@ PHISHING = _r(
 P3_RULES: tuple[Rule, ...] = (
     _r(
         "minor_fault",
-        r"\b(wasser)?hahn (\w+ )?tropft|\btropfend\w* (wasser)?hahn|\bspülung (\w+ ){0,2}(läuft|rauscht)"
+        r"\b(wasser|mischbatterie|armatur)?hahn\w* (\w+ ){0,3}tropft|\btropft (\w+ ){0,3}(wasser|dusch)?(hahn|armatur|brause)"
+        r"|\btropfend\w* (wasser)?hahn|\bspülung (\w+ ){0,2}(läuft|rauscht)"
         r"|\bspülkasten (\w+ ){0,2}(läuft|rauscht)|\bein(en)? heizkörper|\bheizkörper (im|in der|in meinem) \w+"
         r"|\b(waschbecken|spüle|abfluss|dusche|badewanne|spülbecken)\w* (\w+ ){0,3}(verstopft|läuft (schlecht|langsam)"
         r" ab|läuft nicht ab)|\bgluckert|\bentlüften",
-        r"\bdripping (tap|faucet)|\b(tap|faucet) (\w+ )?(is )?dripping|\bcistern (\w+ )?running|\btoilet keeps running"
+        r"\bdripping (tap|faucet)|\b(tap|faucet)\w* (\w+ ){0,3}(is |keeps )?drip\w*|\bdrip\w* (\w+ ){0,3}(tap|faucet)|\bcistern (\w+ )?running|\btoilet keeps running"
         r"|\bone (\w+ )?radiator|\bradiator in the \w+|\b(sink|drain|shower|bath|basin)\w* (\w+ ){0,2}"
         r"(is |are )?(blocked|clogged|slow|draining slowly)",
         r"\b(drucker|printer|maus|mouse|tastatur|keyboard|monitor|bildschirm|laptop|notebook|passwort|password)\w*"
@@ -490,7 +491,7 @@ PAST = re.compile(fold_pattern(
     r"|\bdamals|\bneulich|\bhatten (\w+ ){0,3}(rohrbruch|einbruch|brand|wasserschaden|ausfall)"
     r"|\b(wurde|wurden|ist|sind) (\w+ ){0,3}(repariert|behoben|erledigt)"
     rf"|\b(im|vom|from|in|back in|last) ({_MONTHS})\b"
-    r"|\blast (week|month|year|time|winter)|\b(days|weeks|months|years) ago\b|\ba while ago|\bpreviously"
+    r"|\blast (week|month|year|time|winter)|\b(\w+ )(day|week|month|year)s? ago\b|\ba while ago|\bpreviously"
     r"|\bwe had (a|an)\b|\b(was|were|has been|got) (\w+ )?(fixed|repaired|sorted)\b|\bback in the\b"
     r"|\b(for|für) (the |die )?(insurance|versicherung)"
 ))
@@ -498,11 +499,11 @@ PAST = re.compile(fold_pattern(
 INVOICE = re.compile(fold_pattern(r"\brechnung\w*|\binvoice\w*|\bbill\b"))
 RESOLVED = re.compile(fold_pattern(
     r"\bvon selbst|\bvon alleine|\bhat (\w+ )?(wieder )?aufgehört|\b(jetzt|inzwischen|mittlerweile) (\w+ ){0,3}"
-    r"(trocken|wieder gut|wieder ok|in ordnung)|\b(geht|funktioniert|läuft) (\w+ ){0,2}wieder\b|\bwieder (trocken|an)\b"
-    r"|\bfrei bekommen|\bfreibekommen|\baus versehen|\bversehentlich|\bfehlalarm|\balles (ist )?in ordnung"
+    r"(trocken|wieder gut|wieder ok|in ordnung)|\b(geht|funktioniert|läuft) (\w+ ){0,2}(?<!immer )wieder\b(?! los)|\bwieder (trocken|an)\b"
+    r"|\bfrei bekommen|\bfreibekommen|\balles (ist )?in ordnung"
     r"|\bby itself|\bon its own|\bstopped (now|again)|\bworks? again|\bworking again|\bback to normal"
     r"|\b(is|s|came|come|went|it s) back (on|up)\b"
-    r"|\ball dry now|\bfixed itself|\bsorted it|\bunblocked it|\bfalse alarm|\bby (mistake|accident)|\baccidentally"
+    r"|\ball dry now|\bfixed itself|\bsorted it|\bunblocked it"
     r"|\beverything (is|s) (fine|ok)"
 ))
 CONTAINED = re.compile(fold_pattern(
@@ -526,6 +527,7 @@ JUST_ASKING = re.compile(fold_pattern(
     r"\bnur (mal )?(so |allgemein )?gefragt|\ballgemein gefragt|\ballgemeine frage|\bjust (asking|wondering|curious)"
     r"|\bgeneral question|\bhypothetisch|\bhypothetically|\bwas passiert (eigentlich )?wenn|\bwhat happens if"
     r"|\b(schulung|training|workshop|seminar|awareness|präventi\w*|prevention|schutz vor|protection against)\b"
+    r"|\b(so|damit) (\w+ ){0,5}(doesn t|don t|nicht|nie) (happen|passiert)|\bvorbeug\w*|\bprotect (us|ourselves)"
 ))
 LOW_STAKES = re.compile(fold_pattern(
     r"\bnichts (schlimmes|dramatisches|wildes)|\bnicht (so )?(schlimm|dringend|eilig)|\bkein notfall|\bkeine eile"
@@ -549,6 +551,10 @@ NEED = re.compile(fold_pattern(
 REST_WORKS = re.compile(fold_pattern(
     r"\bsonst (läuft|geht|funktioniert) alles|\beverything else (is fine|works|is working)|\b(cold|kalt\w*) (is fine|geht)"
     r"|\b(heating|heizung) (is fine|works|geht)"
+))
+# an alarm set off by the caller themselves
+FALSE_ALARM = re.compile(fold_pattern(
+    r"\bfehlalarm|\baus versehen|\bversehentlich|\bselbst ausgelöst|\bfalse alarm|\bby (mistake|accident)|\baccidentally"
 ))
 # "nur Spaß", "just kidding": whatever was said before was not meant
 JOKE = re.compile(fold_pattern(r"\b(nur spaß|war (nur )?(ein )?(spaß|witz)|quatsch|just kidding|only joking)\b"))
@@ -597,7 +603,8 @@ def is_negated(folded: Folded, start: int, end: int, *, after: bool = True) -> b
     ASR text has no commas: the window is three words back, stopping at a conjunction ("ich finde
     den Haupthahn nicht und das Wasser schießt raus" denies nothing), and two words after.
     """
-    before = _IDIOMS.sub(" ", folded.text[:start]).split()
+    # "hasn't" folds to "hasn t": the lone "t" is part of the negator, not a word of the window
+    before = [w for w in _IDIOMS.sub(" ", folded.text[:start]).split() if w not in ("t", "s")]
     for distance in range(1, _NEG_WINDOW_WORDS + 1):
         if distance > len(before):
             break
