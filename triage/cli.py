@@ -55,11 +55,13 @@ def analyze(
     out: Annotated[Path | None, typer.Option("-o", "--out", help="Write JSONL here instead of stdout.")] = None,
 ) -> None:
     """Triage each utterance of a JSONL file: urgency, intent, distress, language, entities, order."""
+    from .brain.analyze import prepare
     from .rows import RowError, analyze_row
 
     if not infile.is_file():
         _fail(f"{infile}: no such file")
     model = _load_model()
+    prepare(None, model)
     packs: dict[str, Any] = {}
     good = bad = 0
     sink = out.open("w", encoding="utf-8") if out else sys.stdout

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .brain.analyze import analyze
+from .brain.analyze import analyze, prepare
 from .brain.extract import catalog_from_rows
 from .brain.model import TextModel
 from .packs.load import PackError, load_pack
@@ -26,12 +26,12 @@ def _pack(client: str, packs: dict[str, Pack], prompts_dir: Path, row_id: Any) -
             packs[client] = load_pack(client, prompts_dir)
         except PackError as exc:
             raise RowError(str(exc), row_id) from exc
+        prepare(packs[client])
     return packs[client]
 
 
 def analyze_row(line: str, *, model: TextModel | None, packs: dict[str, Pack], prompts_dir: Path) -> dict[str, Any]:
     """Parse, validate and analyse one JSONL line; a bad line raises RowError naming the problem."""
-    started = time.perf_counter()
     try:
         row = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -57,5 +57,6 @@ def analyze_row(line: str, *, model: TextModel | None, packs: dict[str, Pack], p
             catalog = catalog_from_rows(row["catalog"])
         except (ValueError, TypeError, KeyError, AttributeError) as exc:  # pydantic errors are ValueErrors
             raise RowError(f'"catalog" is not valid: {exc}', row_id) from exc
+    started = time.perf_counter()
     result = analyze(text, pack=pack, catalog=catalog, model=model, lang=lang)
     return {"id": row_id, **result.as_row(), "ms": round((time.perf_counter() - started) * 1000, 2)}

@@ -31,6 +31,12 @@ def pack_rules(pack: Pack | None) -> tuple[R.Rule, ...]:
     return tuple(out)
 
 
+def prepare(pack: Pack | None = None, model: TextModel | None = None) -> None:
+    """Compile every rule (the pack's too) and run the model once, so the first caller waits for nothing."""
+    for text in ("guten tag ich hätte gern zwei packungen und meine nummer ist 0171 2345678", "hello my name is"):
+        analyze(text, pack=pack, model=model)
+
+
 def emergency_for(pack: Pack | None, decision: Decision) -> str | None:
     """The pack emergency whose advice fits: the one that matched, or the one covering the global rule."""
     if pack is None or decision.rule_id is None:
