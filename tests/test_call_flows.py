@@ -186,11 +186,15 @@ def test_pharmacy_order_with_option_pickup_read_back_and_storage(simulate, data_
             "abholen",
             "müller",
             "ja",
+            "null eins fünf eins eins zwei drei vier fünf sechs sieben",
+            "ja",
+            "ja",
             "nein danke",
         ],
     )
     out = call["outcome"]
-    assert (out["type"], out["intent"], out["at_turn"]) == ("order", "place_order", 6)
+    assert (out["type"], out["intent"], out["at_turn"]) == ("order", "place_order", 9)
+    assert (out["order"]["name"], out["order"]["phone"]) == ("Müller", "01511234567")
     [line] = out["order"]["items"]
     assert (line["sku"], line["qty"], line["options"]) == ("APO-IBU400", 2, {"pack": "20 Stück"})
     assert out["order"]["fulfilment"] == "pickup"
@@ -208,7 +212,11 @@ def test_english_hardware_order_with_delivery(simulate):
             "no that's all",
             "please deliver it",
             "hafenstrasse 12 20457 hamburg",
+            "yes",
             "my name is lisa wong",
+            "yes",
+            "0170 5556667",
+            "yes",
             "yes",
         ],
     )
@@ -228,6 +236,9 @@ def test_rejected_read_back_starts_the_order_again(simulate):
             "nein",
             "abholen",
             "schmidt",
+            "ja",
+            "0151 2233445",
+            "ja",
             "nein",
             "zwei hustensaft",
             "zum schleimlösen",

@@ -285,11 +285,14 @@ class Dialogue:
                 s.confirming = slot
                 return Reply([*says, self._say(_CONFIRM[slot])])
             s.confirming = None
-            return Reply([*says, self._say(_ASK[slot])])
+            ask = "order_ask_delivery_address" if slot == "address" and s.after_collect == "order" else _ASK[slot]
+            return Reply([*says, self._say(ask)])
         s.confirming = None
         if s.after_collect == "message":
             s.phase = "message_confirm"
-            return Reply([*says, self._say("message_readback", message=s.message)])
+            return Reply([*says, self._say("message_readback", message=self._message_spoken())])
+        if s.after_collect == "order":
+            return Reply([*says, *self._order_readback()])
         reply = self._handoff(s.handoff_reason, "handoff_p1" if s.handoff_reason == "p1" else "handoff_now")
         reply.says[:0] = says
         return reply
@@ -381,12 +384,14 @@ class Dialogue:
         if s.fulfilment is None:
             s.phase = "order_fulfilment"
             return [self._say("order_ask_fulfilment")]
-        if s.fulfilment == "delivery" and s.address.is_empty():
-            s.phase = "order_delivery_address"
-            return [self._say("order_ask_delivery_address")]
-        if not s.name:
-            s.phase = "order_name"
-            return [self._say("ask_name")]
+        needs: list[Slot] = (["address"] if s.fulfilment == "delivery" else []) + ["name", "phone"]
+        if not set(needs) <= s.confirmed:
+            s.phase, s.after_collect, s.needs = "collect", "order", needs
+            return self._next_detail().says
+        return self._order_readback()
+
+    def _order_readback(self) -> list[str]:
+        s = self.state
         s.phase = "order_confirm"
         return [self._say("order_readback", items=self._items_text(), fulfilment=s.fulfilment)]
 
@@ -425,14 +430,6 @@ class Dialogue:
             if s.fulfilment not in self.pack.order.fulfilment:
                 s.fulfilment = None
                 return self._misunderstood([self._say("order_ask_fulfilment")])
-            return Reply(self._order_next())
-        if s.phase == "order_delivery_address":
-            if s.address.is_empty():
-                return self._misunderstood([self._say("order_ask_delivery_address")])
-            return Reply(self._order_next())
-        if s.phase == "order_name":
-            if not s.name:
-                return self._misunderstood([self._say("ask_name")])
             return Reply(self._order_next())
         return self._order_confirm(a, text)
 
@@ -510,7 +507,11 @@ class Dialogue:
         if changed:
             s.confirmed -= changed
             return self._collect_for_message()
-        return self._misunderstood([self._say("message_readback", message=s.message)])
+        return self._misunderstood([self._say("message_readback", message=self._message_spoken())])
+
+    def _message_spoken(self) -> str:
+        """The message as read back: the prompt ends the sentence, so the caller's own full stop goes."""
+        return (self.state.message or "").rstrip(" .!?")
 
     def _message_dict(self) -> dict[str, Any]:
         s = self.state
@@ -572,10 +573,6 @@ class Dialogue:
             return frozenset({missing}) if missing else frozenset()
         if s.phase == "collect" and s.confirming:
             return frozenset({s.confirming})
-        if s.phase == "order_name":
-            return frozenset({"name"})
-        if s.phase == "order_delivery_address":
-            return frozenset({"address"})
         if s.phase == "appointment":
             return frozenset({"when"})
         return frozenset()

@@ -14,8 +14,6 @@ Phase = Literal[
     "order",
     "order_option",
     "order_fulfilment",
-    "order_delivery_address",
-    "order_name",
     "order_confirm",
     "message",
     "message_confirm",
@@ -108,7 +106,7 @@ class CallState:
     needs: list[Slot] = field(default_factory=list)
     confirmed: set[str] = field(default_factory=set)
     confirming: Slot | None = None
-    after_collect: Literal["handoff", "message"] = "handoff"
+    after_collect: Literal["handoff", "message", "order"] = "handoff"
     handoff_reason: str = "p1"
 
     # order and message in progress

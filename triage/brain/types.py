@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 Urgency = Literal["P0", "P1", "P2", "P3", "P4"]
 Intent = Literal[
@@ -21,19 +21,10 @@ Distress = Literal["none", "elevated", "acute"]
 Lang = Literal["de", "en"]
 Hazard = Literal["fire", "gas", "medical", "police", "electric"]
 
-URGENCIES: tuple[Urgency, ...] = ("P0", "P1", "P2", "P3", "P4")
-INTENTS: tuple[Intent, ...] = (
-    "report_problem",
-    "place_order",
-    "order_status",
-    "appointment",
-    "leave_message",
-    "information",
-    "complaint",
-    "request_human",
-    "other",
-)
-DISTRESSES: tuple[Distress, ...] = ("none", "elevated", "acute")
+# Label orders, most urgent first: the model's heads and every report use these.
+URGENCIES: tuple[Urgency, ...] = get_args(Urgency)
+INTENTS: tuple[Intent, ...] = get_args(Intent)
+DISTRESSES: tuple[Distress, ...] = get_args(Distress)
 
 
 def more_urgent(a: Urgency, b: Urgency) -> Urgency:
