@@ -239,9 +239,7 @@ def _run_number(text: str, run: list[re.Match[str]], expecting: bool) -> tuple[i
         return None
     number = ""
     for k, group in enumerate(run[start:]):
-        enclosed = (
-            text[group.start() - 1 : group.start()] == "(" and text[group.end() : group.end() + 1] == ")"
-        )
+        enclosed = text[group.start() - 1 : group.start()] == "(" and text[group.end() : group.end() + 1] == ")"
         if k == 1 and group.group() == "0" and enclosed and number.startswith("+"):
             continue  # "+49 (0) 40 ..."
         number += group.group()
@@ -385,9 +383,7 @@ _NOT_HOUSE = (
     r"|woche|wochen|minuten|stunden|jahr|jahre|jahren|liter|kilo|kg|personen|leute|x\b|o'clock"
     r"|days|weeks|hours|minutes|years|pieces|packs|people))"
 )
-_HOUSE_NUMBER = (
-    rf"(?P<num>\d{{1,4}}(?:\s?[a-h](?![{_LETTERS}\d]))?(?:\s?[-/]\s?\d{{1,4}})?)(?!\d){_NOT_HOUSE}"
-)
+_HOUSE_NUMBER = rf"(?P<num>\d{{1,4}}(?:\s?[a-h](?![{_LETTERS}\d]))?(?:\s?[-/]\s?\d{{1,4}})?)(?!\d){_NOT_HOUSE}"
 _HOUSE_AFTER = re.compile(rf"\s*,?\s*(?:(?:hausnummer|nummer|nr|number|no)\.?\s*)?{_HOUSE_NUMBER}")
 _COMPOUND_STREET = re.compile(
     rf"\b(?P<street>[{_LETTERS}]{{3,}}(?:-[{_LETTERS}]+)*-?(?P<suffix>{_STREET_STRONG}|{_STREET_WEAK}))"
@@ -671,9 +667,7 @@ _WHEN_RULES = {
     lang: [(kind, re.compile(pattern)) for kind, pattern in rules + _NEUTRAL_RULES]
     for lang, rules in (("de", _DE_RULES), ("en", _EN_RULES))
 }
-_BARE_HOUR = re.compile(
-    r"(?:so\s+|um\s+|at\s+)?(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?:\s*(?:uhr|o'?clock))?\W*"
-)
+_BARE_HOUR = re.compile(r"(?:so\s+|um\s+|at\s+)?(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?:\s*(?:uhr|o'?clock))?\W*")
 
 
 @dataclass(frozen=True)
@@ -700,9 +694,7 @@ def _weekday_date(today: date, weekday: int, mod: str, next_week: bool) -> date:
 def _nearest(today: date, candidates: list[date]) -> date | None:
     """The date a caller most likely means: the nearest one, a future one twice as likely as a past
     one, so "am 3. januar" in November is next January and "die rechnung vom 12. oktober" is past."""
-    return min(
-        candidates, key=lambda d: (d - today).days if d >= today else 2 * (today - d).days, default=None
-    )
+    return min(candidates, key=lambda d: (d - today).days if d >= today else 2 * (today - d).days, default=None)
 
 
 def _valid_date(year: int, month: int, day: int) -> date | None:
@@ -786,9 +778,7 @@ def _time_pieces(kind: str, m: re.Match[str]) -> list[_Piece | None]:
         minutes = int(g["mm"])
         if minutes >= 60:
             return []
-        return [
-            _clock(g["h"], str(minutes)) if g["dir"] == "nach" else _clock(str(hour - 1), str(60 - minutes))
-        ]
+        return [_clock(g["h"], str(minutes)) if g["dir"] == "nach" else _clock(str(hour - 1), str(60 - minutes))]
     return [_clock(g["h"], g.get("m") or g.get("m2"), g.get("ap") if g.get("ap") != "o'clock" else None)]
 
 
@@ -1012,9 +1002,7 @@ def _before_item(tokens: list[str], end: int, hits: list[_Hit]) -> bool:
     return following is not None and all(t in _UNITS or t in _ARTICLES for t in tokens[end:following])
 
 
-def _option_mentions(
-    tokens: list[str], hits: list[_Hit], catalog: list[CatalogItem], lang: str
-) -> list[_Mention]:
+def _option_mentions(tokens: list[str], hits: list[_Hit], catalog: list[CatalogItem], lang: str) -> list[_Mention]:
     """Option values said anywhere, with every matched item that offers them."""
     by_phrase: dict[_Phrase, list[tuple[int, str, str]]] = {}
     for index in sorted({h.index for h in hits}):
@@ -1024,9 +1012,7 @@ def _option_mentions(
     for phrase, owners in by_phrase.items():
         n = len(phrase.tokens)
         for i in range(len(tokens) - n + 1):
-            said = all(
-                tokens[i + k] == t or _inflected(tokens[i + k], t) for k, t in enumerate(phrase.tokens)
-            )
+            said = all(tokens[i + k] == t or _inflected(tokens[i + k], t) for k, t in enumerate(phrase.tokens))
             if said and not (phrase.joined.isdigit() and _before_item(tokens, i + n, hits)):
                 found.append(_Mention(i, i + n, owners))
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
@@ -1119,12 +1105,7 @@ def _quantity_after(tokens: list[str], hit: _Hit, ceiling: int, lang: str) -> in
     for size in (2, 1):
         if hit.end + size <= ceiling:
             words = tokens[hit.end : hit.end + size]
-            if (
-                words[0] == "x"
-                or words[-1] in ("x", "times")
-                or words[-1].endswith("mal")
-                or _NX.fullmatch(words[-1])
-            ):
+            if words[0] == "x" or words[-1] in ("x", "times") or words[-1].endswith("mal") or _NX.fullmatch(words[-1]):
                 qty = parse_quantity(" ".join(words), lang)
                 if qty is not None:
                     return qty
@@ -1195,9 +1176,7 @@ def catalog_from_rows(rows: list[dict]) -> list[CatalogItem]:
 # ---------------------------------------------------------------------------------------------------
 
 
-def extract_entities(
-    text: str, lang: str, *, now: datetime, expecting: frozenset[str] = frozenset()
-) -> Entities:
+def extract_entities(text: str, lang: str, *, now: datetime, expecting: frozenset[str] = frozenset()) -> Entities:
     """All details of one utterance; `expecting` ("name", "phone", "address", "when") names what the
     bot just asked for, so a bare answer counts as that detail."""
     dates, times, when_text = extract_when(text, lang, now, expecting="when" in expecting)

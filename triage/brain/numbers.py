@@ -232,9 +232,7 @@ def _join(pieces: list[tuple[str, str]], split_values: bool) -> str:
     return text
 
 
-def number_spans(
-    text: str, lang: str, *, split_values: bool = False, skip: frozenset[str] = frozenset()
-) -> list[Span]:
+def number_spans(text: str, lang: str, *, split_values: bool = False, skip: frozenset[str] = frozenset()) -> list[Span]:
     """Where number words are in `text` and the digits that replace them, left to right.
 
     Words in `skip` (fillers such as "ähm") inside a run of number words are swallowed with it,
@@ -323,10 +321,7 @@ def _de_ordinal_words() -> dict[str, int]:
     """ "erste" .. "einunddreißigsten" with every ending, for every spelling of the cardinal."""
     cardinals = [(w, v) for w, v in {**_DE_DIGITS, **_DE_TEENS, **_DE_TENS}.items() if 1 <= v <= 31]
     cardinals += [
-        (f"{stem}und{tens}", s + t)
-        for stem, s in _DE_STEMS.items()
-        for tens, t in _DE_TENS.items()
-        if s + t <= 31
+        (f"{stem}und{tens}", s + t) for stem, s in _DE_STEMS.items() for tens, t in _DE_TENS.items() if s + t <= 31
     ]
     words: dict[str, int] = {}
     for word, value in cardinals:
@@ -350,9 +345,7 @@ _ORDINALS: dict[str, dict[str, int]] = {
     "en": {**_EN_ORDINAL_UNITS, **_EN_ORDINAL_OTHER},
 }
 
-_EN_COMPOUND_ORDINAL = re.compile(
-    r"\b(twenty|thirty)[ -](" + "|".join(_EN_ORDINAL_UNITS) + r")\b", re.IGNORECASE
-)
+_EN_COMPOUND_ORDINAL = re.compile(r"\b(twenty|thirty)[ -](" + "|".join(_EN_ORDINAL_UNITS) + r")\b", re.IGNORECASE)
 _DIGIT_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
 

@@ -14,9 +14,7 @@ from dataclasses import dataclass
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "è": "e", "à": "a"})
 _NON_WORD = re.compile(r"[^\w+]+", re.UNICODE)
-_FILLERS = frozenset(
-    "äh ähm ehm hm hmm mhm öhm uh uhm um umm er erm ah oh".split()
-)
+_FILLERS = frozenset("äh ähm ehm hm hmm mhm öhm uh uhm um umm er erm ah oh".split())
 
 
 def fold(text: str) -> str:

@@ -57,9 +57,7 @@ _PackYamlLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL_TAG]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_PackYamlLoader.add_implicit_resolver(
-    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+_PackYamlLoader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 def _construct_mapping_once(loader: _PackYamlLoader, node: yaml.MappingNode) -> dict[Any, Any]:
@@ -101,9 +99,7 @@ def _parse_yaml(text: str, source: str) -> dict[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise PackError(
-            f"{source}: the file must be a mapping of pack fields (key: value), not a list or text"
-        )
+        raise PackError(f"{source}: the file must be a mapping of pack fields (key: value), not a list or text")
     return data
 
 
@@ -131,9 +127,7 @@ def _is_sentence(value: object) -> bool:
     return isinstance(value, dict) and bool(value) and all(k in LANGS for k in value)
 
 
-def _merge(
-    base: dict[str, Any], over: dict[str, Any], origin: _Origin, source: str, at: KeyPath = ()
-) -> dict:
+def _merge(base: dict[str, Any], over: dict[str, Any], origin: _Origin, source: str, at: KeyPath = ()) -> dict:
     """A new mapping: `over` deep-merged onto `base`, recording `source` for every key it sets."""
     out = dict(base)
     for key, value in over.items():
@@ -199,9 +193,7 @@ def _describe(error: Mapping[str, Any], path: KeyPath) -> str:
         model = _model_at(path[:-1])
         known = list(model.model_fields) if model else []
         close = difflib.get_close_matches(name, known, n=1)
-        hint = (
-            f"did you mean {close[0]!r}?" if close else f"allowed here: {', '.join(known)}" if known else ""
-        )
+        hint = f"did you mean {close[0]!r}?" if close else f"allowed here: {', '.join(known)}" if known else ""
         return f"unknown field {name!r}" + (f" ({hint})" if hint else "")
     msg = str(error["msg"]).removeprefix("Value error, ")
     if msg[:1].isupper() and not msg[1:2].isupper():
@@ -257,9 +249,7 @@ def _build(data: dict[str, Any], origin: _Origin, folder_id: str | None) -> Pack
             data = {**data, "id": folder_id}
         elif data["id"] != folder_id:
             file = origin.file_of(("id",)) or origin.main_file
-            raise PackError(
-                f"{file}: id: {data['id']!r} does not match the folder name {folder_id!r} (rename one)"
-            )
+            raise PackError(f"{file}: id: {data['id']!r} does not match the folder name {folder_id!r} (rename one)")
     try:
         pack = Pack.model_validate(data)
     except ValidationError as exc:
@@ -295,9 +285,7 @@ def _shown(path: Path, prompts_dir: Path) -> str:
 def _yaml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(
-        (p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()), key=lambda p: p.name
-    )
+    return sorted((p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()), key=lambda p: p.name)
 
 
 def _read_file(path: Path, shown: str) -> dict[str, Any]:
@@ -345,9 +333,7 @@ def load_pack(client_id: str, prompts_dir: Path | str | None = None) -> Pack:
     root = _dir(prompts_dir)
     known = list_clients(root)
     if client_id not in known:
-        raise PackError(
-            f"{root.name}/: unknown client {client_id!r}; known clients: {', '.join(known) or 'none'}"
-        )
+        raise PackError(f"{root.name}/: unknown client {client_id!r}; known clients: {', '.join(known) or 'none'}")
     folder = root / client_id
     files = _yaml_files(folder)
     if not (folder / PACK_FILE).is_file():

@@ -19,8 +19,19 @@ Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 # The situations the product recognises for every client (triage/brain/rules.py). A pack emergency
 # that `covers` one gives its advice and agent instructions whenever that situation is recognised.
 GlobalSituation = Literal[
-    "burst_pipe", "sewage", "heating_failure", "no_water", "break_in", "alarm", "arrest_search",
-    "it_outage", "vital_medication", "toilet_blocked", "no_hot_water", "leak", "deadline",
+    "burst_pipe",
+    "sewage",
+    "heating_failure",
+    "no_water",
+    "break_in",
+    "alarm",
+    "arrest_search",
+    "it_outage",
+    "vital_medication",
+    "toilet_blocked",
+    "no_hot_water",
+    "leak",
+    "deadline",
 ]
 
 _HOURS = re.compile(r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$")
