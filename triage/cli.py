@@ -183,6 +183,7 @@ def train(
     out: Annotated[Path | None, typer.Option(help="Model folder (default: the configured classifier dir).")] = None,
     epochs: Annotated[int, typer.Option(help="Passes over the training split.")] = 8,
     seed: Annotated[int, typer.Option()] = 13,
+    members: Annotated[int, typer.Option(help="Networks trained with different seeds and averaged.")] = 3,
     max_rows: Annotated[int | None, typer.Option(help="Train on a subset (for a quick check).")] = None,
 ) -> None:
     """Train the urgency/intent/distress model on the corpus's train split and export it to ONNX."""
@@ -190,7 +191,9 @@ def train(
         from .learn.train import train as run_training
     except ImportError as exc:
         _fail(f"training needs the [train] extra: pip install -e '.[train]' ({exc})")
-    meta = run_training(corpus, out or get_settings().classifier_dir, epochs=epochs, seed=seed, max_rows=max_rows)
+    meta = run_training(
+        corpus, out or get_settings().classifier_dir, epochs=epochs, seed=seed, members=members, max_rows=max_rows
+    )
     typer.echo(json.dumps(meta.get("heldout", meta), indent=2))
 
 

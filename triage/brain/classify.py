@@ -17,9 +17,10 @@ from .types import DISTRESSES, INTENTS, URGENCIES, Distress, Hazard, Intent, Urg
 
 # How much one matching rule adds to the model's probability of its label.
 _INTENT_RULE_WEIGHT = 0.55
-_HUMAN_RULE_WEIGHT = 1.2
-_ELEVATED_WEIGHT = 0.5
-_ACUTE_WEIGHT = 1.0
+_HUMAN_RULE_WEIGHT = 2.0
+# distress words are precise ("stinksauer", "I'm panicking"): they outweigh the model's guess
+_ELEVATED_WEIGHT = 1.2
+_ACUTE_WEIGHT = 1.5
 # Below this the model's own P0 is not trusted without a rule: a false P0 hangs up on nobody,
 # but sends a caller to 112 for nothing.
 _MODEL_P0_MIN = 0.6
@@ -108,26 +109,26 @@ def _effective(hit: R.Hit, mods: _Modifiers) -> tuple[Urgency, str | None]:
         return ("P3", f"not due soon: {mods.far_future}") if mods.far_future else (urgency, None)
     if mods.just_asking or mods.hypothetical(hit):
         return "P3", f"asked about, not happening: {mods.just_asking or mods.hypothetical(hit)}"
+    if rule.kind in ("water", "no_water") and mods.contained and not mods.still and urgency in ("P1", "P2"):
+        return "P2", f"contained: {mods.contained}"
     if mods.resolved and not (mods.still and rule.kind == "hazard"):
         return "P3", f"resolved: {mods.resolved}"
     if mods.past and not mods.still:
         return "P3", f"in the past: {mods.past}"
     if mods.invoice and not mods.still and urgency != "P0":
         return "P3", f"about past work: {mods.invoice}"
-    if rule.kind == "water" and mods.contained and not mods.still and urgency in ("P1", "P2"):
-        return "P2", f"contained: {mods.contained}"
     if urgency in ("P1", "P2") and mods.low_stakes and not mods.still:
         return "P3", f"the caller says it is not serious: {mods.low_stakes}"
+    if rule.kind == "heating" and mods.rest_works and urgency == "P1":
+        return "P2", f"only hot water: {mods.rest_works}"
     if rule.kind == "heating" and (mods.summer or mods.scope_one):
         return "P3", f"not a total failure in the cold: {mods.summer or mods.scope_one}"
     if rule.kind == "toilet" and mods.other_toilet:
         return "P3", f"another toilet works: {mods.other_toilet}"
-    if rule.kind == "it" and mods.scope_one:
-        return "P3", f"one device only: {mods.scope_one}"
     if rule.kind == "security" and mods.false_alarm:
         return "P3", f"set off by mistake: {mods.false_alarm}"
-    if rule.kind == "it" and mods.rest_works and urgency == "P1":
-        return "P2", f"one service down, the rest works: {mods.rest_works}"
+    if rule.kind == "it" and (mods.rest_works or mods.scope_one) and urgency == "P1":
+        return "P2", f"one system down, the rest works: {mods.rest_works or mods.scope_one}"
     return urgency, None
 
 
@@ -183,9 +184,14 @@ def classify(
         noise = next((h for h in hits if h.rule.id == "prank"), None) or R.Hit(R.PRANK, mods.joke, False, 0)
     if noise is not None and noise.rule.id == "prank":
         rule_urgency, top = None, None  # "hier brennt's, nein, Quatsch, war nur Spaß"
+        distress_hits = []
     if rule_urgency is None and noise is None and mods.today_need:
         rule_urgency = "P2"
         evidence.append(f"needed today: {mods.today_need}")
+    if rule_urgency is None and noise is None and (mods.past or mods.invoice) and not mods.still:
+        # "the gas engineer was great but the invoice…": about work done, whatever the model makes of "gas"
+        rule_urgency = "P3"
+        evidence.append(f"about the past: {mods.past or mods.invoice}")
 
     if prediction is None and model is not None:
         prediction = model.predict(text)
@@ -196,14 +202,15 @@ def classify(
     intent_scores = {label: (prediction.intent[label] if prediction else 0.0) for label in INTENTS}
     wants_human = False
     for hit in intent_hits:
-        if hit.rule.intent is None:
+        if hit.rule.intent is None or hit.negated:
             continue
         weight = _HUMAN_RULE_WEIGHT if hit.rule.intent == "request_human" else _INTENT_RULE_WEIGHT
         intent_scores[hit.rule.intent] += weight
         wants_human |= hit.rule.intent == "request_human"
         evidence.append(f"cue {hit.rule.id}: {hit.words}")
     if top is not None and top.rule.intent == "report_problem":
-        intent_scores["report_problem"] += _INTENT_RULE_WEIGHT
+        asked = mods.just_asking or mods.hypothetical(top) or (rule_urgency == "P3" and (mods.past or mods.invoice))
+        intent_scores["information" if asked and top.rule.urgency != "P3" else "report_problem"] += _INTENT_RULE_WEIGHT
     if urgency in ("P0", "P1") and rule_urgency in ("P0", "P1"):
         intent: Intent = "report_problem"
     elif urgency == "P4" and noise is not None:
@@ -218,6 +225,8 @@ def classify(
     if prediction is None:
         distress_scores["none"] = 0.5
     for hit in distress_hits:
+        if hit.negated:  # "no panic, just wondering"
+            continue
         distress_scores[hit.rule.distress] += _ACUTE_WEIGHT if hit.rule.distress == "acute" else _ELEVATED_WEIGHT
         evidence.append(f"distress {hit.rule.id}: {hit.words}")
     if top is not None and top.rule.distress:
@@ -239,7 +248,7 @@ def classify(
         reason_words=top.words if decided_by_rule else None,
         reason_label=top.rule.label if decided_by_rule else None,
         wants_human=wants_human,
-        acute_by_rule=any(h.rule.distress == "acute" for h in distress_hits)
+        acute_by_rule=any(h.rule.distress == "acute" and not h.negated for h in distress_hits)
         or (top is not None and top.rule.distress == "acute"),
     )
 

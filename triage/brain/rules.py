@@ -124,7 +124,7 @@ P0_RULES: tuple[Rule, ...] = (
         r"\bbewusstlos|\bohnmächtig|\bohnmacht\b|\batmet (nicht|kaum)|(kriegt|bekommt|bekomme|kriege|habe|hat)"
         r" (\w+ )?keine luft|\bkeine luft mehr",
         r"\bherzinfarkt|\bschlaganfall|\bherzstillstand|\breanimation|\bwiederbeleb",
-        r"\bblutet\w*|\bblutung|\bviel blut\b|\bverletzt|\bverletzung|\bgebrochen\w* (arm|bein|hüfte)",
+        r"\bblutet\w*|\bblutung|\b(viel|überall|so viel) blut\b|\bplatzwunde|\bkopf (\w+ )?(angeschlagen|aufgeschlagen)|\bverletzt|\bverletzung|\bgebrochen\w* (arm|bein|hüfte)",
         r"\bgestürzt (\w+ ){0,4}(kann nicht|kommt nicht)|\bnotarzt|\bkrankenwagen|\brettungswagen",
         r"\ballergisch\w* schock|\banaphylak|\bkrampfanfall|\bepilepti\w* anfall|\bvergiftung|\bvergiftet",
         r"\bbrustschmerz|\bschmerzen in der brust|\bzusammengebrochen|\bkollabiert",
@@ -132,7 +132,7 @@ P0_RULES: tuple[Rule, ...] = (
         r"\bunconscious\b|\bpassed out\b|\bnot breathing\b|\bcan ?t breathe\b|\bcannot breathe\b"
         r"|\bstruggling to breathe\b|\bhard to breathe\b",
         r"\bheart attack\b|\bstroke\b|\bcardiac\b|\bchest pains?\b|\bcollapsed\b",
-        r"\bbleeding\b|\bblood everywhere\b|\binjured\b|\bbadly hurt\b|\bbroken (arm|leg|hip)\b",
+        r"\bbleeding\b|\bblood everywhere\b|\b(loads of|lots of|so much|a lot of) blood\b|\bhit (his|her|my|their) head\b|\bhead injury\b|\binjured\b|\bbadly hurt\b|\bbroken (arm|leg|hip)\b",
         r"\bfell (\w+ ){0,3}(can ?t|cannot|isn t|not) (get up|move)\b|\bambulance\b|\bparamedics?\b",
         r"\ballergic (reaction|shock)\b|\banaphyla|\bseizure\b(?! (medication|meds|tablets|pills))|\bpoison(ed|ing)\b|\boverdose",
         urgency="P0", hazard="medical", intent="report_problem", kind="hazard",
@@ -204,7 +204,8 @@ P1_RULES: tuple[Rule, ...] = (
         r"\b(ganze|gesamte|alle) (\w+ )?(wohnung|haus|heizkörper) (\w+ )?(kalt|eiskalt)",
         r"\bheating\b(?! water)(?! the water) (\w+ ){0,3}(stopped|broken|failed|not working|isn t working|is off|s off"
         r"|went off|is down|gone off|packed up|died|is out|has gone out)",
-        r"\bboiler (\w+ ){0,3}(broken|not working|failed|stopped|died|down|packed up)|\bno heating\b",
+        r"\bboiler (\w+ ){0,3}(broken|not working|failed|stopped|died|down|packed up)\b(?! (doing |making |producing )?hot water)"
+        r"|\bno heating\b",
         r"\b(whole|entire) (house|flat|apartment) is (freezing|cold)",
         urgency="P1", intent="report_problem", kind="heating",
         label=("Heizungsausfall", "total heating failure"),
@@ -213,7 +214,7 @@ P1_RULES: tuple[Rule, ...] = (
         "no_water",
         r"\bkein(en)? wasser\b(?! (mehr )?(im keller|auf dem boden))|\bwasser ist (\w+ )?weg\b|\bkommt (gar )?kein wasser"
         r"|\bwasser (\w+ )?abgestellt worden|\bwasserhahn (\w+ )?kommt nichts",
-        r"\bno (running )?water\b(?! s leaking| is leaking| leaking)|\baus keinem (wasser)?hahn (\w+ )?(mehr )?(kommt )?wasser|\bwater (is|s|has been) (completely )?(off|gone|cut off)\b"
+        r"\bno (running )?water\b(?! s leaking| is leaking| leaking)|\baus keinem (wasser)?hahn (\w+ )?(mehr )?(kommt )?wasser|(?<!hot )(?<!warm )\bwater (is|s|has been) (completely )?(off|gone|cut off)\b"
         r"|\bnothing comes out of the tap",
         urgency="P1", intent="report_problem", kind="no_water", negatable=False,
         label=("kein Wasser", "no water at all"),
@@ -352,7 +353,7 @@ P3_RULES: tuple[Rule, ...] = (
 # --- P4: no action
 PRANK = _r(
     "prank",
-    r"\bscherzanruf|\btelefonstreich|\bprank|\bjust kidding|\bonly joking|\bhaha\b|\bhihi\b|\bhehe\b|\bnur spaß"
+    r"\bscherzanruf|\btelefonstreich|\bprank|\bjust kidding|\bonly joking|\bhaha\b|\bha ha\b|\bhihi\b|\bhehe\b|\bnur spaß"
     r"|\bwar (nur )?(ein )?(spaß|witz)|\bquatsch\b|\bkühlschrank (\w+ )?(am )?laufen|\bfridge running|\bthis is santa",
     urgency="P4", intent="other", kind="noise", negatable=False,
     label=("Scherzanruf", "prank"),
@@ -362,6 +363,8 @@ P4_RULES: tuple[Rule, ...] = (
     _r(
         "wrong_number",
         r"\bfalsch verbunden|\bverwählt|\bfalsche nummer|\bfalsch gewählt|\bbin ich (da |hier )?falsch\b",
+        r"\bis (this|that) \w+ s (phone|number)|\bbist du das\b|\bist (das|da) (der|die) \w+$|\bis da (der|die) \w+$"
+        r"|\baus versehen angerufen|\bhosentasche|\b(butt|pocket) ?dial\w*",
         r"\bwrong (\w+ ){0,3}number|\bmisdial\w*|\bdial(l)?ed (the )?wrong|\bis this (not )?the (\w+ )?(pizza|dentist|doctor"
         r"|surgery|restaurant|taxi|hotel)|\bisn t this the (\w+ )?(pizza|dentist|doctor|surgery|restaurant)",
         urgency="P4", intent="other", kind="noise", negatable=False,
@@ -376,8 +379,13 @@ P4_RULES: tuple[Rule, ...] = (
         r"(zwei|eine|einen) (minuten?|moment) (zeit)?\b|\bstromvertrag|\bbranchenbuch|\bkonto (\w+ )?gesperrt",
         r"\bwe (offer|sell) (\w+ ){0,3}(cheap|solar|ads|advertising|energy)|\b(do you have|have you got) (\w+ )?(a|two)"
         r" minutes?\b|\belectricity contract|\bbusiness directory|\blisting\b|\btell you about our|\baccount (\w+ )?"
-        r"(suspended|blocked|locked)|\bprize\b|\byou ve won|\bsurvey|\bkiller prices|\bhot deal",
-        r"\bextended warranty|\byou (have )?won\b|\bcongratulations|\bsurvey\b|\bthis is an automated"
+        r"(suspended|blocked|locked)|\bprize\b|\byou ve won|\b(quick|short|customer|phone) survey|\bsurvey about"
+        r"|\bkiller prices|\bhot deal|\bcalling (from|on behalf of) (a|an) (\w+ ){0,2}(company|firm|agency)"
+        r"|\bget our \w+ (stocked|listed)|\bgoogle (reviews?|ranking)",
+        r"\b(kosten|stromkosten|energiekosten|heizkosten) (\w+ ){0,4}senken|\b(suchen|sucht) (\w+ )?(partner|kooperation)"
+        r"|\bwegen (einer|ner) kooperation|\bgoogle (bewertung|ranking)\w*|\bich (bin|rufe an) von der firma"
+        r"|\bneue\w* (\w+ )?(kosmetik|produkt)linie",
+        r"\bextended warranty|\byou (have )?won\b|\bcongratulations|\bthis is an automated"
         r"|\bspecial offer for you|\bare you the (owner|decision maker)|\bmarketing|\bseo\b|\bcar s warranty"
         r"|\bwe are calling (you )?(about|from)|\bpress (one|1)\b",
         urgency="P4", intent="other", kind="noise", negatable=False,
@@ -394,6 +402,8 @@ INTENT_RULES: tuple[Rule, ...] = (
         r"|anwalt|anwältin|berater)\b (\w+ ){0,2}(sprechen|reden|verbinden|verbunden)",
         r"\b(verbinden sie mich|stellen sie mich durch|durchstellen|echte person|echten menschen|richtigen menschen)",
         r"^(mitarbeiter|mensch|agent|operator|human|person)( bitte| please)?$|\bmitarbeiter bitte\b",
+        r"\b(nen|einen|ein|ne|eine) (mitarbeiter\w*|menschen|kollegen)\b (\w+ ){0,2}(sprechen|haben|dran|ans telefon)"
+        r"|\bjemand(en)? echte[ns]? (dran|ans telefon)|\b(agent|human) (agent|human|please)",
         r"\b(möchte|will|würde gern|kann ich) (\w+ ){0,3}(mit )?(jemandem|jemanden|wem) (sprechen|reden)",
         r"\b(real|actual|live) (person|human|agent|people)\b|\bspeak to (a |an |someone|somebody|the )"
         r"|\btalk to (a |an |someone|somebody|the )|\b(human|representative|operator|agent) please\b"
@@ -406,9 +416,11 @@ INTENT_RULES: tuple[Rule, ...] = (
         "order_status",
         r"\bwo bleibt (\w+ ){0,2}(bestellung|lieferung|paket|ware)|\b(bestellung|lieferung|paket)\w* (\w+ ){0,4}"
         r"(nicht angekommen|noch nicht da|fertig|abholbereit|unterwegs|status)|\bstatus (\w+ ){0,2}(bestellung|auftrag)"
-        r"|\bist (\w+ ){0,3}(schon )?(fertig|abholbereit|da)\b(?=.*(bestell|rezept|medikament|reserv))",
+        r"|\bist (\w+ ){0,3}(schon )?(fertig|abholbereit|da)\b(?=.*(bestell|rezept|medikament|reserv))"
+        r"|\b(ist|sind) (das|die|der) \w+ (\w+ )?(schon )?(gekommen|angekommen|eingetroffen)",
         r"\bwhere is my (order|delivery|parcel|package|prescription)|\border status|\b(order|delivery|prescription)"
-        r" (\w+ ){0,3}(arrived|ready|shipped|dispatched|on its way|status)|\bhasn t arrived|\bstill waiting for my",
+        r" (\w+ ){0,3}(arrived|ready|shipped|dispatched|on its way|status)|\bhasn t arrived|\bstill waiting for my"
+        r"|\b(did|has) (my|our) (order|\w+) (\w+ ){0,4}(come in|arrive|arrived)|\bmy order of",
         intent="order_status", kind="intent",
     ),
     _r(
@@ -416,13 +428,13 @@ INTENT_RULES: tuple[Rule, ...] = (
         r"\bbestellen\b|\bbestellung aufgeben|\breservieren|\breservierung|\bich hätte gern|\bhätte gerne"
         r"|\bich (möchte|will|würde gern|brauche) (\w+ ){0,4}(kaufen|bestellen|abholen|liefern)"
         r"|\b(zum abholen|zur abholung|liefern lassen)",
-        r"\border\b(?! status)|\bi d like to (buy|get|order)|\bcan i (get|have|order)|\breserve\b|\bpurchase\b"
+        r"(?<!my )(?<!our )\border\b(?! status)|\bi d like to (buy|get|order)|\bcan i (get|have|order)|\breserve\b|\bpurchase\b"
         r"|\bfor (pickup|pick up|collection|delivery)\b",
         intent="place_order", kind="intent",
     ),
     _r(
         "appointment",
-        r"\btermin\w*|\bvorbeikommen|\bvorbei kommen|\bwann (kann|könnte) (\w+ ){0,3}(kommen|vorbei)"
+        r"\btermin(?!al)\w*|\bvorbeikommen|\bvorbei kommen|\bwann (kann|könnte) (\w+ ){0,3}(kommen|vorbei)"
         r"|\b(wartung|inspektion|besichtigung|beratungsgespräch)\b|\bbewachung (\w+ )?buchen|\bbuchen\b",
         r"\bappointment|\bbook (a|an|in)|\bschedule\b|\breschedule|\bcome (by|round|over|out)\b|\bsend someone"
         r"|\bservice visit|\bmaintenance\b|\bconsultation\b",
@@ -467,17 +479,19 @@ DISTRESS_RULES: tuple[Rule, ...] = (
         r"\bpanick\w*|\bpanic\w*|\bi m (so )?(terrified|scared|so scared|freaking out)|\bi can t (cope|take it|go on)"
         r"|\bhopeless|\bcrying\b|\bsobbing|\bhelp me please|\bplease help me|\bhelp help|\boh god oh god"
         r"|\bi m going to die|\bdesperate",
-        distress="acute", kind="distress", negatable=False,
+        distress="acute", kind="distress",
     ),
     _r(
         "elevated",
         r"\bsauer\b|\bwütend|\bverärgert|\bärgerlich|\bunverschämt|\bfrechheit|\bbesorgt|\bsorgen\b|\bnervös"
         r"|\bangst\b|\bgestresst|\baufgeregt|\bverdammt|\bscheiße|\bmist\b|\bdas darf doch nicht wahr sein"
-        r"|\bschon (das )?(dritte|zweite|vierte) mal|\bschnell bitte|\bbitte schnell|\bbeeilen",
+        r"|\bschon (das )?(dritte|zweite|vierte) mal|\bschnell bitte|\bbitte schnell|\bbeeilen|\bschnauze voll"
+        r"|\bgenervt|\bstinksauer|\bnervt\b|\bist das (n|ein) witz|\bunmöglich\b|\bkatastrophe|\bärgere mich",
         r"\bangry|\bupset|\bfurious|\bworried|\banxious|\bnervous|\bscared|\bfrustrat\w*|\bridiculous"
         r"|\bunacceptable|\bdamn\b|\bfuck\w*|\bshit\b|\bthird time|\bsecond time|\bhurry|\bquickly please"
-        r"|\bstressed",
-        distress="elevated", kind="distress", negatable=False,
+        r"|\bstressed|\bfuming|\bannoyed|\bfed up|\boutrageous|\bdisgusted|\blivid|\bnot happy|\bcan t believe"
+        r"|\bunbelievable|\bsick of",
+        distress="elevated", kind="distress",
     ),
 )
 
@@ -524,7 +538,7 @@ HYPOTHETICAL_BEFORE = re.compile(fold_pattern(
     r"|in a|in an|schulung|training|versicherung gegen)\b"
 ))
 JUST_ASKING = re.compile(fold_pattern(
-    r"\bnur (mal )?(so |allgemein )?gefragt|\ballgemein gefragt|\ballgemeine frage|\bjust (asking|wondering|curious)"
+    r"\bnur (mal )?(so |allgemein )?gefragt|\ballgemein gefragt|\ballgemeine frage|\bjust (asking|curious)|\basking for a friend|\brein theoretisch|\btheoretically"
     r"|\bgeneral question|\bhypothetisch|\bhypothetically|\bwas passiert (eigentlich )?wenn|\bwhat happens if"
     r"|\b(schulung|training|workshop|seminar|awareness|präventi\w*|prevention|schutz vor|protection against)\b"
     r"|\b(so|damit) (\w+ ){0,5}(doesn t|don t|nicht|nie) (happen|passiert)|\bvorbeug\w*|\bprotect (us|ourselves)"
@@ -563,7 +577,7 @@ NO_CONTENT_WORDS = frozenset(
     fold(w)
     for w in "äh ähm ehm hm hmm mhm öhm uh uhm um umm er erm ah oh so also ja naja na like you know hallo hello hi hey moin "
     "ist da jemand is there anyone anybody someone can you hear me hören sie mich können hoeren koennen sie "
-    "test testing eins zwei one two".split()
+    "test testing eins zwei one two wer hört hoert hör nix nichts anybody home hellooo halloo".split()
 )
 SUMMER = re.compile(fold_pattern(
     r"\bsommer\b|\bsummer\b|\bwarm draußen|\bwarm outside|\b(juni|juli|august|june|july)\b|\bhochsommer|\bhitze"
@@ -575,7 +589,8 @@ OTHER_TOILET = re.compile(fold_pattern(
 ))
 SCOPE_ONE = re.compile(fold_pattern(
     r"\b(ein|einer|eine|einen|nur ein\w*|one|just one|only one) (\w+ )?(heizkörper|radiator|raum|zimmer|room|pc|rechner"
-    r"|computer|drucker|printer|laptop|mitarbeiter)\b|\bin (einem|one) (raum|zimmer|room)\b"
+    r"|computer|drucker|printer|laptop|mitarbeiter)\b|\bin (einem|one) (raum|zimmer|room)\b|\beiner von (unseren|den) \w+"
+    r"|\bone of (our|the) \w+|\bder (andere|andre) (läuft|geht)|\bthe other (one )?(works|is (still )?running)"
 ))
 
 
@@ -613,7 +628,10 @@ def is_negated(folded: Folded, start: int, end: int, *, after: bool = True) -> b
             break
         previous = before[-distance - 1] if distance < len(before) else ""
         following = before[-distance + 1] if distance > 1 else ""
-        if word in _NEGATORS and previous not in _NOT_NEGATING_AFTER and following not in ("nur", "only"):
+        # "tropft nicht mehr, es läuft richtig": "nicht mehr" negates the verb before it, not the hazard
+        if following in ("mehr", "anymore", "longer", "nur", "only"):
+            continue
+        if word in _NEGATORS and previous not in _NOT_NEGATING_AFTER:
             return True
     return after and bool(_NEG_AFTER.match(folded.text[end:]))
 

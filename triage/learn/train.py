@@ -8,7 +8,6 @@ how well the model alone does on the held-out split.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import logging
@@ -40,7 +39,6 @@ from triage.brain.model import (
     PAD_TOKEN,
     TOKENIZER_FILE,
     TextModel,
-    default_model_dir,
 )
 from triage.learn.metrics import format_report, per_label_report
 
@@ -65,7 +63,7 @@ HEAD_WEIGHTS = {"urgency": 2.0, "intent": 1.0, "distress": 1.0}
 QUANT_TOLERANCE = 0.01
 DEFAULT_EPOCHS = 8
 Log = Callable[[str], None]
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus.jsonl"
+
 
 FILLERS = {
     "de": ("äh", "ähm", "also", "ja", "naja", "hm", "genau"),
@@ -205,6 +203,28 @@ def _length_batches(lengths: list[int], generator: torch.Generator) -> list[list
         chunk = sorted(order[start : start + pool], key=lengths.__getitem__)
         batches += [chunk[i : i + BATCH_SIZE] for i in range(0, len(chunk), BATCH_SIZE)]
     return [batches[i] for i in torch.randperm(len(batches), generator=generator).tolist()]
+
+
+class EnsembleNet(nn.Module):
+    """Several TriageNets trained with different seeds, their log-probabilities averaged.
+
+    One small network trained from scratch on template-made data is confidently wrong on phrasings
+    it never saw; members that disagree there pull such a guess back towards uncertainty. The
+    averaged log-probabilities are exported as the heads' logits, so inference code is unchanged.
+    """
+
+    def __init__(self, members: list[TriageNet]) -> None:
+        super().__init__()
+        self.members = nn.ModuleList(members)
+
+    def forward(
+        self, input_ids: torch.Tensor, attention_mask: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        outputs = [member(input_ids, attention_mask) for member in self.members]
+        urgency, intent, distress = (
+            torch.stack([torch.log_softmax(out[i], dim=-1) for out in outputs]).mean(dim=0) for i in range(3)
+        )
+        return urgency, intent, distress
 
 
 def _export_onnx(model: TriageNet, tokenizer: Tokenizer, path: Path, sample: list[str]) -> None:
@@ -377,6 +397,7 @@ def train(
     *,
     epochs: int,
     seed: int = 13,
+    members: int = 1,
     max_rows: int | None = None,
     log: Log = print,
 ) -> dict:
@@ -411,8 +432,13 @@ def train(
             attn_implementation="eager",  # traces to plain ONNX ops; sdpa gains nothing at this size
             **MODEL_CONFIG,
         )
-        model = TriageNet(config)
-        _fit(model, tokenizer, train_rows, epochs=epochs, seed=seed, log=log)
+        trained = []
+        for member in range(members):
+            torch.manual_seed(seed + member)
+            net = TriageNet(config)
+            _fit(net, tokenizer, train_rows, epochs=epochs, seed=seed + member, log=log)
+            trained.append(net)
+        model: nn.Module = trained[0] if members == 1 else EnsembleNet(trained)
 
         meta: dict[str, Any] = {
             "format": 1,
@@ -432,6 +458,7 @@ def train(
                 "augmentation": "punctuation removal p=0.4, filler insertion p=0.25",
             },
             "seed": seed,
+            "members": members,
             "epochs": epochs,
             "corpus": {
                 "file": corpus.name,
@@ -447,19 +474,3 @@ def train(
         return meta
     finally:
         torch.set_num_threads(previous_threads)
-
-
-def main(argv: list[str] | None = None) -> None:
-    """`python -m triage.learn.train`: the same as `triage train`, for use without the CLI."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--out", type=Path, default=default_model_dir())
-    parser.add_argument("--epochs", type=int, default=DEFAULT_EPOCHS)
-    parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--max-rows", type=int, default=None)
-    args = parser.parse_args(argv)
-    train(args.corpus, args.out, epochs=args.epochs, seed=args.seed, max_rows=args.max_rows)
-
-
-if __name__ == "__main__":
-    main()
