@@ -79,7 +79,8 @@ def analyze(
     intent = decision.intent
     # catalogue items plus "can I get", or items and nothing else to go by: an order
     ordering = any(e.startswith("cue order:") for e in decision.evidence)
-    if order and decision.urgency in ("P3", "P4") and (intent == "other" or (ordering and intent == "information")):
+    routine = decision.urgency in ("P3", "P4")
+    if order and routine and (intent == "other" or (ordering and intent not in ("order_status", "request_human"))):
         intent = "place_order"
     urgency = "P3" if order and decision.urgency == "P4" else decision.urgency
     return Analysis(
