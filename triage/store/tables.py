@@ -56,12 +56,17 @@ class TranscriptTurn(Base):
     call: Mapped[Call] = relationship(back_populates="turns")
 
 
-class Handoff(Base):
-    __tablename__ = "handoffs"
+class _Outcome:
+    """What every stored outcome has: which call promised it, for which client, when."""
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=_uuid)
     call_id: Mapped[str] = mapped_column(ForeignKey("calls.id"), index=True)
     client_id: Mapped[str] = mapped_column(String(64), index=True)
+
+
+class Handoff(_Outcome, Base):
+    __tablename__ = "handoffs"
+
     urgency: Mapped[str] = mapped_column(String(2))
     distress: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(String(32))
@@ -70,12 +75,9 @@ class Handoff(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
 
 
-class Order(Base):
+class Order(_Outcome, Base):
     __tablename__ = "orders"
 
-    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=_uuid)
-    call_id: Mapped[str] = mapped_column(ForeignKey("calls.id"), index=True)
-    client_id: Mapped[str] = mapped_column(String(64), index=True)
     items: Mapped[list[Any]]
     fulfilment: Mapped[str | None] = mapped_column(String(16))
     name: Mapped[str | None] = mapped_column(String(200))
@@ -85,12 +87,9 @@ class Order(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
-class Message(Base):
+class Message(_Outcome, Base):
     __tablename__ = "messages"
 
-    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=_uuid)
-    call_id: Mapped[str] = mapped_column(ForeignKey("calls.id"), index=True)
-    client_id: Mapped[str] = mapped_column(String(64), index=True)
     kind: Mapped[str] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
     name: Mapped[str | None] = mapped_column(String(200))
