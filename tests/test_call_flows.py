@@ -195,6 +195,8 @@ def test_pharmacy_order_with_option_pickup_read_back_and_storage(simulate, data_
     out = call["outcome"]
     assert (out["type"], out["intent"], out["at_turn"]) == ("order", "place_order", 9)
     assert (out["order"]["name"], out["order"]["phone"]) == ("Müller", "01511234567")
+    assert out["summary"]["collected"]["order"][0]["sku"] == "APO-IBU400"  # every outcome carries a summary
+    assert out["summary"]["handoff_reason"] is None and "Bestellung aufgenommen" in out["summary"]["text"]
     [line] = out["order"]["items"]
     assert (line["sku"], line["qty"], line["options"]) == ("APO-IBU400", 2, {"pack": "20 Stück"})
     assert out["order"]["fulfilment"] == "pickup"

@@ -109,7 +109,7 @@ class Dialogue:
         if s.outcome is None:
             urgent = s.urgency in ("P0", "P1", "P2") or s.distress == "acute"
             if urgent or s.confirming or (s.phone and s.phase not in ("need", "anything_else")):
-                s.outcome = self._outcome("handoff", build_summary(s, self.pack, "hangup"), reason="hangup")
+                s.outcome = self._outcome("handoff", reason="hangup")
             else:
                 s.outcome = self._outcome("ended")
         return s.outcome
@@ -201,7 +201,7 @@ class Dialogue:
     def _handoff(self, reason: str, key: str, **variables: Any) -> Reply:
         s = self.state
         s.phase, s.ended = "done", True
-        s.outcome = self._outcome("handoff", build_summary(s, self.pack, reason), reason=reason)
+        s.outcome = self._outcome("handoff", reason=reason)
         return Reply([self._say(key, **variables)], outcome=s.outcome, end=True)
 
     def _goodbye(self) -> Reply:
@@ -577,7 +577,8 @@ class Dialogue:
             return frozenset({"when"})
         return frozenset()
 
-    def _outcome(self, type_: str, summary: dict | None = None, *, reason: str | None = None, **kw) -> Outcome:
+    def _outcome(self, type_: str, *, reason: str | None = None, **kw: Any) -> Outcome:
+        """The call's result with a summary for the agent; a handoff names its reason."""
         s = self.state
         return Outcome(
             type=type_,  # type: ignore[arg-type]
@@ -585,7 +586,7 @@ class Dialogue:
             intent=s.intent,
             distress=s.distress,
             at_turn=s.caller_turns,
-            summary=summary,
+            summary=build_summary(s, self.pack, reason or type_),
             handoff_reason=reason,
             **kw,
         )

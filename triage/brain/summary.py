@@ -31,6 +31,9 @@ _REASONS = {
         "hangup": "der Anrufer hat aufgelegt, bevor alles aufgenommen war",
         "order_status": "Frage zum Stand einer Bestellung",
         "routine": "Anliegen für einen Mitarbeiter",
+        "order": "Bestellung aufgenommen",
+        "message": "Nachricht aufgenommen",
+        "ended": "Anruf ohne Auftrag beendet",
     },
     "en": {
         "p0": "danger to people",
@@ -44,6 +47,9 @@ _REASONS = {
         "hangup": "the caller hung up before everything was taken",
         "order_status": "question about an order's status",
         "routine": "request for an agent",
+        "order": "order taken",
+        "message": "message taken",
+        "ended": "call ended without a request",
     },
 }
 _ACTIONS = {
@@ -60,6 +66,9 @@ _ACTIONS = {
         "hangup": "Zurückrufen: der Anruf brach ab, bevor alles aufgenommen war.",
         "order_status": "Bestellung heraussuchen und den Stand mitteilen.",
         "routine": "Anrufer übernehmen und das Anliegen klären.",
+        "order": "Bestellung prüfen, bereitstellen und den Kunden informieren.",
+        "message": "Anrufer zurückrufen.",
+        "ended": "Nichts zu tun.",
     },
     "en": {
         "p0": "Take over now: the caller was told to call {number}; check the emergency call is made and stay on "
@@ -74,8 +83,15 @@ _ACTIONS = {
         "hangup": "Call back: the call dropped before everything was taken.",
         "order_status": "Look up the order and tell the caller its status.",
         "routine": "Take the caller and clarify the request.",
+        "order": "Check the order, prepare it and tell the customer.",
+        "message": "Call the caller back.",
+        "ended": "Nothing to do.",
     },
 }
+
+
+# outcomes the front-end completed itself: the summary describes them, nobody was handed over
+_NOT_HANDOFFS = ("order", "message", "ended")
 
 
 def recommended_action(state: CallState, pack: Pack, reason: str, lang: str) -> str:
@@ -95,15 +111,18 @@ def build_summary(state: CallState, pack: Pack, reason: str) -> dict[str, Any]:
     who = state.name or ("unbekannter Anrufer" if lang == "de" else "unknown caller")
     callback = state.phone or ("keine Rückrufnummer" if lang == "de" else "no callback number")
     where = f", {address}" if address else ""
+    handed_over = reason not in _NOT_HANDOFFS
     if lang == "de":
+        result = f"übergeben weil {_REASONS[lang][reason]}" if handed_over else _REASONS[lang][reason]
         text = (
             f"{state.urgency} {urgency_word}: {why}. {who}{where}, Rückruf {callback}; "
-            f"Anrufer {_DISTRESS_WORDS[lang][state.distress]}, übergeben weil {_REASONS[lang][reason]}."
+            f"Anrufer {_DISTRESS_WORDS[lang][state.distress]}, {result}."
         )
     else:
+        result = f"handed over because {_REASONS[lang][reason]}" if handed_over else _REASONS[lang][reason]
         text = (
             f"{state.urgency} {urgency_word}: {why}. {who}{where}, callback {callback}; "
-            f"caller {_DISTRESS_WORDS[lang][state.distress]}, handed over because {_REASONS[lang][reason]}."
+            f"caller {_DISTRESS_WORDS[lang][state.distress]}, {result}."
         )
     collected: dict[str, Any] = {}
     if state.name:
@@ -129,7 +148,7 @@ def build_summary(state: CallState, pack: Pack, reason: str) -> dict[str, Any]:
         "intent": state.intent,
         "distress": state.distress,
         "caller_language": state.lang,
-        "handoff_reason": reason,
+        "handoff_reason": reason if handed_over else None,
         "collected": collected,
         "confirmed": sorted(state.confirmed),
         "recommended_action": recommended_action(state, pack, reason, lang),
