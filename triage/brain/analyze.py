@@ -21,12 +21,11 @@ def pack_rules(pack: Pack | None) -> tuple[R.Rule, ...]:
     """
     if pack is None:
         return ()
-    kinds = {rule.id: rule.kind for rule in R.ALL_URGENCY_RULES}
     out = []
     for emergency in pack.emergencies:
         patterns = tuple(p for phrases in emergency.phrases.values() for p in phrases)
         label = (emergency.label.get("de", emergency.id), emergency.label.get("en", emergency.id))
-        kind = next((kinds[c] for c in emergency.covers if c in kinds), "pack")
+        kind = next((R.RULE_KINDS[c] for c in emergency.covers if c in R.RULE_KINDS), "pack")
         out.append(R.pack_rule(f"{pack.id}:{emergency.id}", emergency.urgency, patterns, label, kind))
     return tuple(out)
 
@@ -96,5 +95,6 @@ def analyze(
         reason=reason_text(decision, pack.agent_language if pack else language),
         wants_human=decision.wants_human,
         by_rule=decision.rule_id is not None,
+        rule_kind=decision.rule_kind,
         acute_by_rule=decision.acute_by_rule,
     )

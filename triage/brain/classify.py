@@ -35,6 +35,7 @@ class Decision:
     evidence: list[str] = field(default_factory=list)
     hazard: Hazard | None = None
     rule_id: str | None = None  # the rule (global or pack emergency id) that set the urgency
+    rule_kind: str | None = None  # what kind of situation that rule names ("water", "legal", …)
     reason_words: str | None = None
     reason_label: tuple[str, str] | None = None
     wants_human: bool = False
@@ -245,6 +246,7 @@ def classify(
         evidence=evidence,
         hazard=top.rule.hazard if decided_by_rule and urgency == "P0" else None,
         rule_id=top.rule.id if decided_by_rule else None,
+        rule_kind=top.rule.kind if decided_by_rule else None,
         reason_words=top.words if decided_by_rule else None,
         reason_label=top.rule.label if decided_by_rule else None,
         wants_human=wants_human,

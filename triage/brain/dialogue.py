@@ -21,7 +21,6 @@ from ..packs.schema import Pack
 from . import answers
 from .analyze import analyze
 from .model import TextModel
-from .rules import ALL_URGENCY_RULES
 from .state import CallState, Outcome, Reply, Slot, Turn
 from .summary import build_summary
 from .types import DISTRESSES, Address, Analysis, Lang, OrderLine, more_urgent
@@ -34,7 +33,6 @@ _ASK = {"address": "ask_address", "phone": "ask_callback", "name": "ask_name"}
 _CONFIRM = {"address": "confirm_address", "phone": "confirm_callback", "name": "confirm_name"}
 # emergencies handled where the caller is: the on-call human needs an address
 _ON_SITE_KINDS = ("water", "heating", "no_water", "toilet", "hot_water", "security", "fault")
-_RULE_KINDS = {rule.id: rule.kind for rule in ALL_URGENCY_RULES}
 
 
 class Dialogue:
@@ -269,10 +267,8 @@ class Dialogue:
         emergency = self.pack.emergency(self.state.emergency_id)
         if emergency is not None:
             return emergency.needs_address
-        kinds = {_RULE_KINDS.get(e.split(":", 1)[0].removeprefix("rule ")) for e in a.evidence if e.startswith("rule ")}
-        kinds.discard(None)
         # a danger no rule named (the model's call) gets an address asked: better one question too many
-        return not kinds or bool(kinds & set(_ON_SITE_KINDS))
+        return a.rule_kind is None or a.rule_kind in _ON_SITE_KINDS
 
     def _next_detail(self, prefix: list[str] | None = None) -> Reply:
         """Read back what is unconfirmed, or ask for what is missing, or finish."""

@@ -657,3 +657,4 @@ def match(folded: Folded, rules: tuple[Rule, ...]) -> list[Hit]:
 
 
 ALL_URGENCY_RULES = P0_RULES + P1_RULES + (IT_STANDSTILL,) + P2_RULES + (PHISHING,) + P3_RULES + P4_RULES
+RULE_KINDS = {rule.id: rule.kind for rule in ALL_URGENCY_RULES}

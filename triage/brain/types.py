@@ -113,6 +113,7 @@ class Analysis:
     wants_human: bool = False
     # a rule decided the urgency and distress (True), or the learned model's guess did (False)
     by_rule: bool = False
+    rule_kind: str | None = None  # the kind of situation the deciding rule names ("water", "legal", …)
     acute_by_rule: bool = False
 
     def as_row(self) -> dict:
