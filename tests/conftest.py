@@ -57,3 +57,26 @@ def bot_lines(call: dict) -> list[str]:
 
 def bot_text(call: dict) -> str:
     return " ".join(bot_lines(call))
+
+
+# --- speech models and real recordings ------------------------------------------------------------
+SHARED_AUDIO = Path(__file__).resolve().parents[2] / "shared" / "audio"
+
+
+def shared_audio(name: str) -> Path:
+    """A real recording from the `shared/audio` folder beside the repository (never copied into it)."""
+    path = SHARED_AUDIO / name
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} is missing: the tests read real recordings from {SHARED_AUDIO}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def synth_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A models dir with the random-weight test sizes, made once per session: whisper/synth-test and
+    piper/de_DE-synth-test, en_US-synth-test (`triage models synth --whisper test --voices test`)."""
+    from triage.speech.synth import synth
+
+    out = tmp_path_factory.mktemp("speech-models")
+    synth(out, whisper=["test"], voices=["test"], echo=lambda _line: None)
+    return out

@@ -174,6 +174,7 @@ def chat(
 
 
 # --- the classifier -----------------------------------------------------------------------------
+DEFAULT_AUDIO = Path(__file__).resolve().parents[2] / "shared" / "audio"
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus.jsonl"
 
 
@@ -210,13 +211,66 @@ def evaluate(
 
 @app.command()
 def bench(
-    corpus: Annotated[Path, typer.Option(help="Utterances to time (JSONL with text).")] = DEFAULT_CORPUS,
-    rows: Annotated[int, typer.Option(help="How many utterances.")] = 2000,
+    sizes: Annotated[str, typer.Option(help="Whisper sizes to run (synthesized): tiny, base.")] = "tiny,base",
+    callers: Annotated[str, typer.Option(help="Simultaneous callers per level.")] = "1,5,10,20",
+    voice: Annotated[str, typer.Option(help="Piper voice size (synthesized): medium or test.")] = "medium",
+    client: Annotated[str, typer.Option(help="Client pack the callers ring.")] = "sanitaer-notdienst",
+    models_dir: Annotated[
+        Path | None, typer.Option(help="Synthesized models (made here if missing); default: data dir/bench-models.")
+    ] = None,
+    audio_dir: Annotated[Path, typer.Option(help="Recorded speech the callers say.")] = DEFAULT_AUDIO,
+    brain: Annotated[bool, typer.Option("--brain", help="Time only the brain (analyze()), no audio.")] = False,
+    corpus: Annotated[Path, typer.Option(help="--brain: utterances to time (JSONL with text).")] = DEFAULT_CORPUS,
+    rows: Annotated[int, typer.Option(help="--brain: how many utterances.")] = 2000,
 ) -> None:
-    """Time one utterance's analysis on one core: p50/p95/p99 in milliseconds."""
-    from .evaluate import bench_analyze
+    """Simulated Twilio callers on loopback: greeting and reply latency, stages, CPU and memory per call.
 
-    typer.echo(bench_analyze(corpus, rows, _load_model(), get_settings().prompts_dir))
+    With --brain: one utterance's analysis on one core, p50/p95/p99 in milliseconds.
+    """
+    if brain:
+        from .evaluate import bench_analyze
+
+        typer.echo(bench_analyze(corpus, rows, _load_model(), get_settings().prompts_dir))
+        return
+    from .speech.synth import parse_sizes, synth
+    from .voice_bench import run_voice_bench
+
+    settings = get_settings()
+    target = models_dir or settings.data_dir / "bench-models"
+    try:
+        whisper_sizes = parse_sizes(sizes, ("tiny", "base", "test"), "whisper")
+        synth(target, whisper_sizes, [voice], echo=lambda line: None)
+        levels = [int(n) for n in callers.split(",") if n.strip()]
+    except (ValueError, RuntimeError) as exc:
+        _fail(str(exc))
+    run_voice_bench(target, whisper_sizes, levels, audio_dir, client, voice, settings.data_dir, echo=typer.echo)
+
+
+# --- the voice server ---------------------------------------------------------------------------
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    log_level: Annotated[str, typer.Option(help="debug, info, warning or error.")] = "info",
+) -> None:
+    """Take calls: Twilio Media Streams and browser calls, with the speech engines loaded once."""
+    import logging
+
+    import uvicorn
+
+    from .speech.models import SpeechModelError, resolve_voice, resolve_whisper
+
+    settings = get_settings()
+    try:  # a missing model is a set-up problem: say which command fixes it before anything starts
+        resolve_whisper(settings)
+        resolve_voice(settings.tts_voice_de, settings)
+        resolve_voice(settings.tts_voice_en, settings)
+    except SpeechModelError as exc:
+        _fail(str(exc))
+    from .app import create_app
+
+    logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level, ws_max_size=1 << 20)
 
 
 # --- database -----------------------------------------------------------------------------------
@@ -242,6 +296,86 @@ def clients() -> None:
             typer.echo(f"{client_id}\t{pack.name}\t{','.join(pack.languages)}")
         except PackError as exc:
             typer.echo(f"{client_id}\tINVALID: {exc}")
+
+
+# --- speech models (triage models …) ---------------------------------------------------------------
+models_app = typer.Typer(
+    no_args_is_help=True, help="Speech models: list them, download them, or synthesize offline stand-ins."
+)
+app.add_typer(models_app, name="models")
+
+
+@models_app.command("list")
+def models_list() -> None:
+    """What is configured, what is present, and where."""
+    from .speech.models import SpeechModelError, inventory
+
+    settings = get_settings()
+    try:
+        rows = inventory(settings)
+    except SpeechModelError as exc:
+        _fail(str(exc))
+    typer.echo(f"models dir: {settings.speech_models_dir()}  (TRIAGE_MODELS_DIR)")
+    for kind, title in (("whisper", "speech-to-text (faster-whisper)"), ("voice", "text-to-speech (Piper)")):
+        typer.echo(f"{title}:")
+        for row in (r for r in rows if r.kind == kind):
+            size = f"~{row.size_mb} MB" if row.size_mb else ""
+            used = f"<- {row.configured_by}" if row.configured_by else ""
+            state = "present" if row.present else "missing"
+            details = "  ".join(x for x in (row.source, size, row.licence or "", used) if x)
+            typer.echo(f"  {state:<8} {row.name:<24} {details}")
+            if row.present or row.configured_by:
+                typer.echo(f"           {row.path}")
+
+
+@models_app.command("pull")
+def models_pull(
+    names: Annotated[
+        list[str] | None, typer.Argument(help="Models from models/speech.yaml; default: the configured ones.")
+    ] = None,
+) -> None:
+    """Download speech models into the models dir (needs internet); present ones are skipped."""
+    from .speech.models import SpeechModelError
+    from .speech.pull import pull
+
+    try:
+        pull(names or None, get_settings(), echo=typer.echo)
+    except SpeechModelError as exc:
+        _fail(str(exc))
+
+
+@models_app.command("synth")
+def models_synth(
+    out: Annotated[Path, typer.Option("--out", help="Directory to write whisper/ and piper/ into.")],
+    whisper: Annotated[str, typer.Option(help="Whisper sizes: test, tiny, base (comma-separated, or none).")] = (
+        "test,tiny,base"
+    ),
+    voices: Annotated[str, typer.Option(help="Piper sizes: test, medium (comma-separated, or none).")] = (
+        "test,medium"
+    ),
+    seed: Annotated[int, typer.Option(help="Random seed; the same seed writes the same models.")] = 0,
+    force: Annotated[bool, typer.Option(help="Rebuild models that are already there.")] = False,
+) -> None:
+    """Write random-weight Whisper and Piper models in the real formats, for offline tests and benchmarks."""
+    import time
+
+    from .speech.synth import VOICE_SIZES, WHISPER_SIZES, parse_sizes, synth
+
+    try:
+        whisper_sizes = parse_sizes(whisper, WHISPER_SIZES, "whisper")
+        voice_sizes = parse_sizes(voices, VOICE_SIZES, "voice")
+        started = time.perf_counter()
+        made = synth(out, whisper_sizes, voice_sizes, seed=seed, force=force, echo=typer.echo)
+    except (ValueError, RuntimeError) as exc:
+        _fail(str(exc))
+    typer.echo(f"{len(made)} models in {out} in {time.perf_counter() - started:.1f} s")
+    if whisper_sizes or voice_sizes:
+        stt = f"synth-{whisper_sizes[0]}" if whisper_sizes else "…"
+        tts = voice_sizes[0] if voice_sizes else "…"
+        typer.echo(
+            f"use: TRIAGE_MODELS_DIR={out} TRIAGE_STT_MODEL={stt} "
+            f"TRIAGE_TTS_VOICE_DE=de_DE-synth-{tts} TRIAGE_TTS_VOICE_EN=en_US-synth-{tts}"
+        )
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -25,6 +25,42 @@ class Settings(BaseSettings):
     prompts_dir: Path = REPO_ROOT / "prompts"
     classifier_dir: Path = REPO_ROOT / "models" / "classifier"
 
+    # Speech engines: loaded once at server start and shared by every call.
+    models_dir: Path | None = Field(
+        default=None, description="Where speech models are looked up and pulled to; unset means data_dir/models."
+    )
+    stt_model: str = Field(
+        default="base", description="faster-whisper model: a name (tiny, base, small, …) or a local CTranslate2 folder."
+    )
+    stt_device: str = Field(default="auto", description="cpu, cuda or auto (CUDA when present).")
+    stt_compute_type: str = Field(default="default", description="CTranslate2 compute type; default is int8 on CPU.")
+    stt_workers: int = Field(default=2, ge=1, description="Transcriptions that may run at once, across all calls.")
+    stt_max_new_tokens: int = Field(
+        default=96, ge=8, description="A phone turn never needs more; stops runaway decoding."
+    )
+    tts_voice_de: str = Field(
+        default="de_DE-thorsten-medium", description="Piper voice for German: name or .onnx path."
+    )
+    tts_voice_en: str = Field(default="en_US-amy-medium", description="Piper voice for English: name or .onnx path.")
+    vad_min_volume: float = Field(default=0.6, ge=0, le=1, description="Quieter sound is not taken for speech.")
+    turn_max_silence_secs: float = Field(
+        default=2.0, gt=0, description="Silence after which a turn ends even if Smart Turn thinks the caller goes on."
+    )
+    vad_stop_secs: float = Field(default=0.2, gt=0, description="Silence before VAD reports the caller stopped.")
+    tts_workers: int = Field(default=2, ge=1, description="Syntheses that may run at once, across all calls.")
+
+    # Telephony
+    public_url: str | None = Field(
+        default=None, description="https://host as Twilio reaches it; unset means the Host header of the webhook."
+    )
+    twilio_account_sid: str | None = None
+    twilio_auth_token: str | None = Field(
+        default=None, description="When set, every Twilio webhook must carry a valid X-Twilio-Signature."
+    )
+
+    def speech_models_dir(self) -> Path:
+        return self.models_dir or self.data_dir / "models"
+
     def db_url(self) -> str:
         if self.database_url:
             return self.database_url

@@ -19,11 +19,20 @@ def pack_version(pack) -> str:
 
 
 class CallSession:
-    def __init__(self, dialogue: Dialogue, store: CallStore, channel: str = "text") -> None:
+    def __init__(
+        self,
+        dialogue: Dialogue,
+        store: CallStore,
+        channel: str = "text",
+        line_call_id: str | None = None,
+        caller_number: str | None = None,
+    ) -> None:
         self.dialogue = dialogue
         self.store = store
         pack = dialogue.pack
-        self.call_id = store.start_call(pack.id, pack_version(pack), dialogue.state.lang, channel)
+        self.call_id = store.start_call(
+            pack.id, pack_version(pack), dialogue.state.lang, channel, line_call_id, caller_number
+        )
         self._stored_turns = 0
         self._last_stored: Outcome | None = None
 
@@ -40,6 +49,12 @@ class CallSession:
 
     def dtmf(self, digit: str) -> Reply:
         return self._deliver(self.dialogue.dtmf(digit))
+
+    def fail(self, error: str) -> Reply:
+        """An engine outside the brain failed in this call (speech, network): hand the caller over."""
+        if self.dialogue.state.ended:
+            return Reply(end=True)
+        return self._deliver(self.dialogue.fail(error))
 
     def hangup(self) -> Outcome | None:
         outcome = self.dialogue.hangup()

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import ChainableUndefined, Template, TemplateError, TemplateSyntaxError
+from jinja2 import ChainableUndefined, Template, TemplateError, TemplateSyntaxError, meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from triage.packs.schema import Pack, Prompts
@@ -142,3 +142,34 @@ def check_templates(pack: Pack) -> list[str]:
                     problems.append(f"{path}: template fails when rendered: {exc}")
                     break
     return problems
+
+
+# Variables whose few values are known before any call: prompts that use only these can be
+# rendered (and spoken) ahead of time, one version per value.
+_AHEAD_OF_TIME: dict[str, tuple[str, ...]] = {"time_of_day": ("morning", "afternoon", "evening", "night")}
+
+
+def fixed_prompts(pack: Pack, keys: Iterable[str] | None = None) -> dict[str, set[str]]:
+    """Every sentence of this pack that does not depend on the caller, by language.
+
+    The greeting varies only with the time of day, so each of its versions is included; a
+    read-back of the caller's address is not. These are the sentences worth synthesising before
+    the phone rings.
+    """
+    wanted = set(keys) if keys is not None else None
+    out: dict[str, set[str]] = {lang: set() for lang in pack.languages}
+    for key, texts in pack.prompts:
+        if wanted is not None and key not in wanted:
+            continue
+        for lang, text in texts.items():
+            if lang not in out or not isinstance(text, str):
+                continue
+            free = meta.find_undeclared_variables(_ENV.parse(text)) - {"client_name"}
+            if not free <= _AHEAD_OF_TIME.keys():
+                continue
+            combos = [{}] if not free else [{"time_of_day": v} for v in _AHEAD_OF_TIME["time_of_day"]]
+            for variables in combos:
+                sentence = render(text, client_name=pack.name, **variables)
+                if sentence:
+                    out[lang].add(sentence)
+    return out

@@ -19,9 +19,24 @@ class CallStore:
     def __init__(self, sessions: sessionmaker) -> None:
         self.sessions = sessions
 
-    def start_call(self, client_id: str, pack_version: str, language: str, channel: str = "text") -> str:
+    def start_call(
+        self,
+        client_id: str,
+        pack_version: str,
+        language: str,
+        channel: str = "text",
+        line_call_id: str | None = None,
+        caller_number: str | None = None,
+    ) -> str:
         with self.sessions.begin() as db:
-            call = Call(client_id=client_id, pack_version=pack_version, language=language, channel=channel)
+            call = Call(
+                client_id=client_id,
+                pack_version=pack_version,
+                language=language,
+                channel=channel,
+                line_call_id=line_call_id,
+                caller_number=caller_number,
+            )
             db.add(call)
             db.flush()
             return call.id
@@ -96,11 +111,18 @@ class CallStore:
             return {
                 "id": call.id,
                 "client_id": call.client_id,
+                "channel": call.channel,
+                "line_call_id": call.line_call_id,
+                "caller_number": call.caller_number,
                 "urgency": call.urgency,
                 "outcome_type": call.outcome_type,
                 "ended": call.ended_at is not None,
                 "transcript": [{"role": t.role, "text": t.text} for t in call.turns],
             }
+
+    def call_ids_for_line(self, line_call_id: str) -> list[str]:
+        with self.sessions() as db:
+            return list(db.scalars(select(Call.id).where(Call.line_call_id == line_call_id)))
 
     def waiting_handoffs(self, client_id: str | None = None) -> list[Handoff]:
         """The queue: most urgent first, acute distress next, then who waited longest."""

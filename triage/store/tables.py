@@ -29,6 +29,9 @@ class Call(Base):
     client_id: Mapped[str] = mapped_column(String(64), index=True)
     pack_version: Mapped[str] = mapped_column(String(64))
     channel: Mapped[str] = mapped_column(String(16), default="text")
+    # the telephone network's id of this call (Twilio's CallSid), to find it again and to move it
+    line_call_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    caller_number: Mapped[str | None] = mapped_column(String(32))
     language: Mapped[str] = mapped_column(String(8))
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

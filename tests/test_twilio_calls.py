@@ -1,0 +1,266 @@
+"""Phone calls end to end: real recordings streamed as Twilio streams them (20 ms mu-law frames in
+real time) into `triage serve` on loopback, with the real engines (random-weight models of the
+real formats, so what Whisper writes is gibberish: these tests check the call, not the words).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import numpy as np
+import pytest
+import websockets
+from sqlalchemy import create_engine, select
+from sqlalchemy.orm import Session
+from twilio.request_validator import RequestValidator
+
+from tests.conftest import shared_audio
+from tests.voice_server import TWILIO_TEST_TOKEN, VoiceServer, start_server, stop_server
+from triage.packs.load import load_pack
+from triage.packs.render import say
+from triage.store.tables import Call, Handoff
+from triage.telephony.simulated_caller import RATE, TwilioCaller, load_audio
+
+SANITAER_NUMBER = "+49 40 1234 5601"  # not used for lookup: read from the pack below
+
+
+@pytest.fixture(scope="module")
+def server(synth_models: Path, tmp_path_factory: pytest.TempPathFactory):
+    s = start_server(synth_models, tmp_path_factory.mktemp("voice"))
+    yield s
+    stop_server(s)
+
+
+def stream_url(server: VoiceServer) -> str:
+    return server.ws_url + "/twilio/stream"
+
+
+def signature(url: str, params: dict[str, str] | None = None) -> dict[str, str]:
+    return {"X-Twilio-Signature": RequestValidator(TWILIO_TEST_TOKEN).compute_signature(url, params or {})}
+
+
+def caller(server: VoiceServer, client: str = "sanitaer-notdienst", **kwargs) -> TwilioCaller:
+    url = stream_url(server)
+    return TwilioCaller(url, client=client, headers=signature(url), **kwargs)
+
+
+def stored_calls(server: VoiceServer, line_call_id: str) -> list[Call]:
+    engine = create_engine(f"sqlite:///{server.data_dir / 'triage.db'}")
+    with Session(engine) as db:
+        calls = list(db.scalars(select(Call).where(Call.line_call_id == line_call_id)))
+        for call in calls:
+            _ = call.turns  # load while the session is open
+        return calls
+
+
+def wait_stored(server: VoiceServer, line_call_id: str, timeout: float = 10.0) -> Call:
+    """The server stores the end of a call right after the line closes; give it that moment."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        calls = stored_calls(server, line_call_id)
+        if calls and calls[0].ended_at is not None:
+            return calls[0]
+        time.sleep(0.1)
+    raise AssertionError(f"call {line_call_id} was not stored as ended: {server.log()[-3000:]}")
+
+
+def speech(name: str) -> np.ndarray:
+    return load_audio(shared_audio(name), RATE)
+
+
+# --- the webhook ---------------------------------------------------------------------------------------
+def post_form(url: str, params: dict[str, str], headers: dict[str, str]) -> tuple[int, str]:
+    request = urllib.request.Request(url, data=urllib.parse.urlencode(params).encode(), headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+def test_incoming_call_webhook_answers_with_a_media_stream_for_the_called_client(server: VoiceServer):
+    number = load_pack("sanitaer-notdienst").phone_numbers[0]
+    url = server.url + "/twilio/voice"
+    params = {"CallSid": "CA1", "From": "+4917012345678", "To": number, "AccountSid": "AC1"}
+    status, body = post_form(url, params, signature(url, params))
+    assert status == 200, body
+    assert "<Connect><Stream" in body
+    assert f'url="{server.ws_url}/twilio/stream"' in body
+    assert '<Parameter name="client" value="sanitaer-notdienst"' in body
+
+
+def test_webhook_without_a_valid_twilio_signature_is_refused(server: VoiceServer):
+    url = server.url + "/twilio/voice"
+    params = {"CallSid": "CA1", "To": load_pack("sanitaer-notdienst").phone_numbers[0]}
+    assert post_form(url, params, {})[0] == 403
+    assert post_form(url, params, {"X-Twilio-Signature": "forged"})[0] == 403
+    tampered = {**params, "To": "+4900000"}
+    assert post_form(url, tampered, signature(url, params))[0] == 403
+
+
+def test_webhook_for_a_number_no_client_has_says_so(server: VoiceServer):
+    url = server.url + "/twilio/voice"
+    params = {"CallSid": "CA1", "To": "+1 555 0100"}
+    status, body = post_form(url, params, signature(url, params))
+    assert status == 404
+    assert "no client pack" in body
+
+
+# --- the media stream ----------------------------------------------------------------------------------
+def test_greeting_audio_arrives_first_then_its_mark(server: VoiceServer):
+    async def call():
+        async with caller(server) as c:
+            await c.wait_audio_after(0, timeout=10)
+            await c.wait_quiet(quiet_secs=0.5, timeout=30)
+            await c.hang_up()
+            return c
+
+    c = asyncio.run(call())
+    events = [e for _, e in c.log.messages]
+    assert events[0] == "media", events[:5]  # the caller hears the greeting before anything else happens
+    assert c.log.audio[0].seconds > 1.0  # greeting plus the recording-consent question, spoken
+    assert c.log.marks, "the server marks the end of each utterance"
+    assert c.log.first_audio_at - c.log.connected_at < 5.0
+    stored = wait_stored(server, c.call_sid)
+    pack = load_pack("sanitaer-notdienst")
+    assert stored.turns[0].role == "bot"
+    assert pack.name in stored.turns[0].text
+
+
+def _converse(server: VoiceServer, utterances: list[np.ndarray], **caller_kwargs) -> tuple[TwilioCaller, list[float]]:
+    async def call():
+        async with caller(server, **caller_kwargs) as c:
+            await c.wait_audio_after(0, timeout=10)
+            await c.wait_quiet(quiet_secs=0.8, timeout=40)
+            latencies = []
+            for pcm in utterances:
+                await c.say(pcm)
+                spoke = c.log.speech_ends[-1]
+                reply = await c.wait_audio_after(spoke, timeout=20)
+                latencies.append(reply - spoke)
+                await c.wait_quiet(quiet_secs=0.8, timeout=40)
+            await c.hang_up()
+            return c, latencies
+
+    return asyncio.run(call())
+
+
+def test_each_caller_utterance_becomes_one_turn_with_a_spoken_reply(server: VoiceServer):
+    utterances = [speech("timit_ldc93s1_8k.wav"), speech("new_home_16k.wav")]
+    c, latencies = _converse(server, utterances)
+    assert len(latencies) == 2 and all(latency < 20 for latency in latencies)
+    stored = wait_stored(server, c.call_sid)
+    caller_turns = [t for t in stored.turns if t.role == "caller"]
+    assert len(caller_turns) == 2, [(t.role, t.text) for t in stored.turns]
+    assert all(t.text.strip() for t in caller_turns)  # Whisper's text reached the brain
+    bot_turns = [t for t in stored.turns if t.role == "bot"]
+    assert len(bot_turns) >= 4  # greeting + consent question, then an answer to each turn
+    assert stored.channel == "twilio"
+    assert stored.ended_at is not None
+
+
+def test_turns_are_still_found_with_cafe_noise_on_the_line(server: VoiceServer):
+    noise = load_audio(shared_audio("noise_coffee_shop_44k.wav"), RATE)
+    words = [speech("timit_ldc93s1_8k.wav"), speech("new_home_16k.wav")]
+    speech_rms = float(np.sqrt(np.mean(np.concatenate(words).astype(np.float32) ** 2)))
+    noise_rms = float(np.sqrt(np.mean(noise.astype(np.float32) ** 2)))
+    background = noise.astype(np.float32) * (speech_rms / noise_rms) * 10 ** (-20 / 20)  # 20 dB below the speech
+    c, _ = _converse(server, words, background=background)
+    stored = wait_stored(server, c.call_sid)
+    caller_turns = [t for t in stored.turns if t.role == "caller"]
+    assert len(caller_turns) == 2, [(t.role, t.text) for t in stored.turns]
+
+
+def test_caller_speaking_over_the_bot_interrupts_it_with_clear(server: VoiceServer):
+    async def call():
+        async with caller(server) as c:
+            first = await c.wait_audio_after(0, timeout=10)
+            await asyncio.sleep(0.5)  # the greeting is playing
+            await c.say(speech("jfk_16k.wav")[: RATE * 3])
+            await asyncio.sleep(1.0)
+            await c.hang_up()
+            return c, first
+
+    c, first = asyncio.run(call())
+    assert c.log.clears, "barge-in must send Twilio a clear"
+    assert c.log.clears[0] > first
+
+
+def test_keypad_zero_hands_the_caller_to_a_human_before_saying_so(server: VoiceServer):
+    async def call():
+        async with caller(server) as c:
+            await c.wait_audio_after(0, timeout=10)
+            await c.wait_quiet(quiet_secs=0.5, timeout=30)
+            pressed = asyncio.get_running_loop().time()
+            await c.press("0")
+            await c.wait_audio_after(c.log.audio[-1].first_at, timeout=10)
+            await c.wait_closed(timeout=40)  # the handoff message is heard, then the line is closed
+            return c, pressed
+
+    c, _ = asyncio.run(call())
+    stored = wait_stored(server, c.call_sid)
+    assert stored.outcome_type == "handoff"
+    pack = load_pack("sanitaer-notdienst")
+    said = " ".join(t.text for t in stored.turns if t.role == "bot")
+    assert say(pack, "handoff_requested", "de").split(".")[0] in said
+    engine = create_engine(f"sqlite:///{server.data_dir / 'triage.db'}")
+    with Session(engine) as db:
+        handoff = db.scalars(select(Handoff).where(Handoff.call_id == stored.id)).one()
+        assert handoff.summary
+
+
+def test_malformed_frames_get_a_clear_error_and_the_call_goes_on(server: VoiceServer):
+    async def call():
+        async with caller(server) as c:
+            await c.wait_audio_after(0, timeout=10)
+            await c.send_raw("this is not json")
+            await c.send_raw(json.dumps({"event": "media", "media": {"payload": "%%% not base64 %%%"}}))
+            await c.send_raw(json.dumps({"event": "teleport"}))
+            await c.send_raw(json.dumps([1, 2, 3]))
+            await c.wait_quiet(quiet_secs=0.8, timeout=30)
+            await c.say(speech("timit_ldc93s1_8k.wav"))
+            reply = await c.wait_audio_after(c.log.speech_ends[-1], timeout=20)
+            await c.hang_up()
+            return c, reply
+
+    c, reply = asyncio.run(call())
+    assert reply
+    log = server.log()
+    assert "not JSON" in log and "unknown event 'teleport'" in log and "bad media message" in log
+    stored = wait_stored(server, c.call_sid)
+    assert [t for t in stored.turns if t.role == "caller"]
+
+
+def test_stream_for_an_unknown_client_is_closed_with_a_reason(server: VoiceServer):
+    async def call():
+        async with caller(server, client="no-such-client") as c:
+            return await c.wait_closed(timeout=10), c
+
+    _, c = asyncio.run(call())
+    assert not c.log.audio
+
+
+def test_stream_without_a_valid_signature_is_refused(server: VoiceServer):
+    async def connect():
+        async with websockets.connect(stream_url(server), additional_headers={"X-Twilio-Signature": "forged"}):
+            pass
+
+    with pytest.raises(websockets.InvalidStatus) as refused:
+        asyncio.run(connect())
+    assert refused.value.response.status_code == 403
+
+
+def test_metrics_count_calls_latency_and_handoffs(server: VoiceServer):
+    with urllib.request.urlopen(server.url + "/metrics", timeout=5) as response:
+        text = response.read().decode()
+    assert 'triage_calls_total{channel="twilio"}' in text
+    assert "triage_greeting_latency_seconds_count" in text
+    assert 'triage_turn_latency_seconds_count{stage="total"}' in text
+    assert "triage_active_calls" in text

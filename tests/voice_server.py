@@ -1,0 +1,82 @@
+"""`triage serve` as a real subprocess on loopback, for the voice tests (Twilio and browser)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+TWILIO_TEST_TOKEN = "test-auth-token-not-a-secret"
+
+
+@dataclass
+class VoiceServer:
+    url: str
+    data_dir: Path
+    process: subprocess.Popen
+    log_path: Path
+
+    @property
+    def ws_url(self) -> str:
+        return "ws" + self.url[4:]
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(models_dir: Path, data_dir: Path, *, extra_env: dict[str, str] | None = None) -> VoiceServer:
+    port = free_port()
+    env = {
+        **os.environ,
+        "TRIAGE_DATA_DIR": str(data_dir),
+        "TRIAGE_MODELS_DIR": str(models_dir),
+        "TRIAGE_STT_MODEL": "synth-test",
+        "TRIAGE_TTS_VOICE_DE": "de_DE-synth-test",
+        "TRIAGE_TTS_VOICE_EN": "en_US-synth-test",
+        "TRIAGE_TWILIO_AUTH_TOKEN": TWILIO_TEST_TOKEN,
+        "HF_HUB_OFFLINE": "1",
+        **(extra_env or {}),
+    }
+    env.pop("TRIAGE_DATABASE_URL", None)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    log_path = data_dir / "server.log"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "triage.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=log_path.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    server = VoiceServer(f"http://127.0.0.1:{port}", data_dir, process, log_path)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"triage serve exited with {process.returncode}:\n{server.log()}")
+        try:
+            with urllib.request.urlopen(server.url + "/readyz", timeout=1) as response:
+                if response.status == 200:
+                    return server
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"triage serve was not ready within 120 s:\n{server.log()}")
+
+
+def stop_server(server: VoiceServer) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.process.kill()

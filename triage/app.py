@@ -1,0 +1,79 @@
+"""The FastAPI application: the lifespan loads the shared engines once, the routers take calls."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from .runtime import GREETING_KEYS, ServerState
+from .settings import Settings, get_settings
+from .telephony import browser, twilio
+
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings | None = None, state: ServerState | None = None) -> FastAPI:
+    """`state` may be given already loaded (benchmarks start many servers on one set of engines)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        nonlocal state
+        if state is None:
+            state = await asyncio.to_thread(ServerState.start, settings or get_settings())
+        app.state.triage = state
+        # The greeting path is synthesised before we report ready; the rest follows in the background.
+        await asyncio.to_thread(state.packs.warm_all, GREETING_KEYS)
+        state.ready = True
+        rest = asyncio.create_task(_warm_rest(state))
+        try:
+            yield
+        finally:
+            rest.cancel()
+            state.close()
+
+    app = FastAPI(
+        title="triage",
+        summary="Voice AI front-end for call centres: answers, triages and hands callers to humans.",
+        lifespan=lifespan,
+    )
+    app.include_router(twilio.router)
+    app.include_router(browser.router)
+    app.mount("/static", StaticFiles(directory=browser.WEB_DIR), name="static")
+
+    @app.get("/healthz", tags=["ops"], summary="The process is up")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", tags=["ops"], summary="Engines loaded and greetings synthesised: calls can be taken")
+    async def readyz(request: Request) -> JSONResponse:
+        state: ServerState | None = getattr(request.app.state, "triage", None)
+        if state is None or not state.ready:
+            return JSONResponse({"status": "loading"}, status_code=503)
+        tts = state.engines.tts
+        return JSONResponse(
+            {
+                "status": "ready",
+                "stt_model": str(state.engines.stt.model_path),
+                "voices": {lang: str(v.path) for lang, v in tts.voices.items()},
+                "cached_prompts": len(tts.cache),
+                "all_prompts_cached": state.warm_done,
+            }
+        )
+
+    @app.get("/metrics", tags=["ops"], summary="Prometheus metrics")
+    async def metrics(request: Request) -> Response:
+        return Response(request.app.state.triage.metrics.exposition(), media_type="text/plain; version=0.0.4")
+
+    return app
+
+
+async def _warm_rest(state: ServerState) -> None:
+    """Every other fixed sentence, after the server is already taking calls."""
+    await asyncio.to_thread(state.packs.warm_all)
+    state.warm_done = True

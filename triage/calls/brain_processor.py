@@ -1,0 +1,222 @@
+"""The brain in the pipecat pipeline: frames in, the pure dialogue's decisions out.
+
+It decides nothing itself. It joins the transcripts of one caller turn, asks the brain, and turns
+the reply into speech, a mark (so we learn when the caller has heard it) and events for the
+browser page. Engine failures arrive here as frames and become a handoff to a human.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import Any
+
+from pipecat.frames.frames import (
+    BotStartedSpeakingFrame,
+    EndFrame,
+    EndWorkerFrame,
+    Frame,
+    InputAudioRawFrame,
+    InputDTMFFrame,
+    InputTransportMessageFrame,
+    OutputTransportMessageFrame,
+    OutputTransportMessageUrgentFrame,
+    StartFrame,
+    TranscriptionFrame,
+    TTSSpeakFrame,
+    UserStartedSpeakingFrame,
+    UserStoppedSpeakingFrame,
+    VADUserStoppedSpeakingFrame,
+)
+from pipecat.processors.frame_processor import FrameDirection, FrameProcessor
+
+from ..brain.state import Reply
+from .speech_services import EngineFailedFrame, HeardFrame
+from .voice import TurnTiming, VoiceCall
+
+log = logging.getLogger(__name__)
+
+# How long after the last words we wait for the caller's side to confirm it played them before
+# hanging up anyway (a client that never echoes marks must not keep the line open forever).
+END_MARK_GRACE_SECS = 20.0
+
+
+class BrainProcessor(FrameProcessor):
+    def __init__(self, call: VoiceCall) -> None:
+        super().__init__(name=f"brain-{call.call_id[:8]}")
+        self.call = call
+        self._heard: list[str] = []
+        self._utterances = 0
+        self._heard_marks: list[str] = []
+        self._end_mark: str | None = None
+        self._end_timer: asyncio.Task | None = None
+        self._ending = False
+        self._closing = False  # the last words are said: later caller turns are not answered
+        self._speech_end: float | None = None  # monotonic
+        self._stt_seconds = 0.0
+        self._waiting_first_audio: TurnTiming | None = None
+        self._greeting_pending = True
+        self._turn_waits_for_text = False
+
+    # --- frames -----------------------------------------------------------------------------------
+    async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
+        await super().process_frame(frame, direction)
+        if isinstance(frame, StartFrame):
+            await self.push_frame(frame, direction)
+            await self._event({"type": "call", **self._call_info()})
+            await self._speak(await self.call.greet())
+        elif isinstance(frame, InputAudioRawFrame):
+            return  # the caller's audio has reached every processor that needs it
+        elif isinstance(frame, VADUserStoppedSpeakingFrame):
+            # the caller fell silent stop_secs before VAD said so
+            age = max(0.0, time.time() - frame.timestamp) if frame.timestamp else 0.0
+            self._speech_end = time.monotonic() - age - frame.stop_secs
+            await self.push_frame(frame, direction)
+        elif isinstance(frame, HeardFrame):
+            self._stt_seconds = frame.stt_seconds
+        elif isinstance(frame, TranscriptionFrame):
+            self._heard.append(frame.text)  # not passed on: text-to-speech must never read the caller's words
+            if self._turn_waits_for_text:  # the turn ended (stop timeout) before transcription finished
+                await self._caller_turn()
+        elif isinstance(frame, UserStartedSpeakingFrame):
+            self._turn_waits_for_text = False
+            await self.push_frame(frame, direction)
+        elif isinstance(frame, UserStoppedSpeakingFrame):
+            await self.push_frame(frame, direction)
+            await self._caller_turn()
+        elif isinstance(frame, InputDTMFFrame):
+            await self._event({"type": "transcript", "role": "caller", "text": f"[DTMF {frame.button.value}]"})
+            await self._speak(await self.call.dtmf(str(frame.button.value)))
+        elif isinstance(frame, InputTransportMessageFrame):
+            await self._transport_message(frame.message)
+        elif isinstance(frame, EngineFailedFrame):
+            await self._engine_failed(frame)
+        elif isinstance(frame, BotStartedSpeakingFrame):
+            self._bot_started()
+            if direction == FrameDirection.DOWNSTREAM:
+                await self.push_frame(frame, direction)
+        elif isinstance(frame, EndFrame):
+            await self.call.hangup()
+            await self.push_frame(frame, direction)
+        else:
+            await self.push_frame(frame, direction)
+
+    # --- caller -> brain -------------------------------------------------------------------------
+    async def _caller_turn(self) -> None:
+        text = " ".join(t.strip() for t in self._heard if t.strip())
+        self._heard.clear()
+        self._turn_waits_for_text = not text
+        if not text or self._closing:
+            return
+        turn_end = time.monotonic()
+        timing = TurnTiming(
+            speech_end=self._speech_end or turn_end, stt_seconds=self._stt_seconds, turn_end=turn_end
+        )
+        log.debug("call %s: caller turn of %d characters", self.call.call_id, len(text))
+        await self._event({"type": "transcript", "role": "caller", "text": text, "lang": self.call.lang})
+        started = time.monotonic()
+        reply = await self.call.hear(text)
+        timing.brain_seconds = time.monotonic() - started
+        self._waiting_first_audio = timing
+        self.call.timings.turns.append(timing)
+        await self._decision()
+        await self._speak(reply)
+
+    async def _transport_message(self, message: Any) -> None:
+        if not isinstance(message, dict):
+            return
+        event = message.get("event")
+        if event == "mark":
+            name = str(message.get("name", ""))
+            self._heard_marks.append(name)
+            if name and name == self._end_mark:
+                await self._end_call()
+        elif event == "stop":
+            await self.call.hangup()
+            await self._end_call()
+        elif event == "error":
+            log.warning("call %s: bad input from the line: %s", self.call.call_id, message.get("error"))
+            await self._event({"type": "error", "error": message.get("error", "bad input")})
+
+    async def _engine_failed(self, frame: EngineFailedFrame) -> None:
+        log.error("call %s: %s engine failed: %s", self.call.call_id, frame.engine, frame.error)
+        reply = await self.call.fail(frame.engine)
+        if frame.engine == "tts":
+            # Nothing can be said any more; the handoff is stored, so a human calls back.
+            await self._event({"type": "outcome", "outcome": reply.outcome.as_dict() if reply.outcome else None})
+            await self._end_call()
+            return
+        await self._decision()
+        await self._speak(reply)
+
+    # --- brain -> caller -------------------------------------------------------------------------
+    async def _speak(self, reply: Reply) -> None:
+        """The reply is already stored (the session persisted it); now it may be said."""
+        if reply.outcome is not None:
+            await self._event({"type": "outcome", "outcome": reply.outcome.as_dict()})
+        for text in reply.says:
+            await self._event({"type": "transcript", "role": "bot", "text": text, "lang": self.call.lang})
+            await self.push_frame(TTSSpeakFrame(text, append_to_context=False))
+        if not reply.says and not reply.end:
+            return
+        self._utterances += 1
+        mark = f"u{self._utterances}"
+        # Queued behind the audio: the client echoes it when the caller has heard everything before it.
+        await self.push_frame(OutputTransportMessageFrame(message={"event": "mark", "name": mark}))
+        if reply.end:
+            self._closing = True
+            self._end_mark = mark
+            self._end_timer = asyncio.create_task(self._end_after_grace())
+
+    async def _end_after_grace(self) -> None:
+        await asyncio.sleep(END_MARK_GRACE_SECS)
+        await self._end_call()
+
+    async def _end_call(self) -> None:
+        if self._ending:
+            return
+        self._ending = True
+        await self._event({"type": "end"})
+        await self.push_frame(EndWorkerFrame(reason="call finished"))
+
+    def _bot_started(self) -> None:
+        now = time.monotonic()
+        timings = self.call.timings
+        if self._greeting_pending:
+            self._greeting_pending = False
+            timings.greeting_audio = now
+            if timings.greeting_latency is not None:
+                self.call.metrics.greeting_latency.observe(timings.greeting_latency)
+        timing, self._waiting_first_audio = self._waiting_first_audio, None
+        if timing is not None:
+            timing.first_audio = now
+            for stage, seconds in timing.stages.items():
+                self.call.metrics.turn_latency.labels(stage).observe(seconds)
+
+    async def _decision(self) -> None:
+        s = self.call.session.dialogue.state
+        await self._event(
+            {
+                "type": "decision",
+                "urgency": s.urgency,
+                "intent": s.intent,
+                "distress": s.distress,
+                "reason": "; ".join(s.evidence[-3:]),
+                "language": s.lang,
+                "phase": s.phase,
+            }
+        )
+
+    async def _event(self, message: dict[str, Any]) -> None:
+        """For the browser page; the Twilio serializer drops these (Twilio only knows its own events)."""
+        await self.push_frame(OutputTransportMessageUrgentFrame(message=message))
+
+    def _call_info(self) -> dict[str, Any]:
+        pack = self.call.pack
+        return {"call_id": self.call.call_id, "client": pack.id, "client_name": pack.name, "languages": pack.languages}
+
+    async def cleanup(self) -> None:
+        if self._end_timer is not None:
+            self._end_timer.cancel()
+        await super().cleanup()

@@ -1,0 +1,123 @@
+"""One pipecat pipeline per call, built from the server's shared engines.
+
+transport in -> Silero VAD -> faster-whisper (per VAD segment) -> Smart Turn v3 (is the caller
+done?) -> the brain -> Piper -> transport out. Caller speech while the bot talks interrupts it.
+Whatever happens inside, the call ends stored: a crash becomes a handoff to a human.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from fastapi import WebSocket
+from pipecat.pipeline.pipeline import Pipeline
+from pipecat.pipeline.worker import PipelineParams, PipelineWorker
+from pipecat.processors.audio.vad_processor import VADProcessor
+from pipecat.serializers.base_serializer import FrameSerializer
+from pipecat.transports.websocket.fastapi import FastAPIWebsocketParams, FastAPIWebsocketTransport
+from pipecat.turns.user_start import TranscriptionUserTurnStartStrategy, VADUserTurnStartStrategy
+from pipecat.turns.user_stop import TurnAnalyzerUserTurnStopStrategy
+from pipecat.turns.user_turn_processor import UserTurnProcessor
+from pipecat.turns.user_turn_strategies import UserTurnStrategies
+from pipecat.workers.runner import WorkerRunner
+
+from ..brain.model import TextModel
+from ..metrics import Metrics
+from ..packs.schema import Pack
+from ..speech.engines import SpeechToText, TextToSpeech
+from ..speech.listening import Listening
+from ..store.repo import CallStore
+from .brain_processor import BrainProcessor
+from .speech_services import SharedPiperTTS, SharedWhisperSTT
+from .voice import VoiceCall
+
+log = logging.getLogger(__name__)
+
+PIPELINE_IN_RATE = 16_000  # what Silero, Smart Turn and Whisper all want
+
+
+@dataclass
+class Engines:
+    """Everything loaded once at server start and shared by every call."""
+
+    stt: SpeechToText
+    tts: TextToSpeech
+    listening: Listening
+    model: TextModel | None
+
+    def close(self) -> None:
+        self.stt.close()
+        self.tts.close()
+        self.listening.close()
+
+
+@dataclass
+class CallLine:
+    """How this call reaches us: the websocket, its wire format and its audio rate."""
+
+    websocket: WebSocket
+    serializer: FrameSerializer
+    channel: str
+    out_rate: int
+    line_call_id: str | None = None
+    caller_number: str | None = None
+    max_call_secs: int = 3600
+
+
+async def run_call(line: CallLine, pack: Pack, engines: Engines, store: CallStore, metrics: Metrics) -> VoiceCall:
+    """Take one call from connect to hangup. Returns it once it has ended and is stored."""
+    call = await VoiceCall.open(
+        pack, engines.model, store, metrics, line.channel, line.line_call_id, line.caller_number
+    )
+    log.info("call %s (%s, %s) connected", call.call_id, pack.id, line.channel)
+    transport = FastAPIWebsocketTransport(
+        line.websocket,
+        FastAPIWebsocketParams(
+            audio_in_enabled=True,
+            audio_out_enabled=True,
+            audio_in_sample_rate=PIPELINE_IN_RATE,
+            audio_out_sample_rate=line.out_rate,
+            add_wav_header=False,
+            serializer=line.serializer,
+            session_timeout=line.max_call_secs,
+        ),
+    )
+    turns = UserTurnStrategies(
+        start=[VADUserTurnStartStrategy(), TranscriptionUserTurnStartStrategy()],
+        stop=[TurnAnalyzerUserTurnStopStrategy(turn_analyzer=engines.listening.turn())],
+    )
+    pipeline = Pipeline(
+        [
+            transport.input(),
+            VADProcessor(vad_analyzer=engines.listening.vad()),
+            SharedWhisperSTT(engines.stt, call),
+            UserTurnProcessor(user_turn_strategies=turns),
+            BrainProcessor(call),
+            SharedPiperTTS(engines.tts, call),
+            transport.output(),
+        ]
+    )
+    task = PipelineWorker(
+        pipeline,
+        params=PipelineParams(audio_in_sample_rate=PIPELINE_IN_RATE, audio_out_sample_rate=line.out_rate),
+        idle_timeout_secs=None,
+        check_dangling_tasks=False,
+        enable_rtvi=False,  # our events are our own; RTVI would only log them as foreign
+    )
+
+    @transport.event_handler("on_client_disconnected")
+    async def _gone(_transport, _websocket) -> None:
+        await task.cancel(reason="caller hung up")
+
+    try:
+        runner = WorkerRunner(handle_sigint=False, handle_sigterm=False)
+        await runner.add_workers(task)
+        await runner.run()
+    except Exception:
+        log.exception("call %s crashed", call.call_id)
+        await call.fail("pipeline")
+    finally:
+        await call.hangup()
+        log.info("call %s ended", call.call_id)
+    return call

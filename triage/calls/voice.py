@@ -1,0 +1,157 @@
+"""One spoken call around the text session: what the audio pipeline needs to ask the brain and
+to remember about timing.
+
+The session writes to the database, so every call into it runs in a worker thread; the event
+loop keeps carrying every other caller's audio meanwhile.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass, field
+
+from ..brain.dialogue import Dialogue
+from ..brain.model import TextModel
+from ..brain.state import Outcome, Reply
+from ..metrics import Metrics
+from ..packs.schema import Pack
+from ..store.repo import CallStore
+from .session import CallSession
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class TurnTiming:
+    """Where the time went between the caller falling silent and the first reply audio."""
+
+    speech_end: float  # monotonic: when the caller stopped speaking (VAD stop minus its silence window)
+    stt_seconds: float = 0.0
+    turn_end: float | None = None  # the turn detector decided the caller is done
+    brain_seconds: float = 0.0
+    first_audio: float | None = None  # the first reply audio left for the caller
+
+    @property
+    def total(self) -> float | None:
+        return None if self.first_audio is None else self.first_audio - self.speech_end
+
+    @property
+    def stages(self) -> dict[str, float]:
+        """VAD/turn is what is left once transcription, brain and synthesis are accounted for."""
+        if self.first_audio is None or self.turn_end is None:
+            return {}
+        brain_done = self.turn_end + self.brain_seconds
+        return {
+            "vad_turn": max(0.0, self.turn_end - self.speech_end - self.stt_seconds),
+            "stt": self.stt_seconds,
+            "brain": self.brain_seconds,
+            "tts_first_chunk": max(0.0, self.first_audio - brain_done),
+            "total": self.first_audio - self.speech_end,
+        }
+
+
+@dataclass
+class CallTimings:
+    connected: float = field(default_factory=time.monotonic)
+    greeting_audio: float | None = None
+    turns: list[TurnTiming] = field(default_factory=list)
+
+    @property
+    def greeting_latency(self) -> float | None:
+        return None if self.greeting_audio is None else self.greeting_audio - self.connected
+
+
+class VoiceCall:
+    """The brain side of one audio call. Created with `open()`, which stores the call first."""
+
+    def __init__(self, session: CallSession, metrics: Metrics, channel: str) -> None:
+        self.session = session
+        self.metrics = metrics
+        self.channel = channel
+        self.timings = CallTimings()
+        self.finished = False
+        self._counted_handoffs: set[int] = set()
+
+    @classmethod
+    async def open(
+        cls,
+        pack: Pack,
+        model: TextModel | None,
+        store: CallStore,
+        metrics: Metrics,
+        channel: str,
+        line_call_id: str | None = None,
+        caller_number: str | None = None,
+    ) -> VoiceCall:
+        connected = time.monotonic()
+        session = await asyncio.to_thread(
+            CallSession, Dialogue(pack, model), store, channel, line_call_id, caller_number
+        )
+        call = cls(session, metrics, channel)
+        call.timings.connected = connected
+        metrics.calls.labels(channel).inc()
+        metrics.active_calls.labels(channel).inc()
+        return call
+
+    @property
+    def pack(self) -> Pack:
+        return self.session.dialogue.pack
+
+    @property
+    def call_id(self) -> str:
+        return self.session.call_id
+
+    @property
+    def lang(self) -> str:
+        return self.session.dialogue.state.lang
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.pack.languages)
+
+    @property
+    def listening_languages(self) -> list[str]:
+        """What speech-to-text should listen for. Detecting the language costs a second encoder pass
+        (about 250 ms with Whisper tiny on two cores), so it is done on the caller's first turn; after
+        that the call's language is known (the brain keeps it current from what the caller says)."""
+        if self.session.dialogue.state.caller_turns == 0 or len(self.pack.languages) == 1:
+            return self.languages
+        return [self.lang]
+
+    async def greet(self) -> Reply:
+        return self._counted(await asyncio.to_thread(self.session.greet))
+
+    async def hear(self, text: str) -> Reply:
+        return self._counted(await asyncio.to_thread(self.session.hear, text))
+
+    async def dtmf(self, digit: str) -> Reply:
+        return self._counted(await asyncio.to_thread(self.session.dtmf, digit))
+
+    async def fail(self, engine: str) -> Reply:
+        """An engine failed in this call: the caller goes to a human with what is known."""
+        self.metrics.engine_errors.labels(engine).inc()
+        return self._counted(await asyncio.to_thread(self.session.fail, engine))
+
+    async def hangup(self) -> Outcome | None:
+        """The line is closed. Idempotent: the transport and the pipeline may both report it."""
+        if self.finished:
+            return self.session.dialogue.state.outcome
+        self.finished = True
+        self.metrics.active_calls.labels(self.channel).dec()
+        try:
+            return self._counted_outcome(await asyncio.to_thread(self.session.hangup))
+        except Exception:
+            log.exception("could not close call %s", self.call_id)
+            return None
+
+    def _counted(self, reply: Reply) -> Reply:
+        self._counted_outcome(reply.outcome)
+        return reply
+
+    def _counted_outcome(self, outcome: Outcome | None) -> Outcome | None:
+        if outcome is not None and outcome.type == "handoff" and id(outcome) not in self._counted_handoffs:
+            self._counted_handoffs.add(id(outcome))
+            self.metrics.handoffs.labels(outcome.urgency).inc()
+        return outcome

@@ -1,0 +1,128 @@
+"""What a running server holds for all its calls: settings, the database, the client packs, the
+shared engines and the metrics. Built once at start-up by the app's lifespan.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+
+from .brain.model import TextModel
+from .calls.pipeline import Engines
+from .metrics import Metrics
+from .packs.load import PackError, list_clients, load_all, load_pack
+from .packs.render import fixed_prompts
+from .packs.schema import Pack
+from .settings import Settings
+from .speech.engines import SpeechToText, TextToSpeech, Voice
+from .speech.listening import Listening
+from .store.repo import CallStore, open_store
+
+log = logging.getLogger(__name__)
+
+# Said the moment a call connects: synthesised before the server reports ready.
+GREETING_KEYS = ("greeting", "recording_consent", "ask_need")
+
+
+class PackRegistry:
+    """The client packs as calls see them. A pack whose files change is reloaded for the next call
+    (a running call keeps the Pack object it started with) and its fixed sentences are synthesised
+    again in the background."""
+
+    def __init__(self, settings: Settings, tts: TextToSpeech | None = None) -> None:
+        self.prompts_dir = settings.prompts_dir
+        self.tts = tts
+        self._seen: dict[str, int] = {}
+        self._warmed: set[str] = set()
+        self._lock = threading.Lock()
+
+    def exists(self, client_id: str) -> bool:
+        return client_id in list_clients(self.prompts_dir)
+
+    def all(self) -> dict[str, Pack]:
+        return load_all(self.prompts_dir)
+
+    def get(self, client_id: str) -> Pack:
+        pack = load_pack(client_id, self.prompts_dir)
+        with self._lock:
+            changed = self._seen.get(client_id) != id(pack)
+            self._seen[client_id] = id(pack)
+        if changed and client_id in self._warmed:
+            threading.Thread(target=self.warm, args=(pack,), name=f"warm-{client_id}", daemon=True).start()
+        return pack
+
+    def warm(self, pack: Pack, keys: tuple[str, ...] | None = None) -> int:
+        """Synthesise this pack's fixed sentences (all, or only `keys`). Returns how many were new."""
+        if self.tts is None:
+            return 0
+        started = time.perf_counter()
+        made = self.tts.warm(fixed_prompts(pack, keys))
+        self._warmed.add(pack.id)
+        if made:
+            log.info("synthesised %d prompts of %s in %.1f s", made, pack.id, time.perf_counter() - started)
+        return made
+
+    def warm_all(self, keys: tuple[str, ...] | None = None) -> int:
+        made = 0
+        for client_id in list_clients(self.prompts_dir):
+            try:
+                made += self.warm(self.get(client_id), keys)
+            except PackError as exc:
+                log.error("pack %s not loaded: %s", client_id, exc)
+        return made
+
+
+def load_engines(settings: Settings, model: TextModel | None) -> Engines:
+    """Load every model once. Raises SpeechModelError naming the fix when one is missing."""
+    from .speech.models import resolve_voice, resolve_whisper
+
+    whisper = resolve_whisper(settings)
+    voices = {
+        "de": resolve_voice(settings.tts_voice_de, settings),
+        "en": resolve_voice(settings.tts_voice_en, settings),
+    }
+    started = time.perf_counter()
+    stt = SpeechToText(
+        whisper,
+        device=settings.stt_device,
+        compute_type=settings.stt_compute_type,
+        workers=settings.stt_workers,
+        max_new_tokens=settings.stt_max_new_tokens,
+    )
+    tts = TextToSpeech({lang: Voice(path) for lang, path in voices.items()}, workers=settings.tts_workers)
+    engines = Engines(stt=stt, tts=tts, listening=Listening(
+            workers=settings.stt_workers,
+            vad_stop_secs=settings.vad_stop_secs,
+            vad_min_volume=settings.vad_min_volume,
+            turn_max_silence_secs=settings.turn_max_silence_secs,
+        ), model=model)
+    log.info("speech engines loaded in %.1f s (whisper %s, voices %s)", time.perf_counter() - started, whisper, voices)
+    return engines
+
+
+@dataclass
+class ServerState:
+    settings: Settings
+    store: CallStore
+    packs: PackRegistry
+    engines: Engines
+    metrics: Metrics = field(default_factory=Metrics)
+    ready: bool = False
+    warm_done: bool = False  # every fixed sentence of every pack synthesised (not only the greetings)
+
+    @classmethod
+    def start(cls, settings: Settings) -> ServerState:
+        model = TextModel.load(settings.classifier_dir)
+        engines = load_engines(settings, model)
+        state = cls(
+            settings=settings,
+            store=open_store(settings.db_url()),
+            packs=PackRegistry(settings, engines.tts),
+            engines=engines,
+        )
+        return state
+
+    def close(self) -> None:
+        self.engines.close()

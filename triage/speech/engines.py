@@ -1,0 +1,239 @@
+"""The speech engines every call shares: one faster-whisper model, one Piper voice per language.
+
+Loading a Whisper model takes seconds and hundreds of megabytes; doing it per call (as pipecat's
+stock services do) would make the tenth simultaneous caller wait and run the machine out of
+memory. So the server loads each engine once and calls borrow it. Inference is blocking C++
+work, so it runs in bounded thread pools, never on the event loop that carries everyone's audio.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import threading
+import time
+from collections.abc import AsyncIterator, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+WHISPER_RATE = 16_000
+
+
+class EngineError(RuntimeError):
+    """An engine failed on one request; the call that asked is handed to a human."""
+
+
+@dataclass(frozen=True)
+class Transcript:
+    text: str
+    language: str
+    language_probability: float
+    audio_seconds: float
+    seconds: float
+    tokens: int
+
+
+def pick_language(probabilities: Iterable[tuple[str, float]], allowed: list[str]) -> tuple[str, float]:
+    """The most likely language among those the client offers.
+
+    Whisper knows 99 languages; a German caller with an accent is sometimes heard as Dutch.
+    A call centre only answers in its client's languages, so only those may win.
+    """
+    ranked = [(lang, p) for lang, p in probabilities if lang in allowed]
+    if not ranked:
+        return allowed[0], 0.0
+    return max(ranked, key=lambda lp: lp[1])
+
+
+class SpeechToText:
+    """One faster-whisper model serving every call through a bounded pool of workers."""
+
+    def __init__(
+        self,
+        model_path: Path,
+        *,
+        device: str = "auto",
+        compute_type: str = "default",
+        workers: int = 2,
+        max_new_tokens: int = 96,
+    ) -> None:
+        from faster_whisper import WhisperModel
+
+        if compute_type == "default":
+            compute_type = "int8" if device in ("cpu", "auto") and not _has_cuda() else "float16"
+        self.model_path = model_path
+        self.max_new_tokens = max_new_tokens
+        self.model = WhisperModel(
+            str(model_path),
+            device=device,
+            compute_type=compute_type,
+            cpu_threads=os.cpu_count() or 1,
+            num_workers=workers,
+            local_files_only=True,
+        )
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="stt")
+
+    def transcribe_sync(self, pcm16: bytes, languages: list[str]) -> Transcript:
+        started = time.perf_counter()
+        audio = np.frombuffer(pcm16, dtype=np.int16).astype(np.float32) / 32768.0
+        options = {
+            "beam_size": 1,
+            "temperature": 0.0,  # one decode: fallbacks at higher temperatures double the latency
+            "condition_on_previous_text": False,
+            "without_timestamps": True,
+            "vad_filter": False,  # pipecat's VAD already cut the turn
+            "max_new_tokens": self.max_new_tokens,
+        }
+        fixed = languages[0] if len(languages) == 1 else None
+        segments, info = self.model.transcribe(audio, language=fixed, **options)
+        language, probability = info.language, info.language_probability
+        if fixed is None:
+            language, probability = pick_language(info.all_language_probs or [], languages)
+            if language != info.language:  # the lazy decode has not started: redo it in an allowed language
+                segments, info = self.model.transcribe(audio, language=language, **options)
+        parts = list(segments)
+        text = " ".join(s.text.strip() for s in parts if s.text.strip())
+        return Transcript(
+            text=text,
+            language=language,
+            language_probability=float(probability),
+            audio_seconds=len(audio) / WHISPER_RATE,
+            seconds=time.perf_counter() - started,
+            tokens=sum(len(s.tokens) for s in parts),
+        )
+
+    async def transcribe(self, pcm16: bytes, languages: list[str]) -> Transcript:
+        """Transcribe 16 kHz PCM16 audio in the caller's language (one of `languages`)."""
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self.pool, self.transcribe_sync, pcm16, languages)
+        except Exception as exc:
+            raise EngineError(f"speech-to-text failed: {exc}") from exc
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+# espeak-ng, which Piper uses to turn text into phonemes, keeps global state in C: one thread at a
+# time, across all voices. The neural part (onnxruntime) is thread-safe and runs unlocked.
+_ESPEAK_LOCK = threading.Lock()
+
+
+class Voice:
+    """A Piper voice, loaded once; synthesis yields one chunk per sentence."""
+
+    def __init__(self, onnx_path: Path) -> None:
+        from piper import PiperVoice, SynthesisConfig
+
+        self.path = onnx_path
+        self.piper = PiperVoice.load(str(onnx_path))
+        self.sample_rate: int = self.piper.config.sample_rate
+        self._config = SynthesisConfig()
+
+    def stream_sync(self, text: str):
+        """A generator for one utterance; each next() synthesises one more sentence."""
+        with _ESPEAK_LOCK:
+            sentences = self.piper.phonemize(text)
+        for phonemes in sentences:
+            if not phonemes:
+                continue
+            audio = self.piper.phoneme_ids_to_audio(self.piper.phonemes_to_ids(phonemes), self._config)
+            if isinstance(audio, tuple):  # voices with alignments return (audio, samples per phoneme)
+                audio = audio[0]
+            peak = float(np.max(np.abs(audio))) if audio.size else 0.0
+            audio = audio / peak if peak > 1e-8 else np.zeros_like(audio)
+            yield (np.clip(audio, -1.0, 1.0) * 32767).astype(np.int16).tobytes()
+
+    def sentences(self, text: str) -> list[bytes]:
+        return list(self.stream_sync(text))
+
+
+class TextToSpeech:
+    """The Piper voices (one per language) and the cache of every client's fixed prompts."""
+
+    def __init__(self, voices: dict[str, Voice], workers: int = 2) -> None:
+        self.voices = voices
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="tts")
+        self.cache = PromptAudioCache()
+
+    def voice(self, lang: str) -> Voice:
+        return self.voices.get(lang) or next(iter(self.voices.values()))
+
+    async def stream(self, text: str, lang: str) -> AsyncIterator[tuple[bytes, int]]:
+        """PCM16 chunks of `text` and their sample rate: cached prompts at once, the rest sentence by sentence.
+
+        The first sentence leaves as soon as it is synthesised, so the caller hears the start of a
+        long answer while the rest is still being made.
+        """
+        voice = self.voice(lang)
+        cached = self.cache.get(lang, text)
+        if cached is not None:
+            yield cached, voice.sample_rate
+            return
+        loop = asyncio.get_running_loop()
+        generator = voice.stream_sync(text)
+        while True:
+            try:
+                chunk = await loop.run_in_executor(self.pool, next, generator, None)
+            except Exception as exc:
+                raise EngineError(f"text-to-speech failed: {exc}") from exc
+            if chunk is None:
+                return
+            yield chunk, voice.sample_rate
+
+    def synthesize(self, text: str, lang: str) -> bytes:
+        return b"".join(self.voice(lang).sentences(text))
+
+    def warm(self, texts: dict[str, set[str]]) -> int:
+        """Synthesise texts (by language) that are not cached yet. Returns how many were made."""
+        made = 0
+        for lang, items in texts.items():
+            for text in sorted(items):
+                if self.cache.get(lang, text) is None and text.strip():
+                    self.cache.put(lang, text, self.synthesize(text, lang))
+                    made += 1
+        return made
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+class PromptAudioCache:
+    """Audio of fixed sentences, so the greeting needs no synthesis when a call connects.
+
+    Keyed by language and the exact rendered text: when an admin changes a prompt, its new text
+    is simply not in the cache until it is warmed, and the old audio can never be played for it.
+    """
+
+    def __init__(self) -> None:
+        self._audio: dict[tuple[str, str], bytes] = {}
+        self._lock = threading.Lock()
+
+    def get(self, lang: str, text: str) -> bytes | None:
+        return self._audio.get((lang, text))
+
+    def put(self, lang: str, text: str, audio: bytes) -> None:
+        with self._lock:
+            self._audio[(lang, text)] = audio
+
+    def __len__(self) -> int:
+        return len(self._audio)
+
+    @property
+    def bytes(self) -> int:
+        return sum(len(a) for a in self._audio.values())
+
+
+def _has_cuda() -> bool:
+    try:
+        import ctranslate2
+
+        return ctranslate2.get_cuda_device_count() > 0
+    except Exception:
+        return False

@@ -1,0 +1,79 @@
+"""Hearing when a caller speaks and when they have finished: pipecat's Silero VAD and Smart Turn v3.
+
+Both models ship inside pipecat. Each call needs its own analyzer (they keep the state of one
+audio stream), but not its own copy of the model: loading both costs about 75 ms and 11 MB, which
+would sit between "the call connects" and "the caller hears the greeting". The ONNX sessions are
+loaded once and shared; onnxruntime sessions are safe to run from several threads.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import onnxruntime as ort
+from pipecat.audio.turn.smart_turn.base_smart_turn import BaseSmartTurn, SmartTurnParams
+from pipecat.audio.turn.smart_turn.local_smart_turn_v3 import LocalSmartTurnAnalyzerV3
+from pipecat.audio.vad.silero import SileroOnnxModel, SileroVADAnalyzer
+from pipecat.audio.vad.vad_analyzer import VADAnalyzer, VADParams
+
+
+class _SharedSileroModel(SileroOnnxModel):
+    """Silero's recurrent state is per stream; its session is not."""
+
+    def __init__(self, session: ort.InferenceSession) -> None:
+        self.session = session
+        self.reset_states()
+        self.sample_rates = [8000, 16000]
+
+
+class SharedSileroVAD(SileroVADAnalyzer):
+    def __init__(self, session: ort.InferenceSession, params: VADParams | None = None) -> None:
+        VADAnalyzer.__init__(self, params=params)
+        self._model = _SharedSileroModel(session)
+        self._windows_since_reset = 0
+        self._low_confidence_windows = 0
+
+
+class SharedSmartTurn(LocalSmartTurnAnalyzerV3):
+    """Smart Turn v3 on the shared session, run in the shared bounded pool instead of a thread per call."""
+
+    def __init__(self, session: ort.InferenceSession, pool: ThreadPoolExecutor, params: SmartTurnParams) -> None:
+        BaseSmartTurn.__init__(self, params=params)
+        self._log_data = False
+        self._session = session
+        self._pool = pool
+
+    @property
+    def _model_executor(self) -> ThreadPoolExecutor:
+        return self._pool
+
+    async def cleanup(self) -> None:
+        """The pool belongs to the server, not to this call: leave it running."""
+        await super(BaseSmartTurn, self).cleanup()
+
+
+class Listening:
+    """The loaded VAD and turn models; `vad()` and `turn()` make one call's analyzers."""
+
+    def __init__(
+        self,
+        *,
+        workers: int = 2,
+        vad_stop_secs: float = 0.2,
+        vad_min_volume: float = 0.6,
+        turn_max_silence_secs: float = 2.0,
+    ) -> None:
+        self._vad_session = SileroVADAnalyzer()._model.session
+        self._turn_session = LocalSmartTurnAnalyzerV3()._session
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="turn")
+        self.vad_params = VADParams(stop_secs=vad_stop_secs, min_volume=vad_min_volume)
+        self.turn_params = SmartTurnParams(stop_secs=turn_max_silence_secs)
+
+    def vad(self) -> SharedSileroVAD:
+        return SharedSileroVAD(self._vad_session, self.vad_params)
+
+    def turn(self) -> SharedSmartTurn:
+        return SharedSmartTurn(self._turn_session, self._pool, self.turn_params)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)

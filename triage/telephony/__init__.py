@@ -1,0 +1,1 @@
+"""How a call arrives: Twilio Media Streams and the browser call page, translated into pipecat frames."""

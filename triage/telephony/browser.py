@@ -1,0 +1,37 @@
+"""Calls from a browser: the call page and its websocket (PCM16 audio plus JSON events)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter, HTTPException, Request, WebSocket
+from fastapi.responses import FileResponse
+
+from ..calls.pipeline import CallLine, run_call
+from ..runtime import ServerState
+from .browser_serializer import BrowserFrameSerializer
+
+BROWSER_RATE = 16_000
+WEB_DIR = Path(__file__).resolve().parents[1] / "web"
+
+router = APIRouter(tags=["browser"])
+
+
+@router.get("/call/{client}", summary="A browser call to this client, with live transcript and triage")
+async def call_page(client: str, request: Request) -> FileResponse:
+    state: ServerState = request.app.state.triage
+    if not state.packs.exists(client):
+        raise HTTPException(status_code=404, detail=f"unknown client {client!r}")
+    return FileResponse(WEB_DIR / "call.html", media_type="text/html")
+
+
+@router.websocket("/ws/call/{client}")
+async def call_socket(websocket: WebSocket, client: str) -> None:
+    state: ServerState = websocket.app.state.triage
+    await websocket.accept()
+    if not state.packs.exists(client):
+        await websocket.send_json({"type": "error", "error": f"unknown client {client!r}"})
+        await websocket.close(code=1008, reason="unknown client")
+        return
+    line = CallLine(websocket=websocket, serializer=BrowserFrameSerializer(), channel="browser", out_rate=BROWSER_RATE)
+    await run_call(line, state.packs.get(client), state.engines, state.store, state.metrics)

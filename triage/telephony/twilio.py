@@ -1,0 +1,189 @@
+"""Twilio: the incoming-call webhook (TwiML), signature checks and the Media Streams websocket.
+
+Audio goes through pipecat's TwilioFrameSerializer. Twilio's `mark` events are added here (pipecat
+ignores them): after each bot utterance we send a mark, and Twilio echoes it once the caller has
+heard everything before it. That echo is what "the caller has heard the goodbye" means.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request, Response, WebSocket
+from pipecat.frames.frames import (
+    Frame,
+    InputTransportMessageFrame,
+    OutputTransportMessageFrame,
+    OutputTransportMessageUrgentFrame,
+)
+from pipecat.serializers.twilio import TwilioFrameSerializer
+from starlette.websockets import WebSocketDisconnect
+from twilio.request_validator import RequestValidator
+from twilio.twiml.voice_response import Connect, VoiceResponse
+
+from ..calls.pipeline import CallLine, run_call
+from ..packs.load import client_for_number
+from ..runtime import ServerState
+
+log = logging.getLogger(__name__)
+
+TWILIO_RATE = 8_000
+MAX_MESSAGE_BYTES = 64 * 1024  # a 20 ms media frame is ~250 bytes of JSON; nothing honest is this big
+START_TIMEOUT_SECS = 10.0
+
+router = APIRouter(tags=["twilio"])
+
+
+class TwilioMediaSerializer(TwilioFrameSerializer):
+    """pipecat's serializer plus marks, `stop`, and a clear error for anything malformed."""
+
+    async def serialize(self, frame: Frame) -> str | bytes | None:
+        if isinstance(frame, OutputTransportMessageFrame | OutputTransportMessageUrgentFrame):
+            message = frame.message
+            if isinstance(message, dict) and message.get("event") == "mark":
+                return json.dumps({"event": "mark", "streamSid": self._stream_sid, "mark": {"name": message["name"]}})
+            return None  # events for the browser page mean nothing to Twilio
+        return await super().serialize(frame)
+
+    async def deserialize(self, data: str | bytes) -> Frame | None:
+        if len(data) > MAX_MESSAGE_BYTES:
+            return _bad(f"message of {len(data)} bytes exceeds {MAX_MESSAGE_BYTES}")
+        try:
+            message = json.loads(data)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            return _bad(f"not JSON: {exc}")
+        if not isinstance(message, dict):
+            return _bad("a Media Streams message is a JSON object")
+        event = message.get("event")
+        if event == "mark":
+            name = str((message.get("mark") or {}).get("name"))
+            return InputTransportMessageFrame(message={"event": "mark", "name": name})
+        if event == "stop":
+            return InputTransportMessageFrame(message={"event": "stop"})
+        if event in ("connected", "start"):
+            return None
+        if event not in ("media", "dtmf"):
+            return _bad(f"unknown event {event!r}")
+        try:
+            return await super().deserialize(data)
+        except Exception as exc:  # bad base64, odd payloads: say so, keep the call
+            return _bad(f"bad {event} message: {exc}")
+
+
+def _bad(reason: str) -> InputTransportMessageFrame:
+    return InputTransportMessageFrame(message={"event": "error", "error": reason})
+
+
+# --- signatures --------------------------------------------------------------------------------------
+def public_url(state: ServerState, url: str, scheme: str | None = None) -> str:
+    """The URL as Twilio saw it: behind ngrok or a proxy, the Host header is not what Twilio signed."""
+    base = state.settings.public_url
+    if base:
+        from urllib.parse import urlsplit, urlunsplit
+
+        ours, theirs = urlsplit(url), urlsplit(base)
+        url = urlunsplit((theirs.scheme, theirs.netloc, ours.path, ours.query, ""))
+    if scheme:
+        url = f"{scheme}:{url.split(':', 1)[1]}"
+    return url
+
+
+def check_signature(state: ServerState, url: str, params: dict[str, Any], signature: str | None) -> None:
+    token = state.settings.twilio_auth_token
+    if not token:
+        return
+    if not signature or not RequestValidator(token).validate(url, params, signature):
+        raise HTTPException(status_code=403, detail="invalid or missing X-Twilio-Signature")
+
+
+# --- webhook -----------------------------------------------------------------------------------------
+@router.post("/twilio/voice", summary="Twilio incoming-call webhook: answers with a Media Stream")
+async def voice_webhook(request: Request, client: str | None = None) -> Response:
+    state: ServerState = request.app.state.triage
+    form = await request.form()
+    params = {k: str(v) for k, v in form.items()}
+    check_signature(state, public_url(state, str(request.url)), params, request.headers.get("X-Twilio-Signature"))
+    client_id = client or client_for_number(state.packs.all(), params.get("To", ""))
+    if not client_id or not state.packs.exists(client_id):
+        log.warning("incoming call to %s: no client pack for this number", params.get("To"))
+        raise HTTPException(status_code=404, detail=f"no client pack for number {params.get('To')!r} / {client!r}")
+    scheme = "wss" if _secure(request, state) else "ws"
+    stream_url = public_url(state, str(request.url_for("twilio_stream")), scheme=scheme)
+    response = VoiceResponse()
+    connect = Connect()
+    stream = connect.stream(url=stream_url)
+    stream.parameter(name="client", value=client_id)
+    if params.get("From"):
+        stream.parameter(name="caller", value=params["From"])
+    response.append(connect)
+    return Response(content=str(response), media_type="application/xml")
+
+
+def _secure(request: Request, state: ServerState) -> bool:
+    if state.settings.public_url:
+        return state.settings.public_url.startswith("https")
+    return request.url.scheme == "https" or request.headers.get("x-forwarded-proto") == "https"
+
+
+# --- media stream ------------------------------------------------------------------------------------
+@router.websocket("/twilio/stream", name="twilio_stream")
+async def media_stream(websocket: WebSocket) -> None:
+    state: ServerState = websocket.app.state.triage
+    url = public_url(state, str(websocket.url))
+    token = state.settings.twilio_auth_token
+    if token and not RequestValidator(token).validate(url, {}, websocket.headers.get("x-twilio-signature", "")):
+        await websocket.close(code=1008, reason="invalid X-Twilio-Signature")
+        return
+    await websocket.accept()
+    try:
+        start = await asyncio.wait_for(_read_start(websocket), START_TIMEOUT_SECS)
+    except (TimeoutError, WebSocketDisconnect, ValueError) as exc:
+        log.warning("media stream without a valid start: %s", exc)
+        await _close(websocket, 1008, f"expected a Media Streams 'start' event: {exc}")
+        return
+    custom = start.get("customParameters") or {}
+    client_id = custom.get("client") or websocket.query_params.get("client")
+    if not client_id or not state.packs.exists(client_id):
+        await _close(websocket, 1008, f"unknown client {client_id!r}")
+        return
+    settings = state.settings
+    hang_up = bool(settings.twilio_account_sid and settings.twilio_auth_token and start.get("callSid"))
+    serializer = TwilioMediaSerializer(
+        stream_sid=start["streamSid"],
+        call_sid=start.get("callSid"),
+        account_sid=settings.twilio_account_sid,
+        auth_token=settings.twilio_auth_token,
+        params=TwilioFrameSerializer.InputParams(auto_hang_up=hang_up),
+    )
+    line = CallLine(
+        websocket=websocket,
+        serializer=serializer,
+        channel="twilio",
+        out_rate=TWILIO_RATE,
+        line_call_id=start.get("callSid"),
+        caller_number=(custom.get("caller") or None),
+    )
+    await run_call(line, state.packs.get(client_id), state.engines, state.store, state.metrics)
+
+
+async def _read_start(websocket: WebSocket) -> dict[str, Any]:
+    """Twilio sends `connected`, then `start` with the stream and call ids and our parameters."""
+    for _ in range(3):
+        raw = await websocket.receive_text()
+        message = json.loads(raw)
+        if message.get("event") == "start":
+            start = message.get("start") or {}
+            if not message.get("streamSid") and not start.get("streamSid"):
+                raise ValueError("start event without streamSid")
+            start.setdefault("streamSid", message.get("streamSid"))
+            return start
+    raise ValueError("no start event among the first messages")
+
+
+async def _close(websocket: WebSocket, code: int, reason: str) -> None:
+    with contextlib.suppress(RuntimeError):  # already closed by the other side
+        await websocket.close(code=code, reason=reason[:120])
