@@ -10,18 +10,12 @@ bot answers it, not the words.
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.voice_server import start_server, stop_server
 from triage.packs.load import load_pack
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,7 +32,6 @@ QUIET = [
     "--disable-component-update",
     "--disable-sync",
 ]
-READY_TIMEOUT = 240  # loading the engines and synthesising every greeting on a 2-core CI machine
 TURN_TIMEOUT_MS = 120_000  # VAD, turn end, a Whisper decode and a Piper synthesis on CPU
 
 
@@ -50,76 +43,15 @@ def _chromium_or_skip() -> None:
     pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); CI runs this test")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _triage_command() -> list[str]:
-    """The installed `triage` script next to this interpreter, so the server runs the same environment."""
-    script = Path(sys.executable).with_name("triage")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("triage")
-    assert found, "the `triage` command is not installed (pip install -e .)"
-    return [found]
-
-
-def _tail(path: Path, lines: int = 40) -> str:
-    text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
-    return "\n".join(text.splitlines()[-lines:])
-
-
 @pytest.fixture
 def server(synth_models: Path, tmp_path: Path) -> Iterator[str]:
     """`triage serve` on a free port with the synthetic models; yields its base URL once /readyz says 200."""
-    port = _free_port()
-    env = {
-        **os.environ,
-        "TRIAGE_DATA_DIR": str(tmp_path / "data"),
-        "TRIAGE_MODELS_DIR": str(synth_models),
-        "TRIAGE_STT_MODEL": "synth-test",
-        "TRIAGE_TTS_VOICE_DE": "de_DE-synth-test",
-        "TRIAGE_TTS_VOICE_EN": "en_US-synth-test",
-        "HF_HUB_OFFLINE": "1",
-        # this checkout, whatever the editable install points at
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
-    }
-    env.pop("TRIAGE_DATABASE_URL", None)
-    log_path = tmp_path / "server.log"
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(
-            [*_triage_command(), "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            cwd=tmp_path,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
+    started = start_server(synth_models, tmp_path / "data")
     try:
-        deadline = time.monotonic() + READY_TIMEOUT
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"triage serve exited with {proc.returncode}:\n{_tail(log_path)}")
-            try:
-                with urllib.request.urlopen(f"{base}/readyz", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except (urllib.error.URLError, OSError):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"/readyz did not answer 200 within {READY_TIMEOUT} s:\n{_tail(log_path)}")
-            time.sleep(0.5)
-        yield base
+        yield started.url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        print(f"--- server log (tail) ---\n{_tail(log_path, 80)}")
+        stop_server(started)
+        print(f"--- server log (tail) ---\n{started.log()[-6000:]}")
 
 
 @pytest.fixture

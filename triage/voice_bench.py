@@ -43,6 +43,15 @@ class LevelResult:
     wall: float = 0.0
 
 
+def trim_silence(pcm: np.ndarray, margin_secs: float = 0.05) -> np.ndarray:
+    """The recording without its leading and trailing silence, so "end of speech" is when the words end."""
+    loud = np.flatnonzero(np.abs(pcm.astype(np.int32)) > 0.05 * np.abs(pcm.astype(np.int32)).max())
+    if not len(loud):
+        return pcm
+    margin = int(margin_secs * RATE)
+    return pcm[max(0, loud[0] - margin) : loud[-1] + margin]
+
+
 def percentile(values: list[float], q: float) -> float:
     return float(np.percentile(values, q)) if values else float("nan")
 
@@ -223,7 +232,7 @@ def run_voice_bench(
     data_dir: Path,
     echo=print,
 ) -> None:
-    utterances = {name: load_audio(audio_dir / name, RATE) for name in UTTERANCES}
+    utterances = {name: trim_silence(load_audio(audio_dir / name, RATE)) for name in UTTERANCES}
     echo(
         f"simulated Twilio callers on loopback, client {client}; each caller: greeting, then "
         f"{len(utterances)} recorded sentences ({', '.join(UTTERANCES)}) twice, waiting for each reply"

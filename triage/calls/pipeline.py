@@ -110,6 +110,11 @@ async def run_call(line: CallLine, pack: Pack, engines: Engines, store: CallStor
     async def _gone(_transport, _websocket) -> None:
         await task.cancel(reason="caller hung up")
 
+    @transport.event_handler("on_session_timeout")
+    async def _too_long(_transport, _websocket) -> None:
+        log.warning("call %s reached the %d s limit", call.call_id, line.max_call_secs)
+        await task.cancel(reason="call too long")
+
     try:
         runner = WorkerRunner(handle_sigint=False, handle_sigterm=False)
         await runner.add_workers(task)
