@@ -34,7 +34,8 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
         try:
             yield
         finally:
-            rest.cancel()
+            state.packs.stop_warming()
+            await asyncio.wait({rest}, timeout=30)  # its thread ends after the sentence it is on
             state.close()
 
     app = FastAPI(

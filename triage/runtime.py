@@ -36,6 +36,8 @@ class PackRegistry:
         self.tts = tts
         self._seen: dict[str, int] = {}
         self._warmed: set[str] = set()
+        self._warming: list[threading.Thread] = []
+        self._stop = threading.Event()
         self._lock = threading.Lock()
 
     def exists(self, client_id: str) -> bool:
@@ -50,15 +52,28 @@ class PackRegistry:
             changed = self._seen.get(client_id) != id(pack)
             self._seen[client_id] = id(pack)
         if changed and client_id in self._warmed:
-            threading.Thread(target=self.warm, args=(pack,), name=f"warm-{client_id}", daemon=True).start()
+            thread = threading.Thread(target=self.warm, args=(pack,), name=f"warm-{client_id}", daemon=True)
+            self._warming.append(thread)
+            thread.start()
         return pack
+
+    def stop_warming(self) -> None:
+        """At shutdown: finish the sentence being synthesised, start no other."""
+        self._stop.set()
+        self.settle(timeout=30)
+
+    def settle(self, timeout: float | None = None) -> None:
+        """Wait for background synthesis to finish (shutdown, tests)."""
+        for thread in list(self._warming):
+            thread.join(timeout)
+        self._warming = [t for t in self._warming if t.is_alive()]
 
     def warm(self, pack: Pack, keys: tuple[str, ...] | None = None) -> int:
         """Synthesise this pack's fixed sentences (all, or only `keys`). Returns how many were new."""
         if self.tts is None:
             return 0
         started = time.perf_counter()
-        made = self.tts.warm(fixed_prompts(pack, keys))
+        made = self.tts.warm(fixed_prompts(pack, keys), self._stop)
         self._warmed.add(pack.id)
         if made:
             log.info("synthesised %d prompts of %s in %.1f s", made, pack.id, time.perf_counter() - started)
@@ -67,6 +82,8 @@ class PackRegistry:
     def warm_all(self, keys: tuple[str, ...] | None = None) -> int:
         made = 0
         for client_id in list_clients(self.prompts_dir):
+            if self._stop.is_set():
+                break
             try:
                 made += self.warm(self.get(client_id), keys)
             except PackError as exc:
@@ -125,4 +142,5 @@ class ServerState:
         return state
 
     def close(self) -> None:
+        self.packs.stop_warming()
         self.engines.close()

@@ -36,6 +36,7 @@ class LevelResult:
     reply_by_utterance: dict[str, list[float]] = field(default_factory=dict)
     failed: int = 0
     errors: list[str] = field(default_factory=list)
+    engine_errors: int = 0  # turns the server handed to a human because an engine failed or timed out
     cpu_seconds: float = 0.0
     rss_idle_mb: float = 0.0
     rss_peak_mb: float = 0.0
@@ -111,6 +112,7 @@ class ServerProcess:
 
 # --- the stage breakdown from the server's histograms ------------------------------------------------
 _BUCKET = re.compile(r'triage_turn_latency_seconds_bucket\{le="([^"]+)",stage="([^"]+)"\} (\S+)')
+_ENGINE_ERRORS = re.compile(r'triage_engine_errors_total\{engine="[^"]+"\} (\S+)')
 _SUM = re.compile(r'triage_turn_latency_seconds_(sum|count)\{stage="([^"]+)"\} (\S+)')
 
 
@@ -177,7 +179,9 @@ async def run_level(
     server: ServerProcess, callers: int, client: str, utterances: dict[str, np.ndarray]
 ) -> LevelResult:
     result = LevelResult(callers=callers)
-    before = stage_histograms(server.metrics())
+    text = server.metrics()
+    before = stage_histograms(text)
+    errors_before = sum(float(n) for n in _ENGINE_ERRORS.findall(text))
     result.rss_idle_mb = server.rss_mb()
     cpu = server.cpu_seconds()
     url = f"ws://127.0.0.1:{server.port}/twilio/stream"
@@ -197,7 +201,9 @@ async def run_level(
     result.cpu_seconds = server.cpu_seconds() - cpu
     result.rss_peak_mb = peak
     await asyncio.sleep(0.5)
-    result.stages = stage_figures(before, stage_histograms(server.metrics()))
+    text = server.metrics()
+    result.stages = stage_figures(before, stage_histograms(text))
+    result.engine_errors = int(sum(float(n) for n in _ENGINE_ERRORS.findall(text)) - errors_before)
     return result
 
 
@@ -216,6 +222,8 @@ def format_level(r: LevelResult) -> list[str]:
         lines.append("      reply p50 by sentence, ms: " + ", ".join(parts))
     if r.errors:
         lines.append("      failed: " + "; ".join(sorted(set(r.errors))))
+    if r.engine_errors:
+        lines.append(f"      {r.engine_errors} turns handed to a human because an engine failed or timed out")
     if r.stages:
         parts = [f"{stage} {mean * 1000:.0f}/{p50 * 1000:.0f}" for stage, (mean, p50) in r.stages.items()]
         lines.append("      server stages, mean/p50 ms: " + ", ".join(parts))

@@ -190,11 +190,13 @@ class TextToSpeech:
     def synthesize(self, text: str, lang: str) -> bytes:
         return b"".join(self.voice(lang).sentences(text))
 
-    def warm(self, texts: dict[str, set[str]]) -> int:
-        """Synthesise texts (by language) that are not cached yet. Returns how many were made."""
+    def warm(self, texts: dict[str, set[str]], stop: threading.Event | None = None) -> int:
+        """Synthesise texts (by language) that are not cached yet, until `stop` is set. Returns how many were made."""
         made = 0
         for lang, items in texts.items():
             for text in sorted(items):
+                if stop is not None and stop.is_set():
+                    return made
                 if self.cache.get(lang, text) is None and text.strip():
                     self.cache.put(lang, text, self.synthesize(text, lang))
                     made += 1

@@ -154,6 +154,8 @@ class TwilioCaller:
             self._speech.put_nowait((frame, i == len(frames) - 1))
         if wait:
             while not self._speech.empty():
+                if self.log.closed_at is not None or (self._tasks and self._tasks[0].done()):
+                    raise ConnectionError("the server closed the line while the caller was speaking")
                 await asyncio.sleep(FRAME_SECS)
             await asyncio.sleep(FRAME_SECS)
 
