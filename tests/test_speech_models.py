@@ -258,3 +258,12 @@ def test_synth_keeps_identical_models(cli, synth_models: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.count("kept ") == 3
     assert "TRIAGE_STT_MODEL=synth-test" in result.stdout
+
+
+def test_serve_with_a_missing_model_says_which_command_fixes_it(cli, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("TRIAGE_MODELS_DIR", str(tmp_path / "empty"))
+    monkeypatch.setenv("TRIAGE_STT_MODEL", "base")
+    get_settings.cache_clear()
+    result = cli("serve", "--port", "0")
+    assert result.exit_code == 2
+    assert "triage models pull" in result.output and "TRIAGE_STT_MODEL" in result.output

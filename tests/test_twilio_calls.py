@@ -205,6 +205,8 @@ def test_keypad_zero_hands_the_caller_to_a_human_before_saying_so(server: VoiceS
             return c, pressed
 
     c, _ = asyncio.run(call())
+    assert c.log.marks, "the caller's side confirmed it played the handoff message"
+    assert c.log.closed_at >= c.log.marks[-1][0]  # the line closes only once the caller has heard it
     stored = wait_stored(server, c.call_sid)
     assert stored.outcome_type == "handoff"
     pack = load_pack("sanitaer-notdienst")
