@@ -36,17 +36,14 @@ from pipecat.frames.frames import (
 from pipecat.processors.frame_processor import FrameProcessorSetup
 from pipecat.serializers.base_serializer import FrameSerializer
 
+from .frames import bad_input
+
 BROWSER_SAMPLE_RATE = 16_000
 # 64 KiB is two seconds of 16 kHz audio, far more than the page's 20 ms chunks; anything bigger is a
 # broken or hostile client, and refusing it keeps one call from making the server buffer megabytes.
 MAX_MESSAGE_BYTES = 64 * 1024
 MAX_MARK_NAME = 200
 DIGITS = tuple(k.value for k in KeypadEntry)
-
-
-def _error(reason: str) -> InputTransportMessageFrame:
-    """The one shape every malformed message turns into, so the server answers all of them alike."""
-    return InputTransportMessageFrame(message={"event": "error", "error": reason})
 
 
 def _short(value: Any) -> str:
@@ -128,40 +125,40 @@ class BrowserFrameSerializer(FrameSerializer):
         if isinstance(data, (bytes, bytearray, memoryview)):
             return await self._audio_in(bytes(data))
         if not isinstance(data, str):
-            return _error(f"unsupported websocket message of type {type(data).__name__}")
+            return bad_input(f"unsupported websocket message of type {type(data).__name__}")
         size = len(data.encode("utf-8", errors="replace"))
         if size > MAX_MESSAGE_BYTES:
-            return _error(f"text message of {size} bytes is larger than the {MAX_MESSAGE_BYTES}-byte limit")
+            return bad_input(f"text message of {size} bytes is larger than the {MAX_MESSAGE_BYTES}-byte limit")
         try:
             message = json.loads(data)
         except ValueError as exc:
-            return _error(f"text message is not valid JSON ({exc.msg} at position {exc.pos})")
+            return bad_input(f"text message is not valid JSON ({exc.msg} at position {exc.pos})")
         if not isinstance(message, dict):
-            return _error(f"text message must be a JSON object, got {type(message).__name__}")
+            return bad_input(f"text message must be a JSON object, got {type(message).__name__}")
         kind = message.get("type")
         if kind == "dtmf":
             digit = message.get("digit")
             if not isinstance(digit, str) or digit not in DIGITS:
-                return _error(f"dtmf digit must be one of 0-9, * or #, got {_short(digit)}")
+                return bad_input(f"dtmf digit must be one of 0-9, * or #, got {_short(digit)}")
             return InputDTMFFrame(KeypadEntry(digit))
         if kind == "mark":
             name = message.get("name")
             if not isinstance(name, str) or not name or len(name) > MAX_MARK_NAME:
-                return _error(f"mark name must be a non-empty string of at most {MAX_MARK_NAME} characters")
+                return bad_input(f"mark name must be a non-empty string of at most {MAX_MARK_NAME} characters")
             return InputTransportMessageFrame(message={"event": "mark", "name": name})
         if kind == "hangup":
             return InputTransportMessageFrame(message={"event": "stop"})
         if kind is None:
-            return _error('text message has no "type"; expected dtmf, mark or hangup')
-        return _error(f"unknown message type {_short(kind)}; expected dtmf, mark or hangup")
+            return bad_input('text message has no "type"; expected dtmf, mark or hangup')
+        return bad_input(f"unknown message type {_short(kind)}; expected dtmf, mark or hangup")
 
     async def _audio_in(self, audio: bytes) -> Frame | None:
         if not audio:
-            return _error("empty audio message")
+            return bad_input("empty audio message")
         if len(audio) > MAX_MESSAGE_BYTES:
-            return _error(f"audio message of {len(audio)} bytes is larger than the {MAX_MESSAGE_BYTES}-byte limit")
+            return bad_input(f"audio message of {len(audio)} bytes is larger than the {MAX_MESSAGE_BYTES}-byte limit")
         if len(audio) % 2:
-            return _error(f"audio message has an odd number of bytes ({len(audio)}); PCM16 needs 2 bytes per sample")
+            return bad_input(f"audio message has an odd number of bytes ({len(audio)}); PCM16 needs 2 bytes per sample")
         if self._in_rate != self._browser_rate:
             audio = await self._input_resampler.resample(audio, self._browser_rate, self._in_rate)
             if not audio:

@@ -28,6 +28,7 @@ from twilio.twiml.voice_response import Connect, VoiceResponse
 from ..calls.pipeline import CallLine, run_call
 from ..packs.load import client_for_number
 from ..runtime import ServerState
+from .frames import bad_input
 
 log = logging.getLogger(__name__)
 
@@ -51,13 +52,13 @@ class TwilioMediaSerializer(TwilioFrameSerializer):
 
     async def deserialize(self, data: str | bytes) -> Frame | None:
         if len(data) > MAX_MESSAGE_BYTES:
-            return _bad(f"message of {len(data)} bytes exceeds {MAX_MESSAGE_BYTES}")
+            return bad_input(f"message of {len(data)} bytes exceeds {MAX_MESSAGE_BYTES}")
         try:
             message = json.loads(data)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            return _bad(f"not JSON: {exc}")
+            return bad_input(f"not JSON: {exc}")
         if not isinstance(message, dict):
-            return _bad("a Media Streams message is a JSON object")
+            return bad_input("a Media Streams message is a JSON object")
         event = message.get("event")
         if event == "mark":
             name = str((message.get("mark") or {}).get("name"))
@@ -67,15 +68,11 @@ class TwilioMediaSerializer(TwilioFrameSerializer):
         if event in ("connected", "start"):
             return None
         if event not in ("media", "dtmf"):
-            return _bad(f"unknown event {event!r}")
+            return bad_input(f"unknown event {event!r}")
         try:
             return await super().deserialize(data)
         except Exception as exc:  # bad base64, odd payloads: say so, keep the call
-            return _bad(f"bad {event} message: {exc}")
-
-
-def _bad(reason: str) -> InputTransportMessageFrame:
-    return InputTransportMessageFrame(message={"event": "error", "error": reason})
+            return bad_input(f"bad {event} message: {exc}")
 
 
 # --- signatures --------------------------------------------------------------------------------------
