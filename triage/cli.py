@@ -270,6 +270,10 @@ def serve(
     from .app import create_app
 
     logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from loguru import logger as pipecat_logger  # pipecat logs through loguru, at DEBUG unless told
+
+    pipecat_logger.remove()
+    pipecat_logger.add(sys.stderr, level=log_level.upper())
     uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level, ws_max_size=1 << 20)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 
 from ..brain.dialogue import Dialogue
 from ..brain.state import Outcome, Reply
@@ -34,10 +35,19 @@ class CallSession:
             pack.id, pack_version(pack), dialogue.state.lang, channel, line_call_id, caller_number
         )
         self._stored_turns = 0
+        self._flush_lock = threading.Lock()
         self._last_stored: Outcome | None = None
 
     def greet(self) -> Reply:
         return self._deliver(self.dialogue.greet())
+
+    def greeting(self) -> Reply:
+        """The greeting without waiting for the database: it promises nothing, so it need not be
+        stored before it is said. A voice call speaks it at once and stores it with `flush()`."""
+        return self.dialogue.greet()
+
+    def flush(self) -> None:
+        self._flush_transcript()
 
     def hear(self, text: str) -> Reply:
         try:
@@ -80,6 +90,7 @@ class CallSession:
         return reply
 
     def _flush_transcript(self) -> None:
-        turns = self.dialogue.state.transcript[self._stored_turns :]
-        self.store.add_turns(self.call_id, [(t.role, t.text) for t in turns])
-        self._stored_turns += len(turns)
+        with self._flush_lock:  # the greeting's flush may still run when the first turn is stored
+            turns = self.dialogue.state.transcript[self._stored_turns :]
+            self.store.add_turns(self.call_id, [(t.role, t.text) for t in turns])
+            self._stored_turns += len(turns)

@@ -73,6 +73,7 @@ class VoiceCall:
         self.timings = CallTimings()
         self.finished = False
         self._counted_handoffs: set[int] = set()
+        self._greeting_stored: asyncio.Task | None = None
 
     @classmethod
     async def open(
@@ -121,7 +122,10 @@ class VoiceCall:
         return [self.lang]
 
     async def greet(self) -> Reply:
-        return self._counted(await asyncio.to_thread(self.session.greet))
+        """Said at once; stored right after (see CallSession.greeting)."""
+        reply = self.session.greeting()
+        self._greeting_stored = asyncio.create_task(asyncio.to_thread(self.session.flush))
+        return reply
 
     async def hear(self, text: str) -> Reply:
         return self._counted(await asyncio.to_thread(self.session.hear, text))
