@@ -51,7 +51,7 @@ def test_the_greeting_streams_from_the_cache_without_synthesis(prompts_dir: Path
     assert cached and len(cached) > 16_000  # more than half a second of 16 kHz audio
 
     async def first_chunk() -> bytes:
-        async for audio, _rate in tts.stream(greeting, "de"):
+        async for audio in tts.stream(greeting, "de"):
             return audio
         return b""
 

@@ -26,8 +26,6 @@ from triage.packs.render import say
 from triage.store.tables import Call, Handoff
 from triage.telephony.simulated_caller import RATE, TwilioCaller, load_audio
 
-SANITAER_NUMBER = "+49 40 1234 5601"  # not used for lookup: read from the pack below
-
 
 @pytest.fixture(scope="module")
 def server(synth_models: Path, tmp_path_factory: pytest.TempPathFactory):

@@ -48,7 +48,6 @@ class BrainProcessor(FrameProcessor):
         self.call = call
         self._heard: list[str] = []
         self._utterances = 0
-        self._heard_marks: list[str] = []
         self._end_mark: str | None = None
         self._end_timer: asyncio.Task | None = None
         self._ending = False
@@ -129,7 +128,6 @@ class BrainProcessor(FrameProcessor):
         event = message.get("event")
         if event == "mark":
             name = str(message.get("name", ""))
-            self._heard_marks.append(name)
             if name and name == self._end_mark:
                 await self._end_call()
         elif event == "stop":

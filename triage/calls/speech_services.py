@@ -86,14 +86,9 @@ class SharedPiperTTS(TTSService):
     async def run_tts(self, text: str, context_id: str) -> AsyncGenerator[Frame | None, None]:
         lang = self._call.lang
         rate = self._engine.voice(lang).sample_rate
-
-        async def chunks():
-            async for audio, _ in self._engine.stream(text, lang):
-                yield audio
-
         try:
             async for frame in self._stream_audio_frames_from_iterator(
-                chunks(), in_sample_rate=rate, context_id=context_id
+                self._engine.stream(text, lang), in_sample_rate=rate, context_id=context_id
             ):
                 yield frame
         except EngineError as exc:

@@ -34,10 +34,6 @@ class TurnTiming:
     first_audio: float | None = None  # the first reply audio left for the caller
 
     @property
-    def total(self) -> float | None:
-        return None if self.first_audio is None else self.first_audio - self.speech_end
-
-    @property
     def stages(self) -> dict[str, float]:
         """VAD/turn is what is left once transcription, brain and synthesis are accounted for."""
         if self.first_audio is None or self.turn_end is None:

@@ -165,8 +165,8 @@ class TextToSpeech:
     def voice(self, lang: str) -> Voice:
         return self.voices.get(lang) or next(iter(self.voices.values()))
 
-    async def stream(self, text: str, lang: str) -> AsyncIterator[tuple[bytes, int]]:
-        """PCM16 chunks of `text` and their sample rate: cached prompts at once, the rest sentence by sentence.
+    async def stream(self, text: str, lang: str) -> AsyncIterator[bytes]:
+        """PCM16 chunks of `text` at the voice's sample rate: cached prompts at once, the rest sentence by sentence.
 
         The first sentence leaves as soon as it is synthesised, so the caller hears the start of a
         long answer while the rest is still being made.
@@ -174,7 +174,7 @@ class TextToSpeech:
         voice = self.voice(lang)
         cached = self.cache.get(lang, text)
         if cached is not None:
-            yield cached, voice.sample_rate
+            yield cached
             return
         loop = asyncio.get_running_loop()
         generator = voice.stream_sync(text)
@@ -185,7 +185,7 @@ class TextToSpeech:
                 raise EngineError(f"text-to-speech failed: {exc}") from exc
             if chunk is None:
                 return
-            yield chunk, voice.sample_rate
+            yield chunk
 
     def synthesize(self, text: str, lang: str) -> bytes:
         return b"".join(self.voice(lang).sentences(text))
@@ -227,9 +227,6 @@ class PromptAudioCache:
     def __len__(self) -> int:
         return len(self._audio)
 
-    @property
-    def bytes(self) -> int:
-        return sum(len(a) for a in self._audio.values())
 
 
 def _has_cuda() -> bool:

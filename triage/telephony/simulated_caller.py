@@ -43,17 +43,6 @@ def load_audio(path: Path, rate: int = RATE, channel: int | None = None) -> np.n
     return (np.clip(mono, -1.0, 1.0) * 32767).astype(np.int16)
 
 
-def mix(speech: np.ndarray, noise: np.ndarray, snr_db: float) -> np.ndarray:
-    """Speech with background noise at the given signal-to-noise ratio (noise looped to fit)."""
-    reps = int(np.ceil(len(speech) / len(noise)))
-    bed = np.tile(noise, reps)[: len(speech)].astype(np.float32)
-    s = speech.astype(np.float32)
-    speech_power = float(np.mean(s**2)) or 1.0
-    noise_power = float(np.mean(bed**2)) or 1.0
-    bed *= np.sqrt(speech_power / (noise_power * 10 ** (snr_db / 10)))
-    return np.clip(s + bed, -32768, 32767).astype(np.int16)
-
-
 def to_mulaw_frames(pcm: np.ndarray) -> list[bytes]:
     ulaw = audioop.lin2ulaw(pcm.astype(np.int16).tobytes(), 2)
     frames = [ulaw[i : i + FRAME_SAMPLES] for i in range(0, len(ulaw), FRAME_SAMPLES)]
@@ -87,10 +76,6 @@ class CallerLog:
     def audio_after(self, t: float) -> float | None:
         """When the first bot audio arrived after moment t."""
         return next((h.first_at for h in self.audio if h.first_at > t), None)
-
-    @property
-    def audio_seconds(self) -> float:
-        return sum(h.seconds for h in self.audio)
 
 
 class TwilioCaller:
@@ -223,7 +208,7 @@ class TwilioCaller:
             try:
                 frame, last = self._speech.get_nowait()
             except asyncio.QueueEmpty:
-                frame, last = self._silence(), False
+                frame, last = SILENCE, False
             payload = self._with_background(frame)
             await self._send(
                 {
@@ -238,9 +223,6 @@ class TwilioCaller:
             seq += 1
             next_at += FRAME_SECS
             await asyncio.sleep(max(0.0, next_at - time.monotonic()))
-
-    def _silence(self) -> bytes:
-        return SILENCE
 
     def _with_background(self, frame: bytes) -> str:
         if self._background is None:

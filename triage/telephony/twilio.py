@@ -12,6 +12,7 @@ import contextlib
 import json
 import logging
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from fastapi import APIRouter, HTTPException, Request, Response, WebSocket
 from pipecat.frames.frames import (
@@ -78,23 +79,19 @@ class TwilioMediaSerializer(TwilioFrameSerializer):
 # --- signatures --------------------------------------------------------------------------------------
 def public_url(state: ServerState, url: str, scheme: str | None = None) -> str:
     """The URL as Twilio saw it: behind ngrok or a proxy, the Host header is not what Twilio signed."""
-    base = state.settings.public_url
-    if base:
-        from urllib.parse import urlsplit, urlunsplit
-
-        ours, theirs = urlsplit(url), urlsplit(base)
-        url = urlunsplit((theirs.scheme, theirs.netloc, ours.path, ours.query, ""))
+    parts = urlsplit(url)
+    if state.settings.public_url:
+        public = urlsplit(state.settings.public_url)
+        parts = parts._replace(scheme=public.scheme, netloc=public.netloc)
     if scheme:
-        url = f"{scheme}:{url.split(':', 1)[1]}"
-    return url
+        parts = parts._replace(scheme=scheme)
+    return urlunsplit(parts._replace(fragment=""))
 
 
-def check_signature(state: ServerState, url: str, params: dict[str, Any], signature: str | None) -> None:
+def signature_valid(state: ServerState, url: str, params: dict[str, Any], signature: str | None) -> bool:
+    """Without an auth token configured nothing is checked (local tests, a browser-only set-up)."""
     token = state.settings.twilio_auth_token
-    if not token:
-        return
-    if not signature or not RequestValidator(token).validate(url, params, signature):
-        raise HTTPException(status_code=403, detail="invalid or missing X-Twilio-Signature")
+    return not token or bool(signature and RequestValidator(token).validate(url, params, signature))
 
 
 # --- webhook -----------------------------------------------------------------------------------------
@@ -103,7 +100,9 @@ async def voice_webhook(request: Request, client: str | None = None) -> Response
     state: ServerState = request.app.state.triage
     form = await request.form()
     params = {k: str(v) for k, v in form.items()}
-    check_signature(state, public_url(state, str(request.url)), params, request.headers.get("X-Twilio-Signature"))
+    signature = request.headers.get("X-Twilio-Signature")
+    if not signature_valid(state, public_url(state, str(request.url)), params, signature):
+        raise HTTPException(status_code=403, detail="invalid or missing X-Twilio-Signature")
     client_id = client or client_for_number(state.packs.all(), params.get("To", ""))
     if not client_id or not state.packs.exists(client_id):
         log.warning("incoming call to %s: no client pack for this number", params.get("To"))
@@ -130,9 +129,8 @@ def _secure(request: Request, state: ServerState) -> bool:
 @router.websocket("/twilio/stream", name="twilio_stream")
 async def media_stream(websocket: WebSocket) -> None:
     state: ServerState = websocket.app.state.triage
-    url = public_url(state, str(websocket.url))
-    token = state.settings.twilio_auth_token
-    if token and not RequestValidator(token).validate(url, {}, websocket.headers.get("x-twilio-signature", "")):
+    signature = websocket.headers.get("x-twilio-signature")
+    if not signature_valid(state, public_url(state, str(websocket.url)), {}, signature):
         await websocket.close(code=1008, reason="invalid X-Twilio-Signature")
         return
     await websocket.accept()
