@@ -235,6 +235,11 @@ def bench(
     from .speech.synth import parse_sizes, synth
     from .voice_bench import run_voice_bench
 
+    from .voice_bench import UTTERANCES
+
+    missing = [name for name in UTTERANCES if not (audio_dir / name).is_file()]
+    if missing:
+        _fail(f"recorded speech {', '.join(missing)} not found in {audio_dir}: pass --audio-dir (../shared/audio)")
     settings = get_settings()
     target = models_dir or settings.data_dir / "bench-models"
     try:
