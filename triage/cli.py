@@ -233,9 +233,7 @@ def bench(
         typer.echo(bench_analyze(corpus, rows, _load_model(), get_settings().prompts_dir))
         return
     from .speech.synth import parse_sizes, synth
-    from .voice_bench import run_voice_bench
-
-    from .voice_bench import UTTERANCES
+    from .voice_bench import UTTERANCES, run_voice_bench
 
     missing = [name for name in UTTERANCES if not (audio_dir / name).is_file()]
     if missing:
