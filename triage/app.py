@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from .handoff import api as handoff_api
 from .runtime import GREETING_KEYS, ServerState
 from .settings import Settings, get_settings
 from .telephony import browser, twilio
@@ -27,6 +28,9 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
         if state is None:
             state = await asyncio.to_thread(ServerState.start, settings or get_settings())
         app.state.triage = state
+        state.hub.start(asyncio.get_running_loop())
+        stop_background = asyncio.Event()
+        listener = asyncio.create_task(state.store.feed.listen(stop_background))
         # The greeting path is synthesised before we report ready; the rest follows in the background.
         await asyncio.to_thread(state.packs.warm_all, GREETING_KEYS)
         state.ready = True
@@ -34,6 +38,9 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
         try:
             yield
         finally:
+            stop_background.set()
+            await asyncio.wait({listener}, timeout=5)
+            state.hub.stop()
             state.packs.stop_warming()
             await asyncio.wait({rest}, timeout=30)  # its thread ends after the sentence it is on
             state.close()
@@ -45,6 +52,7 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
     )
     app.include_router(twilio.router)
     app.include_router(browser.router)
+    app.include_router(handoff_api.router)
     app.mount("/static", StaticFiles(directory=browser.WEB_DIR), name="static")
 
     @app.get("/healthz", tags=["ops"], summary="The process is up")

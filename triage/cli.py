@@ -291,6 +291,81 @@ def db_upgrade() -> None:
     typer.echo(f"database at newest schema: {url.split('@')[-1]}")
 
 
+# --- accounts (triage users …) -------------------------------------------------------------------
+users_app = typer.Typer(no_args_is_help=True, help="Accounts: platform admins, client admins, agents.")
+app.add_typer(users_app, name="users")
+
+
+def _accounts():
+    from .auth import Accounts
+    from .store.db import open_database
+
+    return Accounts(open_database(get_settings().db_url()))
+
+
+@users_app.command("create")
+def users_create(
+    username: Annotated[str, typer.Argument(help="Sign-in name.")],
+    role: Annotated[str, typer.Option(help="platform_admin, client_admin or agent.")] = "agent",
+    clients: Annotated[str, typer.Option(help="Comma-separated client ids (not for platform_admin).")] = "",
+    name: Annotated[str | None, typer.Option(help="Display name.")] = None,
+    language: Annotated[str, typer.Option(help="de or en: the console's language.")] = "de",
+    phone: Annotated[str | None, typer.Option(help="Number or sip: address a live call is transferred to.")] = None,
+    password: Annotated[
+        str | None,
+        typer.Option(help="Prompted for when not given (or TRIAGE_NEW_PASSWORD).", envvar="TRIAGE_NEW_PASSWORD"),
+    ] = None,
+) -> None:
+    """Create an account. The first one is usually a platform_admin."""
+    from .auth import AuthError
+
+    if password is None:
+        password = typer.prompt("password", hide_input=True, confirmation_prompt=True)
+    client_ids = [c.strip() for c in clients.split(",") if c.strip()]
+    from .packs.load import list_clients
+
+    unknown = sorted(set(client_ids) - set(list_clients(get_settings().prompts_dir)))
+    if unknown:
+        _fail(f"unknown client {', '.join(unknown)} (see `triage clients`)")
+    try:
+        user = _accounts().create(username, password, role, client_ids, name, language, phone)
+    except AuthError as exc:
+        _fail(str(exc))
+    typer.echo(f"created {user.role} {user.username}" + (f" for {', '.join(user.clients)}" if user.clients else ""))
+
+
+@users_app.command("list")
+def users_list() -> None:
+    """Every account with its role and clients."""
+    for user in _accounts().list():
+        typer.echo(f"{user.username}\t{user.role}\t{','.join(user.clients) or '*'}\t{user.display_name}")
+
+
+@users_app.command("token")
+def users_token(
+    username: Annotated[str, typer.Argument(help="Whose token.")],
+    name: Annotated[str, typer.Option(help="What the token is for (shown when revoking).")] = "api",
+) -> None:
+    """Print a new API token for a machine acting as this user (send it as `Authorization: Bearer`)."""
+    from .auth import AuthError
+
+    try:
+        typer.echo(_accounts().api_token(username, name))
+    except AuthError as exc:
+        _fail(str(exc))
+
+
+@users_app.command("revoke")
+def users_revoke(username: Annotated[str, typer.Argument(help="Whose sessions and tokens.")]) -> None:
+    """Revoke every session and API token of a user."""
+    from .auth import AuthError
+
+    try:
+        typer.echo(f"revoked {_accounts().revoke_all(username)} tokens of {username}")
+    except AuthError as exc:
+        _fail(str(exc))
+
+
 @app.command("clients")
 def clients() -> None:
     """List the client packs and whether each one is valid."""

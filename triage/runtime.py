@@ -9,8 +9,11 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+from .auth import Accounts
 from .brain.model import TextModel
 from .calls.pipeline import Engines
+from .handoff.live import LiveHub
+from .handoff.queue import HandoffQueue
 from .metrics import Metrics
 from .packs.load import PackError, list_clients, load_all, load_pack
 from .packs.render import fixed_prompts
@@ -109,12 +112,17 @@ def load_engines(settings: Settings, model: TextModel | None) -> Engines:
         max_new_tokens=settings.stt_max_new_tokens,
     )
     tts = TextToSpeech({lang: Voice(path) for lang, path in voices.items()}, workers=settings.tts_workers)
-    engines = Engines(stt=stt, tts=tts, listening=Listening(
+    engines = Engines(
+        stt=stt,
+        tts=tts,
+        listening=Listening(
             workers=settings.stt_workers,
             vad_stop_secs=settings.vad_stop_secs,
             vad_min_volume=settings.vad_min_volume,
             turn_max_silence_secs=settings.turn_max_silence_secs,
-        ), model=model)
+        ),
+        model=model,
+    )
     log.info("speech engines loaded in %.1f s (whisper %s, voices %s)", time.perf_counter() - started, whisper, voices)
     return engines
 
@@ -125,6 +133,9 @@ class ServerState:
     store: CallStore
     packs: PackRegistry
     engines: Engines
+    queue: HandoffQueue
+    accounts: Accounts
+    hub: LiveHub
     metrics: Metrics = field(default_factory=Metrics)
     ready: bool = False
     warm_done: bool = False  # every fixed sentence of every pack synthesised (not only the greetings)
@@ -133,13 +144,16 @@ class ServerState:
     def start(cls, settings: Settings) -> ServerState:
         model = TextModel.load(settings.classifier_dir)
         engines = load_engines(settings, model)
-        state = cls(
+        store = open_store(settings.db_url())
+        return cls(
             settings=settings,
-            store=open_store(settings.db_url()),
+            store=store,
             packs=PackRegistry(settings, engines.tts),
             engines=engines,
+            queue=HandoffQueue(store.sessions, store.feed),
+            accounts=Accounts(store.sessions),
+            hub=LiveHub(store.feed),
         )
-        return state
 
     def close(self) -> None:
         self.packs.stop_warming()

@@ -31,6 +31,13 @@ _OPEN_PHASES = ("need", "anything_else", "consent")
 MAX_SILENCES = 2
 _ASK = {"address": "ask_address", "phone": "ask_callback", "name": "ask_name"}
 _CONFIRM = {"address": "confirm_address", "phone": "confirm_callback", "name": "confirm_name"}
+_WAITING_PROMPTS = {
+    "hold": "handoff_hold",
+    "connecting": "handoff_connecting",
+    "agent_unavailable": "handoff_agent_unavailable",
+    "escalated": "handoff_escalated",
+    "callback": "handoff_callback",
+}
 # emergencies handled where the caller is: the on-call human needs an address
 _ON_SITE_KINDS = ("water", "heating", "no_water", "toilet", "hot_water", "security", "fault")
 
@@ -97,6 +104,16 @@ class Dialogue:
         """An engine failed inside this call: hand the caller to a human with what is known."""
         self.state.evidence.append(f"internal error: {error}")
         return self._bot(self._handoff("error", "handoff_error"))
+
+    def waiting(self, event: str) -> Reply:
+        """What a caller on hold hears when something happens to their handoff: `hold` (still
+        waiting, or they spoke), `connecting` (an agent took the call), `agent_unavailable` (the
+        agent did not answer; back in the queue), `escalated` (P0/P1: the on-call chain is alerted),
+        `callback` (nobody was free: a call back is promised, and the call ends)."""
+        key = _WAITING_PROMPTS.get(event)
+        if key is None:
+            raise ValueError(f"unknown waiting event {event!r}; one of {', '.join(_WAITING_PROMPTS)}")
+        return self._bot(Reply([self._say(key)], end=event == "callback"))
 
     def hangup(self) -> Outcome | None:
         """The caller is gone. Anything urgent becomes a callback for a human; nothing is lost."""

@@ -37,6 +37,7 @@ class CallSession:
         self._stored_turns = 0
         self._flush_lock = threading.Lock()
         self._last_stored: Outcome | None = None
+        self.handoff_id: str | None = None  # the stored handoff, once the caller has been handed over
 
     def greet(self) -> Reply:
         return self._deliver(self.dialogue.greet())
@@ -69,7 +70,7 @@ class CallSession:
     def hangup(self) -> Outcome | None:
         outcome = self.dialogue.hangup()
         if outcome is not None and outcome is not self._last_stored:
-            self.store.save_outcome(self.call_id, outcome.as_dict(), self.dialogue.pack.id)
+            self._store_outcome(outcome)
         self._flush_transcript()
         self.store.end_call(self.call_id, self.dialogue.state.recording_consent)
         return outcome
@@ -78,7 +79,7 @@ class CallSession:
         """Persist before you promise: the outcome is committed, then the words are released."""
         if reply.outcome is not None:
             try:
-                self.store.save_outcome(self.call_id, reply.outcome.as_dict(), self.dialogue.pack.id)
+                self._store_outcome(reply.outcome)
                 self._last_stored = reply.outcome
             except Exception:
                 log.exception("could not store the outcome of call %s", self.call_id)
@@ -88,6 +89,13 @@ class CallSession:
         if reply.end:
             self.store.end_call(self.call_id, self.dialogue.state.recording_consent)
         return reply
+
+    def _store_outcome(self, outcome: Outcome) -> None:
+        stored_id = self.store.save_outcome(
+            self.call_id, outcome.as_dict(), self.dialogue.pack.id, self.dialogue.state.lang
+        )
+        if outcome.type == "handoff":
+            self.handoff_id = stored_id
 
     def _flush_transcript(self) -> None:
         with self._flush_lock:  # the greeting's flush may still run when the first turn is stored

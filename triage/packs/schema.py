@@ -125,6 +125,17 @@ class Escalation(Strict):
     transfer_number: str | None = None
 
 
+class Webhook(Strict):
+    """Where this client's handoff events are POSTed, signed with HMAC-SHA256."""
+
+    url: str = Field(pattern=r"^https?://", description="http(s) URL of the receiver.")
+    secret_env: str | None = Field(
+        default=None,
+        pattern=r"^[A-Z_][A-Z0-9_]*$",
+        description="Environment variable with this client's signing secret; unset: TRIAGE_WEBHOOK_SECRET.",
+    )
+
+
 class PublicNumbers(Strict):
     fire: str = "112"
     medical: str = "112"
@@ -154,6 +165,11 @@ class Prompts(Strict):
     handoff_p1: Localized
     handoff_generic: Localized
     handoff_error: Localized
+    handoff_hold: Localized
+    handoff_connecting: Localized
+    handoff_agent_unavailable: Localized
+    handoff_escalated: Localized
+    handoff_callback: Localized
     p0_fire: Localized
     p0_gas: Localized
     p0_medical: Localized
@@ -218,6 +234,7 @@ class Pack(Strict):
     order: OrderSettings = Field(default_factory=OrderSettings)
     info: list[InfoAnswer] = Field(default_factory=list)
     escalation: Escalation = Field(default_factory=Escalation)
+    webhook: Webhook | None = None
     prompts: Prompts
     tests: list[PackTest] = Field(default_factory=list)
 

@@ -8,16 +8,22 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
+from .changes import ChangeFeed
 from .db import open_database
-from .tables import Call, Handoff, Message, Order, TranscriptTurn
+from .tables import Call, Handoff, HandoffEvent, Message, Order, TranscriptTurn
 
 # Queue order: danger to life first, then emergencies, then the rest.
 PRIORITY = {"P0": 0, "P1": 1, "P2": 2, "P3": 3, "P4": 4}
 
 
+# Channels where the caller stays on the line, waiting, after being handed over.
+VOICE_CHANNELS = ("twilio", "browser")
+
+
 class CallStore:
-    def __init__(self, sessions: sessionmaker) -> None:
+    def __init__(self, sessions: sessionmaker, feed: ChangeFeed) -> None:
         self.sessions = sessions
+        self.feed = feed
 
     def start_call(
         self,
@@ -50,8 +56,9 @@ class CallStore:
             for i, (role, text) in enumerate(turns):
                 db.add(TranscriptTurn(call_id=call_id, seq=seq + i, role=role, text=text))
 
-    def save_outcome(self, call_id: str, outcome: dict[str, Any], client_id: str) -> str:
-        """Store a handoff, order or message with the call's triage, in one transaction. Returns its id."""
+    def save_outcome(self, call_id: str, outcome: dict[str, Any], client_id: str, language: str | None = None) -> str:
+        """Store a handoff, order or message with the call's triage, in one transaction. Returns its id.
+        `language` is the caller's language now (it may have changed since the call started)."""
         with self.sessions.begin() as db:
             call = db.get(Call, call_id)
             if call is None:
@@ -60,14 +67,30 @@ class CallStore:
             call.distress, call.outcome_type = outcome["distress"], outcome["type"]
             row: Handoff | Order | Message | None = None
             if outcome["type"] == "handoff":
-                row = Handoff(
+                handoff = Handoff(
                     call_id=call_id,
                     client_id=client_id,
                     urgency=outcome["urgency"],
                     distress=outcome["distress"],
                     reason=outcome.get("handoff_reason") or "",
                     summary=outcome.get("summary") or {},
+                    language=language or call.language,
+                    caller_on_line=call.channel in VOICE_CHANNELS and call.ended_at is None,
+                    status="waiting",
                 )
+                db.add(handoff)
+                db.flush()
+                db.add(
+                    HandoffEvent(
+                        handoff_id=handoff.id,
+                        kind="created",
+                        actor="caller",
+                        status="waiting",
+                        detail={"reason": handoff.reason, "urgency": handoff.urgency, "channel": call.channel},
+                    )
+                )
+                self.feed.publish(db, {"kind": "handoff", "event": "created", "id": handoff.id, "client_id": client_id})
+                return handoff.id
             elif outcome["type"] == "order":
                 order = outcome["order"]
                 row = Order(
@@ -143,4 +166,5 @@ class CallStore:
 
 
 def open_store(url: str) -> CallStore:
-    return CallStore(open_database(url))
+    sessions = open_database(url)
+    return CallStore(sessions, ChangeFeed(url, sessions))

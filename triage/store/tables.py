@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -68,6 +68,9 @@ class _Outcome:
 
 
 class Handoff(_Outcome, Base):
+    """A caller handed to a human. Its state changes only through `triage.handoff.queue`, each change
+    recorded as a HandoffEvent with who and when."""
+
     __tablename__ = "handoffs"
 
     urgency: Mapped[str] = mapped_column(String(2))
@@ -76,6 +79,94 @@ class Handoff(_Outcome, Base):
     status: Mapped[str] = mapped_column(String(16), default="waiting", index=True)
     summary: Mapped[dict[str, Any]]
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+    language: Mapped[str] = mapped_column(String(8), default="de")
+    # the caller is still on a voice line, waiting (False for text calls and once they hung up)
+    caller_on_line: Mapped[bool] = mapped_column(Boolean, default=False)
+    assigned_to: Mapped[str | None] = mapped_column(String(64))  # the user who accepted it
+    accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    resolution: Mapped[str | None] = mapped_column(String(32))
+    # on-call escalation: how many contacts of the chain have been alerted, and when the last was
+    escalation_level: Mapped[int] = mapped_column(Integer, default=0)
+    escalated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    callback_promised_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    transfer_target: Mapped[str | None] = mapped_column(String(120))  # number or SIP address being rung
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    events: Mapped[list[HandoffEvent]] = relationship(
+        back_populates="handoff", order_by="HandoffEvent.id", cascade="all, delete-orphan"
+    )
+
+
+class HandoffEvent(Base):
+    """One change of a handoff: created, offered, accepted, note, returned, escalated, callback,
+    resolved, caller_left, transfer_* — with who did it (a user, `system` or `caller`)."""
+
+    __tablename__ = "handoff_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    handoff_id: Mapped[str] = mapped_column(ForeignKey("handoffs.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))  # the handoff's status after this event
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    handoff: Mapped[Handoff] = relationship(back_populates="events")
+
+
+class WebhookDelivery(Base):
+    """One event to one receiver, kept until the receiver answers 2xx. `id` is the idempotency key
+    the receiver sees, the same on every retry."""
+
+    __tablename__ = "webhook_deliveries"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=_uuid)
+    client_id: Mapped[str] = mapped_column(String(64), index=True)
+    handoff_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    event: Mapped[str] = mapped_column(String(48))
+    url: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)  # the exact bytes signed and sent, every time
+    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)  # pending, delivered, failed
+    attempts: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{at, status_code, error, ms}]
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class User(Base):
+    """A person or machine that signs in: platform_admin (every client), client_admin or agent
+    (the clients listed)."""
+
+    __tablename__ = "users"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=_uuid)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    password_hash: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(16))
+    clients: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    language: Mapped[str] = mapped_column(String(8), default="de")
+    # where a live call is transferred when this agent accepts it: a phone number or sip: address
+    phone: Mapped[str | None] = mapped_column(String(120))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class ApiToken(Base):
+    """A sign-in session (kind `session`, for the web pages) or a machine token (kind `api`).
+    Only a hash of the secret is stored; revoking sets `revoked_at`."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=_uuid)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(120), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Order(_Outcome, Base):

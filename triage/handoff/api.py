@@ -1,0 +1,244 @@
+"""The agents' API: sign in, the live queue (REST and a websocket that pushes changes), accept,
+notes, resolve, and the webhook deliveries of each handoff. Every route checks the tenant: a handoff
+of a client the user does not serve is reported as not found."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, WebSocket
+from pydantic import BaseModel, Field
+from starlette.websockets import WebSocketDisconnect
+
+from ..auth import AuthError, Principal
+from .queue import ACTIVE, RESOLUTIONS, STATUSES, QueueConflict, UnknownHandoff
+
+log = logging.getLogger(__name__)
+
+SESSION_COOKIE = "triage_session"
+router = APIRouter(tags=["agents"])
+
+
+# --- who is asking --------------------------------------------------------------------------------
+def _token(headers, cookies, query=None) -> str | None:
+    auth = headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        return auth[7:].strip()
+    return cookies.get(SESSION_COOKIE) or (query.get("token") if query is not None else None)
+
+
+async def current_user(request: Request) -> Principal:
+    state = request.app.state.triage
+    principal = await asyncio.to_thread(state.accounts.principal, _token(request.headers, request.cookies))
+    if principal is None:
+        raise HTTPException(status_code=401, detail="sign in first (POST /api/session) or send a Bearer token")
+    return principal
+
+
+User = Annotated[Principal, Depends(current_user)]
+
+
+def _state(request: Request):
+    return request.app.state.triage
+
+
+async def _visible_handoff(request: Request, handoff_id: str, user: Principal) -> dict[str, Any]:
+    try:
+        view = await asyncio.to_thread(_state(request).queue.get, handoff_id)
+    except UnknownHandoff:
+        view = None
+    if view is None or not user.can_see(view["client_id"]):
+        raise HTTPException(status_code=404, detail=f"no handoff {handoff_id}")
+    return view
+
+
+# --- sign-in --------------------------------------------------------------------------------------
+class SignIn(BaseModel):
+    username: str = Field(min_length=1, max_length=80)
+    password: str = Field(min_length=1, max_length=200)
+
+
+@router.post("/api/session", summary="Sign in: sets the session cookie and returns the token")
+async def sign_in(body: SignIn, request: Request, response: Response) -> dict[str, Any]:
+    try:
+        user, token = await asyncio.to_thread(_state(request).accounts.sign_in, body.username, body.password)
+    except AuthError as exc:
+        raise HTTPException(status_code=401, detail=str(exc)) from exc
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        max_age=12 * 3600,
+    )
+    return {"user": user.public(), "token": token}
+
+
+@router.delete("/api/session", summary="Sign out: the session token is revoked")
+async def sign_out(request: Request, response: Response, user: User) -> dict[str, str]:
+    token = _token(request.headers, request.cookies)
+    if token:
+        await asyncio.to_thread(_state(request).accounts.revoke, token)
+    response.delete_cookie(SESSION_COOKIE)
+    return {"status": "signed out"}
+
+
+@router.get("/api/me", summary="The signed-in user")
+async def me(user: User) -> dict[str, Any]:
+    return user.public()
+
+
+# --- the queue ------------------------------------------------------------------------------------
+@router.get("/api/handoffs", summary="Handoffs of your clients, most urgent first")
+async def list_handoffs(
+    request: Request,
+    user: User,
+    status: Annotated[list[str] | None, Query(description="Repeat for several; default: every open status.")] = None,
+    client: str | None = None,
+) -> dict[str, Any]:
+    statuses = status or list(ACTIVE)
+    unknown = sorted(set(statuses) - set(STATUSES))
+    if unknown:
+        raise HTTPException(status_code=422, detail=f"unknown status {unknown}; known: {', '.join(STATUSES)}")
+    scope = user.scope()
+    if client is not None:
+        if not user.can_see(client):
+            raise HTTPException(status_code=404, detail=f"no client {client!r}")
+        scope = [client]
+    rows = await asyncio.to_thread(_state(request).queue.list, scope, statuses)
+    return {"handoffs": rows}
+
+
+@router.get("/api/handoffs/{handoff_id}", summary="One handoff: summary, transcript, events and notes")
+async def get_handoff(handoff_id: str, request: Request, user: User) -> dict[str, Any]:
+    view = await _visible_handoff(request, handoff_id, user)
+    view["deliveries"] = await asyncio.to_thread(_state(request).queue.deliveries, handoff_id)
+    return view
+
+
+@router.post(
+    "/api/handoffs/{handoff_id}/accept",
+    summary="Take this handoff. 409 if another agent was first; a caller still on a phone line is transferred",
+    responses={409: {"description": "someone else accepted it first, or it is closed"}},
+)
+async def accept(handoff_id: str, request: Request, user: User) -> dict[str, Any]:
+    await _visible_handoff(request, handoff_id, user)
+    state = _state(request)
+    view = await _changed(state.queue.accept, handoff_id, user.username)
+    connector = getattr(state, "connector", None)
+    if connector is not None and view.get("caller_on_line"):
+        view["transfer"] = await connector.connect(view, user)
+    return view
+
+
+@router.post("/api/handoffs/next", summary="Take the most urgent waiting handoff of your clients")
+async def claim_next(request: Request, user: User) -> dict[str, Any]:
+    view = await asyncio.to_thread(_state(request).queue.claim_next, user.username, user.scope())
+    if view is None:
+        raise HTTPException(status_code=404, detail="nothing is waiting")
+    connector = getattr(_state(request), "connector", None)
+    if connector is not None and view.get("caller_on_line"):
+        view["transfer"] = await connector.connect(view, user)
+    return view
+
+
+class Note(BaseModel):
+    text: str = Field(min_length=1, max_length=4000)
+
+
+@router.post("/api/handoffs/{handoff_id}/notes", summary="Add a note")
+async def add_note(handoff_id: str, body: Note, request: Request, user: User) -> dict[str, Any]:
+    await _visible_handoff(request, handoff_id, user)
+    return await _changed(_state(request).queue.note, handoff_id, user.username, body.text)
+
+
+class Resolve(BaseModel):
+    resolution: Literal[RESOLUTIONS]  # type: ignore[valid-type]
+    note: str | None = Field(default=None, max_length=4000)
+
+
+@router.post("/api/handoffs/{handoff_id}/resolve", summary="Close the handoff with an outcome")
+async def resolve(handoff_id: str, body: Resolve, request: Request, user: User) -> dict[str, Any]:
+    view = await _visible_handoff(request, handoff_id, user)
+    if view["status"] == "accepted" and view["assigned_to"] not in (user.username, None) and not user.all_clients:
+        raise HTTPException(status_code=409, detail=f"accepted by {view['assigned_to']}: only they can resolve it")
+    return await _changed(_state(request).queue.resolve, handoff_id, user.username, body.resolution, body.note)
+
+
+class Return(BaseModel):
+    why: str = Field(default="returned by agent", max_length=400)
+
+
+@router.post("/api/handoffs/{handoff_id}/return", summary="Give an accepted handoff back to the queue")
+async def give_back(handoff_id: str, body: Return, request: Request, user: User) -> dict[str, Any]:
+    view = await _visible_handoff(request, handoff_id, user)
+    if view["assigned_to"] != user.username and not user.all_clients:
+        raise HTTPException(status_code=409, detail="only the agent who accepted it can give it back")
+    return await _changed(_state(request).queue.return_to_queue, handoff_id, user.username, body.why)
+
+
+@router.get("/api/handoffs/{handoff_id}/deliveries", summary="Webhook deliveries of this handoff, with attempts")
+async def deliveries(handoff_id: str, request: Request, user: User) -> dict[str, Any]:
+    await _visible_handoff(request, handoff_id, user)
+    return {"deliveries": await asyncio.to_thread(_state(request).queue.deliveries, handoff_id)}
+
+
+async def _changed(change, *args) -> dict[str, Any]:
+    try:
+        return await asyncio.to_thread(change, *args)
+    except QueueConflict as exc:
+        raise HTTPException(status_code=409, detail=str(exc)) from exc
+    except UnknownHandoff as exc:
+        raise HTTPException(status_code=404, detail=f"no handoff {exc}") from exc
+    except ValueError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
+
+
+# --- live -----------------------------------------------------------------------------------------
+@router.websocket("/ws/agent")
+async def live_queue(websocket: WebSocket) -> None:
+    """Sends `{"type": "snapshot", "handoffs": [...]}` at once, then `{"type": "handoff", "event": …,
+    "handoff": {...}}` for every change of a handoff the user may see. No polling."""
+    state = websocket.app.state.triage
+    token = _token(websocket.headers, websocket.cookies, websocket.query_params)
+    user = await asyncio.to_thread(state.accounts.principal, token)
+    await websocket.accept()
+    if user is None:
+        await websocket.send_json({"type": "error", "error": "sign in first"})
+        await websocket.close(code=1008, reason="not signed in")
+        return
+    with state.hub.watch(lambda change: change.get("kind") == "handoff" and user.can_see(change["client_id"])) as q:
+        snapshot = await asyncio.to_thread(state.queue.list, user.scope(), ACTIVE)
+        await websocket.send_json({"type": "snapshot", "user": user.public(), "handoffs": snapshot})
+        reader = asyncio.create_task(_drain(websocket))
+        try:
+            while not reader.done():
+                getter = asyncio.create_task(q.get())
+                done, _ = await asyncio.wait({getter, reader}, return_when=asyncio.FIRST_COMPLETED)
+                if getter not in done:
+                    getter.cancel()
+                    break
+                change = getter.result()
+                try:
+                    view = await asyncio.to_thread(state.queue.get, change["id"])
+                except UnknownHandoff:
+                    continue
+                view.pop("transcript", None)
+                await websocket.send_json({"type": "handoff", "event": change.get("event"), "handoff": view})
+        except (WebSocketDisconnect, RuntimeError):
+            pass
+        finally:
+            reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await reader
+
+
+async def _drain(websocket: WebSocket) -> None:
+    """The console sends nothing we need; reading tells us when it goes away."""
+    with contextlib.suppress(WebSocketDisconnect, RuntimeError):
+        while True:
+            await websocket.receive_text()

@@ -1,0 +1,333 @@
+"""The handoff queue: every state change of a handoff, each committed with who and when.
+
+States: waiting → offered (an agent's phone is ringing) → accepted → resolved; `returned` is back in
+the queue after a transfer nobody answered; `callback` means the caller was promised a call back.
+Every change is a compare-and-set on the row (`UPDATE … WHERE status IN …`), so when two agents
+accept the same handoff at the same moment exactly one update matches and wins, on SQLite (one
+writer at a time) and PostgreSQL (the row lock of the UPDATE) alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import case, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..store.changes import ChangeFeed
+from ..store.tables import Call, Handoff, HandoffEvent, WebhookDelivery
+
+QUEUED = ("waiting", "returned")  # in the queue, nobody has it
+OPEN = (*QUEUED, "offered", "callback")  # an agent may still accept it
+ACTIVE = (*OPEN, "accepted")  # not finished
+STATUSES = (*OPEN, "accepted", "resolved", "abandoned")
+RESOLUTIONS = ("helped", "called_back", "dispatched", "transferred", "unreachable", "no_action", "spam")
+
+SYSTEM = "system"
+
+
+class QueueConflict(Exception):
+    """The handoff was not in a state that allows this (someone else got there first)."""
+
+    def __init__(self, message: str, status: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class UnknownHandoff(LookupError):
+    pass
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def queue_order():
+    """P0 before P1 before the rest (the labels sort as text), then acute distress, then waiting time."""
+    return (Handoff.urgency, case((Handoff.distress == "acute", 0), else_=1), Handoff.created_at)
+
+
+def _aware(at: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; everything stored is UTC."""
+    return at.replace(tzinfo=UTC) if at is not None and at.tzinfo is None else at
+
+
+def handoff_view(h: Handoff, call: Call | None = None, events: Iterable[HandoffEvent] = ()) -> dict[str, Any]:
+    """What agents, the console and the webhook see of a handoff."""
+    summary = h.summary or {}
+    view: dict[str, Any] = {
+        "id": h.id,
+        "client_id": h.client_id,
+        "call_id": h.call_id,
+        "status": h.status,
+        "urgency": h.urgency,
+        "distress": h.distress,
+        "reason": h.reason,
+        "language": h.language,
+        "caller_on_line": h.caller_on_line,
+        "assigned_to": h.assigned_to,
+        "created_at": _aware(h.created_at).isoformat(),
+        "accepted_at": _iso(h.accepted_at),
+        "resolved_at": _iso(h.resolved_at),
+        "resolution": h.resolution,
+        "escalation_level": h.escalation_level,
+        "escalated_at": _iso(h.escalated_at),
+        "callback_promised_at": _iso(h.callback_promised_at),
+        "transfer_target": h.transfer_target,
+        "summary": summary,
+    }
+    if call is not None:
+        view["channel"] = call.channel
+        view["caller_number"] = call.caller_number
+        view["transcript"] = [{"role": t.role, "text": t.text} for t in call.turns]
+    events = list(events)
+    if events:
+        view["events"] = [
+            {"kind": e.kind, "actor": e.actor, "status": e.status, "detail": e.detail, "at": _aware(e.at).isoformat()}
+            for e in events
+        ]
+        view["notes"] = [
+            {"by": e.actor, "text": e.detail.get("text", ""), "at": _aware(e.at).isoformat()}
+            for e in events
+            if e.kind == "note"
+        ]
+    return view
+
+
+def _iso(at: datetime | None) -> str | None:
+    return _aware(at).isoformat() if at is not None else None
+
+
+def delivery_view(d: WebhookDelivery) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "event": d.event,
+        "url": d.url,
+        "status": d.status,
+        "attempts": d.attempts,
+        "next_attempt_at": _iso(d.next_attempt_at) if d.status == "pending" else None,
+        "created_at": _iso(d.created_at),
+        "delivered_at": _iso(d.delivered_at),
+    }
+
+
+class HandoffQueue:
+    def __init__(self, sessions: sessionmaker, feed: ChangeFeed) -> None:
+        self.sessions = sessions
+        self.feed = feed
+
+    # --- reading ----------------------------------------------------------------------------------
+    def list(
+        self, clients: Iterable[str] | None = None, statuses: Iterable[str] = ACTIVE, limit: int = 200
+    ) -> list[dict[str, Any]]:
+        """Most urgent first. `clients=None` means every client (a platform admin)."""
+        with self.sessions() as db:
+            query = select(Handoff, Call).join(Call, Call.id == Handoff.call_id)
+            query = query.where(Handoff.status.in_(list(statuses)))
+            if clients is not None:
+                query = query.where(Handoff.client_id.in_(list(clients)))
+            rows = db.execute(query.order_by(*queue_order()).limit(limit)).all()
+            out = []
+            for h, call in rows:
+                view = handoff_view(h)
+                view["channel"], view["caller_number"] = call.channel, call.caller_number
+                out.append(view)
+            return out
+
+    def get(self, handoff_id: str) -> dict[str, Any]:
+        with self.sessions() as db:
+            h = db.get(Handoff, handoff_id)
+            if h is None:
+                raise UnknownHandoff(handoff_id)
+            return handoff_view(h, db.get(Call, h.call_id), h.events)
+
+    def client_of(self, handoff_id: str) -> str:
+        with self.sessions() as db:
+            client = db.scalar(select(Handoff.client_id).where(Handoff.id == handoff_id))
+        if client is None:
+            raise UnknownHandoff(handoff_id)
+        return client
+
+    def deliveries(self, handoff_id: str) -> list[dict[str, Any]]:
+        with self.sessions() as db:
+            rows = db.scalars(
+                select(WebhookDelivery)
+                .where(WebhookDelivery.handoff_id == handoff_id)
+                .order_by(WebhookDelivery.created_at)
+            )
+            return [delivery_view(d) for d in rows]
+
+    # --- changing ---------------------------------------------------------------------------------
+    def accept(self, handoff_id: str, user: str) -> dict[str, Any]:
+        """Exactly one of several agents accepting at once wins; the others get QueueConflict."""
+        now = _now()
+        return self._change(
+            handoff_id,
+            allowed=OPEN,
+            values={"status": "accepted", "assigned_to": user, "accepted_at": now},
+            kind="accepted",
+            actor=user,
+        )
+
+    def claim_next(self, user: str, clients: Iterable[str] | None = None) -> dict[str, Any] | None:
+        """Accept the most urgent queued handoff. On PostgreSQL the candidate row is locked with
+        SKIP LOCKED, so agents claiming at once each get a different one instead of queueing behind
+        the same row; on SQLite the single writer does the same job."""
+        for _ in range(20):
+            with self.sessions() as db:
+                query = select(Handoff.id).where(Handoff.status.in_(QUEUED))
+                if clients is not None:
+                    query = query.where(Handoff.client_id.in_(list(clients)))
+                query = query.order_by(*queue_order()).limit(1)
+                if self.feed.postgres:
+                    query = query.with_for_update(skip_locked=True)
+                handoff_id = db.scalar(query)
+                if handoff_id is None:
+                    return None
+                try:
+                    return self._change(
+                        handoff_id,
+                        allowed=QUEUED,
+                        values={"status": "accepted", "assigned_to": user, "accepted_at": _now()},
+                        kind="accepted",
+                        actor=user,
+                        db=db,
+                    )
+                except QueueConflict:
+                    db.rollback()
+                    continue
+        return None
+
+    def offer(self, handoff_id: str, target: str, actor: str = SYSTEM) -> dict[str, Any]:
+        """A phone is ringing for this handoff (a warm transfer to `target`)."""
+        return self._change(
+            handoff_id,
+            allowed=(*OPEN, "accepted"),
+            values={"status": "offered", "transfer_target": target},
+            kind="offered",
+            actor=actor,
+            detail={"target": target},
+        )
+
+    def return_to_queue(self, handoff_id: str, actor: str, why: str) -> dict[str, Any]:
+        return self._change(
+            handoff_id,
+            allowed=("offered", "accepted"),
+            values={"status": "returned", "assigned_to": None, "accepted_at": None, "transfer_target": None},
+            kind="returned",
+            actor=actor,
+            detail={"why": why},
+        )
+
+    def note(self, handoff_id: str, user: str, text: str) -> dict[str, Any]:
+        return self._change(handoff_id, allowed=STATUSES, values={}, kind="note", actor=user, detail={"text": text})
+
+    def resolve(self, handoff_id: str, user: str, resolution: str, note: str | None = None) -> dict[str, Any]:
+        if resolution not in RESOLUTIONS:
+            raise ValueError(f"unknown resolution {resolution!r}; one of {', '.join(RESOLUTIONS)}")
+        detail: dict[str, Any] = {"resolution": resolution}
+        if note:
+            detail["text"] = note
+        return self._change(
+            handoff_id,
+            allowed=ACTIVE,
+            values={"status": "resolved", "resolution": resolution, "resolved_at": _now(), "caller_on_line": False},
+            kind="resolved",
+            actor=user,
+            detail=detail,
+        )
+
+    def promise_callback(self, handoff_id: str) -> dict[str, Any]:
+        """Nobody took the call in time: the caller is promised a call back, and agents see it."""
+        return self._change(
+            handoff_id,
+            allowed=QUEUED,
+            values={"status": "callback", "callback_promised_at": _now()},
+            kind="callback",
+            actor=SYSTEM,
+        )
+
+    def escalate(self, handoff_id: str, level: int, contact: dict[str, Any]) -> dict[str, Any]:
+        """Alert contact number `level` of the on-call chain. Only moves from level-1 to level, so two
+        server instances scanning the same queue alert each contact once."""
+        return self._change(
+            handoff_id,
+            allowed=OPEN,
+            values={"escalation_level": level, "escalated_at": _now()},
+            kind="escalated",
+            actor=SYSTEM,
+            detail={"level": level, "contact": contact},
+            where_level=level - 1,
+        )
+
+    def caller_left(self, handoff_id: str) -> dict[str, Any] | None:
+        """The caller hung up while waiting. The handoff stays in the queue: someone calls back."""
+        try:
+            return self._change(
+                handoff_id,
+                allowed=STATUSES,
+                values={"caller_on_line": False},
+                kind="caller_left",
+                actor="caller",
+                where_on_line=True,
+            )
+        except QueueConflict:
+            return None
+
+    def record(self, handoff_id: str, kind: str, actor: str = SYSTEM, **detail: Any) -> dict[str, Any]:
+        """An event that changes no state (a transfer failed, a notification was sent)."""
+        return self._change(handoff_id, allowed=STATUSES, values={}, kind=kind, actor=actor, detail=detail)
+
+    def open_handoffs(self) -> list[Handoff]:
+        """Everything escalation has to look at (small: what is waiting right now)."""
+        with self.sessions() as db:
+            return list(db.scalars(select(Handoff).where(Handoff.status.in_(OPEN))))
+
+    # --- one compare-and-set --------------------------------------------------------------------
+    def _change(
+        self,
+        handoff_id: str,
+        *,
+        allowed: Iterable[str],
+        values: dict[str, Any],
+        kind: str,
+        actor: str,
+        detail: dict[str, Any] | None = None,
+        where_level: int | None = None,
+        where_on_line: bool | None = None,
+        db: Session | None = None,
+    ) -> dict[str, Any]:
+        own = db is None
+        db = db or self.sessions()
+        try:
+            statement = (
+                update(Handoff)
+                .where(Handoff.id == handoff_id, Handoff.status.in_(list(allowed)))
+                .values(**values, updated_at=_now())
+                .execution_options(synchronize_session=False)
+            )
+            if where_level is not None:
+                statement = statement.where(Handoff.escalation_level == where_level)
+            if where_on_line is not None:
+                statement = statement.where(Handoff.caller_on_line == where_on_line)
+            matched = db.execute(statement).rowcount
+            if matched != 1:
+                db.rollback()
+                status = db.scalar(select(Handoff.status).where(Handoff.id == handoff_id))
+                if status is None:
+                    raise UnknownHandoff(handoff_id)
+                raise QueueConflict(f"handoff {handoff_id} is {status}: cannot be {kind} now", status)
+            h = db.get(Handoff, handoff_id, populate_existing=True)
+            db.add(HandoffEvent(handoff_id=handoff_id, kind=kind, actor=actor, status=h.status, detail=detail or {}))
+            self.feed.publish(
+                db,
+                {"kind": "handoff", "event": kind, "id": handoff_id, "client_id": h.client_id, "status": h.status},
+            )
+            view = handoff_view(h)
+            db.commit()
+            return view
+        finally:
+            if own:
+                db.close()
