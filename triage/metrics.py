@@ -16,7 +16,9 @@ _LATENCY_BUCKETS = (0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.0, 1.5, 2.0
 class Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
-        self.active_calls = Gauge("triage_active_calls", "Calls in progress.", ["channel"], registry=self.registry)
+        self.active_calls = Gauge(
+            "triage_active_calls", "Calls in progress.", ["channel"], registry=self.registry
+        )
         self.calls = Counter("triage_calls", "Calls taken.", ["channel"], registry=self.registry)
         self.greeting_latency = Histogram(
             "triage_greeting_latency_seconds",

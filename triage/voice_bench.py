@@ -175,7 +175,9 @@ async def one_caller(url: str, client: str, utterances: dict[str, np.ndarray], r
         result.errors.append(f"{type(exc).__name__}: {exc}")
 
 
-async def run_level(server: ServerProcess, callers: int, client: str, utterances: dict[str, np.ndarray]) -> LevelResult:
+async def run_level(
+    server: ServerProcess, callers: int, client: str, utterances: dict[str, np.ndarray]
+) -> LevelResult:
     result = LevelResult(callers=callers)
     text = server.metrics()
     before = stage_histograms(text)

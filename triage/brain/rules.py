@@ -70,10 +70,7 @@ P0_RULES: tuple[Rule, ...] = (
         r"(undicht|leckt|zischt|leaking|hissing)",
         r"\bleaking gas|\bgas is leaking|hissing (sound )?from the gas",
         r"\bgasherd\w* (\w+ )?(zischt|riecht)",
-        urgency="P0",
-        hazard="gas",
-        intent="report_problem",
-        kind="hazard",
+        urgency="P0", hazard="gas", intent="report_problem", kind="hazard",
         label=("Gasgeruch", "gas smell"),
     ),
     _r(
@@ -96,10 +93,7 @@ P0_RULES: tuple[Rule, ...] = (
         r"\b(caught|catch|catching) fire\b",
         r"\b(rauchmelder|brandmelder)\w* (\w+ ){0,2}(geht los|schlägt an|heult|alarm|losgegangen)",
         r"\bsmoke (alarm|detector)\w* (\w+ ){0,2}(going off|went off|is sounding|sounding)",
-        urgency="P0",
-        hazard="fire",
-        intent="report_problem",
-        kind="hazard",
+        urgency="P0", hazard="fire", intent="report_problem", kind="hazard",
         label=("Feuer oder Rauch", "fire or smoke"),
     ),
     _r(
@@ -108,10 +102,7 @@ P0_RULES: tuple[Rule, ...] = (
         r"\b(co|kohlenmonoxid)[ -]?(melder|warner|alarm)\w* (\w+ ){0,3}(piept|schlägt an|geht los|losgegangen|heult|"
         r"alarm|zeigt|blinkt)",
         r"carbon monoxide|\bco (alarm|detector)\w* (\w+ ){0,2}(going off|went off|beeping|sounding)",
-        urgency="P0",
-        hazard="fire",
-        intent="report_problem",
-        kind="hazard",
+        urgency="P0", hazard="fire", intent="report_problem", kind="hazard",
         label=("CO-Alarm (Kohlenmonoxid)", "carbon monoxide alarm"),
     ),
     _r(
@@ -125,10 +116,7 @@ P0_RULES: tuple[Rule, ...] = (
         r"|switch)\b",
         r"(socket|outlet|light|lights|lamp|fuse box|wiring|electrics)\w* (\w+ ){0,5}(wet|water|dripping)",
         r"\bsparks?\b|\bsparking\b|\belectric(al)? shock\b|\bgot (a )?shock\b|\belectrocut",
-        urgency="P0",
-        hazard="electric",
-        intent="report_problem",
-        kind="hazard",
+        urgency="P0", hazard="electric", intent="report_problem", kind="hazard",
         label=("Wasser an Strom / Stromgefahr", "water on electrics / electric hazard"),
     ),
     _r(
@@ -147,10 +135,7 @@ P0_RULES: tuple[Rule, ...] = (
         r"\bbleeding\b|\bblood everywhere\b|\b(loads of|lots of|so much|a lot of) blood\b|\bhit (his|her|my|their) head\b|\bhead injury\b|\binjured\b|\bbadly hurt\b|\bbroken (arm|leg|hip)\b",
         r"\bfell (\w+ ){0,3}(can ?t|cannot|isn t|not) (get up|move)\b|\bambulance\b|\bparamedics?\b",
         r"\ballergic (reaction|shock)\b|\banaphyla|\bseizure\b(?! (medication|meds|tablets|pills))|\bpoison(ed|ing)\b|\boverdose",
-        urgency="P0",
-        hazard="medical",
-        intent="report_problem",
-        kind="hazard",
+        urgency="P0", hazard="medical", intent="report_problem", kind="hazard",
         label=("medizinischer Notfall / Verletzung", "medical emergency / injury"),
     ),
     _r(
@@ -165,10 +150,7 @@ P0_RULES: tuple[Rule, ...] = (
         r"\btrying to break in|\bbreaking in (right )?now|\bstill (in|inside) the (house|building)",
         r"\bthreatening (me|us|my|her|him)|\bthreatened me\b|\b(a|with a|has a|got a) (knife|gun|weapon)\b"
         r"|\b(?<!cyber )(?<!panic )(?<!heart )attack(ed|ing) (me|us|her|him|my)\b|\bhitting me\b|\bbeating (me|her|him)\b",
-        urgency="P0",
-        hazard="police",
-        intent="report_problem",
-        kind="hazard",
+        urgency="P0", hazard="police", intent="report_problem", kind="hazard",
         label=("Gewalt oder Eindringling", "violence or intruder present"),
     ),
     _r(
@@ -177,13 +159,8 @@ P0_RULES: tuple[Rule, ...] = (
         r"|\bleben (\w+ )?beenden|\bmir (\w+ )?(was|etwas) antun|\bmich (\w+ )?ritzen|\bvon der brücke springen",
         r"\bkill myself\b|\bsuicid|\bend (my|it) (life|all)\b|\bdon t want to (live|be alive)\b"
         r"|\bhurt myself\b|\bwant to die\b|\bno reason to live\b",
-        urgency="P0",
-        hazard="medical",
-        intent="report_problem",
-        distress="acute",
-        kind="self_harm",
-        label=("Selbstgefährdung", "risk of self-harm"),
-        negatable=False,
+        urgency="P0", hazard="medical", intent="report_problem", distress="acute", kind="self_harm",
+        label=("Selbstgefährdung", "risk of self-harm"), negatable=False,
     ),
 )
 
@@ -206,9 +183,7 @@ P1_RULES: tuple[Rule, ...] = (
         r"\bflood\w*|\bunder water\b|\bwater (is )?(\w+ ){0,2}(everywhere|pouring|gushing|spraying|streaming"
         r"|coming through|coming down|coming in|leaking through|dripping through|rising)",
         r"\b(inches|centimetres|centimeters) of water\b|\bwater (\w+ ){0,3}through the ceiling\b",
-        urgency="P1",
-        intent="report_problem",
-        kind="water",
+        urgency="P1", intent="report_problem", kind="water",
         label=("Rohrbruch / Wasser läuft aus", "burst pipe / active flooding"),
     ),
     _r(
@@ -217,9 +192,7 @@ P1_RULES: tuple[Rule, ...] = (
         r"\b(toilette|klo|wc)\w* (\w+ ){0,3}(läuft|laufen) (\w+ )?über|\bfäkalien|\bkloake|\bscheiße kommt hoch",
         r"\bsewage|\bsewer (is )?(\w+ )?backing up|\btoilet\w* (is |are )?overflowing|\bsewage backing",
         r"\bwaste water (coming|backing) up",
-        urgency="P1",
-        intent="report_problem",
-        kind="water",
+        urgency="P1", intent="report_problem", kind="water",
         label=("Abwasser-Rückstau", "sewage backing up"),
     ),
     _r(
@@ -234,9 +207,7 @@ P1_RULES: tuple[Rule, ...] = (
         r"\bboiler (\w+ ){0,3}(broken|not working|failed|stopped|died|down|packed up)\b(?! (doing |making |producing )?hot water)"
         r"|\bno heating\b",
         r"\b(whole|entire) (house|flat|apartment) is (freezing|cold)",
-        urgency="P1",
-        intent="report_problem",
-        kind="heating",
+        urgency="P1", intent="report_problem", kind="heating",
         label=("Heizungsausfall", "total heating failure"),
     ),
     _r(
@@ -245,28 +216,21 @@ P1_RULES: tuple[Rule, ...] = (
         r"|\bwasser (\w+ )?abgestellt worden|\bwasserhahn (\w+ )?kommt nichts",
         r"\bno (running )?water\b(?! s leaking| is leaking| leaking)|\baus keinem (wasser)?hahn (\w+ )?(mehr )?(kommt )?wasser|(?<!hot )(?<!warm )\bwater (is|s|has been) (completely )?(off|gone|cut off)\b"
         r"|\bnothing comes out of the tap",
-        urgency="P1",
-        intent="report_problem",
-        kind="no_water",
-        negatable=False,
+        urgency="P1", intent="report_problem", kind="no_water", negatable=False,
         label=("kein Wasser", "no water at all"),
     ),
     _r(
         "break_in",
         r"\beingebrochen|\beinbruch|\baufgebrochen|\bausgeraubt|\bausgeplündert|\bscheibe eingeschlagen",
         r"\bbroken into|\bbreak[ -]?in\b|\bburglar\w*|\bburgled|\brobbed|\bdoor (has been |was )?forced",
-        urgency="P1",
-        intent="report_problem",
-        kind="security",
+        urgency="P1", intent="report_problem", kind="security",
         label=("Einbruch entdeckt", "break-in discovered"),
     ),
     _r(
         "alarm",
         r"\balarm\w* (\w+ ){0,3}(geht los|ging los|ausgelöst|schlägt an|heult|ist an|losgegangen)",
         r"\balarm\w* (\w+ ){0,3}(going off|went off|triggered|sounding|is ringing)",
-        urgency="P1",
-        intent="report_problem",
-        kind="security",
+        urgency="P1", intent="report_problem", kind="security",
         label=("Alarm ausgelöst", "alarm triggered"),
     ),
     _r(
@@ -275,9 +239,7 @@ P1_RULES: tuple[Rule, ...] = (
         r"\bdurchsuchung|\bdurchsucht|\bhausdurchsuchung|\bdurchsuchungsbeschluss|\brazzia",
         r"\barrest\w*|\bin custody\b|\btaken into custody|\bsearch warrant|\b(police|officers) (are )?searching"
         r"|\braid\w*",
-        urgency="P1",
-        intent="report_problem",
-        kind="legal",
+        urgency="P1", intent="report_problem", kind="legal",
         label=("Festnahme / Durchsuchung", "arrest / house search"),
     ),
     _r(
@@ -289,9 +251,7 @@ P1_RULES: tuple[Rule, ...] = (
         r"\b(server|network|systems?|everything|internet|email)\w* (\w+ ){0,2}(is |are )?(down|crashed|offline|dead)\b",
         r"\btotal outage\b|\bcomplete outage\b",
         r"\bencrypted\b|\bransom\w*|\bhacked\b|\bcyber ?attack|\bmalware (\w+ )?(everywhere|all)",
-        urgency="P1",
-        intent="report_problem",
-        kind="it",
+        urgency="P1", intent="report_problem", kind="it",
         label=("IT-Totalausfall / Ransomware", "total IT outage / ransomware"),
     ),
     _r(
@@ -304,9 +264,7 @@ P1_RULES: tuple[Rule, ...] = (
         r"\b(ran out|run out|running out|none left)\b(?=.*\b(insulin|epipen|inhaler|heart medication|"
         r"blood thinner))",
         r"\b(alle|leer|aufgebraucht|keins mehr)\b(?=.*\b(insulin|epipen|asthmaspray|herzmedikament))",
-        urgency="P1",
-        intent="report_problem",
-        kind="medication",
+        urgency="P1", intent="report_problem", kind="medication",
         label=("lebenswichtiges Medikament fehlt", "urgent vital medication"),
     ),
 )
@@ -316,10 +274,7 @@ IT_STANDSTILL = _r(
     "it_outage",
     r"\b(nichts|gar nichts) (geht|funktioniert) mehr\b(?! (runter|durch|ab|rein))|\b(keiner|niemand) (\w+ ){0,3}(kann|könnt) (\w+ ){0,2}arbeiten",
     r"\b(nobody|no one|noone) (\w+ ){0,2}can (\w+ )?work\b|\bnothing works\b|\bnothing is working\b",
-    urgency="P1",
-    intent="report_problem",
-    kind="it",
-    negatable=False,
+    urgency="P1", intent="report_problem", kind="it", negatable=False,
     label=("IT-Totalausfall / Ransomware", "total IT outage / ransomware"),
 )
 
@@ -330,9 +285,7 @@ P2_RULES: tuple[Rule, ...] = (
         r"\b(toilette|klo|wc|toilet|loo)\w* (\w+ ){0,3}(verstopft|dicht|geht nicht|spült nicht|blocked|clogged|"
         r"won t flush|not flushing)",
         r"\bverstopft\w* (\w+ )?(toilette|klo|wc)|\b(blocked|clogged) (toilet|loo)",
-        urgency="P2",
-        intent="report_problem",
-        kind="toilet",
+        urgency="P2", intent="report_problem", kind="toilet",
         label=("Toilette verstopft", "toilet blocked"),
     ),
     _r(
@@ -343,19 +296,14 @@ P2_RULES: tuple[Rule, ...] = (
         r"\bno hot ?water\b|\bwater heater (\w+ ){0,3}(not|isn t|broken|stopped|died)|\bisn t heating (the )?water"
         r"|\bhot water (\w+ )?(isn t|not|is not|stopped) (working|coming)|\bonly cold water\b"
         r"|\bwater (\w+ ){0,2}(stays|is) (\w+ )?cold\b",
-        urgency="P2",
-        intent="report_problem",
-        kind="hot_water",
-        negatable=False,
+        urgency="P2", intent="report_problem", kind="hot_water", negatable=False,
         label=("kein Warmwasser", "no hot water"),
     ),
     _r(
         "leak",
         r"\b(rohr|leitung|anschluss)\w* (\w+ )?(ist )?(kaputt|defekt|undicht)|\bundicht|\bleck\b|\bleckt|\bwasserschaden|\bfeuchte? (stelle|fleck)|\bnasse? (stelle|fleck|wand)",
         r"\bleak(s|ing|y)?\b|\bwater damage\b|\bdamp patch|\bwet patch",
-        urgency="P2",
-        intent="report_problem",
-        kind="water",
+        urgency="P2", intent="report_problem", kind="water",
         label=("Leck", "leak"),
     ),
     _r(
@@ -370,9 +318,7 @@ P2_RULES: tuple[Rule, ...] = (
         r" (\w+ ){0,4}(hearing|tribunal|court|bailiff|eviction)",
         r"\bdeadline\w* (\w+ ){0,4}(tomorrow|today|tonight)|\b(tomorrow|today) (\w+ ){0,3}deadline"
         r"|\b(due|expires|runs out|court( hearing)?) (\w+ ){0,2}(tomorrow|today)|\bfile (\w+ ){0,3}by tomorrow",
-        urgency="P2",
-        intent="report_problem",
-        kind="deadline",
+        urgency="P2", intent="report_problem", kind="deadline",
         label=("Frist läuft ab", "deadline imminent"),
     ),
 )
@@ -381,10 +327,7 @@ PHISHING = _r(
     "phishing",
     r"\b(auf )?(einen|den|nen) (\w+ )?link (\w+ ){0,5}geklickt|\bpasswort (\w+ )?eingegeben|\bphishing\w* (\w+ )?(geklickt|reingefallen)",
     r"\bclicked (on )?(a|the) (\w+ )?link|\b(typed|entered) (in )?my password|\bfell for (a|the) phishing",
-    urgency="P2",
-    intent="report_problem",
-    kind="it",
-    negatable=False,
+    urgency="P2", intent="report_problem", kind="it", negatable=False,
     label=("Phishing-Link geklickt", "phishing link clicked"),
 )
 
@@ -402,9 +345,7 @@ P3_RULES: tuple[Rule, ...] = (
         r"(is |are )?(blocked|clogged|slow|draining slowly)",
         r"\b(drucker|printer|maus|mouse|tastatur|keyboard|monitor|bildschirm|laptop|notebook|passwort|password)\w*"
         r" (\w+ ){0,3}(geht nicht|kaputt|funktioniert nicht|langsam|vergessen|not working|broken|slow|forgot)",
-        urgency="P3",
-        intent="report_problem",
-        kind="fault",
+        urgency="P3", intent="report_problem", kind="fault",
         label=("kleiner Defekt", "minor fault"),
     ),
 )
@@ -414,10 +355,7 @@ PRANK = _r(
     "prank",
     r"\bscherzanruf|\btelefonstreich|\bprank|\bjust kidding|\bonly joking|\bhaha\b|\bha ha\b|\bhihi\b|\bhehe\b|\bnur spaß"
     r"|\bwar (nur )?(ein )?(spaß|witz)|\bquatsch\b|\bkühlschrank (\w+ )?(am )?laufen|\bfridge running|\bthis is santa",
-    urgency="P4",
-    intent="other",
-    kind="noise",
-    negatable=False,
+    urgency="P4", intent="other", kind="noise", negatable=False,
     label=("Scherzanruf", "prank"),
 )
 
@@ -429,10 +367,7 @@ P4_RULES: tuple[Rule, ...] = (
         r"|\baus versehen angerufen|\bhosentasche|\b(butt|pocket) ?dial\w*",
         r"\bwrong (\w+ ){0,3}number|\bmisdial\w*|\bdial(l)?ed (the )?wrong|\bis this (not )?the (\w+ )?(pizza|dentist|doctor"
         r"|surgery|restaurant|taxi|hotel)|\bisn t this the (\w+ )?(pizza|dentist|doctor|surgery|restaurant)",
-        urgency="P4",
-        intent="other",
-        kind="noise",
-        negatable=False,
+        urgency="P4", intent="other", kind="noise", negatable=False,
         label=("falsch verbunden", "wrong number"),
     ),
     _r(
@@ -453,10 +388,7 @@ P4_RULES: tuple[Rule, ...] = (
         r"\bextended warranty|\byou (have )?won\b|\bcongratulations|\bthis is an automated"
         r"|\bspecial offer for you|\bare you the (owner|decision maker)|\bmarketing|\bseo\b|\bcar s warranty"
         r"|\bwe are calling (you )?(about|from)|\bpress (one|1)\b",
-        urgency="P4",
-        intent="other",
-        kind="noise",
-        negatable=False,
+        urgency="P4", intent="other", kind="noise", negatable=False,
         label=("Werbung / Spam", "sales / spam"),
     ),
     PRANK,
@@ -477,9 +409,7 @@ INTENT_RULES: tuple[Rule, ...] = (
         r"|\btalk to (a |an |someone|somebody|the )|\b(human|representative|operator|agent) please\b"
         r"|\bput me through\b|\bconnect me\b|\btransfer me\b|\bnot a (robot|machine|bot)\b"
         r"|\bkein(en)? (roboter|computer|bot|maschine)\b",
-        intent="request_human",
-        kind="intent",
-        negatable=False,
+        intent="request_human", kind="intent", negatable=False,
         label=("möchte einen Menschen", "asked for a human"),
     ),
     _r(
@@ -491,8 +421,7 @@ INTENT_RULES: tuple[Rule, ...] = (
         r"\bwhere is my (order|delivery|parcel|package|prescription)|\border status|\b(order|delivery|prescription)"
         r" (\w+ ){0,3}(arrived|ready|shipped|dispatched|on its way|status)|\bhasn t arrived|\bstill waiting for my"
         r"|\b(did|has) (my|our) (order|\w+) (\w+ ){0,4}(come in|arrive|arrived)|\bmy order of",
-        intent="order_status",
-        kind="intent",
+        intent="order_status", kind="intent",
     ),
     _r(
         "order",
@@ -501,8 +430,7 @@ INTENT_RULES: tuple[Rule, ...] = (
         r"|\b(zum abholen|zur abholung|liefern lassen)",
         r"(?<!my )(?<!our )\border\b(?! status)|\bi d like to (buy|get|order)|\bcan i (get|have|order)|\breserve\b|\bpurchase\b"
         r"|\bfor (pickup|pick up|collection|delivery)\b",
-        intent="place_order",
-        kind="intent",
+        intent="place_order", kind="intent",
     ),
     _r(
         "appointment",
@@ -510,8 +438,7 @@ INTENT_RULES: tuple[Rule, ...] = (
         r"|\b(wartung|inspektion|besichtigung|beratungsgespräch)\b|\bbewachung (\w+ )?buchen|\bbuchen\b",
         r"\bappointment|\bbook (a|an|in)|\bschedule\b|\breschedule|\bcome (by|round|over|out)\b|\bsend someone"
         r"|\bservice visit|\bmaintenance\b|\bconsultation\b",
-        intent="appointment",
-        kind="intent",
+        intent="appointment", kind="intent",
     ),
     _r(
         "message",
@@ -519,8 +446,7 @@ INTENT_RULES: tuple[Rule, ...] = (
         r"|\bbescheid geben|\bsagen sie (herrn|frau|ihm|ihr)",
         r"\bmessage\b|\bcall (me )?back\b|\bcallback\b|\bpass (it |this )?on\b|\blet (him|her|them) know\b"
         r"|\bget back to me\b",
-        intent="leave_message",
-        kind="intent",
+        intent="leave_message", kind="intent",
     ),
     _r(
         "information",
@@ -530,8 +456,7 @@ INTENT_RULES: tuple[Rule, ...] = (
         r"\bopening (hours|times)|\bare you open|\bwhen do you (open|close)|\baddress\b|\bwhere are you"
         r"|\bhow much|\bprice\w*|\bcost\w*|\bquote\b|\bestimate\b|\binvoice\w*|\bbill\b|\bdo you (do|offer|sell)"
         r"|\bhow long\b",
-        intent="information",
-        kind="intent",
+        intent="information", kind="intent",
     ),
     _r(
         "complaint",
@@ -541,8 +466,7 @@ INTENT_RULES: tuple[Rule, ...] = (
         r"\bcomplain\w*|\bnot (happy|satisfied)\b|\bunhappy\b|\bterrible service|\bunacceptable|\bdisappointed"
         r"|\bstill (not|isn t) (fixed|repaired)|\bnever (showed|turned) up|\bno one (showed|came)|\bovercharged"
         r"|\bbroke again\b",
-        intent="complaint",
-        kind="intent",
+        intent="complaint", kind="intent",
     ),
 )
 
@@ -555,8 +479,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
         r"\bpanick\w*|\bpanic\w*|\bi m (so )?(terrified|scared|so scared|freaking out)|\bi can t (cope|take it|go on)"
         r"|\bhopeless|\bcrying\b|\bsobbing|\bhelp me please|\bplease help me|\bhelp help|\boh god oh god"
         r"|\bi m going to die|\bdesperate",
-        distress="acute",
-        kind="distress",
+        distress="acute", kind="distress",
     ),
     _r(
         "elevated",
@@ -568,8 +491,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
         r"|\bunacceptable|\bdamn\b|\bfuck\w*|\bshit\b|\bthird time|\bsecond time|\bhurry|\bquickly please"
         r"|\bstressed|\bfuming|\bannoyed|\bfed up|\boutrageous|\bdisgusted|\blivid|\bnot happy|\bcan t believe"
         r"|\bunbelievable|\bsick of",
-        distress="elevated",
-        kind="distress",
+        distress="elevated", kind="distress",
     ),
 )
 
@@ -578,100 +500,76 @@ _MONTHS = (
     "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march"
     "|may|june|july|october|december"
 )
-PAST = re.compile(
-    fold_pattern(
-        r"\b(letzte\w*|vorige\w*|vergangene\w*) (woche|monat|jahr|mal|winter|sommer)|\bvor (\w+ )?(tagen|wochen|monaten|jahren)\b"
-        r"|\bdamals|\bneulich|\bhatten (\w+ ){0,3}(rohrbruch|einbruch|brand|wasserschaden|ausfall)"
-        r"|\b(wurde|wurden|ist|sind) (\w+ ){0,3}(repariert|behoben|erledigt)"
-        rf"|\b(im|vom|from|in|back in|last) ({_MONTHS})\b"
-        r"|\blast (week|month|year|time|winter)|\b(\w+ )(day|week|month|year)s? ago\b|\ba while ago|\bpreviously"
-        r"|\bwe had (a|an)\b|\b(was|were|has been|got) (\w+ )?(fixed|repaired|sorted)\b|\bback in the\b"
-        r"|\b(for|für) (the |die )?(insurance|versicherung)"
-    )
-)
+PAST = re.compile(fold_pattern(
+    r"\b(letzte\w*|vorige\w*|vergangene\w*) (woche|monat|jahr|mal|winter|sommer)|\bvor (\w+ )?(tagen|wochen|monaten|jahren)\b"
+    r"|\bdamals|\bneulich|\bhatten (\w+ ){0,3}(rohrbruch|einbruch|brand|wasserschaden|ausfall)"
+    r"|\b(wurde|wurden|ist|sind) (\w+ ){0,3}(repariert|behoben|erledigt)"
+    rf"|\b(im|vom|from|in|back in|last) ({_MONTHS})\b"
+    r"|\blast (week|month|year|time|winter)|\b(\w+ )(day|week|month|year)s? ago\b|\ba while ago|\bpreviously"
+    r"|\bwe had (a|an)\b|\b(was|were|has been|got) (\w+ )?(fixed|repaired|sorted)\b|\bback in the\b"
+    r"|\b(for|für) (the |die )?(insurance|versicherung)"
+))
 # an invoice is about past work: it makes a damage routine, never a danger to life
 INVOICE = re.compile(fold_pattern(r"\brechnung\w*|\binvoice\w*|\bbill\b"))
-RESOLVED = re.compile(
-    fold_pattern(
-        r"\bvon selbst|\bvon alleine|\bhat (\w+ )?(wieder )?aufgehört|\b(jetzt|inzwischen|mittlerweile) (\w+ ){0,3}"
-        r"(trocken|wieder gut|wieder ok|in ordnung)|\b(geht|funktioniert|läuft) (\w+ ){0,2}(?<!immer )wieder\b(?! los)|\bwieder (trocken|an)\b"
-        r"|\bfrei bekommen|\bfreibekommen|\balles (ist )?in ordnung"
-        r"|\bby itself|\bon its own|\bstopped (now|again)|\bworks? again|\bworking again|\bback to normal"
-        r"|\b(is|s|came|come|went|it s) back (on|up)\b"
-        r"|\ball dry now|\bfixed itself|\bsorted it|\bunblocked it"
-        r"|\beverything (is|s) (fine|ok)"
-    )
-)
-CONTAINED = re.compile(
-    fold_pattern(
-        r"\b(haupt)?(wasser)?(hahn|ventil|absperrhahn|haupthahn) (\w+ ){0,3}(zugedreht|zu gedreht|abgedreht|geschlossen|zu\b)"
-        r"|\bwasser (\w+ ){0,2}(abgestellt|abgedreht)|\b(zugedreht|abgedreht|abgestellt)\b"
-        r"|\b(turned|shut|switched) (off )?(the )?(main|water|valve|stopcock|supply)( off)?|\bclosed the (\w+ )?valve"
-        r"|\bshut off the water|\bturned the water off|\bwater off at the main|\b(turned|shut) it off"
-        r"|\b(hab|habe) (\w+ )?(zugemacht|zugedreht|abgedreht)|\bventil (\w+ )?zugemacht"
-    )
-)
-STILL_ACTIVE = re.compile(
-    fold_pattern(
-        r"\b(immer noch|noch immer|trotzdem|weiterhin|hört nicht auf|still|keeps|won t stop|doesn t stop|not stopping)\b"
-        r"|\b(läuft|kommt|tropft) (\w+ )?(noch|weiter)\b|\b(aber|but|doch) (\w+ ){0,2}(jetzt|now|gerade|grad|plötzlich"
-        r"|suddenly|actually)\b|\bright now\b|\bgerade eben\b|\bim moment\b|\bat the moment\b"
-    )
-)
+RESOLVED = re.compile(fold_pattern(
+    r"\bvon selbst|\bvon alleine|\bhat (\w+ )?(wieder )?aufgehört|\b(jetzt|inzwischen|mittlerweile) (\w+ ){0,3}"
+    r"(trocken|wieder gut|wieder ok|in ordnung)|\b(geht|funktioniert|läuft) (\w+ ){0,2}(?<!immer )wieder\b(?! los)|\bwieder (trocken|an)\b"
+    r"|\bfrei bekommen|\bfreibekommen|\balles (ist )?in ordnung"
+    r"|\bby itself|\bon its own|\bstopped (now|again)|\bworks? again|\bworking again|\bback to normal"
+    r"|\b(is|s|came|come|went|it s) back (on|up)\b"
+    r"|\ball dry now|\bfixed itself|\bsorted it|\bunblocked it"
+    r"|\beverything (is|s) (fine|ok)"
+))
+CONTAINED = re.compile(fold_pattern(
+    r"\b(haupt)?(wasser)?(hahn|ventil|absperrhahn|haupthahn) (\w+ ){0,3}(zugedreht|zu gedreht|abgedreht|geschlossen|zu\b)"
+    r"|\bwasser (\w+ ){0,2}(abgestellt|abgedreht)|\b(zugedreht|abgedreht|abgestellt)\b"
+    r"|\b(turned|shut|switched) (off )?(the )?(main|water|valve|stopcock|supply)( off)?|\bclosed the (\w+ )?valve"
+    r"|\bshut off the water|\bturned the water off|\bwater off at the main|\b(turned|shut) it off"
+    r"|\b(hab|habe) (\w+ )?(zugemacht|zugedreht|abgedreht)|\bventil (\w+ )?zugemacht"
+))
+STILL_ACTIVE = re.compile(fold_pattern(
+    r"\b(immer noch|noch immer|trotzdem|weiterhin|hört nicht auf|still|keeps|won t stop|doesn t stop|not stopping)\b"
+    r"|\b(läuft|kommt|tropft) (\w+ )?(noch|weiter)\b|\b(aber|but|doch) (\w+ ){0,2}(jetzt|now|gerade|grad|plötzlich"
+    r"|suddenly|actually)\b|\bright now\b|\bgerade eben\b|\bim moment\b|\bat the moment\b"
+))
 # "Was würde ein Notdiensteinsatz bei einem Rohrbruch kosten?", "if the alarm goes off, how fast are you?"
-HYPOTHETICAL_BEFORE = re.compile(
-    fold_pattern(
-        r"\b(wenn|falls|if|in case|whether|ob|bei einem|bei einer|im falle|for a|für einen|für eine|gegen|against"
-        r"|in a|in an|schulung|training|versicherung gegen)\b"
-    )
-)
-JUST_ASKING = re.compile(
-    fold_pattern(
-        r"\bnur (mal )?(so |allgemein )?gefragt|\ballgemein gefragt|\ballgemeine frage|\bjust (asking|curious)|\basking for a friend|\brein theoretisch|\btheoretically"
-        r"|\bgeneral question|\bhypothetisch|\bhypothetically|\bwas passiert (eigentlich )?wenn|\bwhat happens if"
-        r"|\b(schulung|training|workshop|seminar|awareness|präventi\w*|prevention|schutz vor|protection against)\b"
-        r"|\b(so|damit) (\w+ ){0,5}(doesn t|don t|nicht|nie) (happen|passiert)|\bvorbeug\w*|\bprotect (us|ourselves)"
-    )
-)
-LOW_STAKES = re.compile(
-    fold_pattern(
-        r"\bnichts (schlimmes|dramatisches|wildes)|\bnicht (so )?(schlimm|dringend|eilig)|\bkein notfall|\bkeine eile"
-        r"|\bnothing serious|\bnot (an )?(urgent|emergency|serious)|\bno emergency|\bno rush|\bseit (monaten|wochen|jahren)"
-        r"|\bfor (months|weeks|years)\b"
-    )
-)
-FAR_FUTURE = re.compile(
-    fold_pattern(
-        r"\berst (\w+ ){0,2}(nächste\w*|übernächste\w*|ende|in)\b|\bnächste\w* (woche|monat)|\bin (\w+ )?(wochen|monaten)"
-        r"|\bnext (week|month)|\bin (\w+ )?(weeks|months)|\bend of (the|next) month"
-    )
-)
+HYPOTHETICAL_BEFORE = re.compile(fold_pattern(
+    r"\b(wenn|falls|if|in case|whether|ob|bei einem|bei einer|im falle|for a|für einen|für eine|gegen|against"
+    r"|in a|in an|schulung|training|versicherung gegen)\b"
+))
+JUST_ASKING = re.compile(fold_pattern(
+    r"\bnur (mal )?(so |allgemein )?gefragt|\ballgemein gefragt|\ballgemeine frage|\bjust (asking|curious)|\basking for a friend|\brein theoretisch|\btheoretically"
+    r"|\bgeneral question|\bhypothetisch|\bhypothetically|\bwas passiert (eigentlich )?wenn|\bwhat happens if"
+    r"|\b(schulung|training|workshop|seminar|awareness|präventi\w*|prevention|schutz vor|protection against)\b"
+    r"|\b(so|damit) (\w+ ){0,5}(doesn t|don t|nicht|nie) (happen|passiert)|\bvorbeug\w*|\bprotect (us|ourselves)"
+))
+LOW_STAKES = re.compile(fold_pattern(
+    r"\bnichts (schlimmes|dramatisches|wildes)|\bnicht (so )?(schlimm|dringend|eilig)|\bkein notfall|\bkeine eile"
+    r"|\bnothing serious|\bnot (an )?(urgent|emergency|serious)|\bno emergency|\bno rush|\bseit (monaten|wochen|jahren)"
+    r"|\bfor (months|weeks|years)\b"
+))
+FAR_FUTURE = re.compile(fold_pattern(
+    r"\berst (\w+ ){0,2}(nächste\w*|übernächste\w*|ende|in)\b|\bnächste\w* (woche|monat)|\bin (\w+ )?(wochen|monaten)"
+    r"|\bnext (week|month)|\bin (\w+ )?(weeks|months)|\bend of (the|next) month"
+))
 # "Bis heute Abend muss das Tor zu sein", "I need the antibiotic today": urgent today, not an emergency
-TODAY = re.compile(
-    fold_pattern(
-        r"\b(heute (noch|abend|nachmittag|nacht|früh)|noch heute|bis heute|morgen früh|heute)\b"
-        r"|\b(today|tonight|this (afternoon|evening)|by tomorrow|tomorrow morning)\b"
-    )
-)
-NEED = re.compile(
-    fold_pattern(
-        r"\b(brauche\w*|muss|müssen|dringend|ersatz|kaum noch|nur noch|fast leer|liefern|zu sein|abgesagt)\b"
-        r"|\b(need|needs|has to|have to|must|urgent\w*|replacement|almost out|only got|running low|deliver|cancel\w*)\b"
-    )
-)
+TODAY = re.compile(fold_pattern(
+    r"\b(heute (noch|abend|nachmittag|nacht|früh)|noch heute|bis heute|morgen früh|heute)\b"
+    r"|\b(today|tonight|this (afternoon|evening)|by tomorrow|tomorrow morning)\b"
+))
+NEED = re.compile(fold_pattern(
+    r"\b(brauche\w*|muss|müssen|dringend|ersatz|kaum noch|nur noch|fast leer|liefern|zu sein|abgesagt)\b"
+    r"|\b(need|needs|has to|have to|must|urgent\w*|replacement|almost out|only got|running low|deliver|cancel\w*)\b"
+))
 # the other services still work: one thing down for everyone is urgent, not a total outage
-REST_WORKS = re.compile(
-    fold_pattern(
-        r"\bsonst (läuft|geht|funktioniert) alles|\beverything else (is fine|works|is working)|\b(cold|kalt\w*) (is fine|geht)"
-        r"|\b(heating|heizung) (is fine|works|geht)"
-    )
-)
+REST_WORKS = re.compile(fold_pattern(
+    r"\bsonst (läuft|geht|funktioniert) alles|\beverything else (is fine|works|is working)|\b(cold|kalt\w*) (is fine|geht)"
+    r"|\b(heating|heizung) (is fine|works|geht)"
+))
 # an alarm set off by the caller themselves
-FALSE_ALARM = re.compile(
-    fold_pattern(
-        r"\bfehlalarm|\baus versehen|\bversehentlich|\bselbst ausgelöst|\bfalse alarm|\bby (mistake|accident)|\baccidentally"
-    )
-)
+FALSE_ALARM = re.compile(fold_pattern(
+    r"\bfehlalarm|\baus versehen|\bversehentlich|\bselbst ausgelöst|\bfalse alarm|\bby (mistake|accident)|\baccidentally"
+))
 # "nur Spaß", "just kidding": whatever was said before was not meant
 JOKE = re.compile(fold_pattern(r"\b(nur spaß|war (nur )?(ein )?(spaß|witz)|quatsch|just kidding|only joking)\b"))
 # nothing but fillers and "hello, is anyone there?"
@@ -681,25 +579,19 @@ NO_CONTENT_WORDS = frozenset(
     "ist da jemand is there anyone anybody someone can you hear me hören sie mich können hoeren koennen sie "
     "test testing eins zwei one two wer hört hoert hör nix nichts anybody home hellooo halloo".split()
 )
-SUMMER = re.compile(
-    fold_pattern(
-        r"\bsommer\b|\bsummer\b|\bwarm draußen|\bwarm outside|\b(juni|juli|august|june|july)\b|\bhochsommer|\bhitze"
-        r"|\berst (wieder )?im herbst|\b(until|not until) (the )?autumn"
-    )
-)
-OTHER_TOILET = re.compile(
-    fold_pattern(
-        r"\b(zweite|andere|anderes|zweites|gäste)\w* (\w+ )?(toilette|klo|wc|bad)|\bsecond (toilet|bathroom|loo)"
-        r"|\banother (toilet|bathroom)|\bother (toilet|bathroom)"
-    )
-)
-SCOPE_ONE = re.compile(
-    fold_pattern(
-        r"\b(ein|einer|eine|einen|nur ein\w*|one|just one|only one) (\w+ )?(heizkörper|radiator|raum|zimmer|room|pc|rechner"
-        r"|computer|drucker|printer|laptop|mitarbeiter)\b|\bin (einem|one) (raum|zimmer|room)\b|\beiner von (unseren|den) \w+"
-        r"|\bone of (our|the) \w+|\bder (andere|andre) (läuft|geht)|\bthe other (one )?(works|is (still )?running)"
-    )
-)
+SUMMER = re.compile(fold_pattern(
+    r"\bsommer\b|\bsummer\b|\bwarm draußen|\bwarm outside|\b(juni|juli|august|june|july)\b|\bhochsommer|\bhitze"
+    r"|\berst (wieder )?im herbst|\b(until|not until) (the )?autumn"
+))
+OTHER_TOILET = re.compile(fold_pattern(
+    r"\b(zweite|andere|anderes|zweites|gäste)\w* (\w+ )?(toilette|klo|wc|bad)|\bsecond (toilet|bathroom|loo)"
+    r"|\banother (toilet|bathroom)|\bother (toilet|bathroom)"
+))
+SCOPE_ONE = re.compile(fold_pattern(
+    r"\b(ein|einer|eine|einen|nur ein\w*|one|just one|only one) (\w+ )?(heizkörper|radiator|raum|zimmer|room|pc|rechner"
+    r"|computer|drucker|printer|laptop|mitarbeiter)\b|\bin (einem|one) (raum|zimmer|room)\b|\beiner von (unseren|den) \w+"
+    r"|\bone of (our|the) \w+|\bder (andere|andre) (läuft|geht)|\bthe other (one )?(works|is (still )?running)"
+))
 
 
 @lru_cache(maxsize=2048)

@@ -109,7 +109,9 @@ class BrainProcessor(FrameProcessor):
         if not text or self._closing:
             return
         turn_end = time.monotonic()
-        timing = TurnTiming(speech_end=self._speech_end or turn_end, stt_seconds=self._stt_seconds, turn_end=turn_end)
+        timing = TurnTiming(
+            speech_end=self._speech_end or turn_end, stt_seconds=self._stt_seconds, turn_end=turn_end
+        )
         log.debug("call %s: caller turn of %d characters", self.call.call_id, len(text))
         await self._event({"type": "transcript", "role": "caller", "text": text, "lang": self.call.lang})
         started = time.monotonic()

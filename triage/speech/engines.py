@@ -228,6 +228,7 @@ class PromptAudioCache:
         return len(self._audio)
 
 
+
 def _has_cuda() -> bool:
     try:
         import ctranslate2
