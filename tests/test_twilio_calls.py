@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -20,16 +21,25 @@ from sqlalchemy.orm import Session
 from twilio.request_validator import RequestValidator
 
 from tests.conftest import shared_audio
-from tests.voice_server import TWILIO_TEST_TOKEN, VoiceServer, start_server, stop_server
+from tests.voice_server import REPO, TWILIO_TEST_TOKEN, VoiceServer, start_server, stop_server
 from triage.packs.load import load_pack
 from triage.packs.render import say
 from triage.store.tables import Call, Handoff
 from triage.telephony.simulated_caller import RATE, TwilioCaller, load_audio
 
+ACCEPT_TIMEOUT_S = 5  # how long a handed-over caller waits for an agent in these tests
+
 
 @pytest.fixture(scope="module")
 def server(synth_models: Path, tmp_path_factory: pytest.TempPathFactory):
-    s = start_server(synth_models, tmp_path_factory.mktemp("voice"))
+    """The shipped packs, but the reference client gives agents only 5 s before a callback promise."""
+    prompts = tmp_path_factory.mktemp("prompts")
+    shutil.copytree(REPO / "prompts", prompts, dirs_exist_ok=True)
+    pack = prompts / "sanitaer-notdienst" / "pack.yaml"
+    text = pack.read_text(encoding="utf-8")
+    assert "accept_timeout_s: 45" in text
+    pack.write_text(text.replace("accept_timeout_s: 45", f"accept_timeout_s: {ACCEPT_TIMEOUT_S}"), encoding="utf-8")
+    s = start_server(synth_models, tmp_path_factory.mktemp("voice"), extra_env={"TRIAGE_PROMPTS_DIR": str(prompts)})
     yield s
     stop_server(s)
 
@@ -191,7 +201,9 @@ def test_caller_speaking_over_the_bot_interrupts_it_with_clear(server: VoiceServ
     assert c.log.clears[0] > first
 
 
-def test_keypad_zero_hands_the_caller_to_a_human_before_saying_so(server: VoiceServer):
+def test_keypad_zero_hands_the_caller_to_a_human_who_waits_on_the_line_until_promised_a_callback(
+    server: VoiceServer,
+):
     async def call():
         async with caller(server) as c:
             await c.wait_audio_after(0, timeout=10)
@@ -199,21 +211,32 @@ def test_keypad_zero_hands_the_caller_to_a_human_before_saying_so(server: VoiceS
             pressed = asyncio.get_running_loop().time()
             await c.press("0")
             await c.wait_audio_after(c.log.audio[-1].first_at, timeout=10)
-            await c.wait_closed(timeout=40)  # the handoff message is heard, then the line is closed
-            return c, pressed
+            await asyncio.sleep(1.0)
+            on_hold = stored_handoff(server, c.call_sid)  # stored before the caller heard it, caller still there
+            await c.wait_closed(timeout=60)  # nobody accepts: the callback promise is heard, then the line closes
+            return c, pressed, on_hold
 
-    c, _ = asyncio.run(call())
-    assert c.log.marks, "the caller's side confirmed it played the handoff message"
-    assert c.log.closed_at >= c.log.marks[-1][0]  # the line closes only once the caller has heard it
+    c, pressed, on_hold = asyncio.run(call())
+    assert on_hold.status == "waiting" and on_hold.caller_on_line and on_hold.summary
+    assert c.log.closed_at - pressed >= ACCEPT_TIMEOUT_S, "the caller waited on the line for an agent"
+    assert c.log.marks, "the caller's side confirmed it played the last words"
+    assert c.log.closed_at >= c.log.marks[-1][0]  # the line closes only once the caller has heard them
     stored = wait_stored(server, c.call_sid)
     assert stored.outcome_type == "handoff"
     pack = load_pack("sanitaer-notdienst")
     said = " ".join(t.text for t in stored.turns if t.role == "bot")
     assert say(pack, "handoff_requested", "de").split(".")[0] in said
+    assert say(pack, "handoff_callback", "de").split(".")[0] in said
+    handoff = stored_handoff(server, c.call_sid)
+    assert handoff.status == "callback" and handoff.callback_promised_at is not None
+
+
+def stored_handoff(server: VoiceServer, line_call_id: str) -> Handoff:
     engine = create_engine(f"sqlite:///{server.data_dir / 'triage.db'}")
     with Session(engine) as db:
-        handoff = db.scalars(select(Handoff).where(Handoff.call_id == stored.id)).one()
-        assert handoff.summary
+        return db.scalars(
+            select(Handoff).join(Call, Call.id == Handoff.call_id).where(Call.line_call_id == line_call_id)
+        ).one()
 
 
 def test_malformed_frames_get_a_clear_error_and_the_call_goes_on(server: VoiceServer):

@@ -37,7 +37,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(models_dir: Path, data_dir: Path, *, extra_env: dict[str, str] | None = None) -> VoiceServer:
+def start_server(
+    models_dir: Path,
+    data_dir: Path,
+    *,
+    extra_env: dict[str, str] | None = None,
+    database_url: str | None = None,
+) -> VoiceServer:
+    """`database_url` (TRIAGE_DATABASE_URL) lets several servers share one database; without it each
+    server keeps the embedded SQLite in its data dir, whatever the environment says."""
     port = free_port()
     env = {
         **os.environ,
@@ -53,6 +61,8 @@ def start_server(models_dir: Path, data_dir: Path, *, extra_env: dict[str, str] 
         **(extra_env or {}),
     }
     env.pop("TRIAGE_DATABASE_URL", None)
+    if database_url is not None:
+        env["TRIAGE_DATABASE_URL"] = database_url
     data_dir.mkdir(parents=True, exist_ok=True)
     log_path = data_dir / "server.log"
     process = subprocess.Popen(

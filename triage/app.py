@@ -12,9 +12,13 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from .handoff import api as handoff_api
+from .handoff import console as agent_console
+from .handoff import voice_api as agent_voice
 from .runtime import GREETING_KEYS, ServerState
 from .settings import Settings, get_settings
 from .telephony import browser, twilio
+from .telephony import text as text_calls
+from .telephony.transfer import TwilioConnector
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +35,9 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
         state.hub.start(asyncio.get_running_loop())
         stop_background = asyncio.Event()
         listener = asyncio.create_task(state.store.feed.listen(stop_background))
+        state.connector = TwilioConnector(state)
+        loops = [asyncio.create_task(loop.run(stop_background)) for loop in state.background()]
+        loops.append(asyncio.create_task(state.connector.run(stop_background)))  # direct transfers
         # The greeting path is synthesised before we report ready; the rest follows in the background.
         await asyncio.to_thread(state.packs.warm_all, GREETING_KEYS)
         state.ready = True
@@ -39,7 +46,7 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
             yield
         finally:
             stop_background.set()
-            await asyncio.wait({listener}, timeout=5)
+            await asyncio.wait({listener, *loops}, timeout=5)
             state.hub.stop()
             state.packs.stop_warming()
             await asyncio.wait({rest}, timeout=30)  # its thread ends after the sentence it is on
@@ -53,6 +60,9 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
     app.include_router(twilio.router)
     app.include_router(browser.router)
     app.include_router(handoff_api.router)
+    app.include_router(agent_console.router)
+    app.include_router(agent_voice.router)
+    app.include_router(text_calls.router)
     app.mount("/static", StaticFiles(directory=browser.WEB_DIR), name="static")
 
     @app.get("/healthz", tags=["ops"], summary="The process is up")

@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 from .auth import Accounts
 from .brain.model import TextModel
 from .calls.pipeline import Engines
+from .handoff.desk import HandoffDesk
+from .handoff.escalation import Escalator
 from .handoff.live import LiveHub
 from .handoff.queue import HandoffQueue
+from .handoff.webhooks import WebhookOutbox, WebhookSender, secret_lookup
 from .metrics import Metrics
 from .packs.load import PackError, list_clients, load_all, load_pack
 from .packs.render import fixed_prompts
@@ -59,6 +62,14 @@ class PackRegistry:
             self._warming.append(thread)
             thread.start()
         return pack
+
+    def find(self, client_id: str) -> Pack | None:
+        """The pack for background work (escalation, webhooks): None when unknown or invalid."""
+        try:
+            return self.get(client_id)
+        except PackError as exc:
+            log.error("pack %s not loaded: %s", client_id, exc)
+            return None
 
     def stop_warming(self) -> None:
         """At shutdown: finish the sentence being synthesised, start no other."""
@@ -145,15 +156,29 @@ class ServerState:
         model = TextModel.load(settings.classifier_dir)
         engines = load_engines(settings, model)
         store = open_store(settings.db_url())
+        packs = PackRegistry(settings, engines.tts)
+        store.feed.on_publish(WebhookOutbox(packs.find))
         return cls(
             settings=settings,
             store=store,
-            packs=PackRegistry(settings, engines.tts),
+            packs=packs,
             engines=engines,
             queue=HandoffQueue(store.sessions, store.feed),
             accounts=Accounts(store.sessions),
             hub=LiveHub(store.feed),
         )
+
+    @property
+    def desk(self) -> HandoffDesk:
+        return HandoffDesk(self.queue, self.hub)
+
+    def background(self) -> list:
+        """The loops a server runs besides calls: on-call escalation and webhook delivery."""
+        alerter = lambda: getattr(self, "connector", None)  # noqa: E731 - set by the telephony layer
+        return [
+            Escalator(self.queue, self.packs.find, alerter),
+            WebhookSender(self.store.sessions, secret_lookup(self.packs.find, self.settings.webhook_secret)),
+        ]
 
     def close(self) -> None:
         self.packs.stop_warming()

@@ -57,6 +57,12 @@ class Settings(BaseSettings):
     twilio_auth_token: str | None = Field(
         default=None, description="When set, every Twilio webhook must carry a valid X-Twilio-Signature."
     )
+    twilio_api_url: str | None = Field(default=None, description="Twilio REST API base URL; only tests change it")
+
+    # Handing over
+    webhook_secret: str | None = Field(
+        default=None, description="Signs every client's webhooks (HMAC-SHA256) unless its pack names its own."
+    )
 
     def speech_models_dir(self) -> Path:
         return self.models_dir or self.data_dir / "models"

@@ -37,6 +37,7 @@ _WAITING_PROMPTS = {
     "agent_unavailable": "handoff_agent_unavailable",
     "escalated": "handoff_escalated",
     "callback": "handoff_callback",
+    "resolved": "goodbye",
 }
 # emergencies handled where the caller is: the on-call human needs an address
 _ON_SITE_KINDS = ("water", "heating", "no_water", "toilet", "hot_water", "security", "fault")
@@ -109,11 +110,12 @@ class Dialogue:
         """What a caller on hold hears when something happens to their handoff: `hold` (still
         waiting, or they spoke), `connecting` (an agent took the call), `agent_unavailable` (the
         agent did not answer; back in the queue), `escalated` (P0/P1: the on-call chain is alerted),
-        `callback` (nobody was free: a call back is promised, and the call ends)."""
+        `callback` (nobody was free: a call back is promised, and the call ends), `resolved` (an
+        agent closed the handoff while the caller still waited: goodbye)."""
         key = _WAITING_PROMPTS.get(event)
         if key is None:
             raise ValueError(f"unknown waiting event {event!r}; one of {', '.join(_WAITING_PROMPTS)}")
-        return self._bot(Reply([self._say(key)], end=event == "callback"))
+        return self._bot(Reply([self._say(key)], end=event in ("callback", "resolved")))
 
     def hangup(self) -> Outcome | None:
         """The caller is gone. Anything urgent becomes a callback for a human; nothing is lost."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipecat.frames.frames import (
     BotStartedSpeakingFrame,
@@ -35,17 +35,29 @@ from ..brain.state import Reply
 from .speech_services import EngineFailedFrame, HeardFrame
 from .voice import TurnTiming, VoiceCall
 
+if TYPE_CHECKING:
+    from .agent_bridge import CallBridge
+
 log = logging.getLogger(__name__)
 
 # How long after the last words we wait for the caller's side to confirm it played them before
 # hanging up anyway (a client that never echoes marks must not keep the line open forever).
 END_MARK_GRACE_SECS = 20.0
+# A caller on hold hears the pack's hold sentence again after this much quiet.
+HOLD_REPEAT_SECS = 30.0
+# What a waiting caller hears when their handoff changes (the dialogue's `waiting` events). An
+# accepted phone call is moved by the telephony layer, which plays its own connecting sentence.
+_HOLD_SAYS = {"escalated": "escalated", "callback": "callback", "returned": "agent_unavailable", "resolved": "resolved"}
 
 
 class BrainProcessor(FrameProcessor):
-    def __init__(self, call: VoiceCall) -> None:
+    def __init__(self, call: VoiceCall, resume_handoff: str | None = None, bridge: CallBridge | None = None) -> None:
         super().__init__(name=f"brain-{call.call_id[:8]}")
         self.call = call
+        self._bridge = bridge  # an agent may take this call while it is on hold (agent_bridge.py)
+        self._resume_handoff = resume_handoff
+        self._hold_task: asyncio.Task | None = None
+        self._told_escalated = False
         self._heard: list[str] = []
         self._utterances = 0
         self._end_mark: str | None = None
@@ -64,7 +76,13 @@ class BrainProcessor(FrameProcessor):
         if isinstance(frame, StartFrame):
             await self.push_frame(frame, direction)
             await self._event({"type": "call", **self._call_info()})
-            await self._speak(await self.call.greet())
+            if self._resume_handoff and self.call.desk is not None:
+                # back from a transfer nobody answered: no greeting, the caller is still waiting
+                await self.call.desk.caller_back(self._resume_handoff)
+                await self._speak(await self.call.waiting("agent_unavailable"))
+                self._start_hold(self._resume_handoff)
+            else:
+                await self._speak(await self.call.greet())
         elif isinstance(frame, InputAudioRawFrame):
             return  # the caller's audio has reached every processor that needs it
         elif isinstance(frame, VADUserStoppedSpeakingFrame):
@@ -106,12 +124,15 @@ class BrainProcessor(FrameProcessor):
         text = " ".join(t.strip() for t in self._heard if t.strip())
         self._heard.clear()
         self._turn_waits_for_text = not text
-        if not text or self._closing:
+        if not text or self._closing or self._bridged:
+            return
+        if self.call.waiting_for is not None:
+            await self._event({"type": "transcript", "role": "caller", "text": text, "lang": self.call.lang})
+            await self.call.desk.caller_said(self.call.waiting_for, text)
+            await self._speak(await self.call.waiting("hold"))
             return
         turn_end = time.monotonic()
-        timing = TurnTiming(
-            speech_end=self._speech_end or turn_end, stt_seconds=self._stt_seconds, turn_end=turn_end
-        )
+        timing = TurnTiming(speech_end=self._speech_end or turn_end, stt_seconds=self._stt_seconds, turn_end=turn_end)
         log.debug("call %s: caller turn of %d characters", self.call.call_id, len(text))
         await self._event({"type": "transcript", "role": "caller", "text": text, "lang": self.call.lang})
         started = time.monotonic()
@@ -162,10 +183,74 @@ class BrainProcessor(FrameProcessor):
         mark = f"u{self._utterances}"
         # Queued behind the audio: the client echoes it when the caller has heard everything before it.
         await self.push_frame(OutputTransportMessageFrame(message={"event": "mark", "name": mark}))
-        if reply.end:
+        if reply.end and self._holds(reply):
+            self._start_hold(self.call.handoff_id)
+        elif reply.end:
             self._closing = True
             self._end_mark = mark
             self._end_timer = asyncio.create_task(self._end_after_grace())
+
+    # --- on hold for a human ---------------------------------------------------------------------
+    def _holds(self, reply: Reply) -> bool:
+        """A voice caller handed to a human stays on the line for them (where the server has a desk)."""
+        return (
+            self.call.desk is not None
+            and self.call.waiting_for is None
+            and reply.outcome is not None
+            and reply.outcome.type == "handoff"
+            and self.call.handoff_id is not None
+        )
+
+    def _start_hold(self, handoff_id: str) -> None:
+        self.call.waiting_for = handoff_id
+        if self._bridge is not None:
+            self._bridge.hold(handoff_id, self._agent_left)
+        self._hold_task = asyncio.create_task(self._hold(handoff_id))
+
+    @property
+    def _bridged(self) -> bool:
+        """An agent is talking to the caller: the bot says nothing."""
+        return self._bridge is not None and self._bridge.bridged
+
+    async def _agent_left(self, hung_up: bool) -> None:
+        """The agent who took the call hung up (the call ends), or lost their line (back on hold)."""
+        if hung_up:
+            self._closing = True
+            await self._end_call()
+        elif not self._closing:  # resolved meanwhile: goodbye; else the caller waits for the agent again
+            resolved = await self.call.desk.status(self._bridge.handoff_id) == "resolved"
+            if resolved:
+                self.call.waiting_for = None  # what follows is the goodbye, not the caller leaving
+            await self._speak(await self.call.waiting("resolved" if resolved else "agent_unavailable"))
+
+    async def _hold(self, handoff_id: str) -> None:
+        """Until the handoff is taken: repeat the hold sentence, and tell the caller what happens."""
+        desk = self.call.desk
+        with desk.watch(handoff_id) as changes:
+            while not self._closing:
+                try:
+                    change = await asyncio.wait_for(changes.get(), HOLD_REPEAT_SECS)
+                except TimeoutError:
+                    if not self._bridged:
+                        await self._speak(await self.call.waiting("hold"))
+                    continue
+                event = change.get("event")
+                await self._event({"type": "handoff", "event": event, "status": change.get("status")})
+                if self._bridged:
+                    continue
+                if event == "accepted" and self.call.channel != "twilio":
+                    await self._speak(await self.call.waiting("connecting"))
+                    continue
+                if event == "escalated" and self._told_escalated:
+                    continue
+                said = _HOLD_SAYS.get(event)
+                if said is None:
+                    continue
+                self._told_escalated |= event == "escalated"
+                reply = await self.call.waiting(said)
+                if reply.end:
+                    self.call.waiting_for = None  # what follows is the goodbye, not the caller leaving
+                await self._speak(reply)
 
     async def _end_after_grace(self) -> None:
         await asyncio.sleep(END_MARK_GRACE_SECS)
@@ -217,4 +302,6 @@ class BrainProcessor(FrameProcessor):
     async def cleanup(self) -> None:
         if self._end_timer is not None:
             self._end_timer.cancel()
+        if self._hold_task is not None:
+            self._hold_task.cancel()
         await super().cleanup()

@@ -23,11 +23,13 @@ from pipecat.turns.user_turn_strategies import UserTurnStrategies
 from pipecat.workers.runner import WorkerRunner
 
 from ..brain.model import TextModel
+from ..handoff.desk import HandoffDesk
 from ..metrics import Metrics
 from ..packs.schema import Pack
 from ..speech.engines import SpeechToText, TextToSpeech
 from ..speech.listening import Listening
 from ..store.repo import CallStore
+from .agent_bridge import BRIDGES
 from .brain_processor import BrainProcessor
 from .speech_services import SharedPiperTTS, SharedWhisperSTT
 from .voice import VoiceCall
@@ -62,13 +64,23 @@ class CallLine:
     out_rate: int
     line_call_id: str | None = None
     caller_number: str | None = None
+    # a caller coming back from a transfer nobody answered: the handoff they are waiting on
+    resume_handoff: str | None = None
     max_call_secs: int = 3600
 
 
-async def run_call(line: CallLine, pack: Pack, engines: Engines, store: CallStore, metrics: Metrics) -> VoiceCall:
-    """Take one call from connect to hangup. Returns it once it has ended and is stored."""
+async def run_call(
+    line: CallLine,
+    pack: Pack,
+    engines: Engines,
+    store: CallStore,
+    metrics: Metrics,
+    desk: HandoffDesk | None = None,
+) -> VoiceCall:
+    """Take one call from connect to hangup. Returns it once it has ended and is stored. With a
+    `desk`, a caller handed to a human stays on the line, on hold, until the handoff is taken."""
     call = await VoiceCall.open(
-        pack, engines.model, store, metrics, line.channel, line.line_call_id, line.caller_number
+        pack, engines.model, store, metrics, line.channel, line.line_call_id, line.caller_number, desk
     )
     log.info("call %s (%s, %s) connected", call.call_id, pack.id, line.channel)
     transport = FastAPIWebsocketTransport(
@@ -87,14 +99,18 @@ async def run_call(line: CallLine, pack: Pack, engines: Engines, store: CallStor
         start=[VADUserTurnStartStrategy(), TranscriptionUserTurnStartStrategy()],
         stop=[TurnAnalyzerUserTurnStopStrategy(turn_analyzer=engines.listening.turn())],
     )
+    # a browser caller on hold can be taken by the agent in the console (calls/agent_bridge.py)
+    bridge = BRIDGES.line(call.call_id) if line.channel == "browser" and desk is not None else None
     pipeline = Pipeline(
         [
             transport.input(),
+            *([bridge.caller_side] if bridge else []),
             VADProcessor(vad_analyzer=engines.listening.vad()),
             SharedWhisperSTT(engines.stt, call),
             UserTurnProcessor(user_turn_strategies=turns),
-            BrainProcessor(call),
+            BrainProcessor(call, resume_handoff=line.resume_handoff, bridge=bridge),
             SharedPiperTTS(engines.tts, call),
+            *([bridge.agent_side] if bridge else []),
             transport.output(),
         ]
     )
@@ -123,6 +139,8 @@ async def run_call(line: CallLine, pack: Pack, engines: Engines, store: CallStor
         log.exception("call %s crashed", call.call_id)
         await call.fail("pipeline")
     finally:
+        if bridge is not None:
+            bridge.close()
         await call.hangup()
         log.info("call %s ended", call.call_id)
     return call

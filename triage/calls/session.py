@@ -67,6 +67,10 @@ class CallSession:
             return Reply(end=True)
         return self._deliver(self.dialogue.fail(error))
 
+    def waiting(self, event: str) -> Reply:
+        """The caller is on hold for a human and something happened to their handoff."""
+        return self._deliver(self.dialogue.waiting(event))
+
     def hangup(self) -> Outcome | None:
         outcome = self.dialogue.hangup()
         if outcome is not None and outcome is not self._last_stored:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..brain.dialogue import Dialogue
 from ..brain.model import TextModel
 from ..brain.state import Outcome, Reply
+from ..handoff.desk import HandoffDesk
 from ..metrics import Metrics
 from ..packs.schema import Pack
 from ..store.repo import CallStore
@@ -62,10 +63,13 @@ class CallTimings:
 class VoiceCall:
     """The brain side of one audio call. Created with `open()`, which stores the call first."""
 
-    def __init__(self, session: CallSession, metrics: Metrics, channel: str) -> None:
+    def __init__(self, session: CallSession, metrics: Metrics, channel: str, desk: HandoffDesk | None = None) -> None:
         self.session = session
         self.metrics = metrics
         self.channel = channel
+        # With a desk, a caller handed to a human waits on the line for them; without, the call ends
+        self.desk = desk
+        self.waiting_for: str | None = None  # the handoff this caller is on hold for
         self.timings = CallTimings()
         self.finished = False
         self._counted_handoffs: set[int] = set()
@@ -81,12 +85,13 @@ class VoiceCall:
         channel: str,
         line_call_id: str | None = None,
         caller_number: str | None = None,
+        desk: HandoffDesk | None = None,
     ) -> VoiceCall:
         connected = time.monotonic()
         session = await asyncio.to_thread(
             CallSession, Dialogue(pack, model), store, channel, line_call_id, caller_number
         )
-        call = cls(session, metrics, channel)
+        call = cls(session, metrics, channel, desk)
         call.timings.connected = connected
         metrics.calls.labels(channel).inc()
         metrics.active_calls.labels(channel).inc()
@@ -134,12 +139,21 @@ class VoiceCall:
         self.metrics.engine_errors.labels(engine).inc()
         return self._counted(await asyncio.to_thread(self.session.fail, engine))
 
+    async def waiting(self, event: str) -> Reply:
+        return await asyncio.to_thread(self.session.waiting, event)
+
+    @property
+    def handoff_id(self) -> str | None:
+        return self.session.handoff_id
+
     async def hangup(self) -> Outcome | None:
         """The line is closed. Idempotent: the transport and the pipeline may both report it."""
         if self.finished:
             return self.session.dialogue.state.outcome
         self.finished = True
         self.metrics.active_calls.labels(self.channel).dec()
+        if self.desk is not None and self.waiting_for is not None:
+            await self.desk.caller_left(self.waiting_for)
         try:
             return self._counted_outcome(await asyncio.to_thread(self.session.hangup))
         except Exception:

@@ -200,11 +200,15 @@ class HandoffQueue:
                     continue
         return None
 
-    def offer(self, handoff_id: str, target: str, actor: str = SYSTEM) -> dict[str, Any]:
-        """A phone is ringing for this handoff (a warm transfer to `target`)."""
+    def offer(
+        self, handoff_id: str, target: str, actor: str = SYSTEM, allowed: Iterable[str] = (*OPEN, "accepted")
+    ) -> dict[str, Any]:
+        """A phone is ringing for this handoff (a warm transfer to `target`). A transfer nobody asked
+        for (straight to a number, or to on-call) passes `allowed=("waiting",)` or similar, so that of
+        several server instances only one starts it."""
         return self._change(
             handoff_id,
-            allowed=(*OPEN, "accepted"),
+            allowed=allowed,
             values={"status": "offered", "transfer_target": target},
             kind="offered",
             actor=actor,
@@ -263,11 +267,12 @@ class HandoffQueue:
         )
 
     def caller_left(self, handoff_id: str) -> dict[str, Any] | None:
-        """The caller hung up while waiting. The handoff stays in the queue: someone calls back."""
+        """The caller hung up while waiting. The handoff stays in the queue: someone calls back.
+        (A line closed because the call is being transferred, `offered`, is not the caller leaving.)"""
         try:
             return self._change(
                 handoff_id,
-                allowed=STATUSES,
+                allowed=(*QUEUED, "callback"),
                 values={"caller_on_line": False},
                 kind="caller_left",
                 actor="caller",
@@ -275,6 +280,12 @@ class HandoffQueue:
             )
         except QueueConflict:
             return None
+
+    def caller_back(self, handoff_id: str) -> dict[str, Any]:
+        """The caller is on our line again (a transfer nobody answered brought them back)."""
+        return self._change(
+            handoff_id, allowed=STATUSES, values={"caller_on_line": True}, kind="caller_back", actor="caller"
+        )
 
     def record(self, handoff_id: str, kind: str, actor: str = SYSTEM, **detail: Any) -> dict[str, Any]:
         """An event that changes no state (a transfer failed, a notification was sent)."""
@@ -321,10 +332,10 @@ class HandoffQueue:
                 raise QueueConflict(f"handoff {handoff_id} is {status}: cannot be {kind} now", status)
             h = db.get(Handoff, handoff_id, populate_existing=True)
             db.add(HandoffEvent(handoff_id=handoff_id, kind=kind, actor=actor, status=h.status, detail=detail or {}))
-            self.feed.publish(
-                db,
-                {"kind": "handoff", "event": kind, "id": handoff_id, "client_id": h.client_id, "status": h.status},
-            )
+            change = {"kind": "handoff", "event": kind, "id": handoff_id, "client_id": h.client_id, "status": h.status}
+            if kind == "escalated":  # the webhook outbox needs the contact; other details stay in the row
+                change["detail"] = detail
+            self.feed.publish(db, change)
             view = handoff_view(h)
             db.commit()
             return view

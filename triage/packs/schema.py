@@ -119,10 +119,20 @@ class Contact(Strict):
 
 
 class Escalation(Strict):
-    accept_timeout_s: int = Field(default=60, ge=5)
-    secondary_after_min: int = Field(default=5, ge=1)
+    accept_timeout_s: int = Field(
+        default=60, ge=5, description="Seconds a handoff may wait for an agent before escalation or a callback promise."
+    )
+    secondary_after_min: float = Field(
+        default=5, gt=0, description="Minutes after one on-call contact was alerted before the next one is."
+    )
     on_call: list[Contact] = Field(default_factory=list)
-    transfer_number: str | None = None
+    transfer_number: str | None = Field(
+        default=None, description="Number or sip: address that takes handoffs straight away (see transfer_directly)."
+    )
+    transfer_directly: list[Urgency] = Field(
+        default_factory=list,
+        description="Urgencies whose phone callers are transferred to transfer_number at once, not queued.",
+    )
 
 
 class Webhook(Strict):

@@ -34,4 +34,4 @@ async def call_socket(websocket: WebSocket, client: str) -> None:
         await websocket.close(code=1008, reason="unknown client")
         return
     line = CallLine(websocket=websocket, serializer=BrowserFrameSerializer(), channel="browser", out_rate=BROWSER_RATE)
-    await run_call(line, state.packs.get(client), state.engines, state.store, state.metrics)
+    await run_call(line, state.packs.get(client), state.engines, state.store, state.metrics, state.desk)

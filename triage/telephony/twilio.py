@@ -27,9 +27,11 @@ from twilio.request_validator import RequestValidator
 from twilio.twiml.voice_response import Connect, VoiceResponse
 
 from ..calls.pipeline import CallLine, run_call
+from ..handoff.queue import UnknownHandoff
 from ..packs.load import client_for_number
 from ..runtime import ServerState
 from .frames import bad_input
+from .transfer import AUDIO_KINDS, TwilioConnector
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +67,9 @@ class TwilioMediaSerializer(TwilioFrameSerializer):
             name = str((message.get("mark") or {}).get("name"))
             return InputTransportMessageFrame(message={"event": "mark", "name": name})
         if event == "stop":
+            # Twilio ended the stream: the caller hung up, or the call was redirected (a transfer).
+            # Either way there is nothing to hang up, and doing so would cut a transfer off.
+            self._hangup_attempted = True
             return InputTransportMessageFrame(message={"event": "stop"})
         if event in ("connected", "start"):
             return None
@@ -103,6 +108,7 @@ async def voice_webhook(request: Request, client: str | None = None) -> Response
     signature = request.headers.get("X-Twilio-Signature")
     if not signature_valid(state, public_url(state, str(request.url)), params, signature):
         raise HTTPException(status_code=403, detail="invalid or missing X-Twilio-Signature")
+    _connector(state).saw_url(public_url(state, str(request.url)))
     client_id = client or client_for_number(state.packs.all(), params.get("To", ""))
     if not client_id or not state.packs.exists(client_id):
         log.warning("incoming call to %s: no client pack for this number", params.get("To"))
@@ -117,6 +123,69 @@ async def voice_webhook(request: Request, client: str | None = None) -> Response
         stream.parameter(name="caller", value=params["From"])
     response.append(connect)
     return Response(content=str(response), media_type="application/xml")
+
+
+# --- transfers (see transfer.py) ---------------------------------------------------------------------
+def _connector(state: ServerState) -> TwilioConnector:
+    connector = getattr(state, "connector", None)
+    if connector is None:  # a state built without the app's lifespan (benchmarks): one for the routes
+        connector = state.connector = TwilioConnector(state)
+    return connector
+
+
+def _twiml(twiml: str) -> Response:
+    return Response(content=twiml, media_type="application/xml")
+
+
+@router.post("/twilio/dial-result", summary="Twilio's Dial action after a transfer: back to the queue if unanswered")
+async def dial_result(request: Request, handoff: str) -> Response:
+    state: ServerState = request.app.state.triage
+    form = await request.form()
+    params = {k: str(v) for k, v in form.items()}
+    signature = request.headers.get("X-Twilio-Signature")
+    if not state.settings.twilio_auth_token:  # no transfers without Twilio credentials: nothing to answer
+        raise HTTPException(status_code=403, detail="Twilio is not configured on this server")
+    if not signature_valid(state, public_url(state, str(request.url)), params, signature):
+        raise HTTPException(status_code=403, detail="invalid or missing X-Twilio-Signature")
+    scheme = "wss" if _secure(request, state) else "ws"
+    stream_url = public_url(state, str(request.url_for("twilio_stream")), scheme=scheme)
+    try:
+        twiml = await _connector(state).dial_result(handoff, params.get("DialCallStatus", ""), stream_url, params)
+    except UnknownHandoff as exc:
+        raise HTTPException(status_code=404, detail=f"no handoff {handoff}") from exc
+    return _twiml(twiml)
+
+
+def _token_checked(request: Request, state: ServerState, handoff: str) -> TwilioConnector:
+    connector = _connector(state)
+    if not connector.token_valid(handoff, request.query_params.get("e"), request.query_params.get("t")):
+        raise HTTPException(status_code=403, detail="invalid or expired token")
+    return connector
+
+
+@router.api_route("/twilio/whisper", methods=["GET", "POST"], summary="What the agent hears before the caller")
+async def whisper(request: Request, handoff: str) -> Response:
+    state: ServerState = request.app.state.triage
+    connector = _token_checked(request, state, handoff)
+    base = public_url(state, str(request.base_url)).rstrip("/")
+    try:
+        await connector.agent_answered(handoff)
+    except UnknownHandoff as exc:
+        raise HTTPException(status_code=404, detail=f"no handoff {handoff}") from exc
+    return _twiml(connector.whisper_twiml((state.settings.public_url or base).rstrip("/"), handoff))
+
+
+@router.get("/twilio/audio/{kind}.wav", summary="A transfer sentence of one handoff, as WAV for <Play>")
+async def transfer_audio(request: Request, kind: str, handoff: str) -> Response:
+    state: ServerState = request.app.state.triage
+    connector = _token_checked(request, state, handoff)
+    if kind not in AUDIO_KINDS:
+        raise HTTPException(status_code=404, detail=f"no audio {kind!r}")
+    try:
+        wav = await asyncio.to_thread(connector.audio, handoff, kind)
+    except UnknownHandoff as exc:
+        raise HTTPException(status_code=404, detail=f"no handoff {handoff}") from exc
+    return Response(content=wav, media_type="audio/wav", headers={"Cache-Control": "private, no-store"})
 
 
 def _secure(request: Request, state: ServerState) -> bool:
@@ -145,6 +214,16 @@ async def media_stream(websocket: WebSocket) -> None:
     if not client_id or not state.packs.exists(client_id):
         await _close(websocket, 1008, f"unknown client {client_id!r}")
         return
+    resume = custom.get("handoff") or None
+    if resume is not None:
+        try:
+            same_client = await asyncio.to_thread(state.queue.client_of, resume) == client_id
+        except UnknownHandoff:
+            same_client = False
+        if not same_client:
+            log.warning("stream parameter handoff=%s is not a handoff of %s: ignored", resume, client_id)
+            resume = None
+    _connector(state).saw_url(public_url(state, str(websocket.url)))
     settings = state.settings
     hang_up = bool(settings.twilio_account_sid and settings.twilio_auth_token and start.get("callSid"))
     serializer = TwilioMediaSerializer(
@@ -152,6 +231,7 @@ async def media_stream(websocket: WebSocket) -> None:
         call_sid=start.get("callSid"),
         account_sid=settings.twilio_account_sid,
         auth_token=settings.twilio_auth_token,
+        base_url=settings.twilio_api_url,
         params=TwilioFrameSerializer.InputParams(auto_hang_up=hang_up),
     )
     line = CallLine(
@@ -161,8 +241,9 @@ async def media_stream(websocket: WebSocket) -> None:
         out_rate=TWILIO_RATE,
         line_call_id=start.get("callSid"),
         caller_number=(custom.get("caller") or None),
+        resume_handoff=resume,
     )
-    await run_call(line, state.packs.get(client_id), state.engines, state.store, state.metrics)
+    await run_call(line, state.packs.get(client_id), state.engines, state.store, state.metrics, state.desk)
 
 
 async def _read_start(websocket: WebSocket) -> dict[str, Any]:

@@ -1,0 +1,160 @@
+"""No handoff is ever lost: `triage serve` killed with SIGKILL in the middle of calls, restarted on
+the same database, still shows every committed handoff, and still escalates them.
+
+A real server subprocess, real calls (a text call reporting a burst pipe, and a phone caller on
+hold after pressing 0), SIGKILL, a second server on the same SQLite file, and a real HTTP receiver
+standing in for the on-call contact's webhook.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import signal
+import time
+import urllib.request
+from pathlib import Path
+
+import websockets
+import yaml
+from sqlalchemy import create_engine, select
+from sqlalchemy.orm import Session
+
+from tests.test_escalation_webhooks import Receiver
+from tests.test_twilio_calls import caller as twilio_caller
+from tests.voice_server import REPO, start_server, stop_server
+from triage.auth import Accounts
+from triage.handoff.webhooks import verify_signature
+from triage.store.db import open_database
+from triage.store.tables import Call, Handoff
+
+CLIENT = "sanitaer-notdienst"
+SECRET = "restart-test-secret"
+ACCEPT_TIMEOUT_S = 25  # longer than the calls before the kill take
+BURST_PIPE = [
+    "bei uns ist ein rohr geplatzt das wasser läuft überall",
+    "goethestraße 14 in 20095 hamburg",
+    "ja",
+    "null eins sieben eins zwei drei vier fünf sechs sieben acht",
+    "ja",
+    "anna schmidt",
+    "ja",
+]
+
+
+def _prompts_with_on_call_webhook(tmp: Path, url: str) -> Path:
+    prompts = tmp / "prompts"
+    shutil.copytree(REPO / "prompts", prompts)
+    path = prompts / CLIENT / "pack.yaml"
+    pack = yaml.safe_load(path.read_text(encoding="utf-8"))
+    pack["escalation"]["accept_timeout_s"] = ACCEPT_TIMEOUT_S
+    pack["escalation"]["on_call"] = [{"name": "Bereitschaft Leitstand", "channel": "webhook", "url": url}]
+    path.write_text(yaml.safe_dump(pack, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return prompts
+
+
+async def _burst_pipe_call(ws_url: str) -> str:
+    """Report a burst pipe in a text call; returns the handoff id the server sent once it was stored."""
+    async with websockets.connect(f"{ws_url}/ws/text/{CLIENT}") as ws:
+        for words in BURST_PIPE:
+            await ws.send(json.dumps({"text": words}))
+            messages = [json.loads(await asyncio.wait_for(ws.recv(), 20))]
+            try:  # the rest of the bot's turn follows at once
+                while messages[-1]["type"] != "end":
+                    messages.append(json.loads(await asyncio.wait_for(ws.recv(), 0.5)))
+            except TimeoutError:
+                pass
+            for message in messages:
+                if message["type"] == "outcome" and message.get("handoff_id"):
+                    return message["handoff_id"]
+    raise AssertionError("the burst-pipe call was not handed over")
+
+
+def _api(url: str, token: str) -> dict:
+    request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def test_a_server_killed_mid_call_loses_no_handoff_and_the_next_one_escalates_it(synth_models, tmp_path):
+    receiver = Receiver([])
+    prompts = _prompts_with_on_call_webhook(tmp_path, f"{receiver.url}/on-call")
+    data_dir = tmp_path / "data"
+    env = {"TRIAGE_PROMPTS_DIR": str(prompts), "TRIAGE_WEBHOOK_SECRET": SECRET}
+    first = start_server(synth_models, data_dir, extra_env=env)
+    phone_call_sid = None
+    try:
+        p1 = asyncio.run(_burst_pipe_call(first.ws_url))
+
+        async def phone_caller_on_hold() -> str:
+            c = twilio_caller(first)
+            await c.__aenter__()
+            await c.wait_audio_after(0, timeout=10)
+            await c.wait_quiet(quiet_secs=0.5, timeout=30)
+            await c.press("0")
+            await c.wait_audio_after(c.log.audio[-1].first_at, timeout=10)
+            await asyncio.sleep(0.5)
+            os.kill(first.process.pid, signal.SIGKILL)  # mid-call: the caller is on hold
+            first.process.wait(timeout=10)
+            await c.close()
+            return c.call_sid
+
+        phone_call_sid = asyncio.run(phone_caller_on_hold())
+        killed_at = time.monotonic()
+    finally:
+        if first.process.poll() is None:
+            stop_server(first)
+
+    url = f"sqlite:///{data_dir / 'triage.db'}"
+    with Session(create_engine(url)) as db:
+        committed = {h.id: h.status for h in db.scalars(select(Handoff).join(Call, Call.id == Handoff.call_id))}
+        phone_handoff = db.scalar(
+            select(Handoff.id).join(Call, Call.id == Handoff.call_id).where(Call.line_call_id == phone_call_sid)
+        )
+    assert p1 in committed and phone_handoff in committed
+    assert receiver.requests == [], "nothing was escalated before the kill"
+
+    Accounts(open_database(url)).create("lena", "lena-password-1", "agent", [CLIENT])
+    second = start_server(synth_models, data_dir, extra_env=env)
+    try:
+        token = json.loads(
+            urllib.request.urlopen(
+                urllib.request.Request(
+                    f"{second.url}/api/session",
+                    data=json.dumps({"username": "lena", "password": "lena-password-1"}).encode(),
+                    headers={"Content-Type": "application/json"},
+                ),
+                timeout=10,
+            ).read()
+        )["token"]
+        queue = _api(f"{second.url}/api/handoffs", token)["handoffs"]
+        assert {h["id"] for h in queue} >= {p1, phone_handoff}, "every committed handoff is still in the queue"
+        shown = next(h for h in queue if h["id"] == p1)
+        assert shown["urgency"] == "P1" and shown["summary"]["address"] == "Goethestraße 14, 20095 Hamburg"
+
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not receiver.requests:
+            time.sleep(0.2)
+        assert receiver.requests, "the restarted server alerted the on-call contact"
+        alert = receiver.requests[0]
+        body = json.loads(alert["body"])
+        assert body["event"] == "handoff.escalated" and body["handoff"]["id"] == p1
+        assert body["on_call"]["name"] == "Bereitschaft Leitstand"
+        headers = alert["headers"]
+        assert verify_signature(SECRET, alert["body"], headers["X-Triage-Timestamp"], headers["X-Triage-Signature"])
+        print(f"on-call alerted {time.monotonic() - killed_at:.1f} s after the kill")
+
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            status = _api(f"{second.url}/api/handoffs/{phone_handoff}", token)["status"]
+            if status == "callback":
+                break
+            time.sleep(0.2)
+        assert status == "callback", "the phone caller's handoff got its callback promise after the restart"
+        events = [e["kind"] for e in _api(f"{second.url}/api/handoffs/{p1}", token)["events"]]
+        assert events[:1] == ["created"] and "escalated" in events
+    finally:
+        stop_server(second)
+        receiver.close()

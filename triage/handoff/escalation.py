@@ -1,0 +1,129 @@
+"""When nobody accepts a handoff in time (the pack's `escalation.accept_timeout_s`):
+
+- P0/P1 (and acute distress) go up the client's on-call chain: the first contact, then the next
+  one `secondary_after_min` minutes later, and so on. Webhook contacts get a signed webhook (the
+  outbox writes it in the same transaction); SMS and phone contacts are reached through Twilio.
+- Everything else gets a callback promise, stored, shown to agents, and told to the caller.
+
+The state lives in the database (`escalation_level`, `escalated_at`), so a restarted server picks up
+where the last one stopped, and several instances can scan the same queue: each step is a
+compare-and-set that only one of them wins.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
+
+from ..packs.schema import Contact, Pack
+from ..store.tables import Handoff
+from .background import repeat
+from .queue import QUEUED, HandoffQueue, QueueConflict, UnknownHandoff, _aware
+
+log = logging.getLogger(__name__)
+
+
+class Alerter(Protocol):
+    """Reaches an on-call contact by SMS or phone (Twilio, in triage/telephony/transfer.py)."""
+
+    async def alert(self, contact: Contact, view: dict[str, Any], pack: Pack) -> dict[str, Any]: ...
+
+
+@dataclass(frozen=True)
+class Step:
+    handoff_id: str
+    action: str  # "escalate" or "callback"
+    level: int = 0
+    contact: Contact | None = None
+
+
+def urgent(h: Handoff) -> bool:
+    return h.urgency in ("P0", "P1") or h.distress == "acute"
+
+
+def due_steps(handoffs: list[Handoff], pack_for: Callable[[str], Pack | None], now: datetime) -> list[Step]:
+    """Pure: what should happen now to these open handoffs."""
+    steps: list[Step] = []
+    for h in handoffs:
+        if h.status not in QUEUED:
+            continue
+        pack = pack_for(h.client_id)
+        if pack is None:
+            continue
+        rules = pack.escalation
+        waited = now - _aware(h.created_at)
+        if waited < timedelta(seconds=rules.accept_timeout_s):
+            continue
+        if not urgent(h):
+            steps.append(Step(h.id, "callback"))
+            continue
+        level = h.escalation_level
+        if level >= len(rules.on_call):
+            continue  # the whole chain has been alerted: agents still see it at the top of the queue
+        if level > 0 and now - _aware(h.escalated_at) < timedelta(minutes=rules.secondary_after_min):
+            continue
+        steps.append(Step(h.id, "escalate", level + 1, rules.on_call[level]))
+    return steps
+
+
+class Escalator:
+    def __init__(
+        self,
+        queue: HandoffQueue,
+        pack_for: Callable[[str], Pack | None],
+        alerter: Callable[[], Alerter | None] = lambda: None,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.queue = queue
+        self.pack_for = pack_for
+        self.alerter = alerter
+        self.now = now
+
+    async def run(self, stop: asyncio.Event, every: float = 1.0) -> None:
+        await repeat(stop, every, self.tick, "escalation pass")
+
+    async def tick(self) -> list[Step]:
+        handoffs = await asyncio.to_thread(self.queue.open_handoffs)
+        taken = []
+        for step in due_steps(handoffs, self.pack_for, self.now()):
+            try:
+                if step.action == "callback":
+                    await asyncio.to_thread(self.queue.promise_callback, step.handoff_id)
+                else:
+                    await self._escalate(step)
+                taken.append(step)
+            except (QueueConflict, UnknownHandoff):
+                continue  # accepted meanwhile, or another instance took this step
+        return taken
+
+    async def _escalate(self, step: Step) -> None:
+        contact = step.contact
+        assert contact is not None
+        view = await asyncio.to_thread(
+            self.queue.escalate, step.handoff_id, step.level, contact.model_dump(exclude_none=True)
+        )
+        log.info("handoff %s escalated to %s (%s)", step.handoff_id, contact.name, contact.channel)
+        if contact.channel == "webhook":
+            return  # written by the webhook outbox in the same transaction
+        alerter = self.alerter()
+        pack = self.pack_for(view["client_id"])
+        if alerter is None or pack is None:
+            await asyncio.to_thread(
+                self.queue.record,
+                step.handoff_id,
+                "alert_not_sent",
+                contact=contact.name,
+                why="no telephony configured for SMS or phone alerts",
+            )
+            return
+        try:
+            full = await asyncio.to_thread(self.queue.get, step.handoff_id)
+            result = await alerter.alert(contact, full, pack)
+        except Exception as exc:  # the next contact is still alerted on time; agents see why this one failed
+            log.exception("alerting %s failed", contact.name)
+            result = {"status": "error", "error": f"{type(exc).__name__}: {exc}"[:300]}
+        await asyncio.to_thread(self.queue.record, step.handoff_id, "alert", contact=contact.name, result=result)

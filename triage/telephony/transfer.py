@@ -1,0 +1,422 @@
+"""Live-call transfer and alerts through Twilio's REST API.
+
+A warm transfer redirects the caller's Twilio call (`calls(sid).update(twiml=…)`) to TwiML that
+plays a "connecting you" sentence to the caller, then dials the agent. When the agent picks up,
+Twilio fetches the `<Number url=…>` whisper first: the agent hears the handoff summary, spoken by our
+own Piper voice, before the two are connected. If nobody answers, Twilio posts the Dial action
+(`/twilio/dial-result`): the handoff goes back to the queue and the caller is reconnected to our
+media stream, with the handoff as a parameter, so the call goes on where it was.
+
+Every sentence is synthesised here and served from our own URLs (the audio holds personal data:
+each URL carries an HMAC token keyed with the Twilio auth token, and expires). The REST calls
+block, so they run in a thread. `twilio_api_url` points the REST client elsewhere (tests only).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import hmac
+import io
+import logging
+import re
+import threading
+import time
+import wave
+from collections import OrderedDict
+from typing import Any
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+from sqlalchemy import select
+from twilio.http.http_client import TwilioHttpClient
+from twilio.rest import Client
+from twilio.twiml.voice_response import Connect, VoiceResponse
+
+from ..handoff.queue import QUEUED, SYSTEM, QueueConflict, UnknownHandoff
+from ..packs.render import say
+from ..store.tables import Call
+
+log = logging.getLogger(__name__)
+
+DIAL_TIMEOUT_SECS = 20
+AUDIO_RATE = 8_000  # what the phone line carries anyway; a fifth of the voice's 22 kHz to download
+TOKEN_TTL_SECS = 3600
+AUDIO_CACHE_ENTRIES = 64
+SMS_MAX_CHARS = 300
+ANSWERED = ("completed", "answered")
+CALL_OVER = ("completed", "canceled", "failed", "busy", "no-answer")  # the caller's own call has ended
+AUDIO_KINDS = ("connecting", "summary")
+_TWILIO_BASE = re.compile(r"^https://[A-Za-z0-9.-]*twilio\.com")
+
+
+class BaseUrlHttpClient(TwilioHttpClient):
+    """Twilio's HTTP client, sending every request to another base URL (a stand-in in tests)."""
+
+    def __init__(self, base_url: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.base_url = base_url.rstrip("/")
+
+    def request(self, method: str, url: str, *args: Any, **kwargs: Any):
+        return super().request(method, _TWILIO_BASE.sub(self.base_url, url, count=1), *args, **kwargs)
+
+
+def _wav(pcm16: bytes, rate: int) -> bytes:
+    out = io.BytesIO()
+    with wave.open(out, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(pcm16)
+    return out.getvalue()
+
+
+def _to_phone_rate(pcm16: bytes, rate: int) -> tuple[bytes, int]:
+    if rate == AUDIO_RATE or not pcm16:
+        return pcm16, rate
+    try:
+        import numpy as np
+        import soxr
+    except ImportError:  # serve the voice's own rate; Twilio converts it
+        return pcm16, rate
+    samples = np.frombuffer(pcm16, dtype=np.int16).astype(np.float32) / 32768.0
+    resampled = soxr.resample(samples, rate, AUDIO_RATE)
+    return (np.clip(resampled, -1.0, 1.0) * 32767).astype(np.int16).tobytes(), AUDIO_RATE
+
+
+class TwilioConnector:
+    """Transfers live Twilio calls to people and alerts on-call contacts by SMS or phone.
+
+    Constructed with the ServerState (settings, store, packs, engines, queue, hub)."""
+
+    def __init__(self, state: Any) -> None:
+        self.state = state
+        self._client: Client | None = None
+        self._client_lock = threading.Lock()
+        self._audio: OrderedDict[tuple[str, str], bytes] = OrderedDict()
+        self._audio_lock = threading.Lock()
+        self._seen_base: str | None = None
+        self._tasks: set[asyncio.Task] = set()
+
+    # --- configuration ----------------------------------------------------------------------------
+    @property
+    def configured(self) -> bool:
+        s = self.state.settings
+        return bool(s.twilio_account_sid and s.twilio_auth_token)
+
+    def client(self) -> Client:
+        with self._client_lock:
+            if self._client is None:
+                s = self.state.settings
+                http = BaseUrlHttpClient(s.twilio_api_url, timeout=15) if s.twilio_api_url else None
+                self._client = Client(s.twilio_account_sid, s.twilio_auth_token, http_client=http)
+            return self._client
+
+    def saw_url(self, url: str) -> None:
+        """Remember how Twilio reaches us (a webhook or stream URL), for when public_url is unset."""
+        parts = urlsplit(url)
+        scheme = {"ws": "http", "wss": "https"}.get(parts.scheme, parts.scheme)
+        self._seen_base = urlunsplit((scheme, parts.netloc, "", "", ""))
+
+    def base_url(self) -> str | None:
+        return (self.state.settings.public_url or self._seen_base or "").rstrip("/") or None
+
+    # --- signed URLs for Twilio -------------------------------------------------------------------
+    def token(self, handoff_id: str, expires: int) -> str:
+        key = (self.state.settings.twilio_auth_token or "").encode()
+        return hmac.new(key, f"transfer:{handoff_id}:{expires}".encode(), hashlib.sha256).hexdigest()[:40]
+
+    def token_valid(self, handoff_id: str, expires: str | int | None, token: str | None) -> bool:
+        if not self.state.settings.twilio_auth_token or not token or expires is None:
+            return False
+        try:
+            until = int(expires)
+        except ValueError:
+            return False
+        return until >= time.time() and hmac.compare_digest(self.token(handoff_id, until), token)
+
+    def signed_url(self, base: str, path: str, handoff_id: str, **params: str) -> str:
+        expires = int(time.time()) + TOKEN_TTL_SECS
+        query = {**params, "handoff": handoff_id, "e": str(expires), "t": self.token(handoff_id, expires)}
+        return f"{base}{path}?{urlencode(query)}"
+
+    def audio_url(self, base: str, handoff_id: str, kind: str) -> str:
+        return self.signed_url(base, f"/twilio/audio/{kind}.wav", handoff_id)
+
+    def whisper_url(self, base: str, handoff_id: str) -> str:
+        return self.signed_url(base, "/twilio/whisper", handoff_id)
+
+    @staticmethod
+    def dial_result_url(base: str, handoff_id: str) -> str:
+        return f"{base}/twilio/dial-result?{urlencode({'handoff': handoff_id})}"
+
+    # --- audio ------------------------------------------------------------------------------------
+    def _sentence(self, view: dict[str, Any], kind: str) -> tuple[str, str]:
+        """(text, language) of a sentence for this handoff."""
+        pack = self.state.packs.get(view["client_id"])
+        if kind == "connecting":
+            lang = view.get("language") or pack.languages[0]
+            return say(pack, "handoff_connecting", lang), lang
+        summary = view.get("summary") or {}
+        return summary.get("text") or view.get("reason") or pack.name, pack.agent_language
+
+    def audio(self, handoff_id: str, kind: str) -> bytes:
+        """WAV of the handoff's connecting sentence or summary (blocking: call in a thread)."""
+        if kind not in AUDIO_KINDS:
+            raise KeyError(kind)
+        with self._audio_lock:
+            cached = self._audio.get((handoff_id, kind))
+            if cached is not None:
+                self._audio.move_to_end((handoff_id, kind))
+                return cached
+        text, lang = self._sentence(self.state.queue.get(handoff_id), kind)
+        tts = self.state.engines.tts
+        pcm = tts.cache.get(lang, text) or tts.synthesize(text, lang)
+        wav = _wav(*_to_phone_rate(pcm, tts.voice(lang).sample_rate))
+        with self._audio_lock:
+            self._audio[(handoff_id, kind)] = wav
+            while len(self._audio) > AUDIO_CACHE_ENTRIES:
+                self._audio.popitem(last=False)
+        return wav
+
+    async def _prepare_audio(self, handoff_id: str, kinds: tuple[str, ...] = AUDIO_KINDS) -> None:
+        """Synthesise before Twilio asks, so the caller and the agent hear it without a gap."""
+        for kind in kinds:
+            try:
+                await asyncio.to_thread(self.audio, handoff_id, kind)
+            except Exception:  # the URL handler tries again when Twilio fetches it
+                log.exception("could not synthesise the %s audio of handoff %s", kind, handoff_id)
+
+    # --- TwiML ------------------------------------------------------------------------------------
+    def transfer_twiml(self, base: str, handoff_id: str, target: str) -> str:
+        response = VoiceResponse()
+        response.play(self.audio_url(base, handoff_id, "connecting"))
+        dial = response.dial(action=self.dial_result_url(base, handoff_id), timeout=DIAL_TIMEOUT_SECS)
+        whisper = self.whisper_url(base, handoff_id)
+        if target.lower().startswith("sip:"):
+            dial.sip(target, url=whisper)
+        else:
+            dial.number(dialable(target), url=whisper)
+        return str(response)
+
+    def whisper_twiml(self, base: str, handoff_id: str) -> str:
+        response = VoiceResponse()
+        response.play(self.audio_url(base, handoff_id, "summary"))
+        return str(response)
+
+    @staticmethod
+    def reconnect_twiml(stream_url: str, view: dict[str, Any]) -> str:
+        response = VoiceResponse()
+        connect = Connect()
+        stream = connect.stream(url=stream_url)
+        stream.parameter(name="client", value=view["client_id"])
+        if view.get("caller_number"):
+            stream.parameter(name="caller", value=view["caller_number"])
+        stream.parameter(name="handoff", value=view["id"])
+        response.append(connect)
+        return str(response)
+
+    # --- the call behind a handoff ----------------------------------------------------------------
+    def _call(self, view: dict[str, Any]) -> dict[str, Any]:
+        with self.state.store.sessions() as db:
+            call = db.scalar(select(Call).where(Call.id == view["call_id"]))
+            if call is None:
+                return {}
+            return {"channel": call.channel, "line_call_id": call.line_call_id, "caller_number": call.caller_number}
+
+    async def _record(self, handoff_id: str, kind: str, actor: str = SYSTEM, **detail: Any) -> None:
+        try:
+            await asyncio.to_thread(self.state.queue.record, handoff_id, kind, actor, **detail)
+        except (UnknownHandoff, QueueConflict) as exc:
+            log.warning("event %s of handoff %s not recorded: %s", kind, handoff_id, exc)
+
+    # --- transfers --------------------------------------------------------------------------------
+    async def connect(self, view: dict[str, Any], user: Any) -> dict[str, Any]:
+        """An agent accepted a handoff whose caller is on the line: ring the agent's phone, whisper
+        the summary, then connect them. Browser and text callers stay in the console."""
+        handoff_id = view["id"]
+        call = await asyncio.to_thread(self._call, view)
+        if call.get("channel") != "twilio":
+            return {"status": "in_console"}
+        if not self.configured:
+            await self._record(handoff_id, "transfer_not_configured", user.username)
+            return {"status": "not_configured"}
+        if not user.phone:
+            await self._record(handoff_id, "transfer_no_phone", user.username)
+            return {"status": "no_phone"}
+
+        async def undo() -> None:  # the agent keeps the handoff; the caller stays with us
+            with contextlib.suppress(QueueConflict, UnknownHandoff):
+                await asyncio.to_thread(self.state.queue.accept, handoff_id, user.username)
+
+        offer = lambda: self.state.queue.offer(handoff_id, user.phone, user.username)  # noqa: E731
+        return await self._warm_transfer(view, call, user.phone, offer, undo, via="agent", actor=user.username)
+
+    async def direct(self, view: dict[str, Any]) -> dict[str, Any] | None:
+        """A new handoff whose pack sends its urgency straight to `transfer_number`. None when this
+        handoff is not one (or another server instance got it first)."""
+        pack = self.state.packs.get(view["client_id"])
+        escalation = pack.escalation
+        target = escalation.transfer_number
+        if not target or view.get("urgency") not in escalation.transfer_directly or not view.get("caller_on_line"):
+            return None
+        call = await asyncio.to_thread(self._call, view)
+        if call.get("channel") != "twilio":
+            return None
+        if not self.configured:
+            await self._record(view["id"], "transfer_not_configured")
+            return {"status": "not_configured"}
+
+        def offer() -> dict[str, Any]:
+            # only from `waiting`: of several server instances hearing "created", exactly one wins
+            return self.state.queue.offer(view["id"], target, SYSTEM, allowed=("waiting",))
+
+        async def undo() -> None:
+            with contextlib.suppress(QueueConflict, UnknownHandoff):
+                await asyncio.to_thread(self.state.queue.return_to_queue, view["id"], SYSTEM, "transfer failed")
+
+        return await self._warm_transfer(view, call, target, offer, undo, via="direct", actor=SYSTEM)
+
+    async def _warm_transfer(self, view, call, target, offer, undo, *, via: str, actor: str) -> dict[str, Any]:
+        handoff_id = view["id"]
+        call_sid = call.get("line_call_id")
+        base = self.base_url()
+        if not call_sid or not base:
+            why = "no Twilio call id" if not call_sid else "public_url is not set and no Twilio request seen yet"
+            await self._record(handoff_id, "transfer_failed", actor, target=target, why=why)
+            return {"status": "failed", "why": why}
+        try:
+            await asyncio.to_thread(offer)
+        except QueueConflict as exc:
+            return {"status": "conflict", "why": str(exc)}
+        full = await asyncio.to_thread(self.state.queue.get, handoff_id)
+        await self._prepare_audio(handoff_id)
+        twiml = self.transfer_twiml(base, handoff_id, target)
+        try:
+            await asyncio.to_thread(lambda: self.client().calls(call_sid).update(twiml=twiml))
+        except Exception as exc:
+            log.warning("transfer of handoff %s to %s failed: %s", handoff_id, target, exc)
+            await self._record(handoff_id, "transfer_failed", actor, target=target, why=str(exc)[:300])
+            await undo()
+            return {"status": "failed", "target": target, "why": str(exc)[:300]}
+        await self._record(handoff_id, "transfer_started", actor, target=target, via=via, call_sid=call_sid)
+        log.info("handoff %s: caller %s being transferred to %s (%s)", handoff_id, call_sid, target, via)
+        return {"status": "ringing", "target": target, "via": via, "language": full.get("language")}
+
+    # --- Twilio's callbacks -----------------------------------------------------------------------
+    async def agent_answered(self, handoff_id: str) -> None:
+        """Twilio fetched the whisper: the phone was picked up. An offered handoff is accepted again."""
+        view = await asyncio.to_thread(self.state.queue.get, handoff_id)
+        if view["status"] == "offered":
+            who = view.get("assigned_to") or view.get("transfer_target") or SYSTEM
+            with contextlib.suppress(QueueConflict):
+                await asyncio.to_thread(self.state.queue.accept, handoff_id, who)
+        await self._record(handoff_id, "transfer_answered", target=view.get("transfer_target"))
+
+    async def dial_result(self, handoff_id: str, status: str, stream_url: str, params: dict[str, str]) -> str:
+        """Twilio's Dial action. Answers the TwiML for what the caller's call does next."""
+        view = await asyncio.to_thread(self.state.queue.get, handoff_id)
+        if status in ANSWERED:
+            if view["status"] == "offered":
+                who = view.get("assigned_to") or view.get("transfer_target") or SYSTEM
+                with contextlib.suppress(QueueConflict):
+                    await asyncio.to_thread(self.state.queue.accept, handoff_id, who)
+            duration = params.get("DialCallDuration")
+            await self._record(handoff_id, "transfer_completed", dial_status=status, duration=duration)
+            response = VoiceResponse()
+            response.hangup()  # the conversation with the agent is over
+            return str(response)
+        why = f"transfer to {view.get('transfer_target') or 'the agent'}: {status or 'no status'}"
+        try:
+            await asyncio.to_thread(self.state.queue.return_to_queue, handoff_id, SYSTEM, why)
+        except QueueConflict as exc:
+            await self._record(handoff_id, "transfer_unanswered", dial_status=status, why=str(exc))
+        if params.get("CallStatus") in CALL_OVER:  # the caller hung up while it rang: nobody to reconnect
+            await asyncio.to_thread(self.state.queue.caller_left, handoff_id)
+        view = {**view, **await asyncio.to_thread(self._call, view)}
+        return self.reconnect_twiml(stream_url, view)
+
+    # --- on-call alerts ---------------------------------------------------------------------------
+    async def alert(self, contact: Any, view: dict[str, Any], pack: Any) -> dict[str, Any]:
+        """Alert an on-call contact by SMS, or by phone: the live caller is put through when still on
+        a Twilio line (and nobody else's phone is ringing), otherwise the contact gets a call that
+        plays the summary."""
+        if not self.configured:
+            return {"status": "not_configured"}
+        if contact.channel not in ("sms", "phone") or not contact.phone:
+            return {"status": "unsupported", "channel": contact.channel}
+        if not pack.phone_numbers:
+            return {"status": "no_from_number", "why": f"pack {pack.id} has no phone_numbers"}
+        sender = dialable(pack.phone_numbers[0])
+        handoff_id = view["id"]
+        if contact.channel == "sms":
+            body = _sms_text(view, pack)
+            message = await asyncio.to_thread(
+                lambda: self.client().messages.create(to=dialable(contact.phone), from_=sender, body=body)
+            )
+            return {"status": "sms_sent", "to": contact.phone, "sid": message.sid}
+        call = await asyncio.to_thread(self._call, view) if view.get("caller_on_line") else {}
+        if call.get("channel") == "twilio":
+
+            def offer() -> dict[str, Any]:
+                return self.state.queue.offer(handoff_id, contact.phone, SYSTEM, allowed=(*QUEUED, "callback"))
+
+            async def undo() -> None:
+                with contextlib.suppress(QueueConflict, UnknownHandoff):
+                    await asyncio.to_thread(self.state.queue.return_to_queue, handoff_id, SYSTEM, "transfer failed")
+
+            result = await self._warm_transfer(view, call, contact.phone, offer, undo, via="on_call", actor=SYSTEM)
+            if result["status"] == "ringing":
+                return result
+            # somebody's phone is already ringing for it (or the transfer failed): call the contact instead
+        base = self.base_url()
+        if not base:
+            return {"status": "failed", "why": "public_url is not set and no Twilio request seen yet"}
+        await self._prepare_audio(handoff_id, ("summary",))
+        response = VoiceResponse()
+        response.play(self.audio_url(base, handoff_id, "summary"), loop=2)
+        twiml = str(response)
+        placed = await asyncio.to_thread(
+            lambda: self.client().calls.create(to=dialable(contact.phone), from_=sender, twiml=twiml)
+        )
+        return {"status": "calling", "to": contact.phone, "sid": placed.sid}
+
+    # --- direct transfers of new handoffs ---------------------------------------------------------
+    async def run(self, stop: asyncio.Event) -> None:
+        """Watch for new handoffs; those whose pack transfers their urgency directly are put through."""
+        with self.state.hub.watch(lambda c: c.get("kind") == "handoff" and c.get("event") == "created") as changes:
+            while not stop.is_set():
+                getter = asyncio.ensure_future(changes.get())
+                stopper = asyncio.ensure_future(stop.wait())
+                done, _ = await asyncio.wait({getter, stopper}, return_when=asyncio.FIRST_COMPLETED)
+                if getter not in done:
+                    getter.cancel()
+                    break
+                stopper.cancel()
+                task = asyncio.create_task(self._maybe_direct(getter.result()["id"]))
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
+
+    async def _maybe_direct(self, handoff_id: str) -> None:
+        try:
+            view = await asyncio.to_thread(self.state.queue.get, handoff_id)
+            result = await self.direct(view)
+            if result is not None:
+                log.info("handoff %s transferred directly: %s", handoff_id, result)
+        except Exception:
+            log.exception("direct transfer of handoff %s failed", handoff_id)
+
+
+def dialable(number: str) -> str:
+    """E.164 without spaces, as Twilio wants it ("+49 40 1234569" → "+49401234569"); sip: addresses unchanged."""
+    if number.lower().startswith("sip:"):
+        return number
+    return re.sub(r"[\s/().-]", "", number)
+
+
+def _sms_text(view: dict[str, Any], pack: Any) -> str:
+    summary = view.get("summary") or {}
+    text = summary.get("text") or view.get("reason") or ""
+    head = f"{pack.name} {view.get('urgency', '')}: ".replace(" :", ":")
+    body = head + " ".join(text.split())
+    return body if len(body) <= SMS_MAX_CHARS else body[: SMS_MAX_CHARS - 1].rstrip() + "…"
