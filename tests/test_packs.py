@@ -285,7 +285,7 @@ def test_error_in_defaults_is_blamed_on_defaults(prompts: Path) -> None:
 
 def test_id_must_match_folder(prompts: Path) -> None:
     write_client(prompts, "acme", pack="id: other\n" + MINIMAL)
-    assert "prompts/acme/pack.yaml: id: 'other' does not match the folder name 'acme'" in refusal(prompts)
+    assert "prompts/acme/pack.yaml: id: 'other' does not match the client 'acme'" in refusal(prompts)
 
 
 def test_unknown_client_lists_the_known_ones() -> None:

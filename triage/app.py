@@ -11,6 +11,8 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from .admin import api as admin_api
+from .admin import pages as admin_pages
 from .handoff import api as handoff_api
 from .handoff import console as agent_console
 from .handoff import voice_api as agent_voice
@@ -60,6 +62,8 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
     app.include_router(twilio.router)
     app.include_router(browser.router)
     app.include_router(handoff_api.router)
+    app.include_router(admin_api.router)
+    app.include_router(admin_pages.router)
     app.include_router(agent_console.router)
     app.include_router(agent_voice.router)
     app.include_router(text_calls.router)

@@ -7,6 +7,7 @@ pages; machines get API tokens. Only a SHA-256 of a token is stored, and every t
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import secrets
 from dataclasses import dataclass, field
@@ -15,10 +16,12 @@ from typing import Literal
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from fastapi import HTTPException, Request
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
+from . import audit
 from .store.tables import ApiToken, User
 
 Role = Literal["platform_admin", "client_admin", "agent"]
@@ -99,6 +102,7 @@ class Accounts:
         display_name: str | None = None,
         language: str = "de",
         phone: str | None = None,
+        created_by: str = "cli",
     ) -> Principal:
         if role not in ROLES:
             raise AuthError(f"unknown role {role!r}; one of {', '.join(ROLES)}")
@@ -120,6 +124,7 @@ class Accounts:
         try:
             with self.sessions.begin() as db:
                 db.add(user)
+                audit.record(db, created_by, "user_created", None, username=username, role=role, clients=user.clients)
         except IntegrityError as exc:
             raise AuthError(f"user {username!r} exists already") from exc
         return _principal(user)
@@ -138,8 +143,13 @@ class Accounts:
         except (VerificationError, InvalidHashError):
             user = None
         if user is None or user.disabled:
+            with self.sessions.begin() as db:
+                audit.record(db, username[:80], "sign_in_failed")
             raise AuthError("wrong username or password")
-        return _principal(user), self.issue(user.id, "session", expires_in=timedelta(hours=SESSION_HOURS))
+        token = self.issue(user.id, "session", expires_in=timedelta(hours=SESSION_HOURS))
+        with self.sessions.begin() as db:
+            audit.record(db, user.username, "sign_in")
+        return _principal(user), token
 
     def issue(self, user_id: str, kind: str, name: str = "", expires_in: timedelta | None = None) -> str:
         token = secrets.token_urlsafe(32)
@@ -148,12 +158,15 @@ class Accounts:
             db.add(ApiToken(user_id=user_id, token_hash=_digest(token), kind=kind, name=name, expires_at=expires))
         return token
 
-    def api_token(self, username: str, name: str) -> str:
+    def api_token(self, username: str, name: str, by: str = "cli") -> str:
         with self.sessions() as db:
             user_id = db.scalar(select(User.id).where(User.username == username))
         if user_id is None:
             raise AuthError(f"no user {username!r}")
-        return self.issue(user_id, "api", name=name)
+        token = self.issue(user_id, "api", name=name)
+        with self.sessions.begin() as db:
+            audit.record(db, by, "api_token_issued", None, username=username, name=name)
+        return token
 
     def principal(self, token: str | None) -> Principal | None:
         if not token:
@@ -179,7 +192,7 @@ class Accounts:
                 update(ApiToken).where(ApiToken.token_hash == _digest(token)).values(revoked_at=datetime.now(UTC))
             )
 
-    def revoke_all(self, username: str) -> int:
+    def revoke_all(self, username: str, by: str = "cli") -> int:
         """Every session and API token of this user, e.g. when a laptop is lost."""
         with self.sessions.begin() as db:
             user_id = db.scalar(select(User.id).where(User.username == username))
@@ -190,4 +203,26 @@ class Accounts:
                 .where(ApiToken.user_id == user_id, ApiToken.revoked_at.is_(None))
                 .values(revoked_at=datetime.now(UTC))
             )
+            audit.record(db, by, "tokens_revoked", None, username=username, count=result.rowcount)
             return result.rowcount
+
+
+# --- who is asking (for the web pages and APIs) --------------------------------------------------
+SESSION_COOKIE = "triage_session"
+
+
+def request_token(headers, cookies, query=None) -> str | None:
+    """`Authorization: Bearer …`, else the session cookie, else (websockets) `?token=`."""
+    auth = headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        return auth[7:].strip()
+    return cookies.get(SESSION_COOKIE) or (query.get("token") if query is not None else None)
+
+
+async def current_user(request: Request) -> Principal:
+    """FastAPI dependency: the signed-in user, or 401."""
+    accounts: Accounts = request.app.state.triage.accounts
+    principal = await asyncio.to_thread(accounts.principal, request_token(request.headers, request.cookies))
+    if principal is None:
+        raise HTTPException(status_code=401, detail="sign in first (POST /api/session) or send a Bearer token")
+    return principal

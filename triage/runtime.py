@@ -9,6 +9,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+from .audit import AuditLog
 from .auth import Accounts
 from .brain.model import TextModel
 from .calls.pipeline import Engines
@@ -21,6 +22,7 @@ from .metrics import Metrics
 from .packs.load import PackError, list_clients, load_all, load_pack
 from .packs.render import fixed_prompts
 from .packs.schema import Pack
+from .packs.versions import PackVersions
 from .settings import Settings
 from .speech.engines import SpeechToText, TextToSpeech, Voice
 from .speech.listening import Listening
@@ -33,27 +35,36 @@ GREETING_KEYS = ("greeting", "recording_consent", "ask_need")
 
 
 class PackRegistry:
-    """The client packs as calls see them. A pack whose files change is reloaded for the next call
-    (a running call keeps the Pack object it started with) and its fixed sentences are synthesised
-    again in the background."""
+    """The client packs as calls see them. With `versions` (the server), each call gets the newest
+    version stored in the database, which the prompts folder seeds and admins change; without, the
+    packs are read from the folder. A changed pack reaches the next call (a running call keeps the
+    Pack object it started with) and its fixed sentences are synthesised again in the background."""
 
-    def __init__(self, settings: Settings, tts: TextToSpeech | None = None) -> None:
+    def __init__(
+        self, settings: Settings, tts: TextToSpeech | None = None, versions: PackVersions | None = None
+    ) -> None:
         self.prompts_dir = settings.prompts_dir
         self.tts = tts
+        self.versions = versions
         self._seen: dict[str, int] = {}
         self._warmed: set[str] = set()
         self._warming: list[threading.Thread] = []
         self._stop = threading.Event()
         self._lock = threading.Lock()
 
+    def clients(self) -> list[str]:
+        return self.versions.clients() if self.versions else list_clients(self.prompts_dir)
+
     def exists(self, client_id: str) -> bool:
-        return client_id in list_clients(self.prompts_dir)
+        return client_id in self.clients()
 
     def all(self) -> dict[str, Pack]:
-        return load_all(self.prompts_dir)
+        if self.versions is None:
+            return load_all(self.prompts_dir)
+        return {c: pack for c in self.clients() if (pack := self.find(c)) is not None}
 
     def get(self, client_id: str) -> Pack:
-        pack = load_pack(client_id, self.prompts_dir)
+        pack = self.versions.live(client_id)[0] if self.versions else load_pack(client_id, self.prompts_dir)
         with self._lock:
             changed = self._seen.get(client_id) != id(pack)
             self._seen[client_id] = id(pack)
@@ -95,7 +106,7 @@ class PackRegistry:
 
     def warm_all(self, keys: tuple[str, ...] | None = None) -> int:
         made = 0
-        for client_id in list_clients(self.prompts_dir):
+        for client_id in self.clients():
             if self._stop.is_set():
                 break
             try:
@@ -147,6 +158,7 @@ class ServerState:
     queue: HandoffQueue
     accounts: Accounts
     hub: LiveHub
+    audit: AuditLog
     metrics: Metrics = field(default_factory=Metrics)
     ready: bool = False
     warm_done: bool = False  # every fixed sentence of every pack synthesised (not only the greetings)
@@ -156,7 +168,7 @@ class ServerState:
         model = TextModel.load(settings.classifier_dir)
         engines = load_engines(settings, model)
         store = open_store(settings.db_url())
-        packs = PackRegistry(settings, engines.tts)
+        packs = PackRegistry(settings, engines.tts, PackVersions(store.sessions, settings.prompts_dir))
         store.feed.on_publish(WebhookOutbox(packs.find))
         return cls(
             settings=settings,
@@ -166,6 +178,7 @@ class ServerState:
             queue=HandoffQueue(store.sessions, store.feed),
             accounts=Accounts(store.sessions),
             hub=LiveHub(store.feed),
+            audit=AuditLog(store.sessions),
         )
 
     @property

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..packs.schema import Pack, PackTest
 from .dialogue import Dialogue
 from .model import TextModel
+from .state import Outcome
 
 
 @dataclass
@@ -23,14 +24,23 @@ class PackTestResult:
         return not self.failures
 
 
-def run_pack_test(pack: Pack, test: PackTest, model: TextModel | None) -> PackTestResult:
-    dialogue = Dialogue(pack, model, lang=test.lang)
+def play(dialogue: Dialogue, turns: list[str | dict]) -> Outcome | None:
+    """A whole call in text, without storage: greeting, each turn (a string, or {"dtmf": "0"}),
+    hang-up. For pack tests and for previews of a pack that is not saved yet."""
     dialogue.greet()
-    for turn in test.turns:
+    for turn in turns:
         if dialogue.state.ended:
             break
-        dialogue.hear(turn)
-    outcome = dialogue.hangup()
+        if isinstance(turn, dict):
+            dialogue.dtmf(str(turn.get("dtmf", "")))
+        else:
+            dialogue.hear(turn)
+    return dialogue.hangup()
+
+
+def run_pack_test(pack: Pack, test: PackTest, model: TextModel | None) -> PackTestResult:
+    dialogue = Dialogue(pack, model, lang=test.lang)
+    outcome = play(dialogue, list(test.turns))
     state = dialogue.state
     said = " ".join(t.text for t in state.transcript if t.role == "bot").lower()
     result = PackTestResult(test.name)

@@ -13,29 +13,12 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response,
 from pydantic import BaseModel, Field
 from starlette.websockets import WebSocketDisconnect
 
-from ..auth import AuthError, Principal
+from ..auth import SESSION_COOKIE, AuthError, Principal, current_user, request_token
 from .queue import ACTIVE, RESOLUTIONS, STATUSES, QueueConflict, UnknownHandoff
 
 log = logging.getLogger(__name__)
 
-SESSION_COOKIE = "triage_session"
 router = APIRouter(tags=["agents"])
-
-
-# --- who is asking --------------------------------------------------------------------------------
-def _token(headers, cookies, query=None) -> str | None:
-    auth = headers.get("authorization", "")
-    if auth.lower().startswith("bearer "):
-        return auth[7:].strip()
-    return cookies.get(SESSION_COOKIE) or (query.get("token") if query is not None else None)
-
-
-async def current_user(request: Request) -> Principal:
-    state = request.app.state.triage
-    principal = await asyncio.to_thread(state.accounts.principal, _token(request.headers, request.cookies))
-    if principal is None:
-        raise HTTPException(status_code=401, detail="sign in first (POST /api/session) or send a Bearer token")
-    return principal
 
 
 User = Annotated[Principal, Depends(current_user)]
@@ -80,7 +63,7 @@ async def sign_in(body: SignIn, request: Request, response: Response) -> dict[st
 
 @router.delete("/api/session", summary="Sign out: the session token is revoked")
 async def sign_out(request: Request, response: Response, user: User) -> dict[str, str]:
-    token = _token(request.headers, request.cookies)
+    token = request_token(request.headers, request.cookies)
     if token:
         await asyncio.to_thread(_state(request).accounts.revoke, token)
     response.delete_cookie(SESSION_COOKIE)
@@ -204,7 +187,7 @@ async def live_queue(websocket: WebSocket) -> None:
     """Sends `{"type": "snapshot", "handoffs": [...]}` at once, then `{"type": "handoff", "event": …,
     "handoff": {...}}` for every change of a handoff the user may see. No polling."""
     state = websocket.app.state.triage
-    token = _token(websocket.headers, websocket.cookies, websocket.query_params)
+    token = request_token(websocket.headers, websocket.cookies, websocket.query_params)
     user = await asyncio.to_thread(state.accounts.principal, token)
     await websocket.accept()
     if user is None:

@@ -267,12 +267,13 @@ class HandoffQueue:
         )
 
     def caller_left(self, handoff_id: str) -> dict[str, Any] | None:
-        """The caller hung up while waiting. The handoff stays in the queue: someone calls back.
-        (A line closed because the call is being transferred, `offered`, is not the caller leaving.)"""
+        """The caller hung up while waiting (or while an agent had the call in the console). The
+        handoff stays where it is: someone calls back. A line closed because the call is being
+        transferred (`offered`) is not the caller leaving."""
         try:
             return self._change(
                 handoff_id,
-                allowed=(*QUEUED, "callback"),
+                allowed=(*QUEUED, "callback", "accepted"),
                 values={"caller_on_line": False},
                 kind="caller_left",
                 actor="caller",

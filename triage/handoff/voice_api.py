@@ -24,8 +24,8 @@ from typing import Any
 from fastapi import APIRouter, WebSocket
 from starlette.websockets import WebSocketDisconnect, WebSocketState
 
+from ..auth import request_token
 from ..calls.agent_bridge import BRIDGES, AgentLeg
-from .api import _token
 from .queue import UnknownHandoff
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ router = APIRouter(tags=["agents"])
 async def agent_call(websocket: WebSocket, handoff_id: str) -> None:
     """Talk to the caller of an accepted browser handoff: PCM16 16 kHz both ways, JSON events."""
     state = websocket.app.state.triage
-    token = _token(websocket.headers, websocket.cookies, websocket.query_params)
+    token = request_token(websocket.headers, websocket.cookies, websocket.query_params)
     user = await asyncio.to_thread(state.accounts.principal, token)
     await websocket.accept()
     if user is None:

@@ -249,7 +249,9 @@ def _build(data: dict[str, Any], origin: _Origin, folder_id: str | None) -> Pack
             data = {**data, "id": folder_id}
         elif data["id"] != folder_id:
             file = origin.file_of(("id",)) or origin.main_file
-            raise PackError(f"{file}: id: {data['id']!r} does not match the folder name {folder_id!r} (rename one)")
+            raise PackError(
+                f"{file}: id: {data['id']!r} does not match the client {folder_id!r} (the folder name; rename one)"
+            )
     try:
         pack = Pack.model_validate(data)
     except ValidationError as exc:
@@ -369,7 +371,7 @@ def load_all(prompts_dir: Path | str | None = None) -> dict[str, Pack]:
     owners: dict[str, str] = {}
     for client_id, pack in packs.items():
         for number in pack.phone_numbers:
-            other = owners.setdefault(_canonical_number(number), client_id)
+            other = owners.setdefault(canonical_number(number), client_id)
             if other != client_id:
                 shown = f"{root.name}/{client_id}/{PACK_FILE}"
                 problems.append(f"{shown}: phone_numbers: {number!r} also belongs to {other!r}")
@@ -378,22 +380,42 @@ def load_all(prompts_dir: Path | str | None = None) -> dict[str, Pack]:
     return packs
 
 
-def pack_from_yaml_text(text: str, source: str, prompts_dir: Path | str | None = None) -> Pack:
+def pack_from_yaml_text(
+    text: str, source: str, prompts_dir: Path | str | None = None, client_id: str | None = None
+) -> Pack:
     """A pack from one YAML document over the defaults, e.g. one an admin uploads before it goes live.
 
-    `source` names the document in error messages. The document must set `id` itself.
+    `source` names the document in error messages. Without `client_id` the document must set `id`
+    itself; with it, an `id` it sets must be that client's.
     """
     root = _dir(prompts_dir)
     origin = _Origin(main_file=source, folder=source)
     data = _defaults(root, origin)
     data = _merge(data, _parse_yaml(text, source), origin, source)
-    return _build(data, origin, folder_id=None)
+    return _build(data, origin, folder_id=client_id)
+
+
+def client_document(client_id: str, prompts_dir: Path | str | None = None) -> str:
+    """The client's own settings from `prompts/<id>/` as one YAML document (without the defaults),
+    the form packs are versioned, exported and imported in. A single file is returned as written,
+    comments and all; several files are merged in the order they are read."""
+    root = _dir(prompts_dir)
+    files = _yaml_files(root / client_id)
+    if not files:
+        raise PackError(f"{root.name}/: unknown client {client_id!r}")
+    if len(files) == 1:
+        return files[0].read_text(encoding="utf-8")
+    origin = _Origin(main_file=_shown(files[0], root), folder=_shown(root / client_id, root))
+    data: dict[str, Any] = {}
+    for path in files:
+        data = _merge(data, _read_file(path, _shown(path, root)), origin, _shown(path, root))
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
 
 
 # --- routing a call -----------------------------------------------------------------------------
 
 
-def _canonical_number(number: str) -> str:
+def canonical_number(number: str) -> str:
     """Digits in international form: '+49 (0)40 123', '0049 40 123' and '040 123' all give '4940123'.
 
     A number without a country code is taken as German. A lone '49…' is taken as international,
@@ -409,10 +431,10 @@ def _canonical_number(number: str) -> str:
 
 def client_for_number(packs: Mapping[str, Pack], number: str) -> str | None:
     """The client whose phone_numbers contain the called number, however either is written."""
-    wanted = _canonical_number(number)
+    wanted = canonical_number(number)
     if not wanted:
         return None
     for client_id, pack in packs.items():
-        if any(_canonical_number(n) == wanted for n in pack.phone_numbers):
+        if any(canonical_number(n) == wanted for n in pack.phone_numbers):
             return client_id
     return None

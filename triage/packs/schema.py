@@ -291,11 +291,36 @@ class Pack(Strict):
             raise ValueError(f"missing translation for a language the client offers: {shown}")
         if self.agent_language not in self.languages and self.agent_language not in LANGS:
             raise ValueError(f"agent_language {self.agent_language!r} is not supported")
+        unreachable = self._unreachable()
+        if unreachable:
+            raise ValueError("; ".join(unreachable))
         skus = [c.sku for c in self.catalog]
         dupes = sorted({s for s in skus if skus.count(s) > 1})
         if dupes:
             raise ValueError(f"catalog has duplicate sku: {dupes}")
         return self
+
+    def _unreachable(self) -> list[str]:
+        """Parts no call can ever reach: they would look configured and silently never work."""
+        langs = set(self.languages)
+        problems = []
+        for i, e in enumerate(self.emergencies):
+            if not any(e.phrases.get(lang) for lang in langs):
+                problems.append(
+                    f"emergencies[{i}] ({e.id}): no phrases in {', '.join(sorted(langs))}, so no caller can reach it"
+                )
+        for i, answer in enumerate(self.info):
+            if not any(answer.keywords.get(lang) for lang in langs):
+                problems.append(
+                    f"info[{i}] ({answer.id}): no keywords in {', '.join(sorted(langs))}, so it is never answered"
+                )
+        for i, item in enumerate(self.catalog):
+            blank = sorted(lang for lang in langs if not (item.name.get(lang) or "").strip())
+            if blank:
+                problems.append(f"catalog[{i}] ({item.sku}): name is empty in {', '.join(blank)}")
+        if self.escalation.transfer_directly and not self.escalation.transfer_number:
+            problems.append("escalation.transfer_directly needs escalation.transfer_number: where should the calls go?")
+        return problems
 
     def emergency(self, emergency_id: str | None) -> Emergency | None:
         return next((e for e in self.emergencies if e.id == emergency_id), None)

@@ -9,10 +9,12 @@ work, so it runs in bounded thread pools, never on the event loop that carries e
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import os
 import threading
 import time
+import wave
 from collections.abc import AsyncIterator, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -204,6 +206,17 @@ class TextToSpeech:
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def wav_bytes(pcm16: bytes, rate: int) -> bytes:
+    """Mono 16-bit PCM as a WAV file, for what is fetched over HTTP (Twilio's <Play>, previews)."""
+    out = io.BytesIO()
+    with wave.open(out, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(pcm16)
+    return out.getvalue()
 
 
 class PromptAudioCache:

@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -190,3 +190,37 @@ class Message(_Outcome, Base):
     phone: Mapped[str | None] = mapped_column(String(40))
     when: Mapped[list[Any] | None]
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class PackVersion(Base):
+    """One saved version of a client's pack: the client's own YAML (what `prompts/<id>/` holds; the
+    defaults are not copied in), who saved it, when, why, and how its tests went. Never changed
+    once written: a rollback writes a new version with old content."""
+
+    __tablename__ = "pack_versions"
+    __table_args__ = (UniqueConstraint("client_id", "number", name="uq_pack_versions_client_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    client_id: Mapped[str] = mapped_column(String(64), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    document: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(16))  # files, admin, import, rollback
+    author: Mapped[str] = mapped_column(String(80))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    tests: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{name, passed, failures}]
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class AuditEntry(Base):
+    """Who did what, when: every change of a pack or an account and every sign-in, kept for the
+    platform admins."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+    actor: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(48))
+    client_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

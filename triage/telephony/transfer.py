@@ -18,12 +18,10 @@ import asyncio
 import contextlib
 import hashlib
 import hmac
-import io
 import logging
 import re
 import threading
 import time
-import wave
 from collections import OrderedDict
 from typing import Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -35,6 +33,7 @@ from twilio.twiml.voice_response import Connect, VoiceResponse
 
 from ..handoff.queue import QUEUED, SYSTEM, QueueConflict, UnknownHandoff
 from ..packs.render import say
+from ..speech.engines import wav_bytes
 from ..store.tables import Call
 
 log = logging.getLogger(__name__)
@@ -59,16 +58,6 @@ class BaseUrlHttpClient(TwilioHttpClient):
 
     def request(self, method: str, url: str, *args: Any, **kwargs: Any):
         return super().request(method, _TWILIO_BASE.sub(self.base_url, url, count=1), *args, **kwargs)
-
-
-def _wav(pcm16: bytes, rate: int) -> bytes:
-    out = io.BytesIO()
-    with wave.open(out, "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(rate)
-        w.writeframes(pcm16)
-    return out.getvalue()
 
 
 def _to_phone_rate(pcm16: bytes, rate: int) -> tuple[bytes, int]:
@@ -172,7 +161,7 @@ class TwilioConnector:
         text, lang = self._sentence(self.state.queue.get(handoff_id), kind)
         tts = self.state.engines.tts
         pcm = tts.cache.get(lang, text) or tts.synthesize(text, lang)
-        wav = _wav(*_to_phone_rate(pcm, tts.voice(lang).sample_rate))
+        wav = wav_bytes(*_to_phone_rate(pcm, tts.voice(lang).sample_rate))
         with self._audio_lock:
             self._audio[(handoff_id, kind)] = wav
             while len(self._audio) > AUDIO_CACHE_ENTRIES:

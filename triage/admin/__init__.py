@@ -1,0 +1,1 @@
+"""Admins tune each client: versioned packs, validation, tests, preview, and the audit log."""

@@ -1,0 +1,106 @@
+"""Checking an admin's draft of a pack before anything is saved: every problem with the field it
+is in and how to fix it, whether the pack's own tests pass, and a preview call against it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..brain.dialogue import Dialogue
+from ..brain.model import TextModel
+from ..brain.pack_tests import play, run_pack_tests
+from ..packs.load import PackError, canonical_number
+from ..packs.schema import Pack
+from ..packs.versions import build_pack
+
+_LINE = re.compile(r"^(?P<where>[^:]+): (?P<field>[^:]+): (?P<problem>.+)$")
+
+
+@dataclass
+class DraftCheck:
+    pack: Pack | None
+    problems: list[dict[str, str]] = field(default_factory=list)
+    tests: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return self.pack is not None and not self.problems
+
+    @property
+    def tests_pass(self) -> bool:
+        return all(t["passed"] for t in self.tests)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"valid": self.valid, "problems": self.problems, "tests": self.tests, "tests_pass": self.tests_pass}
+
+
+def document_of(body_yaml: str | None, body_document: dict[str, Any] | None) -> str:
+    """The editor sends the raw YAML, or the form's fields as a mapping (dumped to YAML here)."""
+    if body_yaml is not None:
+        return body_yaml
+    if body_document is not None:
+        return yaml.safe_dump(body_document, allow_unicode=True, sort_keys=False, width=120)
+    raise ValueError("send the pack as `yaml` (text) or `document` (the fields as JSON)")
+
+
+def problems_of(error: PackError) -> list[dict[str, str]]:
+    """PackError lines ("source: field.path: problem") as {field, problem} for the editor."""
+    out = []
+    for line in str(error).splitlines():
+        match = _LINE.match(line)
+        if match:
+            out.append({"field": match["field"].strip(), "problem": match["problem"].strip()})
+        else:
+            out.append({"field": "", "problem": line.split(": ", 1)[-1]})
+    return out
+
+
+def check_draft(
+    client_id: str,
+    document: str,
+    prompts_dir: Path,
+    model: TextModel | None,
+    others: dict[str, Pack],
+) -> DraftCheck:
+    """Validate (schema, translations, templates, unreachable parts, numbers taken by another
+    client) and run the pack's own tests."""
+    try:
+        pack = build_pack(client_id, document, prompts_dir)
+    except PackError as exc:
+        return DraftCheck(None, problems_of(exc))
+    problems = []
+    for number in pack.phone_numbers:
+        owner = next(
+            (
+                other_id
+                for other_id, other in others.items()
+                if other_id != client_id
+                and any(canonical_number(n) == canonical_number(number) for n in other.phone_numbers)
+            ),
+            None,
+        )
+        if owner:
+            problems.append(
+                {
+                    "field": "phone_numbers",
+                    "problem": f"{number!r} already rings client {owner!r}: remove it there first",
+                }
+            )
+    tests = [{"name": r.name, "passed": r.passed, "failures": r.failures} for r in run_pack_tests(pack, model)]
+    return DraftCheck(pack, problems, tests)
+
+
+def preview_call(pack: Pack, model: TextModel | None, turns: list[str | dict], lang: str | None) -> dict[str, Any]:
+    """A text call against a pack that need not be saved; nothing is stored."""
+    dialogue = Dialogue(pack, model, lang=lang)
+    outcome = play(dialogue, turns)
+    state = dialogue.state
+    return {
+        "language": state.lang,
+        "transcript": [{"role": t.role, "text": t.text} for t in state.transcript],
+        "outcome": outcome.as_dict() if outcome else None,
+    }
