@@ -117,6 +117,16 @@ def bot_text(call: dict) -> str:
     return " ".join(bot_lines(call))
 
 
+# --- the browser tests ----------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium under Playwright, one for the module, autoplay allowed (tests/browser.py)."""
+    from tests.browser import AUTOPLAY, chromium
+
+    with chromium() as launch:
+        yield launch(AUTOPLAY)
+
+
 # --- speech models and real recordings ------------------------------------------------------------
 SHARED_AUDIO = Path(__file__).resolve().parents[2] / "shared" / "audio"
 

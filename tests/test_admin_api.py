@@ -14,36 +14,22 @@ import httpx
 import pytest
 import yaml
 
-from tests.voice_server import VoiceServer, start_server, stop_server
-from triage.auth import Accounts
-from triage.store.db import open_database
+from tests.voice_server import CLIENT, PASSWORD, VoiceServer, serving, signed_in_client
 
-PASSWORD = "a-long-enough-password"
-CLIENT, OTHER = "sanitaer-notdienst", "kanzlei-berg"
+OTHER = "kanzlei-berg"
 
 
 @pytest.fixture(scope="module")
 def server(synth_models: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[VoiceServer]:
-    started = start_server(synth_models, tmp_path_factory.mktemp("admin-api") / "data")
-    accounts = Accounts(open_database(f"sqlite:///{started.data_dir / 'triage.db'}"))
-    accounts.create("root", PASSWORD, "platform_admin")
-    accounts.create("mia", PASSWORD, "client_admin", [CLIENT])
-    accounts.create("ben", PASSWORD, "agent", [CLIENT])
-    try:
+    with serving(synth_models, tmp_path_factory.mktemp("admin-api") / "data") as started:
+        started.create_account("root", "platform_admin")
+        started.create_account("mia", "client_admin")
+        started.create_account("ben")
         yield started
-    finally:
-        stop_server(started)
-
-
-def _client(server: VoiceServer, username: str) -> httpx.Client:
-    client = httpx.Client(base_url=server.url, timeout=60)
-    response = client.post("/api/session", json={"username": username, "password": PASSWORD})
-    assert response.status_code == 200, response.text
-    return client
 
 
 def test_roles_and_tenants(server: VoiceServer):
-    mia, ben, root = _client(server, "mia"), _client(server, "ben"), _client(server, "root")
+    mia, ben, root = signed_in_client(server, "mia"), signed_in_client(server, "ben"), signed_in_client(server, "root")
     assert [c["id"] for c in mia.get("/api/admin/clients").json()["clients"]] == [CLIENT]
     assert len(root.get("/api/admin/clients").json()["clients"]) == 5
     for path in (
@@ -62,7 +48,7 @@ def test_roles_and_tenants(server: VoiceServer):
 
 
 def test_a_change_is_validated_tested_versioned_audited_and_rolled_back(server: VoiceServer):
-    mia, root = _client(server, "mia"), _client(server, "root")
+    mia, root = signed_in_client(server, "mia"), signed_in_client(server, "root")
     live = mia.get(f"/api/admin/clients/{CLIENT}").json()
     start = live["version"]["number"]
     document = live["document"]
@@ -146,7 +132,7 @@ def test_a_change_is_validated_tested_versioned_audited_and_rolled_back(server: 
 
 
 def test_platform_admins_create_clients_and_accounts(server: VoiceServer):
-    root = _client(server, "root")
+    root = signed_in_client(server, "root")
     base = root.get(f"/api/admin/clients/{OTHER}").json()["document"]
     new = {**{k: v for k, v in base.items() if k != "id"}, "name": "Kanzlei Nord", "phone_numbers": []}
     made = root.post("/api/admin/clients", json={"id": "kanzlei-nord", "document": new, "comment": "neuer Mandant"})
@@ -162,7 +148,7 @@ def test_platform_admins_create_clients_and_accounts(server: VoiceServer):
         json={"username": "nora", "password": PASSWORD, "role": "client_admin", "clients": ["kanzlei-nord"]},
     )
     assert user.status_code == 201
-    nora = _client(server, "nora")
+    nora = signed_in_client(server, "nora")
     assert [c["id"] for c in nora.get("/api/admin/clients").json()["clients"]] == ["kanzlei-nord"]
     assert root.post("/api/admin/users/nora/revoke").json()["revoked"] >= 1
     assert nora.get("/api/admin/clients").status_code == 401

@@ -13,36 +13,20 @@ import httpx
 import pytest
 from websockets.sync.client import connect
 
-from tests.voice_server import VoiceServer, start_server, stop_server
-from triage.auth import Accounts
-from triage.store.db import open_database
+from tests.voice_server import CLIENT as PLUMBER
+from tests.voice_server import VoiceServer, bearer, serving, sign_in
 
-PASSWORD = "a-long-enough-password"
-PLUMBER, LAWYER = "sanitaer-notdienst", "kanzlei-berg"
+LAWYER = "kanzlei-berg"
 
 
 @pytest.fixture(scope="module")
 def server(synth_models: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[VoiceServer]:
-    started = start_server(synth_models, tmp_path_factory.mktemp("agent-api") / "data")
-    accounts = Accounts(open_database(f"sqlite:///{started.data_dir / 'triage.db'}"))
-    accounts.create("admin", PASSWORD, "platform_admin")
-    accounts.create("lawyer-agent", PASSWORD, "agent", [LAWYER])
-    for i in range(12):
-        accounts.create(f"plumber-{i}", PASSWORD, "agent", [PLUMBER])
-    try:
+    with serving(synth_models, tmp_path_factory.mktemp("agent-api") / "data") as started:
+        started.create_account("admin", "platform_admin")
+        started.create_account("lawyer-agent", clients=[LAWYER])
+        for i in range(12):
+            started.create_account(f"plumber-{i}")
         yield started
-    finally:
-        stop_server(started)
-
-
-def _sign_in(server: VoiceServer, username: str) -> str:
-    response = httpx.post(f"{server.url}/api/session", json={"username": username, "password": PASSWORD})
-    assert response.status_code == 200, response.text
-    return response.json()["token"]
-
-
-def _as(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 def _human_please(server: VoiceServer, client: str) -> str:
@@ -57,7 +41,7 @@ def _human_please(server: VoiceServer, client: str) -> str:
 
 def test_without_signing_in_nothing_is_shown(server: VoiceServer):
     assert httpx.get(f"{server.url}/api/handoffs").status_code == 401
-    assert httpx.get(f"{server.url}/api/handoffs", headers=_as("made-up")).status_code == 401
+    assert httpx.get(f"{server.url}/api/handoffs", headers=bearer("made-up")).status_code == 401
     wrong = httpx.post(f"{server.url}/api/session", json={"username": "admin", "password": "wrong-password"})
     nobody = httpx.post(f"{server.url}/api/session", json={"username": "nobody", "password": "wrong-password"})
     assert wrong.status_code == nobody.status_code == 401
@@ -69,9 +53,9 @@ def test_without_signing_in_nothing_is_shown(server: VoiceServer):
 def test_an_agent_of_one_client_cannot_see_or_touch_another_clients_handoffs(server: VoiceServer):
     plumbing = _human_please(server, PLUMBER)
     legal = _human_please(server, LAWYER)
-    lawyer, admin = _sign_in(server, "lawyer-agent"), _sign_in(server, "admin")
+    lawyer, admin = sign_in(server, "lawyer-agent"), sign_in(server, "admin")
 
-    seen = {h["id"] for h in httpx.get(f"{server.url}/api/handoffs", headers=_as(lawyer)).json()["handoffs"]}
+    seen = {h["id"] for h in httpx.get(f"{server.url}/api/handoffs", headers=bearer(lawyer)).json()["handoffs"]}
     assert legal in seen and plumbing not in seen
     for method, path, body in (
         ("GET", f"/api/handoffs/{plumbing}", None),
@@ -81,10 +65,10 @@ def test_an_agent_of_one_client_cannot_see_or_touch_another_clients_handoffs(ser
         ("GET", f"/api/handoffs/{plumbing}/deliveries", None),
         ("GET", f"/api/handoffs?client={PLUMBER}", None),
     ):
-        response = httpx.request(method, server.url + path, json=body, headers=_as(lawyer))
+        response = httpx.request(method, server.url + path, json=body, headers=bearer(lawyer))
         assert response.status_code == 404, (path, response.status_code, response.text)
-    assert httpx.get(f"{server.url}/api/handoffs/{plumbing}", headers=_as(admin)).json()["status"] == "waiting"
-    everything = {h["id"] for h in httpx.get(f"{server.url}/api/handoffs", headers=_as(admin)).json()["handoffs"]}
+    assert httpx.get(f"{server.url}/api/handoffs/{plumbing}", headers=bearer(admin)).json()["status"] == "waiting"
+    everything = {h["id"] for h in httpx.get(f"{server.url}/api/handoffs", headers=bearer(admin)).json()["handoffs"]}
     assert {plumbing, legal} <= everything
 
     # the live queue: only the lawyer's own client's handoffs are pushed
@@ -101,14 +85,14 @@ def test_an_agent_of_one_client_cannot_see_or_touch_another_clients_handoffs(ser
 
 def test_twelve_agents_accepting_at_once_one_wins_and_the_rest_hear_who(server: VoiceServer):
     handoff_id = _human_please(server, PLUMBER)
-    tokens = [_sign_in(server, f"plumber-{i}") for i in range(12)]
+    tokens = [sign_in(server, f"plumber-{i}") for i in range(12)]
     barrier = threading.Barrier(len(tokens))
     results: list[httpx.Response] = []
 
     def accept(token: str) -> None:
         with httpx.Client(timeout=30) as client:
             barrier.wait()
-            results.append(client.post(f"{server.url}/api/handoffs/{handoff_id}/accept", headers=_as(token)))
+            results.append(client.post(f"{server.url}/api/handoffs/{handoff_id}/accept", headers=bearer(token)))
 
     threads = [threading.Thread(target=accept, args=(t,)) for t in tokens]
     for t in threads:
@@ -119,38 +103,42 @@ def test_twelve_agents_accepting_at_once_one_wins_and_the_rest_hear_who(server: 
     assert codes == [200] + [409] * 11
     winner = next(r.json()["assigned_to"] for r in results if r.status_code == 200)
     assert all("accepted" in r.json()["detail"] for r in results if r.status_code == 409)
-    detail = httpx.get(f"{server.url}/api/handoffs/{handoff_id}", headers=_as(tokens[0])).json()
+    detail = httpx.get(f"{server.url}/api/handoffs/{handoff_id}", headers=bearer(tokens[0])).json()
     assert detail["assigned_to"] == winner
     assert [e["kind"] for e in detail["events"]].count("accepted") == 1
 
     loser = next(t for t, r in zip(tokens, results, strict=True) if r.status_code == 409)
     refused = httpx.post(
-        f"{server.url}/api/handoffs/{handoff_id}/resolve", json={"resolution": "helped"}, headers=_as(loser)
+        f"{server.url}/api/handoffs/{handoff_id}/resolve", json={"resolution": "helped"}, headers=bearer(loser)
     )
     assert refused.status_code == 409, "only the agent who took it resolves it"
     winner_token = tokens[[f"plumber-{i}" for i in range(12)].index(winner)]
     bad = httpx.post(
-        f"{server.url}/api/handoffs/{handoff_id}/resolve", json={"resolution": "vanished"}, headers=_as(winner_token)
+        f"{server.url}/api/handoffs/{handoff_id}/resolve", json={"resolution": "vanished"}, headers=bearer(winner_token)
     )
     assert bad.status_code == 422
     note = httpx.post(
-        f"{server.url}/api/handoffs/{handoff_id}/notes", json={"text": "Rückruf um 14 Uhr"}, headers=_as(winner_token)
+        f"{server.url}/api/handoffs/{handoff_id}/notes",
+        json={"text": "Rückruf um 14 Uhr"},
+        headers=bearer(winner_token),
     )
     assert note.status_code == 200
     done = httpx.post(
-        f"{server.url}/api/handoffs/{handoff_id}/resolve", json={"resolution": "called_back"}, headers=_as(winner_token)
+        f"{server.url}/api/handoffs/{handoff_id}/resolve",
+        json={"resolution": "called_back"},
+        headers=bearer(winner_token),
     )
     assert done.status_code == 200 and done.json()["status"] == "resolved"
-    detail = httpx.get(f"{server.url}/api/handoffs/{handoff_id}", headers=_as(winner_token)).json()
+    detail = httpx.get(f"{server.url}/api/handoffs/{handoff_id}", headers=bearer(winner_token)).json()
     assert detail["notes"][0]["text"] == "Rückruf um 14 Uhr" and detail["notes"][0]["by"] == winner
     assert [e["kind"] for e in detail["events"]][-3:] == ["accepted", "note", "resolved"]
 
 
 def test_signing_out_revokes_the_session(server: VoiceServer):
-    token = _sign_in(server, "plumber-3")
-    assert httpx.get(f"{server.url}/api/me", headers=_as(token)).json()["username"] == "plumber-3"
-    assert httpx.delete(f"{server.url}/api/session", headers=_as(token)).status_code == 200
-    assert httpx.get(f"{server.url}/api/me", headers=_as(token)).status_code == 401
+    token = sign_in(server, "plumber-3")
+    assert httpx.get(f"{server.url}/api/me", headers=bearer(token)).json()["username"] == "plumber-3"
+    assert httpx.delete(f"{server.url}/api/session", headers=bearer(token)).status_code == 200
+    assert httpx.get(f"{server.url}/api/me", headers=bearer(token)).status_code == 401
 
 
 def test_the_api_is_documented_in_openapi(server: VoiceServer):

@@ -9,9 +9,6 @@ the push to the consoles are the real ones. Playwright drives Debian's Chromium.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,86 +18,19 @@ import pytest
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
-from tests.voice_server import REPO, VoiceServer, start_server, stop_server
+from tests.browser import watch
+from tests.voice_server import BURST_PIPE, CLIENT, PASSWORD, VoiceServer, bearer, serving, sign_in
 
-CHROMIUM = Path("/usr/bin/chromium")
-CLIENT = "sanitaer-notdienst"
-PASSWORD = "correct-horse-battery"
 AGENT_A, AGENT_B = "agent-anna", "agent-ben"
-QUIET = [  # as in test_browser_call.py: Chromium must not try to reach Google's services
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LIVE_MS = 3_000  # a pushed change must show within this
-BURST_PIPE = [  # the P1 script of test_call_flows.py, every detail confirmed
-    "ja",
-    "bei uns ist ein rohr geplatzt das wasser läuft überall",
-    "goethestraße 14 in 20095 hamburg",
-    "ja",
-    "null eins sieben eins zwei drei vier fünf sechs sieben acht",
-    "ja",
-    "anna schmidt",
-    "ja",
-]
-
-
-def _chromium_or_skip() -> None:
-    if CHROMIUM.exists():
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{CHROMIUM} is missing; .ci/run installs it (apt-get install chromium)")
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); CI runs this test")
-
-
-def _create_agent(server: VoiceServer, username: str, display_name: str) -> None:
-    env = {
-        **os.environ,
-        "TRIAGE_DATA_DIR": str(server.data_dir),
-        "TRIAGE_NEW_PASSWORD": PASSWORD,
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
-    }
-    env.pop("TRIAGE_DATABASE_URL", None)
-    command = ["users", "create", username, "--role", "agent", "--clients", CLIENT, "--name", display_name]
-    done = subprocess.run(
-        [sys.executable, "-m", "triage.cli", *command],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
 
 
 @pytest.fixture(scope="module")
 def server(synth_models: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[VoiceServer]:
-    started = start_server(synth_models, tmp_path_factory.mktemp("agent-console") / "data")
-    try:
-        _create_agent(started, AGENT_A, "Anna Agent")
-        _create_agent(started, AGENT_B, "Ben Agent")
+    with serving(synth_models, tmp_path_factory.mktemp("agent-console") / "data") as started:
+        started.create_account(AGENT_A, display_name="Anna Agent")
+        started.create_account(AGENT_B, display_name="Ben Agent")
         yield started
-    finally:
-        stop_server(started)
-        print(f"--- server log (tail) ---\n{started.log()[-6000:]}")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _chromium_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        launched = pw.chromium.launch(
-            executable_path=str(CHROMIUM), args=[*QUIET, "--autoplay-policy=no-user-gesture-required"]
-        )
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 def _console(browser, server: VoiceServer, username: str):
@@ -108,10 +38,7 @@ def _console(browser, server: VoiceServer, username: str):
     from playwright.sync_api import expect
 
     context = browser.new_context(locale="de-DE", viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
-    page.problems = problems  # type: ignore[attr-defined]
+    page = watch(context.new_page())
     page.goto(f"{server.url}/agent")
     expect(page.locator("#signin")).to_be_visible()
     page.fill("#username", username)
@@ -301,8 +228,7 @@ def test_a_caller_hanging_up_mid_emergency_lands_in_the_queue(server: VoiceServe
         while "Lindenallee" not in said and time.monotonic() < deadline:
             message = _recv(ws)
             said += message.get("text", "")
-    token = httpx.post(f"{server.url}/api/session", json={"username": AGENT_B, "password": PASSWORD}).json()["token"]
-    headers = {"Authorization": f"Bearer {token}"}
+    headers = bearer(sign_in(server, AGENT_B))
     deadline = time.monotonic() + 10
     found = []
     while not found and time.monotonic() < deadline:  # the hang-up is stored after the socket closes

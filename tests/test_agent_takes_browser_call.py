@@ -11,9 +11,6 @@ checked with a plain websocket caller as well.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -24,81 +21,32 @@ import pytest
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
-from tests.voice_server import REPO, VoiceServer, start_server, stop_server
+from tests.browser import AUTOPLAY, chromium, fake_microphone, watch
+from tests.voice_server import CLIENT, PASSWORD, REPO, VoiceServer, bearer, serving, sign_in
 from triage.packs.load import load_pack
 from triage.packs.render import say
 
-CHROMIUM = Path("/usr/bin/chromium")
 AUDIO = REPO.parent / "shared" / "audio"
 CALLER_WAV = AUDIO / "jfk_16k.wav"
 AGENT_WAV = AUDIO / "timit_ldc93s1_16k.wav"
-CLIENT = "sanitaer-notdienst"
-PASSWORD = "correct-horse-battery"
 AGENT_A, AGENT_B = "agent-anna", "agent-ben"
-QUIET = [  # as in test_browser_call.py: Chromium must not try to reach Google's services
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--autoplay-policy=no-user-gesture-required",
-]
 SECOND = 16_000 * 2  # bytes of one second of PCM16 16 kHz
 NOT_ON_LINE = {"type": "error", "error": "the caller is not on the line here"}
 
 
-def _chromium_or_skip() -> None:
-    if CHROMIUM.exists():
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{CHROMIUM} is missing; .ci/run installs it (apt-get install chromium)")
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); CI runs this test")
-
-
-def _create_agent(server: VoiceServer, username: str, display_name: str) -> None:
-    env = {
-        **os.environ,
-        "TRIAGE_DATA_DIR": str(server.data_dir),
-        "TRIAGE_NEW_PASSWORD": PASSWORD,
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
-    }
-    env.pop("TRIAGE_DATABASE_URL", None)
-    command = ["users", "create", username, "--role", "agent", "--clients", CLIENT, "--name", display_name]
-    done = subprocess.run(
-        [sys.executable, "-m", "triage.cli", *command], env=env, capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-
-
 @pytest.fixture(scope="module")
 def server(synth_models: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[VoiceServer]:
-    started = start_server(synth_models, tmp_path_factory.mktemp("agent-takes-call") / "data")
-    try:
-        _create_agent(started, AGENT_A, "Anna Agent")
-        _create_agent(started, AGENT_B, "Ben Agent")
+    with serving(synth_models, tmp_path_factory.mktemp("agent-takes-call") / "data", log_tail=8000) as started:
+        started.create_account(AGENT_A, display_name="Anna Agent")
+        started.create_account(AGENT_B, display_name="Ben Agent")
         yield started
-    finally:
-        stop_server(started)
-        print(f"--- server log (tail) ---\n{started.log()[-8000:]}")
-
-
-def _token(server: VoiceServer, username: str) -> str:
-    answer = httpx.post(f"{server.url}/api/session", json={"username": username, "password": PASSWORD})
-    assert answer.status_code == 200, answer.text
-    return answer.json()["token"]
-
-
-def _auth(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 def _waiting_browser_handoff(server: VoiceServer, token: str, known: set[str]) -> dict:
     """The new browser handoff whose caller waits on the line (the one the test's caller made)."""
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        rows = httpx.get(f"{server.url}/api/handoffs", headers=_auth(token)).json()["handoffs"]
+        rows = httpx.get(f"{server.url}/api/handoffs", headers=bearer(token)).json()["handoffs"]
         found = [h for h in rows if h["channel"] == "browser" and h["caller_on_line"] and h["id"] not in known]
         if found:
             return found[0]
@@ -108,7 +56,7 @@ def _waiting_browser_handoff(server: VoiceServer, token: str, known: set[str]) -
 
 def _agent_line(server: VoiceServer, handoff_id: str, token: str):
     return connect(
-        f"{server.ws_url}/ws/agent/call/{handoff_id}", additional_headers=_auth(token), open_timeout=30, max_size=None
+        f"{server.ws_url}/ws/agent/call/{handoff_id}", additional_headers=bearer(token), open_timeout=30, max_size=None
     )
 
 
@@ -160,7 +108,7 @@ class SocketCaller:
 
 
 def test_the_agent_line_refuses_others_and_follows_the_caller(server: VoiceServer) -> None:
-    anna, ben = _token(server, AGENT_A), _token(server, AGENT_B)
+    anna, ben = sign_in(server, AGENT_A), sign_in(server, AGENT_B)
     caller = SocketCaller(server)
     caller.wait_for("call")
     caller.ws.send(json.dumps({"type": "dtmf", "digit": "0"}))
@@ -176,7 +124,7 @@ def test_the_agent_line_refuses_others_and_follows_the_caller(server: VoiceServe
         assert json.loads(ws.recv(timeout=10)) == {"type": "error", "error": "sign in first"}
         _closed_with(ws, 1008)
 
-    accepted = httpx.post(f"{server.url}/api/handoffs/{handoff_id}/accept", headers=_auth(anna))
+    accepted = httpx.post(f"{server.url}/api/handoffs/{handoff_id}/accept", headers=bearer(anna))
     assert accepted.status_code == 200, accepted.text
     pack = load_pack(CLIENT)
     caller.wait_for("transcript", role="bot", text=say(pack, "handoff_connecting", "de"))
@@ -239,37 +187,17 @@ def test_the_agent_line_refuses_others_and_follows_the_caller(server: VoiceServe
 def chromium_with_mic():
     """Opens a page in a Chromium whose fake microphone plays a recording (one browser per recording:
     the capture file is a launch flag)."""
-    _chromium_or_skip()
-    assert CALLER_WAV.exists() and AGENT_WAV.exists(), "missing shared recordings"
-    from playwright.sync_api import sync_playwright
+    with chromium() as launch:
+        assert CALLER_WAV.exists() and AGENT_WAV.exists(), "missing shared recordings"
 
-    with sync_playwright() as pw:
-        browsers = []
-
-        def launch(wav: Path, locale: str):
-            browser = pw.chromium.launch(
-                executable_path=str(CHROMIUM),
-                args=[
-                    *QUIET,
-                    "--use-fake-ui-for-media-stream",
-                    "--use-fake-device-for-media-stream",
-                    f"--use-file-for-fake-audio-capture={wav}",
-                ],
+        def page(wav: Path, locale: str):
+            context = launch(AUTOPLAY, *fake_microphone(wav)).new_context(
+                locale=locale, viewport={"width": 1400, "height": 1100}
             )
-            browsers.append(browser)
-            context = browser.new_context(locale=locale, viewport={"width": 1400, "height": 1100})
             context.grant_permissions(["microphone"])
-            page = context.new_page()
-            problems: list[str] = []
-            page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
-            page.problems = problems  # type: ignore[attr-defined]
-            return page
+            return watch(context.new_page())
 
-        try:
-            yield launch
-        finally:
-            for browser in browsers:
-                browser.close()
+        yield page
 
 
 def _page_audio(page) -> int:
@@ -294,7 +222,7 @@ def _quiet(audio_bytes: Callable[[], int], quiet_secs: float = 1.5, timeout: flo
 def test_an_agent_takes_a_browser_call_in_the_console(server: VoiceServer, chromium_with_mic) -> None:
     from playwright.sync_api import expect
 
-    rows = httpx.get(f"{server.url}/api/handoffs", headers=_auth(_token(server, AGENT_A))).json()["handoffs"]
+    rows = httpx.get(f"{server.url}/api/handoffs", headers=bearer(sign_in(server, AGENT_A))).json()["handoffs"]
     known = {h["id"] for h in rows}  # the other test's handoff is still in the queue
     pack = load_pack(CLIENT)
 
@@ -306,7 +234,7 @@ def test_an_agent_takes_a_browser_call_in_the_console(server: VoiceServer, chrom
     expect(status).to_have_attribute("data-state", "connected", timeout=20_000)
     caller.click("#keypad [data-digit='0']")
     expect(caller.locator("#outcome")).to_have_attribute("data-type", "handoff", timeout=30_000)
-    handoff_id = _waiting_browser_handoff(server, _token(server, AGENT_A), known)["id"]
+    handoff_id = _waiting_browser_handoff(server, sign_in(server, AGENT_A), known)["id"]
 
     # The agent signs in, opens it and accepts: the caller hears that someone is there.
     agent = chromium_with_mic(AGENT_WAV, "de-DE")
@@ -343,7 +271,7 @@ def test_an_agent_takes_a_browser_call_in_the_console(server: VoiceServer, chrom
     print(f"agent line: {calls}; caller heard {caller.locator('#status').get_attribute('data-audio-bytes')} bytes")
 
     # Meanwhile another agent cannot listen in.
-    with _agent_line(server, handoff_id, _token(server, AGENT_B)) as ws:
+    with _agent_line(server, handoff_id, sign_in(server, AGENT_B)) as ws:
         assert json.loads(ws.recv(timeout=10))["type"] == "error"
         _closed_with(ws, 1008)
 
@@ -357,7 +285,7 @@ def test_an_agent_takes_a_browser_call_in_the_console(server: VoiceServer, chrom
     agent.click("#lang-en")
     expect(agent.locator("#call-status")).to_have_text("You hung up. Resolve the handoff when you are done.")
     assert caller.locator("#transcript [data-role=bot]").count() == bot_lines  # nothing more was said
-    with _agent_line(server, handoff_id, _token(server, AGENT_A)) as ws:
+    with _agent_line(server, handoff_id, sign_in(server, AGENT_A)) as ws:
         assert json.loads(ws.recv(timeout=10)) == NOT_ON_LINE
 
     # The agent resolves the handoff in the console.

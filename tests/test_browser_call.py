@@ -9,74 +9,34 @@ bot answers it, not the words.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.voice_server import start_server, stop_server
+from tests.browser import AUTOPLAY, chromium, fake_microphone, watch
+from tests.voice_server import CLIENT, REPO, serving
 from triage.packs.load import load_pack
 
-REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
 FAKE_MIC_WAV = REPO.parent / "shared" / "audio" / "jfk_16k.wav"
-CLIENT = "sanitaer-notdienst"
-# Without these Chromium keeps trying to reach Google's services, which floods a closed network.
-QUIET = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TURN_TIMEOUT_MS = 120_000  # VAD, turn end, a Whisper decode and a Piper synthesis on CPU
-
-
-def _chromium_or_skip() -> None:
-    if CHROMIUM.exists():
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{CHROMIUM} is missing; .ci/run installs it (apt-get install chromium)")
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); CI runs this test")
 
 
 @pytest.fixture
 def server(synth_models: Path, tmp_path: Path) -> Iterator[str]:
     """`triage serve` on a free port with the synthetic models; yields its base URL once /readyz says 200."""
-    started = start_server(synth_models, tmp_path / "data")
-    try:
+    with serving(synth_models, tmp_path / "data") as started:
         yield started.url
-    finally:
-        stop_server(started)
-        print(f"--- server log (tail) ---\n{started.log()[-6000:]}")
 
 
 @pytest.fixture
 def page(tmp_path: Path):
     """A Chromium page whose microphone is the JFK recording (Playwright drives Debian's Chromium)."""
-    _chromium_or_skip()
-    assert FAKE_MIC_WAV.exists(), f"missing shared recording {FAKE_MIC_WAV}"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                *QUIET,
-                "--use-fake-ui-for-media-stream",
-                "--use-fake-device-for-media-stream",
-                f"--use-file-for-fake-audio-capture={FAKE_MIC_WAV}",
-                "--autoplay-policy=no-user-gesture-required",
-            ],
-        )
+    with chromium() as launch:
+        assert FAKE_MIC_WAV.exists(), f"missing shared recording {FAKE_MIC_WAV}"
+        browser = launch(*fake_microphone(FAKE_MIC_WAV), AUTOPLAY)
         context = browser.new_context(locale="de-DE", viewport={"width": 1200, "height": 900})
-        page = context.new_page()
-        problems: list[str] = []
-        page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
-        page.problems = problems  # type: ignore[attr-defined]
+        page = watch(context.new_page())
         try:
             yield page
         finally:
@@ -84,7 +44,6 @@ def page(tmp_path: Path):
                 page.screenshot(path=str(tmp_path / "call-page.png"), full_page=True)
             except Exception as exc:  # a crashed page must not hide the test's own failure
                 print(f"no screenshot: {exc}")
-            browser.close()
 
 
 def test_a_browser_call_greets_hears_the_caller_and_answers(page, server: str) -> None:

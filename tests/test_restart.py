@@ -24,24 +24,12 @@ from sqlalchemy.orm import Session
 
 from tests.test_escalation_webhooks import Receiver
 from tests.test_twilio_calls import caller as twilio_caller
-from tests.voice_server import REPO, start_server, stop_server
-from triage.auth import Accounts
+from tests.voice_server import BURST_PIPE, CLIENT, REPO, create_account, sign_in, start_server, stop_server
 from triage.handoff.webhooks import verify_signature
-from triage.store.db import open_database
 from triage.store.tables import Call, Handoff
 
-CLIENT = "sanitaer-notdienst"
 SECRET = "restart-test-secret"
 ACCEPT_TIMEOUT_S = 25  # longer than the calls before the kill take
-BURST_PIPE = [
-    "bei uns ist ein rohr geplatzt das wasser läuft überall",
-    "goethestraße 14 in 20095 hamburg",
-    "ja",
-    "null eins sieben eins zwei drei vier fünf sechs sieben acht",
-    "ja",
-    "anna schmidt",
-    "ja",
-]
 
 
 def _prompts_with_on_call_webhook(tmp: Path, url: str) -> Path:
@@ -58,7 +46,7 @@ def _prompts_with_on_call_webhook(tmp: Path, url: str) -> Path:
 async def _burst_pipe_call(ws_url: str) -> str:
     """Report a burst pipe in a text call; returns the handoff id the server sent once it was stored."""
     async with websockets.connect(f"{ws_url}/ws/text/{CLIENT}") as ws:
-        for words in BURST_PIPE:
+        for words in BURST_PIPE[1:]:  # straight to the problem, without the first "ja"
             await ws.send(json.dumps({"text": words}))
             messages = [json.loads(await asyncio.wait_for(ws.recv(), 20))]
             try:  # the rest of the bot's turn follows at once
@@ -116,19 +104,10 @@ def test_a_server_killed_mid_call_loses_no_handoff_and_the_next_one_escalates_it
     assert p1 in committed and phone_handoff in committed
     assert receiver.requests == [], "nothing was escalated before the kill"
 
-    Accounts(open_database(url)).create("lena", "lena-password-1", "agent", [CLIENT])
+    create_account(data_dir, "lena")
     second = start_server(synth_models, data_dir, extra_env=env)
     try:
-        token = json.loads(
-            urllib.request.urlopen(
-                urllib.request.Request(
-                    f"{second.url}/api/session",
-                    data=json.dumps({"username": "lena", "password": "lena-password-1"}).encode(),
-                    headers={"Content-Type": "application/json"},
-                ),
-                timeout=10,
-            ).read()
-        )["token"]
+        token = sign_in(second, "lena")
         queue = _api(f"{second.url}/api/handoffs", token)["handoffs"]
         assert {h["id"] for h in queue} >= {p1, phone_handoff}, "every committed handoff is still in the queue"
         shown = next(h for h in queue if h["id"] == p1)

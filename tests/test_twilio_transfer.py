@@ -16,11 +16,8 @@ import asyncio
 import base64
 import html
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -38,7 +35,7 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 from twilio.request_validator import RequestValidator
 
-from tests.voice_server import REPO, TWILIO_TEST_TOKEN, VoiceServer, start_server, stop_server
+from tests.voice_server import CLIENT, REPO, TWILIO_TEST_TOKEN, VoiceServer, sign_in, start_server, stop_server
 from triage.packs.load import load_pack
 from triage.packs.render import say
 from triage.packs.schema import Contact
@@ -49,8 +46,6 @@ from triage.telephony.transfer import TwilioConnector
 
 ACCOUNT_SID = "AC" + "5" * 32
 AGENT_PHONE = "+4917000000"
-PASSWORD = "correct horse battery"
-CLIENT = "sanitaer-notdienst"
 
 
 # --- a stand-in for Twilio's REST API ------------------------------------------------------------------
@@ -208,21 +203,9 @@ def post_json(url: str, body: dict[str, Any], token: str | None = None) -> tuple
 
 
 def create_agent(server: VoiceServer, username: str, phone: str) -> str:
-    """`triage users create` against the server's database; returns a session token."""
-    env = {
-        **os.environ,
-        "TRIAGE_DATA_DIR": str(server.data_dir),
-        "TRIAGE_NEW_PASSWORD": PASSWORD,
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
-    }
-    env.pop("TRIAGE_DATABASE_URL", None)
-    command = [sys.executable, "-m", "triage.cli", "users", "create", username, "--role", "agent"]
-    command += ["--clients", CLIENT, "--name", "Anna Agentin", "--phone", phone]
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stdout + done.stderr
-    status, body = post_json(server.url + "/api/session", {"username": username, "password": PASSWORD})
-    assert status == 200, body
-    return body["token"]
+    """An agent with a phone in the server's database; returns a session token."""
+    server.create_account(username, display_name="Anna Agentin", phone=phone)
+    return sign_in(server, username)
 
 
 def db_session(server: VoiceServer) -> Session:
@@ -406,18 +389,15 @@ def test_answered_dial_result_keeps_the_handoff_accepted(server, fake_twilio):
 
 
 def test_an_agent_without_a_phone_gets_the_caller_in_the_console_only(server, fake_twilio):
-    env = {**os.environ, "TRIAGE_DATA_DIR": str(server.data_dir), "TRIAGE_NEW_PASSWORD": PASSWORD}
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
-    command = [sys.executable, "-m", "triage.cli", "users", "create", "carla", "--clients", CLIENT]
-    assert subprocess.run(command, env=env, capture_output=True, timeout=60).returncode == 0
-    _, session = post_json(server.url + "/api/session", {"username": "carla", "password": PASSWORD})
+    server.create_account("carla")
+    token = sign_in(server, "carla")
 
     async def call():
         async with caller(server) as c:
             await press_zero(c)
             handoff = await asyncio.to_thread(wait_handoff, server, c.call_sid)
             url = f"{server.url}/api/handoffs/{handoff.id}/accept"
-            result = await asyncio.to_thread(post_json, url, {}, session["token"])
+            result = await asyncio.to_thread(post_json, url, {}, token)
             await c.hang_up()
             return handoff, c, result
 

@@ -9,11 +9,27 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
+
 TWILIO_TEST_TOKEN = "test-auth-token-not-a-secret"
 REPO = Path(__file__).resolve().parents[1]
+CLIENT = "sanitaer-notdienst"
+PASSWORD = "correct-horse-battery"  # every test account's
+BURST_PIPE = [  # a P1 caller of CLIENT (as in test_call_flows.py), every detail read back and confirmed
+    "ja",
+    "bei uns ist ein rohr geplatzt das wasser läuft überall",
+    "goethestraße 14 in 20095 hamburg",
+    "ja",
+    "null eins sieben eins zwei drei vier fünf sechs sieben acht",
+    "ja",
+    "anna schmidt",
+    "ja",
+]
 
 
 @dataclass
@@ -29,6 +45,41 @@ class VoiceServer:
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
+
+    def create_account(self, username: str, role: str = "agent", clients: list[str] | None = None, **fields) -> None:
+        create_account(self.data_dir, username, role, clients, **fields)
+
+
+def create_account(
+    data_dir: Path, username: str, role: str = "agent", clients: list[str] | None = None, **fields
+) -> None:
+    """An account with PASSWORD in the embedded database of a server's data dir (as `triage users
+    create` makes it); `clients` defaults to [CLIENT] except for a platform admin."""
+    from triage.auth import Accounts
+    from triage.store.db import open_database
+
+    if clients is None and role != "platform_admin":
+        clients = [CLIENT]
+    Accounts(open_database(f"sqlite:///{data_dir / 'triage.db'}")).create(username, PASSWORD, role, clients, **fields)
+
+
+def sign_in(server: VoiceServer, username: str) -> str:
+    """POST /api/session; returns the bearer token."""
+    answer = httpx.post(f"{server.url}/api/session", json={"username": username, "password": PASSWORD}, timeout=60)
+    assert answer.status_code == 200, answer.text
+    return answer.json()["token"]
+
+
+def signed_in_client(server: VoiceServer, username: str) -> httpx.Client:
+    """An HTTP client on the server, signed in as `username` (the session cookie); the caller closes it."""
+    client = httpx.Client(base_url=server.url, timeout=60)
+    answer = client.post("/api/session", json={"username": username, "password": PASSWORD})
+    assert answer.status_code == 200, answer.text
+    return client
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
 
 
 def free_port() -> int:
@@ -93,3 +144,15 @@ def stop_server(server: VoiceServer) -> None:
         server.process.wait(timeout=15)
     except subprocess.TimeoutExpired:
         server.process.kill()
+
+
+@contextmanager
+def serving(models_dir: Path, data_dir: Path, *, log_tail: int = 6000, **options) -> Iterator[VoiceServer]:
+    """start_server … stop_server, printing the tail of the server's log at the end (pytest shows it
+    for a failed test)."""
+    started = start_server(models_dir, data_dir, **options)
+    try:
+        yield started
+    finally:
+        stop_server(started)
+        print(f"--- server log (tail) ---\n{started.log()[-log_tail:]}")

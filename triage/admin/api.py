@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 from ..auth import ROLES, AuthError, Principal, current_user
 from ..packs.load import PackError
 from ..packs.render import say
+from ..packs.schema import Pack
 from ..packs.versions import VersionConflict
 from ..speech.engines import wav_bytes
 from .drafts import DraftCheck, check_draft, document_of, preview_call
@@ -82,6 +83,16 @@ async def _check(request: Request, client_id: str, document: str) -> DraftCheck:
     return await asyncio.to_thread(
         check_draft, client_id, document, state.packs.prompts_dir, state.engines.model, state.packs.all()
     )
+
+
+async def _draft_or_live(request: Request, client_id: str, draft: Draft) -> Pack:
+    """The pack a preview runs: the editor's draft when it sends one (refused if invalid), else the live one."""
+    if draft.yaml is None and draft.document is None:
+        return (await asyncio.to_thread(_versions(request).live, client_id))[0]
+    check = await _check(request, client_id, _document(draft))
+    if check.pack is None:
+        raise _refused(check)
+    return check.pack
 
 
 def _refused(check: DraftCheck) -> HTTPException:
@@ -178,13 +189,7 @@ class Preview(Draft):
 async def preview(client_id: str, body: Preview, request: Request, user: Admin) -> dict[str, Any]:
     _visible(request, user, client_id)
     state = _state(request)
-    if body.yaml is None and body.document is None:
-        pack = (await asyncio.to_thread(_versions(request).live, client_id))[0]
-    else:
-        check = await _check(request, client_id, _document(body))
-        if check.pack is None:
-            raise _refused(check)
-        pack = check.pack
+    pack = await _draft_or_live(request, client_id, body)
     if body.lang and body.lang not in pack.languages:
         raise HTTPException(status_code=422, detail=f"{client_id} offers {pack.languages}, not {body.lang!r}")
     return await asyncio.to_thread(preview_call, pack, state.engines.model, body.turns, body.lang)
@@ -205,13 +210,7 @@ class Speak(Draft):
 async def speak(client_id: str, body: Speak, request: Request, user: Admin) -> Response:
     _visible(request, user, client_id)
     state = _state(request)
-    if body.yaml is None and body.document is None:
-        pack = (await asyncio.to_thread(_versions(request).live, client_id))[0]
-    else:
-        check = await _check(request, client_id, _document(body))
-        if check.pack is None:
-            raise _refused(check)
-        pack = check.pack
+    pack = await _draft_or_live(request, client_id, body)
     if body.key not in type(pack.prompts).model_fields:
         raise HTTPException(status_code=422, detail=f"no prompt {body.key!r}")
     if body.lang not in pack.languages:

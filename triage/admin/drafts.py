@@ -17,7 +17,7 @@ from ..packs.load import PackError, canonical_number
 from ..packs.schema import Pack
 from ..packs.versions import build_pack
 
-_LINE = re.compile(r"^(?P<where>[^:]+): (?P<field>[^:]+): (?P<problem>.+)$")
+_LINE = re.compile(r"^(?P<where>[^:]+): (?P<field>[\w.\[\]-]+): (?P<problem>.+)$")
 
 
 @dataclass

@@ -17,6 +17,16 @@ WEB_DIR = Path(__file__).resolve().parents[1] / "web"
 router = APIRouter(tags=["browser"])
 
 
+async def accept_for_client(websocket: WebSocket, state: ServerState, client: str) -> bool:
+    """Accept a call's websocket; an unknown client is told so, with the reason, and closed."""
+    await websocket.accept()
+    if state.packs.exists(client):
+        return True
+    await websocket.send_json({"type": "error", "error": f"unknown client {client!r}"})
+    await websocket.close(code=1008, reason="unknown client")
+    return False
+
+
 @router.get("/call/{client}", summary="A browser call to this client, with live transcript and triage")
 async def call_page(client: str, request: Request) -> FileResponse:
     state: ServerState = request.app.state.triage
@@ -28,10 +38,7 @@ async def call_page(client: str, request: Request) -> FileResponse:
 @router.websocket("/ws/call/{client}")
 async def call_socket(websocket: WebSocket, client: str) -> None:
     state: ServerState = websocket.app.state.triage
-    await websocket.accept()
-    if not state.packs.exists(client):
-        await websocket.send_json({"type": "error", "error": f"unknown client {client!r}"})
-        await websocket.close(code=1008, reason="unknown client")
+    if not await accept_for_client(websocket, state, client):
         return
     line = CallLine(websocket=websocket, serializer=BrowserFrameSerializer(), channel="browser", out_rate=BROWSER_RATE)
     await run_call(line, state.packs.get(client), state.engines, state.store, state.metrics, state.desk)

@@ -26,6 +26,7 @@ from ..brain.dialogue import Dialogue
 from ..brain.state import Reply
 from ..calls.session import CallSession
 from ..runtime import ServerState
+from .browser import accept_for_client
 
 log = logging.getLogger(__name__)
 
@@ -77,10 +78,7 @@ async def _send_reply(websocket: WebSocket, reply: Reply, session: CallSession) 
 @router.websocket("/ws/text/{client}")
 async def text_call(websocket: WebSocket, client: str) -> None:
     state: ServerState = websocket.app.state.triage
-    await websocket.accept()
-    if not state.packs.exists(client):
-        await websocket.send_json({"type": "error", "error": f"unknown client {client!r}"})
-        await websocket.close(code=1008, reason="unknown client")
+    if not await accept_for_client(websocket, state, client):
         return
 
     def start() -> tuple[CallSession, Reply]:

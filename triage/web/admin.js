@@ -8,6 +8,9 @@
 // changes. Server data goes into the page with textContent, never innerHTML.
 // Tests read the DOM: #editor[data-client][data-version][data-dirty], .field[data-path] .field-error,
 // #status[data-kind], #versions li[data-version], #tests li[data-passed], #audio[data-bytes].
+// Signing in and out, the DE/EN toggle, t() and api() are console.js's, shared with the agent console.
+
+import { $, createConsole, el } from "./console.js";
 
 const LANG_KEY = "triage.admin.lang";
 const LANGS = ["de", "en"];
@@ -69,6 +72,7 @@ const STRINGS = {
     languageNames: { de: "Deutsch", en: "Englisch" },
     hours: "Geschäftszeiten",
     hoursHint: "Zeiträume wie 08:00-17:00, mehrere mit Komma; leer heißt geschlossen.",
+    closed: "geschlossen",
     days: { mon: "Montag", tue: "Dienstag", wed: "Mittwoch", thu: "Donnerstag", fri: "Freitag", sat: "Samstag", sun: "Sonntag" },
     catalog: "Katalog",
     sku: "Artikelnummer",
@@ -120,7 +124,7 @@ const STRINGS = {
     send: "Senden",
     roleBot: "Assistent",
     roleCaller: "Anrufer",
-    outcome: "Ergebnis: {what}",
+    outcome: "Ergebnis bis hier (legt der Anrufer jetzt auf): {what}",
     hearPrompt: "Ansage anhören",
     hearHint: "Mit der Stimme des Kunden, aus der Fassung im Editor.",
     prompt: "Ansage",
@@ -181,6 +185,7 @@ const STRINGS = {
     languageNames: { de: "German", en: "English" },
     hours: "Business hours",
     hoursHint: "Ranges like 08:00-17:00, several separated by commas; empty means closed.",
+    closed: "closed",
     days: { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" },
     catalog: "Catalogue",
     sku: "SKU",
@@ -232,7 +237,7 @@ const STRINGS = {
     send: "Send",
     roleBot: "Assistant",
     roleCaller: "Caller",
-    outcome: "Outcome: {what}",
+    outcome: "Outcome so far (if the caller hangs up now): {what}",
     hearPrompt: "Listen to a prompt",
     hearHint: "With the client's voice, from the version in the editor.",
     prompt: "Prompt",
@@ -269,51 +274,17 @@ const state = {
   audioUrl: null,
 };
 
-const $ = (id) => document.getElementById(id);
+const { t, renderWho, api, reason, start } = createConsole({
+  state,
+  strings: STRINGS,
+  langKey: LANG_KEY,
+  langIds: "ui",
+  render: renderAll,
+  signedIn: openApp,
+  signedOut: closeApp,
+});
 
-// --- language ----------------------------------------------------------------------------------
-function t(key, vars = {}) {
-  const table = STRINGS[state.lang] || STRINGS.de;
-  let text = key.split(".").reduce((node, part) => (node == null ? node : node[part]), table);
-  if (text == null) text = key.split(".").pop();
-  return String(text).replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? ""));
-}
-
-function chooseLanguage() {
-  const asked = new URLSearchParams(location.search).get("lang");
-  if (asked in STRINGS) return asked;
-  let stored = null;
-  try {
-    stored = localStorage.getItem(LANG_KEY);
-  } catch (_) {
-    stored = null;
-  }
-  if (stored in STRINGS) return stored;
-  if (state.me && state.me.language in STRINGS) return state.me.language;
-  return (navigator.language || "de").toLowerCase().startsWith("en") ? "en" : "de";
-}
-
-function setLanguage(lang, remember) {
-  state.lang = lang in STRINGS ? lang : "de";
-  if (remember) {
-    try {
-      localStorage.setItem(LANG_KEY, state.lang);
-    } catch (_) {
-      /* private mode: the choice lasts for this page */
-    }
-  }
-  document.documentElement.lang = state.lang;
-  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
-  for (const node of document.querySelectorAll("[data-i18n-placeholder]")) {
-    node.placeholder = t(node.dataset.i18nPlaceholder);
-  }
-  for (const button of document.querySelectorAll(".langs button")) {
-    button.setAttribute("aria-pressed", String(button.dataset.lang === state.lang));
-  }
-  document.title = t("title");
-  renderAll();
-}
-
+// --- formatting --------------------------------------------------------------------------------
 function when(iso) {
   if (!iso) return "";
   const at = new Date(iso);
@@ -323,57 +294,9 @@ function when(iso) {
   }).format(at);
 }
 
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (value == null || value === false) continue;
-    if (key === "class") node.className = value;
-    else if (key === "text") node.textContent = value;
-    else if (key === "value") node.value = value;
-    else if (key === "checked") node.checked = Boolean(value);
-    else if (key === "data") for (const [k, v] of Object.entries(value)) node.dataset[k] = v ?? "";
-    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-    else node.setAttribute(key, value === true ? "" : value);
-  }
-  for (const child of children) if (child != null) node.append(child);
-  return node;
-}
-
 const clone = (value) => (value == null ? value : JSON.parse(JSON.stringify(value)));
 
 // --- the server --------------------------------------------------------------------------------
-async function api(method, path, body, { raw = false, contentType } = {}) {
-  const options = { method, credentials: "same-origin", headers: {} };
-  if (body !== undefined) {
-    options.headers["Content-Type"] = contentType || "application/json";
-    options.body = contentType ? body : JSON.stringify(body);
-  }
-  let response;
-  try {
-    response = await fetch(path, options);
-  } catch (exc) {
-    return { ok: false, status: 0, data: { detail: String(exc) } };
-  }
-  if (response.status === 401 && path !== "/api/session") signedOut();
-  if (raw && response.ok) return { ok: true, status: response.status, response };
-  let data = null;
-  const text = await response.text();
-  try {
-    data = JSON.parse(text);
-  } catch (_) {
-    data = response.ok ? text : { detail: text || `HTTP ${response.status}` };
-  }
-  return { ok: response.ok, status: response.status, data };
-}
-
-function reason(result) {
-  const detail = result.data && result.data.detail;
-  if (typeof detail === "string") return detail;
-  if (Array.isArray(detail)) return detail.map((d) => `${(d.loc || []).slice(1).join(".")}: ${d.msg}`).join("; ");
-  if (detail && detail.message) return detail.message;
-  return `HTTP ${result.status}`;
-}
-
 const clientPath = (suffix = "") => `/api/admin/clients/${encodeURIComponent(state.client)}${suffix}`;
 
 // --- a tiny YAML writer for the form's fields (JSON data only) ---------------------------------
@@ -497,6 +420,9 @@ function writeGreeting(lang, text) {
   const greeting = { ...effGreeting(), [lang]: text }; // a prompt is overridden in every language at once
   state.doc.prompts = { ...(state.doc.prompts || {}), greeting };
   formChanged();
+  const source = $("greeting-source");
+  source.textContent = t("overridden");
+  source.className = "tag tag-own";
 }
 
 function writeLanguages() {
@@ -570,7 +496,7 @@ function renderForm(focusId) {
   const greetingRows = langs.map((lang) => {
     const area = el("textarea", {
       id: `greeting-${lang}`,
-      rows: 3,
+      rows: 4,
       value: greeting[lang] || "",
       lang,
       oninput: (e) => writeGreeting(lang, e.target.value),
@@ -632,7 +558,7 @@ function renderForm(focusId) {
           el("input", {
             id: `hours-${day}`,
             value: Array.isArray(hours[day]) ? hours[day].join(", ") : String(hours[day] ?? ""),
-            placeholder: "08:00-17:00",
+            placeholder: t("closed"),
             spellcheck: "false",
             oninput: writeHours,
           }),
@@ -691,7 +617,13 @@ function renderForm(focusId) {
         renderForm();
       },
     });
-    return el("div", { class: "field item-row", data: { path: `catalog[${i}]`, index: i } }, ...cells, remove, el("p", { class: "field-error", role: "alert", hidden: true }));
+    return el(
+      "div",
+      { class: "field item-row", style: `--cols: ${cells.length}`, data: { path: `catalog[${i}]`, index: i } },
+      ...cells,
+      remove,
+      el("p", { class: "field-error", role: "alert", hidden: true }),
+    );
   });
   const catalogGroup = group(
     "catalog",
@@ -737,7 +669,7 @@ function renderForm(focusId) {
     channel.value = contact.channel || "phone";
     return el(
       "div",
-      { class: "field item-row", data: { path: `escalation.on_call[${i}]`, index: i } },
+      { class: "field item-row", style: "--cols: 4", data: { path: `escalation.on_call[${i}]`, index: i } },
       field(`escalation.on_call[${i}].name`, t("contactName"), el("input", { id: `contact-${i}-name`, value: contact.name || "", oninput: update("name") })),
       field(`escalation.on_call[${i}].channel`, t("channel"), channel),
       field(`escalation.on_call[${i}].phone`, t("phone"), el("input", { id: `contact-${i}-phone`, type: "tel", value: contact.phone || "", oninput: update("phone") })),
@@ -897,19 +829,16 @@ function renderStatus() {
 
 function takeCheck(check) {
   state.problems = Array.isArray(check.problems) ? check.problems : [];
-  state.tests = Array.isArray(check.tests) ? check.tests : null;
+  // an invalid pack is not tested: say nothing about its tests rather than "no tests"
+  const tested = check.valid !== false || (check.tests && check.tests.length);
+  state.tests = tested && Array.isArray(check.tests) ? check.tests : null;
   showFieldProblems();
   renderTests();
 }
 
 // --- signing in and out ------------------------------------------------------------------------
-async function signedIn(user) {
-  state.me = user;
-  document.body.dataset.signedIn = "true";
-  $("signin").hidden = true;
-  $("sign-out").hidden = false;
-  $("whoami").hidden = false;
-  setLanguage(chooseLanguage(), false);
+/** Someone signed in (console.js has shown the header and set the language): their clients. */
+async function openApp(user) {
   if (!["platform_admin", "client_admin"].includes(user.role)) {
     $("app").hidden = false;
     $("home").hidden = true;
@@ -923,39 +852,10 @@ async function signedIn(user) {
   else showHome();
 }
 
-function signedOut() {
-  state.me = null;
+function closeApp() {
   state.client = null;
   state.loaded = null;
-  document.body.dataset.signedIn = "false";
   $("app").hidden = true;
-  $("sign-out").hidden = true;
-  $("whoami").hidden = true;
-  $("signin").hidden = false;
-  setLanguage(chooseLanguage(), false);
-  $("username").focus();
-}
-
-async function onSignIn(event) {
-  event.preventDefault();
-  const error = $("signin-error");
-  error.hidden = true;
-  const submit = $("signin-submit");
-  submit.disabled = true;
-  const result = await api("POST", "/api/session", { username: $("username").value, password: $("password").value });
-  submit.disabled = false;
-  if (!result.ok) {
-    error.textContent = result.status === 401 ? t("wrongLogin") : t("failed", { reason: reason(result) });
-    error.hidden = false;
-    return;
-  }
-  $("password").value = "";
-  signedIn(result.data.user);
-}
-
-async function onSignOut() {
-  await api("DELETE", "/api/session");
-  signedOut();
 }
 
 function showError(text) {
@@ -1356,7 +1256,9 @@ function renderPreview() {
   outcome.hidden = !(p && p.outcome);
   if (p && p.outcome) {
     const o = p.outcome;
-    outcome.textContent = t("outcome", { what: [o.type, o.urgency, o.reason].filter(Boolean).join(" · ") });
+    const why = o.summary && o.summary.urgency_reason;
+    outcome.textContent = t("outcome", { what: [o.type, o.urgency, why].filter(Boolean).join(" · ") });
+    outcome.dataset.type = o.type;
   }
 }
 
@@ -1372,7 +1274,6 @@ async function sendTurn(event) {
   const input = $("preview-input");
   const text = input.value.trim();
   if (!text) return;
-  if (state.preview && state.preview.outcome) state.turns = []; // the call ended: start a new one
   state.turns.push(text);
   input.value = "";
   await runPreview();
@@ -1430,18 +1331,7 @@ function renderAll() {
   }
 }
 
-function renderWho() {
-  const who = $("whoami");
-  who.textContent = state.me ? t("signedInAs", { name: state.me.display_name || state.me.username }) : "";
-  who.dataset.username = state.me ? state.me.username : "";
-}
-
 function wire() {
-  $("signin-form").addEventListener("submit", onSignIn);
-  $("sign-out").addEventListener("click", onSignOut);
-  for (const button of document.querySelectorAll(".langs button")) {
-    button.addEventListener("click", () => setLanguage(button.dataset.lang, true));
-  }
   $("back").addEventListener("click", async () => {
     showHome();
     await loadClients();
@@ -1454,10 +1344,12 @@ function wire() {
   $("save").addEventListener("click", save);
   $("reload").addEventListener("click", async () => {
     setStatus(null);
+    takeCheck({});
     await loadClient();
   });
   $("status-reload").addEventListener("click", async () => {
     setStatus(null);
+    takeCheck({});
     await loadClient();
   });
   $("import-file").addEventListener("change", (e) => importFile(e.target.files[0]));
@@ -1475,12 +1367,5 @@ function wire() {
   });
 }
 
-async function boot() {
-  wire();
-  setLanguage(chooseLanguage(), false);
-  const result = await api("GET", "/api/me");
-  if (result.ok) signedIn(result.data);
-  else signedOut();
-}
-
-boot();
+wire();
+start();

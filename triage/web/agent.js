@@ -7,6 +7,10 @@
 // words and names are data, not markup. Tests read the DOM: #queue li[data-handoff-id][data-status],
 // #detail[data-status], #accept, #detail-address, body[data-beeps], html[lang], and for a taken call
 // #agent-call[data-state] and window.triageAgentCall ({state, receivedBytes, sentBytes}).
+// Signing in and out, the DE/EN toggle, t() and api() are console.js's, shared with the admin editor.
+
+import { $, createConsole, el } from "./console.js";
+import { PcmPlayer } from "./playback.js";
 
 const OPEN = ["waiting", "returned", "offered", "callback"]; // an agent may still accept it
 const ACTIVE = [...OPEN, "accepted"]; // shown in the queue
@@ -279,8 +283,6 @@ const STRINGS = {
   },
 };
 
-const $ = (id) => document.getElementById(id);
-
 const state = {
   lang: "de",
   me: null,
@@ -298,48 +300,19 @@ const state = {
   callsOver: new Set(), // handoff ids whose caller is no longer on the line, as far as we know
 };
 
-// --- language ----------------------------------------------------------------------------------
-function t(key, vars = {}) {
-  const table = STRINGS[state.lang] || STRINGS.de;
-  let text = key.split(".").reduce((node, part) => (node == null ? node : node[part]), table);
-  if (text == null) text = key.split(".").pop();
-  return String(text).replace(/\{(\w+)\}/g, (_, name) => (vars[name] ?? ""));
-}
+const { t, label, renderWho, api, reason, signedOut, start } = createConsole({
+  state,
+  strings: STRINGS,
+  langKey: LANG_KEY,
+  langIds: "lang",
+  render: renderAll,
+  signedIn: openConsole,
+  signedOut: closeConsole,
+  beforeSignIn: unlockAudio, // a user gesture: the beep may play later
+});
 
-function label(group, value) {
-  const table = (STRINGS[state.lang] || STRINGS.de)[group] || {};
-  return table[value] || value || t("none");
-}
-
-function chooseLanguage() {
-  const asked = new URLSearchParams(location.search).get("lang");
-  if (asked in STRINGS) return asked;
-  let stored = null;
-  try {
-    stored = localStorage.getItem(LANG_KEY);
-  } catch (_) {
-    /* storage may be off */
-  }
-  if (stored in STRINGS) return stored;
-  if (state.me && state.me.language in STRINGS) return state.me.language;
-  return (navigator.language || "de").toLowerCase().startsWith("en") ? "en" : "de";
-}
-
-function setLanguage(lang, remember) {
-  state.lang = lang in STRINGS ? lang : "de";
-  if (remember) {
-    try {
-      localStorage.setItem(LANG_KEY, state.lang);
-    } catch (_) {
-      /* storage may be off */
-    }
-  }
-  document.documentElement.lang = state.lang;
-  for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
-  document.title = t("title");
-  for (const button of document.querySelectorAll(".langs button")) {
-    button.setAttribute("aria-pressed", String(button.dataset.lang === state.lang));
-  }
+/** What depends on the language, once it is set or changed. */
+function renderAll() {
   fillResolutions();
   renderWho();
   renderLive(state.ws && state.ws.readyState === WebSocket.OPEN ? "live" : $("live").dataset.state);
@@ -391,66 +364,16 @@ function statusText(h) {
   return label("statuses", h.status);
 }
 
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (value == null) continue;
-    if (key === "class") node.className = value;
-    else if (key === "text") node.textContent = value;
-    else if (key === "data") for (const [k, v] of Object.entries(value)) node.dataset[k] = v ?? "";
-    else node.setAttribute(key, value);
-  }
-  for (const child of children) if (child != null) node.append(child);
-  return node;
-}
-
-// --- the server --------------------------------------------------------------------------------
-async function api(method, path, body) {
-  const options = { method, credentials: "same-origin", headers: {} };
-  if (body !== undefined) {
-    options.headers["Content-Type"] = "application/json";
-    options.body = JSON.stringify(body);
-  }
-  let response;
-  try {
-    response = await fetch(path, options);
-  } catch (exc) {
-    return { ok: false, status: 0, data: { detail: String(exc) } };
-  }
-  let data = null;
-  try {
-    data = await response.json();
-  } catch (_) {
-    data = null;
-  }
-  if (response.status === 401 && path !== "/api/session") signedOut();
-  return { ok: response.ok, status: response.status, data };
-}
-
-function reason(result) {
-  const detail = result.data && result.data.detail;
-  if (typeof detail === "string") return detail;
-  if (Array.isArray(detail)) return detail.map((d) => d.msg).join("; ");
-  return `HTTP ${result.status}`;
-}
-
 // --- signing in and out ------------------------------------------------------------------------
-function signedIn(user) {
-  state.me = user;
-  document.body.dataset.signedIn = "true";
-  $("signin").hidden = true;
+/** Someone signed in (console.js has shown the header and set the language): the live queue. */
+function openConsole() {
   $("console").hidden = false;
-  $("sign-out").hidden = false;
-  $("whoami").hidden = false;
   $("live").hidden = false;
-  setLanguage(chooseLanguage(), false);
   connect();
 }
 
-function signedOut() {
+function closeConsole() {
   if (state.call && LIVE_CALL.includes(state.call.state)) hangUpCall();
-  state.me = null;
-  document.body.dataset.signedIn = "false";
   if (state.ws) {
     state.ws.onclose = null;
     state.ws.close();
@@ -462,41 +385,7 @@ function signedOut() {
   state.detail = null;
   state.snapshots = 0;
   $("console").hidden = true;
-  $("sign-out").hidden = true;
-  $("whoami").hidden = true;
   $("live").hidden = true;
-  $("signin").hidden = false;
-  setLanguage(chooseLanguage(), false);
-  $("username").focus();
-}
-
-function renderWho() {
-  const who = $("whoami");
-  who.textContent = state.me ? t("signedInAs", { name: state.me.display_name || state.me.username }) : "";
-  who.dataset.username = state.me ? state.me.username : "";
-}
-
-async function onSignIn(event) {
-  event.preventDefault();
-  unlockAudio(); // a user gesture: the beep may play later
-  const error = $("signin-error");
-  error.hidden = true;
-  const submit = $("signin-submit");
-  submit.disabled = true;
-  const result = await api("POST", "/api/session", { username: $("username").value, password: $("password").value });
-  submit.disabled = false;
-  if (!result.ok) {
-    error.textContent = result.status === 401 ? t("wrongLogin") : t("failed", { reason: reason(result) });
-    error.hidden = false;
-    return;
-  }
-  $("password").value = "";
-  signedIn(result.data.user);
-}
-
-async function onSignOut() {
-  await api("DELETE", "/api/session");
-  signedOut();
 }
 
 // --- the live queue ----------------------------------------------------------------------------
@@ -866,45 +755,6 @@ async function act(method, suffix, body) {
 // The caller's audio arrives as binary PCM16 16 kHz and is played gaplessly; the agent's microphone
 // goes out the same way through /static/mic-worklet.js (the call page's worklet).
 
-class Player {
-  constructor(ctx, onAudio) {
-    this.ctx = ctx;
-    this.onAudio = onAudio; // told how many bytes arrived
-    this.next = 0; // context time at which the next chunk starts
-    this.sources = new Set();
-  }
-
-  play(arrayBuffer) {
-    this.onAudio(arrayBuffer.byteLength);
-    const pcm = new Int16Array(arrayBuffer, 0, arrayBuffer.byteLength >> 1);
-    if (pcm.length === 0 || this.ctx.state === "closed") return;
-    const buffer = this.ctx.createBuffer(1, pcm.length, CALL_RATE);
-    const samples = buffer.getChannelData(0);
-    for (let i = 0; i < pcm.length; i++) samples[i] = pcm[i] / 32768;
-    const source = this.ctx.createBufferSource();
-    source.buffer = buffer;
-    source.connect(this.ctx.destination);
-    const start = Math.max(this.next, this.ctx.currentTime + (this.sources.size ? 0 : PLAYBACK_LEAD));
-    source.start(start);
-    this.next = start + buffer.duration;
-    this.sources.add(source);
-    source.onended = () => this.sources.delete(source);
-  }
-
-  stop() {
-    for (const source of this.sources) {
-      source.onended = null;
-      try {
-        source.stop();
-      } catch {
-        // never started or already stopped
-      }
-    }
-    this.sources.clear();
-    this.next = 0;
-  }
-}
-
 function onCallWith(id) {
   return Boolean(state.call && state.call.id === id && LIVE_CALL.includes(state.call.state));
 }
@@ -980,9 +830,13 @@ async function takeCall() {
   // Created inside the click, so the browser's autoplay policy lets it play the caller.
   const ctx = new AudioContext({ latencyHint: "interactive" });
   call.ctx = ctx;
-  call.player = new Player(ctx, (bytes) => {
-    call.received += bytes;
-    exposeCall(call);
+  call.player = new PcmPlayer(ctx, {
+    rate: CALL_RATE,
+    lead: PLAYBACK_LEAD,
+    onAudio: (bytes) => {
+      call.received += bytes;
+      exposeCall(call);
+    },
   });
   try {
     await ctx.resume();
@@ -1073,22 +927,17 @@ function endCall(call, which, error) {
   setTimeout(() => {
     if (call.ws && call.ws.readyState <= WebSocket.OPEN) call.ws.close(1000);
   }, CALL_CLOSE_GRACE_MS);
-  const left = call.player && call.ctx ? Math.max(0, call.player.next - call.ctx.currentTime) : 0;
+  const left = call.player && call.ctx ? call.player.remaining() : 0;
   setTimeout(() => releaseCall(call), left * 1000 + 250);
 }
 
 function releaseCall(call) {
   if (call.stream) for (const track of call.stream.getTracks()) track.stop();
-  if (call.player) call.player.stop();
+  if (call.player) call.player.clear();
   if (call.ctx && call.ctx.state !== "closed") call.ctx.close().catch(() => {});
 }
 
 function wire() {
-  $("signin-form").addEventListener("submit", onSignIn);
-  $("sign-out").addEventListener("click", onSignOut);
-  for (const button of document.querySelectorAll(".langs button")) {
-    button.addEventListener("click", () => setLanguage(button.dataset.lang, true));
-  }
   $("accept").addEventListener("click", () => {
     unlockAudio();
     act("POST", "/accept");
@@ -1110,12 +959,5 @@ function wire() {
   }, 20000);
 }
 
-async function boot() {
-  wire();
-  setLanguage(chooseLanguage(), false);
-  const result = await api("GET", "/api/me");
-  if (result.ok) signedIn(result.data);
-  else signedOut();
-}
-
-boot();
+wire();
+start();

@@ -6,6 +6,8 @@
 // A module script: nothing here leaks into the global scope. Tests read the DOM (ids, data-testid,
 // data-role, data-state, data-audio-bytes) instead.
 
+import { PcmPlayer } from "./playback.js";
+
 const RATE = 16000; // PCM16 mono in both directions
 const PLAYBACK_LEAD = 0.06; // seconds of headroom when playback (re)starts, so the first chunk is not clipped
 const SERVER_CLOSE_GRACE_MS = 3000; // after `end`, how long the server gets to close the socket itself
@@ -296,88 +298,6 @@ function setKeypad(enabled) {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Playback: chunks scheduled back to back on the AudioContext clock, so there are no gaps between them.
-
-class Player {
-  constructor(ctx, onMark) {
-    this.ctx = ctx;
-    this.onMark = onMark; // called with a mark's name once the audio queued before it has played
-    this.next = 0; // context time at which the next chunk starts
-    this.sources = new Set();
-    this.marks = new Map(); // source → names of marks that fall due when it ends
-    this.last = null;
-    this.bytes = 0;
-  }
-
-  play(arrayBuffer) {
-    this.bytes += arrayBuffer.byteLength;
-    status.dataset.audioBytes = String(this.bytes);
-    const pcm = new Int16Array(arrayBuffer, 0, arrayBuffer.byteLength >> 1);
-    if (pcm.length === 0) return;
-    const buffer = this.ctx.createBuffer(1, pcm.length, RATE);
-    const samples = buffer.getChannelData(0);
-    for (let i = 0; i < pcm.length; i++) samples[i] = pcm[i] / 32768;
-    const source = this.ctx.createBufferSource();
-    source.buffer = buffer;
-    source.connect(this.ctx.destination);
-    const start = Math.max(this.next, this.ctx.currentTime + (this.sources.size ? 0 : PLAYBACK_LEAD));
-    source.start(start);
-    this.next = start + buffer.duration;
-    this.sources.add(source);
-    this.last = source;
-    status.dataset.playing = "true";
-    source.onended = () => this.ended(source);
-  }
-
-  ended(source) {
-    this.sources.delete(source);
-    if (this.last === source) this.last = null;
-    const due = this.marks.get(source) || [];
-    this.marks.delete(source);
-    for (const name of due) this.onMark(name);
-    if (this.sources.size === 0) status.dataset.playing = "false";
-  }
-
-  /** Echo a mark when everything queued before it has been heard (at once if nothing is queued). */
-  mark(name) {
-    if (!this.last) {
-      this.onMark(name);
-      return;
-    }
-    const due = this.marks.get(this.last) || [];
-    due.push(name);
-    this.marks.set(this.last, due);
-  }
-
-  /**
-   * Barge-in: silence everything queued now. Pending marks are echoed at once, as Twilio does on
-   * `clear`, so the server never waits for a mark whose audio will never play.
-   */
-  clear() {
-    const due = [...this.marks.values()].flat();
-    this.marks.clear();
-    for (const source of this.sources) {
-      source.onended = null;
-      try {
-        source.stop();
-      } catch {
-        // never started or already stopped: nothing to silence
-      }
-    }
-    this.sources.clear();
-    this.last = null;
-    this.next = 0;
-    status.dataset.playing = "false";
-    for (const name of due) this.onMark(name);
-  }
-
-  /** Seconds of audio still queued, so an ended call can let its last sentence finish. */
-  remaining() {
-    return Math.max(0, this.next - this.ctx.currentTime);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------
 // The call
 
 let call = null; // { ws, ctx, stream, mic, player, over }
@@ -410,7 +330,19 @@ async function startCall() {
   const ctx = new AudioContext({ latencyHint: "interactive" });
   call = { ws: null, ctx, stream: null, mic: null, player: null, over: false };
   const mine = call;
-  mine.player = new Player(ctx, (name) => sendJson(mine, { type: "mark", name }));
+  let heard = 0; // bytes of the bot's audio in this call
+  mine.player = new PcmPlayer(ctx, {
+    rate: RATE,
+    lead: PLAYBACK_LEAD,
+    onAudio: (bytes) => {
+      heard += bytes;
+      status.dataset.audioBytes = String(heard);
+    },
+    onPlaying: (playing) => {
+      status.dataset.playing = String(playing);
+    },
+    onMark: (name) => sendJson(mine, { type: "mark", name }),
+  });
   try {
     await ctx.resume();
     const stream = await navigator.mediaDevices.getUserMedia({
