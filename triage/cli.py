@@ -39,15 +39,6 @@ def _load_model():
         _fail(str(exc))
 
 
-def _load_pack(client: str):
-    from .packs.load import PackError, load_pack
-
-    try:
-        return load_pack(client, get_settings().prompts_dir)
-    except PackError as exc:
-        _fail(str(exc))
-
-
 # --- analyze --------------------------------------------------------------------------------------
 @app.command()
 def analyze(
@@ -111,14 +102,22 @@ def _read_script(path: Path) -> dict[str, Any]:
 
 
 def _open_call(client: str, lang: str | None):
+    """A text call with the pack a phone call would get now: the newest version in the database
+    (seeded from, and updated by, the prompts folder; changed by admins)."""
     from .brain.dialogue import Dialogue
     from .calls.session import CallSession
+    from .packs.load import PackError
+    from .packs.versions import PackVersions
     from .store.repo import open_store
 
-    pack = _load_pack(client)
+    settings = get_settings()
+    store = open_store(settings.db_url())
+    try:
+        pack = PackVersions(store.sessions, settings.prompts_dir).live(client)[0]
+    except PackError as exc:
+        _fail(str(exc))
     if lang and lang not in pack.languages:
         _fail(f"client {client!r} offers {pack.languages}, not {lang!r}")
-    store = open_store(get_settings().db_url())
     return CallSession(Dialogue(pack, _load_model(), lang=lang), store)
 
 
