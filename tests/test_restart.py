@@ -132,6 +132,15 @@ def test_a_server_killed_mid_call_loses_no_handoff_and_the_next_one_escalates_it
                 break
             time.sleep(0.2)
         assert status == "callback", "the phone caller's handoff got its callback promise after the restart"
+        # the killed server held that caller's line: once it is no longer seen, agents see the caller gone
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            phone = _api(f"{second.url}/api/handoffs/{phone_handoff}", token)
+            if not phone["caller_on_line"]:
+                break
+            time.sleep(0.5)
+        assert not phone["caller_on_line"] and phone["events"][-1]["kind"] == "line_lost"
+        print(f"line marked lost {time.monotonic() - killed_at:.1f} s after the kill")
         events = [e["kind"] for e in _api(f"{second.url}/api/handoffs/{p1}", token)["events"]]
         assert events[:1] == ["created"] and "escalated" in events
     finally:

@@ -34,6 +34,7 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
         if state is None:
             state = await asyncio.to_thread(ServerState.start, settings or get_settings())
         app.state.triage = state
+        await asyncio.to_thread(state.lines.beat)  # seen before the first call is taken
         state.hub.start(asyncio.get_running_loop())
         stop_background = asyncio.Event()
         listener = asyncio.create_task(state.store.feed.listen(stop_background))

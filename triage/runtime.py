@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import uuid
 from dataclasses import dataclass, field
 
 from .audit import AuditLog
@@ -15,6 +16,7 @@ from .brain.model import TextModel
 from .calls.pipeline import Engines
 from .handoff.desk import HandoffDesk
 from .handoff.escalation import Escalator
+from .handoff.lines import LineWatch
 from .handoff.live import LiveHub
 from .handoff.queue import HandoffQueue
 from .handoff.webhooks import WebhookOutbox, WebhookSender, secret_lookup
@@ -168,6 +170,7 @@ class ServerState:
         model = TextModel.load(settings.classifier_dir)
         engines = load_engines(settings, model)
         store = open_store(settings.db_url())
+        store.instance_id = uuid.uuid4().hex
         packs = PackRegistry(settings, engines.tts, PackVersions(store.sessions, settings.prompts_dir))
         store.feed.on_publish(WebhookOutbox(packs.find))
         return cls(
@@ -186,12 +189,18 @@ class ServerState:
         return HandoffDesk(self.queue, self.hub)
 
     def background(self) -> list:
-        """The loops a server runs besides calls: on-call escalation and webhook delivery."""
+        """The loops a server runs besides calls: on-call escalation, webhook delivery, and the
+        heartbeat that tells other instances this one still holds its callers' lines."""
         alerter = lambda: getattr(self, "connector", None)  # noqa: E731 - set by the telephony layer
         return [
             Escalator(self.queue, self.packs.find, alerter),
             WebhookSender(self.store.sessions, secret_lookup(self.packs.find, self.settings.webhook_secret)),
+            self.lines,
         ]
+
+    @property
+    def lines(self) -> LineWatch:
+        return LineWatch(self.store.sessions, self.queue, self.store.instance_id or "unnamed")
 
     def close(self) -> None:
         self.packs.stop_warming()

@@ -282,6 +282,22 @@ class HandoffQueue:
         except QueueConflict:
             return None
 
+    def line_lost(self, handoff_id: str, why: str) -> dict[str, Any] | None:
+        """The server holding the caller's line stopped: the caller is not on the line any more,
+        whatever state the handoff is in, so nobody tries to take a call that is gone."""
+        try:
+            return self._change(
+                handoff_id,
+                allowed=STATUSES,
+                values={"caller_on_line": False},
+                kind="line_lost",
+                actor=SYSTEM,
+                detail={"why": why},
+                where_on_line=True,
+            )
+        except QueueConflict:
+            return None
+
     def caller_back(self, handoff_id: str) -> dict[str, Any]:
         """The caller is on our line again (a transfer nobody answered brought them back)."""
         return self._change(

@@ -24,6 +24,8 @@ class CallStore:
     def __init__(self, sessions: sessionmaker, feed: ChangeFeed) -> None:
         self.sessions = sessions
         self.feed = feed
+        # set by a server: its voice calls are marked as held by it (see handoff/lines.py)
+        self.instance_id: str | None = None
 
     def start_call(
         self,
@@ -42,6 +44,7 @@ class CallStore:
                 channel=channel,
                 line_call_id=line_call_id,
                 caller_number=caller_number,
+                served_by=self.instance_id if channel in VOICE_CHANNELS else None,
             )
             db.add(call)
             db.flush()

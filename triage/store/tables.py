@@ -32,6 +32,8 @@ class Call(Base):
     # the telephone network's id of this call (Twilio's CallSid), to find it again and to move it
     line_call_id: Mapped[str | None] = mapped_column(String(64), index=True)
     caller_number: Mapped[str | None] = mapped_column(String(32))
+    # the server instance holding a voice call's line (see ServerInstance)
+    served_by: Mapped[str | None] = mapped_column(String(32))
     language: Mapped[str] = mapped_column(String(8))
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -224,3 +226,14 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(48))
     client_id: Mapped[str | None] = mapped_column(String(64), index=True)
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class ServerInstance(Base):
+    """A running `triage serve`, seen alive at `seen_at`. A voice call's line lives in one instance:
+    when that instance stops being seen, its waiting callers are no longer on the line."""
+
+    __tablename__ = "server_instances"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
