@@ -148,3 +148,13 @@ def synth_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("speech-models")
     synth(out, whisper=["test"], voices=["test"], echo=lambda _line: None)
     return out
+
+
+@pytest.fixture
+def tts(synth_models: Path):
+    """The shared text-to-speech engine with the random-weight test voices, German and English."""
+    from triage.speech.engines import TextToSpeech, Voice
+    from triage.speech.models import voice_file
+
+    codes = {"de": "de_DE", "en": "en_US"}
+    return TextToSpeech({lang: Voice(voice_file(synth_models, f"{code}-synth-test")) for lang, code in codes.items()})

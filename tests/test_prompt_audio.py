@@ -12,8 +12,7 @@ import pytest
 from triage.packs.render import fixed_prompts, say
 from triage.runtime import GREETING_KEYS, PackRegistry
 from triage.settings import Settings
-from triage.speech.engines import TextToSpeech, Voice
-from triage.speech.models import voice_file
+from triage.speech.engines import TextToSpeech
 
 CLIENT = "sanitaer-notdienst"
 
@@ -24,12 +23,6 @@ def prompts_dir(tmp_path: Path) -> Path:
     dst = tmp_path / "prompts"
     shutil.copytree(src, dst)
     return dst
-
-
-@pytest.fixture
-def tts(synth_models: Path) -> TextToSpeech:
-    codes = {"de": "de_DE", "en": "en_US"}
-    return TextToSpeech({lang: Voice(voice_file(synth_models, f"{code}-synth-test")) for lang, code in codes.items()})
 
 
 def test_fixed_prompts_cover_every_greeting_of_the_day_but_no_caller_details(prompts_dir: Path) -> None:

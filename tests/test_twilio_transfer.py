@@ -36,10 +36,13 @@ from sqlalchemy.orm import Session
 from twilio.request_validator import RequestValidator
 
 from tests.voice_server import CLIENT, REPO, TWILIO_TEST_TOKEN, VoiceServer, sign_in, start_server, stop_server
+from triage.handoff.queue import HandoffQueue
 from triage.packs.load import load_pack
 from triage.packs.render import say
 from triage.packs.schema import Contact
 from triage.settings import Settings
+from triage.speech.engines import TextToSpeech
+from triage.store.repo import open_store
 from triage.store.tables import Call, Handoff
 from triage.telephony.simulated_caller import TwilioCaller
 from triage.telephony.transfer import TwilioConnector
@@ -441,62 +444,44 @@ def test_pack_with_transfer_directly_puts_a_new_handoff_straight_through(synth_m
         stop_server(s)
 
 
-# --- unit level: the connector with a ServerState-like object -------------------------------------------
-class FakeQueue:
-    def __init__(self, view: dict[str, Any]) -> None:
-        self.view = view
-        self.events: list[tuple[str, dict[str, Any]]] = []
+# --- unit level: the connector on a real queue (SQLite) and real Piper voices, Twilio stood in for --------
+@pytest.fixture
+def unit(tmp_path: Path, tts: TextToSpeech):
+    """Returns make(fake_twilio_or_None, channel=…, line_call_id=…) -> (state, view): a stored P1
+    handoff of a call on `channel` and the parts of a ServerState the connector uses."""
+    store = open_store(f"sqlite:///{tmp_path / 'unit.db'}")
+    queue = HandoffQueue(store.sessions, store.feed)
 
-    def get(self, handoff_id: str) -> dict[str, Any]:
-        return self.view
+    def make(fake: FakeTwilio | None, channel: str = "text", line_call_id: str | None = None):
+        call_id = store.start_call(CLIENT, "v1", "de", channel=channel, line_call_id=line_call_id)
+        summary = {"text": "P1 Notfall: Wasserrohrbruch im Keller, Anrufer Anna Schmidt, Rückruf 0170 1234567."}
+        outcome = {
+            "type": "handoff",
+            "urgency": "P1",
+            "intent": "report_problem",
+            "distress": "none",
+            "summary": summary,
+        }
+        handoff_id = store.save_outcome(call_id, outcome, CLIENT)
+        configured = {"twilio_account_sid": ACCOUNT_SID, "twilio_auth_token": TWILIO_TEST_TOKEN}
+        state = SimpleNamespace(
+            settings=Settings(
+                **(configured if fake else {"twilio_account_sid": None, "twilio_auth_token": None}),
+                twilio_api_url=fake.url if fake else None,
+                public_url="https://triage.example",
+            ),
+            queue=queue,
+            packs=SimpleNamespace(get=lambda client_id: load_pack(client_id)),
+            engines=SimpleNamespace(tts=tts),
+        )
+        return state, queue.get(handoff_id)
 
-    def record(self, handoff_id: str, kind: str, actor: str = "system", **detail: Any) -> dict[str, Any]:
-        self.events.append((kind, detail))
-        return self.view
-
-
-class FakeTTS:
-    cache = SimpleNamespace(get=lambda lang, text: None)
-
-    def synthesize(self, text: str, lang: str) -> bytes:
-        return b"\x00\x10" * 8000
-
-    def voice(self, lang: str):
-        return SimpleNamespace(sample_rate=8000)
-
-
-def unit_state(fake: FakeTwilio | None, view: dict[str, Any], **settings: Any) -> SimpleNamespace:
-    configured = {"twilio_account_sid": ACCOUNT_SID, "twilio_auth_token": TWILIO_TEST_TOKEN}
-    return SimpleNamespace(
-        settings=Settings(
-            **(configured if fake else {"twilio_account_sid": None, "twilio_auth_token": None}),
-            twilio_api_url=fake.url if fake else None,
-            public_url="https://triage.example",
-            **settings,
-        ),
-        queue=FakeQueue(view),
-        packs=SimpleNamespace(get=lambda client_id: load_pack(client_id)),
-        engines=SimpleNamespace(tts=FakeTTS()),
-    )
+    return make
 
 
-def a_view(**more: Any) -> dict[str, Any]:
-    summary = {"text": "P1 Notfall: Wasserrohrbruch im Keller, Anrufer Anna Schmidt, Rückruf 0170 1234567."}
-    return {
-        "id": "h-" + uuid.uuid4().hex[:8],
-        "client_id": CLIENT,
-        "call_id": "c1",
-        "urgency": "P1",
-        "language": "de",
-        "caller_on_line": False,
-        "summary": summary,
-        **more,
-    }
-
-
-def test_sms_alert_sends_the_summary_from_the_clients_number(fake_twilio):
-    view = a_view()
-    connector = TwilioConnector(unit_state(fake_twilio, view))
+def test_sms_alert_sends_the_summary_from_the_clients_number(fake_twilio, unit):
+    state, view = unit(fake_twilio)
+    connector = TwilioConnector(state)
     pack = load_pack(CLIENT)
     contact = Contact(name="Meister", channel="sms", phone="+49 171 3456789")
     before = len(fake_twilio.requests)
@@ -511,9 +496,9 @@ def test_sms_alert_sends_the_summary_from_the_clients_number(fake_twilio):
     assert len(request.form["Body"]) <= 320
 
 
-def test_phone_alert_without_a_caller_on_the_line_calls_the_contact_with_the_summary(fake_twilio):
-    view = a_view()
-    connector = TwilioConnector(unit_state(fake_twilio, view))
+def test_phone_alert_without_a_caller_on_the_line_calls_the_contact_with_the_summary(fake_twilio, unit):
+    state, view = unit(fake_twilio)
+    connector = TwilioConnector(state)
     contact = Contact(name="Bereitschaft", channel="phone", phone="+49 170 2345678")
     before = len(fake_twilio.requests)
     result = asyncio.run(connector.alert(contact, view, load_pack(CLIENT)))
@@ -529,23 +514,21 @@ def test_phone_alert_without_a_caller_on_the_line_calls_the_contact_with_the_sum
     assert connector.audio(view["id"], "summary")[:4] == b"RIFF"
 
 
-def test_without_twilio_credentials_nothing_is_sent_and_the_handoff_says_so(fake_twilio):
-    view = a_view(caller_on_line=True)
-    state = unit_state(None, view)
+def test_without_twilio_credentials_nothing_is_sent_and_the_handoff_says_so(fake_twilio, unit):
+    state, view = unit(None, channel="twilio", line_call_id="CA1")
+    assert view["caller_on_line"]
     connector = TwilioConnector(state)
-    connector._call = lambda v: {"channel": "twilio", "line_call_id": "CA1"}
     user = SimpleNamespace(username="anna", phone=AGENT_PHONE)
     before = len(fake_twilio.requests)
     assert asyncio.run(connector.connect(view, user)) == {"status": "not_configured"}
-    assert [kind for kind, _ in state.queue.events] == ["transfer_not_configured"]
+    assert [e["kind"] for e in state.queue.get(view["id"])["events"]] == ["created", "transfer_not_configured"]
     contact = Contact(name="Meister", channel="sms", phone="+49 171 3456789")
     assert asyncio.run(connector.alert(contact, view, load_pack(CLIENT))) == {"status": "not_configured"}
     assert len(fake_twilio.requests) == before
 
 
-def test_browser_calls_stay_in_the_console(fake_twilio):
-    view = a_view(caller_on_line=True)
-    connector = TwilioConnector(unit_state(fake_twilio, view))
-    connector._call = lambda v: {"channel": "browser", "line_call_id": None}
+def test_browser_calls_stay_in_the_console(fake_twilio, unit):
+    state, view = unit(fake_twilio, channel="browser")
+    connector = TwilioConnector(state)
     user = SimpleNamespace(username="anna", phone=AGENT_PHONE)
     assert asyncio.run(connector.connect(view, user)) == {"status": "in_console"}

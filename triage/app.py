@@ -17,7 +17,7 @@ from .handoff import api as handoff_api
 from .handoff import console as agent_console
 from .handoff import voice_api as agent_voice
 from .runtime import GREETING_KEYS, ServerState
-from .settings import Settings, get_settings
+from .settings import WEB_DIR, Settings, get_settings
 from .telephony import browser, twilio
 from .telephony import text as text_calls
 from .telephony.transfer import TwilioConnector
@@ -68,7 +68,7 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
     app.include_router(agent_console.router)
     app.include_router(agent_voice.router)
     app.include_router(text_calls.router)
-    app.mount("/static", StaticFiles(directory=browser.WEB_DIR), name="static")
+    app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
 
     @app.get("/healthz", tags=["ops"], summary="The process is up")
     async def healthz() -> dict[str, str]:

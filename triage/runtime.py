@@ -9,6 +9,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 
 from .audit import AuditLog
 from .auth import Accounts
@@ -162,6 +163,8 @@ class ServerState:
     hub: LiveHub
     audit: AuditLog
     metrics: Metrics = field(default_factory=Metrics)
+    # moves live calls and alerts on-call contacts (telephony/transfer.py), set when the app starts
+    connector: Any = None
     ready: bool = False
     warm_done: bool = False  # every fixed sentence of every pack synthesised (not only the greetings)
 
@@ -191,9 +194,8 @@ class ServerState:
     def background(self) -> list:
         """The loops a server runs besides calls: on-call escalation, webhook delivery, and the
         heartbeat that tells other instances this one still holds its callers' lines."""
-        alerter = lambda: getattr(self, "connector", None)  # noqa: E731 - set by the telephony layer
         return [
-            Escalator(self.queue, self.packs.find, alerter),
+            Escalator(self.queue, self.packs.find, lambda: self.connector),
             WebhookSender(self.store.sessions, secret_lookup(self.packs.find, self.settings.webhook_secret)),
             self.lines,
         ]

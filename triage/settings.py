@@ -9,6 +9,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+WEB_DIR = Path(__file__).resolve().parent / "web"  # the pages: call, agent console, admin editor
 
 
 def _default_data_dir() -> Path:

@@ -14,7 +14,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 
-from ..telephony.browser import WEB_DIR
+from ..settings import WEB_DIR
 from .api import MAX_DOCUMENT, Admin
 
 router = APIRouter(tags=["admin"])

@@ -111,11 +111,7 @@ async def get_handoff(handoff_id: str, request: Request, user: User) -> dict[str
 async def accept(handoff_id: str, request: Request, user: User) -> dict[str, Any]:
     await _visible_handoff(request, handoff_id, user)
     state = _state(request)
-    view = await _changed(state.queue.accept, handoff_id, user.username)
-    connector = getattr(state, "connector", None)
-    if connector is not None and view.get("caller_on_line"):
-        view["transfer"] = await connector.connect(view, user)
-    return view
+    return await _put_through(state, await _changed(state.queue.accept, handoff_id, user.username), user)
 
 
 @router.post("/api/handoffs/next", summary="Take the most urgent waiting handoff of your clients")
@@ -123,9 +119,13 @@ async def claim_next(request: Request, user: User) -> dict[str, Any]:
     view = await asyncio.to_thread(_state(request).queue.claim_next, user.username, user.scope())
     if view is None:
         raise HTTPException(status_code=404, detail="nothing is waiting")
-    connector = getattr(_state(request), "connector", None)
-    if connector is not None and view.get("caller_on_line"):
-        view["transfer"] = await connector.connect(view, user)
+    return await _put_through(_state(request), view, user)
+
+
+async def _put_through(state, view: dict[str, Any], user: Principal) -> dict[str, Any]:
+    """An accepted handoff whose caller is still on a phone line: the call goes to the agent."""
+    if state.connector is not None and view.get("caller_on_line"):
+        view["transfer"] = await state.connector.connect(view, user)
     return view
 
 
@@ -207,10 +207,9 @@ async def live_queue(websocket: WebSocket) -> None:
                     break
                 change = getter.result()
                 try:
-                    view = await asyncio.to_thread(state.queue.get, change["id"])
+                    view = await asyncio.to_thread(state.queue.row, change["id"])
                 except UnknownHandoff:
                     continue
-                view.pop("transcript", None)
                 await websocket.send_json({"type": "handoff", "event": change.get("event"), "handoff": view})
         except (WebSocketDisconnect, RuntimeError):
             pass

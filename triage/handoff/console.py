@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import FileResponse
 
-from ..telephony.browser import WEB_DIR
+from ..settings import WEB_DIR
 
 router = APIRouter(tags=["agents"])
 

@@ -79,8 +79,7 @@ def handoff_view(h: Handoff, call: Call | None = None, events: Iterable[HandoffE
         "summary": summary,
     }
     if call is not None:
-        view["channel"] = call.channel
-        view["caller_number"] = call.caller_number
+        view |= _call_fields(call)
         view["transcript"] = [{"role": t.role, "text": t.text} for t in call.turns]
     events = list(events)
     if events:
@@ -94,6 +93,14 @@ def handoff_view(h: Handoff, call: Call | None = None, events: Iterable[HandoffE
             if e.kind == "note"
         ]
     return view
+
+
+def _call_fields(call: Call) -> dict[str, Any]:
+    return {"channel": call.channel, "caller_number": call.caller_number, "line_call_id": call.line_call_id}
+
+
+def _row(h: Handoff, call: Call) -> dict[str, Any]:
+    return handoff_view(h) | _call_fields(call)
 
 
 def _iso(at: datetime | None) -> str | None:
@@ -129,12 +136,17 @@ class HandoffQueue:
             if clients is not None:
                 query = query.where(Handoff.client_id.in_(list(clients)))
             rows = db.execute(query.order_by(*queue_order()).limit(limit)).all()
-            out = []
-            for h, call in rows:
-                view = handoff_view(h)
-                view["channel"], view["caller_number"] = call.channel, call.caller_number
-                out.append(view)
-            return out
+            return [_row(h, call) for h, call in rows]
+
+    def row(self, handoff_id: str) -> dict[str, Any]:
+        """One handoff as the queue lists it (no transcript or events): what a live push carries."""
+        with self.sessions() as db:
+            found = db.execute(
+                select(Handoff, Call).join(Call, Call.id == Handoff.call_id).where(Handoff.id == handoff_id)
+            ).first()
+            if found is None:
+                raise UnknownHandoff(handoff_id)
+            return _row(*found)
 
     def get(self, handoff_id: str) -> dict[str, Any]:
         with self.sessions() as db:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from fastapi import APIRouter, HTTPException, Request, WebSocket
 from fastapi.responses import FileResponse
 
 from ..calls.pipeline import CallLine, run_call
 from ..runtime import ServerState
+from ..settings import WEB_DIR
 from .browser_serializer import BrowserFrameSerializer
 
 BROWSER_RATE = 16_000
-WEB_DIR = Path(__file__).resolve().parents[1] / "web"
 
 router = APIRouter(tags=["browser"])
 

@@ -26,7 +26,6 @@ from collections import OrderedDict
 from typing import Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from sqlalchemy import select
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 from twilio.twiml.voice_response import Connect, VoiceResponse
@@ -34,7 +33,6 @@ from twilio.twiml.voice_response import Connect, VoiceResponse
 from ..handoff.queue import QUEUED, SYSTEM, QueueConflict, UnknownHandoff
 from ..packs.render import say
 from ..speech.engines import wav_bytes
-from ..store.tables import Call
 
 log = logging.getLogger(__name__)
 
@@ -206,12 +204,24 @@ class TwilioConnector:
         return str(response)
 
     # --- the call behind a handoff ----------------------------------------------------------------
-    def _call(self, view: dict[str, Any]) -> dict[str, Any]:
-        with self.state.store.sessions() as db:
-            call = db.scalar(select(Call).where(Call.id == view["call_id"]))
-            if call is None:
-                return {}
-            return {"channel": call.channel, "line_call_id": call.line_call_id, "caller_number": call.caller_number}
+    async def _with_call(self, view: dict[str, Any]) -> dict[str, Any]:
+        """The view with its call's channel and Twilio CallSid (a view from a state change has
+        neither; `queue.get` gives both)."""
+        if "channel" in view:
+            return view
+        return await asyncio.to_thread(self.state.queue.get, view["id"])
+
+    async def _return(self, handoff_id: str, why: str) -> None:
+        with contextlib.suppress(QueueConflict, UnknownHandoff):
+            await asyncio.to_thread(self.state.queue.return_to_queue, handoff_id, SYSTEM, why)
+
+    async def _accept_answered(self, view: dict[str, Any]) -> None:
+        """The rung phone was picked up: an `offered` handoff is `accepted` again, by whoever it was
+        offered to."""
+        if view["status"] == "offered":
+            who = view.get("assigned_to") or view.get("transfer_target") or SYSTEM
+            with contextlib.suppress(QueueConflict):
+                await asyncio.to_thread(self.state.queue.accept, view["id"], who)
 
     async def _record(self, handoff_id: str, kind: str, actor: str = SYSTEM, **detail: Any) -> None:
         try:
@@ -224,8 +234,8 @@ class TwilioConnector:
         """An agent accepted a handoff whose caller is on the line: ring the agent's phone, whisper
         the summary, then connect them. Browser and text callers stay in the console."""
         handoff_id = view["id"]
-        call = await asyncio.to_thread(self._call, view)
-        if call.get("channel") != "twilio":
+        view = await self._with_call(view)
+        if view.get("channel") != "twilio":
             return {"status": "in_console"}
         if not self.configured:
             await self._record(handoff_id, "transfer_not_configured", user.username)
@@ -239,7 +249,7 @@ class TwilioConnector:
                 await asyncio.to_thread(self.state.queue.accept, handoff_id, user.username)
 
         offer = lambda: self.state.queue.offer(handoff_id, user.phone, user.username)  # noqa: E731
-        return await self._warm_transfer(view, call, user.phone, offer, undo, via="agent", actor=user.username)
+        return await self._warm_transfer(view, user.phone, offer, undo, via="agent", actor=user.username)
 
     async def direct(self, view: dict[str, Any]) -> dict[str, Any] | None:
         """A new handoff whose pack sends its urgency straight to `transfer_number`. None when this
@@ -249,8 +259,8 @@ class TwilioConnector:
         target = escalation.transfer_number
         if not target or view.get("urgency") not in escalation.transfer_directly or not view.get("caller_on_line"):
             return None
-        call = await asyncio.to_thread(self._call, view)
-        if call.get("channel") != "twilio":
+        view = await self._with_call(view)
+        if view.get("channel") != "twilio":
             return None
         if not self.configured:
             await self._record(view["id"], "transfer_not_configured")
@@ -260,15 +270,12 @@ class TwilioConnector:
             # only from `waiting`: of several server instances hearing "created", exactly one wins
             return self.state.queue.offer(view["id"], target, SYSTEM, allowed=("waiting",))
 
-        async def undo() -> None:
-            with contextlib.suppress(QueueConflict, UnknownHandoff):
-                await asyncio.to_thread(self.state.queue.return_to_queue, view["id"], SYSTEM, "transfer failed")
+        undo = lambda: self._return(view["id"], "transfer failed")  # noqa: E731
+        return await self._warm_transfer(view, target, offer, undo, via="direct", actor=SYSTEM)
 
-        return await self._warm_transfer(view, call, target, offer, undo, via="direct", actor=SYSTEM)
-
-    async def _warm_transfer(self, view, call, target, offer, undo, *, via: str, actor: str) -> dict[str, Any]:
+    async def _warm_transfer(self, view, target, offer, undo, *, via: str, actor: str) -> dict[str, Any]:
         handoff_id = view["id"]
-        call_sid = call.get("line_call_id")
+        call_sid = view.get("line_call_id")
         base = self.base_url()
         if not call_sid or not base:
             why = "no Twilio call id" if not call_sid else "public_url is not set and no Twilio request seen yet"
@@ -278,7 +285,6 @@ class TwilioConnector:
             await asyncio.to_thread(offer)
         except QueueConflict as exc:
             return {"status": "conflict", "why": str(exc)}
-        full = await asyncio.to_thread(self.state.queue.get, handoff_id)
         await self._prepare_audio(handoff_id)
         twiml = self.transfer_twiml(base, handoff_id, target)
         try:
@@ -290,26 +296,20 @@ class TwilioConnector:
             return {"status": "failed", "target": target, "why": str(exc)[:300]}
         await self._record(handoff_id, "transfer_started", actor, target=target, via=via, call_sid=call_sid)
         log.info("handoff %s: caller %s being transferred to %s (%s)", handoff_id, call_sid, target, via)
-        return {"status": "ringing", "target": target, "via": via, "language": full.get("language")}
+        return {"status": "ringing", "target": target, "via": via, "language": view.get("language")}
 
     # --- Twilio's callbacks -----------------------------------------------------------------------
     async def agent_answered(self, handoff_id: str) -> None:
         """Twilio fetched the whisper: the phone was picked up. An offered handoff is accepted again."""
         view = await asyncio.to_thread(self.state.queue.get, handoff_id)
-        if view["status"] == "offered":
-            who = view.get("assigned_to") or view.get("transfer_target") or SYSTEM
-            with contextlib.suppress(QueueConflict):
-                await asyncio.to_thread(self.state.queue.accept, handoff_id, who)
+        await self._accept_answered(view)
         await self._record(handoff_id, "transfer_answered", target=view.get("transfer_target"))
 
     async def dial_result(self, handoff_id: str, status: str, stream_url: str, params: dict[str, str]) -> str:
         """Twilio's Dial action. Answers the TwiML for what the caller's call does next."""
         view = await asyncio.to_thread(self.state.queue.get, handoff_id)
         if status in ANSWERED:
-            if view["status"] == "offered":
-                who = view.get("assigned_to") or view.get("transfer_target") or SYSTEM
-                with contextlib.suppress(QueueConflict):
-                    await asyncio.to_thread(self.state.queue.accept, handoff_id, who)
+            await self._accept_answered(view)
             duration = params.get("DialCallDuration")
             await self._record(handoff_id, "transfer_completed", dial_status=status, duration=duration)
             response = VoiceResponse()
@@ -322,7 +322,6 @@ class TwilioConnector:
             await self._record(handoff_id, "transfer_unanswered", dial_status=status, why=str(exc))
         if params.get("CallStatus") in CALL_OVER:  # the caller hung up while it rang: nobody to reconnect
             await asyncio.to_thread(self.state.queue.caller_left, handoff_id)
-        view = {**view, **await asyncio.to_thread(self._call, view)}
         return self.reconnect_twiml(stream_url, view)
 
     # --- on-call alerts ---------------------------------------------------------------------------
@@ -344,17 +343,14 @@ class TwilioConnector:
                 lambda: self.client().messages.create(to=dialable(contact.phone), from_=sender, body=body)
             )
             return {"status": "sms_sent", "to": contact.phone, "sid": message.sid}
-        call = await asyncio.to_thread(self._call, view) if view.get("caller_on_line") else {}
-        if call.get("channel") == "twilio":
+        view = await self._with_call(view) if view.get("caller_on_line") else view
+        if view.get("caller_on_line") and view.get("channel") == "twilio":
 
             def offer() -> dict[str, Any]:
                 return self.state.queue.offer(handoff_id, contact.phone, SYSTEM, allowed=(*QUEUED, "callback"))
 
-            async def undo() -> None:
-                with contextlib.suppress(QueueConflict, UnknownHandoff):
-                    await asyncio.to_thread(self.state.queue.return_to_queue, handoff_id, SYSTEM, "transfer failed")
-
-            result = await self._warm_transfer(view, call, contact.phone, offer, undo, via="on_call", actor=SYSTEM)
+            undo = lambda: self._return(handoff_id, "transfer failed")  # noqa: E731
+            result = await self._warm_transfer(view, contact.phone, offer, undo, via="on_call", actor=SYSTEM)
             if result["status"] == "ringing":
                 return result
             # somebody's phone is already ringing for it (or the transfer failed): call the contact instead

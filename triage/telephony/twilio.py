@@ -127,7 +127,7 @@ async def voice_webhook(request: Request, client: str | None = None) -> Response
 
 # --- transfers (see transfer.py) ---------------------------------------------------------------------
 def _connector(state: ServerState) -> TwilioConnector:
-    connector = getattr(state, "connector", None)
+    connector = state.connector
     if connector is None:  # a state built without the app's lifespan (benchmarks): one for the routes
         connector = state.connector = TwilioConnector(state)
     return connector
