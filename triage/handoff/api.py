@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from starlette.websockets import WebSocketDisconnect
 
 from ..auth import SESSION_COOKIE, AuthError, Principal, current_user, request_token
+from .live import next_change
 from .queue import ACTIVE, RESOLUTIONS, STATUSES, QueueConflict, UnknownHandoff
 
 log = logging.getLogger(__name__)
@@ -199,13 +200,7 @@ async def live_queue(websocket: WebSocket) -> None:
         await websocket.send_json({"type": "snapshot", "user": user.public(), "handoffs": snapshot})
         reader = asyncio.create_task(_drain(websocket))
         try:
-            while not reader.done():
-                getter = asyncio.create_task(q.get())
-                done, _ = await asyncio.wait({getter, reader}, return_when=asyncio.FIRST_COMPLETED)
-                if getter not in done:
-                    getter.cancel()
-                    break
-                change = getter.result()
+            while (change := await next_change(q, reader)) is not None:
                 try:
                     view = await asyncio.to_thread(state.queue.row, change["id"])
                 except UnknownHandoff:

@@ -47,3 +47,13 @@ class LiveHub:
             yield queue
         finally:
             self._watchers.remove(entry)
+
+
+async def next_change(changes: asyncio.Queue[Change], until: asyncio.Future) -> Change | None:
+    """The next change, or None once `until` (a socket closing, a stop signal) completes first."""
+    getter = asyncio.ensure_future(changes.get())
+    done, _ = await asyncio.wait({getter, until}, return_when=asyncio.FIRST_COMPLETED)
+    if getter in done:
+        return getter.result()
+    getter.cancel()
+    return None

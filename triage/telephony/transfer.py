@@ -30,6 +30,7 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 from twilio.twiml.voice_response import Connect, VoiceResponse
 
+from ..handoff.live import next_change
 from ..handoff.queue import QUEUED, SYSTEM, QueueConflict, UnknownHandoff
 from ..packs.render import say
 from ..speech.engines import wav_bytes
@@ -369,18 +370,16 @@ class TwilioConnector:
     # --- direct transfers of new handoffs ---------------------------------------------------------
     async def run(self, stop: asyncio.Event) -> None:
         """Watch for new handoffs; those whose pack transfers their urgency directly are put through."""
-        with self.state.hub.watch(lambda c: c.get("kind") == "handoff" and c.get("event") == "created") as changes:
-            while not stop.is_set():
-                getter = asyncio.ensure_future(changes.get())
-                stopper = asyncio.ensure_future(stop.wait())
-                done, _ = await asyncio.wait({getter, stopper}, return_when=asyncio.FIRST_COMPLETED)
-                if getter not in done:
-                    getter.cancel()
-                    break
-                stopper.cancel()
-                task = asyncio.create_task(self._maybe_direct(getter.result()["id"]))
-                self._tasks.add(task)
-                task.add_done_callback(self._tasks.discard)
+        created = lambda c: c.get("kind") == "handoff" and c.get("event") == "created"  # noqa: E731
+        stopped = asyncio.ensure_future(stop.wait())
+        try:
+            with self.state.hub.watch(created) as changes:
+                while (change := await next_change(changes, stopped)) is not None:
+                    task = asyncio.create_task(self._maybe_direct(change["id"]))
+                    self._tasks.add(task)
+                    task.add_done_callback(self._tasks.discard)
+        finally:
+            stopped.cancel()
 
     async def _maybe_direct(self, handoff_id: str) -> None:
         try:
