@@ -4,6 +4,7 @@
 #   docker build --build-arg PULL_MODELS=1 -t triage .            # models baked into the image
 #   docker run -p 8000:8000 -v triage-data:/data triage
 #   docker run -p 8000:8000 -v /srv/models:/models:ro -e TRIAGE_MODELS_DIR=/models triage   # offline
+#   docker compose up -d                                          # with PostgreSQL: docker-compose.yml
 FROM python:3.11-slim
 
 ARG PULL_MODELS=0
@@ -12,9 +13,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     TRIAGE_DATA_DIR=/data \
-    TRIAGE_MODELS_DIR=/data/models \
-    TRIAGE_PROMPTS_DIR=/app/prompts \
-    TRIAGE_CLASSIFIER_DIR=/app/models/classifier
+    TRIAGE_MODELS_DIR=/data/models
 
 # libgomp: CTranslate2 (faster-whisper); libsndfile: reading audio files
 RUN apt-get update \
@@ -23,7 +22,8 @@ RUN apt-get update \
 
 RUN useradd --create-home --uid 10001 triage && mkdir -p /data && chown triage /data
 WORKDIR /app
-COPY --chown=triage pyproject.toml README.md ./
+# prompts/ and models/ are installed inside the package (setup.py), so the server finds them from any directory
+COPY --chown=triage pyproject.toml setup.py MANIFEST.in README.md ./
 COPY --chown=triage triage ./triage
 COPY --chown=triage prompts ./prompts
 COPY --chown=triage models ./models

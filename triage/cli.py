@@ -321,9 +321,12 @@ def users_create(
     if password is None:
         password = typer.prompt("password", hide_input=True, confirmation_prompt=True)
     client_ids = [c.strip() for c in clients.split(",") if c.strip()]
-    from .packs.load import list_clients
+    from .packs.versions import PackVersions
+    from .store.db import open_database
 
-    unknown = sorted(set(client_ids) - set(list_clients(get_settings().prompts_dir)))
+    settings = get_settings()
+    known = PackVersions(open_database(settings.db_url()), settings.prompts_dir).clients()  # folders and API-made
+    unknown = sorted(set(client_ids) - set(known))
     if unknown:
         _fail(f"unknown client {', '.join(unknown)} (see `triage clients`)")
     try:
@@ -367,14 +370,18 @@ def users_revoke(username: Annotated[str, typer.Argument(help="Whose sessions an
 
 @app.command("clients")
 def clients() -> None:
-    """List the client packs and whether each one is valid."""
-    from .packs.load import PackError, list_clients, load_pack
+    """List the clients a call can reach (the prompts folder's and those created by admins through the
+    API) with the live version of each, or why its pack is invalid."""
+    from .packs.load import PackError
+    from .packs.versions import PackVersions
+    from .store.db import open_database
 
-    prompts = get_settings().prompts_dir
-    for client_id in list_clients(prompts):
+    settings = get_settings()
+    versions = PackVersions(open_database(settings.db_url()), settings.prompts_dir)
+    for client_id in versions.clients():
         try:
-            pack = load_pack(client_id, prompts)
-            typer.echo(f"{client_id}\t{pack.name}\t{','.join(pack.languages)}")
+            pack, version = versions.live(client_id)
+            typer.echo(f"{client_id}\t{pack.name}\t{','.join(pack.languages)}\tv{version.number}")
         except PackError as exc:
             typer.echo(f"{client_id}\tINVALID: {exc}")
 

@@ -8,8 +8,11 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-WEB_DIR = Path(__file__).resolve().parent / "web"  # the pages: call, agent console, admin editor
+PACKAGE_DIR = Path(__file__).resolve().parent
+# Where the shipped prompts/ and models/ are: inside the package when installed from a wheel (setup.py
+# copies them to triage/_shipped), else the source checkout (an editable install, PYTHONPATH).
+REPO_ROOT = PACKAGE_DIR / "_shipped" if (PACKAGE_DIR / "_shipped").is_dir() else PACKAGE_DIR.parent
+WEB_DIR = PACKAGE_DIR / "web"  # the pages: call, agent console, admin editor
 
 
 def _default_data_dir() -> Path:
@@ -17,7 +20,8 @@ def _default_data_dir() -> Path:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="TRIAGE_", env_file=".env", extra="ignore")
+    # env_ignore_empty: docker-compose.yml passes unset options as "" (`${VAR:-}`), meaning the default
+    model_config = SettingsConfigDict(env_prefix="TRIAGE_", env_file=".env", extra="ignore", env_ignore_empty=True)
 
     data_dir: Path = Field(default_factory=_default_data_dir, description="Where the embedded SQLite lives.")
     database_url: str | None = Field(

@@ -41,7 +41,9 @@ def default_model_dir() -> Path:
     env = os.environ.get("TRIAGE_CLASSIFIER_DIR")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "models" / "classifier"
+    from ..settings import REPO_ROOT  # the checkout's or the installed package's shipped models/
+
+    return REPO_ROOT / "models" / "classifier"
 
 
 def _top(probs: dict[str, float]) -> tuple[str, float]:

@@ -271,7 +271,9 @@ def _build(data: dict[str, Any], origin: _Origin, folder_id: str | None) -> Pack
 def default_prompts_dir() -> Path:
     """$TRIAGE_PROMPTS_DIR if set (deployments keep packs outside the code), else the repo's prompts/."""
     env = os.environ.get(PROMPTS_ENV)
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "prompts"
+    from ..settings import REPO_ROOT  # the checkout's or the installed package's shipped prompts/
+
+    return Path(env) if env else REPO_ROOT / "prompts"
 
 
 def _dir(prompts_dir: Path | str | None) -> Path:
