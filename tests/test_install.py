@@ -33,10 +33,16 @@ def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     system pip and setuptools build it (the venv's bundled setuptools is older than pyproject asks)."""
     root = tmp_path_factory.mktemp("install")
     source, venv = root / "source", root / "venv"
-    files = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=REPO, capture_output=True, check=True,
-    ).stdout.decode().split("\0")
+    files = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=REPO,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     for name in filter(None, files):
         if (REPO / name).is_file():
             (source / name).parent.mkdir(parents=True, exist_ok=True)
@@ -44,7 +50,10 @@ def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(venv)], check=True)
     subprocess.run(
         [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "."],
-        cwd=source, env=_clean_env(), check=True, capture_output=True,
+        cwd=source,
+        env=_clean_env(),
+        check=True,
+        capture_output=True,
     )
     import shutil
 
@@ -60,7 +69,11 @@ def _clean_env(**extra: str) -> dict[str, str]:
 
 def _triage(venv: Path, *args: str, cwd: Path, stdin: str = "", **env: str) -> subprocess.CompletedProcess:
     done = subprocess.run(
-        [str(venv / "bin" / "triage"), *args], cwd=cwd, env=_clean_env(**env), input=stdin, capture_output=True,
+        [str(venv / "bin" / "triage"), *args],
+        cwd=cwd,
+        env=_clean_env(**env),
+        input=stdin,
+        capture_output=True,
         text=True,
     )
     assert done.returncode == 0, f"triage {' '.join(args)}:\n{done.stdout}\n{done.stderr}"
@@ -70,7 +83,11 @@ def _triage(venv: Path, *args: str, cwd: Path, stdin: str = "", **env: str) -> s
 def test_the_installed_command_works_from_any_directory(venv: Path, tmp_path: Path) -> None:
     where = subprocess.run(
         [str(venv / "bin" / "python"), "-c", "import triage; print(triage.__file__)"],
-        cwd=tmp_path, env=_clean_env(), capture_output=True, text=True, check=True,
+        cwd=tmp_path,
+        env=_clean_env(),
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert str(venv) in where and str(REPO) not in where  # the installed copy, not this checkout
 
@@ -91,7 +108,10 @@ def _installed_server(venv: Path, cwd: Path, env: dict[str, str]) -> Iterator[st
     log = cwd / "server.log"
     process = subprocess.Popen(
         [str(venv / "bin" / "triage"), "serve", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=cwd, env=_clean_env(**env), stdout=log.open("w"), stderr=subprocess.STDOUT,
+        cwd=cwd,
+        env=_clean_env(**env),
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -123,9 +143,7 @@ def _compose_server_env() -> dict[str, str]:
     return {k: re.sub(r"\$\{[A-Z_]+(?::?-([^}]*))?\}", lambda m: m.group(1) or "", str(v)) for k, v in env.items()}
 
 
-def test_the_compose_server_environment_runs_against_postgresql(
-    venv: Path, synth_models: Path, tmp_path: Path
-) -> None:
+def test_the_compose_server_environment_runs_against_postgresql(venv: Path, synth_models: Path, tmp_path: Path) -> None:
     env = _compose_server_env()
     assert env["TRIAGE_DATABASE_URL"].startswith("postgresql+psycopg://")
     known = {f"TRIAGE_{name.upper()}" for name in Settings.model_fields}
