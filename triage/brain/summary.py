@@ -1,10 +1,13 @@
 """The handoff summary: what an agent reads in five seconds before saying hello.
 
-Written in the agent's language (the pack's `agent_language`), whatever language the caller spoke.
+Written in German and in English (`words`), whatever language the caller spoke: each agent reads it in
+their own account's language (`for_reader`); the top-level fields are in the pack's `agent_language`
+for webhooks and older readers.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..packs.schema import Pack
@@ -90,6 +93,39 @@ _ACTIONS = {
 }
 
 
+_INTENT_WORDS = {
+    "de": {
+        "report_problem": "Störung gemeldet",
+        "place_order": "Bestellung",
+        "order_status": "Frage zu einer Bestellung",
+        "appointment": "Terminwunsch",
+        "leave_message": "Nachricht",
+        "information": "Auskunft",
+        "complaint": "Beschwerde",
+        "request_human": "möchte einen Mitarbeiter sprechen",
+        "other": "Anliegen",
+    },
+    "en": {
+        "report_problem": "problem reported",
+        "place_order": "order",
+        "order_status": "question about an order",
+        "appointment": "wants an appointment",
+        "leave_message": "message",
+        "information": "information",
+        "complaint": "complaint",
+        "request_human": "wants to speak to someone",
+        "other": "request",
+    },
+}
+_NO_NUMBER = {"de": "keine Rückrufnummer genannt", "en": "no callback number given"}
+_CALLBACK = {"de": "Rückruf an {number}", "en": "call back on {number}"}
+_UNKNOWN_CALLER = {"de": "unbekannter Anrufer", "en": "unknown caller"}
+HEADLINE_WORDS = 8  # of the caller's own words in a routine headline: read in a glance, not a transcript
+SUMMARY_LANGS = ("de", "en")
+_GREETING = re.compile(
+    r"^(\W*(guten (tag|morgen|abend)|hallo|moin|ja|hi|hello|good (morning|afternoon|evening)|yes)\b)+\W*", re.I
+)
+
 # outcomes the front-end completed itself: the summary describes them, nobody was handed over
 _NOT_HANDOFFS = ("order", "message", "ended")
 
@@ -102,28 +138,82 @@ def recommended_action(state: CallState, pack: Pack, reason: str, lang: str) -> 
     return _ACTIONS[lang][reason].format(number=number)
 
 
-def build_summary(state: CallState, pack: Pack, reason: str) -> dict[str, Any]:
-    """Everything known about the call, plus two sentences an agent can take in at a glance."""
-    lang = pack.agent_language
-    address = state.address.spoken() or None
-    urgency_word = _URGENCY_WORDS[lang][state.urgency]
-    why = state.reason or state.problem or _REASONS[lang].get(reason, reason)
-    who = state.name or ("unbekannter Anrufer" if lang == "de" else "unknown caller")
-    callback = state.phone or ("keine Rückrufnummer" if lang == "de" else "no callback number")
+def group_phone(number: str | None) -> str | None:
+    """A number as read at a glance: "+49 171 2345 6789", "040 1234 5678" (sip: and text unchanged)."""
+    if not number or not re.fullmatch(r"\+?[\d\s\-/()]{5,}", number.strip()):
+        return number
+    digits = re.sub(r"\D", "", number)
+    if number.strip().startswith("+"):
+        cc = 1 if digits[0] in "17" else 3 if re.match(r"2[1-689]|3[578]|42|5[09]|6[7-9]|8[5-8]|9[6-9]", digits) else 2
+        head, rest = f"+{digits[:cc]} {digits[cc : cc + 3]}", digits[cc + 3 :]
+    elif digits.startswith("0") and len(digits) > 7:
+        area = 4 if digits.startswith("01") else 3  # mobile 0171, city 040
+        head, rest = digits[:area], digits[area:]
+    else:
+        head, rest = "", digits
+    groups = [rest[max(0, end - 4) : end] for end in range(len(rest), 0, -4)][::-1]
+    if len(groups) > 1 and len(groups[0]) == 1:
+        groups[:2] = [groups[0] + groups[1]]
+    return " ".join(g for g in (head, *groups) if g)
+
+
+def headline(state: CallState, pack: Pack, lang: str) -> str:
+    """Why the caller called, in a few words of `lang`: the pack's name for the emergency, the
+    classifier's reason (written in the pack's agent_language), or the intent and the caller's first
+    words, cut short (never the whole first utterance)."""
+    emergency = pack.emergency(state.emergency_id)
+    if state.reason and (lang == pack.agent_language or emergency is None):
+        return state.reason
+    if emergency is not None:
+        return emergency.label.get(lang) or next(iter(emergency.label.values()))
+    intent = _INTENT_WORDS[lang].get(state.intent or "other", _INTENT_WORDS[lang]["other"])
+    if not state.problem:
+        return intent
+    words = _GREETING.sub("", state.problem).split() or state.problem.split()
+    quote = " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
+    return f"{intent}: „{quote}“" if lang == "de" else f'{intent}: "{quote}"'
+
+
+def _text(state: CallState, pack: Pack, reason: str, lang: str, why: str, address: str | None) -> str:
+    who = state.name or _UNKNOWN_CALLER[lang]
+    callback = _CALLBACK[lang].format(number=group_phone(state.phone)) if state.phone else _NO_NUMBER[lang]
     where = f", {address}" if address else ""
+    urgency_word = _URGENCY_WORDS[lang][state.urgency]
     handed_over = reason not in _NOT_HANDOFFS
     if lang == "de":
         result = f"übergeben weil {_REASONS[lang][reason]}" if handed_over else _REASONS[lang][reason]
-        text = (
-            f"{state.urgency} {urgency_word}: {why}. {who}{where}, Rückruf {callback}; "
+        return (
+            f"{state.urgency} {urgency_word}: {why}. {who}{where}; {callback}; "
             f"Anrufer {_DISTRESS_WORDS[lang][state.distress]}, {result}."
         )
-    else:
-        result = f"handed over because {_REASONS[lang][reason]}" if handed_over else _REASONS[lang][reason]
-        text = (
-            f"{state.urgency} {urgency_word}: {why}. {who}{where}, callback {callback}; "
-            f"caller {_DISTRESS_WORDS[lang][state.distress]}, {result}."
-        )
+    result = f"handed over because {_REASONS[lang][reason]}" if handed_over else _REASONS[lang][reason]
+    return (
+        f"{state.urgency} {urgency_word}: {why}. {who}{where}; {callback}; "
+        f"caller {_DISTRESS_WORDS[lang][state.distress]}, {result}."
+    )
+
+
+def for_reader(summary: dict[str, Any], lang: str | None) -> dict[str, Any]:
+    """The summary as an agent reading in `lang` sees it: the headline, recommended action and text in
+    their language when the summary carries it (summaries stored before `words` stay as they are)."""
+    words = (summary.get("words") or {}).get(lang or "")
+    return {**summary, **words} if words else summary
+
+
+def build_summary(state: CallState, pack: Pack, reason: str) -> dict[str, Any]:
+    """Everything known about the call, plus two sentences an agent can take in at a glance, in every
+    language an agent may read (`words`); the top level in the pack's agent_language."""
+    lang = pack.agent_language
+    address = state.address.spoken() or None
+    handed_over = reason not in _NOT_HANDOFFS
+    words = {}
+    for each in SUMMARY_LANGS:
+        why = headline(state, pack, each)
+        words[each] = {
+            "urgency_reason": why,
+            "recommended_action": recommended_action(state, pack, reason, each),
+            "text": _text(state, pack, reason, each, why, address),
+        }
     collected: dict[str, Any] = {}
     if state.name:
         collected["name"] = state.name
@@ -143,7 +233,7 @@ def build_summary(state: CallState, pack: Pack, reason: str) -> dict[str, Any]:
         "callback_number": state.phone,
         "address": address,
         "urgency": state.urgency,
-        "urgency_reason": why,
+        "urgency_reason": words[lang]["urgency_reason"],
         "evidence": list(dict.fromkeys(state.evidence)),
         "intent": state.intent,
         "distress": state.distress,
@@ -151,7 +241,8 @@ def build_summary(state: CallState, pack: Pack, reason: str) -> dict[str, Any]:
         "handoff_reason": reason if handed_over else None,
         "collected": collected,
         "confirmed": sorted(state.confirmed),
-        "recommended_action": recommended_action(state, pack, reason, lang),
-        "text": text,
+        "recommended_action": words[lang]["recommended_action"],
+        "text": words[lang]["text"],
+        "words": words,
         "transcript": [{"role": t.role, "text": t.text} for t in state.transcript],
     }

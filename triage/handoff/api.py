@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from starlette.websockets import WebSocketDisconnect
 
 from ..auth import SESSION_COOKIE, AuthError, Principal, current_user, request_token
+from ..brain.summary import for_reader
 from .live import next_change
 from .queue import ACTIVE, RESOLUTIONS, STATUSES, QueueConflict, UnknownHandoff
 
@@ -94,14 +95,19 @@ async def list_handoffs(
             raise HTTPException(status_code=404, detail=f"no client {client!r}")
         scope = [client]
     rows = await asyncio.to_thread(_state(request).queue.list, scope, statuses)
-    return {"handoffs": rows}
+    return {"handoffs": [_for_reader(row, user) for row in rows]}
 
 
 @router.get("/api/handoffs/{handoff_id}", summary="One handoff: summary, transcript, events and notes")
 async def get_handoff(handoff_id: str, request: Request, user: User) -> dict[str, Any]:
     view = await _visible_handoff(request, handoff_id, user)
     view["deliveries"] = await asyncio.to_thread(_state(request).queue.deliveries, handoff_id)
-    return view
+    return _for_reader(view, user)
+
+
+def _for_reader(view: dict[str, Any], user: Principal) -> dict[str, Any]:
+    """operator hook (issue 13): the summary in the reading agent's language, not the pack's."""
+    return {**view, "summary": for_reader(view.get("summary") or {}, user.language)}
 
 
 @router.post(

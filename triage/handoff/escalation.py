@@ -106,24 +106,46 @@ class Escalator:
         view = await asyncio.to_thread(
             self.queue.escalate, step.handoff_id, step.level, contact.model_dump(exclude_none=True)
         )
-        log.info("handoff %s escalated to %s (%s)", step.handoff_id, contact.name, contact.channel)
         if contact.channel == "webhook":
-            return  # written by the webhook outbox in the same transaction
+            log.info("handoff %s: on-call contact %s alerted by webhook", step.handoff_id, contact.name)
+            return  # written by the webhook outbox in the same transaction; its attempts show in the console
         alerter = self.alerter()
         pack = self.pack_for(view["client_id"])
         if alerter is None or pack is None:
-            await asyncio.to_thread(
-                self.queue.record,
+            result: dict[str, Any] = {"status": "not_configured"}
+        else:
+            try:
+                full = await asyncio.to_thread(self.queue.get, step.handoff_id)
+                result = await alerter.alert(contact, full, pack)
+            except Exception as exc:  # the next contact is still alerted on time; agents see why this one failed
+                log.exception("alerting %s failed", contact.name)
+                result = {"status": "error", "why": f"{type(exc).__name__}: {exc}"[:300]}
+        kind, detail = alert_event(contact, result)
+        if kind == "alert":
+            log.info("handoff %s: on-call contact %s alerted (%s)", step.handoff_id, contact.name, result["status"])
+        else:
+            log.warning(
+                "handoff %s: on-call contact %s (%s %s) NOT alerted: %s%s",
                 step.handoff_id,
-                "alert_not_sent",
-                contact=contact.name,
-                why="no telephony configured for SMS or phone alerts",
+                contact.name,
+                contact.channel,
+                contact.phone or "",
+                detail["reason"],
+                f" ({detail['why']})" if detail.get("why") else "",
             )
-            return
-        try:
-            full = await asyncio.to_thread(self.queue.get, step.handoff_id)
-            result = await alerter.alert(contact, full, pack)
-        except Exception as exc:  # the next contact is still alerted on time; agents see why this one failed
-            log.exception("alerting %s failed", contact.name)
-            result = {"status": "error", "error": f"{type(exc).__name__}: {exc}"[:300]}
-        await asyncio.to_thread(self.queue.record, step.handoff_id, "alert", contact=contact.name, result=result)
+        await asyncio.to_thread(self.queue.record, step.handoff_id, kind, **detail)
+
+
+ALERT_SENT = frozenset({"sms_sent", "calling", "ringing"})  # what Alerter.alert returns when a contact is reached
+
+
+def alert_event(contact: Contact, result: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """Pure: the event an SMS or phone alert leaves for agents. `alert` when the contact was reached;
+    otherwise `alert_not_sent` with `reason`, a code the console words in the agent's language
+    (not_configured, no_from_number, no_public_url, unsupported, conflict, failed, error), and the
+    technical `why` when there is one. Both name the contact, the channel and the number."""
+    status = str(result.get("status") or "error")
+    detail: dict[str, Any] = {"contact": contact.name, "channel": contact.channel, "to": contact.phone}
+    if status in ALERT_SENT:
+        return "alert", {**detail, "result": status, "sid": result.get("sid")}
+    return "alert_not_sent", {**detail, "reason": status, "why": result.get("why") or result.get("error")}

@@ -357,7 +357,7 @@ class TwilioConnector:
             # somebody's phone is already ringing for it (or the transfer failed): call the contact instead
         base = self.base_url()
         if not base:
-            return {"status": "failed", "why": "public_url is not set and no Twilio request seen yet"}
+            return {"status": "no_public_url", "why": "TRIAGE_PUBLIC_URL is not set and no Twilio request seen yet"}
         await self._prepare_audio(handoff_id, ("summary",))
         response = VoiceResponse()
         response.play(self.audio_url(base, handoff_id, "summary"), loop=2)

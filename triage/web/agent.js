@@ -9,7 +9,7 @@
 // #agent-call[data-state] and window.triageAgentCall ({state, receivedBytes, sentBytes}).
 // Signing in and out, the DE/EN toggle, t() and api() are console.js's, shared with the admin editor.
 
-import { $, createConsole, el } from "./console.js";
+import { $, createConsole, el, phoneText } from "./console.js";
 import { PcmPlayer } from "./playback.js";
 
 const OPEN = ["waiting", "returned", "offered", "callback"]; // an agent may still accept it
@@ -132,9 +132,34 @@ const STRINGS = {
       resolved: "abgeschlossen",
       offered: "durchgestellt",
       callback: "Rückruf versprochen",
-      escalated: "eskaliert",
+      escalated: "an Bereitschaft eskaliert",
       caller_left: "Anrufer aufgelegt",
+      caller_back: "Anrufer wieder in der Leitung",
+      caller_said: "Anrufer sagte in der Warteschleife",
+      line_lost: "Leitung zum Anrufer verloren",
+      alert: "Bereitschaft alarmiert",
+      alert_not_sent: "Bereitschaft NICHT erreicht",
+      transfer_started: "Weiterleitung gestartet",
+      transfer_target: "Weiterleitung an",
+      transfer_answered: "Weiterleitung angenommen",
+      transfer_completed: "Weiterleitung abgeschlossen",
+      transfer_unanswered: "Weiterleitung nicht angenommen",
+      transfer_failed: "Weiterleitung fehlgeschlagen",
+      transfer_no_phone: "keine Telefonnummer für die Weiterleitung",
+      transfer_not_configured: "Weiterleitung nicht möglich: Telefonie nicht eingerichtet",
     },
+    channels: { sms: "per SMS", phone: "per Anruf", webhook: "per Webhook" },
+    alertResults: { sms_sent: "SMS gesendet", calling: "wird angerufen", ringing: "Anrufer wird durchgestellt" },
+    alertReasons: {
+      not_configured: "Telefonie (Twilio) ist nicht eingerichtet",
+      no_from_number: "das Paket hat keine Absendernummer",
+      no_public_url: "öffentliche Adresse des Servers fehlt (TRIAGE_PUBLIC_URL)",
+      unsupported: "dieser Kontaktweg wird nicht unterstützt",
+      conflict: "ein anderes Telefon klingelt bereits",
+      failed: "Versand fehlgeschlagen",
+      error: "technischer Fehler",
+    },
+    level: "Stufe {n}",
     deliveryStatuses: { pending: "ausstehend", delivered: "zugestellt", failed: "fehlgeschlagen" },
     actors: { caller: "Anrufer", system: "System" },
     takeCall: "Anruf übernehmen",
@@ -260,9 +285,34 @@ const STRINGS = {
       resolved: "resolved",
       offered: "put through",
       callback: "callback promised",
-      escalated: "escalated",
+      escalated: "escalated to on-call",
       caller_left: "caller hung up",
+      caller_back: "caller back on the line",
+      caller_said: "caller said while on hold",
+      line_lost: "line to the caller lost",
+      alert: "on-call contact alerted",
+      alert_not_sent: "on-call contact NOT reached",
+      transfer_started: "transfer started",
+      transfer_target: "transfer to",
+      transfer_answered: "transfer answered",
+      transfer_completed: "transfer completed",
+      transfer_unanswered: "transfer not answered",
+      transfer_failed: "transfer failed",
+      transfer_no_phone: "no phone number to transfer to",
+      transfer_not_configured: "transfer impossible: telephony not set up",
     },
+    channels: { sms: "by SMS", phone: "by phone", webhook: "by webhook" },
+    alertResults: { sms_sent: "SMS sent", calling: "being called", ringing: "caller being put through" },
+    alertReasons: {
+      not_configured: "telephony (Twilio) is not set up",
+      no_from_number: "the pack has no number to send from",
+      no_public_url: "the server's public address is missing (TRIAGE_PUBLIC_URL)",
+      unsupported: "this channel is not supported",
+      conflict: "another phone is already ringing",
+      failed: "sending failed",
+      error: "technical failure",
+    },
+    level: "level {n}",
     deliveryStatuses: { pending: "pending", delivered: "delivered", failed: "failed" },
     actors: { caller: "caller", system: "system" },
     takeCall: "Take call",
@@ -335,6 +385,12 @@ function fillResolutions() {
 }
 
 // --- formatting --------------------------------------------------------------------------------
+/** The summary in the console's language: its headline, recommended action and text (summary.words). */
+function readable(summary) {
+  const s = summary || {};
+  return { ...s, ...((s.words || {})[state.lang] || {}) };
+}
+
 function time(iso) {
   if (!iso) return t("none");
   const at = new Date(iso);
@@ -466,7 +522,7 @@ function renderQueue() {
   const now = Date.now();
   list.replaceChildren(
     ...items.map((h) => {
-      const summary = h.summary || {};
+      const summary = readable(h.summary);
       const flashing = (state.flashing.get(h.id) || 0) > now;
       const what = [summary.caller_name || t("unknown"), summary.address].filter(Boolean).join(" · ");
       const button = el(
@@ -517,7 +573,7 @@ function announce(h) {
   if (!URGENT.includes(h.urgency)) return;
   state.flashing.set(h.id, Date.now() + FLASH_MS);
   setTimeout(renderQueue, FLASH_MS + 50);
-  const summary = h.summary || {};
+  const summary = readable(h.summary);
   const what = [summary.urgency_reason, summary.address].filter(Boolean).join(", ") || label("reasons", h.reason);
   const alert = $("alert");
   alert.textContent = t("newUrgent", { urgency: h.urgency, what });
@@ -598,7 +654,7 @@ function renderDetail() {
   box.dataset.handoffId = h ? h.id : "";
   box.dataset.status = h ? h.status : "";
   if (!h) return;
-  const summary = h.summary || {};
+  const summary = readable(h.summary);
   const badge = setText("detail-urgency", label("urgencies", h.urgency));
   badge.dataset.urgency = h.urgency || "";
   box.dataset.urgency = h.urgency || "";
@@ -620,7 +676,7 @@ function renderDetail() {
   $("resolution").disabled = !resolvable;
 
   setText("detail-caller-name", summary.caller_name, t("unknown"));
-  setText("detail-callback-number", summary.callback_number || h.caller_number, t("unknown"));
+  setText("detail-callback-number", phoneText(summary.callback_number || h.caller_number), t("unknown"));
   setText("detail-address", summary.address, t("unknown"));
   setText("detail-recommended-action", summary.recommended_action);
   const distress = setText("detail-distress", label("distresses", h.distress || summary.distress));
@@ -698,12 +754,21 @@ function renderDetail() {
 function eventDetail(e) {
   const d = e.detail || {};
   const parts = [];
-  if (d.resolution) parts.push(label("resolutions", d.resolution));
-  if (d.why) parts.push(d.why);
-  if (d.target) parts.push(d.target);
-  if (d.level) parts.push(`#${d.level}`);
-  if (e.kind === "resolved" && d.text) parts.push(d.text);
-  return parts.length ? el("span", { class: "event-detail", text: parts.join(" · ") }) : null;
+  if (e.kind === "alert" || e.kind === "alert_not_sent") {
+    parts.push(d.contact, d.channel && label("channels", d.channel), phoneText(d.to));
+    parts.push(e.kind === "alert" ? label("alertResults", d.result) : label("alertReasons", d.reason));
+    if (e.kind === "alert_not_sent" && d.why) parts.push(d.why);
+  } else if (e.kind === "escalated") {
+    const contact = d.contact || {};
+    parts.push(t("level", { n: d.level }), contact.name, contact.channel && label("channels", contact.channel), phoneText(contact.phone));
+  } else {
+    if (d.resolution) parts.push(label("resolutions", d.resolution));
+    if (d.why) parts.push(d.why);
+    if (d.target) parts.push(phoneText(d.target));
+    if ((e.kind === "resolved" || e.kind === "caller_said") && d.text) parts.push(d.text);
+  }
+  const shown = parts.filter(Boolean);
+  return shown.length ? el("span", { class: "event-detail", text: shown.join(" · ") }) : null;
 }
 
 function renderDelivery(d) {
