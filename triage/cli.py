@@ -108,7 +108,7 @@ def _open_call(client: str, lang: str | None):
     from .calls.session import CallSession
     from .packs.load import PackError
     from .packs.versions import PackVersions
-    from .store.repo import open_store
+    from .store.repo import TEST_CHANNEL, open_store
 
     settings = get_settings()
     store = open_store(settings.db_url())
@@ -118,7 +118,8 @@ def _open_call(client: str, lang: str | None):
         _fail(str(exc))
     if lang and lang not in pack.languages:
         _fail(f"client {client!r} offers {pack.languages}, not {lang!r}")
-    return CallSession(Dialogue(pack, _load_model(), lang=lang), store)
+    # a test call: its handoff is kept out of the live queue and escalation (GET /api/handoffs?status=test)
+    return CallSession(Dialogue(pack, _load_model(), lang=lang), store, channel=TEST_CHANNEL)
 
 
 @app.command()
@@ -160,6 +161,7 @@ def chat(
 ) -> None:
     """Talk to a client's pack in the terminal. An empty line is silence; Ctrl-D hangs up."""
     call = _open_call(client, lang)
+    typer.echo("(Testanruf / test call: kept out of the agents' queue; nobody is alerted)", err=True)
     typer.echo(f"bot: {call.greet().text}")
     while not call.dialogue.state.ended:
         try:

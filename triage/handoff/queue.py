@@ -22,7 +22,7 @@ from ..store.tables import Call, Handoff, HandoffEvent, WebhookDelivery
 QUEUED = ("waiting", "returned")  # in the queue, nobody has it
 OPEN = (*QUEUED, "offered", "callback")  # an agent may still accept it
 ACTIVE = (*OPEN, "accepted")  # not finished
-STATUSES = (*OPEN, "accepted", "resolved", "abandoned")
+STATUSES = (*OPEN, "accepted", "resolved", "abandoned", "test")  # test: a test call's, never queued (issue 13)
 RESOLUTIONS = ("helped", "called_back", "dispatched", "transferred", "unreachable", "no_action", "spam")
 
 SYSTEM = "system"

@@ -18,6 +18,9 @@ PRIORITY = {"P0": 0, "P1": 1, "P2": 2, "P3": 3, "P4": 4}
 
 # Channels where the caller stays on the line, waiting, after being handed over.
 VOICE_CHANNELS = ("twilio", "browser")
+# operator (issue 13): a test call (`triage chat`, `simulate`, `/ws/text?test=1`) stores its outcome like any
+# call, but its handoff has status "test": never in the live queue, escalated, pushed or sent to webhooks
+TEST_CHANNEL = "test"
 
 
 class CallStore:
@@ -79,7 +82,7 @@ class CallStore:
                     summary=outcome.get("summary") or {},
                     language=language or call.language,
                     caller_on_line=call.channel in VOICE_CHANNELS and call.ended_at is None,
-                    status="waiting",
+                    status="test" if call.channel == TEST_CHANNEL else "waiting",
                 )
                 db.add(handoff)
                 db.flush()
@@ -88,10 +91,12 @@ class CallStore:
                         handoff_id=handoff.id,
                         kind="created",
                         actor="caller",
-                        status="waiting",
+                        status=handoff.status,
                         detail={"reason": handoff.reason, "urgency": handoff.urgency, "channel": call.channel},
                     )
                 )
+                if handoff.status == "test":
+                    return handoff.id
                 self.feed.publish(db, {"kind": "handoff", "event": "created", "id": handoff.id, "client_id": client_id})
                 return handoff.id
             elif outcome["type"] == "order":

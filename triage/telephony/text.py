@@ -26,6 +26,7 @@ from ..brain.dialogue import Dialogue
 from ..brain.state import Reply
 from ..calls.session import CallSession
 from ..runtime import ServerState
+from ..store.repo import TEST_CHANNEL
 from .browser import accept_for_client
 
 log = logging.getLogger(__name__)
@@ -76,14 +77,17 @@ async def _send_reply(websocket: WebSocket, reply: Reply, session: CallSession) 
 
 
 @router.websocket("/ws/text/{client}")
-async def text_call(websocket: WebSocket, client: str) -> None:
+async def text_call(websocket: WebSocket, client: str, test: bool = False) -> None:
+    """`?test=1`: an admin trying a pack; its handoff never reaches the live queue, escalation or webhooks."""
     state: ServerState = websocket.app.state.triage
     if not await accept_for_client(websocket, state, client):
         return
 
+    channel = TEST_CHANNEL if test else "text"
+
     def start() -> tuple[CallSession, Reply]:
         pack = state.packs.get(client)
-        session = CallSession(Dialogue(pack, state.engines.model), state.store, channel="text")
+        session = CallSession(Dialogue(pack, state.engines.model), state.store, channel=channel)
         return session, session.greet()
 
     session, greeting = await asyncio.to_thread(start)

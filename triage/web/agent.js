@@ -92,6 +92,7 @@ const STRINGS = {
       accepted: "angenommen von {name}",
       resolved: "abgeschlossen",
       abandoned: "aufgegeben",
+      test: "Testanruf (nicht in der Warteschlange)",
     },
     urgencies: {
       P0: "P0 Lebensgefahr",
@@ -245,6 +246,7 @@ const STRINGS = {
       accepted: "accepted by {name}",
       resolved: "resolved",
       abandoned: "abandoned",
+      test: "test call (not queued)",
     },
     urgencies: {
       P0: "P0 danger to life",
