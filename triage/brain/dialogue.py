@@ -18,7 +18,7 @@ from typing import Any
 
 from ..packs.render import render, say
 from ..packs.schema import Pack
-from . import answers
+from . import answers, hours
 from .analyze import analyze
 from .model import TextModel
 from .state import CallState, Outcome, Reply, Slot, Turn
@@ -60,6 +60,11 @@ class Dialogue:
     # --- what the outside world calls -----------------------------------------------------------
     def greet(self) -> Reply:
         says = [self._say("greeting")]
+        # operator hook (issue 13): out of hours, the pack's words after the greeting (triage/brain/hours.py)
+        says += hours.closed_words(self.pack, self.now(), self.state.lang)
+        if hours.route_request(self.pack, self.now(), "other") == "handoff":  # out_of_hours.mode: on_call
+            reply = self._handoff("after_hours", "handoff_now")
+            return self._bot(Reply([*says, *reply.says], outcome=reply.outcome, end=True))
         if self.pack.records_calls:
             self.state.phase = "consent"
             says.append(self._say("recording_consent"))
@@ -189,6 +194,12 @@ class Dialogue:
         s.intent = a.intent
         if a.urgency == "P2":
             return self._start_collect(a, "p2")
+        closed = hours.route_request(self.pack, self.now(), a.intent)  # operator hook (issue 13): out of hours
+        if closed == "message":
+            return self._start_message(text, "message")
+        if closed == "closed":
+            ended = self._end_no_action()  # the outcome "ended", with the pack's out-of-hours goodbye instead
+            return Reply(hours.closed_goodbye(self.pack, self.state.lang), ended.outcome, end=True)
         if a.urgency == "P4" and _said_no_business(a):
             return self._end_no_action()
         if a.intent == "place_order" and self.pack.catalog:
@@ -608,12 +619,11 @@ class Dialogue:
 
     def _variables(self) -> dict[str, Any]:
         s = self.state
-        hour = self.now().hour
         return {
             "caller_name": s.name,
             "address": s.address.spoken(),
             "phone": s.phone,
-            "time_of_day": "morning" if hour < 12 else "afternoon" if hour < 18 else "evening",
+            "time_of_day": hours.time_of_day(self.pack, self.now()),  # operator hook: on the client's clock
         }
 
     def _say(self, key: str, **variables: Any) -> str:

@@ -37,6 +37,7 @@ _REASONS = {
         "order": "Bestellung aufgenommen",
         "message": "Nachricht aufgenommen",
         "ended": "Anruf ohne Auftrag beendet",
+        "after_hours": "Anruf außerhalb der Geschäftszeiten",
     },
     "en": {
         "p0": "danger to people",
@@ -53,6 +54,7 @@ _REASONS = {
         "order": "order taken",
         "message": "message taken",
         "ended": "call ended without a request",
+        "after_hours": "call outside business hours",
     },
 }
 _ACTIONS = {
@@ -72,6 +74,7 @@ _ACTIONS = {
         "order": "Bestellung prüfen, bereitstellen und den Kunden informieren.",
         "message": "Anrufer zurückrufen.",
         "ended": "Nichts zu tun.",
+        "after_hours": "Bereitschaft: Anrufer übernehmen oder zurückrufen; außerhalb der Geschäftszeiten.",
     },
     "en": {
         "p0": "Take over now: the caller was told to call {number}; check the emergency call is made and stay on "
@@ -89,6 +92,7 @@ _ACTIONS = {
         "order": "Check the order, prepare it and tell the customer.",
         "message": "Call the caller back.",
         "ended": "Nothing to do.",
+        "after_hours": "On call: take the caller or call back; outside business hours.",
     },
 }
 

@@ -214,6 +214,26 @@ class Prompts(Strict):
     no_words: LocalizedList
 
 
+class OutOfHours(Strict):
+    """What a call outside `hours` gets (operator, issue 13; applied by triage/brain/hours.py). Emergencies
+    and callers asking for a human are always handed over, whatever the mode."""
+
+    mode: Literal["open", "notice", "message_only", "emergencies_only", "on_call"] = Field(
+        default="open",
+        description="open: served as in opening hours; notice: the words, then served as usual; message_only: "
+        "routine requests leave a message; emergencies_only: routine callers are told to call again; "
+        "on_call: every caller goes to the on-call human",
+    )
+    say: Localized = Field(
+        default_factory=dict,
+        description="Said after the greeting when closed, e.g. who helps now ({{ forward_to | digits }}).",
+    )
+    forward_to: str | None = Field(default=None, description="A number the words may name (forward_to).")
+    goodbye: Localized = Field(
+        default_factory=dict, description="emergencies_only: said to a routine caller before the call ends."
+    )
+
+
 class PackTest(Strict):
     """A check an admin attaches to a pack: what must come out for a caller's words."""
 
@@ -236,6 +256,7 @@ class Pack(Strict):
     records_calls: bool = False
     timezone: str = "Europe/Berlin"
     hours: dict[Weekday, list[str]] = Field(default_factory=dict)
+    out_of_hours: OutOfHours = Field(default_factory=OutOfHours)
     phone_numbers: list[str] = Field(default_factory=list)
     address: str | None = None
     public_numbers: PublicNumbers = Field(default_factory=PublicNumbers)
@@ -318,6 +339,14 @@ class Pack(Strict):
             blank = sorted(lang for lang in langs if not (item.name.get(lang) or "").strip())
             if blank:
                 problems.append(f"catalog[{i}] ({item.sku}): name is empty in {', '.join(blank)}")
+        closed = self.out_of_hours
+        if closed.mode != "open":
+            if not self.hours:
+                problems.append(f"out_of_hours.mode {closed.mode} needs hours: when is the client open?")
+            for field in ("say", *(("goodbye",) if closed.mode == "emergencies_only" else ())):
+                blank = sorted(lang for lang in langs if not (getattr(closed, field).get(lang) or "").strip())
+                if blank:
+                    problems.append(f"out_of_hours.{field} is empty in {', '.join(blank)}: what do callers hear?")
         if self.escalation.transfer_directly and not self.escalation.transfer_number:
             problems.append("escalation.transfer_directly needs escalation.transfer_number: where should the calls go?")
         return problems

@@ -155,10 +155,11 @@ class CallStore:
         with self.sessions() as db:
             return list(db.scalars(select(Call.id).where(Call.line_call_id == line_call_id)))
 
-    def waiting_handoffs(self, client_id: str | None = None) -> list[Handoff]:
-        """The queue: most urgent first, acute distress next, then who waited longest."""
+    def waiting_handoffs(self, client_id: str | None = None, status: str = "waiting") -> list[Handoff]:
+        """The queue: most urgent first, acute distress next, then who waited longest (status="test": the
+        handoffs of test calls, which never join it)."""
         with self.sessions() as db:
-            query = select(Handoff).where(Handoff.status == "waiting")
+            query = select(Handoff).where(Handoff.status == status)
             if client_id:
                 query = query.where(Handoff.client_id == client_id)
             rows = list(db.scalars(query))

@@ -124,6 +124,7 @@ const STRINGS = {
       hangup: "Anrufer hat aufgelegt",
       order_status: "Frage zum Bestellstand",
       routine: "Anliegen für einen Mitarbeiter",
+      after_hours: "außerhalb der Geschäftszeiten",
     },
     kinds: {
       created: "eingegangen",
@@ -278,6 +279,7 @@ const STRINGS = {
       hangup: "caller hung up",
       order_status: "question about an order",
       routine: "request for an agent",
+      after_hours: "outside business hours",
     },
     kinds: {
       created: "arrived",
