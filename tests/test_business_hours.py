@@ -102,6 +102,8 @@ def test_message_only_and_on_call(model, lang) -> None:
     assert dialogue.state.after_collect == "message"  # taking a message: number and name next
     said, dialogue = _call(_closed_plumber("on_call"), model, MONDAY_NIGHT, lang, [])
     assert dialogue.state.outcome.type == "handoff" and dialogue.state.outcome.handoff_reason == "after_hours"
+    assert said[1] == {"de": "Unser Büro ist gerade nicht besetzt.", "en": "Our office is closed right now."}[lang]
+    assert len(said) == 3 and dialogue.state.ended  # greeting, closed, put through to the on-call human
     summary = dialogue.state.outcome.summary["words"]
     assert "außerhalb der Geschäftszeiten" in summary["de"]["text"]
     assert "outside business hours" in summary["en"]["text"]
