@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from .admin import api as admin_api
 from .admin import pages as admin_pages
+from .api_docs import mount_docs
 from .handoff import api as handoff_api
 from .handoff import console as agent_console
 from .handoff import voice_api as agent_voice
@@ -59,7 +60,10 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
         title="triage",
         summary="Voice AI front-end for call centres: answers, triages and hands callers to humans.",
         lifespan=lifespan,
+        docs_url=None,  # operator (issue 13): /docs from local assets, see api_docs.py
+        redoc_url=None,
     )
+    mount_docs(app)
     app.include_router(twilio.router)
     app.include_router(browser.router)
     app.include_router(handoff_api.router)

@@ -355,10 +355,12 @@ class HandoffQueue:
             matched = db.execute(statement).rowcount
             if matched != 1:
                 db.rollback()
-                status = db.scalar(select(Handoff.status).where(Handoff.id == handoff_id))
-                if status is None:
+                found = db.execute(select(Handoff.status, Handoff.assigned_to).where(Handoff.id == handoff_id)).first()
+                if found is None:
                     raise UnknownHandoff(handoff_id)
-                raise QueueConflict(f"handoff {handoff_id} is {status}: cannot be {kind} now", status)
+                status, holder = found
+                has = f" by {holder}" if holder and status in ("accepted", "offered") else ""  # a 409 names who
+                raise QueueConflict(f"handoff {handoff_id} is {status}{has}: cannot be {kind} now", status)
             h = db.get(Handoff, handoff_id, populate_existing=True)
             db.add(HandoffEvent(handoff_id=handoff_id, kind=kind, actor=actor, status=h.status, detail=detail or {}))
             change = {"kind": "handoff", "event": kind, "id": handoff_id, "client_id": h.client_id, "status": h.status}

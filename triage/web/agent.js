@@ -151,6 +151,7 @@ const STRINGS = {
       transfer_not_configured: "Weiterleitung nicht möglich: Telefonie nicht eingerichtet",
     },
     channels: { sms: "per SMS", phone: "per Anruf", webhook: "per Webhook" },
+    lines: { twilio: "Telefon", browser: "Browser", text: "Text-Chat", test: "Testanruf" },
     alertResults: { sms_sent: "SMS gesendet", calling: "wird angerufen", ringing: "Anrufer wird durchgestellt" },
     alertReasons: {
       not_configured: "Telefonie (Twilio) ist nicht eingerichtet",
@@ -306,6 +307,7 @@ const STRINGS = {
       transfer_not_configured: "transfer impossible: telephony not set up",
     },
     channels: { sms: "by SMS", phone: "by phone", webhook: "by webhook" },
+    lines: { twilio: "phone", browser: "browser", text: "text chat", test: "test call" },
     alertResults: { sms_sent: "SMS sent", calling: "being called", ringing: "caller being put through" },
     alertReasons: {
       not_configured: "telephony (Twilio) is not set up",
@@ -686,7 +688,7 @@ function renderDetail() {
   const distress = setText("detail-distress", label("distresses", h.distress || summary.distress));
   distress.dataset.distress = h.distress || summary.distress || "";
   setText("detail-reason", label("reasons", summary.handoff_reason || h.reason));
-  const call = [h.client_id, h.channel, h.caller_on_line ? t("callerOnLine") : t("callerGone"), time(h.created_at)];
+  const call = [h.client_id, h.channel && label("lines", h.channel), h.caller_on_line ? t("callerOnLine") : t("callerGone"), time(h.created_at)];
   setText("detail-call", call.filter(Boolean).join(" · "));
   setText("detail-text", summary.text, "");
 
@@ -703,7 +705,7 @@ function renderDetail() {
         "li",
         { data: { field: key, confirmed: String(confirmed.has(key)) } },
         el("span", { class: "field", text: `${label("fields", key)}: ` }),
-        el("span", { text: shown }),
+        el("span", { text: key === "phone" ? phoneText(shown) : shown }),
         confirmed.has(key) ? el("span", { class: "tag ok", text: t("confirmed") }) : null,
       );
     }),
