@@ -114,11 +114,17 @@ def test_webhook_without_a_valid_twilio_signature_is_refused(server: VoiceServer
 
 
 def test_webhook_for_a_number_no_client_has_says_so(server: VoiceServer):
+    """Spoken TwiML in German and English from the defaults pack, not an error Twilio would answer with
+    its generic message; and the call is logged (issue 13)."""
     url = server.url + "/twilio/voice"
-    params = {"CallSid": "CA1", "To": "+1 555 0100"}
+    params = {"CallSid": "CA-nobody", "From": "+49 171 1112223", "To": "+1 555 0100"}
     status, body = post_form(url, params, signature(url, params))
-    assert status == 404
-    assert "no client pack" in body
+    assert status == 200
+    words = load_pack("sanitaer-notdienst").prompts.number_not_in_service
+    assert f'<Say language="de-DE">{words["de"]}</Say>' in body
+    assert f'<Say language="en-US">{words["en"]}</Say>' in body and body.rstrip().endswith("<Hangup /></Response>")
+    logged = [line for line in server.log().splitlines() if "CA-nobody" in line and "WARNING" in line]
+    assert logged and "+1 555 0100" in logged[0] and "no client pack" in logged[0]
 
 
 # --- the media stream ----------------------------------------------------------------------------------

@@ -174,6 +174,7 @@ class Prompts(Strict):
     handoff_p0: Localized
     handoff_p1: Localized
     handoff_generic: Localized
+    number_not_in_service: Localized  # operator (issue 13): a Twilio number no pack claims
     handoff_error: Localized
     handoff_hold: Localized
     handoff_connecting: Localized

@@ -23,16 +23,18 @@ import re
 import threading
 import time
 from collections import OrderedDict
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+import yaml
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 from twilio.twiml.voice_response import Connect, VoiceResponse
 
 from ..handoff.live import next_change
 from ..handoff.queue import QUEUED, SYSTEM, QueueConflict, UnknownHandoff
-from ..packs.render import say
+from ..packs.render import render, say
 from ..speech.engines import wav_bytes
 
 log = logging.getLogger(__name__)
@@ -404,3 +406,21 @@ def _sms_text(view: dict[str, Any], pack: Any) -> str:
     head = f"{pack.name} {view.get('urgency', '')}: ".replace(" :", ":")
     body = head + " ".join(text.split())
     return body if len(body) <= SMS_MAX_CHARS else body[: SMS_MAX_CHARS - 1].rstrip() + "…"
+
+
+# --- a number no client claims ---------------------------------------------------------------------
+TWILIO_LANGUAGES = {"de": "de-DE", "en": "en-US"}
+
+
+def not_in_service_twiml(prompts_dir: Path) -> str:
+    """What Twilio says to a caller of a number no client pack claims (instead of an HTTP error that
+    Twilio would answer with its generic message): the defaults pack's `number_not_in_service`, in
+    German and English, then the call ends."""
+    document = yaml.safe_load((Path(prompts_dir) / "_defaults" / "pack.yaml").read_text(encoding="utf-8"))
+    words = document["prompts"]["number_not_in_service"]
+    response = VoiceResponse()
+    for lang, code in TWILIO_LANGUAGES.items():
+        if words.get(lang):
+            response.say(render(words[lang]), language=code)
+    response.hangup()
+    return str(response)

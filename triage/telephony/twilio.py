@@ -31,7 +31,7 @@ from ..handoff.queue import UnknownHandoff
 from ..packs.load import client_for_number
 from ..runtime import ServerState
 from .frames import bad_input
-from .transfer import AUDIO_KINDS, TwilioConnector
+from .transfer import AUDIO_KINDS, TwilioConnector, not_in_service_twiml
 
 log = logging.getLogger(__name__)
 
@@ -111,8 +111,15 @@ async def voice_webhook(request: Request, client: str | None = None) -> Response
     _connector(state).saw_url(public_url(state, str(request.url)))
     client_id = client or client_for_number(state.packs.all(), params.get("To", ""))
     if not client_id or not state.packs.exists(client_id):
-        log.warning("incoming call to %s: no client pack for this number", params.get("To"))
-        raise HTTPException(status_code=404, detail=f"no client pack for number {params.get('To')!r} / {client!r}")
+        # operator (issue 13): the caller hears that the number is not in service, and the call is logged
+        log.warning(
+            "incoming call %s from %s to %s: no client pack for this number (client=%r); told it is not in service",
+            params.get("CallSid"),
+            params.get("From"),
+            params.get("To"),
+            client,
+        )
+        return Response(content=not_in_service_twiml(state.settings.prompts_dir), media_type="application/xml")
     scheme = "wss" if _secure(request, state) else "ws"
     stream_url = public_url(state, str(request.url_for("twilio_stream")), scheme=scheme)
     response = VoiceResponse()
