@@ -120,3 +120,19 @@ def test_out_of_hours_needs_hours_and_words_in_every_language() -> None:
         Pack.model_validate(
             {**document, "hours": {}, "out_of_hours": {"mode": "notice", "say": {"de": "Zu.", "en": "Closed."}}}
         )
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_caller_without_a_number_is_never_promised_a_callback(model, lang) -> None:
+    """A browser caller (no caller ID) who asked for a human and gave no number: nobody was free."""
+    pack = load_pack("sanitaer-notdienst")
+    dialogue = Dialogue(pack, model, lang=lang, now=lambda: MONDAY_MORNING)
+    dialogue.greet()
+    dialogue.hear({"de": "ja", "en": "yes"}[lang])
+    dialogue.hear({"de": "ich möchte mit einem mitarbeiter sprechen", "en": "i want to speak to a person"}[lang])
+    assert dialogue.state.outcome.type == "handoff" and dialogue.state.phone is None
+    said = dialogue.waiting("callback").text
+    assert said == pack.prompts.handoff_callback_no_number[lang]
+    phoned = Dialogue(pack, model, lang=lang, now=lambda: MONDAY_MORNING)
+    phoned.caller_number = "+49 171 1112223"  # a phone line's caller ID: a callback can be promised
+    assert phoned.waiting("callback").text.startswith(pack.prompts.handoff_callback[lang][:40])

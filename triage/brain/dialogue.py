@@ -56,6 +56,7 @@ class Dialogue:
         self.model = model
         self.now = now
         self.state = CallState(client_id=pack.id, lang=lang or pack.languages[0])
+        self.caller_number: str | None = None  # operator hook (issue 13): the line's caller ID, set by CallSession
 
     # --- what the outside world calls -----------------------------------------------------------
     def greet(self) -> Reply:
@@ -120,6 +121,8 @@ class Dialogue:
         key = _WAITING_PROMPTS.get(event)
         if key is None:
             raise ValueError(f"unknown waiting event {event!r}; one of {', '.join(_WAITING_PROMPTS)}")
+        if key == "handoff_callback" and not (self.state.phone or self.caller_number):  # operator hook: no number
+            key = "handoff_callback_no_number"
         return self._bot(Reply([self._say(key)], end=event in ("callback", "resolved")))
 
     def hangup(self) -> Outcome | None:

@@ -29,6 +29,7 @@ class CallSession:
         caller_number: str | None = None,
     ) -> None:
         self.dialogue = dialogue
+        dialogue.caller_number = caller_number  # operator (issue 13): a callback needs a number to call
         self.store = store
         pack = dialogue.pack
         self.call_id = store.start_call(

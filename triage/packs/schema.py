@@ -181,6 +181,7 @@ class Prompts(Strict):
     handoff_agent_unavailable: Localized
     handoff_escalated: Localized
     handoff_callback: Localized
+    handoff_callback_no_number: Localized  # operator (issue 13): never promise a callback without a number
     p0_fire: Localized
     p0_gas: Localized
     p0_medical: Localized
