@@ -8,6 +8,7 @@ other client is "not found" to them); agents nothing here.
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import yaml
@@ -16,6 +17,7 @@ from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field
 
 from ..auth import ROLES, AuthError, Principal, current_user
+from ..brain.hours import time_of_day
 from ..packs.load import PackError
 from ..packs.render import say
 from ..packs.schema import Pack
@@ -215,7 +217,8 @@ async def speak(client_id: str, body: Speak, request: Request, user: Admin) -> R
         raise HTTPException(status_code=422, detail=f"no prompt {body.key!r}")
     if body.lang not in pack.languages:
         raise HTTPException(status_code=422, detail=f"{client_id} offers {pack.languages}, not {body.lang!r}")
-    variables = {"time_of_day": body.time_of_day} if body.time_of_day else {}
+    # operator (issue 13): "now" is the time of day a call gets now, on the client's clock
+    variables = {"time_of_day": body.time_of_day or time_of_day(pack, datetime.now(UTC))}
     text = say(pack, body.key, body.lang, **variables)
     tts = state.engines.tts
     pcm = await asyncio.to_thread(lambda: tts.cache.get(body.lang, text) or tts.synthesize(text, body.lang))

@@ -132,6 +132,21 @@ const STRINGS = {
     timeOfDay: "Tageszeit",
     times: { "": "jetzt", morning: "Morgen", afternoon: "Nachmittag", evening: "Abend", night: "Nacht" },
     spoken: "Gesprochen: {text}",
+    prompts: { greeting: "Begrüßung", recording_consent: "Frage nach Aufzeichnung", ask_need: "Frage nach dem Anliegen", anything_else: "Noch etwas?", goodbye: "Verabschiedung", not_understood: "Nicht verstanden", silence_reprompt: "Nachfrage bei Stille", handoff_failures: "Übergabe: nicht verstanden", handoff_requested: "Übergabe: Anrufer will einen Menschen", handoff_now: "Übergabe jetzt", handoff_p0: "Übergabe bei Lebensgefahr", handoff_p1: "Übergabe bei Notfall", handoff_generic: "Übergabe allgemein", number_not_in_service: "Nummer keinem Kunden zugeordnet", handoff_error: "Übergabe bei technischem Fehler", handoff_hold: "Warteschleife", handoff_connecting: "Wird verbunden", handoff_agent_unavailable: "Mitarbeiter nicht erreicht", handoff_escalated: "Bereitschaft alarmiert", handoff_callback: "Rückruf versprochen", handoff_callback_no_number: "Kein Rückruf möglich (keine Nummer)", p0_fire: "Lebensgefahr: Feuer", p0_gas: "Lebensgefahr: Gas", p0_medical: "Lebensgefahr: medizinisch", p0_police: "Lebensgefahr: Polizei", p0_electric: "Lebensgefahr: Strom", distress_acute: "Anrufer in akuter Not", distress_elevated: "Anrufer aufgewühlt", ask_address: "Frage nach der Adresse", ask_callback: "Frage nach der Rückrufnummer", ask_name: "Frage nach dem Namen", confirm_address: "Adresse bestätigen", confirm_callback: "Rückrufnummer bestätigen", confirm_name: "Namen bestätigen", confirm_retry: "Noch einmal fragen", order_ask_items: "Bestellung: was?", order_item_unknown: "Bestellung: Artikel unbekannt", order_ask_option: "Bestellung: Variante", order_ask_more: "Bestellung: noch etwas?", order_ask_fulfilment: "Bestellung: Abholung oder Lieferung", order_ask_delivery_address: "Bestellung: Lieferadresse", order_readback: "Bestellung vorlesen", order_saved: "Bestellung gespeichert", order_cancelled: "Bestellung verworfen", message_ask: "Nachricht: was?", message_readback: "Nachricht vorlesen", message_saved: "Nachricht gespeichert", appointment_ask: "Terminwunsch", info_unknown: "Auskunft unbekannt", no_action: "Nicht zuständig", consent_declined: "Aufzeichnung abgelehnt", ask_danger: "Frage nach Gefahr" },
+    auditActions: {
+      sign_in: "angemeldet",
+      sign_in_failed: "Anmeldung fehlgeschlagen",
+      user_created: "Konto angelegt",
+      api_token_issued: "API-Token ausgegeben",
+      tokens_revoked: "Sitzungen und Tokens widerrufen",
+      pack_admin: "Paket im Editor gespeichert",
+      pack_files: "Paket aus dem prompts-Ordner übernommen",
+      pack_import: "Paket importiert",
+      pack_rollback: "Paket zurückgerollt",
+    },
+    auditKeys: { username: "Konto", role: "Rolle", clients: "Kunden", name: "Zweck", count: "Anzahl", version: "Version", comment: "Kommentar" },
+    roles: { platform_admin: "Plattform-Admin", client_admin: "Kunden-Admin", agent: "Agent" },
+    outcomes: { handoff: "an einen Mitarbeiter übergeben", order: "Bestellung", message: "Nachricht", ended: "beendet" },
   },
   en: {
     title: "Client editor",
@@ -245,6 +260,21 @@ const STRINGS = {
     timeOfDay: "Time of day",
     times: { "": "now", morning: "morning", afternoon: "afternoon", evening: "evening", night: "night" },
     spoken: "Spoken: {text}",
+    prompts: { greeting: "Greeting", recording_consent: "Recording consent question", ask_need: "What can I do for you", anything_else: "Anything else?", goodbye: "Goodbye", not_understood: "Not understood", silence_reprompt: "Prompt after silence", handoff_failures: "Handoff: not understood", handoff_requested: "Handoff: caller wants a person", handoff_now: "Handoff now", handoff_p0: "Handoff: danger to life", handoff_p1: "Handoff: emergency", handoff_generic: "Handoff: general", number_not_in_service: "Number not assigned to a client", handoff_error: "Handoff: technical failure", handoff_hold: "On hold", handoff_connecting: "Connecting", handoff_agent_unavailable: "Agent not reached", handoff_escalated: "On-call alerted", handoff_callback: "Callback promised", handoff_callback_no_number: "No callback possible (no number)", p0_fire: "Danger: fire", p0_gas: "Danger: gas", p0_medical: "Danger: medical", p0_police: "Danger: police", p0_electric: "Danger: electricity", distress_acute: "Caller in acute distress", distress_elevated: "Caller upset", ask_address: "Ask for the address", ask_callback: "Ask for a callback number", ask_name: "Ask for the name", confirm_address: "Confirm the address", confirm_callback: "Confirm the callback number", confirm_name: "Confirm the name", confirm_retry: "Ask again", order_ask_items: "Order: what?", order_item_unknown: "Order: unknown item", order_ask_option: "Order: variant", order_ask_more: "Order: anything else?", order_ask_fulfilment: "Order: pickup or delivery", order_ask_delivery_address: "Order: delivery address", order_readback: "Order read back", order_saved: "Order saved", order_cancelled: "Order dropped", message_ask: "Message: what?", message_readback: "Message read back", message_saved: "Message saved", appointment_ask: "Appointment request", info_unknown: "Unknown question", no_action: "Not our business", consent_declined: "Recording declined", ask_danger: "Ask about danger" },
+    auditActions: {
+      sign_in: "signed in",
+      sign_in_failed: "sign-in failed",
+      user_created: "account created",
+      api_token_issued: "API token issued",
+      tokens_revoked: "sessions and tokens revoked",
+      pack_admin: "pack saved in the editor",
+      pack_files: "pack taken from the prompts folder",
+      pack_import: "pack imported",
+      pack_rollback: "pack rolled back",
+    },
+    auditKeys: { username: "account", role: "role", clients: "clients", name: "purpose", count: "count", version: "version", comment: "comment" },
+    roles: { platform_admin: "platform admin", client_admin: "client admin", agent: "agent" },
+    outcomes: { handoff: "handed to a person", order: "order", message: "message", ended: "ended" },
   },
 };
 
@@ -274,7 +304,7 @@ const state = {
   audioUrl: null,
 };
 
-const { t, renderWho, api, reason, start } = createConsole({
+const { t, label, renderWho, api, reason, start } = createConsole({
   state,
   strings: STRINGS,
   langKey: LANG_KEY,
@@ -893,7 +923,7 @@ function renderClients() {
                 class: "meta",
                 text: `${(client.languages || []).join(", ").toUpperCase()} · ${t("versionLine", {
                   n: client.number,
-                  author: client.author,
+                  author: client.author === "files" ? t("sources.files") : client.author,
                   when: when(client.created_at),
                 })}`,
               }),
@@ -921,13 +951,24 @@ function renderAudit() {
         "tr",
         { data: { action: entry.action } },
         el("td", { class: "nowrap", text: when(entry.at) }),
-        el("td", { text: entry.actor }),
-        el("td", { text: entry.action }),
+        el("td", { text: entry.actor === "files" ? t("sources.files") : entry.actor }),
+        el("td", { text: label("auditActions", entry.action) }),
         el("td", { text: entry.client_id || "" }),
-        el("td", { class: "detail", text: entry.detail && Object.keys(entry.detail).length ? JSON.stringify(entry.detail) : "" }),
+        el("td", { class: "detail", text: auditDetail(entry.detail || {}) }),
       ),
     ),
   );
+}
+
+/** An audit entry's details as words: "Konto: nora · Rolle: Kunden-Admin · Kunden: kanzlei-nord". */
+function auditDetail(detail) {
+  return Object.entries(detail)
+    .filter(([, value]) => value !== null && value !== "" && !(Array.isArray(value) && !value.length))
+    .map(([key, value]) => {
+      const shown = key === "role" ? label("roles", value) : Array.isArray(value) ? value.join(", ") : String(value);
+      return `${label("auditKeys", key)}: ${shown}`;
+    })
+    .join(" · ");
 }
 
 function showHome() {
@@ -1093,7 +1134,7 @@ function renderVersions() {
           { class: "version-head" },
           el("strong", { text: `${t("yamlHeading", { n: v.number })}` }),
           v.number === newest ? el("span", { class: "tag tag-own", text: t("live") }) : null,
-          el("span", { class: "meta", text: `${v.author} · ${when(v.created_at)} · ${t(`sources.${v.source}`)}` }),
+          el("span", { class: "meta", text: [v.author === "files" ? null : v.author, when(v.created_at), t(`sources.${v.source}`)].filter(Boolean).join(" · ") }),
           total ? el("span", { class: `meta ${v.tests.failed ? "bad" : "good"}`, text: t("testsShort", { passed: v.tests.passed, total }) }) : null,
         ),
         v.comment ? el("p", { class: "version-comment", text: v.comment }) : null,
@@ -1212,7 +1253,7 @@ function renderPreviewControls() {
   fill($("preview-lang"), ["", ...langs], (v) => (v ? t(`languageNames.${v}`) : t("automatic")));
   fill($("hear-lang"), langs, (v) => t(`languageNames.${v}`));
   const keys = Object.keys(pack().prompts || {}).filter((k) => !k.endsWith("_words"));
-  fill($("hear-key"), keys, (k) => k);
+  fill($("hear-key"), keys, (k) => label("prompts", k));
   if (!$("hear-key").value && keys.includes("greeting")) $("hear-key").value = "greeting";
   fill($("hear-time"), TIMES, (v) => t(`times.${v}`));
 }
@@ -1257,7 +1298,7 @@ function renderPreview() {
   if (p && p.outcome) {
     const o = p.outcome;
     const why = o.summary && o.summary.urgency_reason;
-    outcome.textContent = t("outcome", { what: [o.type, o.urgency, why].filter(Boolean).join(" · ") });
+    outcome.textContent = t("outcome", { what: [label("outcomes", o.type), o.urgency, why].filter(Boolean).join(" · ") });
     outcome.dataset.type = o.type;
   }
 }
