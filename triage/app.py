@@ -8,11 +8,15 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request, Response
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from .admin import api as admin_api
 from .admin import pages as admin_pages
+from .api.guards import Guards, RedactTokens
+from .api.limits import SignInThrottle, SlidingWindow
 from .handoff import api as handoff_api
 from .handoff import console as agent_console
 from .handoff import voice_api as agent_voice
@@ -27,12 +31,13 @@ log = logging.getLogger(__name__)
 
 def create_app(settings: Settings | None = None, state: ServerState | None = None) -> FastAPI:
     """`state` may be given already loaded (benchmarks start many servers on one set of engines)."""
+    settings = settings or (state.settings if state is not None else get_settings())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         nonlocal state
         if state is None:
-            state = await asyncio.to_thread(ServerState.start, settings or get_settings())
+            state = await asyncio.to_thread(ServerState.start, settings)
         app.state.triage = state
         await asyncio.to_thread(state.lines.beat)  # seen before the first call is taken
         state.hub.start(asyncio.get_running_loop())
@@ -60,6 +65,16 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
         summary="Voice AI front-end for call centres: answers, triages and hands callers to humans.",
         lifespan=lifespan,
     )
+    app.add_middleware(
+        Guards,
+        max_body_bytes=settings.max_body_bytes,
+        allowed_origins=settings.allowed_origins,
+        public_url=settings.public_url,
+    )
+    app.add_exception_handler(RequestValidationError, _validation_failed)
+    app.state.call_limiter = SlidingWindow(settings.public_calls_per_minute, 60.0)
+    app.state.sign_in_throttle = SignInThrottle(settings.sign_in_failures)
+    logging.getLogger("uvicorn.access").addFilter(RedactTokens())
     app.include_router(twilio.router)
     app.include_router(browser.router)
     app.include_router(handoff_api.router)
@@ -79,6 +94,11 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
         state: ServerState | None = getattr(request.app.state, "triage", None)
         if state is None or not state.ready:
             return JSONResponse({"status": "loading"}, status_code=503)
+        try:  # a real write: a database that cannot store a handoff cannot take calls
+            await asyncio.to_thread(state.lines.beat)
+        except Exception as exc:
+            log.error("ALERT: the database cannot be written (%s): not ready for calls", exc)
+            return JSONResponse({"status": "database cannot be written", "error": str(exc)[:200]}, status_code=503)
         tts = state.engines.tts
         return JSONResponse(
             {
@@ -95,6 +115,20 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
         return Response(request.app.state.triage.metrics.exposition(), media_type="text/plain; version=0.0.4")
 
     return app
+
+
+async def _validation_failed(request: Request, exc: Exception) -> JSONResponse:
+    """422 naming each field and what is wrong with it, without echoing what was sent (a large body
+    would come back whole; a NaN cannot even be written as JSON)."""
+    assert isinstance(exc, RequestValidationError)
+    errors = []
+    for error in exc.errors():
+        shown = {k: v for k, v in error.items() if k not in ("input", "ctx", "url")}
+        value = error.get("input")
+        if isinstance(value, str | int | bool) and len(repr(value)) <= 80:
+            shown["input"] = value
+        errors.append(shown)
+    return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
 
 
 async def _warm_rest(state: ServerState) -> None:

@@ -16,7 +16,7 @@ from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field
 
 from ..auth import ROLES, AuthError, Principal, current_user
-from ..packs.load import PackError
+from ..packs.load import PackError, safe_yaml
 from ..packs.render import say
 from ..packs.schema import Pack
 from ..packs.versions import VersionConflict
@@ -80,8 +80,16 @@ def _document(draft: Draft) -> str:
 
 async def _check(request: Request, client_id: str, document: str) -> DraftCheck:
     state = _state(request)
+    settings = state.settings
     return await asyncio.to_thread(
-        check_draft, client_id, document, state.packs.prompts_dir, state.engines.model, state.packs.all()
+        check_draft,
+        client_id,
+        document,
+        state.packs.prompts_dir,
+        state.engines.model,
+        state.packs.all(),
+        settings.webhook_allow_private,
+        settings.webhook_secret_prefix,
     )
 
 
@@ -123,11 +131,15 @@ async def list_clients(request: Request, user: Admin) -> dict[str, Any]:
 async def get_client(client_id: str, request: Request, user: Admin) -> dict[str, Any]:
     _visible(request, user, client_id)
     pack, version = await asyncio.to_thread(_versions(request).live, client_id)
+    try:
+        document = await asyncio.to_thread(safe_yaml, version.document)
+    except yaml.YAMLError:
+        document = None  # saved before aliases were refused; the YAML view still shows it
     return {
         "id": client_id,
         "version": version.info(),
         "yaml": version.document,
-        "document": yaml.safe_load(version.document) or {},
+        "document": document or {},
         "pack": pack.model_dump(mode="json"),
         "tests": version.tests,
     }
@@ -348,7 +360,8 @@ async def create_user(body: NewUser, request: Request, user: PlatformAdmin) -> d
 @router.post("/users/{username}/revoke", summary="Revoke every session and API token of an account")
 async def revoke(username: str, request: Request, user: PlatformAdmin) -> dict[str, Any]:
     try:
-        count = await asyncio.to_thread(_state(request).accounts.revoke_all, username, user.username)
+        state = _state(request)
+        count = await asyncio.to_thread(state.accounts.revoke_all, username, user.username, state.store.feed)
     except AuthError as exc:
         raise HTTPException(status_code=404, detail=str(exc)) from exc
     return {"revoked": count}

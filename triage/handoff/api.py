@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response,
 from pydantic import BaseModel, Field
 from starlette.websockets import WebSocketDisconnect
 
+from ..api.limits import SignInThrottle
 from ..auth import SESSION_COOKIE, AuthError, Principal, current_user, request_token
 from .live import next_change
 from .queue import ACTIVE, RESOLUTIONS, STATUSES, QueueConflict, UnknownHandoff
@@ -45,12 +46,28 @@ class SignIn(BaseModel):
     password: str = Field(min_length=1, max_length=200)
 
 
-@router.post("/api/session", summary="Sign in: sets the session cookie and returns the token")
+# Argon2 takes 64 MiB and a CPU core per check: at most this many at once, the rest wait their turn
+# on the event loop (not in worker threads, which every call needs).
+_HASHING = asyncio.Semaphore(2)
+
+
+@router.post(
+    "/api/session",
+    summary="Sign in: sets the session cookie and returns the token",
+    responses={429: {"description": "too many wrong passwords for this account or from this address"}},
+)
 async def sign_in(body: SignIn, request: Request, response: Response) -> dict[str, Any]:
+    throttle: SignInThrottle = request.app.state.sign_in_throttle
+    source = request.client.host if request.client else "?"
+    if throttle.paused(body.username, source):
+        raise HTTPException(status_code=429, detail="too many failed sign-ins: try again in 15 minutes")
     try:
-        user, token = await asyncio.to_thread(_state(request).accounts.sign_in, body.username, body.password)
+        async with _HASHING:
+            user, token = await asyncio.to_thread(_state(request).accounts.sign_in, body.username, body.password)
     except AuthError as exc:
+        throttle.failed(body.username, source)
         raise HTTPException(status_code=401, detail=str(exc)) from exc
+    throttle.succeeded(body.username)
     response.set_cookie(
         SESSION_COOKIE,
         token,
@@ -195,12 +212,22 @@ async def live_queue(websocket: WebSocket) -> None:
         await websocket.send_json({"type": "error", "error": "sign in first"})
         await websocket.close(code=1008, reason="not signed in")
         return
-    with state.hub.watch(lambda change: change.get("kind") == "handoff" and user.can_see(change["client_id"])) as q:
+
+    def wants(change: dict[str, Any]) -> bool:
+        if change.get("kind") == "revoked":
+            return change.get("user_id") == user.id
+        return change.get("kind") == "handoff" and user.can_see(change["client_id"])
+
+    with state.hub.watch(wants) as q:
         snapshot = await asyncio.to_thread(state.queue.list, user.scope(), ACTIVE)
         await websocket.send_json({"type": "snapshot", "user": user.public(), "handoffs": snapshot})
         reader = asyncio.create_task(_drain(websocket))
         try:
             while (change := await next_change(q, reader)) is not None:
+                if change.get("kind") == "revoked":  # signed out by an admin: nothing more reaches this page
+                    await websocket.send_json({"type": "error", "error": "your access was revoked: sign in again"})
+                    await websocket.close(code=1008, reason="access revoked")
+                    break
                 try:
                     view = await asyncio.to_thread(state.queue.row, change["id"])
                 except UnknownHandoff:
