@@ -20,6 +20,8 @@ from .api.limits import SignInThrottle, SlidingWindow
 from .handoff import api as handoff_api
 from .handoff import console as agent_console
 from .handoff import voice_api as agent_voice
+from .handoff.background import repeat
+from .handoff.lines import DEAD_AFTER_SECS, HEARTBEAT_SECS
 from .runtime import GREETING_KEYS, ServerState
 from .settings import WEB_DIR, Settings, get_settings
 from .telephony import browser, twilio
@@ -46,6 +48,7 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
         state.connector = TwilioConnector(state)
         loops = [asyncio.create_task(loop.run(stop_background)) for loop in state.background()]
         loops.append(asyncio.create_task(state.connector.run(stop_background)))  # direct transfers
+        loops.append(asyncio.create_task(repeat(stop_background, HEARTBEAT_SECS, lambda: _rescue(state), "rescue")))
         # The greeting path is synthesised before we report ready; the rest follows in the background.
         await asyncio.to_thread(state.packs.warm_all, GREETING_KEYS)
         state.ready = True
@@ -115,6 +118,12 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
         return Response(request.app.state.triage.metrics.exposition(), media_type="text/plain; version=0.0.4")
 
     return app
+
+
+async def _rescue(state: ServerState) -> None:
+    """Emergencies in calls whose server stopped before their outcome was stored become handoffs."""
+    for handoff_id in await asyncio.to_thread(state.store.rescue_lost_emergencies, DEAD_AFTER_SECS):
+        log.warning("handoff %s: an emergency call was lost with its server; agents call back", handoff_id)
 
 
 async def _validation_failed(request: Request, exc: Exception) -> JSONResponse:
