@@ -77,7 +77,8 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
     app.add_exception_handler(RequestValidationError, _validation_failed)
     app.state.call_limiter = SlidingWindow(settings.public_calls_per_minute, 60.0)
     app.state.sign_in_throttle = SignInThrottle(settings.sign_in_failures)
-    logging.getLogger("uvicorn.access").addFilter(RedactTokens())
+    for logger in ("uvicorn.access", "uvicorn.error"):  # the latter logs websocket handshakes with their URL
+        logging.getLogger(logger).addFilter(RedactTokens())
     app.include_router(twilio.router)
     app.include_router(browser.router)
     app.include_router(handoff_api.router)

@@ -11,7 +11,8 @@ import asyncio
 from typing import Annotated, Any
 
 import yaml
-from fastapi import APIRouter, Body, Depends, HTTPException, Request
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi import Path as FastPath
 from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field
 
@@ -25,6 +26,9 @@ from .drafts import DraftCheck, check_draft, document_of, preview_call
 
 router = APIRouter(prefix="/api/admin", tags=["admin"])
 MAX_DOCUMENT = 512 * 1024
+# A version number as the database keeps it; a larger one is a 422, not an overflow inside a query.
+MAX_VERSION = 2**31 - 1
+VersionNumber = Annotated[int, Field(ge=1, le=MAX_VERSION)]
 
 
 async def admin_user(user: Annotated[Principal, Depends(current_user)]) -> Principal:
@@ -65,7 +69,7 @@ class Draft(BaseModel):
 
 class Save(Draft):
     comment: str = Field(default="", max_length=1000)
-    base_version: int | None = Field(
+    base_version: VersionNumber | None = Field(
         default=None, description="The version the edit started from; 409 if someone saved since."
     )
     require_tests: bool = Field(default=False, description="Refuse to save when one of the pack's tests fails.")
@@ -152,7 +156,9 @@ async def versions(client_id: str, request: Request, user: Admin) -> dict[str, A
 
 
 @router.get("/clients/{client_id}/versions/{number}", summary="One version's YAML")
-async def version(client_id: str, number: int, request: Request, user: Admin) -> dict[str, Any]:
+async def version(
+    client_id: str, number: Annotated[int, FastPath(ge=1, le=MAX_VERSION)], request: Request, user: Admin
+) -> dict[str, Any]:
     _visible(request, user, client_id)
     found = await asyncio.to_thread(_versions(request).get, client_id, number)
     if found is None:
@@ -161,7 +167,13 @@ async def version(client_id: str, number: int, request: Request, user: Admin) ->
 
 
 @router.get("/clients/{client_id}/diff", summary="What changed between two versions (unified diff)")
-async def diff(client_id: str, request: Request, user: Admin, older: int, newer: int) -> PlainTextResponse:
+async def diff(
+    client_id: str,
+    request: Request,
+    user: Admin,
+    older: Annotated[int, Query(ge=1, le=MAX_VERSION)],
+    newer: Annotated[int, Query(ge=1, le=MAX_VERSION)],
+) -> PlainTextResponse:
     _visible(request, user, client_id)
     try:
         text = await asyncio.to_thread(_versions(request).diff, client_id, older, newer)
@@ -293,7 +305,7 @@ async def create(body: NewClient, request: Request, user: PlatformAdmin) -> dict
 
 
 class Rollback(BaseModel):
-    version: int
+    version: VersionNumber
     comment: str = Field(default="", max_length=1000)
 
 
@@ -314,9 +326,13 @@ async def rollback(client_id: str, body: Rollback, request: Request, user: Admin
 # --- accounts and the audit log (platform admins) -----------------------------------------------
 @router.get("/audit", summary="Who changed what, and every sign-in")
 async def audit_log(
-    request: Request, user: PlatformAdmin, limit: int = 200, client: str | None = None, action: str | None = None
+    request: Request,
+    user: PlatformAdmin,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    client: str | None = None,
+    action: str | None = None,
 ) -> dict[str, Any]:
-    entries = await asyncio.to_thread(_state(request).audit.entries, min(limit, 1000), client, action)
+    entries = await asyncio.to_thread(_state(request).audit.entries, limit, client, action)
     return {"entries": entries}
 
 
