@@ -82,7 +82,7 @@ def _document(draft: Draft) -> str:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
 
 
-async def _check(request: Request, client_id: str, document: str) -> DraftCheck:
+async def _check(request: Request, user: Principal, client_id: str, document: str) -> DraftCheck:
     state = _state(request)
     settings = state.settings
     return await asyncio.to_thread(
@@ -94,14 +94,15 @@ async def _check(request: Request, client_id: str, document: str) -> DraftCheck:
         state.packs.all(),
         settings.webhook_allow_private,
         settings.webhook_secret_prefix,
+        user.can_see,
     )
 
 
-async def _draft_or_live(request: Request, client_id: str, draft: Draft) -> Pack:
+async def _draft_or_live(request: Request, user: Principal, client_id: str, draft: Draft) -> Pack:
     """The pack a preview runs: the editor's draft when it sends one (refused if invalid), else the live one."""
     if draft.yaml is None and draft.document is None:
         return (await asyncio.to_thread(_versions(request).live, client_id))[0]
-    check = await _check(request, client_id, _document(draft))
+    check = await _check(request, user, client_id, _document(draft))
     if check.pack is None:
         raise _refused(check)
     return check.pack
@@ -197,7 +198,7 @@ async def export(client_id: str, request: Request, user: Admin) -> Response:
 @router.post("/clients/{client_id}/validate", summary="Check a draft and run its tests; nothing is saved")
 async def validate(client_id: str, draft: Draft, request: Request, user: Admin) -> dict[str, Any]:
     _visible(request, user, client_id)
-    return (await _check(request, client_id, _document(draft))).as_dict()
+    return (await _check(request, user, client_id, _document(draft))).as_dict()
 
 
 class Preview(Draft):
@@ -213,7 +214,7 @@ class Preview(Draft):
 async def preview(client_id: str, body: Preview, request: Request, user: Admin) -> dict[str, Any]:
     _visible(request, user, client_id)
     state = _state(request)
-    pack = await _draft_or_live(request, client_id, body)
+    pack = await _draft_or_live(request, user, client_id, body)
     if body.lang and body.lang not in pack.languages:
         raise HTTPException(status_code=422, detail=f"{client_id} offers {pack.languages}, not {body.lang!r}")
     return await asyncio.to_thread(preview_call, pack, state.engines.model, body.turns, body.lang)
@@ -234,7 +235,7 @@ class Speak(Draft):
 async def speak(client_id: str, body: Speak, request: Request, user: Admin) -> Response:
     _visible(request, user, client_id)
     state = _state(request)
-    pack = await _draft_or_live(request, client_id, body)
+    pack = await _draft_or_live(request, user, client_id, body)
     if body.key not in type(pack.prompts).model_fields:
         raise HTTPException(status_code=422, detail=f"no prompt {body.key!r}")
     if body.lang not in pack.languages:
@@ -253,7 +254,7 @@ async def speak(client_id: str, body: Speak, request: Request, user: Admin) -> R
 # --- saving ---------------------------------------------------------------------------------------
 async def _save(request: Request, user: Principal, client_id: str, body: Save, source: str) -> dict[str, Any]:
     document = _document(body)
-    check = await _check(request, client_id, document)
+    check = await _check(request, user, client_id, document)
     if not check.valid or (body.require_tests and not check.tests_pass):
         raise _refused(check)
     try:

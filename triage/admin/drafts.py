@@ -4,6 +4,7 @@ is in and how to fix it, whether the pack's own tests pass, and a preview call a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,9 +69,13 @@ def check_draft(
     others: dict[str, Pack],
     allow_private_webhooks: bool = False,
     secret_prefix: str = "TRIAGE_WEBHOOK_",
+    may_see: Callable[[str], bool] = lambda client_id: False,
 ) -> DraftCheck:
     """Validate (schema, translations, templates, unreachable parts, numbers taken by another
-    client, webhook targets inside the platform) and run the pack's own tests."""
+    client, webhook targets inside the platform) and run the pack's own tests.
+
+    Another client is named only if `may_see` it: a client admin must not learn which other
+    clients the platform serves."""
     try:
         pack = build_pack(client_id, document, prompts_dir)
     except PackError as exc:
@@ -86,10 +91,9 @@ def check_draft(
             ),
             None,
         )
-        if owner:  # not named: a client admin must not learn which other clients the platform serves
-            problems.append(
-                {"field": "phone_numbers", "problem": f"{number!r} already rings another client of this platform"}
-            )
+        if owner:
+            whose = f"client {owner!r}" if may_see(owner) else "another client of this platform"
+            problems.append({"field": "phone_numbers", "problem": f"{number!r} already rings {whose}"})
     problems += _webhook_problems(pack, allow_private_webhooks, secret_prefix)
     tests = [{"name": r.name, "passed": r.passed, "failures": r.failures} for r in run_pack_tests(pack, model)]
     return DraftCheck(pack, problems, tests)
