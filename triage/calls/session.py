@@ -47,6 +47,9 @@ class CallSession:
         self._flush_lock = threading.Lock()
         self._last_stored: Outcome | None = None
         self._marked_urgency: str | None = None
+        # One turn at a time: a DTMF key reaches the brain at once (a pipecat system frame) while a
+        # spoken turn may still be in speech recognition or in the dialogue in another thread.
+        self._turn_lock = threading.RLock()
         self.handoff_id: str | None = None  # the stored handoff, once the caller has been handed over
         self._try_start()
 
@@ -61,7 +64,8 @@ class CallSession:
         return self._started
 
     def greet(self) -> Reply:
-        return self._deliver(self.dialogue.greet())
+        with self._turn_lock:
+            return self._deliver(self.dialogue.greet())
 
     def greeting(self) -> Reply:
         """The greeting without waiting for the database: it promises nothing, so it need not be
@@ -72,27 +76,40 @@ class CallSession:
         self._quietly(self._flush_transcript, "transcript")
 
     def hear(self, text: str) -> Reply:
-        try:
-            reply = self.dialogue.hear(text)
-        except Exception as exc:  # a bug in one call must reach a human, not crash the line
-            log.exception("dialogue failed in call %s", self.call_id)
-            reply = self.dialogue.fail(type(exc).__name__)
-        return self._deliver(reply)
+        """A spoken turn. One that arrives after the call was handed over or ended says nothing and
+        ends nothing: the caller pressed 0 while these words were still being transcribed, and the
+        key won. (Ending the call here would hang up on a caller waiting for a human.)"""
+        with self._turn_lock:
+            if self.dialogue.state.ended:
+                return Reply()
+            try:
+                reply = self.dialogue.hear(text)
+            except Exception as exc:  # a bug in one call must reach a human, not crash the line
+                log.exception("dialogue failed in call %s", self.call_id)
+                reply = self.dialogue.fail(type(exc).__name__)
+            return self._deliver(reply)
 
     def dtmf(self, digit: str) -> Reply:
-        return self._deliver(self.dialogue.dtmf(digit))
+        with self._turn_lock:
+            return self._deliver(self.dialogue.dtmf(digit))
 
     def fail(self, error: str) -> Reply:
         """An engine outside the brain failed in this call (speech, network): hand the caller over."""
-        if self.dialogue.state.ended:
-            return Reply(end=True)
-        return self._deliver(self.dialogue.fail(error))
+        with self._turn_lock:
+            if self.dialogue.state.ended:
+                return Reply(end=True)
+            return self._deliver(self.dialogue.fail(error))
 
     def waiting(self, event: str) -> Reply:
         """The caller is on hold for a human and something happened to their handoff."""
-        return self._deliver(self.dialogue.waiting(event))
+        with self._turn_lock:
+            return self._deliver(self.dialogue.waiting(event))
 
     def hangup(self) -> Outcome | None:
+        with self._turn_lock:
+            return self._hangup()
+
+    def _hangup(self) -> Outcome | None:
         outcome = self.dialogue.hangup()
         if not self._try_start():
             raise RuntimeError(f"call {self.call_id} is not stored: the database is failing")
