@@ -10,12 +10,15 @@ and prints the figure.
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import httpx
 import pytest
@@ -24,6 +27,9 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
 from tests.voice_server import CLIENT, PASSWORD, TWILIO_TEST_TOKEN, VoiceServer, bearer, serving, sign_in
+from triage.api.guards import RedactTokens
+from triage.settings import Settings
+from triage.telephony.twilio import TwilioMediaSerializer, signature_valid
 
 OTHER = "kanzlei-berg"
 CALL_LIMIT = 30
@@ -317,3 +323,38 @@ def test_the_31st_anonymous_call_from_one_source_in_a_minute_is_refused(server: 
     token = sign_in(server, "root")
     with connect(f"{server.ws_url}/ws/text/{CLIENT}?token={token}", open_timeout=30) as ws:
         assert json.loads(ws.recv(timeout=30))["type"] == "bot", "a signed-in user is not limited"
+
+
+@pytest.mark.parametrize(
+    "frame",
+    ['{"event": "mark", "mark": "x"}', '{"event": "mark", "mark": ["x"]}', '{"event": "mark", "mark": {"name": 7}}'],
+)
+def test_a_malformed_mark_is_reported_and_the_call_goes_on(frame: str):
+    """A mark that is not {"name": ...} used to raise inside the serializer and end the call; now it
+    is bad input, which the call logs and goes on (a well-formed mark nobody sent is ignored by the brain)."""
+    serializer = TwilioMediaSerializer(stream_sid="MZ1", params=TwilioMediaSerializer.InputParams(auto_hang_up=False))
+    message = asyncio.run(serializer.deserialize(frame)).message
+    assert message["event"] == "error" and "mark" in message["error"]
+    ok = asyncio.run(serializer.deserialize('{"event": "mark", "mark": {"name": "never-sent"}}')).message
+    assert ok == {"event": "mark", "name": "never-sent"}
+
+
+def test_twilio_requests_are_refused_without_an_auth_token_unless_allowed_for_development():
+    unsigned = SimpleNamespace(settings=Settings(twilio_auth_token=None))
+    assert not signature_valid(unsigned, "https://x/twilio/voice", {}, None)
+    development = SimpleNamespace(settings=Settings(twilio_auth_token=None, twilio_allow_unsigned=True))
+    assert signature_valid(development, "https://x/twilio/voice", {}, None)
+
+
+def test_tokens_in_websocket_urls_are_not_logged():
+    record = logging.LogRecord(
+        "uvicorn.error",
+        logging.INFO,
+        "",
+        0,
+        '%s - "WebSocket %s" [accepted]',
+        ("1.2.3.4:5", "/ws/agent?token=s3cr3t&x=1"),
+        None,
+    )
+    RedactTokens().filter(record)
+    assert record.getMessage() == '1.2.3.4:5 - "WebSocket /ws/agent?token=***&x=1" [accepted]'
