@@ -16,6 +16,7 @@ from fastapi import Path as FastPath
 from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field
 
+from ..api.deps import server_state
 from ..auth import ROLES, AuthError, Principal, current_user
 from ..packs.load import PackError, safe_yaml
 from ..packs.render import say
@@ -47,12 +48,8 @@ Admin = Annotated[Principal, Depends(admin_user)]
 PlatformAdmin = Annotated[Principal, Depends(platform_admin)]
 
 
-def _state(request: Request):
-    return request.app.state.triage
-
-
 def _versions(request: Request):
-    return _state(request).packs.versions
+    return server_state(request).packs.versions
 
 
 def _visible(request: Request, user: Principal, client_id: str) -> None:
@@ -83,7 +80,7 @@ def _document(draft: Draft) -> str:
 
 
 async def _check(request: Request, user: Principal, client_id: str, document: str) -> DraftCheck:
-    state = _state(request)
+    state = server_state(request)
     settings = state.settings
     return await asyncio.to_thread(
         check_draft,
@@ -213,7 +210,7 @@ class Preview(Draft):
 )
 async def preview(client_id: str, body: Preview, request: Request, user: Admin) -> dict[str, Any]:
     _visible(request, user, client_id)
-    state = _state(request)
+    state = server_state(request)
     pack = await _draft_or_live(request, user, client_id, body)
     if body.lang and body.lang not in pack.languages:
         raise HTTPException(status_code=422, detail=f"{client_id} offers {pack.languages}, not {body.lang!r}")
@@ -234,7 +231,7 @@ class Speak(Draft):
 )
 async def speak(client_id: str, body: Speak, request: Request, user: Admin) -> Response:
     _visible(request, user, client_id)
-    state = _state(request)
+    state = server_state(request)
     pack = await _draft_or_live(request, user, client_id, body)
     if body.key not in type(pack.prompts).model_fields:
         raise HTTPException(status_code=422, detail=f"no prompt {body.key!r}")
@@ -333,13 +330,13 @@ async def audit_log(
     client: str | None = None,
     action: str | None = None,
 ) -> dict[str, Any]:
-    entries = await asyncio.to_thread(_state(request).audit.entries, limit, client, action)
+    entries = await asyncio.to_thread(server_state(request).audit.entries, limit, client, action)
     return {"entries": entries}
 
 
 @router.get("/users", summary="Every account")
 async def users(request: Request, user: PlatformAdmin) -> dict[str, Any]:
-    return {"users": [u.public() for u in await asyncio.to_thread(_state(request).accounts.list)]}
+    return {"users": [u.public() for u in await asyncio.to_thread(server_state(request).accounts.list)]}
 
 
 class NewUser(BaseModel):
@@ -359,7 +356,7 @@ async def create_user(body: NewUser, request: Request, user: PlatformAdmin) -> d
         raise HTTPException(status_code=422, detail=f"unknown client {', '.join(unknown)}")
     try:
         made = await asyncio.to_thread(
-            _state(request).accounts.create,
+            server_state(request).accounts.create,
             body.username,
             body.password,
             body.role,
@@ -377,7 +374,7 @@ async def create_user(body: NewUser, request: Request, user: PlatformAdmin) -> d
 @router.post("/users/{username}/revoke", summary="Revoke every session and API token of an account")
 async def revoke(username: str, request: Request, user: PlatformAdmin) -> dict[str, Any]:
     try:
-        state = _state(request)
+        state = server_state(request)
         count = await asyncio.to_thread(state.accounts.revoke_all, username, user.username, state.store.feed)
     except AuthError as exc:
         raise HTTPException(status_code=404, detail=str(exc)) from exc

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response,
 from pydantic import BaseModel, Field
 from starlette.websockets import WebSocketDisconnect
 
+from ..api.deps import server_state
 from ..api.limits import SignInThrottle
 from ..auth import SESSION_COOKIE, AuthError, Principal, current_user, request_token
 from .live import next_change
@@ -26,13 +27,9 @@ router = APIRouter(tags=["agents"])
 User = Annotated[Principal, Depends(current_user)]
 
 
-def _state(request: Request):
-    return request.app.state.triage
-
-
 async def _visible_handoff(request: Request, handoff_id: str, user: Principal) -> dict[str, Any]:
     try:
-        view = await asyncio.to_thread(_state(request).queue.get, handoff_id)
+        view = await asyncio.to_thread(server_state(request).queue.get, handoff_id)
     except UnknownHandoff:
         view = None
     if view is None or not user.can_see(view["client_id"]):
@@ -63,7 +60,7 @@ async def sign_in(body: SignIn, request: Request, response: Response) -> dict[st
         raise HTTPException(status_code=429, detail="too many failed sign-ins: try again in 15 minutes")
     try:
         async with _HASHING:
-            user, token = await asyncio.to_thread(_state(request).accounts.sign_in, body.username, body.password)
+            user, token = await asyncio.to_thread(server_state(request).accounts.sign_in, body.username, body.password)
     except AuthError as exc:
         throttle.failed(body.username, source)
         raise HTTPException(status_code=401, detail=str(exc)) from exc
@@ -83,7 +80,7 @@ async def sign_in(body: SignIn, request: Request, response: Response) -> dict[st
 async def sign_out(request: Request, response: Response, user: User) -> dict[str, str]:
     token = request_token(request.headers, request.cookies)
     if token:
-        await asyncio.to_thread(_state(request).accounts.revoke, token)
+        await asyncio.to_thread(server_state(request).accounts.revoke, token)
     response.delete_cookie(SESSION_COOKIE)
     return {"status": "signed out"}
 
@@ -110,14 +107,14 @@ async def list_handoffs(
         if not user.can_see(client):
             raise HTTPException(status_code=404, detail=f"no client {client!r}")
         scope = [client]
-    rows = await asyncio.to_thread(_state(request).queue.list, scope, statuses)
+    rows = await asyncio.to_thread(server_state(request).queue.list, scope, statuses)
     return {"handoffs": rows}
 
 
 @router.get("/api/handoffs/{handoff_id}", summary="One handoff: summary, transcript, events and notes")
 async def get_handoff(handoff_id: str, request: Request, user: User) -> dict[str, Any]:
     view = await _visible_handoff(request, handoff_id, user)
-    view["deliveries"] = await asyncio.to_thread(_state(request).queue.deliveries, handoff_id)
+    view["deliveries"] = await asyncio.to_thread(server_state(request).queue.deliveries, handoff_id)
     return view
 
 
@@ -128,16 +125,16 @@ async def get_handoff(handoff_id: str, request: Request, user: User) -> dict[str
 )
 async def accept(handoff_id: str, request: Request, user: User) -> dict[str, Any]:
     await _visible_handoff(request, handoff_id, user)
-    state = _state(request)
+    state = server_state(request)
     return await _put_through(state, await _changed(state.queue.accept, handoff_id, user.username), user)
 
 
 @router.post("/api/handoffs/next", summary="Take the most urgent waiting handoff of your clients")
 async def claim_next(request: Request, user: User) -> dict[str, Any]:
-    view = await asyncio.to_thread(_state(request).queue.claim_next, user.username, user.scope())
+    view = await asyncio.to_thread(server_state(request).queue.claim_next, user.username, user.scope())
     if view is None:
         raise HTTPException(status_code=404, detail="nothing is waiting")
-    return await _put_through(_state(request), view, user)
+    return await _put_through(server_state(request), view, user)
 
 
 async def _put_through(state, view: dict[str, Any], user: Principal) -> dict[str, Any]:
@@ -154,7 +151,7 @@ class Note(BaseModel):
 @router.post("/api/handoffs/{handoff_id}/notes", summary="Add a note")
 async def add_note(handoff_id: str, body: Note, request: Request, user: User) -> dict[str, Any]:
     await _visible_handoff(request, handoff_id, user)
-    return await _changed(_state(request).queue.note, handoff_id, user.username, body.text)
+    return await _changed(server_state(request).queue.note, handoff_id, user.username, body.text)
 
 
 class Resolve(BaseModel):
@@ -167,7 +164,7 @@ async def resolve(handoff_id: str, body: Resolve, request: Request, user: User) 
     view = await _visible_handoff(request, handoff_id, user)
     if view["status"] == "accepted" and view["assigned_to"] not in (user.username, None) and not user.all_clients:
         raise HTTPException(status_code=409, detail=f"accepted by {view['assigned_to']}: only they can resolve it")
-    return await _changed(_state(request).queue.resolve, handoff_id, user.username, body.resolution, body.note)
+    return await _changed(server_state(request).queue.resolve, handoff_id, user.username, body.resolution, body.note)
 
 
 class Return(BaseModel):
@@ -179,13 +176,13 @@ async def give_back(handoff_id: str, body: Return, request: Request, user: User)
     view = await _visible_handoff(request, handoff_id, user)
     if view["assigned_to"] != user.username and not user.all_clients:
         raise HTTPException(status_code=409, detail="only the agent who accepted it can give it back")
-    return await _changed(_state(request).queue.return_to_queue, handoff_id, user.username, body.why)
+    return await _changed(server_state(request).queue.return_to_queue, handoff_id, user.username, body.why)
 
 
 @router.get("/api/handoffs/{handoff_id}/deliveries", summary="Webhook deliveries of this handoff, with attempts")
 async def deliveries(handoff_id: str, request: Request, user: User) -> dict[str, Any]:
     await _visible_handoff(request, handoff_id, user)
-    return {"deliveries": await asyncio.to_thread(_state(request).queue.deliveries, handoff_id)}
+    return {"deliveries": await asyncio.to_thread(server_state(request).queue.deliveries, handoff_id)}
 
 
 async def _changed(change, *args) -> dict[str, Any]:
