@@ -358,3 +358,26 @@ def test_tokens_in_websocket_urls_are_not_logged():
     )
     RedactTokens().filter(record)
     assert record.getMessage() == '1.2.3.4:5 - "WebSocket /ws/agent?token=***&x=1" [accepted]'
+
+
+def test_calls_can_require_a_signed_in_user():
+    """TRIAGE_CALLS_REQUIRE_SIGN_IN: an anonymous text or browser call is refused, a signed-in one is not."""
+    from triage.api.limits import SlidingWindow
+    from triage.telephony.browser import call_refusal
+
+    def websocket(query: dict[str, str]) -> SimpleNamespace:
+        return SimpleNamespace(
+            headers={},
+            cookies={},
+            query_params=query,
+            client=SimpleNamespace(host="203.0.113.7"),
+            app=SimpleNamespace(state=SimpleNamespace(call_limiter=SlidingWindow(30))),
+        )
+
+    accounts = SimpleNamespace(principal=lambda token: object() if token == "valid" else None)
+    state = SimpleNamespace(settings=Settings(calls_require_sign_in=True), accounts=accounts)
+    assert "sign in" in asyncio.run(call_refusal(websocket({}), state))
+    assert "sign in" in asyncio.run(call_refusal(websocket({"token": "made-up"}), state))
+    assert asyncio.run(call_refusal(websocket({"token": "valid"}), state)) is None
+    open_state = SimpleNamespace(settings=Settings(calls_require_sign_in=False), accounts=accounts)
+    assert asyncio.run(call_refusal(websocket({}), open_state)) is None
