@@ -191,6 +191,14 @@ def test_validation_errors_do_not_echo_the_input_and_nan_or_huge_numbers_are_422
     assert huge.status_code == 422
     assert root.post(f"/api/admin/clients/{CLIENT}/rollback", json={"version": 2**40}).status_code == 422
     assert root.get(f"/api/admin/clients/{CLIENT}/versions/99999999999999999999").status_code == 422
+    for depth in (100, 100_000):  # deeper than a pack, deeper than Python's parsers can recurse
+        deep = b'{"document": ' + b"[" * depth + b"]" * depth + b"}"
+        nested = root.post(
+            f"/api/admin/clients/{CLIENT}/validate", content=deep, headers={"Content-Type": "application/json"}
+        )
+        assert nested.status_code == 422, depth
+    deep_yaml = root.post("/admin/yaml", json={"yaml": "a: " + "[" * 10_000 + "]" * 10_000})
+    assert deep_yaml.status_code == 200 and "nested deeper" in deep_yaml.json()["problem"]
     assert root.get(f"/api/admin/clients/{CLIENT}/diff", params={"older": 1, "newer": 2**62}).status_code == 422
 
 

@@ -30,6 +30,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 MAX_INT_DIGITS = 18  # below 2**63, SQLite's and PostgreSQL's bigint
+MAX_DEPTH = 64  # a pack is about 6 levels deep; YAML dumping and validation recurse
 PAGE_HEADERS = {
     "content-security-policy": (
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
@@ -59,15 +60,28 @@ def _bounded_int(text: str) -> int:
 
 
 def json_problem(body: bytes) -> str | None:
-    """Why this JSON body is refused (NaN, Infinity, a huge integer), or None. Malformed JSON is left
-    to the route, which says where it is broken."""
+    """Why this JSON body is refused (NaN, Infinity, a huge integer, nesting deeper than Python's
+    parser can follow), or None. Malformed JSON is left to the route, which says where it is broken."""
     try:
-        json.loads(body, parse_constant=_refuse_constant, parse_int=_bounded_int)
+        value = json.loads(body, parse_constant=_refuse_constant, parse_int=_bounded_int)
     except _BadJson as exc:
         return str(exc)
+    except RecursionError:
+        return "the JSON is nested too deeply"
     except ValueError:
         return None
-    return None
+    return None if _depth(value) <= MAX_DEPTH else f"the JSON is nested deeper than {MAX_DEPTH} levels"
+
+
+def _depth(value: Any) -> int:
+    """How deeply lists and objects nest, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
 
 
 def origin_allowed(headers: Headers, allowed: frozenset[str]) -> bool:

@@ -49,7 +49,11 @@ class NoAliasLoader(yaml.SafeLoader):
     An alias (``*name``) repeats a node; ten aliases per level over seven levels make a 400-byte
     document expand to 10^7 values, seconds of CPU and many MB in every parse. A pack has no need
     for them, so any alias is refused when the document is composed, before anything is built.
+    Nesting is limited too: composing recurses, and `[[[[…` 100,000 deep would exhaust the stack.
     """
+
+    MAX_DEPTH = 50
+    _depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
@@ -57,7 +61,14 @@ class NoAliasLoader(yaml.SafeLoader):
             raise yaml.composer.ComposerError(
                 None, None, f"aliases (*{event.anchor}) are not allowed in a pack", event.start_mark
             )
-        return super().compose_node(parent, index)
+        if self._depth >= self.MAX_DEPTH:
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, f"nested deeper than {self.MAX_DEPTH} levels", mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def safe_yaml(text: str) -> Any:
