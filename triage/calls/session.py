@@ -133,8 +133,9 @@ class CallSession:
                 self._last_stored = reply.outcome
             except Exception:
                 log.exception("ALERT: could not store the outcome of call %s", self.call_id)
-                p0 = reply.outcome.handoff_reason == "p0"  # that sentence names the public emergency number
-                reply = self._fail_safe(reply.says if p0 else [])
+                # a P0 sentence names the public emergency number, an acute one calms: both are said anyway
+                safety = reply.outcome.handoff_reason in ("p0", "distress")
+                reply = self._fail_safe(reply.says if safety else [])
         elif self._emergency_unstored():
             state = self.dialogue.state
             try:
