@@ -64,3 +64,18 @@ def test_a_crash_inside_the_dialogue_hands_the_caller_over(tmp_path, monkeypatch
     reply = call.hear("ich hätte gern nasenspray")
     assert "technisches Problem" in reply.text
     assert call.dialogue.state.outcome.handoff_reason == "error"
+
+
+def test_words_heard_after_the_caller_pressed_0_do_not_end_the_call(tmp_path):
+    """A DTMF key reaches the brain at once; a spoken turn only after speech recognition. When the
+    caller talks and then presses 0, the key can win: the turn that arrives afterwards must not end
+    a call that now waits for a human (it did: the console's "take call" then found no caller)."""
+    call, url = session(tmp_path, "race.db")
+    call.greet()
+    handed_over = call.dtmf("0")
+    assert handed_over.outcome.type == "handoff" and handed_over.end
+    late = call.hear("ich hätte gern nasenspray")
+    assert late.says == [] and not late.end and late.outcome is None
+    with engine_for(url).connect() as db:
+        assert db.execute(text("select count(*) from handoffs")).scalar() == 1
+

@@ -3,13 +3,17 @@ that tells an admin which file and which field to fix."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
-from jinja2.exceptions import SecurityError
+import yaml
+from jinja2.exceptions import SecurityError, TemplateSyntaxError
 
 from triage.packs import load as load_module
 from triage.packs.load import (
@@ -20,6 +24,7 @@ from triage.packs.load import (
     load_all,
     load_pack,
     pack_from_yaml_text,
+    safe_yaml,
 )
 from triage.packs.render import SAMPLE_VARIABLES, check_templates, digits, or_list, render, say
 from triage.packs.schema import Prompts
@@ -245,8 +250,46 @@ def test_template_syntax_error_is_refused(prompts: Path) -> None:
 
 
 def test_template_that_fails_when_rendered_is_refused(prompts: Path) -> None:
-    write_client(prompts, "acme", pack=MINIMAL + 'prompts:\n  goodbye: {de: "{{ caller_name() }}", en: "Bye"}\n')
+    write_client(prompts, "acme", pack=MINIMAL + 'prompts:\n  goodbye: {de: "{{ 1 + \'x\' }}", en: "Bye"}\n')
     assert "prompts/acme/pack.yaml: prompts.goodbye.de: template fails when rendered" in refusal(prompts)
+
+
+@pytest.mark.parametrize(
+    ("template", "refused"),
+    [
+        ("Hallo {{ (10**(10**7)) % 7 }}", "is not allowed in a prompt"),  # folded at compile time if allowed
+        ("{{ 'a' * 10**8 }}", "is not allowed in a prompt"),  # 100 MB
+        ("{% for a in range(3000) %}{% for b in range(3000) %}x{% endfor %}{% endfor %}", "not allowed"),
+        ("{% for o in option_values %}{% for p in option_values %}x{% endfor %}{% endfor %}", "loop inside a loop"),
+        ("{{ 'a'.ljust(100000000) }}", "function call"),
+        ("{{ '%100000000d' % 1 }}", "'%'"),
+        ("{{ 'a'|center(100000000) }}", "filter 'center'"),
+        ("{{ 'ab'|replace('a', 'aaaaaaaaaa') }}", "filter 'replace'"),
+        ("{% set x = 'a' %}{{ x }}", "not allowed"),
+        ("{{ caller_name() }}", "function call"),
+        ("x" * 2001, "at most 2000 characters"),
+    ],
+)
+def test_templates_that_could_stall_or_bloat_the_server_are_refused_before_compiling(
+    prompts: Path, template: str, refused: str
+) -> None:
+    """A client admin's prompt must not hold the interpreter or fill memory: each of these is
+    refused by the pack check at once (a template is checked before Jinja2 compiles it)."""
+    started = time.monotonic()
+    with pytest.raises(TemplateSyntaxError, match=re.escape(refused)):
+        render(template, option_values=["a", "b"])
+    write_client(prompts, "acme", pack=MINIMAL + f"prompts:\n  goodbye: {{de: {json.dumps(template)}, en: Bye}}\n")
+    assert "prompts.goodbye.de: template syntax error" in refusal(prompts)
+    print(f"refused in {time.monotonic() - started:.3f} s: {template[:60]}")
+
+
+def test_what_prompts_use_still_renders() -> None:
+    variables = {"option_values": ["10 Stück", "20 Stück"], "phone": "040 123", "time_of_day": "evening"}
+    assert render("{% for o in option_values %}{{ o|upper }} {% endfor %}", **variables) == "10 STÜCK 20 STÜCK"
+    assert render("{{ option_values|or_list('or') }}", **variables) == "10 Stück or 20 Stück"
+    assert render("{{ (number or '112')|digits }}", **variables) == "1 1 2"
+    assert render("{% if time_of_day == 'evening' or time_of_day == 'night' %}Abend{% endif %}", **variables) == "Abend"
+    assert render("{{ caller_name|default('Sie') ~ '!' }}") == "Sie!"
 
 
 def test_missing_field_in_catalog_file_names_that_file(prompts: Path) -> None:
@@ -371,7 +414,7 @@ def test_sandbox_does_not_leak_internals() -> None:
     for attack in attacks:
         try:
             out = render(attack, caller_name="Anna")
-        except SecurityError:
+        except (SecurityError, TemplateSyntaxError):  # refused when run, or already when parsed
             continue
         assert "class" not in out and "object" not in out and "<" not in out, (attack, out)
 
@@ -399,3 +442,18 @@ def test_client_for_number_compares_digits_and_prefixes() -> None:
         assert client_for_number(packs, called) == "sanitaer-notdienst", called
     assert client_for_number(packs, "+49 30 999999") is None
     assert client_for_number(packs, "") is None
+
+
+def test_a_yaml_alias_bomb_is_refused_before_it_expands(prompts: Path) -> None:
+    """Ten aliases per level over seven levels would be 10^7 values from 400 bytes."""
+    lines = ['a0: &a0 ["x","x","x","x","x","x","x","x","x","x"]']
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 8)]
+    bomb = "\n".join(lines) + "\n"
+    assert len(bomb) < 600
+    started = time.monotonic()
+    with pytest.raises(yaml.YAMLError, match="aliases"):
+        safe_yaml(bomb)
+    write_client(prompts, "acme", pack=MINIMAL + bomb)
+    assert "aliases (*a0) are not allowed" in refusal(prompts)
+    print(f"alias bomb refused in {time.monotonic() - started:.3f} s")
+    assert safe_yaml("a: &anchor 1\nb: 2\n") == {"a": 1, "b": 2}, "an anchor without an alias is harmless"

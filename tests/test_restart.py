@@ -146,3 +146,54 @@ def test_a_server_killed_mid_call_loses_no_handoff_and_the_next_one_escalates_it
     finally:
         stop_server(second)
         receiver.close()
+
+
+def test_an_emergency_heard_just_before_a_kill_is_a_p1_handoff_after_restart(synth_models, tmp_path):
+    """The caller reported a burst pipe and heard the stopcock advice; the server is SIGKILLed before
+    any outcome. The emergency was stored before the advice was said, so the next server hands it
+    to agents once the killed one is no longer seen."""
+    data_dir = tmp_path / "data"
+    first = start_server(synth_models, data_dir)
+    try:
+
+        async def report_and_kill() -> list[str]:
+            async with websockets.connect(f"{first.ws_url}/ws/text/{CLIENT}") as ws:
+                await ws.send(json.dumps({"text": BURST_PIPE[1]}))
+                heard: list[str] = []
+                while not any("Hauptwasserhahn" in h for h in heard):
+                    message = json.loads(await asyncio.wait_for(ws.recv(), 30))
+                    if message["type"] == "bot":
+                        heard.append(message["text"])
+                os.kill(first.process.pid, signal.SIGKILL)
+                first.process.wait(timeout=10)
+                return heard
+
+        heard = asyncio.run(report_and_kill())
+    finally:
+        if first.process.poll() is None:
+            stop_server(first)
+    assert any("Hauptwasserhahn" in h for h in heard)
+    url = f"sqlite:///{data_dir / 'triage.db'}"
+    with Session(create_engine(url)) as db:
+        [call] = db.scalars(select(Call).where(Call.client_id == CLIENT)).all()
+        assert call.urgency == "P1" and call.ended_at is None
+        assert db.scalars(select(Handoff)).all() == [], "no outcome was reached before the kill"
+
+    create_account(data_dir, "lena")
+    killed_at = time.monotonic()
+    second = start_server(synth_models, data_dir)
+    try:
+        token = sign_in(second, "lena")
+        deadline = time.monotonic() + 120  # the killed server counts as gone 30 s after its last beat
+        rescued: list[dict] = []
+        while time.monotonic() < deadline and not rescued:
+            rescued = [h for h in _api(f"{second.url}/api/handoffs", token)["handoffs"] if h["call_id"] == call.id]
+            time.sleep(0.5)
+        assert rescued, "the emergency became a handoff after the restart"
+        [handoff] = rescued
+        assert handoff["urgency"] == "P1" and handoff["status"] == "waiting"
+        detail = _api(f"{second.url}/api/handoffs/{handoff['id']}", token)
+        assert any("Hauptwasserhahn" in t["text"] for t in detail["transcript"]), "agents read what was said"
+        print(f"P1 handoff in the queue {time.monotonic() - killed_at:.1f} s after the restart began")
+    finally:
+        stop_server(second)

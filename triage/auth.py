@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
 from . import audit
+from .store.changes import ChangeFeed
 from .store.tables import ApiToken, User
 
 Role = Literal["platform_admin", "client_admin", "agent"]
@@ -192,8 +193,12 @@ class Accounts:
                 update(ApiToken).where(ApiToken.token_hash == _digest(token)).values(revoked_at=datetime.now(UTC))
             )
 
-    def revoke_all(self, username: str, by: str = "cli") -> int:
-        """Every session and API token of this user, e.g. when a laptop is lost."""
+    def revoke_all(self, username: str, by: str = "cli", feed: ChangeFeed | None = None) -> int:
+        """Every session and API token of this user, e.g. when a laptop is lost.
+
+        With the server's change feed, a `revoked` change goes out in the same transaction: every
+        instance closes the user's open consoles at once (a token is otherwise checked only when a
+        socket opens)."""
         with self.sessions.begin() as db:
             user_id = db.scalar(select(User.id).where(User.username == username))
             if user_id is None:
@@ -204,6 +209,8 @@ class Accounts:
                 .values(revoked_at=datetime.now(UTC))
             )
             audit.record(db, by, "tokens_revoked", None, username=username, count=result.rowcount)
+            if feed is not None:
+                feed.publish(db, {"kind": "revoked", "user_id": user_id})
             return result.rowcount
 
 

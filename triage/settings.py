@@ -69,6 +69,33 @@ class Settings(BaseSettings):
         default=None, description="Signs every client's webhooks (HMAC-SHA256) unless its pack names its own."
     )
 
+    # Abuse limits (see triage/api/guards.py and triage/api/limits.py)
+    max_body_bytes: int = Field(
+        default=2_000_000, ge=1024, description="Larger request bodies get 413 before they are read or parsed."
+    )
+    public_calls_per_minute: int = Field(
+        default=30, ge=1, description="Anonymous calls (text, browser, unsigned Twilio) one source may start a minute."
+    )
+    calls_require_sign_in: bool = Field(
+        default=False, description="Text and browser calls only for signed-in users (a token or the session cookie)."
+    )
+    twilio_allow_unsigned: bool = Field(
+        default=False,
+        description="Development only: accept unsigned Twilio webhooks and streams when no auth token is set.",
+    )
+    webhook_allow_private: bool = Field(
+        default=False, description="Let packs send webhooks to loopback, link-local and private addresses."
+    )
+    webhook_secret_prefix: str = Field(
+        default="TRIAGE_WEBHOOK_", description="A pack's webhook.secret_env must start with this."
+    )
+    allowed_origins: list[str] = Field(
+        default_factory=list, description="Other origins (https://host) whose pages may call the API and websockets."
+    )
+    sign_in_failures: int = Field(
+        default=5, ge=1, description="Wrong passwords per account (and 4x that per source) before a 15-minute pause."
+    )
+
     def speech_models_dir(self) -> Path:
         return self.models_dir or self.data_dir / "models"
 

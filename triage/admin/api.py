@@ -12,13 +12,15 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import yaml
-from fastapi import APIRouter, Body, Depends, HTTPException, Request
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi import Path as FastPath
 from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field
 
+from ..api.deps import server_state
 from ..auth import ROLES, AuthError, Principal, current_user
 from ..brain.hours import time_of_day
-from ..packs.load import PackError
+from ..packs.load import PackError, safe_yaml
 from ..packs.render import say
 from ..packs.schema import Pack
 from ..packs.versions import VersionConflict
@@ -27,6 +29,9 @@ from .drafts import DraftCheck, check_draft, document_of, preview_call
 
 router = APIRouter(prefix="/api/admin", tags=["admin"])
 MAX_DOCUMENT = 512 * 1024
+# A version number as the database keeps it; a larger one is a 422, not an overflow inside a query.
+MAX_VERSION = 2**31 - 1
+VersionNumber = Annotated[int, Field(ge=1, le=MAX_VERSION)]
 
 
 async def admin_user(user: Annotated[Principal, Depends(current_user)]) -> Principal:
@@ -45,12 +50,8 @@ Admin = Annotated[Principal, Depends(admin_user)]
 PlatformAdmin = Annotated[Principal, Depends(platform_admin)]
 
 
-def _state(request: Request):
-    return request.app.state.triage
-
-
 def _versions(request: Request):
-    return _state(request).packs.versions
+    return server_state(request).packs.versions
 
 
 def _visible(request: Request, user: Principal, client_id: str) -> None:
@@ -67,7 +68,7 @@ class Draft(BaseModel):
 
 class Save(Draft):
     comment: str = Field(default="", max_length=1000)
-    base_version: int | None = Field(
+    base_version: VersionNumber | None = Field(
         default=None, description="The version the edit started from; 409 if someone saved since."
     )
     require_tests: bool = Field(default=False, description="Refuse to save when one of the pack's tests fails.")
@@ -80,18 +81,27 @@ def _document(draft: Draft) -> str:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
 
 
-async def _check(request: Request, client_id: str, document: str) -> DraftCheck:
-    state = _state(request)
+async def _check(request: Request, user: Principal, client_id: str, document: str) -> DraftCheck:
+    state = server_state(request)
+    settings = state.settings
     return await asyncio.to_thread(
-        check_draft, client_id, document, state.packs.prompts_dir, state.engines.model, state.packs.all()
+        check_draft,
+        client_id,
+        document,
+        state.packs.prompts_dir,
+        state.engines.model,
+        state.packs.all(),
+        settings.webhook_allow_private,
+        settings.webhook_secret_prefix,
+        user.can_see,
     )
 
 
-async def _draft_or_live(request: Request, client_id: str, draft: Draft) -> Pack:
+async def _draft_or_live(request: Request, user: Principal, client_id: str, draft: Draft) -> Pack:
     """The pack a preview runs: the editor's draft when it sends one (refused if invalid), else the live one."""
     if draft.yaml is None and draft.document is None:
         return (await asyncio.to_thread(_versions(request).live, client_id))[0]
-    check = await _check(request, client_id, _document(draft))
+    check = await _check(request, user, client_id, _document(draft))
     if check.pack is None:
         raise _refused(check)
     return check.pack
@@ -125,11 +135,15 @@ async def list_clients(request: Request, user: Admin) -> dict[str, Any]:
 async def get_client(client_id: str, request: Request, user: Admin) -> dict[str, Any]:
     _visible(request, user, client_id)
     pack, version = await asyncio.to_thread(_versions(request).live, client_id)
+    try:
+        document = await asyncio.to_thread(safe_yaml, version.document)
+    except yaml.YAMLError:
+        document = None  # saved before aliases were refused; the YAML view still shows it
     return {
         "id": client_id,
         "version": version.info(),
         "yaml": version.document,
-        "document": yaml.safe_load(version.document) or {},
+        "document": document or {},
         "pack": pack.model_dump(mode="json"),
         "tests": version.tests,
     }
@@ -142,7 +156,9 @@ async def versions(client_id: str, request: Request, user: Admin) -> dict[str, A
 
 
 @router.get("/clients/{client_id}/versions/{number}", summary="One version's YAML")
-async def version(client_id: str, number: int, request: Request, user: Admin) -> dict[str, Any]:
+async def version(
+    client_id: str, number: Annotated[int, FastPath(ge=1, le=MAX_VERSION)], request: Request, user: Admin
+) -> dict[str, Any]:
     _visible(request, user, client_id)
     found = await asyncio.to_thread(_versions(request).get, client_id, number)
     if found is None:
@@ -151,7 +167,13 @@ async def version(client_id: str, number: int, request: Request, user: Admin) ->
 
 
 @router.get("/clients/{client_id}/diff", summary="What changed between two versions (unified diff)")
-async def diff(client_id: str, request: Request, user: Admin, older: int, newer: int) -> PlainTextResponse:
+async def diff(
+    client_id: str,
+    request: Request,
+    user: Admin,
+    older: Annotated[int, Query(ge=1, le=MAX_VERSION)],
+    newer: Annotated[int, Query(ge=1, le=MAX_VERSION)],
+) -> PlainTextResponse:
     _visible(request, user, client_id)
     try:
         text = await asyncio.to_thread(_versions(request).diff, client_id, older, newer)
@@ -175,7 +197,7 @@ async def export(client_id: str, request: Request, user: Admin) -> Response:
 @router.post("/clients/{client_id}/validate", summary="Check a draft and run its tests; nothing is saved")
 async def validate(client_id: str, draft: Draft, request: Request, user: Admin) -> dict[str, Any]:
     _visible(request, user, client_id)
-    return (await _check(request, client_id, _document(draft))).as_dict()
+    return (await _check(request, user, client_id, _document(draft))).as_dict()
 
 
 class Preview(Draft):
@@ -190,8 +212,8 @@ class Preview(Draft):
 )
 async def preview(client_id: str, body: Preview, request: Request, user: Admin) -> dict[str, Any]:
     _visible(request, user, client_id)
-    state = _state(request)
-    pack = await _draft_or_live(request, client_id, body)
+    state = server_state(request)
+    pack = await _draft_or_live(request, user, client_id, body)
     if body.lang and body.lang not in pack.languages:
         raise HTTPException(status_code=422, detail=f"{client_id} offers {pack.languages}, not {body.lang!r}")
     return await asyncio.to_thread(preview_call, pack, state.engines.model, body.turns, body.lang)
@@ -211,8 +233,8 @@ class Speak(Draft):
 )
 async def speak(client_id: str, body: Speak, request: Request, user: Admin) -> Response:
     _visible(request, user, client_id)
-    state = _state(request)
-    pack = await _draft_or_live(request, client_id, body)
+    state = server_state(request)
+    pack = await _draft_or_live(request, user, client_id, body)
     if body.key not in type(pack.prompts).model_fields:
         raise HTTPException(status_code=422, detail=f"no prompt {body.key!r}")
     if body.lang not in pack.languages:
@@ -232,7 +254,7 @@ async def speak(client_id: str, body: Speak, request: Request, user: Admin) -> R
 # --- saving ---------------------------------------------------------------------------------------
 async def _save(request: Request, user: Principal, client_id: str, body: Save, source: str) -> dict[str, Any]:
     document = _document(body)
-    check = await _check(request, client_id, document)
+    check = await _check(request, user, client_id, document)
     if not check.valid or (body.require_tests and not check.tests_pass):
         raise _refused(check)
     try:
@@ -284,7 +306,7 @@ async def create(body: NewClient, request: Request, user: PlatformAdmin) -> dict
 
 
 class Rollback(BaseModel):
-    version: int
+    version: VersionNumber
     comment: str = Field(default="", max_length=1000)
 
 
@@ -305,15 +327,19 @@ async def rollback(client_id: str, body: Rollback, request: Request, user: Admin
 # --- accounts and the audit log (platform admins) -----------------------------------------------
 @router.get("/audit", summary="Who changed what, and every sign-in")
 async def audit_log(
-    request: Request, user: PlatformAdmin, limit: int = 200, client: str | None = None, action: str | None = None
+    request: Request,
+    user: PlatformAdmin,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    client: str | None = None,
+    action: str | None = None,
 ) -> dict[str, Any]:
-    entries = await asyncio.to_thread(_state(request).audit.entries, min(limit, 1000), client, action)
+    entries = await asyncio.to_thread(server_state(request).audit.entries, limit, client, action)
     return {"entries": entries}
 
 
 @router.get("/users", summary="Every account")
 async def users(request: Request, user: PlatformAdmin) -> dict[str, Any]:
-    return {"users": [u.public() for u in await asyncio.to_thread(_state(request).accounts.list)]}
+    return {"users": [u.public() for u in await asyncio.to_thread(server_state(request).accounts.list)]}
 
 
 class NewUser(BaseModel):
@@ -333,7 +359,7 @@ async def create_user(body: NewUser, request: Request, user: PlatformAdmin) -> d
         raise HTTPException(status_code=422, detail=f"unknown client {', '.join(unknown)}")
     try:
         made = await asyncio.to_thread(
-            _state(request).accounts.create,
+            server_state(request).accounts.create,
             body.username,
             body.password,
             body.role,
@@ -351,7 +377,8 @@ async def create_user(body: NewUser, request: Request, user: PlatformAdmin) -> d
 @router.post("/users/{username}/revoke", summary="Revoke every session and API token of an account")
 async def revoke(username: str, request: Request, user: PlatformAdmin) -> dict[str, Any]:
     try:
-        count = await asyncio.to_thread(_state(request).accounts.revoke_all, username, user.username)
+        state = server_state(request)
+        count = await asyncio.to_thread(state.accounts.revoke_all, username, user.username, state.store.feed)
     except AuthError as exc:
         raise HTTPException(status_code=404, detail=str(exc)) from exc
     return {"revoked": count}

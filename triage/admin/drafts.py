@@ -4,6 +4,7 @@ is in and how to fix it, whether the pack's own tests pass, and a preview call a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ import yaml
 from ..brain.dialogue import Dialogue
 from ..brain.model import TextModel
 from ..brain.pack_tests import play, run_pack_tests
+from ..handoff.webhooks import secret_env_problem, target_problem
 from ..packs.load import PackError, canonical_number
 from ..packs.schema import Pack
 from ..packs.versions import build_pack
@@ -65,9 +67,15 @@ def check_draft(
     prompts_dir: Path,
     model: TextModel | None,
     others: dict[str, Pack],
+    allow_private_webhooks: bool = False,
+    secret_prefix: str = "TRIAGE_WEBHOOK_",
+    may_see: Callable[[str], bool] = lambda client_id: False,
 ) -> DraftCheck:
     """Validate (schema, translations, templates, unreachable parts, numbers taken by another
-    client) and run the pack's own tests."""
+    client, webhook targets inside the platform) and run the pack's own tests.
+
+    Another client is named only if `may_see` it: a client admin must not learn which other
+    clients the platform serves."""
     try:
         pack = build_pack(client_id, document, prompts_dir)
     except PackError as exc:
@@ -84,14 +92,30 @@ def check_draft(
             None,
         )
         if owner:
-            problems.append(
-                {
-                    "field": "phone_numbers",
-                    "problem": f"{number!r} already rings client {owner!r}: remove it there first",
-                }
-            )
+            whose = f"client {owner!r}" if may_see(owner) else "another client of this platform"
+            problems.append({"field": "phone_numbers", "problem": f"{number!r} already rings {whose}"})
+    problems += _webhook_problems(pack, allow_private_webhooks, secret_prefix)
     tests = [{"name": r.name, "passed": r.passed, "failures": r.failures} for r in run_pack_tests(pack, model)]
     return DraftCheck(pack, problems, tests)
+
+
+def _webhook_problems(pack: Pack, allow_private: bool, secret_prefix: str) -> list[dict[str, str]]:
+    """Webhook targets inside the platform's network, and secrets read from any other variable."""
+    problems: list[dict[str, str]] = []
+    targets: list[tuple[str, str]] = []
+    if pack.webhook is not None:
+        targets.append(("webhook.url", pack.webhook.url))
+        problem = secret_env_problem(pack.webhook.secret_env, secret_prefix)
+        if problem:
+            problems.append({"field": "webhook.secret_env", "problem": problem})
+    for i, contact in enumerate(pack.escalation.on_call):
+        if contact.channel == "webhook" and contact.url:
+            targets.append((f"escalation.on_call[{i}].url", contact.url))
+    for path, url in targets:
+        problem = target_problem(url, allow_private)
+        if problem:
+            problems.append({"field": path, "problem": problem})
+    return problems
 
 
 def preview_call(pack: Pack, model: TextModel | None, turns: list[str | dict], lang: str | None) -> dict[str, Any]:

@@ -1,15 +1,24 @@
 """One call's life around the pure dialogue: it stores the transcript and every outcome before the
-caller hears that it is done, and turns a failure inside the call into a handoff to a human."""
+caller hears that it is done, and turns a failure inside the call into a handoff to a human.
+
+An emergency (P0/P1) is stored the moment the dialogue knows it, before the caller hears the
+advice: the call becomes a handoff-to-be (CallStore.mark_urgency), so a server killed mid-call
+still leaves agents a case (CallStore.rescue_lost_emergencies). A database that fails never makes
+the caller wait in silence: they hear the safety advice and that a human takes over, and the
+failure is logged as an alert."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
 import threading
+import uuid
+from collections.abc import Callable
 
 from ..brain.dialogue import Dialogue
 from ..brain.state import Outcome, Reply
-from ..store.repo import CallStore
+from ..packs.render import render
+from ..store.repo import EMERGENCIES, CallStore
 
 log = logging.getLogger(__name__)
 
@@ -32,16 +41,32 @@ class CallSession:
         dialogue.caller_number = caller_number  # operator (issue 13): a callback needs a number to call
         self.store = store
         pack = dialogue.pack
-        self.call_id = store.start_call(
-            pack.id, pack_version(pack), dialogue.state.lang, channel, line_call_id, caller_number
-        )
+        self.call_id = uuid.uuid4().hex  # ours, so a start that failed can be stored later under it
+        self._start = (pack.id, pack_version(pack), dialogue.state.lang, channel, line_call_id, caller_number)
+        self._started = False
         self._stored_turns = 0
         self._flush_lock = threading.Lock()
         self._last_stored: Outcome | None = None
+        self._marked_urgency: str | None = None
+        # One turn at a time: a DTMF key reaches the brain at once (a pipecat system frame) while a
+        # spoken turn may still be in speech recognition or in the dialogue in another thread.
+        self._turn_lock = threading.RLock()
         self.handoff_id: str | None = None  # the stored handoff, once the caller has been handed over
+        self._try_start()
+
+    def _try_start(self) -> bool:
+        """Store the call's start, once; a failing database is an alert, not a silent caller."""
+        if not self._started:
+            try:
+                self.store.start_call(*self._start, call_id=self.call_id)
+                self._started = True
+            except Exception:
+                log.exception("ALERT: call %s could not be stored: the database is failing", self.call_id)
+        return self._started
 
     def greet(self) -> Reply:
-        return self._deliver(self.dialogue.greet())
+        with self._turn_lock:
+            return self._deliver(self.dialogue.greet())
 
     def greeting(self) -> Reply:
         """The greeting without waiting for the database: it promises nothing, so it need not be
@@ -49,31 +74,46 @@ class CallSession:
         return self.dialogue.greet()
 
     def flush(self) -> None:
-        self._flush_transcript()
+        self._quietly(self._flush_transcript, "transcript")
 
     def hear(self, text: str) -> Reply:
-        try:
-            reply = self.dialogue.hear(text)
-        except Exception as exc:  # a bug in one call must reach a human, not crash the line
-            log.exception("dialogue failed in call %s", self.call_id)
-            reply = self.dialogue.fail(type(exc).__name__)
-        return self._deliver(reply)
+        """A spoken turn. One that arrives after the call was handed over or ended says nothing and
+        ends nothing: the caller pressed 0 while these words were still being transcribed, and the
+        key won. (Ending the call here would hang up on a caller waiting for a human.)"""
+        with self._turn_lock:
+            if self.dialogue.state.ended:
+                return Reply()
+            try:
+                reply = self.dialogue.hear(text)
+            except Exception as exc:  # a bug in one call must reach a human, not crash the line
+                log.exception("dialogue failed in call %s", self.call_id)
+                reply = self.dialogue.fail(type(exc).__name__)
+            return self._deliver(reply)
 
     def dtmf(self, digit: str) -> Reply:
-        return self._deliver(self.dialogue.dtmf(digit))
+        with self._turn_lock:
+            return self._deliver(self.dialogue.dtmf(digit))
 
     def fail(self, error: str) -> Reply:
         """An engine outside the brain failed in this call (speech, network): hand the caller over."""
-        if self.dialogue.state.ended:
-            return Reply(end=True)
-        return self._deliver(self.dialogue.fail(error))
+        with self._turn_lock:
+            if self.dialogue.state.ended:
+                return Reply(end=True)
+            return self._deliver(self.dialogue.fail(error))
 
     def waiting(self, event: str) -> Reply:
         """The caller is on hold for a human and something happened to their handoff."""
-        return self._deliver(self.dialogue.waiting(event))
+        with self._turn_lock:
+            return self._deliver(self.dialogue.waiting(event))
 
     def hangup(self) -> Outcome | None:
+        with self._turn_lock:
+            return self._hangup()
+
+    def _hangup(self) -> Outcome | None:
         outcome = self.dialogue.hangup()
+        if not self._try_start():
+            raise RuntimeError(f"call {self.call_id} is not stored: the database is failing")
         if outcome is not None and outcome is not self._last_stored:
             self._store_outcome(outcome)
         self._flush_transcript()
@@ -81,19 +121,72 @@ class CallSession:
         return outcome
 
     def _deliver(self, reply: Reply) -> Reply:
-        """Persist before you promise: the outcome is committed, then the words are released."""
+        """Persist before you promise: the outcome is committed, then the words are released.
+
+        An emergency without an outcome yet is stored too before its advice is released. When the
+        database fails, the caller hears the safety advice of this reply and the fail-safe sentence."""
+        started = self._try_start()
         if reply.outcome is not None:
             try:
+                if not started:
+                    raise RuntimeError("the call itself could not be stored")
                 self._store_outcome(reply.outcome)
                 self._last_stored = reply.outcome
             except Exception:
-                log.exception("could not store the outcome of call %s", self.call_id)
-                reply = self.dialogue.fail("storage")
-                self._last_stored = None
-        self._flush_transcript()
-        if reply.end:
-            self.store.end_call(self.call_id, self.dialogue.state.recording_consent)
+                log.exception("ALERT: could not store the outcome of call %s", self.call_id)
+                # a P0 sentence names the public emergency number, an acute one calms: both are said anyway
+                safety = reply.outcome.handoff_reason in ("p0", "distress")
+                reply = self._fail_safe(reply.says if safety else [])
+        elif self._emergency_unstored():
+            state = self.dialogue.state
+            try:
+                if not started:
+                    raise RuntimeError("the call itself could not be stored")
+                self.store.mark_urgency(self.call_id, state.urgency, state.intent, state.distress)
+                self._marked_urgency = state.urgency
+            except Exception:
+                log.exception("ALERT: could not store the %s emergency of call %s", state.urgency, self.call_id)
+                reply = self._fail_safe(self._advice_in(reply))
+        if started:
+            self._quietly(self._flush_transcript, "transcript")
+            if reply.end:
+                self._quietly(lambda: self.store.end_call(self.call_id, self.dialogue.state.recording_consent), "end")
         return reply
+
+    def _emergency_unstored(self) -> bool:
+        state = self.dialogue.state
+        return state.outcome is None and state.urgency in EMERGENCIES and state.urgency != self._marked_urgency
+
+    def _fail_safe(self, keep: list[str]) -> Reply:
+        """The database failed: what keeps the caller safe, then the sentence that a human takes over
+        (an agent sees the call once the database is back; the failure is logged as an alert)."""
+        failed = self.dialogue.fail("storage")
+        if self._started:
+            try:
+                self._store_outcome(failed.outcome)
+                self._last_stored = failed.outcome
+            except Exception:
+                log.exception("ALERT: could not store the fail-safe handoff of call %s either", self.call_id)
+        return Reply([*keep, *failed.says], outcome=failed.outcome, end=failed.end)
+
+    def _advice_in(self, reply: Reply) -> list[str]:
+        """The emergency's safety advice among this reply's sentences (all of them if the pack has none
+        for it: better a question too many than advice too few)."""
+        state, pack = self.dialogue.state, self.dialogue.pack
+        emergency = pack.emergency(state.emergency_id)
+        if emergency is None or not emergency.advice:
+            return list(reply.says)
+        texts = emergency.advice
+        text = texts.get(state.lang) or texts.get(pack.languages[0]) or next(iter(texts.values()))
+        advice = render(text, client_name=pack.name)
+        return [said for said in reply.says if said == advice] or list(reply.says)
+
+    def _quietly(self, store: Callable[[], object], what: str) -> None:
+        """The transcript and the end time inform; failing to store them must not silence the caller."""
+        try:
+            store()
+        except Exception:
+            log.exception("ALERT: could not store the %s of call %s", what, self.call_id)
 
     def _store_outcome(self, outcome: Outcome) -> None:
         stored_id = self.store.save_outcome(

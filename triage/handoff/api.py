@@ -13,6 +13,8 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response,
 from pydantic import BaseModel, Field
 from starlette.websockets import WebSocketDisconnect
 
+from ..api.deps import server_state
+from ..api.limits import SignInThrottle
 from ..auth import SESSION_COOKIE, AuthError, Principal, current_user, request_token
 from ..brain.summary import for_reader
 from .live import next_change
@@ -26,13 +28,9 @@ router = APIRouter(tags=["agents"])
 User = Annotated[Principal, Depends(current_user)]
 
 
-def _state(request: Request):
-    return request.app.state.triage
-
-
 async def _visible_handoff(request: Request, handoff_id: str, user: Principal) -> dict[str, Any]:
     try:
-        view = await asyncio.to_thread(_state(request).queue.get, handoff_id)
+        view = await asyncio.to_thread(server_state(request).queue.get, handoff_id)
     except UnknownHandoff:
         view = None
     if view is None or not user.can_see(view["client_id"]):
@@ -46,12 +44,28 @@ class SignIn(BaseModel):
     password: str = Field(min_length=1, max_length=200)
 
 
-@router.post("/api/session", summary="Sign in: sets the session cookie and returns the token")
+# Argon2 takes 64 MiB and a CPU core per check: at most this many at once, the rest wait their turn
+# on the event loop (not in worker threads, which every call needs).
+_HASHING = asyncio.Semaphore(2)
+
+
+@router.post(
+    "/api/session",
+    summary="Sign in: sets the session cookie and returns the token",
+    responses={429: {"description": "too many wrong passwords for this account or from this address"}},
+)
 async def sign_in(body: SignIn, request: Request, response: Response) -> dict[str, Any]:
+    throttle: SignInThrottle = request.app.state.sign_in_throttle
+    source = request.client.host if request.client else "?"
+    if throttle.paused(body.username, source):
+        raise HTTPException(status_code=429, detail="too many failed sign-ins: try again in 15 minutes")
     try:
-        user, token = await asyncio.to_thread(_state(request).accounts.sign_in, body.username, body.password)
+        async with _HASHING:
+            user, token = await asyncio.to_thread(server_state(request).accounts.sign_in, body.username, body.password)
     except AuthError as exc:
+        throttle.failed(body.username, source)
         raise HTTPException(status_code=401, detail=str(exc)) from exc
+    throttle.succeeded(body.username)
     response.set_cookie(
         SESSION_COOKIE,
         token,
@@ -67,7 +81,7 @@ async def sign_in(body: SignIn, request: Request, response: Response) -> dict[st
 async def sign_out(request: Request, response: Response, user: User) -> dict[str, str]:
     token = request_token(request.headers, request.cookies)
     if token:
-        await asyncio.to_thread(_state(request).accounts.revoke, token)
+        await asyncio.to_thread(server_state(request).accounts.revoke, token)
     response.delete_cookie(SESSION_COOKIE)
     return {"status": "signed out"}
 
@@ -94,14 +108,14 @@ async def list_handoffs(
         if not user.can_see(client):
             raise HTTPException(status_code=404, detail=f"no client {client!r}")
         scope = [client]
-    rows = await asyncio.to_thread(_state(request).queue.list, scope, statuses)
+    rows = await asyncio.to_thread(server_state(request).queue.list, scope, statuses)
     return {"handoffs": [_for_reader(row, user) for row in rows]}
 
 
 @router.get("/api/handoffs/{handoff_id}", summary="One handoff: summary, transcript, events and notes")
 async def get_handoff(handoff_id: str, request: Request, user: User) -> dict[str, Any]:
     view = await _visible_handoff(request, handoff_id, user)
-    view["deliveries"] = await asyncio.to_thread(_state(request).queue.deliveries, handoff_id)
+    view["deliveries"] = await asyncio.to_thread(server_state(request).queue.deliveries, handoff_id)
     return _for_reader(view, user)
 
 
@@ -117,16 +131,16 @@ def _for_reader(view: dict[str, Any], user: Principal) -> dict[str, Any]:
 )
 async def accept(handoff_id: str, request: Request, user: User) -> dict[str, Any]:
     await _visible_handoff(request, handoff_id, user)
-    state = _state(request)
+    state = server_state(request)
     return await _put_through(state, await _changed(state.queue.accept, handoff_id, user.username), user)
 
 
 @router.post("/api/handoffs/next", summary="Take the most urgent waiting handoff of your clients")
 async def claim_next(request: Request, user: User) -> dict[str, Any]:
-    view = await asyncio.to_thread(_state(request).queue.claim_next, user.username, user.scope())
+    view = await asyncio.to_thread(server_state(request).queue.claim_next, user.username, user.scope())
     if view is None:
         raise HTTPException(status_code=404, detail="nothing is waiting")
-    return await _put_through(_state(request), view, user)
+    return await _put_through(server_state(request), view, user)
 
 
 async def _put_through(state, view: dict[str, Any], user: Principal) -> dict[str, Any]:
@@ -143,7 +157,7 @@ class Note(BaseModel):
 @router.post("/api/handoffs/{handoff_id}/notes", summary="Add a note")
 async def add_note(handoff_id: str, body: Note, request: Request, user: User) -> dict[str, Any]:
     await _visible_handoff(request, handoff_id, user)
-    return await _changed(_state(request).queue.note, handoff_id, user.username, body.text)
+    return await _changed(server_state(request).queue.note, handoff_id, user.username, body.text)
 
 
 class Resolve(BaseModel):
@@ -156,7 +170,7 @@ async def resolve(handoff_id: str, body: Resolve, request: Request, user: User) 
     view = await _visible_handoff(request, handoff_id, user)
     if view["status"] == "accepted" and view["assigned_to"] not in (user.username, None) and not user.all_clients:
         raise HTTPException(status_code=409, detail=f"accepted by {view['assigned_to']}: only they can resolve it")
-    return await _changed(_state(request).queue.resolve, handoff_id, user.username, body.resolution, body.note)
+    return await _changed(server_state(request).queue.resolve, handoff_id, user.username, body.resolution, body.note)
 
 
 class Return(BaseModel):
@@ -168,13 +182,13 @@ async def give_back(handoff_id: str, body: Return, request: Request, user: User)
     view = await _visible_handoff(request, handoff_id, user)
     if view["assigned_to"] != user.username and not user.all_clients:
         raise HTTPException(status_code=409, detail="only the agent who accepted it can give it back")
-    return await _changed(_state(request).queue.return_to_queue, handoff_id, user.username, body.why)
+    return await _changed(server_state(request).queue.return_to_queue, handoff_id, user.username, body.why)
 
 
 @router.get("/api/handoffs/{handoff_id}/deliveries", summary="Webhook deliveries of this handoff, with attempts")
 async def deliveries(handoff_id: str, request: Request, user: User) -> dict[str, Any]:
     await _visible_handoff(request, handoff_id, user)
-    return {"deliveries": await asyncio.to_thread(_state(request).queue.deliveries, handoff_id)}
+    return {"deliveries": await asyncio.to_thread(server_state(request).queue.deliveries, handoff_id)}
 
 
 async def _changed(change, *args) -> dict[str, Any]:
@@ -201,12 +215,22 @@ async def live_queue(websocket: WebSocket) -> None:
         await websocket.send_json({"type": "error", "error": "sign in first"})
         await websocket.close(code=1008, reason="not signed in")
         return
-    with state.hub.watch(lambda change: change.get("kind") == "handoff" and user.can_see(change["client_id"])) as q:
+
+    def wants(change: dict[str, Any]) -> bool:
+        if change.get("kind") == "revoked":
+            return change.get("user_id") == user.id
+        return change.get("kind") == "handoff" and user.can_see(change["client_id"])
+
+    with state.hub.watch(wants) as q:
         snapshot = await asyncio.to_thread(state.queue.list, user.scope(), ACTIVE)
         await websocket.send_json({"type": "snapshot", "user": user.public(), "handoffs": snapshot})
         reader = asyncio.create_task(_drain(websocket))
         try:
             while (change := await next_change(q, reader)) is not None:
+                if change.get("kind") == "revoked":  # signed out by an admin: nothing more reaches this page
+                    await websocket.send_json({"type": "error", "error": "your access was revoked: sign in again"})
+                    await websocket.close(code=1008, reason="access revoked")
+                    break
                 try:
                     view = await asyncio.to_thread(state.queue.row, change["id"])
                 except UnknownHandoff:

@@ -19,13 +19,16 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import ipaddress
 import json
 import logging
 import os
+import socket
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 from sqlalchemy import select, update
@@ -60,6 +63,43 @@ def verify_signature(secret: str, body: bytes, timestamp: str, signature: str, n
     if abs((now or time.time()) - ts) > SIGNATURE_TOLERANCE_SECS:
         return False
     return hmac.compare_digest(sign(secret, ts, body), signature or "")
+
+
+def target_problem(url: str, allow_private: bool = False) -> str | None:
+    """Why a client admin may not aim webhooks at `url`, or None.
+
+    The server posts from inside the platform's network: a URL on loopback, link-local (cloud
+    metadata) or a private range would let a client admin reach internal services and scan ports
+    through the delivery log. Names are resolved (at save time); a name that does not resolve now is
+    allowed and simply fails at delivery. Platform admins can allow internal targets in settings.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "must be an http(s) URL with a host"
+    if allow_private:
+        return None
+    host = parts.hostname
+    try:
+        addresses = {ipaddress.ip_address(host)}
+    except ValueError:
+        if host.lower() == "localhost" or host.lower().endswith(".localhost"):
+            return f"{host} is this server: webhooks go to addresses outside the platform"
+        try:
+            infos = socket.getaddrinfo(host, parts.port or 443, proto=socket.IPPROTO_TCP)
+        except (OSError, UnicodeError):
+            return None
+        addresses = {ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos}
+    for address in addresses:
+        if not address.is_global or address.is_multicast:
+            return f"{host} is an internal address ({address}): webhooks go to addresses outside the platform"
+    return None
+
+
+def secret_env_problem(name: str | None, prefix: str) -> str | None:
+    """A pack may name only environment variables meant for it: not HOME, not the database password."""
+    if name and not name.startswith(prefix):
+        return f"must start with {prefix} (an environment variable set for webhooks), not {name!r}"
+    return None
 
 
 def backoff(attempt: int) -> float:
@@ -211,12 +251,18 @@ class WebhookSender:
             db.execute(update(WebhookDelivery).where(WebhookDelivery.id == d["id"]).values(**values))
 
 
-def secret_lookup(pack_for: Callable[[str], Pack | None], default: str | None) -> Callable[[str], str | None]:
-    """The client's own secret (from the environment variable its pack names), else the default."""
+def secret_lookup(
+    pack_for: Callable[[str], Pack | None], default: str | None, prefix: str = "TRIAGE_WEBHOOK_"
+) -> Callable[[str], str | None]:
+    """The client's own secret (from the environment variable its pack names, if it has the
+    webhook prefix: a pack from before that rule cannot sign with $HOME), else the default."""
 
     def secret_for(client_id: str) -> str | None:
         pack = pack_for(client_id)
         env = pack.webhook.secret_env if pack is not None and pack.webhook is not None else None
+        if env and secret_env_problem(env, prefix):
+            log.warning("client %s: webhook.secret_env %s ignored (not %s…)", client_id, env, prefix)
+            env = None
         return (os.environ.get(env) if env else None) or default
 
     return secret_for

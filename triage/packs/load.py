@@ -43,8 +43,41 @@ class PackError(Exception):
 # --- YAML ----------------------------------------------------------------------------------------
 
 
-class _PackYamlLoader(yaml.SafeLoader):
-    """PyYAML's safe loader with two traps for admins removed.
+class NoAliasLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without aliases: a YAML document an admin sends cannot expand.
+
+    An alias (``*name``) repeats a node; ten aliases per level over seven levels make a 400-byte
+    document expand to 10^7 values, seconds of CPU and many MB in every parse. A pack has no need
+    for them, so any alias is refused when the document is composed, before anything is built.
+    Nesting is limited too: composing recurses, and `[[[[…` 100,000 deep would exhaust the stack.
+    """
+
+    MAX_DEPTH = 50
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"aliases (*{event.anchor}) are not allowed in a pack", event.start_mark
+            )
+        if self._depth >= self.MAX_DEPTH:
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, f"nested deeper than {self.MAX_DEPTH} levels", mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def safe_yaml(text: str) -> Any:
+    """A YAML document from outside (an admin's text) as plain data: safe tags only, no aliases."""
+    return yaml.load(text, Loader=NoAliasLoader)
+
+
+class _PackYamlLoader(NoAliasLoader):
+    """The no-alias safe loader with two traps for admins removed.
 
     YAML 1.1 reads ``no``, ``yes``, ``on`` and ``off`` as booleans, which turns the word list
     ``no_words: {en: [no, nope]}`` into ``[False, "nope"]``; here only true/false are booleans.
@@ -55,7 +88,7 @@ class _PackYamlLoader(yaml.SafeLoader):
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _PackYamlLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL_TAG]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in NoAliasLoader.yaml_implicit_resolvers.items()
 }
 _PackYamlLoader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 

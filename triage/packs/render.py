@@ -2,7 +2,15 @@
 
 Prompt wording is written by admins, so it is rendered in Jinja2's immutable sandbox: a template
 can fill in and branch on the call's variables, but it cannot reach Python internals or change
-the objects it is given. A variable the dialog does not have at that moment (no caller name yet)
+the objects it is given. The sandbox alone does not bound time or memory (``10**(10**7)`` is folded
+at compile time while holding the interpreter, ``'a' * 10**8`` allocates 100 MB, nested ``range``
+loops run for seconds), so a template may only use what a prompt needs: variables, constants,
+conditions, comparisons, ``~``/``+``, a short list of filters and one level of loops over a
+variable. Everything else is refused when the template is parsed, before Jinja2 compiles it, and a
+template is at most MAX_TEMPLATE characters: rendering is then linear in the template and the
+call's variables, and the cache of compiled templates is bounded in memory too.
+
+A variable the dialog does not have at that moment (no caller name yet)
 renders as nothing instead of failing mid-call; the whitespace and stray commas it leaves behind
 are tidied away because the text goes to text-to-speech, where "Danke, ." would be read out.
 """
@@ -14,7 +22,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import ChainableUndefined, Template, TemplateError, TemplateSyntaxError, meta
+from jinja2 import ChainableUndefined, Template, TemplateError, TemplateSyntaxError, meta, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from triage.packs.schema import Pack, Prompts
@@ -66,19 +74,124 @@ def or_list(values: object, word: str = "oder") -> str:
     return f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
-def _environment() -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(autoescape=False, undefined=ChainableUndefined)
+MAX_TEMPLATE = 2000  # characters; the longest shipped prompt has about 260
+
+# Filters whose output is at most linear in their input; no repeat, pad, replace, center or format.
+SAFE_FILTERS = frozenset(
+    {
+        "digits",
+        "or_list",
+        "default",
+        "d",
+        "upper",
+        "lower",
+        "capitalize",
+        "title",
+        "trim",
+        "first",
+        "last",
+        "length",
+        "count",
+        "join",
+        "string",
+        "int",
+        "float",
+        "round",
+        "abs",
+    }
+)
+# The syntax a prompt needs. Not here: calls (range, str.ljust, lipsum ...), *, **, /, //, %,
+# {% set %}, macros, blocks, includes, filter blocks, with.
+_ALLOWED_NODES: tuple[type[nodes.Node], ...] = (
+    nodes.Template,
+    nodes.Output,
+    nodes.TemplateData,
+    nodes.Name,
+    nodes.Const,
+    nodes.If,
+    nodes.CondExpr,
+    nodes.And,
+    nodes.Or,
+    nodes.Not,
+    nodes.Neg,
+    nodes.Pos,
+    nodes.Compare,
+    nodes.Operand,
+    nodes.Concat,
+    nodes.Add,
+    nodes.Sub,
+    nodes.Filter,
+    nodes.Test,
+    nodes.Getattr,
+    nodes.Getitem,
+    nodes.Slice,
+    nodes.Tuple,
+    nodes.List,
+    nodes.Dict,
+    nodes.Pair,
+    nodes.Keyword,
+    nodes.For,
+)
+
+
+class PromptSandbox(ImmutableSandboxedEnvironment):
+    """Jinja2's immutable sandbox, refusing at parse time every construct a prompt does not need.
+
+    The check runs on the parsed tree, before code generation: that is where Jinja2 folds
+    constants, so a refused ``**`` never gets evaluated, not even at compile time.
+    """
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        if len(source) > MAX_TEMPLATE:
+            raise TemplateSyntaxError(f"a prompt may have at most {MAX_TEMPLATE} characters", 1, name, filename)
+        tree = super()._parse(source, name, filename)
+        _refuse_unbounded(tree, name, filename)
+        return tree
+
+
+def _refuse_unbounded(tree: nodes.Template, name: str | None, filename: str | None) -> None:
+    def refuse(node: nodes.Node, what: str) -> None:
+        raise TemplateSyntaxError(f"{what} is not allowed in a prompt", node.lineno, name, filename)
+
+    for node in tree.find_all(nodes.Node):
+        if not isinstance(node, _ALLOWED_NODES):
+            what = {
+                "Pow": "'**'",
+                "Mul": "'*'",
+                "Div": "'/'",
+                "FloorDiv": "'//'",
+                "Mod": "'%'",
+                "Call": "a function call",
+            }.get(type(node).__name__, f"{type(node).__name__.lower()}")
+            refuse(node, what)
+        if isinstance(node, nodes.Filter | nodes.Test) and (node.dyn_args or node.dyn_kwargs):
+            refuse(node, "'*args' in a filter")
+        if isinstance(node, nodes.Filter) and node.name not in SAFE_FILTERS:
+            refuse(node, f"the filter {node.name!r}")
+        if isinstance(node, nodes.For):
+            if not isinstance(node.iter, nodes.Name | nodes.Getattr) or node.recursive:
+                refuse(node, "a loop over anything but a variable")
+            if any(True for _ in node.find_all(nodes.For)):
+                refuse(node, "a loop inside a loop")
+
+
+def _environment() -> PromptSandbox:
+    env = PromptSandbox(autoescape=False, undefined=ChainableUndefined)
     env.filters["digits"] = digits
     env.filters["or_list"] = or_list
+    env.globals.clear()  # range, lipsum, cycler, joiner, namespace: no prompt needs them
     return env
 
 
 _ENV = _environment()
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def _compile(source: str) -> Template:
-    """Compiling is the expensive part; prompts are few and repeat on every call."""
+    """Compiling is the expensive part; prompts are few and repeat on every call.
+
+    Bounded: 256 templates of at most MAX_TEMPLATE characters each.
+    """
     return _ENV.from_string(source)
 
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, exists, select, update
 from sqlalchemy.orm import sessionmaker
 
 from .changes import ChangeFeed
 from .db import open_database
-from .tables import Call, Handoff, HandoffEvent, Message, Order, TranscriptTurn
+from .tables import Call, Handoff, HandoffEvent, Message, Order, ServerInstance, TranscriptTurn
 
 # Queue order: danger to life first, then emergencies, then the rest.
 PRIORITY = {"P0": 0, "P1": 1, "P2": 2, "P3": 3, "P4": 4}
@@ -21,6 +21,14 @@ VOICE_CHANNELS = ("twilio", "browser")
 # operator (issue 13): a test call (`triage chat`, `simulate`, `/ws/text?test=1`) stores its outcome like any
 # call, but its handoff has status "test": never in the live queue, escalated, pushed or sent to webhooks
 TEST_CHANNEL = "test"
+
+EMERGENCIES = ("P0", "P1")
+
+# What agents read on a handoff made for an emergency call that was lost before it ended.
+_LOST_TEXT = {
+    "de": "{urgency}-Notfall: Der Anruf brach ab, bevor er abgeschlossen war. Bitte Verlauf lesen und zurückrufen.",
+    "en": "{urgency} emergency: the call was lost before it was finished. Read the transcript and call back.",
+}
 
 
 class CallStore:
@@ -38,7 +46,11 @@ class CallStore:
         channel: str = "text",
         line_call_id: str | None = None,
         caller_number: str | None = None,
+        call_id: str | None = None,
     ) -> str:
+        """`call_id` lets a session that could not store its start (the database failed) retry
+        with the id it already uses. Every call is marked with the server holding it, so that an
+        emergency in a call whose server stopped can be found (see rescue_lost_emergencies)."""
         with self.sessions.begin() as db:
             call = Call(
                 client_id=client_id,
@@ -47,8 +59,10 @@ class CallStore:
                 channel=channel,
                 line_call_id=line_call_id,
                 caller_number=caller_number,
-                served_by=self.instance_id if channel in VOICE_CHANNELS else None,
+                served_by=self.instance_id,
             )
+            if call_id is not None:
+                call.id = call_id
             db.add(call)
             db.flush()
             return call.id
@@ -61,6 +75,71 @@ class CallStore:
             seq = len(db.scalars(select(TranscriptTurn.id).where(TranscriptTurn.call_id == call_id)).all())
             for i, (role, text) in enumerate(turns):
                 db.add(TranscriptTurn(call_id=call_id, seq=seq + i, role=role, text=text))
+
+    def mark_urgency(self, call_id: str, urgency: str, intent: str, distress: str) -> None:
+        """The call's triage as soon as it is known, before any outcome. For a P0/P1 this makes the
+        call a handoff-to-be: if the call is lost before its outcome is stored (the server killed,
+        the pipeline dead), rescue_lost_emergencies turns it into a handoff for agents."""
+        with self.sessions.begin() as db:
+            matched = db.execute(
+                update(Call)
+                .where(Call.id == call_id, Call.outcome_type.is_(None))
+                .values(urgency=urgency, intent=intent, distress=distress)
+            ).rowcount
+            if matched != 1 and db.get(Call, call_id) is None:
+                raise LookupError(f"no call {call_id}")
+
+    def rescue_lost_emergencies(self, dead_after_s: float) -> list[str]:
+        """Handoffs for P0/P1 calls without an outcome whose server has not been seen for
+        `dead_after_s` (a server beats before it takes its first call). Returns the new handoff ids.
+
+        The call is claimed with a compare-and-set on its outcome, so of several instances
+        sweeping at once exactly one creates the handoff."""
+        alive_since = datetime.now(UTC) - timedelta(seconds=dead_after_s)
+        alive = exists().where(and_(ServerInstance.id == Call.served_by, ServerInstance.seen_at >= alive_since))
+        with self.sessions() as db:
+            lost = list(
+                db.scalars(
+                    select(Call.id).where(
+                        Call.urgency.in_(EMERGENCIES),
+                        Call.outcome_type.is_(None),
+                        Call.ended_at.is_(None),
+                        Call.served_by.is_not(None),
+                        ~alive,
+                    )
+                )
+            )
+        rescued = []
+        for call_id in lost:
+            with self.sessions.begin() as db:
+                claimed = db.execute(
+                    update(Call)
+                    .where(Call.id == call_id, Call.outcome_type.is_(None))
+                    .values(outcome_type="handoff", ended_at=datetime.now(UTC))
+                ).rowcount
+                if claimed != 1:
+                    continue
+                call = db.get(Call, call_id)
+                text = _LOST_TEXT.get(call.language, _LOST_TEXT["en"]).format(urgency=call.urgency)
+                outcome = {
+                    "type": "handoff",
+                    "urgency": call.urgency,
+                    "intent": call.intent,
+                    "distress": call.distress,
+                    "handoff_reason": "lost",
+                    "summary": {
+                        "client": call.client_id,
+                        "urgency": call.urgency,
+                        "intent": call.intent,
+                        "distress": call.distress,
+                        "callback_number": call.caller_number,
+                        "caller_language": call.language,
+                        "handoff_reason": "lost",
+                        "text": text,
+                    },
+                }
+                rescued.append(self._add_handoff(db, call, outcome, call.client_id, call.language, actor="system"))
+        return rescued
 
     def save_outcome(self, call_id: str, outcome: dict[str, Any], client_id: str, language: str | None = None) -> str:
         """Store a handoff, order or message with the call's triage, in one transaction. Returns its id.
@@ -99,6 +178,8 @@ class CallStore:
                     return handoff.id
                 self.feed.publish(db, {"kind": "handoff", "event": "created", "id": handoff.id, "client_id": client_id})
                 return handoff.id
+
+                return self._add_handoff(db, call, outcome, client_id, language)
             elif outcome["type"] == "order":
                 order = outcome["order"]
                 row = Order(
@@ -126,6 +207,36 @@ class CallStore:
             db.add(row)
             db.flush()
             return row.id
+
+    def _add_handoff(
+        self, db, call: Call, outcome: dict[str, Any], client_id: str, language: str | None, actor: str = "caller"
+    ) -> str:
+        handoff = Handoff(
+            call_id=call.id,
+            client_id=client_id,
+            urgency=outcome["urgency"],
+            distress=outcome["distress"],
+            reason=outcome.get("handoff_reason") or "",
+            summary=outcome.get("summary") or {},
+            language=language or call.language,
+            caller_on_line=call.channel in VOICE_CHANNELS and call.ended_at is None,
+            status="test" if call.channel == TEST_CHANNEL else "waiting",
+        )
+        db.add(handoff)
+        db.flush()
+        db.add(
+            HandoffEvent(
+                handoff_id=handoff.id,
+                kind="created",
+                actor=actor,
+                status=handoff.status,
+                detail={"reason": handoff.reason, "urgency": handoff.urgency, "channel": call.channel},
+            )
+        )
+        if handoff.status == "test":  # never in the live queue, escalated, pushed or sent to webhooks
+            return handoff.id
+        self.feed.publish(db, {"kind": "handoff", "event": "created", "id": handoff.id, "client_id": client_id})
+        return handoff.id
 
     def end_call(self, call_id: str, recording_consent: bool | None = None) -> None:
         with self.sessions.begin() as db:

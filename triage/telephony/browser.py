@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from fastapi import APIRouter, HTTPException, Request, WebSocket
 from fastapi.responses import FileResponse
 
+from ..api.limits import SlidingWindow
+from ..auth import request_token
 from ..calls.pipeline import CallLine, run_call
 from ..runtime import ServerState
 from ..settings import WEB_DIR
@@ -15,9 +19,30 @@ BROWSER_RATE = 16_000
 router = APIRouter(tags=["browser"])
 
 
+async def call_refusal(websocket: WebSocket, state: ServerState) -> str | None:
+    """Why this call may not start, or None. A signed-in user (token or session cookie) may always
+    call; an anonymous caller only if the server allows anonymous calls, and at most
+    `public_calls_per_minute` times a minute from one address: every call may become a handoff in
+    the agents' queue, so a script must not be able to fill it."""
+    token = request_token(websocket.headers, websocket.cookies, websocket.query_params)
+    if token and await asyncio.to_thread(state.accounts.principal, token) is not None:
+        return None
+    if state.settings.calls_require_sign_in:
+        return "sign in first: this server takes calls from signed-in users only"
+    limiter: SlidingWindow = websocket.app.state.call_limiter
+    if not limiter.allow(websocket.client.host if websocket.client else "?"):
+        return "too many calls from your address: try again in a minute"
+    return None
+
+
 async def accept_for_client(websocket: WebSocket, state: ServerState, client: str) -> bool:
-    """Accept a call's websocket; an unknown client is told so, with the reason, and closed."""
+    """Accept a call's websocket; a refused call or an unknown client is told why, and closed."""
     await websocket.accept()
+    refusal = await call_refusal(websocket, state)
+    if refusal is not None:
+        await websocket.send_json({"type": "error", "error": refusal})
+        await websocket.close(code=1008, reason=refusal[:120])
+        return False
     if state.packs.exists(client):
         return True
     await websocket.send_json({"type": "error", "error": f"unknown client {client!r}"})

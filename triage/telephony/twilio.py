@@ -64,8 +64,10 @@ class TwilioMediaSerializer(TwilioFrameSerializer):
             return bad_input("a Media Streams message is a JSON object")
         event = message.get("event")
         if event == "mark":
-            name = str((message.get("mark") or {}).get("name"))
-            return InputTransportMessageFrame(message={"event": "mark", "name": name})
+            mark = message.get("mark")
+            if not isinstance(mark, dict) or not isinstance(mark.get("name"), str):
+                return bad_input('a mark event needs "mark": {"name": "..."}')
+            return InputTransportMessageFrame(message={"event": "mark", "name": mark["name"]})
         if event == "stop":
             # Twilio ended the stream: the caller hung up, or the call was redirected (a transfer).
             # Either way there is nothing to hang up, and doing so would cut a transfer off.
@@ -94,9 +96,13 @@ def public_url(state: ServerState, url: str, scheme: str | None = None) -> str:
 
 
 def signature_valid(state: ServerState, url: str, params: dict[str, Any], signature: str | None) -> bool:
-    """Without an auth token configured nothing is checked (local tests, a browser-only set-up)."""
+    """Every request must carry Twilio's signature. Without an auth token nothing can be verified,
+    so nothing is accepted, unless TRIAGE_TWILIO_ALLOW_UNSIGNED is set (development only): otherwise
+    anyone who finds the URL could start calls and create handoffs."""
     token = state.settings.twilio_auth_token
-    return not token or bool(signature and RequestValidator(token).validate(url, params, signature))
+    if not token:
+        return state.settings.twilio_allow_unsigned
+    return bool(signature and RequestValidator(token).validate(url, params, signature))
 
 
 # --- webhook -----------------------------------------------------------------------------------------
@@ -108,6 +114,9 @@ async def voice_webhook(request: Request, client: str | None = None) -> Response
     signature = request.headers.get("X-Twilio-Signature")
     if not signature_valid(state, public_url(state, str(request.url)), params, signature):
         raise HTTPException(status_code=403, detail="invalid or missing X-Twilio-Signature")
+    source = request.client.host if request.client else "?"
+    if not state.settings.twilio_auth_token and not request.app.state.call_limiter.allow(source):
+        raise HTTPException(status_code=429, detail="too many unsigned calls from your address")
     _connector(state).saw_url(public_url(state, str(request.url)))
     client_id = client or client_for_number(state.packs.all(), params.get("To", ""))
     if not client_id or not state.packs.exists(client_id):
@@ -216,7 +225,7 @@ async def media_stream(websocket: WebSocket) -> None:
         log.warning("media stream without a valid start: %s", exc)
         await _close(websocket, 1008, f"expected a Media Streams 'start' event: {exc}")
         return
-    custom = start.get("customParameters") or {}
+    custom = {k: v for k, v in (start.get("customParameters") or {}).items() if isinstance(v, str)}
     client_id = custom.get("client") or websocket.query_params.get("client")
     if not client_id or not state.packs.exists(client_id):
         await _close(websocket, 1008, f"unknown client {client_id!r}")
@@ -232,10 +241,11 @@ async def media_stream(websocket: WebSocket) -> None:
             resume = None
     _connector(state).saw_url(public_url(state, str(websocket.url)))
     settings = state.settings
-    hang_up = bool(settings.twilio_account_sid and settings.twilio_auth_token and start.get("callSid"))
+    call_sid = start.get("callSid") if isinstance(start.get("callSid"), str) else None
+    hang_up = bool(settings.twilio_account_sid and settings.twilio_auth_token and call_sid)
     serializer = TwilioMediaSerializer(
         stream_sid=start["streamSid"],
-        call_sid=start.get("callSid"),
+        call_sid=call_sid,
         account_sid=settings.twilio_account_sid,
         auth_token=settings.twilio_auth_token,
         base_url=settings.twilio_api_url,
@@ -246,7 +256,7 @@ async def media_stream(websocket: WebSocket) -> None:
         serializer=serializer,
         channel="twilio",
         out_rate=TWILIO_RATE,
-        line_call_id=start.get("callSid"),
+        line_call_id=call_sid,
         caller_number=(custom.get("caller") or None),
         resume_handoff=resume,
     )
@@ -254,15 +264,35 @@ async def media_stream(websocket: WebSocket) -> None:
 
 
 async def _read_start(websocket: WebSocket) -> dict[str, Any]:
-    """Twilio sends `connected`, then `start` with the stream and call ids and our parameters."""
+    """Twilio sends `connected`, then `start` with the stream and call ids and our parameters.
+
+    Anything else (a binary frame, a JSON list, `start` that is not an object) raises ValueError
+    with the reason, which closes the stream with that reason instead of dropping the socket."""
     for _ in range(3):
-        raw = await websocket.receive_text()
-        message = json.loads(raw)
+        frame = await websocket.receive()
+        if frame["type"] == "websocket.disconnect":
+            raise WebSocketDisconnect(frame.get("code", 1000))
+        raw = frame.get("text")
+        if raw is None:
+            raise ValueError("binary frame; Media Streams messages are JSON text")
+        if len(raw) > MAX_MESSAGE_BYTES:
+            raise ValueError(f"message of {len(raw)} bytes exceeds {MAX_MESSAGE_BYTES}")
+        try:
+            message = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"not JSON: {exc}") from None
+        if not isinstance(message, dict):
+            raise ValueError("a Media Streams message is a JSON object")
         if message.get("event") == "start":
             start = message.get("start") or {}
-            if not message.get("streamSid") and not start.get("streamSid"):
+            if not isinstance(start, dict):
+                raise ValueError("start must be an object")
+            stream_sid = message.get("streamSid") or start.get("streamSid")
+            if not isinstance(stream_sid, str) or not stream_sid:
                 raise ValueError("start event without streamSid")
-            start.setdefault("streamSid", message.get("streamSid"))
+            if not isinstance(start.get("customParameters") or {}, dict):
+                raise ValueError("customParameters must be an object")
+            start["streamSid"] = stream_sid
             return start
     raise ValueError("no start event among the first messages")
 

@@ -1,0 +1,1 @@
+"""HTTP plumbing shared by the routers: guards every request passes, and per-source limits."""
