@@ -15,9 +15,9 @@ from fastapi.staticfiles import StaticFiles
 
 from .admin import api as admin_api
 from .admin import pages as admin_pages
-from .api_docs import mount_docs
 from .api.guards import Guards, RedactTokens
 from .api.limits import SignInThrottle, SlidingWindow
+from .api_docs import mount_docs
 from .handoff import api as handoff_api
 from .handoff import console as agent_console
 from .handoff import voice_api as agent_voice
