@@ -142,9 +142,7 @@ def bodies(db: Session, call_id: str) -> list[str]:
 def test_purge_removes_exactly_what_is_older_than_each_clients_retention_and_keeps_held_handoffs(
     run, simulate, queue: HandoffQueue, database_url: str
 ):
-    plumber = {
-        days: call(simulate, "sanitaer-notdienst", BURST_PIPE, "handoff") for days in (100, 70, 45, 20, 101)
-    }
+    plumber = {days: call(simulate, "sanitaer-notdienst", BURST_PIPE, "handoff") for days in (100, 70, 45, 20, 101)}
     held = plumber.pop(101)
     pharmacy = {days: call(simulate, "apotheke-am-markt", PHARMACY_ORDER, "order") for days in (95, 85)}
     engine = create_engine(database_url)
@@ -226,10 +224,8 @@ def text_values(database_url: str) -> list[tuple[str, str, str]]:
     with engine.connect() as connection:
         schema = inspect(connection)
         for table in schema.get_table_names():
-            columns = [
-                c["name"] for c in schema.get_columns(table) if isinstance(c["type"], String | Text | JSON)
-            ] + [c["name"] for c in schema.get_columns(table) if type(c["type"]).__name__ in ("JSON", "JSONB")]
-            for column in dict.fromkeys(columns):
+            columns = [c["name"] for c in schema.get_columns(table) if isinstance(c["type"], String | Text | JSON)]
+            for column in columns:
                 for (value,) in connection.execute(text(f'SELECT CAST("{column}" AS TEXT) FROM "{table}"')):
                     if value:
                         found.append((table, column, value))
