@@ -65,6 +65,15 @@ class Settings(BaseSettings):
         default=None, description="Signs every client's webhooks (HMAC-SHA256) unless its pack names its own."
     )
 
+    # Data protection
+    privacy_purge_every_s: float = Field(
+        default=3600, gt=0, description="How often the server anonymises data older than each client's retention."
+    )
+    log_caller_data: bool = Field(
+        default=False,
+        description="Let DEBUG logs show what callers say (pipecat's frame logs). Off: no caller data in any log.",
+    )
+
     def speech_models_dir(self) -> Path:
         return self.models_dir or self.data_dir / "models"
 
