@@ -274,10 +274,10 @@ def serve(
     logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     from loguru import logger as pipecat_logger  # pipecat logs through loguru, at DEBUG unless told
 
-    from .privacy.logs import pipecat_log_level
+    from .privacy.logs import keep_caller_data_out
 
     pipecat_logger.remove()
-    pipecat_logger.add(sys.stderr, level=pipecat_log_level(log_level, settings))
+    pipecat_logger.add(sys.stderr, level=keep_caller_data_out(log_level, settings))
     uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level, ws_max_size=1 << 20)
 
 

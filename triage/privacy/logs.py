@@ -1,6 +1,7 @@
 """Caller data stays out of the logs. The product's own log lines name calls and handoffs by id,
-never by what the caller said or is; pipecat's DEBUG logs print every transcription and every
-sentence synthesised, so they are let through only when `TRIAGE_LOG_CALLER_DATA` is set."""
+never by what the caller said or is. Two libraries print caller data at DEBUG: pipecat (every
+transcription and every sentence synthesised) and websockets (every frame, so every typed turn of a
+text call). Both are held back unless `TRIAGE_LOG_CALLER_DATA` is set."""
 
 from __future__ import annotations
 
@@ -10,11 +11,25 @@ from ..settings import Settings
 
 log = logging.getLogger(__name__)
 
+# websockets logs each frame as "< %s" (received) or "> %s" (sent), through uvicorn's logger
+_FRAMES = ("< %s", "> %s")
+_FRAME_LOGGERS = ("uvicorn.error", "websockets.server", "websockets.client")
 
-def pipecat_log_level(level: str, settings: Settings) -> str:
-    """The level for pipecat's logger: as asked, except DEBUG without `log_caller_data` is INFO."""
+
+class _NoFrames(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.levelno < logging.INFO and record.msg in _FRAMES)
+
+
+def keep_caller_data_out(level: str, settings: Settings) -> str:
+    """Hold back the libraries' DEBUG lines that carry caller data, unless `log_caller_data`.
+    Returns the level for pipecat's logger: as asked, except DEBUG becomes INFO."""
     level = level.upper()
-    if level == "DEBUG" and not settings.log_caller_data:
-        log.warning("pipecat logs at INFO: its DEBUG lines show what callers say (set TRIAGE_LOG_CALLER_DATA=1)")
-        return "INFO"
-    return level
+    if level != "DEBUG" or settings.log_caller_data:
+        return level
+    for name in _FRAME_LOGGERS:
+        logging.getLogger(name).addFilter(_NoFrames())
+    log.warning(
+        "DEBUG without caller data: pipecat logs at INFO, websocket frames are not logged (see TRIAGE_LOG_CALLER_DATA)"
+    )
+    return "INFO"

@@ -47,16 +47,19 @@ def purge(
         pack = pack_for(client_id)
         limits = cutoffs(pack.retention if pack else Retention(), now)
         counts = Counts()
+        touched: set[str] = set()
         for part, cutoff in limits.items():
             while budget is None or budget > 0:
                 with sessions.begin() as db:
                     calls = due_calls(db, client_id, part, cutoff, BATCH if budget is None else min(BATCH, budget))
                     for call in calls:
                         counts.add(anonymise(db, call, [part], now))
+                        touched.add(call.id)
                 if budget is not None:
                     budget -= len(calls)
                 if len(calls) < BATCH:
                     break
+        counts.calls = len(touched)
         with sessions() as db:
             counts.held = held_count(db, client_id, min(limits.values()))
         if counts:
