@@ -23,6 +23,7 @@ from .handoff import console as agent_console
 from .handoff import voice_api as agent_voice
 from .handoff.background import repeat
 from .handoff.lines import DEAD_AFTER_SECS, HEARTBEAT_SECS
+from .privacy import api as privacy_api
 from .runtime import GREETING_KEYS, ServerState
 from .settings import WEB_DIR, Settings, get_settings
 from .telephony import browser, twilio
@@ -91,6 +92,7 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
     app.include_router(agent_console.router)
     app.include_router(agent_voice.router)
     app.include_router(text_calls.router)
+    app.include_router(privacy_api.router)
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
 
     @app.get("/healthz", tags=["ops"], summary="The process is up")

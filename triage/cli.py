@@ -276,8 +276,10 @@ def serve(
     logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     from loguru import logger as pipecat_logger  # pipecat logs through loguru, at DEBUG unless told
 
+    from .privacy.logs import keep_caller_data_out
+
     pipecat_logger.remove()
-    pipecat_logger.add(sys.stderr, level=log_level.upper())
+    pipecat_logger.add(sys.stderr, level=keep_caller_data_out(log_level, settings))
     uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level, ws_max_size=1 << 20)
 
 
@@ -466,6 +468,102 @@ def models_synth(
             f"use: TRIAGE_MODELS_DIR={out} TRIAGE_STT_MODEL={stt} "
             f"TRIAGE_TTS_VOICE_DE=de_DE-synth-{tts} TRIAGE_TTS_VOICE_EN=en_US-synth-{tts}"
         )
+
+
+# --- data protection (triage privacy …) --------------------------------------------------------
+privacy_app = typer.Typer(
+    no_args_is_help=True, help="Data protection: retention purge, a caller's data exported or erased, legal holds."
+)
+app.add_typer(privacy_app, name="privacy")
+PhoneOption = Annotated[str | None, typer.Option("--phone", help="The caller's number, in any usual spelling.")]
+NameOption = Annotated[str | None, typer.Option("--name", help="The caller's name as taken down.")]
+ReferenceOption = Annotated[str, typer.Option("--reference", help="Your reference for the request (a ticket).")]
+ActorOption = Annotated[str, typer.Option("--actor", help="Who asks, for the audit log.")]
+
+
+def _privacy_sessions():
+    from .store.db import open_database
+
+    return open_database(get_settings().db_url())
+
+
+@privacy_app.command("purge")
+def privacy_purge() -> None:
+    """Anonymise callers' data older than each client's retention (the server also does this hourly)."""
+    from .packs.load import PackError
+    from .packs.versions import PackVersions
+    from .privacy.retention import purge
+
+    sessions = _privacy_sessions()
+    versions = PackVersions(sessions, get_settings().prompts_dir)
+
+    def pack_for(client_id: str):
+        try:
+            return versions.live(client_id)[0]
+        except PackError:
+            return None
+
+    result = purge(sessions, pack_for)
+    typer.echo(json.dumps({client: counts.as_dict() for client, counts in result.items()}, indent=2))
+
+
+@privacy_app.command("export")
+def privacy_export(
+    phone: PhoneOption = None,
+    name: NameOption = None,
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="Write the JSON here instead of stdout.")] = None,
+    reference: ReferenceOption = "",
+    actor: ActorOption = "cli",
+) -> None:
+    """Everything stored about a caller (calls, transcripts, handoffs, notes, orders, messages, webhook
+    bodies) as JSON. Recorded in the audit log without the number or name."""
+    from .privacy.requests import export
+
+    try:
+        document = export(_privacy_sessions(), actor, phone=phone, name=name, reference=reference)
+    except ValueError as exc:
+        _fail(str(exc))
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    if out:
+        out.write_text(text + "\n", encoding="utf-8")
+        typer.echo(f"{len(document['calls'])} calls written to {out}", err=True)
+    else:
+        typer.echo(text)
+
+
+@privacy_app.command("delete")
+def privacy_delete(
+    phone: PhoneOption = None,
+    name: NameOption = None,
+    reference: ReferenceOption = "",
+    actor: ActorOption = "cli",
+) -> None:
+    """Erase a caller's data everywhere (calls keep only client, time, language and triage for
+    statistics). Calls under legal hold are kept and listed."""
+    from .privacy.requests import erase
+
+    try:
+        result = erase(_privacy_sessions(), actor, phone=phone, name=name, reference=reference)
+    except ValueError as exc:
+        _fail(str(exc))
+    typer.echo(json.dumps(result, indent=2))
+
+
+@privacy_app.command("hold")
+def privacy_hold(
+    handoff_id: Annotated[str, typer.Argument(help="The handoff to keep whatever the retention says.")],
+    release: Annotated[bool, typer.Option("--release", help="Release the hold instead.")] = False,
+    reference: ReferenceOption = "",
+    actor: ActorOption = "cli",
+) -> None:
+    """Put a handoff under legal hold (or release it): neither purge nor erasure touches its call."""
+    from .privacy.requests import UnknownHandoff, set_hold
+
+    try:
+        result = set_hold(_privacy_sessions(), handoff_id, not release, actor, reference)
+    except UnknownHandoff:
+        _fail(f"no handoff {handoff_id}")
+    typer.echo(json.dumps(result))
 
 
 def main() -> None:  # pragma: no cover - console entry point

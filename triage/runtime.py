@@ -26,6 +26,7 @@ from .packs.load import PackError, list_clients, load_all, load_pack
 from .packs.render import fixed_prompts
 from .packs.schema import Pack
 from .packs.versions import PackVersions
+from .privacy.retention import Purger
 from .settings import Settings
 from .speech.engines import SpeechToText, TextToSpeech, Voice
 from .speech.listening import Listening
@@ -193,11 +194,13 @@ class ServerState:
 
     def background(self) -> list:
         """The loops a server runs besides calls: on-call escalation, webhook delivery, and the
-        heartbeat that tells other instances this one still holds its callers' lines."""
+        heartbeat that tells other instances this one still holds its callers' lines, and the
+        retention purge."""
         return [
             Escalator(self.queue, self.packs.find, lambda: self.connector),
             WebhookSender(self.store.sessions, secret_lookup(self.packs.find, self.settings.webhook_secret)),
             self.lines,
+            Purger(self.store.sessions, self.packs.find, self.settings.privacy_purge_every_s),
         ]
 
     @property

@@ -96,6 +96,15 @@ class Settings(BaseSettings):
         default=5, ge=1, description="Wrong passwords per account (and 4x that per source) before a 15-minute pause."
     )
 
+    # Data protection
+    privacy_purge_every_s: float = Field(
+        default=3600, gt=0, description="How often the server anonymises data older than each client's retention."
+    )
+    log_caller_data: bool = Field(
+        default=False,
+        description="Let DEBUG logs show what callers say (pipecat's frame logs). Off: no caller data in any log.",
+    )
+
     def speech_models_dir(self) -> Path:
         return self.models_dir or self.data_dir / "models"
 

@@ -158,6 +158,24 @@ class OrderSettings(Strict):
     max_qty: int = Field(default=20, ge=1)
 
 
+class Retention(Strict):
+    """How long this client's callers' data is kept, counted from the call's start. Older data is
+    deleted or anonymised by the server's purge (and `triage privacy purge`); what a call was
+    (client, time, language, urgency, intent, outcome type) stays for statistics. A handoff under
+    legal hold keeps everything."""
+
+    transcripts_days: int = Field(
+        default=90, ge=1, le=3650, description="Transcripts and the caller's words quoted in summaries."
+    )
+    caller_details_days: int = Field(
+        default=90,
+        ge=1,
+        le=3650,
+        description="Name, number, address, orders' and messages' details, summaries and webhook bodies.",
+    )
+    notes_days: int = Field(default=90, ge=1, le=3650, description="Agents' notes and the details of handoff events.")
+
+
 class Prompts(Strict):
     """Every fixed sentence of a call. Values are Jinja2 templates with the call's variables."""
 
@@ -268,6 +286,7 @@ class Pack(Strict):
     info: list[InfoAnswer] = Field(default_factory=list)
     escalation: Escalation = Field(default_factory=Escalation)
     webhook: Webhook | None = None
+    retention: Retention = Field(default_factory=Retention)
     prompts: Prompts
     tests: list[PackTest] = Field(default_factory=list)
 

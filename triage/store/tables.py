@@ -35,13 +35,17 @@ class Call(Base):
     # the server instance holding a voice call's line (see ServerInstance)
     served_by: Mapped[str | None] = mapped_column(String(32))
     language: Mapped[str] = mapped_column(String(8))
-    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     urgency: Mapped[str | None] = mapped_column(String(2))
     intent: Mapped[str | None] = mapped_column(String(32))
     distress: Mapped[str | None] = mapped_column(String(16))
     outcome_type: Mapped[str | None] = mapped_column(String(16))
     recording_consent: Mapped[bool | None]
+    # when the retention purge or an erasure request removed this call's data (triage/privacy/)
+    transcript_erased_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    details_erased_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    notes_erased_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     turns: Mapped[list[TranscriptTurn]] = relationship(
         back_populates="call", order_by="TranscriptTurn.seq", cascade="all, delete-orphan"
@@ -94,6 +98,8 @@ class Handoff(_Outcome, Base):
     callback_promised_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     transfer_target: Mapped[str | None] = mapped_column(String(120))  # number or SIP address being rung
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # kept whole, whatever the retention says, until the hold is released (triage/privacy/)
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
 
     events: Mapped[list[HandoffEvent]] = relationship(
         back_populates="handoff", order_by="HandoffEvent.id", cascade="all, delete-orphan"
