@@ -16,11 +16,11 @@ from triage.learn.metrics import confusion, format_report, per_label_report
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "data" / "corpus.jsonl"
 SHIPPED = ROOT / "models" / "classifier"
-# Held-out accuracy of the shipped model alone as measured when it was trained (meta.json "heldout":
-# urgency 0.778, intent 0.780, distress 0.957; another seed gave 0.782, 0.807, 0.949), minus a
-# margin of 0.05 for a retrain or a slightly changed corpus. A model that lost its way falls below.
-MIN_HELDOUT_ACCURACY = {"urgency": 0.73, "intent": 0.73, "distress": 0.90}
-MIN_P0_RECALL = 0.65  # measured 0.754: life-safety turns are the ones the model must not miss
+# Held-out accuracy of the shipped heads alone as measured when they were trained (meta.json "heldout",
+# accuracy rows: urgency 0.741, intent 0.791, distress 0.831), minus a margin of 0.04 for a retrain or a
+# slightly changed corpus. A model that lost its way falls below.
+MIN_HELDOUT_ACCURACY = {"urgency": 0.70, "intent": 0.75, "distress": 0.79}
+MIN_P0_RECALL = 0.76  # measured 0.819: life-safety turns are the ones the model must not miss
 SAMPLES = [
     "Hilfe, es riecht stark nach Gas in der Küche!",
     "ein Rohr ist geplatzt und das Wasser läuft in den Keller",
@@ -28,15 +28,6 @@ SAMPLES = [
     "can I speak to a real person please",
     "",
 ]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def offline():
-    """Nothing here may reach a model hub: the classifier is trained and shipped by us."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("HF_HUB_OFFLINE", "1")
-        patch.setenv("TRANSFORMERS_OFFLINE", "1")
-        yield
 
 
 @pytest.fixture(scope="module")
@@ -65,14 +56,23 @@ def test_shipped_model_gives_probability_distributions(shipped):
     singles = [shipped.predict(text) for text in SAMPLES]
     for prediction in singles:
         assert_distributions(prediction)
-    # Batching (sorted by length, padded) must not change an utterance's answer; int8 activations
-    # are scaled per batch, so probabilities may move by a little, the top labels not at all.
+    # Batching must not change an utterance's answer.
     for single, batched in zip(singles, shipped.predict_many(SAMPLES), strict=True):
         for head in ("urgency", "intent", "distress"):
             a, b = getattr(single, head), getattr(batched, head)
-            assert all(math.isclose(a[k], b[k], abs_tol=0.02) for k in a)
-            assert getattr(single, f"top_{head}")[0] == getattr(batched, f"top_{head}")[0]
+            assert all(math.isclose(a[k], b[k], abs_tol=1e-3) for k in a)
     assert shipped.predict_many([]) == []
+
+
+def test_nearest_examples_tell_familiar_from_out_of_domain(shipped):
+    """A translation of a training emergency is close to it; a sentence about nothing we do is far."""
+    familiar = shipped.predict("my uncle collapsed in the garden and he is not breathing")
+    assert familiar.nearest_urgent is not None and familiar.nearest_urgent.similarity >= 0.5
+    assert familiar.nearest_urgent.urgency in ("P0", "P1")
+    assert [e.similarity for e in familiar.nearest] == sorted((e.similarity for e in familiar.nearest), reverse=True)
+    far = shipped.predict("the mitochondria is the powerhouse of the cell")
+    assert far.familiarity < familiar.familiarity
+    assert far.nearest_urgent is None or far.nearest_urgent.similarity < 0.5
 
 
 def test_shipped_model_recognises_clear_cases(shipped):
@@ -100,11 +100,10 @@ def test_short_training_run_produces_a_loadable_model(tmp_path):
     lines: list[str] = []
     out = tmp_path / "model"
     meta = train(CORPUS, out, epochs=1, max_rows=400, log=lines.append)
-    assert {p.name for p in out.iterdir()} == {"model.onnx", "tokenizer.json", "meta.json"}
-    assert meta["corpus"]["rows_used"]["train"] == 400
-    assert meta["corpus"]["rows_used"]["test"] == min(400, meta["corpus"]["rows"]["test"])
-    assert meta["quantization"]["shipped"] in {"float32", "int8"}
+    assert {p.name for p in out.iterdir()} == {"heads.npz", "meta.json"}
+    assert meta["train_rows"] == 400
     assert set(meta["heldout"]) == {"urgency", "intent", "distress"}
+    assert all(t > 0 for t in meta["temperature"].values())
     assert json.loads((out / "meta.json").read_text(encoding="utf-8")) == meta
     assert any(line.startswith("epoch 1/1") for line in lines)
     model = TextModel.load(out)
@@ -113,14 +112,24 @@ def test_short_training_run_produces_a_loadable_model(tmp_path):
 
 
 def test_missing_model_dir_says_what_to_do(tmp_path):
-    with pytest.raises(ModelError, match=r"model\.onnx.*triage train"):
+    with pytest.raises(ModelError, match=r"heads\.npz.*triage train"):
         TextModel.load(tmp_path / "nowhere")
 
 
-def test_missing_tokenizer_is_named(tmp_path):
+def test_missing_heads_are_named(tmp_path):
     shutil.copytree(SHIPPED, tmp_path / "m")
-    (tmp_path / "m" / "tokenizer.json").unlink()
-    with pytest.raises(ModelError, match=r"tokenizer\.json.*triage train"):
+    (tmp_path / "m" / "heads.npz").unlink()
+    with pytest.raises(ModelError, match=r"heads\.npz.*triage train"):
+        TextModel.load(tmp_path / "m")
+
+
+def test_model_for_another_encoder_is_refused(tmp_path):
+    shutil.copytree(SHIPPED, tmp_path / "m")
+    meta_path = tmp_path / "m" / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["encoder"] = "bert-from-scratch"
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ModelError, match="encoder"):
         TextModel.load(tmp_path / "m")
 
 

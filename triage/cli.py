@@ -179,24 +179,28 @@ DEFAULT_AUDIO = Path(__file__).resolve().parents[2] / "shared" / "audio"
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus.jsonl"
 
 
+DEFAULT_EXTRA = Path(__file__).resolve().parents[1] / "data" / "public" / "rows.jsonl"
+
+
 @app.command()
 def train(
-    corpus: Annotated[Path, typer.Option(help="Labelled JSONL corpus.")] = DEFAULT_CORPUS,
+    corpus: Annotated[Path, typer.Option(help="Labelled JSONL corpus (train and test splits).")] = DEFAULT_CORPUS,
+    extra: Annotated[Path, typer.Option(help="More training rows (public corpora, hand-written).")] = DEFAULT_EXTRA,
     out: Annotated[Path | None, typer.Option(help="Model folder (default: the configured classifier dir).")] = None,
-    epochs: Annotated[int, typer.Option(help="Passes over the training split.")] = 8,
+    epochs: Annotated[int, typer.Option(help="Passes over the training rows.")] = 25,
     seed: Annotated[int, typer.Option()] = 13,
-    members: Annotated[int, typer.Option(help="Networks trained with different seeds and averaged.")] = 3,
     max_rows: Annotated[int | None, typer.Option(help="Train on a subset (for a quick check).")] = None,
 ) -> None:
-    """Train the urgency/intent/distress model on the corpus's train split and export it to ONNX."""
+    """Train the urgency/intent/distress heads on sentence embeddings of the corpus and write them."""
     try:
         from .learn.train import train as run_training
     except ImportError as exc:
         _fail(f"training needs the [train] extra: pip install -e '.[train]' ({exc})")
     meta = run_training(
-        corpus, out or get_settings().classifier_dir, epochs=epochs, seed=seed, members=members, max_rows=max_rows
+        corpus, out or get_settings().classifier_dir, extra=extra, epochs=epochs, seed=seed, max_rows=max_rows,
+        log=typer.echo,
     )
-    typer.echo(json.dumps(meta.get("heldout", meta), indent=2))
+    typer.echo(json.dumps(meta["heldout"], indent=2))
 
 
 @app.command("eval")
@@ -204,10 +208,10 @@ def evaluate(
     corpus: Annotated[Path, typer.Option(help="Labelled JSONL corpus.")] = DEFAULT_CORPUS,
     split: Annotated[str, typer.Option(help="Which split to score.")] = "test",
 ) -> None:
-    """Precision and recall per label on the held-out split: rules + model, and the model alone."""
+    """Per-label scores on the held-out split, then the issue-11 figures on data/eval/ and data/outside/."""
     from .evaluate import evaluate_corpus
 
-    typer.echo(evaluate_corpus(corpus, split, _load_model(), get_settings().prompts_dir))
+    typer.echo(evaluate_corpus(corpus, split, _load_model(), get_settings().prompts_dir, corpus.parent))
 
 
 @app.command()

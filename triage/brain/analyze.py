@@ -97,4 +97,5 @@ def analyze(
         by_rule=decision.rule_id is not None,
         rule_kind=decision.rule_kind,
         acute_by_rule=decision.acute_by_rule,
+        urgency_unsure=decision.urgency_unsure,
     )

@@ -25,6 +25,13 @@ _ACUTE_WEIGHT = 1.5
 # but sends a caller to 112 for nothing.
 _MODEL_P0_MIN = 0.6
 _MODEL_UPGRADE_MIN = 0.9
+# A model-only P0/P1 is believed only when a training emergency this close (cosine similarity of
+# the sentence embeddings) exists; otherwise the caller is asked (`urgency_unsure`).
+CLOSE_EXAMPLE = 0.5
+# ... and never for a turn this short: one or two words carry too little to call an emergency on.
+_MIN_WORDS_FOR_MODEL_EMERGENCY = 3
+# Model-only acute distress needs this much probability; below it, elevated is the most it says.
+_MODEL_ACUTE_MIN = 0.5
 
 
 @dataclass
@@ -40,6 +47,7 @@ class Decision:
     reason_label: tuple[str, str] | None = None
     wants_human: bool = False
     acute_by_rule: bool = False
+    urgency_unsure: bool = False  # the model alone saw an emergency, without a rule or a close example
 
 
 @dataclass(frozen=True)
@@ -150,6 +158,7 @@ def classify(
         return Decision("P4", "other", "none", ["empty utterance (silence)"])
     if all(word in R.NO_CONTENT_WORDS for word in folded.text.split()):
         return Decision("P4", "other", "none", [f"no request, only: {folded.text}"])
+    trivial = R.only_everyday_words(text, folded)
 
     evidence: list[str] = []
     mods = _Modifiers.of(folded)
@@ -198,6 +207,9 @@ def classify(
         prediction = model.predict(text)
 
     urgency = _decide_urgency(rule_urgency, noise, prediction, hits, evidence)
+    unsure = False
+    if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
+        urgency, unsure = _check_model_emergency(urgency, prediction, folded, trivial, evidence)
 
     # --- intent
     intent_scores = {label: (prediction.intent[label] if prediction else 0.0) for label in INTENTS}
@@ -230,13 +242,32 @@ def classify(
             continue
         distress_scores[hit.rule.distress] += _ACUTE_WEIGHT if hit.rule.distress == "acute" else _ELEVATED_WEIGHT
         evidence.append(f"distress {hit.rule.id}: {hit.words}")
-    if top is not None and top.rule.distress:
-        distress_scores[top.rule.distress] += _ACUTE_WEIGHT * 2
+    # the hazard's own distress (a threat to life is acute) holds only while it is happening
+    hazard_distress = top.rule.distress if top is not None and rule_urgency == top.rule.urgency else None
+    if hazard_distress:
+        distress_scores[hazard_distress] += _ACUTE_WEIGHT * 2
     distress: Distress = _argmax(distress_scores)  # type: ignore[assignment]
+    by_distress_rule = any(not h.negated for h in distress_hits) or bool(hazard_distress)
+    if not by_distress_rule and distress != "none":
+        if trivial:
+            evidence.append(f"no distress in everyday words only: {trivial}")
+            distress = "none"
+        elif distress == "acute" and prediction is not None and prediction.distress["acute"] < _MODEL_ACUTE_MIN:
+            distress = "elevated"
+    shouting = R.shouting(text)
+    if shouting:
+        evidence.append(f"distress shouting: {shouting}")
+        if urgency in ("P0", "P1") and rule_urgency in ("P0", "P1"):
+            distress = "acute"
+        elif distress == "none":
+            distress = "elevated"
 
     if prediction is not None:
         label, p = prediction.top_urgency
         evidence.append(f"model: {label} {p:.2f}, {prediction.top_intent[0]} {prediction.top_intent[1]:.2f}")
+        if rule_urgency is None and prediction.nearest:
+            near = prediction.nearest[0]
+            evidence.append(f"nearest example: „{near.text}“ ({near.urgency}, {near.similarity:.2f})")
 
     decided_by_rule = top is not None and rule_urgency == urgency
     return Decision(
@@ -251,8 +282,33 @@ def classify(
         reason_label=top.rule.label if decided_by_rule else None,
         wants_human=wants_human,
         acute_by_rule=any(h.rule.distress == "acute" and not h.negated for h in distress_hits)
-        or (top is not None and top.rule.distress == "acute"),
+        or hazard_distress == "acute"
+        or (distress == "acute" and bool(shouting)),
+        urgency_unsure=unsure,
     )
+
+
+def _check_model_emergency(
+    urgency: Urgency, prediction: Prediction, folded: Folded, trivial: str | None, evidence: list[str]
+) -> tuple[Urgency, bool]:
+    """A P0/P1 from the model alone stands only when it resembles an emergency it was trained on.
+
+    Otherwise it is reported as P2 with `unsure` set: the dialogue asks whether anyone is in danger
+    rather than sending a caller to 112, or to a human, on a guess.
+    """
+    if trivial:
+        evidence.append(f"no emergency in everyday words only: {trivial}")
+        return "P3", False
+    near = prediction.nearest_urgent
+    if len(folded.text.split()) < _MIN_WORDS_FOR_MODEL_EMERGENCY:
+        evidence.append(f"model-only {urgency} on a turn too short to tell: unsure, asking")
+        return "P2", True
+    if near is None or near.similarity < CLOSE_EXAMPLE:
+        shown = f"„{near.text}“ {near.similarity:.2f}" if near else "none"
+        evidence.append(f"model-only {urgency} with no close emergency example (nearest {shown}): unsure, asking")
+        return "P2", True
+    evidence.append(f"model {urgency} like the example „{near.text}“ ({near.urgency}, {near.similarity:.2f})")
+    return urgency, False
 
 
 def _decide_urgency(

