@@ -50,9 +50,10 @@ class CallSession:
     def flush(self) -> None:
         self._flush_transcript()
 
-    def hear(self, text: str) -> Reply:
+    def hear(self, text: str, *, confidence: float | None = None) -> Reply:
+        """A caller turn; `confidence` is speech recognition's for it in [0, 1] (None for typed text)."""
         try:
-            reply = self.dialogue.hear(text)
+            reply = self.dialogue.hear(text, confidence=confidence)
         except Exception as exc:  # a bug in one call must reach a human, not crash the line
             log.exception("dialogue failed in call %s", self.call_id)
             reply = self.dialogue.fail(type(exc).__name__)
