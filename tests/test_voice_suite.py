@@ -28,7 +28,7 @@ from tests.voice_server import REPO, VoiceServer, start_server, stop_server
 from tests.voice_suite.calls import CALLS
 from tests.voice_suite.place import PlacedCall, models_dir_for_suite, place_all
 from tests.voice_suite.speech import CallerVoices
-from tests.voice_suite.wer import transcribe_offline, word_error_rate
+from triage.speech.wer import transcribe_offline, word_error_rate
 
 AT_ONCE = 3
 

@@ -219,6 +219,14 @@ def bench(
     ] = None,
     audio_dir: Annotated[Path, typer.Option(help="Recorded speech the callers say.")] = DEFAULT_AUDIO,
     brain: Annotated[bool, typer.Option("--brain", help="Time only the brain (analyze()), no audio.")] = False,
+    wer: Annotated[
+        bool,
+        typer.Option(
+            "--wer",
+            help="Word error rate of the German clips in AUDIO_DIR/de through the phone path, against the same "
+            "audio transcribed offline; needs the real Whisper base in the models dir (install-packages).",
+        ),
+    ] = False,
     corpus: Annotated[Path, typer.Option(help="--brain: utterances to time (JSONL with text).")] = DEFAULT_CORPUS,
     rows: Annotated[int, typer.Option(help="--brain: how many utterances.")] = 2000,
 ) -> None:
@@ -226,6 +234,13 @@ def bench(
 
     With --brain: one utterance's analysis on one core, p50/p95/p99 in milliseconds.
     """
+    if wer:
+        from .voice_bench import run_phone_wer
+
+        settings = get_settings()
+        run_phone_wer(audio_dir / "de", models_dir or settings.speech_models_dir(), settings.data_dir, "kanzlei-berg",
+                      echo=typer.echo)
+        return
     if brain:
         from .evaluate import bench_analyze
 

@@ -1,6 +1,7 @@
-"""Word error rate as the suite scores it: both sides normalised the same way (case, punctuation, and
-numbers: "zero one seven six", "0176", "null eins sieben sechs" and "fünftausend" all become digits, one
-per token), then jiwer's WER over all words of all utterances."""
+"""Word error rate of speech recognition, for the voice-call suite and `triage bench --wer`: reference and
+transcript normalised the same way (case, punctuation, and numbers: "zero one seven six", "0176",
+"null eins sieben sechs" and "fünftausend" all become digits, one token per digit), then jiwer's WER over
+all words of all utterances (jiwer is in the [dev] extra)."""
 
 from __future__ import annotations
 
