@@ -1,8 +1,8 @@
 """The brain in the pipecat pipeline: frames in, the pure dialogue's decisions out.
 
-It decides nothing itself. It joins the transcripts of one caller turn, asks the brain, and turns
-the reply into speech, a mark (so we learn when the caller has heard it) and events for the
-browser page. Engine failures arrive here as frames and become a handoff to a human.
+It decides nothing itself. It gives the caller's turn (as speech recognition heard it, with its
+confidence) to the brain, and turns the reply into speech, a mark (so we learn when the caller has
+heard it) and events for the browser page. Engine failures arrive here as frames and become a handoff to a human.
 """
 
 from __future__ import annotations
@@ -53,7 +53,6 @@ class BrainProcessor(FrameProcessor):
         self._bridge = bridge  # an agent may take this call while it is on hold (agent_bridge.py)
         self._resume_handoff = resume_handoff
         self._hold_task: asyncio.Task | None = None  # the hold decisions are the call's (brain/hold.py)
-        self._heard: list[str] = []
         self._utterances = 0
         self._end_mark: str | None = None
         self._end_timer: asyncio.Task | None = None
@@ -63,7 +62,8 @@ class BrainProcessor(FrameProcessor):
         self._stt_seconds = 0.0
         self._waiting_first_audio: TurnTiming | None = None
         self._greeting_pending = True
-        self._turn_waits_for_text = False
+        self._caller_speaking = False
+        self._held_reply: Reply | None = None  # ready while the caller spoke again: said only if needed
 
     # --- frames -----------------------------------------------------------------------------------
     async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
@@ -85,18 +85,17 @@ class BrainProcessor(FrameProcessor):
             age = max(0.0, time.time() - frame.timestamp) if frame.timestamp else 0.0
             self._speech_end = time.monotonic() - age - frame.stop_secs
             await self.push_frame(frame, direction)
-        elif isinstance(frame, HeardFrame):
+        elif isinstance(frame, HeardFrame):  # the turn is over and transcribed (speech_services.py)
             self._stt_seconds = frame.stt_seconds
+            await self._caller_turn(frame.text.strip(), frame.confidence)
         elif isinstance(frame, TranscriptionFrame):
-            self._heard.append(frame.text)  # not passed on: text-to-speech must never read the caller's words
-            if self._turn_waits_for_text:  # the turn ended (stop timeout) before transcription finished
-                await self._caller_turn()
+            return  # a stretch of the turn: not passed on, text-to-speech must never read the caller's words
         elif isinstance(frame, UserStartedSpeakingFrame):
-            self._turn_waits_for_text = False
+            self._caller_speaking = True
             await self.push_frame(frame, direction)
         elif isinstance(frame, UserStoppedSpeakingFrame):
+            self._caller_speaking = False
             await self.push_frame(frame, direction)
-            await self._caller_turn()
         elif isinstance(frame, InputDTMFFrame):
             await self._event({"type": "transcript", "role": "caller", "text": f"[DTMF {frame.button.value}]"})
             await self._speak(await self.call.dtmf(str(frame.button.value)))
@@ -115,10 +114,11 @@ class BrainProcessor(FrameProcessor):
             await self.push_frame(frame, direction)
 
     # --- caller -> brain -------------------------------------------------------------------------
-    async def _caller_turn(self) -> None:
-        text = " ".join(t.strip() for t in self._heard if t.strip())
-        self._heard.clear()
-        self._turn_waits_for_text = not text
+    async def _caller_turn(self, text: str, confidence: float) -> None:
+        held, self._held_reply = self._held_reply, None
+        if held is not None and (held.end or not text):
+            await self._speak(held)  # an ending is always said; so is a reply to words followed by noise
+            return
         if not text or self._closing or self._bridged:
             return
         if self.call.waiting_for is not None:
@@ -131,8 +131,12 @@ class BrainProcessor(FrameProcessor):
         log.debug("call %s: caller turn of %d characters", self.call.call_id, len(text))
         await self._event({"type": "transcript", "role": "caller", "text": text, "lang": self.call.lang})
         started = time.monotonic()
-        reply = await self.call.hear(text)
+        reply = await self.call.hear(text, confidence=confidence)
         timing.brain_seconds = time.monotonic() - started
+        if self._caller_speaking and not reply.end:
+            # they went on while the brain thought: never talk over them; their next words get the answer
+            self._held_reply = reply
+            return
         self._waiting_first_audio = timing
         self.call.timings.turns.append(timing)
         await self._decision()

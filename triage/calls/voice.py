@@ -124,15 +124,6 @@ class VoiceCall:
     def languages(self) -> list[str]:
         return list(self.pack.languages)
 
-    @property
-    def listening_languages(self) -> list[str]:
-        """What speech-to-text should listen for. Detecting the language costs a second encoder pass
-        (about 250 ms with Whisper tiny on two cores), so it is done on the caller's first turn; after
-        that the call's language is known (the brain keeps it current from what the caller says)."""
-        if self.session.dialogue.state.caller_turns == 0 or len(self.pack.languages) == 1:
-            return self.languages
-        return [self.lang]
-
     async def greet(self) -> Reply:
         """Said at once; stored right after (see CallSession.greeting)."""
         reply = self.session.greeting()
