@@ -314,7 +314,7 @@ async def _clip_call(
 
 
 def run_phone_wer(
-    clips_dir: Path, models_dir: Path, data_dir: Path, client: str, at_once: int = 3, echo=print
+    clips_dir: Path, models_dir: Path, data_dir: Path, client: str, at_once: int = 2, echo=print
 ) -> list[ClipResult]:
     """The German clips of clips_dir (manifest.jsonl) sent through /twilio/stream (8 kHz mu-law, real time)
     into `triage serve` with the real Whisper base, against the same line audio transcribed offline by the

@@ -76,14 +76,14 @@ def word_error_rate(references: list[str], hypotheses: list[str]) -> float:
     return float(jiwer.wer([r for r, _ in pairs], [h for _, h in pairs]))
 
 
-def transcribe_offline(model, pcm8k: np.ndarray, language: str) -> str:
+def transcribe_offline(model, pcm8k: np.ndarray, language: str, beam_size: int = 5) -> str:
     """The same Whisper outside the server: the phone audio brought to 16 kHz, the language fixed, the
-    server's decoding options (greedy, no fallback)."""
+    server's decoding options (speech/engines.py: a beam of 5, no temperature fallback)."""
     import soxr
 
     audio = soxr.resample(pcm8k.astype(np.float32) / 32768.0, 8000, 16000)
     segments, _info = model.transcribe(
-        audio, language=language, beam_size=1, temperature=0.0, condition_on_previous_text=False,
+        audio, language=language, beam_size=beam_size, temperature=0.0, condition_on_previous_text=False,
         without_timestamps=True, vad_filter=False,
     )
     return " ".join(s.text.strip() for s in segments if s.text.strip())
