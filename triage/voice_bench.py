@@ -9,6 +9,7 @@ the caller; the server's own stage breakdown comes from its /metrics histograms.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import re
@@ -267,3 +268,92 @@ def run_voice_bench(
                     echo(line)
         finally:
             server.stop()
+
+
+# --- word error rate through the phone path (`triage bench --wer`) -----------------------------------
+@dataclass
+class ClipResult:
+    file: str
+    reference: str
+    server: str  # the caller turns the server stored for the clip
+    offline: str  # the same 8 kHz line audio through the same Whisper outside the server
+
+
+async def _clip_call(
+    url: str, client: str, db_url: str, row: dict, pcm: np.ndarray, gate: asyncio.Semaphore
+) -> tuple[str, np.ndarray]:
+    """One call per clip: wait for the greeting to end, say the clip, wait for the reply; the stored caller
+    turns are the server's transcript."""
+    from sqlalchemy import create_engine, select
+    from sqlalchemy.orm import Session
+
+    from .store.tables import Call
+
+    async with gate:
+        caller = TwilioCaller(url, client=client, record=True)
+        async with caller:
+            await caller.wait_audio_after(0.0, timeout=60)
+            await caller.wait_quiet(quiet_secs=1.5, timeout=120)
+            await caller.say(pcm)
+            with contextlib.suppress(TimeoutError):
+                await caller.wait_audio_after(caller.log.speech_ends[-1], timeout=40)
+            await caller.hang_up()
+        first, last = caller.log.utterances[-1]
+        sent = caller.sent_audio(first, last)
+    engine = create_engine(db_url)
+    try:
+        for _ in range(100):
+            with Session(engine) as db:
+                call = db.scalars(select(Call).where(Call.line_call_id == caller.call_sid)).first()
+                if call is not None and call.ended_at is not None:
+                    return " ".join(t.text for t in call.turns if t.role == "caller"), sent
+            await asyncio.sleep(0.2)
+    finally:
+        engine.dispose()
+    return "", sent
+
+
+def run_phone_wer(
+    clips_dir: Path, models_dir: Path, data_dir: Path, client: str, at_once: int = 2, echo=print
+) -> list[ClipResult]:
+    """The German clips of clips_dir (manifest.jsonl) sent through /twilio/stream (8 kHz mu-law, real time)
+    into `triage serve` with the real Whisper base, against the same line audio transcribed offline by the
+    same Whisper with the language fixed. Prints both word error rates and their difference."""
+    from faster_whisper import WhisperModel
+
+    from .speech.wer import transcribe_offline, word_error_rate
+
+    rows = [json.loads(line) for line in (clips_dir / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    audio = {row["file"]: trim_silence(load_audio(clips_dir / row["file"], RATE)) for row in rows}
+    env = {"TRIAGE_MODELS_DIR": str(models_dir), "TRIAGE_STT_MODEL": "base", "HF_HUB_OFFLINE": "1"}
+    server = ServerProcess(env, data_dir / "bench-wer")
+    db_url = f"sqlite:///{data_dir / 'bench-wer' / 'triage.db'}"
+    try:
+        server.wait_ready()
+        url = f"ws://127.0.0.1:{server.port}/twilio/stream"
+
+        async def all_calls():
+            gate = asyncio.Semaphore(at_once)
+            return await asyncio.gather(
+                *(_clip_call(url, client, db_url, row, audio[row["file"]], gate) for row in rows)
+            )
+
+        heard = asyncio.run(all_calls())
+    finally:
+        server.stop()
+    model = WhisperModel(str(models_dir / "whisper" / "base"), device="cpu", compute_type="int8")
+    results = [
+        ClipResult(row["file"], row["text"], stored, transcribe_offline(model, sent, "de"))
+        for row, (stored, sent) in zip(rows, heard, strict=True)
+    ]
+    references = [r.reference for r in results]
+    server_wer = word_error_rate(references, [r.server for r in results])
+    offline_wer = word_error_rate(references, [r.offline for r in results])
+    for r in results:
+        echo(f"{r.file}\n  said:    {r.reference}\n  server:  {r.server}\n  offline: {r.offline}")
+    echo(
+        f"German clips through the 8 kHz phone path ({len(results)} clips, client {client}): "
+        f"WER server {server_wer:.3f}, offline at 8 kHz {offline_wer:.3f}, "
+        f"difference {server_wer - offline_wer:+.3f}"
+    )
+    return results

@@ -73,8 +73,9 @@ class Dialogue:
             says.append(self._say("ask_need"))
         return self._bot(Reply(says))
 
-    def hear(self, text: str) -> Reply:
-        """The caller finished a turn (an empty string is silence)."""
+    def hear(self, text: str, *, confidence: float | None = None) -> Reply:
+        """The caller finished a turn (an empty string is silence). `confidence`: speech recognition's
+        for the turn in [0, 1], None for typed text (accepted here; the dialogue branch acts on it)."""
         s = self.state
         if s.ended:
             return Reply(end=True)
@@ -594,6 +595,10 @@ class Dialogue:
             s.when_text = e.when_text
         s.confirmed -= changed
         return changed
+
+    @property
+    def expecting(self) -> frozenset[str]:
+        return self._expecting()
 
     def _expecting(self) -> frozenset[str]:
         s = self.state

@@ -1,8 +1,8 @@
 """The brain in the pipecat pipeline: frames in, the pure dialogue's decisions out.
 
-It decides nothing itself. It joins the transcripts of one caller turn, asks the brain, and turns
-the reply into speech, a mark (so we learn when the caller has heard it) and events for the
-browser page. Engine failures arrive here as frames and become a handoff to a human.
+It decides nothing itself. It gives the caller's turn (as speech recognition heard it, with its
+confidence) to the brain, and turns the reply into speech, a mark (so we learn when the caller has
+heard it) and events for the browser page. Engine failures arrive here as frames and become a handoff to a human.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from pipecat.frames.frames import (
 )
 from pipecat.processors.frame_processor import FrameDirection, FrameProcessor
 
+from ..brain.hold import HOLD_REPEAT_SECS, HoldStep
 from ..brain.state import Reply
 from .speech_services import EngineFailedFrame, HeardFrame
 from .voice import TurnTiming, VoiceCall
@@ -43,11 +44,6 @@ log = logging.getLogger(__name__)
 # How long after the last words we wait for the caller's side to confirm it played them before
 # hanging up anyway (a client that never echoes marks must not keep the line open forever).
 END_MARK_GRACE_SECS = 20.0
-# A caller on hold hears the pack's hold sentence again after this much quiet.
-HOLD_REPEAT_SECS = 30.0
-# What a waiting caller hears when their handoff changes (the dialogue's `waiting` events). An
-# accepted phone call is moved by the telephony layer, which plays its own connecting sentence.
-_HOLD_SAYS = {"escalated": "escalated", "callback": "callback", "returned": "agent_unavailable", "resolved": "resolved"}
 
 
 class BrainProcessor(FrameProcessor):
@@ -56,9 +52,7 @@ class BrainProcessor(FrameProcessor):
         self.call = call
         self._bridge = bridge  # an agent may take this call while it is on hold (agent_bridge.py)
         self._resume_handoff = resume_handoff
-        self._hold_task: asyncio.Task | None = None
-        self._told_escalated = False
-        self._heard: list[str] = []
+        self._hold_task: asyncio.Task | None = None  # the hold decisions are the call's (brain/hold.py)
         self._utterances = 0
         self._end_mark: str | None = None
         self._end_timer: asyncio.Task | None = None
@@ -68,7 +62,8 @@ class BrainProcessor(FrameProcessor):
         self._stt_seconds = 0.0
         self._waiting_first_audio: TurnTiming | None = None
         self._greeting_pending = True
-        self._turn_waits_for_text = False
+        self._caller_speaking = False
+        self._held_reply: Reply | None = None  # ready while the caller spoke again: said only if needed
 
     # --- frames -----------------------------------------------------------------------------------
     async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
@@ -79,7 +74,7 @@ class BrainProcessor(FrameProcessor):
             if self._resume_handoff and self.call.desk is not None:
                 # back from a transfer nobody answered: no greeting, the caller is still waiting
                 await self.call.desk.caller_back(self._resume_handoff)
-                await self._speak(await self.call.waiting("agent_unavailable"))
+                await self._hold_step(self.call.hold.resume(self._resume_handoff))
                 self._start_hold(self._resume_handoff)
             else:
                 await self._speak(await self.call.greet())
@@ -90,18 +85,17 @@ class BrainProcessor(FrameProcessor):
             age = max(0.0, time.time() - frame.timestamp) if frame.timestamp else 0.0
             self._speech_end = time.monotonic() - age - frame.stop_secs
             await self.push_frame(frame, direction)
-        elif isinstance(frame, HeardFrame):
+        elif isinstance(frame, HeardFrame):  # the turn is over and transcribed (speech_services.py)
             self._stt_seconds = frame.stt_seconds
+            await self._caller_turn(frame.text.strip(), frame.confidence)
         elif isinstance(frame, TranscriptionFrame):
-            self._heard.append(frame.text)  # not passed on: text-to-speech must never read the caller's words
-            if self._turn_waits_for_text:  # the turn ended (stop timeout) before transcription finished
-                await self._caller_turn()
+            return  # a stretch of the turn: not passed on, text-to-speech must never read the caller's words
         elif isinstance(frame, UserStartedSpeakingFrame):
-            self._turn_waits_for_text = False
+            self._caller_speaking = True
             await self.push_frame(frame, direction)
         elif isinstance(frame, UserStoppedSpeakingFrame):
+            self._caller_speaking = False
             await self.push_frame(frame, direction)
-            await self._caller_turn()
         elif isinstance(frame, InputDTMFFrame):
             await self._event({"type": "transcript", "role": "caller", "text": f"[DTMF {frame.button.value}]"})
             await self._speak(await self.call.dtmf(str(frame.button.value)))
@@ -120,24 +114,29 @@ class BrainProcessor(FrameProcessor):
             await self.push_frame(frame, direction)
 
     # --- caller -> brain -------------------------------------------------------------------------
-    async def _caller_turn(self) -> None:
-        text = " ".join(t.strip() for t in self._heard if t.strip())
-        self._heard.clear()
-        self._turn_waits_for_text = not text
+    async def _caller_turn(self, text: str, confidence: float) -> None:
+        held, self._held_reply = self._held_reply, None
+        if held is not None and (held.end or not text):
+            await self._speak(held)  # an ending is always said; so is a reply to words followed by noise
+            return
         if not text or self._closing or self._bridged:
             return
         if self.call.waiting_for is not None:
             await self._event({"type": "transcript", "role": "caller", "text": text, "lang": self.call.lang})
             await self.call.desk.caller_said(self.call.waiting_for, text)
-            await self._speak(await self.call.waiting("hold"))
+            await self._hold_step(self.call.hold.caller_spoke())
             return
         turn_end = time.monotonic()
         timing = TurnTiming(speech_end=self._speech_end or turn_end, stt_seconds=self._stt_seconds, turn_end=turn_end)
         log.debug("call %s: caller turn of %d characters", self.call.call_id, len(text))
         await self._event({"type": "transcript", "role": "caller", "text": text, "lang": self.call.lang})
         started = time.monotonic()
-        reply = await self.call.hear(text)
+        reply = await self.call.hear(text, confidence=confidence)
         timing.brain_seconds = time.monotonic() - started
+        if self._caller_speaking and not reply.end:
+            # they went on while the brain thought: never talk over them; their next words get the answer
+            self._held_reply = reply
+            return
         self._waiting_first_audio = timing
         self.call.timings.turns.append(timing)
         await self._decision()
@@ -183,26 +182,16 @@ class BrainProcessor(FrameProcessor):
         mark = f"u{self._utterances}"
         # Queued behind the audio: the client echoes it when the caller has heard everything before it.
         await self.push_frame(OutputTransportMessageFrame(message={"event": "mark", "name": mark}))
-        if reply.end and self._holds(reply):
+        if reply.end and self.call.hold.holds(reply.outcome.type if reply.outcome else None, self.call.handoff_id):
             self._start_hold(self.call.handoff_id)
         elif reply.end:
             self._closing = True
             self._end_mark = mark
             self._end_timer = asyncio.create_task(self._end_after_grace())
 
-    # --- on hold for a human ---------------------------------------------------------------------
-    def _holds(self, reply: Reply) -> bool:
-        """A voice caller handed to a human stays on the line for them (where the server has a desk)."""
-        return (
-            self.call.desk is not None
-            and self.call.waiting_for is None
-            and reply.outcome is not None
-            and reply.outcome.type == "handoff"
-            and self.call.handoff_id is not None
-        )
-
+    # --- on hold for a human: the decisions are brain/hold.py's -----------------------------------
     def _start_hold(self, handoff_id: str) -> None:
-        self.call.waiting_for = handoff_id
+        self.call.hold.start(handoff_id)
         if self._bridge is not None:
             self._bridge.hold(handoff_id, self._agent_left)
         self._hold_task = asyncio.create_task(self._hold(handoff_id))
@@ -212,45 +201,30 @@ class BrainProcessor(FrameProcessor):
         """An agent is talking to the caller: the bot says nothing."""
         return self._bridge is not None and self._bridge.bridged
 
-    async def _agent_left(self, hung_up: bool) -> None:
-        """The agent who took the call hung up (the call ends), or lost their line (back on hold)."""
-        if hung_up:
+    async def _hold_step(self, step: HoldStep) -> None:
+        if step.ends_call:
             self._closing = True
             await self._end_call()
-        elif not self._closing:  # resolved meanwhile: goodbye; else the caller waits for the agent again
-            resolved = await self.call.desk.status(self._bridge.handoff_id) == "resolved"
-            if resolved:
-                self.call.waiting_for = None  # what follows is the goodbye, not the caller leaving
-            await self._speak(await self.call.waiting("resolved" if resolved else "agent_unavailable"))
+        elif step.says is not None:
+            await self._speak(await self.call.waiting(step.says))
+
+    async def _agent_left(self, hung_up: bool) -> None:
+        """The agent who took the call hung up, or lost their line."""
+        resolved = not hung_up and await self.call.desk.status(self._bridge.handoff_id) == "resolved"
+        await self._hold_step(self.call.hold.agent_left(hung_up=hung_up, resolved=resolved, closing=self._closing))
 
     async def _hold(self, handoff_id: str) -> None:
-        """Until the handoff is taken: repeat the hold sentence, and tell the caller what happens."""
-        desk = self.call.desk
-        with desk.watch(handoff_id) as changes:
+        """Until the handoff is taken: the hold sentence after each quiet spell, and every change."""
+        with self.call.desk.watch(handoff_id) as changes:
             while not self._closing:
                 try:
                     change = await asyncio.wait_for(changes.get(), HOLD_REPEAT_SECS)
                 except TimeoutError:
-                    if not self._bridged:
-                        await self._speak(await self.call.waiting("hold"))
+                    await self._hold_step(self.call.hold.quiet(bridged=self._bridged))
                     continue
                 event = change.get("event")
                 await self._event({"type": "handoff", "event": event, "status": change.get("status")})
-                if self._bridged:
-                    continue
-                if event == "accepted" and self.call.channel != "twilio":
-                    await self._speak(await self.call.waiting("connecting"))
-                    continue
-                if event == "escalated" and self._told_escalated:
-                    continue
-                said = _HOLD_SAYS.get(event)
-                if said is None:
-                    continue
-                self._told_escalated |= event == "escalated"
-                reply = await self.call.waiting(said)
-                if reply.end:
-                    self.call.waiting_for = None  # what follows is the goodbye, not the caller leaving
-                await self._speak(reply)
+                await self._hold_step(self.call.hold.changed(str(event), bridged=self._bridged))
 
     async def _end_after_grace(self) -> None:
         await asyncio.sleep(END_MARK_GRACE_SECS)

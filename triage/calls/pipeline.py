@@ -1,7 +1,8 @@
 """One pipecat pipeline per call, built from the server's shared engines.
 
-transport in -> Silero VAD -> faster-whisper (per VAD segment) -> Smart Turn v3 (is the caller
-done?) -> the brain -> Piper -> transport out. Caller speech while the bot talks interrupts it.
+transport in -> Silero VAD -> faster-whisper (per VAD segment) -> Smart Turn v3 and the words so
+far (is the caller done? calls/turn_stop.py) -> the brain -> Piper -> transport out. Caller speech
+while the bot talks interrupts it.
 Whatever happens inside, the call ends stored: a crash becomes a handoff to a human.
 """
 
@@ -17,7 +18,6 @@ from pipecat.processors.audio.vad_processor import VADProcessor
 from pipecat.serializers.base_serializer import FrameSerializer
 from pipecat.transports.websocket.fastapi import FastAPIWebsocketParams, FastAPIWebsocketTransport
 from pipecat.turns.user_start import TranscriptionUserTurnStartStrategy, VADUserTurnStartStrategy
-from pipecat.turns.user_stop import TurnAnalyzerUserTurnStopStrategy
 from pipecat.turns.user_turn_processor import UserTurnProcessor
 from pipecat.turns.user_turn_strategies import UserTurnStrategies
 from pipecat.workers.runner import WorkerRunner
@@ -32,6 +32,7 @@ from ..store.repo import CallStore
 from .agent_bridge import BRIDGES
 from .brain_processor import BrainProcessor
 from .speech_services import SharedPiperTTS, SharedWhisperSTT
+from .turn_stop import WordAwareTurnStop
 from .voice import VoiceCall
 
 log = logging.getLogger(__name__)
@@ -97,7 +98,8 @@ async def run_call(
     )
     turns = UserTurnStrategies(
         start=[VADUserTurnStartStrategy(), TranscriptionUserTurnStartStrategy()],
-        stop=[TurnAnalyzerUserTurnStopStrategy(turn_analyzer=engines.listening.turn())],
+        # Smart Turn, held back while the words so far say a dictated detail goes on (brain/turns.py)
+        stop=[WordAwareTurnStop(turn_analyzer=engines.listening.turn(), expecting=lambda: call.expecting)],
     )
     # a browser caller on hold can be taken by the agent in the console (calls/agent_bridge.py)
     bridge = BRIDGES.line(call.call_id) if line.channel == "browser" and desk is not None else None

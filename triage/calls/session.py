@@ -76,15 +76,16 @@ class CallSession:
     def flush(self) -> None:
         self._quietly(self._flush_transcript, "transcript")
 
-    def hear(self, text: str) -> Reply:
+    def hear(self, text: str, *, confidence: float | None = None) -> Reply:
         """A spoken turn. One that arrives after the call was handed over or ended says nothing and
         ends nothing: the caller pressed 0 while these words were still being transcribed, and the
-        key won. (Ending the call here would hang up on a caller waiting for a human.)"""
+        key won. (Ending the call here would hang up on a caller waiting for a human.) `confidence` is
+        speech recognition's for the turn in [0, 1] (None for typed text)."""
         with self._turn_lock:
             if self.dialogue.state.ended:
                 return Reply()
             try:
-                reply = self.dialogue.hear(text)
+                reply = self.dialogue.hear(text, confidence=confidence)
             except Exception as exc:  # a bug in one call must reach a human, not crash the line
                 log.exception("dialogue failed in call %s", self.call_id)
                 reply = self.dialogue.fail(type(exc).__name__)

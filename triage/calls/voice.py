@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 
 from ..brain.dialogue import Dialogue
+from ..brain.hold import Hold
 from ..brain.model import TextModel
 from ..brain.state import Outcome, Reply
 from ..handoff.desk import HandoffDesk
@@ -69,7 +70,7 @@ class VoiceCall:
         self.channel = channel
         # With a desk, a caller handed to a human waits on the line for them; without, the call ends
         self.desk = desk
-        self.waiting_for: str | None = None  # the handoff this caller is on hold for
+        self.hold = Hold(channel, has_desk=desk is not None)  # what a caller on hold hears (brain/hold.py)
         self.timings = CallTimings()
         self.finished = False
         self._counted_handoffs: set[int] = set()
@@ -98,6 +99,16 @@ class VoiceCall:
         return call
 
     @property
+    def waiting_for(self) -> str | None:
+        """The handoff this caller is on hold for."""
+        return self.hold.waiting_for
+
+    @property
+    def expecting(self) -> frozenset[str]:
+        """The details the dialogue is collecting now: the end of a turn waits for them (brain/turns.py)."""
+        return self.session.dialogue.expecting
+
+    @property
     def pack(self) -> Pack:
         return self.session.dialogue.pack
 
@@ -113,23 +124,15 @@ class VoiceCall:
     def languages(self) -> list[str]:
         return list(self.pack.languages)
 
-    @property
-    def listening_languages(self) -> list[str]:
-        """What speech-to-text should listen for. Detecting the language costs a second encoder pass
-        (about 250 ms with Whisper tiny on two cores), so it is done on the caller's first turn; after
-        that the call's language is known (the brain keeps it current from what the caller says)."""
-        if self.session.dialogue.state.caller_turns == 0 or len(self.pack.languages) == 1:
-            return self.languages
-        return [self.lang]
-
     async def greet(self) -> Reply:
         """Said at once; stored right after (see CallSession.greeting)."""
         reply = self.session.greeting()
         self._greeting_stored = asyncio.create_task(asyncio.to_thread(self.session.flush))
         return reply
 
-    async def hear(self, text: str) -> Reply:
-        return self._counted(await asyncio.to_thread(self.session.hear, text))
+    async def hear(self, text: str, confidence: float | None = None) -> Reply:
+        """A caller turn; `confidence` is speech recognition's, in [0, 1] (speech/engines.py)."""
+        return self._counted(await asyncio.to_thread(self.session.hear, text, confidence=confidence))
 
     async def dtmf(self, digit: str) -> Reply:
         return self._counted(await asyncio.to_thread(self.session.dtmf, digit))

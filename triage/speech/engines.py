@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import math
 import os
 import threading
 import time
@@ -34,23 +35,32 @@ class EngineError(RuntimeError):
 @dataclass(frozen=True)
 class Transcript:
     text: str
-    language: str
-    language_probability: float
+    language: str  # the language it was decoded in
     audio_seconds: float
     seconds: float
     tokens: int
+    avg_logprob: float = 0.0  # Whisper's mean token log probability (token-weighted over segments)
+    no_speech_prob: float = 0.0  # Whisper's probability that there was no speech at all
+
+    @property
+    def confidence(self) -> float:
+        """How far to trust the words, in [0, 1]: the mean token probability, lowered when Whisper
+        thinks there was no speech at all (below an even chance it leaves the figure alone: short
+        answers score 0.1-0.4 there). Real speech decoded in its own language scores 0.6-0.95;
+        English forced into German 0.15-0.45; nothing heard is 0."""
+        if not self.text:
+            return 0.0
+        speech = min(1.0, 2.0 * (1.0 - self.no_speech_prob))
+        return max(0.0, min(1.0, math.exp(self.avg_logprob) * speech))
 
 
-def pick_language(probabilities: Iterable[tuple[str, float]], allowed: list[str]) -> tuple[str, float]:
-    """The most likely language among those the client offers.
+def among(probabilities: Iterable[tuple[str, float]], allowed: list[str]) -> list[tuple[str, float]]:
+    """Whisper's language probabilities for the client's languages only, most likely first.
 
     Whisper knows 99 languages; a German caller with an accent is sometimes heard as Dutch.
     A call centre only answers in its client's languages, so only those may win.
     """
-    ranked = [(lang, p) for lang, p in probabilities if lang in allowed]
-    if not ranked:
-        return allowed[0], 0.0
-    return max(ranked, key=lambda lp: lp[1])
+    return sorted(((lang, p) for lang, p in probabilities if lang in allowed), key=lambda lp: -lp[1])
 
 
 class SpeechToText:
@@ -64,6 +74,7 @@ class SpeechToText:
         compute_type: str = "default",
         workers: int = 2,
         max_new_tokens: int = 96,
+        beam_size: int = 5,
     ) -> None:
         from faster_whisper import WhisperModel
 
@@ -71,6 +82,7 @@ class SpeechToText:
             compute_type = "int8" if device in ("cpu", "auto") and not _has_cuda() else "float16"
         self.model_path = model_path
         self.max_new_tokens = max_new_tokens
+        self.beam_size = beam_size
         self.model = WhisperModel(
             str(model_path),
             device=device,
@@ -81,40 +93,52 @@ class SpeechToText:
         )
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="stt")
 
-    def transcribe_sync(self, pcm16: bytes, languages: list[str]) -> Transcript:
+    def transcribe_sync(self, pcm16: bytes, language: str) -> Transcript:
+        """16 kHz PCM16 in `language` (the call's, or the one a re-check chose: brain/language.py)."""
         started = time.perf_counter()
         audio = np.frombuffer(pcm16, dtype=np.int16).astype(np.float32) / 32768.0
-        options = {
-            "beam_size": 1,
-            "temperature": 0.0,  # one decode: fallbacks at higher temperatures double the latency
-            "condition_on_previous_text": False,
-            "without_timestamps": True,
-            "vad_filter": False,  # pipecat's VAD already cut the turn
-            "max_new_tokens": self.max_new_tokens,
-        }
-        fixed = languages[0] if len(languages) == 1 else None
-        segments, info = self.model.transcribe(audio, language=fixed, **options)
-        language, probability = info.language, info.language_probability
-        if fixed is None:
-            language, probability = pick_language(info.all_language_probs or [], languages)
-            if language != info.language:  # the lazy decode has not started: redo it in an allowed language
-                segments, info = self.model.transcribe(audio, language=language, **options)
-        parts = list(segments)
-        text = " ".join(s.text.strip() for s in parts if s.text.strip())
-        return Transcript(
-            text=text,
+        segments, _info = self.model.transcribe(
+            audio,
             language=language,
-            language_probability=float(probability),
+            # A beam of 5 is what Whisper is measured with; greedy decoding cost a third more word
+            # errors on phone audio (0.079 against 0.056 on the same turns) for ~100 ms less.
+            beam_size=self.beam_size,
+            temperature=0.0,  # one decode: fallbacks at higher temperatures double the latency
+            condition_on_previous_text=False,
+            without_timestamps=True,
+            vad_filter=False,  # pipecat's VAD already cut the turn
+            max_new_tokens=self.max_new_tokens,
+        )
+        parts = [s for s in segments if s.text.strip()]
+        tokens = sum(len(s.tokens) for s in parts)
+        return Transcript(
+            text=" ".join(s.text.strip() for s in parts),
+            language=language,
             audio_seconds=len(audio) / WHISPER_RATE,
             seconds=time.perf_counter() - started,
-            tokens=sum(len(s.tokens) for s in parts),
+            tokens=tokens,
+            avg_logprob=sum(s.avg_logprob * len(s.tokens) for s in parts) / tokens if tokens else 0.0,
+            no_speech_prob=max((s.no_speech_prob for s in parts), default=1.0),
         )
 
-    async def transcribe(self, pcm16: bytes, languages: list[str]) -> Transcript:
-        """Transcribe 16 kHz PCM16 audio in the caller's language (one of `languages`)."""
+    def detect_sync(self, pcm16: bytes, languages: list[str]) -> list[tuple[str, float]]:
+        """Whisper's probability for each of `languages` on this audio, most likely first."""
+        audio = np.frombuffer(pcm16, dtype=np.int16).astype(np.float32) / 32768.0
+        _lang, _p, probabilities = self.model.detect_language(audio)
+        return among(probabilities, languages)
+
+    async def transcribe(self, pcm16: bytes, language: str) -> Transcript:
+        """Transcribe 16 kHz PCM16 audio in `language`, off the event loop."""
+        return await self._run(self.transcribe_sync, pcm16, language)
+
+    async def detect(self, pcm16: bytes, languages: list[str]) -> list[tuple[str, float]]:
+        """Which of `languages` this audio is in, by Whisper's probabilities (one more encoder pass)."""
+        return await self._run(self.detect_sync, pcm16, languages)
+
+    async def _run(self, fn, *args):
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self.pool, self.transcribe_sync, pcm16, languages)
+            return await loop.run_in_executor(self.pool, fn, *args)
         except Exception as exc:
             raise EngineError(f"speech-to-text failed: {exc}") from exc
 

@@ -60,7 +60,7 @@ class Listening:
         *,
         workers: int = 2,
         vad_stop_secs: float = 0.2,
-        vad_min_volume: float = 0.6,
+        vad_min_volume: float = 0.0,
         turn_max_silence_secs: float = 2.0,
     ) -> None:
         self._vad_session = SileroVADAnalyzer()._model.session

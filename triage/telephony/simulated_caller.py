@@ -67,6 +67,7 @@ class CallerLog:
     marks: list[tuple[float, str]] = field(default_factory=list)
     clears: list[float] = field(default_factory=list)
     speech_ends: list[float] = field(default_factory=list)
+    utterances: list[tuple[int, int]] = field(default_factory=list)  # (first, last) frame index of each say()
     closed_at: float | None = None
 
     @property
@@ -90,6 +91,7 @@ class TwilioCaller:
         headers: dict[str, str] | None = None,
         background: np.ndarray | None = None,
         gap_secs: float = 0.3,
+        record: bool = False,
     ) -> None:
         self.url = url
         self.parameters = {**({"client": client} if client else {}), **(parameters or {})}
@@ -100,7 +102,10 @@ class TwilioCaller:
         self._background = background  # noise on the line (8 kHz int16, at the level it should have)
         self._background_pos = 0
         self._gap = gap_secs  # a stretch of audio ends after this much quiet on the line
-        self._speech: asyncio.Queue[tuple[bytes, bool]] = asyncio.Queue()
+        self._speech: asyncio.Queue[tuple[bytes, bool, bool]] = asyncio.Queue()
+        self.sent: list[bytes] | None = [] if record else None  # every mu-law frame sent, noise and all
+        self._frames_sent = 0
+        self._utterance_start = 0
         self._ws: Any = None
         self._tasks: list[asyncio.Task] = []
         self._played_until = 0.0
@@ -136,13 +141,22 @@ class TwilioCaller:
         """Speak `pcm` (8 kHz int16) in real time; returns when the last frame has been sent."""
         frames = to_mulaw_frames(pcm)
         for i, frame in enumerate(frames):
-            self._speech.put_nowait((frame, i == len(frames) - 1))
+            self._speech.put_nowait((frame, i == 0, i == len(frames) - 1))
         if wait:
             while not self._speech.empty():
                 if self.log.closed_at is not None or (self._tasks and self._tasks[0].done()):
                     raise ConnectionError("the server closed the line while the caller was speaking")
                 await asyncio.sleep(FRAME_SECS)
             await asyncio.sleep(FRAME_SECS)
+
+    def sent_audio(self, first: int, last: int, margin_secs: float = 0.2) -> np.ndarray:
+        """What went down the line (8 kHz int16, background included) from frame `first` to `last`, with a
+        margin of the line's sound either side: for transcribing offline exactly what the server heard."""
+        if self.sent is None:
+            raise RuntimeError("TwilioCaller(record=True) keeps what it sent")
+        margin = round(margin_secs / FRAME_SECS)
+        ulaw = b"".join(self.sent[max(0, first - margin) : last + 1 + margin])
+        return np.frombuffer(audioop.ulaw2lin(ulaw, 2), dtype=np.int16)
 
     async def press(self, digit: str) -> None:
         dtmf = {"track": "inbound_track", "digit": digit}
@@ -206,10 +220,17 @@ class TwilioCaller:
         next_at = time.monotonic()
         while True:
             try:
-                frame, last = self._speech.get_nowait()
+                frame, first, last = self._speech.get_nowait()
             except asyncio.QueueEmpty:
-                frame, last = SILENCE, False
+                frame, first, last = SILENCE, False, False
             payload = self._with_background(frame)
+            if first:
+                self._utterance_start = self._frames_sent
+            if last:
+                self.log.utterances.append((self._utterance_start, self._frames_sent))
+            if self.sent is not None:
+                self.sent.append(base64.b64decode(payload))
+            self._frames_sent += 1
             await self._send(
                 {
                     "event": "media",

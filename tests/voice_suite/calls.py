@@ -1,0 +1,180 @@
+"""The suite's scripted calls: who rings which client and what they say, turn by turn.
+
+Every script ends right when typed through `triage simulate` (the same words as text); the suite checks
+that it still does when spoken down a phone line. English turns are spoken by the real Piper voice
+en_US-joe-medium. German turns come from real recordings of ../shared/audio/de/ where one fits the call
+(a free sentence of a message) and from espeak-ng otherwise (yes/no, a burst pipe, numbers, names:
+no real clip says them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .speech import DROPOUT, Utterance, clip, de, en
+
+QUIET_DBFS = -30.0  # a caller on a quiet line: the short answers of one call are this low
+
+NUMBER_EN = en("You can reach me on zero one seven six,", "five five five,", "one two three four.")
+NUMBER_EN_2 = en("zero one five one,", "two two three three,", "four four five five.")
+NUMBER_DE = de("null eins sieben eins,", "zwei drei vier,", "fünf sechs sieben acht.")
+
+
+@dataclass(frozen=True)
+class ScriptedCall:
+    client: str
+    turns: list[Utterance]
+    noise_snr_db: float | None = None  # café noise under the whole call at this signal-to-noise ratio
+    outcome_wait_s: float = 40.0  # after the last turn: how long the caller stays on the line for the outcome
+    notes: str = ""
+    english: bool = field(default=True)  # its turns count in the English word error rate
+
+
+CALLS: dict[str, ScriptedCall] = {
+    "burst_pipe_p1_with_address_callback_and_name": ScriptedCall(
+        "sanitaer-notdienst",
+        [
+            en("Yes."),
+            en("Hi, a pipe has burst in my kitchen and water is everywhere."),
+            en("Twelve Baker Street,", "London."),
+            en("Yes."),
+            NUMBER_EN,
+            en("Yes."),
+            en("John Miller."),
+            en("Yes."),
+        ],
+    ),
+    "gas_smell_p0": ScriptedCall(
+        "sanitaer-notdienst",
+        [en("Yes."), en("I can smell gas in my kitchen, it's really strong.")],
+    ),
+    "order_with_lines_pickup_and_callback": ScriptedCall(
+        "sanitaer-notdienst",
+        [
+            en("Yes."),
+            en("I'd like to order two tap washer sets, half inch please."),
+            en("No, that's all."),
+            en("Pick up, please."),
+            en("John Miller."),
+            en("Yes."),
+            NUMBER_EN,
+            en("Yes."),
+            en("Yes."),
+        ],
+    ),
+    "message_with_a_dictated_number": ScriptedCall(
+        "kanzlei-berg",
+        [
+            en("Hello, I'd like to leave a message for Mr Berg."),
+            en("Please call me back about my tenancy contract."),
+            en("zero one seven six,", "five five five,", "one two three four."),
+            en("Yes."),
+            en("John Miller."),
+            en("Yes."),
+            en("Yes."),
+        ],
+    ),
+    "quiet_yes_no_at_minus_30_dbfs": ScriptedCall(
+        "it-service-hansa",
+        [
+            en("Hello, our whole network is down, nobody in the office can work."),
+            en("Fourteen Harbour Road,", "Hamburg."),
+            en("Yes.", dbfs=QUIET_DBFS),
+            NUMBER_EN,
+            en("Yes.", dbfs=QUIET_DBFS),
+            en("John Miller."),
+            en("Yes.", dbfs=QUIET_DBFS),
+        ],
+        notes="every yes at -30 dBFS, the rest at -20 dBFS",
+    ),
+    "german_caller_whose_first_word_is_ja": ScriptedCall(
+        "sanitaer-notdienst",
+        [
+            de("Ja."),
+            de("Bei uns ist ein Rohr geplatzt, das Wasser läuft überall."),
+            de("Goethestraße vierzehn,", "in zwei null null neun fünf Hamburg."),
+            de("Ja."),
+            NUMBER_DE,
+            de("Ja."),
+            de("Anna Schmidt."),
+            de("Ja."),
+        ],
+        english=False,
+        notes="espeak-ng: no real German clip says these",
+    ),
+    "caller_corrects_the_house_number": ScriptedCall(
+        "sanitaer-notdienst",
+        [
+            en("Yes."),
+            en("Hello, water is pouring through the ceiling of my bathroom."),
+            en("Twelve Baker Street,", "London."),
+            en("No, it's fourteen Baker Street."),
+            en("Yes."),
+            NUMBER_EN,
+            en("Yes."),
+            en("John Miller."),
+            en("Yes."),
+        ],
+    ),
+    "message_in_cafe_noise_at_15_db_snr": ScriptedCall(
+        "kanzlei-berg",
+        [
+            en("Hello, I'd like to leave a message for Mrs Berg."),
+            en("My court date has been moved to next Friday, please call me back."),
+            NUMBER_EN_2,
+            en("Yes."),
+            en("Sarah Jones."),
+            en("Yes."),
+            en("Yes."),
+        ],
+        noise_snr_db=15.0,
+    ),
+    "caller_goes_silent": ScriptedCall(
+        "sanitaer-notdienst",
+        [en("Yes.")],
+        outcome_wait_s=75.0,
+        notes="after the consent the caller says nothing more and stays on the line",
+    ),
+    "garbled_hazard_word_ends_in_a_handoff": ScriptedCall(
+        "sanitaer-notdienst",
+        [
+            de("Ja."),
+            de("Bei uns im Keller riecht es ganz stark nach", DROPOUT, "bitte kommen Sie schnell.", pauses=False),
+        ],
+        outcome_wait_s=20.0,
+        english=False,
+        notes="espeak-ng; the hazard word (Gas) is lost in 0.4 s of line crackle; the caller then hangs up",
+    ),
+    "german_message_with_a_real_recorded_sentence": ScriptedCall(
+        "kanzlei-berg",
+        [
+            de("Guten Tag, ich möchte eine Nachricht hinterlassen."),
+            clip("emodb_08a02Na.wav"),  # "Das will sie am Mittwoch abgeben." (EmoDB, a real speaker)
+            NUMBER_DE,
+            de("Ja."),
+            de("Anna Schmidt."),
+            de("Ja."),
+            de("Ja."),
+        ],
+        english=False,
+        notes="the message is a real recording; the rest espeak-ng",
+    ),
+    "hi_then_an_order_after_a_pause": ScriptedCall(
+        "sanitaer-notdienst",
+        [
+            en("Yes."),
+            en("Hi,", "I'd like to order a radiator bleed key, please."),
+            en("No, that's all."),
+            en("Pick up, please."),
+            en("Sarah Jones."),
+            en("Yes."),
+            NUMBER_EN_2,
+            en("Yes."),
+            en("Yes."),
+        ],
+    ),
+    "caller_asks_for_a_person": ScriptedCall(
+        "sicherheitsdienst-nord",
+        [en("Yes."), en("Can I speak to a real person, please?")],
+    ),
+}

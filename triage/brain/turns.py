@@ -1,0 +1,91 @@
+"""When a caller's turn is over, from what they have said so far in it.
+
+Silence alone ends turns in the wrong places on the phone: callers pause 0.3-0.8 s between the
+groups of a dictated number ("zero one seven six, five five five, one two three four") and between
+street, house number and town, and an acoustic end-of-turn model hears each pause as a finished
+sentence. So while the dialogue is collecting such a detail, the words so far decide how much
+silence must follow before the turn may end: a phone number with too few digits, an address
+without a house number, or words that end on a digit group, a comma or a joining word ("and",
+"unter") are not finished yet. A bare yes/no is finished at once, whatever the detector thinks.
+
+Pure: text and what the dialogue expects in, seconds out. The pipeline applies it
+(calls/turn_stop.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import words_to_digits
+from .text import fold, without_fillers
+
+# Silence after the last word before a turn that is clearly unfinished may end. Callers pause up to
+# about 0.8 s between digit groups; a pause of this length means they are waiting for us.
+DICTATION_SECS = 1.6
+# Words that could be complete but often go on (a number that is long enough but ends on a group,
+# an address that could be followed by its postcode and town, a sentence ending on a comma).
+MAY_GO_ON_SECS = 0.9
+# Fewer digits than this is no phone number anywhere we answer (030 1234567 has 10; 0176 5551234 has 11).
+PHONE_MIN_DIGITS = 9
+
+_SHORT_ANSWERS = frozenset(
+    fold(w)
+    for w in """
+    ja jo jawohl genau richtig stimmt korrekt gerne gern klar nein nee neine danke bitte okay ok passt
+    yes yeah yep yup sure right correct exactly no nope please thanks fine alright that s it is das ist es
+    """.split()
+)
+# A turn ending on one of these words is a sentence cut at a breath.
+_JOINING = frozenset(
+    fold(w)
+    for w in """
+    und oder aber weil dass also mit von vom zu zum zur bei im in am an auf unter ist lautet meine mein
+    die der das den dem ein eine einen nummer straße strasse hausnummer postleitzahl plz
+    and or but because that with of to at on in is my the a an number street code postcode zip
+    """.split()
+)
+_TRAILING = re.compile(r"[\s.!?…]+$")
+_ENDS_ON_DIGITS = re.compile(r"\d[\d\s-]*$")
+
+
+@dataclass(frozen=True)
+class TurnHold:
+    """How long the caller must stay silent after their last word before their turn ends.
+
+    `seconds` 0 leaves it to the acoustic detector; `ends_now` says the words already are a whole
+    answer, so the turn ends even if the detector expects more.
+    """
+
+    seconds: float
+    reason: str
+    ends_now: bool = False
+
+
+def turn_hold(text: str, expecting: frozenset[str] = frozenset()) -> TurnHold:
+    """The silence this turn still needs, from the caller's words so far and the details awaited."""
+    tokens = fold(without_fillers(text)).split()
+    if not tokens:
+        return TurnHold(0.0, "nothing said yet")
+    if len(tokens) <= 4 and all(t in _SHORT_ANSWERS for t in tokens):
+        return TurnHold(0.0, "a short answer", ends_now=True)
+    bare = _TRAILING.sub("", text.strip())
+    digits_text = words_to_digits(words_to_digits(bare, "de"), "en")
+    digits = sum(ch.isdigit() for ch in digits_text)
+    on_digits = bool(_ENDS_ON_DIGITS.search(digits_text))
+    on_comma = bare.endswith((",", ";", ":", "-"))
+    last = fold(bare).split()[-1:]
+    joining = bool(last) and last[0] in _JOINING
+    if "phone" in expecting:
+        if 0 < digits < PHONE_MIN_DIGITS or (digits == 0 and (joining or on_comma)):
+            return TurnHold(DICTATION_SECS, "a phone number with too few digits")
+        if digits and (on_digits or on_comma):
+            return TurnHold(MAY_GO_ON_SECS, "a phone number that may go on")
+    if "address" in expecting:
+        if digits == 0:
+            return TurnHold(DICTATION_SECS, "an address without a house number")
+        if on_digits or on_comma or joining:
+            return TurnHold(MAY_GO_ON_SECS, "an address that may go on")
+    if joining or on_comma:
+        return TurnHold(DICTATION_SECS if expecting else MAY_GO_ON_SECS, "words that end mid-sentence")
+    return TurnHold(0.0, "a whole turn")
