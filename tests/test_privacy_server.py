@@ -299,6 +299,7 @@ def run(request, synth_models: Path, tmp_path_factory: pytest.TempPathFactory) -
             hold = agent.put(f"/api/privacy/handoffs/{handoff_id}/hold", json={"hold": True})
             assert hold.status_code == 200 and hold.json()["legal_hold"] is True
             metrics = agent.get("/metrics").text
+            assert agent.post("/api/privacy/export", json={"phone": "0171 2345678"}).status_code == 403
         with httpx.Client(base_url=server.url, timeout=60) as dpo:
             assert dpo.post("/api/session", json={"username": "dpo", "password": PASSWORD}).status_code == 200
             exported = dpo.post("/api/privacy/export", json={"phone": "0171 2345678", "reference": "T-1"})
