@@ -121,7 +121,7 @@ def anonymise(db: Session, call: Call, parts: Iterable[Part], now: datetime | No
         for message in db.scalars(select(Message).where(Message.call_id == call.id)):
             message.name = message.phone = None
             message.when = None
-            counts.messages += 1
+            counts.messages += Part.TRANSCRIPT not in parts  # counted once per message
     if Part.TRANSCRIPT in parts or Part.DETAILS in parts:
         for handoff in handoffs:
             handoff.summary = _reduced_summary(handoff.summary or {}, call)
@@ -252,7 +252,8 @@ def erase_calls(db: Session, call_ids: Iterable[str]) -> Counts:
 
 
 def due_calls(db: Session, client_id: str, part: Part, cutoff: datetime, limit: int = BATCH) -> list[Call]:
-    """Calls of a client started before `cutoff` whose `part` is still there, none under legal hold."""
+    """Calls of a client started before `cutoff` whose `part` is still there, none under legal hold.
+    Locked for the transaction (PostgreSQL; SQLite has one writer anyway)."""
     query = (
         select(Call)
         .where(
@@ -263,6 +264,7 @@ def due_calls(db: Session, client_id: str, part: Part, cutoff: datetime, limit: 
         )
         .order_by(Call.started_at)
         .limit(limit)
+        .with_for_update(skip_locked=True)  # several servers purging at once take different calls
     )
     return list(db.scalars(query))
 
