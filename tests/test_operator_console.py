@@ -243,3 +243,14 @@ def test_the_editor_shows_words_not_codes(server: VoiceServer, browser, lang, tm
     history = page.locator("#versions").inner_text()
     assert "files" not in history.replace(words["files"], ""), history
     assert page.problems == []
+
+
+def test_anhoeren_says_the_time_of_day_a_call_gets_now(server: VoiceServer) -> None:
+    """The editor's "Anhören" of the greeting and a call started now say the same time-of-day word."""
+    root = signed_in_client(server, "root")
+    heard = root.post(f"/api/admin/clients/{CLIENT}/speak", json={"key": "greeting", "lang": "de"})
+    assert heard.status_code == 200, heard.text
+    spoken = heard.headers["X-Triage-Text"].encode().decode("unicode_escape")
+    with connect(f"{server.ws_url}/ws/text/{CLIENT}?test=1", open_timeout=30) as ws:
+        greeting = json.loads(ws.recv(timeout=30))["text"]
+    assert spoken.split(",")[0] == greeting.split(",")[0], (spoken, greeting)
