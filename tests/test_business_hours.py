@@ -116,6 +116,8 @@ def test_out_of_hours_needs_hours_and_words_in_every_language() -> None:
     document = pack.model_dump()
     with pytest.raises(ValidationError, match=r"out_of_hours.say is empty in en"):
         Pack.model_validate({**document, "out_of_hours": {"mode": "message_only", "say": {"de": "Geschlossen."}}})
+    with pytest.raises(ValidationError, match=r"say\n.*en: unexpected end of template"):
+        OutOfHours(mode="notice", say={"de": "Zu.", "en": "Closed, call {{ forward_to"})
     with pytest.raises(ValidationError, match=r"needs hours"):
         Pack.model_validate(
             {**document, "hours": {}, "out_of_hours": {"mode": "notice", "say": {"de": "Zu.", "en": "Closed."}}}

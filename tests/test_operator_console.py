@@ -185,3 +185,72 @@ def test_the_api_docs_work_with_no_internet(server: VoiceServer, browser) -> Non
     assert outside == []
     html = httpx.get(f"{server.url}/docs", timeout=10).text
     assert "cdn" not in html.lower() and "/docs-assets/swagger-ui-bundle.js" in html
+
+
+EDITOR = {
+    "de": {
+        "outcome": "an einen Mitarbeiter übergeben",
+        "prompt": "Begrüßung",
+        "times": "morgens",
+        "files": "prompts-Ordner",
+    },
+    "en": {"outcome": "handed to a person", "prompt": "Greeting", "times": "in the morning", "files": "prompts folder"},
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_editor_shows_words_not_codes(server: VoiceServer, browser, lang, tmp_path) -> None:
+    """A platform admin's editor: the audit log, the greeting's time-of-day words as fields, the prompt
+    list, a preview's outcome and the versions, in the chosen language, with no raw code on the page."""
+    from playwright.sync_api import expect
+
+    words = EDITOR[lang]
+    context = browser.new_context(viewport={"width": 1400, "height": 1300})
+    page = watch(context.new_page())
+    page.goto(f"{server.url}/admin?lang={lang}")
+    page.fill("#username", "root")
+    page.fill("#password", PASSWORD)
+    page.click("#signin-submit")
+    expect(page.locator("#audit tbody tr").first).to_be_visible()
+    folder = Path(os.environ.get("TRIAGE_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    home = page.locator("#app").inner_text()
+    assert not RAW_CODE.findall(home), RAW_CODE.findall(home)
+    assert "{" not in page.locator("#audit").inner_text()  # details as words, not JSON
+    page.screenshot(path=str(folder / f"editor-home-{lang}.png"), full_page=True)
+
+    page.click(f'#clients li[data-client="{CLIENT}"] button')
+    expect(page.locator(f"#greeting-{lang}-morning")).to_have_value({"de": "Guten Morgen", "en": "Good morning"}[lang])
+    assert "{%" not in page.locator("#form").evaluate(
+        "f => [...f.querySelectorAll('input,textarea')].map(e => e.value).join()"
+    )
+    expect(page.locator("#form")).to_contain_text(words["times"])
+    expect(page.locator("#client-version")).to_contain_text(words["files"])
+    page.screenshot(path=str(folder / f"editor-form-{lang}.png"), full_page=True)
+
+    page.click("#tab-preview")
+    expect(page.locator("#hear-key option:checked")).to_have_text(words["prompt"])
+    options = page.locator("#hear-key option").all_inner_texts()
+    assert not [o for o in options if RAW_CODE.fullmatch(o)], options
+    for turn in ("ja", "ich möchte mit einem mitarbeiter sprechen"):
+        page.fill("#preview-input", turn)
+        page.click("#preview-send")
+    expect(page.locator("#preview-outcome")).to_contain_text(words["outcome"])
+    page.screenshot(path=str(folder / f"editor-preview-{lang}.png"), full_page=True)
+
+    page.click("#tab-history")
+    expect(page.locator("#versions li").first).to_contain_text(words["files"])
+    history = page.locator("#versions").inner_text()
+    assert "files" not in history.replace(words["files"], ""), history
+    assert page.problems == []
+
+
+def test_anhoeren_says_the_time_of_day_a_call_gets_now(server: VoiceServer) -> None:
+    """The editor's "Anhören" of the greeting and a call started now say the same time-of-day word."""
+    root = signed_in_client(server, "root")
+    heard = root.post(f"/api/admin/clients/{CLIENT}/speak", json={"key": "greeting", "lang": "de"})
+    assert heard.status_code == 200, heard.text
+    spoken = heard.headers["X-Triage-Text"].encode().decode("unicode_escape")
+    with connect(f"{server.ws_url}/ws/text/{CLIENT}?test=1", open_timeout=30) as ws:
+        greeting = json.loads(ws.recv(timeout=30))["text"]
+    assert spoken.split(",")[0] == greeting.split(",")[0], (spoken, greeting)

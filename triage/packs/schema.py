@@ -253,6 +253,20 @@ class OutOfHours(Strict):
         default_factory=dict, description="emergencies_only: said to a routine caller before the call ends."
     )
 
+    @field_validator("say", "goodbye")
+    @classmethod
+    def _templates_compile(cls, value: dict[str, str]) -> dict[str, str]:
+        """A broken template would fail the greeting of every call out of hours: refuse it here."""
+        from jinja2 import TemplateSyntaxError
+        from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+        for lang, text in value.items():
+            try:
+                ImmutableSandboxedEnvironment().parse(text)
+            except TemplateSyntaxError as exc:
+                raise ValueError(f"{lang}: {exc.message}") from exc
+        return value
+
 
 class PackTest(Strict):
     """A check an admin attaches to a pack: what must come out for a caller's words."""

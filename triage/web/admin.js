@@ -65,6 +65,7 @@ const STRINGS = {
     yamlLine: "Zeile {line}: {problem}",
     greeting: "Begrüßung",
     greetingHint: "Das Erste, was jeder Anrufer hört. Sie muss sagen, dass eine KI antwortet.",
+    greetingTimes: { morning: "morgens", afternoon: "tagsüber", evening: "abends und nachts" },
     inherited: "geerbt aus den Vorgaben",
     overridden: "eigener Text",
     hear: "Anhören",
@@ -193,6 +194,7 @@ const STRINGS = {
     yamlLine: "Line {line}: {problem}",
     greeting: "Greeting",
     greetingHint: "The first thing every caller hears. It must say that an AI is answering.",
+    greetingTimes: { morning: "in the morning", afternoon: "in the daytime", evening: "evening and night" },
     inherited: "inherited from the defaults",
     overridden: "own text",
     hear: "Listen",
@@ -455,6 +457,54 @@ function writeGreeting(lang, text) {
   source.className = "tag tag-own";
 }
 
+// --- the greeting's time-of-day words ------------------------------------------------------------
+const GREETING_TIMES = ["morning", "afternoon", "evening"];
+
+/**
+ * A greeting template of the form {% if time_of_day == 'morning' %}…{% elif … %}…{% else %}…{% endif %}rest
+ * as {morning, afternoon, evening, rest}; null for a greeting without time-of-day words (shown as it is).
+ * "night" counts as evening; the else branch fills any time not named.
+ */
+function splitGreeting(text) {
+  if (!text.includes("{%")) return null;
+  const parts = text.split(/(\{%-?\s*(?:if|elif|else|endif)\b[^%]*%\})/);
+  if (parts[0].trim() !== "" || parts.length < 5) return null;
+  if (parts.some((part, i) => i % 2 === 0 && part.includes("{%"))) return null; // another kind of tag
+  const words = {};
+  let names = null;
+  for (let i = 1; i < parts.length; i += 1) {
+    if (i % 2 === 0) {
+      for (const name of names) words[name] = parts[i];
+      continue;
+    }
+    const tag = parts[i].match(/^\{%-?\s*(if|elif|else|endif)\s*(.*?)\s*-?%\}$/);
+    if (!tag) return null;
+    if (tag[1] === "if" || tag[1] === "elif") {
+      if (tag[2].replace(/time_of_day\s*==\s*'\w+'|\bor\b|\s/g, "") !== "") return null;
+      names = [...tag[2].matchAll(/'(\w+)'/g)].map((m) => m[1]);
+    } else names = [tag[1] === "else" ? "else" : "rest"];
+  }
+  const other = words.else ?? "";
+  return {
+    morning: words.morning ?? other,
+    afternoon: words.afternoon ?? other,
+    evening: words.evening ?? words.night ?? other,
+    rest: words.rest ?? "",
+  };
+}
+
+/** The template back from the fields (the inverse of splitGreeting); no time words: just the text. */
+function joinGreeting(lang, withTimes) {
+  const rest = $(`greeting-${lang}`).value;
+  if (!withTimes) return rest;
+  const [morning, afternoon, evening] = GREETING_TIMES.map((time) => $(`greeting-${lang}-${time}`).value);
+  if (!morning && !afternoon && !evening) return rest;
+  return (
+    `{% if time_of_day == 'morning' %}${morning}{% elif time_of_day == 'evening' or time_of_day == 'night' %}` +
+    `${evening}{% else %}${afternoon}{% endif %}${rest}`
+  );
+}
+
 function writeLanguages() {
   state.doc.languages = LANGS.filter((lang) => $(`language-${lang}`).checked);
   formChanged();
@@ -524,12 +574,29 @@ function renderForm(focusId) {
   const greeting = effGreeting();
   const own = Boolean(ownGreeting());
   const greetingRows = langs.map((lang) => {
+    // The time-of-day words as their own fields (no template code for admins); the rest below them.
+    const parts = splitGreeting(greeting[lang] || "");
+    const write = () => writeGreeting(lang, joinGreeting(lang, parts !== null));
+    const times = parts
+      ? el(
+          "div",
+          { class: "greeting-times" },
+          ...GREETING_TIMES.map((time) =>
+            el(
+              "label",
+              { class: "greeting-time" },
+              el("span", { text: t(`greetingTimes.${time}`) }),
+              el("input", { id: `greeting-${lang}-${time}`, value: parts[time], lang, oninput: write }),
+            ),
+          ),
+        )
+      : null;
     const area = el("textarea", {
       id: `greeting-${lang}`,
-      rows: 4,
-      value: greeting[lang] || "",
+      rows: 3,
+      value: parts ? parts.rest : greeting[lang] || "",
       lang,
-      oninput: (e) => writeGreeting(lang, e.target.value),
+      oninput: write,
     });
     const hear = el("button", {
       type: "button",
@@ -538,7 +605,9 @@ function renderForm(focusId) {
       data: { lang },
       onclick: () => speak("greeting", lang),
     });
-    return field(`prompts.greeting.${lang}`, t(`languageNames.${lang}`), area, hear);
+    const row = field(`prompts.greeting.${lang}`, t(`languageNames.${lang}`), area, hear);
+    if (times) row.insertBefore(times, area);
+    return row;
   });
   const greetingGroup = group(
     "prompts.greeting",
@@ -1027,7 +1096,8 @@ function renderHead() {
   if (!state.loaded) return;
   const v = state.loaded.version;
   $("client-title").textContent = `${state.loaded.pack.name} (${state.client})`;
-  $("client-version").textContent = t("versionLine", { n: v.number, author: v.author, when: when(v.created_at) });
+  const author = v.author === "files" ? t("sources.files") : v.author;
+  $("client-version").textContent = t("versionLine", { n: v.number, author, when: when(v.created_at) });
 }
 
 async function check() {
@@ -1297,7 +1367,7 @@ function renderPreview() {
   outcome.hidden = !(p && p.outcome);
   if (p && p.outcome) {
     const o = p.outcome;
-    const why = o.summary && o.summary.urgency_reason;
+    const why = o.summary && ((o.summary.words || {})[state.lang] || o.summary).urgency_reason; // the admin's language
     outcome.textContent = t("outcome", { what: [label("outcomes", o.type), o.urgency, why].filter(Boolean).join(" · ") });
     outcome.dataset.type = o.type;
   }
