@@ -16,7 +16,7 @@ from ..types import Entities
 from .address import extract_address
 from .name import extract_name
 from .order import catalog_from_rows, match_order
-from .phone import extract_phone
+from .phone import extract_phone, normalise_phone, phone_digits, plausible_phone
 from .when import extract_when
 
 __all__ = [
@@ -27,7 +27,10 @@ __all__ = [
     "extract_phone",
     "extract_when",
     "match_order",
+    "normalise_phone",
     "parse_quantity",
+    "phone_digits",
+    "plausible_phone",
     "words_to_digits",
 ]
 

@@ -9,7 +9,8 @@ from ..types import Address
 from .common import _LETTERS, _NOT_NAME, _after_lead, _capitalise, _prepare, _without_fillers, _wordset
 from .phone import _PLUS, _find_phone
 
-_STREET_STRONG = r"stra(?:ß|ss)e|str\.?|allee|gasse|chaussee"
+# "stras", "strase", "strahse": how speech recognition often writes "Straße"
+_STREET_STRONG = r"stra(?:ß|ss)e|stra(?:s|se|hse)|str\.?|allee|gasse|chaussee"
 _STREET_WEAK = r"weg|platz|ring|damm|ufer|steig|stieg|pfad"
 _NOT_STREETS = _wordset(
     "parkplatz arbeitsplatz sitzplatz stellplatz spielplatz umweg ausweg rückweg heimweg hinweg abweg "
@@ -82,7 +83,7 @@ def _street_case(words: str) -> str:
 
 
 def _expand_str(street: str) -> str:
-    return re.sub(r"(?i)str\.?$", "straße", street)
+    return re.sub(r"(?i)(?:str\.?|stras|strase|strahse)$", "straße", street)
 
 
 def _house(match: re.Match[str] | None) -> str | None:
@@ -169,7 +170,7 @@ def _address_text(text: str, lang: str) -> str:
 
 
 def _bare_address(t: str) -> Address:
-    rest = t[_after_lead(t, frozenset({"es", "ist", "is", "it's", "die", "the"})) :]
+    rest = t[_after_lead(t, frozenset({"es", "ist", "is", "it's", "die", "the", "moment", "warte", "wait", "sorry"})) :]
     house = _BARE_HOUSE.fullmatch(rest)
     if house:
         return Address(house_number=_house(house))
@@ -180,14 +181,30 @@ def _bare_address(t: str) -> Address:
     return Address()
 
 
+# "Goethestraße 14, nein Moment, 16": what follows the last correction replaces what it names.
+_CORRECTION = re.compile(r"(?:^|[,.;!?]|\s)\s*(?:nein|no|sorry|ich meine|i mean|korrektur|correction|oder besser)\b")
+
+
 def extract_address(text: str, lang: str, expecting: bool = False) -> Address:
     """Street, house number, postcode and city, as far as the caller said them.
 
     A house number alone counts when the caller says "hausnummer"/"house number" or when the bot
     asked for the address (a correction such as "nein, vierzehn"); a city alone ("in hamburg") only
-    when asked.
+    when asked. A correction inside the turn wins over what it corrects.
     """
     t = _address_text(text, lang)
+    whole = _address_in(t, expecting)
+    for m in reversed(list(_CORRECTION.finditer(t))):
+        head = _address_in(t[: m.start()], expecting)
+        if head.is_empty():
+            continue
+        tail = _address_in(t[m.end() :], True)
+        if tail.street or tail.house_number:
+            return head.merged(tail)
+    return whole
+
+
+def _address_in(t: str, expecting: bool) -> Address:
     street = _german_street(t, expecting) or _english_street(t)
     postcode, city = _postcode(t, street, expecting)
     city = city or _city(t, street, expecting)

@@ -62,7 +62,8 @@ _NOT_NAME = _wordset(
     wasserschaden stromausfall kurzschluss brand einbruch überflutung verstopfung heizungsausfall
     leck undicht nass kalt warm heiß überall total komplett ganze abholen abholung liefern lieferung
     bestellen reservieren vorbeikommen zurückrufen wars passt korrekt stornieren abbrechen pickup collect
-    collection deliver delivery reserve cancel operator
+    collection deliver delivery reserve cancel operator super perfekt prima exakt wunderbar bestens
+    absolutely perfect great lovely cool alright yup yep actually eigentlich korrektur correction
     """
 )
 _TITLES = {
@@ -146,4 +147,12 @@ def _after_lead(text: str, extra: frozenset[str] = frozenset()) -> int:
 
 
 def _capitalise(word: str) -> str:
-    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+    """ "anna-lena" -> "Anna-Lena", "o'connor" -> "O'Connor" (a one-letter prefix before the apostrophe)."""
+    parts = []
+    for part in word.split("-"):
+        head, apostrophe, tail = part.partition("'")
+        if apostrophe and len(head) == 1 and tail:
+            parts.append(f"{head.upper()}'{tail[:1].upper()}{tail[1:]}")
+        else:
+            parts.append(part[:1].upper() + part[1:])
+    return "-".join(parts)

@@ -74,19 +74,70 @@ def _name_text(text: str) -> str:
     return _ABBREVIATION_DOT.sub(r"\1", _lower(text.replace("’", "'")))
 
 
+# "Weber, nein, Wéber", "Mark, sorry, Marc": what follows the last correction replaces what came before.
+_CORRECTION = re.compile(
+    r"(?:^|[,.;!?]|\s)\s*(?:nein|no|sorry|ich meine|i mean|korrektur|correction|actually|eigentlich)\b"
+)
+# Words run to the start of the turn that only lead into the name: "actually it's Marc", "sorry, it's Marc".
+_LEAD_WORDS = frozenset({"actually", "sorry", "eigentlich", "entschuldigung", "korrektur", "correction", "pardon"})
+_RAW_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
 def extract_name(text: str, lang: str, expecting: bool = False) -> str | None:
     """The caller's name from "mein name ist ...", "hier ist ...", "my name is ...", "this is ...".
 
     With `expecting` (the bot asked for the name) a bare answer ("ähm anna schmidt", "müller mit
     ü") is the name too, unless it reads like anything else: digits, "ich weiß nicht", "wait".
+    A correction in the same turn wins ("Weber, nein, Wéber"); a name said twice is taken in its
+    longer form ("Schmidt, Anna Schmidt"); the caller's own spelling of a name with capitals inside
+    is kept ("O'Connor", "McDonald").
     """
     t = _name_text(text)
+    found = None
+    for m in reversed(list(_CORRECTION.finditer(t))):
+        if m.end() < len(t):
+            found = _name_in(t[m.end() :], lang, expecting)
+            if found:
+                break
+    found = found or _name_in(t, lang, expecting)
+    if found is None:
+        return None
+    spelled = {w.lower().replace("’", "'"): w.replace("’", "'") for w in _RAW_WORD.findall(text)}
+    return " ".join(_as_spelled(w, spelled) for w in found.split())
+
+
+def _as_spelled(word: str, spelled: dict[str, str]) -> str:
+    own = spelled.get(word.lower())
+    if own and own != own.upper() and any(c.isupper() for c in own[1:]):
+        return own
+    return word
+
+
+def _name_in(t: str, lang: str, expecting: bool) -> str | None:
+    found = _name_at(t, lang, expecting)
+    if not expecting or "," not in t:
+        return found
+    # "Schmidt, Anna Schmidt": the fuller form; "Müller, Hans": surname first, as on a form
+    names = [n for n in (_name_at(part, lang, True) for part in t.split(",")) if n]
+    if len(names) < 2:
+        return found
+    first, second = names[0].split(), names[1].split()
+    if set(first) <= set(second):
+        return names[1]
+    if set(second) <= set(first):
+        return names[0]
+    if len(first) == len(second) == 1:
+        return f"{names[1]} {names[0]}"
+    return found
+
+
+def _name_at(t: str, lang: str, expecting: bool) -> str | None:
     found = None
     for cue in _NAME_CUE.finditer(t):
         found = _format_name(_name_words(t[cue.end() :], lang)[0], opening=False) or found
     if found:
         return found
-    lead = _after_lead(t)
+    lead = _after_lead(t, _LEAD_WORDS)
     opening = _OPENING_CUE[_lang(lang)].match(t, lead)
     if opening:
         return _opening_name(t[opening.end() :], lang)

@@ -8,8 +8,9 @@ from .common import _ABBREVIATION_DOT, _prepare, _without_fillers
 
 _PLUS = re.compile(r"\bplus\s*(?=\d)")
 _DIGIT_GROUP = re.compile(r"\+?\d+")
-# What may stand between the digit groups of one number: "040/123456-7", "(030) 1234 567", "0171, 23".
-_GAP = re.compile(r"[ \t]*(?:[/\-()][ \t]*){0,3}|,[ \t]+")
+# What may stand between the digit groups of one number: "040/123456-7", "(030) 1234 567", "0171, 23",
+# and the full stop speech recognition puts at a pause: "0176. 555. 1234."
+_GAP = re.compile(r"[ \t]*(?:[/\-()][ \t]*){0,3}|[,.][ \t]+")
 _PHONE_CUE = re.compile(
     r"telefon|handy|mobil|festnetz|rückruf|rueckruf|erreichbar|erreichen|anrufen|zurückrufen"
     r"|ruf(?:en sie)? mich"
@@ -94,3 +95,34 @@ def extract_phone(text: str, lang: str, *, expecting: bool = False) -> str | Non
     """
     found = _find_phone(_phone_text(text, lang), expecting)
     return found[2] if found else None
+
+
+_MOBILE = re.compile(r"^(?:01[5-7]|\+491[5-7])")
+
+
+def phone_digits(text: str, lang: str) -> str | None:
+    """The digits of the last group of digits in a turn, as said ("0176.", "1, 2, 3, 4", "null eins
+    sieben"): a piece of a number when a pause cut the caller's turn. None when no digit was said."""
+    runs = _digit_runs(_phone_text(text, lang))
+    if not runs:
+        return None
+    return "".join(group.group() for group in runs[-1])
+
+
+def normalise_phone(number: str) -> str:
+    """ "0049 171 ..." and "+49 0171 ..." as "+49171..."."""
+    if number.startswith("00"):
+        number = "+" + number[2:]
+    return _TRUNK_ZERO.sub(r"+\1", number)
+
+
+def plausible_phone(number: str) -> bool:
+    """Long enough to be a whole callback number, not the start of one: a German mobile number has
+    at least 10 digits, a number with its area code at least 8, one with a country code at least 10,
+    a local number without area code at least 6. At most 15 digits (E.164)."""
+    digits = len(number.lstrip("+"))
+    if digits > 15:
+        return False
+    if _MOBILE.match(number) or number.startswith("+"):
+        return digits >= 10
+    return digits >= (8 if number.startswith("0") else 6)
