@@ -115,6 +115,8 @@ class Analysis:
     by_rule: bool = False
     rule_kind: str | None = None  # the kind of situation the deciding rule names ("water", "legal", …)
     acute_by_rule: bool = False
+    # a P0/P1 only the learned model says, with no rule and no close training example: ask, don't act
+    urgency_unsure: bool = False
 
     def as_row(self) -> dict:
         return {
