@@ -28,6 +28,8 @@ from .types import DISTRESSES, Analysis, Lang, more_urgent
 # phases where the caller says what they want, in their own words: the model's judgement applies
 _OPEN_PHASES = ("need", "anything_else", "consent")
 MAX_SILENCES = 2
+# below this recognition confidence the words of a turn are not acted on (asked again instead)
+LOW_CONFIDENCE = 0.5
 _WAITING_PROMPTS = {
     "hold": "handoff_hold",
     "connecting": "handoff_connecting",
@@ -50,6 +52,7 @@ FLOWS: dict[Phase, FlowTurn] = {
     "message": message.text_turn,
     "message_confirm": message.confirm,
     "appointment": appointment.turn,
+    # "danger_check" is answered in Dialogue._decide: its answer can lead anywhere
 }
 
 
@@ -77,8 +80,11 @@ class Dialogue(Context):
             says.append(self.say("ask_need"))
         return self._bot(Reply(says))
 
-    def hear(self, text: str) -> Reply:
-        """The caller finished a turn (an empty string is silence)."""
+    def hear(self, text: str, *, confidence: float | None = None) -> Reply:
+        """The caller finished a turn (an empty string is silence). `confidence` is speech
+        recognition's confidence in the words, in [0, 1] (None for typed text): below
+        `LOW_CONFIDENCE` the bot asks again rather than act on a guess, except that a possible
+        danger goes to a human."""
         s = self.state
         if s.ended:
             return Reply(end=True)
@@ -96,10 +102,24 @@ class Dialogue(Context):
             expecting=self.expecting,
         )
         s.lang = a.language
-        # a bare "ja"/"nein" answers a question; it says nothing about urgency or intent
-        bare_answer = len(text.split()) <= 3 and answers.yes_no(self.pack, text, s.lang) is not None
+        if confidence is not None and confidence < LOW_CONFIDENCE:
+            unsure = self._unsure_words(a)
+            if unsure is not None:
+                return self._bot(unsure)
+        # a bare "ja"/"nein", a greeting or an answer to the consent question says nothing about
+        # urgency or intent
+        bare_answer = (
+            (len(text.split()) <= 3 and answers.yes_no(self.pack, text, s.lang) is not None)
+            or answers.only_greets(text, a.entities.name)
+            or answers.asks_who(text)
+            or (s.phase == "consent" and answers.refuses_recording(text))
+        )
         if s.phase not in _OPEN_PHASES or bare_answer:
             a = self._rules_only(a)
+        if collect.asks_phone(self):
+            a = collect.phone_pieces(self, a, text)
+        if a.urgency_unsure and a.urgency in ("P0", "P1") and not a.by_rule and s.phase in _OPEN_PHASES:
+            return self._bot(self._ask_danger(a, text))
         changed = self._absorb(a, triage=not bare_answer)
         return self._bot(self._decide(a, text, changed, bare_answer))
 
@@ -128,17 +148,20 @@ class Dialogue(Context):
         return self._bot(Reply([self.say(key)], end=event in ("callback", "resolved")))
 
     def hangup(self) -> Outcome | None:
-        """The caller is gone. Anything urgent becomes a callback for a human; nothing is lost."""
+        """The caller is gone. A call never ends with nobody responsible for it: unless the caller
+        said goodbye, was served (an information answered), said nothing at all, or the call was
+        spam or a wrong number (those end with an outcome already), what is known goes to a human
+        as a callback."""
         s = self.state
         if s.ended:
             return s.outcome
         s.ended = True
         if s.outcome is None:
-            urgent = s.urgency in ("P0", "P1", "P2") or s.distress == "acute"
-            if urgent or s.confirming or (s.phone and s.phase not in ("need", "anything_else")):
-                s.outcome = self.outcome("handoff", reason="hangup")
-            else:
+            spoke = any(t.role == "caller" and t.text.strip() for t in s.transcript)
+            if s.said_goodbye or s.served or not spoke:
                 s.outcome = self.outcome("ended")
+            else:
+                s.outcome = self.outcome("handoff", reason="hangup")
         return s.outcome
 
     # --- decisions that hold in every phase ------------------------------------------------------
@@ -162,12 +185,56 @@ class Dialogue(Context):
             if s.intent in ("other", "information"):
                 s.intent = "request_human"
             return self.handoff("requested", "handoff_requested")
-        if a.urgency == "P1" and not (s.phase == "collect" and s.handoff_reason == "p1"):
-            return collect.start(self, a, "p1")
+        if a.urgency == "P1" and s.handoff_reason != "p1":
+            return collect.start(self, a, "p1")  # in any phase: an order or a message waits
+        if s.phase == "danger_check":
+            return self._danger_answer(text)
+        if s.phase in _OPEN_PHASES and answers.asks_who(text):
+            again = "recording_consent" if s.phase == "consent" else "ask_need"
+            return Reply([self.say("who_is_this"), self.say(again)])
+        if s.phase in ("need", "anything_else") and answers.only_greets(text, a.entities.name):
+            s.phase = "need"
+            return Reply([self.say("ask_need")])
         prefix = self.acknowledge(a)
         reply = FLOWS.get(s.phase, need.need)(self, a, text, changed)
         reply.says[:0] = prefix
         return reply
+
+    def _unsure_words(self, a: Analysis) -> Reply | None:
+        """Speech recognition was not sure of the words. A hazard a rule found, acute distress or
+        a request for a human still count (None: go on as usual); a danger only the model sees in
+        unsure words goes to a human (fail safe); anything else is asked again, nothing taken in."""
+        s = self.state
+        if (a.by_rule and a.urgency in ("P0", "P1")) or a.acute_by_rule or a.wants_human:
+            return None
+        if s.phase in _OPEN_PHASES and (a.urgency in ("P0", "P1") or a.distress == "acute"):
+            s.evidence.append(f"unsure words, possible {a.urgency}: {s.transcript[-1].text}")
+            return self.handoff("unsure", "handoff_generic")
+        return self.misunderstood([s.last_question] if s.last_question else [self.say("ask_need")])
+
+    def _ask_danger(self, a: Analysis, text: str) -> Reply:
+        """Only the learned model thinks this urgent, with no rule and no close example: ask."""
+        s = self.state
+        s.pending, s.pending_text, s.phase = a, text, "danger_check"
+        self._absorb(replace(a, urgency=s.urgency, distress=s.distress), triage=False)
+        return Reply([self.say("ask_danger")])
+
+    def _danger_answer(self, text: str) -> Reply:
+        s = self.state
+        pending, said = s.pending, s.pending_text or ""
+        answer = answers.yes_no(self.pack, text, s.lang)
+        if pending is None or answer is None:
+            return self.misunderstood([self.say("ask_danger")])
+        s.pending, s.pending_text = None, None
+        if answer:
+            s.evidence.append(f"caller confirmed danger: {text}")
+            s.urgency, s.reason = pending.urgency, pending.reason or s.reason
+            s.intent, s.problem = "report_problem", s.problem or said
+            return self._p0(pending) if pending.urgency == "P0" else collect.start(self, pending, "p1")
+        s.phase = "need"
+        calm = replace(pending, urgency="P3", urgency_unsure=False, distress="none")
+        self._absorb(calm)
+        return need.need(self, calm, said, set())
 
     def _p0(self, a: Analysis) -> Reply:
         """The public number for the danger named, in one sentence; a danger no rule named gets the
@@ -224,18 +291,25 @@ class Dialogue(Context):
     @property
     def expecting(self) -> frozenset[str]:
         """The details the dialogue waits for: a subset of {"phone", "address", "name", "when",
-        "yes_no"}. Extraction takes a bare answer for these; turn-taking waits for them to finish."""
+        "yes_no"}. Extraction takes a bare answer for these; turn-taking waits for them to finish.
+        During a read-back the next missing detail counts too: a caller who gives it instead of
+        "ja" has said yes."""
         s = self.state
-        if s.phase == "collect" and s.confirming is None:
-            missing = next((n for n in s.needs if not self.value(n)), None)
-            return frozenset({missing}) if missing else frozenset()
-        if s.phase == "collect" and s.confirming:
-            return frozenset({s.confirming})
+        if s.phase == "collect":
+            out = {"yes_no", s.confirming} if s.confirming else set()
+            missing = self.missing()
+            if missing:
+                out.add(missing)
+            return frozenset(out)
         if s.phase == "appointment":
             return frozenset({"when"})
+        if s.phase in ("consent", "order_confirm", "message_confirm", "anything_else", "danger_check"):
+            return frozenset({"yes_no"})
         return frozenset()
 
     def _bot(self, reply: Reply) -> Reply:
         for text in reply.says:
             self.state.transcript.append(Turn("bot", text))
+        if reply.says and not reply.end:
+            self.state.last_question = reply.says[-1]
         return reply

@@ -7,7 +7,10 @@ When everything needed is confirmed the flow that asked for the details goes on 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .. import answers
+from ..extract import normalise_phone, phone_digits, plausible_phone
 from ..state import Reply, Slot
 from ..types import Address, Analysis
 from . import message, order
@@ -68,8 +71,47 @@ def next_detail(c: Context, prefix: list[str] | None = None) -> Reply:
     return reply
 
 
+def asks_phone(c: Context) -> bool:
+    """The callback number is what the bot just asked for or read back."""
+    s = c.state
+    if s.phase != "collect":
+        return False
+    return s.confirming == "phone" or (s.confirming is None and c.missing() == "phone")
+
+
+def phone_pieces(c: Context, a: Analysis, text: str) -> Analysis:
+    """A number across the turns of one answer. Speech recognition ends a turn at a pause, so
+    "0176." and "555 1234" may come as two turns: digits too few for a whole number are kept
+    (`phone_fragment`) and the next digits added; a number read back too early is completed by
+    the digits said right after it. Only a plausible whole number becomes the callback number."""
+    s = c.state
+    digits = phone_digits(text, s.lang)
+    if digits is None:
+        return a
+    base = s.phone_fragment or ""
+    read_back_early = s.confirming == "phone" and s.phone and digits[0] not in "0+"
+    if not base and read_back_early and answers.yes_no(c.pack, text, s.lang) is None:
+        base = s.phone  # the rest of a number that was read back too early
+    if digits.startswith("+") or (digits.startswith("0") and plausible_phone(normalise_phone(digits))):
+        base = ""  # a whole number said again
+    number = normalise_phone(base + digits)
+    if plausible_phone(number):
+        s.phone_fragment = None
+        return replace(a, entities=replace(a.entities, phone=number))
+    s.phone_fragment = number
+    return replace(a, entities=replace(a.entities, phone=None))
+
+
 def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     s = c.state
+    if s.phone_fragment and "phone" not in changed:
+        if answers.is_done(text) or answers.yes_no(c.pack, text, s.lang) is True:
+            if len(s.phone_fragment.lstrip("+")) >= 6:  # "das war's": a short number after all
+                s.phone, s.phone_fragment = s.phone_fragment, None
+                s.confirmed.discard("phone")
+                return next_detail(c)
+        elif phone_digits(text, s.lang) is not None:
+            return Reply([c.say("phone_continue", phone=s.phone_fragment)])
     slot = s.confirming
     if slot is not None:
         answer = answers.yes_no(c.pack, text, s.lang)

@@ -12,9 +12,10 @@ from .context import Context
 
 def consent(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     s = c.state
-    answer = answers.yes_no(c.pack, text, s.lang)
+    refused = answers.refuses_recording(text)  # "nein, ich möchte nicht aufgezeichnet werden"
+    answer = False if refused else answers.yes_no(c.pack, text, s.lang)
     s.recording_consent = answer is True
-    if answer is not None and len(text.split()) <= 4:
+    if refused or (answer is not None and len(text.split()) <= 4):
         s.phase = "need"
         first = [] if answer else [c.say("consent_declined")]
         return Reply([*first, c.say("ask_need")])
@@ -35,13 +36,19 @@ def need(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         return order.start(c, a, text)
     if a.intent == "order_status":
         return c.handoff("order_status", "handoff_generic")
-    if a.intent == "information":
+    if a.intent == "information" and (answers.info_answer(c.pack, text) or not answers.wants_callback_or_quote(text)):
         return info.answer(c, text)
     if a.intent == "appointment":
         return appointment.start(c, a, text)
     if a.intent in ("leave_message", "complaint") or (a.intent == "report_problem" and a.urgency == "P3"):
         kind = {"leave_message": "message", "complaint": "complaint"}.get(a.intent, "problem")
         return message.start(c, text, kind)
+    if answers.wants_callback_or_quote(text):
+        # "nur ein Angebot für ein neues Bad, bitte rufen Sie mich zurück": a message with the request
+        s.intent = "leave_message"
+        return message.start(c, text, "message")
+    if answers.is_done(text):
+        return c.goodbye()
     return c.misunderstood([c.say("ask_need")])
 
 
