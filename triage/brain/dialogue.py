@@ -112,10 +112,13 @@ class Dialogue(Context):
             (len(text.split()) <= 3 and answers.yes_no(self.pack, text, s.lang) is not None)
             or answers.only_greets(text, a.entities.name)
             or answers.asks_who(text)
+            or (answers.is_done(text) and len(text.split()) <= 6)
             or (s.phase == "consent" and answers.refuses_recording(text))
         )
         if s.phase not in _OPEN_PHASES or bare_answer:
             a = self._rules_only(a)
+        if bare_answer and not a.acute_by_rule:
+            a = replace(a, distress=s.distress)  # "nein, bitte nicht aufzeichnen" is no sign of distress
         if collect.asks_phone(self):
             a = collect.phone_pieces(self, a, text)
         if a.urgency_unsure and a.urgency in ("P0", "P1") and not a.by_rule and s.phase in _OPEN_PHASES:
@@ -208,8 +211,10 @@ class Dialogue(Context):
         if (a.by_rule and a.urgency in ("P0", "P1")) or a.acute_by_rule or a.wants_human:
             return None
         if s.phase in _OPEN_PHASES and (a.urgency in ("P0", "P1") or a.distress == "acute"):
+            # the agent sees the guess as the call's urgency, so the call is taken first
+            self._absorb(a)
             s.evidence.append(f"unsure words, possible {a.urgency}: {s.transcript[-1].text}")
-            return self.handoff("unsure", "handoff_generic")
+            return self.handoff("distress" if a.distress == "acute" else a.urgency.lower(), "handoff_generic")
         return self.misunderstood([s.last_question] if s.last_question else [self.say("ask_need")])
 
     def _ask_danger(self, a: Analysis, text: str) -> Reply:
