@@ -354,3 +354,32 @@ def test_urgency_unsure_asks_about_danger_first(unsure_model, lang, vague, no, y
     d.hear(vague)
     d.hear(yes)
     assert d.state.urgency in ("P0", "P1") and (d.state.ended or d.state.phase == "collect")
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked", "when"),
+    [
+        ("de", "Guten Tag, hier ist Anna Schmidt, ich möchte einen Termin zum Mietrecht, Dienstag um 10", "10:00"),
+        ("en", "Hello, this is Anna Schmidt, I'd like an appointment about my tenancy on Tuesday at 10", "10:00"),
+    ],
+)
+def test_an_appointment_keeps_what_was_asked_and_details_said_early_are_only_read_back(simulate, lang, asked, when):
+    result = simulate("kanzlei-berg", [asked, "0171 2345678", YES[lang], YES[lang], YES[lang]], lang=lang)
+    out = result["outcome"]
+    assert (out["type"], out["intent"]) == ("message", "appointment")
+    assert out["message"]["text"] == asked and when in out["message"]["when"]
+    assert out["message"]["name"] == "Anna Schmidt"
+    said = bot(result)
+    assert prompt("kanzlei-berg", "ask_name", lang) not in said
+    assert prompt("kanzlei-berg", "appointment_ask", lang) not in said
+    assert prompt("kanzlei-berg", "confirm_name", lang, caller_name="Anna Schmidt") in said
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_caller_served_with_an_answer_may_just_hang_up(lang):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    question = {"de": "Wann haben Sie geöffnet?", "en": "When are you open?"}[lang]
+    d.hear(question)
+    assert d.state.phase == "anything_else"
+    assert d.hangup().type == "ended"
