@@ -297,15 +297,14 @@ class Dialogue(Context):
     def expecting(self) -> frozenset[str]:
         """The details the dialogue waits for: a subset of {"phone", "address", "name", "when",
         "yes_no"}. Extraction takes a bare answer for these; turn-taking waits for them to finish.
-        During a read-back the next missing detail counts too: a caller who gives it instead of
-        "ja" has said yes."""
+        During a read-back a missing name counts too: a caller who gives it instead of "ja" has
+        said yes. (Digits are not taken that way: "Goethestraße 14, 20095" is no phone number.)"""
         s = self.state
         if s.phase == "collect":
-            out = {"yes_no", s.confirming} if s.confirming else set()
             missing = self.missing()
-            if missing:
-                out.add(missing)
-            return frozenset(out)
+            if s.confirming is None:
+                return frozenset({missing} if missing else ())
+            return frozenset({"yes_no", s.confirming} | ({"name"} if missing == "name" else set()))
         if s.phase == "appointment":
             return frozenset({"when"})
         if s.phase in ("consent", "order_confirm", "message_confirm", "anything_else", "danger_check"):
