@@ -383,3 +383,16 @@ def test_a_caller_served_with_an_answer_may_just_hang_up(lang):
     d.hear(question)
     assert d.state.phase == "anything_else"
     assert d.hangup().type == "ended"
+
+
+@pytest.mark.parametrize(("lang", "agree"), [("de", "Natürlich!"), ("en", "Of course!")])
+def test_an_unsure_short_answer_is_asked_again_never_taken_for_danger(lang, agree):
+    d = call("sanitaer-notdienst", lang)
+    reply = d.hear(agree, confidence=0.3)
+    assert not d.state.ended and d.state.urgency == "P4" and d.state.distress == "none"
+    assert reply.says == [
+        prompt("sanitaer-notdienst", "not_understood", lang),
+        prompt("sanitaer-notdienst", "recording_consent", lang),
+    ]
+    d.hear(agree, confidence=0.9)
+    assert d.state.recording_consent is True and d.state.phase == "need"

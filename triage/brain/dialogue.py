@@ -102,10 +102,6 @@ class Dialogue(Context):
             expecting=self.expecting,
         )
         s.lang = a.language
-        if confidence is not None and confidence < LOW_CONFIDENCE:
-            unsure = self._unsure_words(a)
-            if unsure is not None:
-                return self._bot(unsure)
         # a bare "ja"/"nein", a greeting or an answer to the consent question says nothing about
         # urgency or intent
         bare_answer = (
@@ -115,6 +111,10 @@ class Dialogue(Context):
             or (answers.is_done(text) and len(text.split()) <= 6)
             or (s.phase == "consent" and answers.refuses_recording(text))
         )
+        if confidence is not None and confidence < LOW_CONFIDENCE:
+            unsure = self._unsure_words(a, bare_answer)
+            if unsure is not None:
+                return self._bot(unsure)
         if s.phase not in _OPEN_PHASES or bare_answer:
             a = self._rules_only(a)
         if bare_answer and not a.acute_by_rule:
@@ -195,22 +195,25 @@ class Dialogue(Context):
         if s.phase in _OPEN_PHASES and answers.asks_who(text):
             again = "recording_consent" if s.phase == "consent" else "ask_need"
             return Reply([self.say("who_is_this"), self.say(again)])
-        if s.phase in ("need", "anything_else") and answers.only_greets(text, a.entities.name):
+        if s.phase in _OPEN_PHASES and answers.only_greets(text, a.entities.name):
+            if s.phase == "consent":
+                return Reply([self.say("recording_consent")])
             s.phase = "need"
-            return Reply([self.say("ask_need")])
+            return Reply([self.say("ask_need")])  # "Hallo?": asked what they need, not "not understood"
         prefix = self.acknowledge(a)
         reply = FLOWS.get(s.phase, need.need)(self, a, text, changed)
         reply.says[:0] = prefix
         return reply
 
-    def _unsure_words(self, a: Analysis) -> Reply | None:
+    def _unsure_words(self, a: Analysis, bare_answer: bool) -> Reply | None:
         """Speech recognition was not sure of the words. A hazard a rule found, acute distress or
         a request for a human still count (None: go on as usual); a danger only the model sees in
         unsure words goes to a human (fail safe); anything else is asked again, nothing taken in."""
         s = self.state
         if (a.by_rule and a.urgency in ("P0", "P1")) or a.acute_by_rule or a.wants_human:
             return None
-        if s.phase in _OPEN_PHASES and (a.urgency in ("P0", "P1") or a.distress == "acute"):
+        possible_danger = a.urgency in ("P0", "P1") or a.distress == "acute"
+        if s.phase in _OPEN_PHASES and possible_danger and not bare_answer:
             # the agent sees the guess as the call's urgency, so the call is taken first
             self._absorb(a)
             s.evidence.append(f"unsure words, possible {a.urgency}: {s.transcript[-1].text}")
