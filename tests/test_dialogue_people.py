@@ -396,3 +396,15 @@ def test_an_unsure_short_answer_is_asked_again_never_taken_for_danger(lang, agre
     ]
     d.hear(agree, confidence=0.9)
     assert d.state.recording_consent is True and d.state.phase == "need"
+
+
+@pytest.mark.parametrize(("lang", "rest"), [("de", "fünf sechs sieben"), ("en", "five six seven")])
+def test_the_rest_of_a_number_read_back_too_early_completes_it(lang, rest):
+    d = call("kanzlei-berg", lang)
+    for turn in MESSAGE[lang]:
+        d.hear(turn)
+    d.hear("0221 1234")  # long enough to dial, so it is read back while the caller still speaks
+    assert d.state.confirming == "phone" and d.state.phone == "02211234"
+    reply = d.hear(rest)
+    assert d.state.phone == "02211234567" and "phone" not in d.state.confirmed
+    assert reply.says == [prompt("kanzlei-berg", "confirm_callback", lang, phone="02211234567")]
