@@ -250,6 +250,18 @@ def test_a_p1_said_in_an_order_or_message_switches_to_the_emergency_at_once(lang
     assert reply.says[-1] == prompt("sanitaer-notdienst", "ask_address", lang)
 
 
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_p1_said_while_a_messages_details_are_taken_switches_at_once(lang):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    for turn in MESSAGE[lang]:
+        d.hear(turn)
+    assert (d.state.phase, d.state.after_collect, d.state.confirming) == ("collect", "message", None)
+    reply = d.hear(BURST[lang])
+    assert (d.state.urgency, d.state.phase, d.state.handoff_reason) == ("P1", "collect", "p1")
+    assert reply.says[-1] == prompt("sanitaer-notdienst", "ask_address", lang)
+
+
 @pytest.mark.parametrize(
     ("lang", "despair"),
     [("de", "ich kann nicht mehr, ich will nicht mehr leben"), ("en", "i can't go on, i want to end my life")],
