@@ -152,16 +152,16 @@ class Dialogue(Context):
 
     def hangup(self) -> Outcome | None:
         """The caller is gone. A call never ends with nobody responsible for it: unless the caller
-        said goodbye, was served (an information answered), said nothing at all, or the call was
-        spam or a wrong number (those end with an outcome already), what is known goes to a human
-        as a callback."""
+        was served (an information answered) or said nothing at all (a goodbye, spam or a wrong
+        number ended the call with its outcome already), what is known goes to a human as a
+        callback."""
         s = self.state
         if s.ended:
             return s.outcome
         s.ended = True
         if s.outcome is None:
             spoke = any(t.role == "caller" and t.text.strip() for t in s.transcript)
-            if s.said_goodbye or s.served or not spoke:
+            if s.served or not spoke:
                 s.outcome = self.outcome("ended")
             else:
                 s.outcome = self.outcome("handoff", reason="hangup")

@@ -118,7 +118,6 @@ class CallState:
     pending: Analysis | None = None
     pending_text: str | None = None
     served: bool = False  # the caller's need was met without an outcome (an information answered)
-    said_goodbye: bool = False
 
     # order and message in progress
     order: list[OrderLine] = field(default_factory=list)

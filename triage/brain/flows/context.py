@@ -78,7 +78,7 @@ class Context:
 
     def goodbye(self) -> Reply:
         s = self.state
-        s.phase, s.ended, s.said_goodbye = "done", True, True
+        s.phase, s.ended = "done", True
         if s.outcome is None:
             s.outcome = self.outcome("ended")
             return Reply([self.say("goodbye")], outcome=s.outcome, end=True)
