@@ -176,7 +176,7 @@ def test_extract_phone_expecting_takes_local_number() -> None:
         ("it's sarah", "en", "Sarah"),
         ("Hi, it’s Sarah.", "en", "Sarah"),
         ("name's bond", "en", "Bond"),
-        ("the name is mrs o'neill", "en", "Mrs O'neill"),
+        ("the name is mrs o'neill", "en", "Mrs O'Neill"),
     ],
 )
 def test_extract_name(text: str, lang: str, expected: str) -> None:

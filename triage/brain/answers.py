@@ -88,3 +88,58 @@ def info_answer(pack: Pack, text: str) -> InfoAnswer | None:
         if score > best_score:
             best, best_score = answer, score
     return best
+
+
+# "nein, ich möchte nicht aufgezeichnet werden", "no, I do not want to be recorded"
+_NO_RECORDING = re.compile(
+    r"\bnicht (\w+ ){0,2}(aufgezeichnet|aufgenommen|aufzeichnen|aufnehmen|mitschneiden|mitgeschnitten)"
+    r"|\bkeine (\w+ )?(aufzeichnung|aufnahme)|\bohne (aufzeichnung|aufnahme)"
+    r"|\b(not|never) (\w+ ){0,2}(be )?(recorded|record)|\bdon t (\w+ ){0,3}record"
+    r"|\bno recording|\bwithout (a )?recording|\brather not be recorded"
+)
+_WHO_IS_THIS = re.compile(
+    r"\bwer ist (da|dran|das)\b|\bmit wem spreche|\bwer spricht|\bwo bin ich\b|\bwer sind sie\b"
+    r"|\bwho is (this|that|speaking|calling)\b|\bwho s (this|that|speaking|calling)\b|\bwho am i (speaking|talking)"
+    r"|\bwho are you\b|\bam i talking to a\b"
+)
+_GREETING_WORDS = frozenset(
+    "hallo hello hi hey halloechen guten gute tag morgen abend good morning afternoon evening gruess gott gruss "
+    "moin servus schoenen einen wunderschoenen day".split()
+)
+_SMALL_WORDS = frozenset(
+    "ja yes jo ok okay also so na nun well oh ah aeh aehm aehmm hm hmm mhm uh uhm um erm und and hier ist this is "
+    "mein my name ich bin i am im spricht speaking am apparat here s it its there ihnen you auch too".split()
+)
+_QUOTE = re.compile(
+    r"\b(angebot|kostenvoranschlag|kostenschaetzung|preisanfrage|was (\w+ ){0,3}kosten wuerde|quote|quotation"
+    r"|estimate|how much would)\w*"
+)
+_CALLBACK = re.compile(
+    r"\b(rufen sie mich|ruf mich|melden sie sich|rueckruf|zurueckrufen|call me back|call back|callback"
+    r"|get back to me|ring me back)"
+)
+
+
+def refuses_recording(text: str) -> bool:
+    """The caller does not want the call recorded (an answer to the consent question, in words)."""
+    return bool(_NO_RECORDING.search(fold(text)))
+
+
+def asks_who(text: str) -> bool:
+    """ "Wer ist da?", "who is this?": the caller wants to know who answers before anything else."""
+    folded = fold(text)
+    return bool(_WHO_IS_THIS.search(folded)) and len(folded.split()) <= 8
+
+
+def only_greets(text: str, name: str | None = None) -> bool:
+    """ "Hallo?", "Guten Tag, hier ist Anna Schmidt": a greeting (and perhaps a name), no request yet."""
+    name_words = set(fold(name or "").split())
+    said = fold(text).split()
+    rest = [w for w in said if w not in _GREETING_WORDS and w not in _SMALL_WORDS and w not in name_words]
+    return bool(said) and not rest and any(w in _GREETING_WORDS or w in name_words for w in said)
+
+
+def wants_callback_or_quote(text: str) -> bool:
+    """ "Nur ein Angebot für ein neues Bad, bitte rufen Sie mich zurück": a request to pass on."""
+    folded = fold(text)
+    return bool(_QUOTE.search(folded) or _CALLBACK.search(folded))

@@ -4,9 +4,10 @@ No I/O here. The caller of `hear` (a pipecat processor, `triage simulate`, `tria
 store `Reply.outcome` before it lets the caller hear `Reply.says`: the words "Ihre Bestellung ist
 gespeichert" may only be spoken once it is.
 
-Rules that hold in every phase, checked before the phase's own handling:
-danger to life -> public number and a human; acute distress -> a human now; a request for a
-human -> a human; a P1 emergency -> safety advice and details for the on-call human.
+This module holds the rules that hold in every phase, checked before the phase's own handling
+(`_decide`): danger to life -> public number and a human; acute distress -> a human now; a request
+for a human -> a human; a P1 emergency -> safety advice and details for the on-call human. Then
+`FLOWS` routes the turn to the flow of the call's phase (brain/flows/).
 """
 
 from __future__ import annotations
@@ -14,23 +15,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
 
-from ..packs.render import render, say
 from ..packs.schema import Pack
 from . import answers, hours
 from .analyze import analyze
+from .flows import appointment, collect, message, need, order
+from .flows.context import Context
 from .model import TextModel
-from .state import CallState, Outcome, Reply, Slot, Turn
-from .summary import build_summary
-from .types import DISTRESSES, Address, Analysis, Lang, OrderLine, more_urgent
+from .state import CallState, Outcome, Phase, Reply, Turn
+from .types import DISTRESSES, Analysis, Lang, more_urgent
 
-MAX_MISUNDERSTOOD = 3
 # phases where the caller says what they want, in their own words: the model's judgement applies
 _OPEN_PHASES = ("need", "anything_else", "consent")
 MAX_SILENCES = 2
-_ASK = {"address": "ask_address", "phone": "ask_callback", "name": "ask_name"}
-_CONFIRM = {"address": "confirm_address", "phone": "confirm_callback", "name": "confirm_name"}
+# below this recognition confidence the words of a turn are not acted on (asked again instead)
+LOW_CONFIDENCE = 0.5
 _WAITING_PROMPTS = {
     "hold": "handoff_hold",
     "connecting": "handoff_connecting",
@@ -39,11 +38,25 @@ _WAITING_PROMPTS = {
     "callback": "handoff_callback",
     "resolved": "goodbye",
 }
-# emergencies handled where the caller is: the on-call human needs an address
-_ON_SITE_KINDS = ("water", "heating", "no_water", "toilet", "hot_water", "security", "fault")
+FlowTurn = Callable[[Context, Analysis, str, set[str]], Reply]
+# the one table from a call's phase to the flow that handles the caller's turn in it
+FLOWS: dict[Phase, FlowTurn] = {
+    "consent": need.consent,
+    "need": need.need,
+    "anything_else": need.anything_else,
+    "collect": collect.turn,
+    "order": order.turn,
+    "order_option": order.turn,
+    "order_fulfilment": order.turn,
+    "order_confirm": order.turn,
+    "message": message.text_turn,
+    "message_confirm": message.confirm,
+    "appointment": appointment.turn,
+    # "danger_check" is answered in Dialogue._decide: its answer can lead anywhere
+}
 
 
-class Dialogue:
+class Dialogue(Context):
     def __init__(
         self,
         pack: Pack,
@@ -56,26 +69,28 @@ class Dialogue:
         self.model = model
         self.now = now
         self.state = CallState(client_id=pack.id, lang=lang or pack.languages[0])
-        self.caller_number: str | None = None  # operator hook (issue 13): the line's caller ID, set by CallSession
+        self.caller_number: str | None = None  # the line's caller ID, set by CallSession
 
     # --- what the outside world calls -----------------------------------------------------------
     def greet(self) -> Reply:
-        says = [self._say("greeting")]
-        # operator hook (issue 13): out of hours, the pack's words after the greeting (triage/brain/hours.py)
+        says = [self.say("greeting")]
+        # out of hours, the pack's words after the greeting (brain/hours.py)
         says += hours.closed_words(self.pack, self.now(), self.state.lang)
         if hours.route_request(self.pack, self.now(), "other") == "handoff":  # out_of_hours.mode: on_call
-            reply = self._handoff("after_hours", "handoff_now")
+            reply = self.handoff("after_hours", "handoff_now")
             return self._bot(Reply([*says, *reply.says], outcome=reply.outcome, end=True))
         if self.pack.records_calls:
             self.state.phase = "consent"
-            says.append(self._say("recording_consent"))
+            says.append(self.say("recording_consent"))
         else:
-            says.append(self._say("ask_need"))
+            says.append(self.say("ask_need"))
         return self._bot(Reply(says))
 
     def hear(self, text: str, *, confidence: float | None = None) -> Reply:
-        """The caller finished a turn (an empty string is silence). `confidence`: speech recognition's
-        for the turn in [0, 1], None for typed text (accepted here; the dialogue branch acts on it)."""
+        """The caller finished a turn (an empty string is silence). `confidence` is speech
+        recognition's confidence in the words, in [0, 1] (None for typed text): below
+        `LOW_CONFIDENCE` the bot asks again rather than act on a guess, except that a possible
+        danger goes to a human."""
         s = self.state
         if s.ended:
             return Reply(end=True)
@@ -90,13 +105,32 @@ class Dialogue:
             model=self.model,
             default_lang=s.lang,
             now=self.now(),
-            expecting=self._expecting(),
+            expecting=self.expecting,
         )
         s.lang = a.language
-        # a bare "ja"/"nein" answers a question; it says nothing about urgency or intent
-        bare_answer = len(text.split()) <= 3 and answers.yes_no(self.pack, text, s.lang) is not None
+        # a bare "ja"/"nein", a greeting or an answer to the consent question says nothing about
+        # urgency or intent
+        bare_answer = (
+            (len(text.split()) <= 3 and answers.yes_no(self.pack, text, s.lang) is not None)
+            or answers.only_greets(text, a.entities.name)
+            or answers.asks_who(text)
+            or (answers.is_done(text) and len(text.split()) <= 6)
+            or (s.phase == "consent" and answers.refuses_recording(text))
+        )
+        if confidence is not None and confidence < LOW_CONFIDENCE:
+            unsure = self._unsure_words(a, bare_answer)
+            if unsure is not None:
+                return self._bot(unsure)
         if s.phase not in _OPEN_PHASES or bare_answer:
             a = self._rules_only(a)
+        if bare_answer and not a.acute_by_rule:
+            a = replace(a, distress=s.distress)  # "nein, bitte nicht aufzeichnen" is no sign of distress
+        if collect.asks_phone(self):
+            a = collect.phone_pieces(self, a, text)
+        # the classifier reports a model-only emergency it cannot back with a rule or a close example as
+        # P2 with `urgency_unsure`: the caller is asked before anyone acts on the guess
+        if a.urgency_unsure and not a.by_rule and s.phase in _OPEN_PHASES:
+            return self._bot(self._ask_danger(a, text))
         changed = self._absorb(a, triage=not bare_answer)
         return self._bot(self._decide(a, text, changed, bare_answer))
 
@@ -105,13 +139,13 @@ class Dialogue:
         if digit == "0" and not self.state.ended:
             self.state.caller_turns += 1
             self.state.transcript.append(Turn("caller", "[DTMF 0]"))
-            return self._bot(self._handoff("requested", "handoff_requested"))
+            return self._bot(self.handoff("requested", "handoff_requested"))
         return Reply()
 
     def fail(self, error: str) -> Reply:
         """An engine failed inside this call: hand the caller to a human with what is known."""
         self.state.evidence.append(f"internal error: {error}")
-        return self._bot(self._handoff("error", "handoff_error"))
+        return self._bot(self.handoff("error", "handoff_error"))
 
     def waiting(self, event: str) -> Reply:
         """What a caller on hold hears when something happens to their handoff: `hold` (still
@@ -122,25 +156,28 @@ class Dialogue:
         key = _WAITING_PROMPTS.get(event)
         if key is None:
             raise ValueError(f"unknown waiting event {event!r}; one of {', '.join(_WAITING_PROMPTS)}")
-        if key == "handoff_callback" and not (self.state.phone or self.caller_number):  # operator hook: no number
+        if key == "handoff_callback" and not (self.state.phone or self.caller_number):  # no number to call
             key = "handoff_callback_no_number"
-        return self._bot(Reply([self._say(key)], end=event in ("callback", "resolved")))
+        return self._bot(Reply([self.say(key)], end=event in ("callback", "resolved")))
 
     def hangup(self) -> Outcome | None:
-        """The caller is gone. Anything urgent becomes a callback for a human; nothing is lost."""
+        """The caller is gone. A call never ends with nobody responsible for it: unless the caller
+        was served (an information answered) or said nothing at all (a goodbye, spam or a wrong
+        number ended the call with its outcome already), what is known goes to a human as a
+        callback."""
         s = self.state
         if s.ended:
             return s.outcome
         s.ended = True
         if s.outcome is None:
-            urgent = s.urgency in ("P0", "P1", "P2") or s.distress == "acute"
-            if urgent or s.confirming or (s.phone and s.phase not in ("need", "anything_else")):
-                s.outcome = self._outcome("handoff", reason="hangup")
+            spoke = any(t.role == "caller" and t.text.strip() for t in s.transcript)
+            if s.served or not spoke:
+                s.outcome = self.outcome("ended")
             else:
-                s.outcome = self._outcome("ended")
+                s.outcome = self.outcome("handoff", reason="hangup")
         return s.outcome
 
-    # --- decisions ------------------------------------------------------------------------------
+    # --- decisions that hold in every phase ------------------------------------------------------
     def _rules_only(self, a: Analysis) -> Analysis:
         """An answer to "what is your number?" is not what the model learned from: only rules may
         raise urgency or distress there ("Moment, meine Mutter bekommt keine Luft" still does)."""
@@ -152,7 +189,7 @@ class Dialogue:
     def _decide(self, a: Analysis, text: str, changed: set[str], bare_answer: bool) -> Reply:
         s = self.state
         if a.distress == "acute" and a.hazard is None:
-            return self._handoff("distress", "distress_acute")
+            return self.handoff("distress", "distress_acute")
         if a.urgency == "P0":
             return self._p0(a)
         # the words "Mitarbeiter", "real person" hand over anywhere; the model's guess only as a first request
@@ -160,406 +197,84 @@ class Dialogue:
         if a.wants_human or model_asks_human:
             if s.intent in ("other", "information"):
                 s.intent = "request_human"
-            return self._handoff("requested", "handoff_requested")
-        if a.urgency == "P1" and not (s.phase == "collect" and s.handoff_reason == "p1"):
-            return self._start_collect(a, "p1")
-        prefix = self._acknowledge(a)
-        reply = self._phase(a, text, changed)
+            return self.handoff("requested", "handoff_requested")
+        if a.urgency == "P1" and s.handoff_reason != "p1":
+            return collect.start(self, a, "p1")  # in any phase: an order or a message waits
+        if s.phase == "danger_check":
+            return self._danger_answer(text)
+        if s.phase in _OPEN_PHASES and answers.asks_who(text):
+            again = "recording_consent" if s.phase == "consent" else "ask_need"
+            return Reply([self.say("who_is_this"), self.say(again)])
+        if s.phase in _OPEN_PHASES and answers.only_greets(text, a.entities.name):
+            if s.phase == "consent":
+                return Reply([self.say("recording_consent")])
+            s.phase = "need"
+            return Reply([self.say("ask_need")])  # "Hallo?": asked what they need, not "not understood"
+        prefix = self.acknowledge(a)
+        reply = FLOWS.get(s.phase, need.need)(self, a, text, changed)
         reply.says[:0] = prefix
         return reply
 
-    def _phase(self, a: Analysis, text: str, changed: set[str]) -> Reply:
+    def _unsure_words(self, a: Analysis, bare_answer: bool) -> Reply | None:
+        """Speech recognition was not sure of the words. A hazard a rule found, acute distress or
+        a request for a human still count (None: go on as usual); a danger only the model sees in
+        unsure words goes to a human (fail safe); anything else is asked again, nothing taken in."""
         s = self.state
-        if s.phase == "consent":
-            return self._consent(a, text)
-        if s.phase == "collect":
-            return self._collect_turn(text, changed)
-        if s.phase.startswith("order"):
-            return self._order_turn(a, text)
-        if s.phase == "message":
-            return self._message_text(text)
-        if s.phase == "appointment":
-            return self._appointment_turn(text)
-        if s.phase in ("message_confirm",):
-            return self._message_confirm(text, changed)
-        if s.phase == "anything_else":
-            yes = answers.yes_no(self.pack, text, s.lang)
-            if answers.is_done(text) or (yes is False and len(text.split()) <= 3):
-                return self._goodbye()
-            if yes is True and len(text.split()) <= 2:
-                s.phase = "need"
-                return Reply([self._say("ask_need")])
-        return self._need(a, text)
+        if (a.by_rule and a.urgency in ("P0", "P1")) or a.acute_by_rule or a.wants_human:
+            return None
+        if a.urgency_unsure:  # the model's unbacked emergency: for the agent, as urgent as it may be
+            a = replace(a, urgency="P1")
+        possible_danger = a.urgency in ("P0", "P1") or a.distress == "acute"
+        if s.phase in _OPEN_PHASES and possible_danger and not bare_answer:
+            # the agent sees the guess as the call's urgency, so the call is taken first
+            self._absorb(a)
+            s.evidence.append(f"unsure words, possible {a.urgency}: {s.transcript[-1].text}")
+            return self.handoff("distress" if a.distress == "acute" else a.urgency.lower(), "handoff_generic")
+        return self.misunderstood([s.last_question] if s.last_question else [self.say("ask_need")])
 
-    def _need(self, a: Analysis, text: str) -> Reply:
-        """The caller's request: route it to the flow that serves it."""
+    def _ask_danger(self, a: Analysis, text: str) -> Reply:
+        """Only the learned model thinks this urgent, with no rule and no close example: ask."""
         s = self.state
+        s.pending, s.pending_text, s.phase = a, text, "danger_check"
+        self._absorb(replace(a, urgency=s.urgency, distress=s.distress), triage=False)
+        return Reply([self.say("ask_danger")])
+
+    def _danger_answer(self, text: str) -> Reply:
+        s = self.state
+        pending, said = s.pending, s.pending_text or ""
+        answer = answers.yes_no(self.pack, text, s.lang)
+        if pending is None or answer is None:
+            return self.misunderstood([self.say("ask_danger")])
+        s.pending, s.pending_text = None, None
+        if answer:
+            s.evidence.append(f"caller confirmed danger: {text}")
+            # the classifier reported the unbacked guess as P2: confirmed, it is at least an emergency
+            s.urgency = pending.urgency if pending.urgency in ("P0", "P1") else "P1"
+            s.reason = pending.reason or s.reason
+            pending = replace(pending, urgency=s.urgency, urgency_unsure=False)
+            s.intent, s.problem = "report_problem", s.problem or said
+            return self._p0(pending) if pending.urgency == "P0" else collect.start(self, pending, "p1")
         s.phase = "need"
-        s.intent = a.intent
-        if a.urgency == "P2":
-            return self._start_collect(a, "p2")
-        closed = hours.route_request(self.pack, self.now(), a.intent)  # operator hook (issue 13): out of hours
-        if closed == "message":
-            return self._start_message(text, "message")
-        if closed == "closed":
-            ended = self._end_no_action()  # the outcome "ended", with the pack's out-of-hours goodbye instead
-            return Reply(hours.closed_goodbye(self.pack, self.state.lang), ended.outcome, end=True)
-        if a.urgency == "P4" and _said_no_business(a):
-            return self._end_no_action()
-        if a.intent == "place_order" and self.pack.catalog:
-            return self._start_order(a)
-        if a.intent == "order_status":
-            return self._handoff("order_status", "handoff_generic")
-        if a.intent == "information":
-            return self._information(text)
-        if a.intent == "appointment":
-            return self._start_appointment(a, text)
-        if a.intent in ("leave_message", "complaint") or (a.intent == "report_problem" and a.urgency == "P3"):
-            kind = {"leave_message": "message", "complaint": "complaint"}.get(a.intent, "problem")
-            return self._start_message(text, kind)
-        return self._misunderstood([self._say("ask_need")])
+        calm = replace(pending, urgency="P3", urgency_unsure=False, distress="none")
+        self._absorb(calm)
+        return need.need(self, calm, said, set())
 
-    # --- P0, handoffs, endings ------------------------------------------------------------------
     def _p0(self, a: Analysis) -> Reply:
         """The public number for the danger named, in one sentence; a danger no rule named gets the
         general emergency sentence."""
         hazard = a.hazard or self.state.hazard
         if hazard is None:
-            return self._handoff("p0", "handoff_p0", number=self.pack.public_numbers.medical)
+            return self.handoff("p0", "handoff_p0", number=self.pack.public_numbers.medical)
         self.state.hazard = hazard
         number = getattr(self.pack.public_numbers, hazard if hazard != "electric" else "fire")
-        return self._handoff("p0", f"p0_{hazard}", number=number)
-
-    def _handoff(self, reason: str, key: str, **variables: Any) -> Reply:
-        s = self.state
-        s.phase, s.ended = "done", True
-        s.outcome = self._outcome("handoff", reason=reason)
-        return Reply([self._say(key, **variables)], outcome=s.outcome, end=True)
-
-    def _goodbye(self) -> Reply:
-        s = self.state
-        s.phase, s.ended = "done", True
-        if s.outcome is None:
-            s.outcome = self._outcome("ended")
-            return Reply([self._say("goodbye")], outcome=s.outcome, end=True)
-        return Reply([self._say("goodbye")], end=True)
-
-    def _end_no_action(self) -> Reply:
-        s = self.state
-        s.phase, s.ended = "done", True
-        s.outcome = self._outcome("ended")
-        return Reply([self._say("no_action")], outcome=s.outcome, end=True)
+        return self.handoff("p0", f"p0_{hazard}", number=number)
 
     def _silence(self) -> Reply:
         s = self.state
         s.silences += 1
         if s.silences >= MAX_SILENCES:
-            return self._handoff("silence", "handoff_generic")
-        return Reply([self._say("silence_reprompt")])
-
-    def _misunderstood(self, again: list[str], lead: str = "not_understood") -> Reply:
-        s = self.state
-        s.misunderstood += 1
-        if s.misunderstood >= MAX_MISUNDERSTOOD:
-            return self._handoff("failures", "handoff_failures")
-        return Reply([self._say(lead), *again])
-
-    def _acknowledge(self, a: Analysis) -> list[str]:
-        """Elevated distress is acknowledged once, with the offer of a human."""
-        s = self.state
-        if a.distress == "elevated" and not s.acknowledged_distress:
-            s.acknowledged_distress = True
-            return [self._say("distress_elevated")]
-        return []
-
-    def _consent(self, a: Analysis, text: str) -> Reply:
-        s = self.state
-        answer = answers.yes_no(self.pack, text, s.lang)
-        s.recording_consent = answer is True
-        if answer is not None and len(text.split()) <= 4:
-            s.phase = "need"
-            first = [] if answer else [self._say("consent_declined")]
-            return Reply([*first, self._say("ask_need")])
-        # the caller went straight to their need: no consent given, so nothing is recorded
-        return self._need(a, text)
-
-    # --- details: address, callback number, name, each read back --------------------------------
-    def _start_collect(self, a: Analysis, reason: str) -> Reply:
-        s = self.state
-        s.phase, s.handoff_reason, s.after_collect = "collect", reason, "handoff"
-        s.intent = "report_problem" if a.intent in ("other", "information", "place_order") else a.intent
-        s.needs = (["address"] if self._on_site(a) else []) + ["phone", "name"]
-        says = []
-        emergency = self.pack.emergency(s.emergency_id)
-        if reason == "p1" and emergency and emergency.advice:
-            says.append(self._localized(emergency.advice))
-        says += self._acknowledge(a)
-        return self._next_detail(says)
-
-    def _on_site(self, a: Analysis) -> bool:
-        """Does help come to the caller (so the on-call human needs an address)?"""
-        emergency = self.pack.emergency(self.state.emergency_id)
-        if emergency is not None:
-            return emergency.needs_address
-        # a danger no rule named (the model's call) gets an address asked: better one question too many
-        return a.rule_kind is None or a.rule_kind in _ON_SITE_KINDS
-
-    def _next_detail(self, prefix: list[str] | None = None) -> Reply:
-        """Read back what is unconfirmed, or ask for what is missing, or finish."""
-        s = self.state
-        says = list(prefix or [])
-        for slot in s.needs:
-            if slot in s.confirmed:
-                continue
-            if self._value(slot):
-                s.confirming = slot
-                return Reply([*says, self._say(_CONFIRM[slot])])
-            s.confirming = None
-            ask = "order_ask_delivery_address" if slot == "address" and s.after_collect == "order" else _ASK[slot]
-            return Reply([*says, self._say(ask)])
-        s.confirming = None
-        if s.after_collect == "message":
-            s.phase = "message_confirm"
-            return Reply([*says, self._say("message_readback", message=self._message_spoken())])
-        if s.after_collect == "order":
-            return Reply([*says, *self._order_readback()])
-        reply = self._handoff(s.handoff_reason, "handoff_p1" if s.handoff_reason == "p1" else "handoff_now")
-        reply.says[:0] = says
-        return reply
-
-    def _collect_turn(self, text: str, changed: set[str]) -> Reply:
-        s = self.state
-        slot = s.confirming
-        if slot is not None:
-            answer = answers.yes_no(self.pack, text, s.lang)
-            if slot in changed:
-                pass  # a correction ("nein, Hausnummer 14"): read the new value back
-            elif answer is False:
-                self._clear(slot)
-                return Reply([self._say("confirm_retry"), self._say(_ASK[slot])])
-            elif answer is True or changed:
-                s.confirmed.add(slot)  # new information after a read-back is an implicit yes
-            else:
-                return self._misunderstood([self._say(_CONFIRM[slot])])
-        elif not changed:
-            missing = next((n for n in s.needs if not self._value(n)), None)
-            if missing and s.after_collect == "message" and len(text.split()) > 3:
-                # more of the message, said while we asked for a detail: keep it, ask again
-                s.message = f"{s.message} {text.strip()}" if s.message else text.strip()
-                return Reply([self._say(_ASK[missing])])
-            if missing:
-                return self._misunderstood([self._say(_ASK[missing])])
-        return self._next_detail()
-
-    def _value(self, slot: Slot) -> object:
-        s = self.state
-        return {"address": s.address.street or s.address.postcode, "phone": s.phone, "name": s.name}[slot]
-
-    def _clear(self, slot: Slot) -> None:
-        s = self.state
-        if slot == "address":
-            s.address = Address()
-        elif slot == "phone":
-            s.phone = None
-        else:
-            s.name = None
-
-    # --- orders ---------------------------------------------------------------------------------
-    def _start_order(self, a: Analysis) -> Reply:
-        s = self.state
-        s.phase, s.intent = "order", "place_order"
-        if not a.order:
-            return Reply([self._say("order_ask_items")])
-        self._add_lines(a.order)
-        return Reply(self._order_next())
-
-    def _add_lines(self, lines: list[OrderLine]) -> None:
-        s = self.state
-        for line in lines:
-            existing = next((x for x in s.order if x.sku == line.sku and x.options == line.options), None)
-            if existing:
-                existing.qty = line.qty  # the caller restating a quantity corrects it
-            else:
-                s.order.append(line)
-        for i, line in enumerate(s.order):
-            item = self._item(line.sku)
-            for group in item.options if item else {}:
-                if group not in line.options and (i, group) not in s.option_queue:
-                    s.option_queue.append((i, group))
-
-    def _item(self, sku: str):
-        return next((c for c in self.pack.catalog if c.sku == sku), None)
-
-    def _order_next(self) -> list[str]:
-        """Options still open, then 'anything else?', fulfilment, name, then the read-back."""
-        s = self.state
-        if s.option_queue:
-            i, group = s.option_queue[0]
-            item = self._item(s.order[i].sku)
-            s.phase = "order_option"
-            return [
-                self._say(
-                    "order_ask_option",
-                    item=s.order[i].name,
-                    option_group=group,
-                    option_values=item.options[group] if item else [],
-                )
-            ]
-        if not s.asked_more:
-            s.asked_more, s.phase = True, "order"
-            return [self._say("order_ask_more")]
-        choices = self.pack.order.fulfilment
-        if s.fulfilment is None and len(choices) == 1:
-            s.fulfilment = choices[0]
-        if s.fulfilment is None:
-            s.phase = "order_fulfilment"
-            return [self._say("order_ask_fulfilment")]
-        needs: list[Slot] = (["address"] if s.fulfilment == "delivery" else []) + ["name", "phone"]
-        if not set(needs) <= s.confirmed:
-            s.phase, s.after_collect, s.needs = "collect", "order", needs
-            return self._next_detail().says
-        return self._order_readback()
-
-    def _order_readback(self) -> list[str]:
-        s = self.state
-        s.phase = "order_confirm"
-        return [self._say("order_readback", items=self._items_text(), fulfilment=s.fulfilment)]
-
-    def _items_text(self) -> str:
-        parts = []
-        for line in self.state.order:
-            options = " ".join(line.options.values())
-            parts.append(" ".join(p for p in (str(line.qty), line.name, options) if p))
-        return ", ".join(parts)
-
-    def _order_turn(self, a: Analysis, text: str) -> Reply:
-        s = self.state
-        if s.phase == "order_option":
-            i, group = s.option_queue[0]
-            item = self._item(s.order[i].sku)
-            value = answers.option_value(item, group, text) if item else None
-            if value is None and a.order and a.order[0].sku == s.order[i].sku:
-                value = a.order[0].options.get(group)
-            if value is None:
-                return self._misunderstood(self._order_next())
-            s.order[i].options[group] = value
-            s.option_queue.pop(0)
-            return Reply(self._order_next())
-        if s.phase == "order":
-            if a.order:
-                self._add_lines(a.order)
-                s.asked_more = False if s.option_queue else s.asked_more
-                return Reply(self._order_next())
-            if s.order and (answers.is_done(text) or answers.yes_no(self.pack, text, s.lang) is False):
-                return Reply(self._order_next())
-            if not s.order:
-                return self._misunderstood([self._say("order_item_unknown")])
-            return self._misunderstood([self._say("order_ask_more")])
-        if s.phase == "order_fulfilment":
-            s.fulfilment = answers.fulfilment(text)
-            if s.fulfilment not in self.pack.order.fulfilment:
-                s.fulfilment = None
-                return self._misunderstood([self._say("order_ask_fulfilment")])
-            return Reply(self._order_next())
-        return self._order_confirm(a, text)
-
-    def _order_confirm(self, a: Analysis, text: str) -> Reply:
-        s = self.state
-        answer = answers.yes_no(self.pack, text, s.lang)
-        if a.order:  # "nein, drei Packungen": a correction, read back again
-            self._add_lines(a.order)
-            return Reply(self._order_next())
-        if answer is True:
-            s.outcome = self._outcome("order", order=self._order_dict())
-            s.phase = "anything_else"
-            return Reply([self._say("order_saved"), self._say("anything_else")], outcome=s.outcome)
-        if answer is False:
-            s.order, s.option_queue, s.asked_more = [], [], False
-            s.phase = "order"
-            return Reply([self._say("order_cancelled"), self._say("order_ask_items")])
-        return self._misunderstood(self._order_next())
-
-    def _order_dict(self) -> dict[str, Any]:
-        s = self.state
-        out: dict[str, Any] = {
-            "items": [line.as_dict() for line in s.order],
-            "fulfilment": s.fulfilment,
-            "name": s.name,
-        }
-        if s.phone:
-            out["phone"] = s.phone
-        if s.fulfilment == "delivery":
-            out["address"] = s.address.spoken()
-        return out
-
-    # --- messages and appointments ------------------------------------------------------------
-    def _start_message(self, text: str, kind: str) -> Reply:
-        s = self.state
-        s.message_kind = kind  # type: ignore[assignment]
-        if kind == "message" and answers.announces_message(text):
-            s.phase = "message"
-            return Reply([self._say("message_ask")])
-        s.message = text.strip()
-        return self._collect_for_message()
-
-    def _message_text(self, text: str) -> Reply:
-        self.state.message = text.strip()
-        return self._collect_for_message()
-
-    def _collect_for_message(self) -> Reply:
-        s = self.state
-        s.phase, s.after_collect, s.needs = "collect", "message", ["phone", "name"]
-        return self._next_detail()
-
-    def _start_appointment(self, a: Analysis, text: str) -> Reply:
-        s = self.state
-        s.message_kind, s.message = "appointment", text.strip()
-        if not s.when:
-            s.phase = "appointment"
-            return Reply([self._say("appointment_ask")])
-        return self._collect_for_message()
-
-    def _appointment_turn(self, text: str) -> Reply:
-        s = self.state
-        s.message = f"{s.message} / {text.strip()}" if s.message else text.strip()
-        return self._collect_for_message()
-
-    def _message_confirm(self, text: str, changed: set[str]) -> Reply:
-        s = self.state
-        answer = answers.yes_no(self.pack, text, s.lang)
-        if answer is True:
-            s.outcome = self._outcome("message", message=self._message_dict())
-            s.phase = "anything_else"
-            return Reply([self._say("message_saved"), self._say("anything_else")], outcome=s.outcome)
-        if answer is False and not changed:
-            s.phase = "message"
-            return Reply([self._say("message_ask")])
-        if changed:
-            s.confirmed -= changed
-            return self._collect_for_message()
-        return self._misunderstood([self._say("message_readback", message=self._message_spoken())])
-
-    def _message_spoken(self) -> str:
-        """The message as read back: the prompt ends the sentence, so the caller's own full stop goes."""
-        return (self.state.message or "").rstrip(" .!?")
-
-    def _message_dict(self) -> dict[str, Any]:
-        s = self.state
-        out: dict[str, Any] = {"kind": s.message_kind, "text": s.message, "name": s.name, "phone": s.phone}
-        if s.when:
-            out["when"] = s.when
-        if s.when_text:
-            out["when_text"] = s.when_text
-        return out
-
-    # --- information ----------------------------------------------------------------------------
-    def _information(self, text: str) -> Reply:
-        s = self.state
-        found = answers.info_answer(self.pack, text)
-        if found is None:
-            return self._misunderstood([], lead="info_unknown")
-        s.phase = "anything_else"
-        return Reply([self._localized(found.answer), self._say("anything_else")])
+            return self.handoff("silence", "handoff_generic")
+        return Reply([self.say("silence_reprompt")])
 
     # --- bookkeeping ----------------------------------------------------------------------------
     def _absorb(self, a: Analysis, triage: bool = True) -> set[str]:
@@ -598,55 +313,25 @@ class Dialogue:
 
     @property
     def expecting(self) -> frozenset[str]:
-        return self._expecting()
-
-    def _expecting(self) -> frozenset[str]:
+        """The details the dialogue waits for: a subset of {"phone", "address", "name", "when",
+        "yes_no"}. Extraction takes a bare answer for these; turn-taking waits for them to finish.
+        During a read-back a missing name counts too: a caller who gives it instead of "ja" has
+        said yes. (Digits are not taken that way: "Goethestraße 14, 20095" is no phone number.)"""
         s = self.state
-        if s.phase == "collect" and s.confirming is None:
-            missing = next((n for n in s.needs if not self._value(n)), None)
-            return frozenset({missing}) if missing else frozenset()
-        if s.phase == "collect" and s.confirming:
-            return frozenset({s.confirming})
+        if s.phase == "collect":
+            missing = self.missing()
+            if s.confirming is None:
+                return frozenset({missing} if missing else ())
+            return frozenset({"yes_no", s.confirming} | ({"name"} if missing == "name" else set()))
         if s.phase == "appointment":
             return frozenset({"when"})
+        if s.phase in ("consent", "order_confirm", "message_confirm", "anything_else", "danger_check"):
+            return frozenset({"yes_no"})
         return frozenset()
-
-    def _outcome(self, type_: str, *, reason: str | None = None, **kw: Any) -> Outcome:
-        """The call's result with a summary for the agent; a handoff names its reason."""
-        s = self.state
-        return Outcome(
-            type=type_,  # type: ignore[arg-type]
-            urgency=s.urgency,
-            intent=s.intent,
-            distress=s.distress,
-            at_turn=s.caller_turns,
-            summary=build_summary(s, self.pack, reason or type_),
-            handoff_reason=reason,
-            **kw,
-        )
-
-    def _variables(self) -> dict[str, Any]:
-        s = self.state
-        return {
-            "caller_name": s.name,
-            "address": s.address.spoken(),
-            "phone": s.phone,
-            "time_of_day": hours.time_of_day(self.pack, self.now()),  # operator hook: on the client's clock
-        }
-
-    def _say(self, key: str, **variables: Any) -> str:
-        return say(self.pack, key, self.state.lang, **{**self._variables(), **variables})
-
-    def _localized(self, texts: dict[str, str]) -> str:
-        text = texts.get(self.state.lang) or texts.get(self.pack.languages[0]) or next(iter(texts.values()))
-        return render(text, client_name=self.pack.name, **self._variables())
 
     def _bot(self, reply: Reply) -> Reply:
         for text in reply.says:
             self.state.transcript.append(Turn("bot", text))
+        if reply.says and not reply.end:
+            self.state.last_question = reply.says[-1]
         return reply
-
-
-def _said_no_business(a: Analysis) -> bool:
-    """Wrong number, sales or a prank, recognised by a rule (not a guess): the call can end."""
-    return any(e.startswith(("rule wrong_number", "rule sales_spam", "rule prank")) for e in a.evidence)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .types import Address, Distress, Hazard, Intent, Lang, OrderLine, Urgency
+from .types import Address, Analysis, Distress, Hazard, Intent, Lang, OrderLine, Urgency
 
 Phase = Literal[
     "consent",
@@ -19,6 +19,7 @@ Phase = Literal[
     "message_confirm",
     "appointment",
     "anything_else",
+    "danger_check",  # only the learned model thought it urgent: the caller was asked if anyone is in danger
     "done",
 ]
 Slot = Literal["address", "phone", "name"]
@@ -107,7 +108,16 @@ class CallState:
     confirmed: set[str] = field(default_factory=set)
     confirming: Slot | None = None
     after_collect: Literal["handoff", "message", "order"] = "handoff"
-    handoff_reason: str = "p1"
+    handoff_reason: str | None = None  # why details are collected for a human: "p1", "p2"; None otherwise
+    declined: set[str] = field(default_factory=set)  # optional details the caller chose not to give
+    phone_fragment: str | None = None  # the digits of a number said so far, when a pause cut it
+
+    # what the bot asked last, asked again when a turn was not understood with confidence
+    last_question: str | None = None
+    # the caller's turn a danger question is pending on, and what it meant
+    pending: Analysis | None = None
+    pending_text: str | None = None
+    served: bool = False  # the caller's need was met without an outcome (an information answered)
 
     # order and message in progress
     order: list[OrderLine] = field(default_factory=list)

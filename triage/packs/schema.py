@@ -230,6 +230,10 @@ class Prompts(Strict):
     info_unknown: Localized
     no_action: Localized
     consent_declined: Localized
+    # added with a default so a client folder written before them still loads
+    ask_danger: Localized = Field(default_factory=dict)
+    who_is_this: Localized = Field(default_factory=dict)
+    phone_continue: Localized = Field(default_factory=dict)
     yes_words: LocalizedList
     no_words: LocalizedList
 

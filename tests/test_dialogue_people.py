@@ -1,0 +1,422 @@
+"""Ordinary callers, in German and English: how they answer, correct themselves, refuse, greet and
+hang up, and details as speech recognition writes them (numbers cut at pauses, misheard streets).
+
+Whole calls run through the real `triage simulate` with the shipped packs and classifier; turns
+that need what text cannot carry (recognition confidence) drive the real `Dialogue` directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+import pytest
+
+from triage.brain import dialogue as dialogue_module
+from triage.brain.dialogue import Dialogue
+from triage.brain.model import TextModel, default_model_dir
+from triage.packs.load import load_pack
+from triage.packs.render import say
+
+
+@cache
+def model() -> TextModel:
+    return TextModel.load(default_model_dir())
+
+
+def call(client: str, lang: str | None = None) -> Dialogue:
+    d = Dialogue(load_pack(client), model(), lang=lang)
+    d.greet()
+    return d
+
+
+def bot(result: dict) -> list[str]:
+    return [t["text"] for t in result["transcript"] if t["role"] == "bot"]
+
+
+def prompt(client: str, key: str, lang: str, **variables) -> str:
+    return say(load_pack(client), key, lang, **variables)
+
+
+# --- recording consent ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "refusal"),
+    [("de", "nein, ich möchte nicht aufgezeichnet werden"), ("en", "no, I do not want to be recorded")],
+)
+def test_refusing_recording_records_nothing_and_goes_on_calmly(lang, refusal):
+    d = call("sanitaer-notdienst", lang)
+    reply = d.hear(refusal)
+    assert d.state.recording_consent is False
+    assert (d.state.urgency, d.state.distress, d.state.phase, d.state.ended) == ("P4", "none", "need", False)
+    assert reply.says == [
+        prompt("sanitaer-notdienst", "consent_declined", lang),
+        prompt("sanitaer-notdienst", "ask_need", lang),
+    ]
+
+
+@pytest.mark.parametrize(("lang", "question", "yes"), [("de", "äh, wer ist da?", "ja"), ("en", "who is this?", "yes")])
+def test_who_is_there_is_answered_and_consent_asked_again(lang, question, yes):
+    d = call("sanitaer-notdienst", lang)
+    reply = d.hear(question)
+    assert reply.says == [
+        prompt("sanitaer-notdienst", "who_is_this", lang),
+        prompt("sanitaer-notdienst", "recording_consent", lang),
+    ]
+    assert d.state.misunderstood == 0
+    d.hear(yes)
+    assert d.state.recording_consent is True and d.state.phase == "need"
+
+
+@pytest.mark.parametrize(("lang", "hello"), [("de", "Guten Tag"), ("en", "hello?")])
+def test_a_caller_who_only_greets_is_asked_what_they_need(simulate, lang, hello):
+    result = simulate("kanzlei-berg", [hello], lang=lang)
+    assert bot(result)[-1] == prompt("kanzlei-berg", "ask_need", lang)
+    assert prompt("kanzlei-berg", "not_understood", lang) not in bot(result)
+
+
+# --- names -----------------------------------------------------------------------------------------
+MESSAGE = {
+    "de": ["Ich möchte eine Nachricht hinterlassen", "Bitte rufen Sie mich wegen meines Mietvertrags zurück"],
+    "en": ["I'd like to leave a message", "Please call me back about my tenancy contract"],
+}
+YES = {"de": "ja", "en": "yes"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "answers", "name"),
+    [
+        ("de", ["ähm, also, Mark", "nein, Marc mit C"], "Marc"),
+        ("en", ["uh, Mark", "Actually it's Marc with a C"], "Marc"),
+        ("de", ["Schmidt, Anna Schmidt"], "Anna Schmidt"),
+        ("en", ["Smith, John Smith"], "John Smith"),
+        ("de", ["O'Connor"], "O'Connor"),
+        ("en", ["it's Siobhan O'Connor"], "Siobhan O'Connor"),
+    ],
+)
+def test_names_as_people_say_them(simulate, lang, answers, name):
+    turns = [*MESSAGE[lang], "0171 2345678", YES[lang], *answers, YES[lang], YES[lang]]
+    result = simulate("kanzlei-berg", turns, lang=lang)
+    out = result["outcome"]
+    assert out["type"] == "message" and out["message"]["name"] == name
+    assert prompt("kanzlei-berg", "not_understood", lang) not in bot(result)
+
+
+@pytest.mark.parametrize(("lang", "name"), [("de", "Klaus Weber"), ("en", "John Smith")])
+def test_a_name_right_after_the_number_read_back_is_a_yes(simulate, lang, name):
+    turns = [*MESSAGE[lang], "0171 2345678", name, YES[lang], YES[lang]]
+    result = simulate("kanzlei-berg", turns, lang=lang)
+    out = result["outcome"]
+    assert out["type"] == "message"
+    assert (out["message"]["name"], out["message"]["phone"]) == (name, "01712345678")
+    assert set(out["summary"]["confirmed"]) == {"phone", "name"}
+
+
+@pytest.mark.parametrize(("lang", "no_thanks"), [("de", "nein, danke"), ("en", "no thanks")])
+def test_no_thanks_to_the_name_question_is_an_answer(simulate, lang, no_thanks):
+    turns = [*MESSAGE[lang], "0171 2345678", YES[lang], no_thanks, YES[lang]]
+    result = simulate("kanzlei-berg", turns, lang=lang)
+    out = result["outcome"]
+    assert out["type"] == "message" and out["message"]["name"] is None
+    assert prompt("kanzlei-berg", "not_understood", lang) not in bot(result)
+
+
+@pytest.mark.parametrize(("lang", "done"), [("de", "nein danke, das ist alles"), ("en", "no thanks, that's all")])
+def test_the_last_turn_may_be_no_thanks_that_is_all(simulate, lang, done):
+    turns = [*MESSAGE[lang], "0171 2345678", YES[lang], "Anna Schmidt", YES[lang], YES[lang], done]
+    result = simulate("kanzlei-berg", turns, lang=lang)
+    assert result["outcome"]["type"] == "message"
+    assert bot(result)[-1].startswith(prompt("kanzlei-berg", "goodbye", lang, caller_name="Anna Schmidt")[:12])
+    assert result["transcript"][-2]["text"] == done
+
+
+# --- numbers and addresses as speech recognition writes them ---------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "pieces", "number"),
+    [
+        ("en", ["You can reach me on 0176.", "5555", "1, 2, 3, 4."], "017655551234"),
+        ("de", ["null eins sieben sechs", "fünf fünf fünf", "eins zwei drei vier"], "01765551234"),
+        ("en", ["zero one seven six", "five five five", "one two three four"], "01765551234"),
+        ("de", ["0176-555-1234"], "01765551234"),
+    ],
+)
+def test_a_number_said_in_pieces_is_collected_and_read_back_whole(simulate, lang, pieces, number):
+    turns = [*MESSAGE[lang], *pieces, YES[lang], "Anna Schmidt", YES[lang], YES[lang]]
+    result = simulate("kanzlei-berg", turns, lang=lang)
+    out = result["outcome"]
+    assert out["type"] == "message" and out["message"]["phone"] == number
+    spoken = " ".join(number)
+    assert prompt("kanzlei-berg", "confirm_callback", lang, phone=number) in bot(result), spoken
+    go_on = prompt("kanzlei-berg", "phone_continue", lang, phone="0").split("0")[0] + "0"
+    assert sum(text.startswith(go_on) for text in bot(result)) == len(pieces) - 1  # each piece read back so far
+    assert prompt("kanzlei-berg", "not_understood", lang) not in bot(result)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_number_too_short_for_a_phone_is_never_read_back_as_one(lang):
+    d = call("kanzlei-berg", lang)
+    for turn in MESSAGE[lang]:
+        d.hear(turn)
+    reply = d.hear("0176")
+    assert d.state.phone is None and d.state.phone_fragment == "0176"
+    assert reply.says == [prompt("kanzlei-berg", "phone_continue", lang, phone="0176")]
+
+
+BURST = {
+    "de": "moment, bei uns ist gerade ein rohr geplatzt, das wasser läuft",
+    "en": "hold on, a pipe just burst and water is pouring everywhere",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "emergency", "address", "spoken"),
+    [
+        (
+            "de",
+            "bei uns ist ein rohr geplatzt das wasser läuft überall",
+            "Goethestraße 14, nein Moment, 16",
+            "Goethestraße 16",
+        ),
+        (
+            "en",
+            "a pipe burst and water is pouring through the ceiling",
+            "12 Baker Street, sorry, 14",
+            "Baker Street 14",
+        ),
+        ("de", "bei uns ist ein rohr geplatzt das wasser läuft überall", "Spyker Stras 12", "Spyker Straße 12"),
+    ],
+)
+def test_addresses_with_corrections_and_misheard_streets(simulate, lang, emergency, address, spoken):
+    turns = [YES[lang], emergency, address, YES[lang], "0171 2345678", YES[lang], "Anna Schmidt", YES[lang]]
+    result = simulate("sanitaer-notdienst", turns, lang=lang)
+    out = result["outcome"]
+    assert (out["type"], out["urgency"], out["handoff_reason"]) == ("handoff", "P1", "p1")
+    assert out["summary"]["address"] == spoken
+    assert prompt("sanitaer-notdienst", "confirm_address", lang, address=spoken) in bot(result)
+
+
+# --- what the caller already said is not asked again; requests are kept ---------------------------
+@pytest.mark.parametrize(
+    ("lang", "order"),
+    [
+        ("de", "ich möchte einen Perlator mit Innengewinde bestellen, zum Abholen"),
+        ("en", "I'd like to order a tap aerator with female thread for pickup"),
+    ],
+)
+def test_pickup_said_with_the_order_is_not_asked_again(simulate, lang, order):
+    no = {"de": "nein", "en": "no"}[lang]
+    turns = [YES[lang], order, no, "Anna Schmidt", YES[lang], "0171 2345678", YES[lang], YES[lang]]
+    result = simulate("sanitaer-notdienst", turns, lang=lang)
+    out = result["outcome"]
+    assert out["type"] == "order" and out["order"]["fulfilment"] == "pickup"
+    assert prompt("sanitaer-notdienst", "order_ask_fulfilment", lang) not in bot(result)
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked"),
+    [
+        ("de", "kein Notfall, nur ein Angebot für ein neues Bad, bitte rufen Sie mich zurück"),
+        ("en", "no emergency, I'd just like a quote for a new bathroom, please call me back"),
+    ],
+)
+def test_a_quote_request_is_stored_as_a_message_with_what_was_asked(simulate, lang, asked):
+    turns = [YES[lang], asked, "0171 2345678", YES[lang], "Klaus Weber", YES[lang], YES[lang]]
+    result = simulate("sanitaer-notdienst", turns, lang=lang)
+    out = result["outcome"]
+    assert (out["type"], out["urgency"]) == ("message", "P3")
+    assert out["message"]["text"] == asked
+    assert prompt("sanitaer-notdienst", "info_unknown", lang) not in bot(result)
+
+
+# --- urgency raised in any phase switches the flow at once ----------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "first", "burst"),
+    [
+        ("de", "ich möchte einen Perlator bestellen", "moment, bei uns ist gerade ein rohr geplatzt, das wasser läuft"),
+        ("en", "I'd like to order a tap aerator", "hold on, a pipe just burst and water is pouring everywhere"),
+        (
+            "de",
+            "Ich möchte eine Nachricht hinterlassen",
+            "moment, bei uns ist gerade ein rohr geplatzt, das wasser läuft",
+        ),
+        ("en", "I'd like to leave a message", "hold on, a pipe just burst and water is pouring everywhere"),
+    ],
+)
+def test_a_p1_said_in_an_order_or_message_switches_to_the_emergency_at_once(lang, first, burst):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(first)
+    reply = d.hear(burst)
+    assert (d.state.urgency, d.state.phase, d.state.handoff_reason) == ("P1", "collect", "p1")
+    assert reply.says[-1] == prompt("sanitaer-notdienst", "ask_address", lang)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_p1_said_while_a_messages_details_are_taken_switches_at_once(lang):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    for turn in MESSAGE[lang]:
+        d.hear(turn)
+    assert (d.state.phase, d.state.after_collect, d.state.confirming) == ("collect", "message", None)
+    reply = d.hear(BURST[lang])
+    assert (d.state.urgency, d.state.phase, d.state.handoff_reason) == ("P1", "collect", "p1")
+    assert reply.says[-1] == prompt("sanitaer-notdienst", "ask_address", lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "despair"),
+    [("de", "ich kann nicht mehr, ich will nicht mehr leben"), ("en", "i can't go on, i want to end my life")],
+)
+def test_acute_distress_while_details_are_taken_goes_to_a_human_at_once(lang, despair):
+    d = call("kanzlei-berg", lang)
+    for turn in MESSAGE[lang]:
+        d.hear(turn)
+    assert d.state.phase == "collect"
+    reply = d.hear(despair)
+    assert reply.end and d.state.outcome.type == "handoff" and d.state.distress == "acute"
+
+
+# --- nobody is left without someone responsible ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "unclear"), [("de", "ähm, wegen der Sache von neulich"), ("en", "uh, about that thing from before")]
+)
+def test_a_caller_who_hangs_up_not_understood_becomes_a_callback(lang, unclear):
+    d = Dialogue(load_pack("kanzlei-berg"), model(), lang=lang)
+    d.greet()
+    d.hear("0171 2345678 " + unclear)
+    outcome = d.hangup()
+    assert (outcome.type, outcome.handoff_reason) == ("handoff", "hangup")
+    assert outcome.summary["callback_number"] == "01712345678"
+
+
+@pytest.mark.parametrize(("lang", "bye"), [("de", "ach nichts, tschüss"), ("en", "never mind, goodbye")])
+def test_a_caller_who_says_goodbye_ends_the_call(lang, bye):
+    d = call("kanzlei-berg", lang)
+    d.hear(bye)
+    assert d.hangup().type == "ended"
+
+
+# --- low recognition confidence --------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_an_unsure_yes_to_a_read_back_is_asked_again(lang):
+    d = call("kanzlei-berg", lang)
+    for turn in [*MESSAGE[lang], "0171 2345678"]:
+        d.hear(turn)
+    read_back = prompt("kanzlei-berg", "confirm_callback", lang, phone="01712345678")
+    reply = d.hear(YES[lang], confidence=0.2)
+    assert "phone" not in d.state.confirmed
+    assert reply.says == [prompt("kanzlei-berg", "not_understood", lang), read_back]
+    d.hear(YES[lang], confidence=0.9)
+    assert "phone" in d.state.confirmed
+
+
+@pytest.mark.parametrize(("lang", "gas"), [("de", "es riecht nach gas"), ("en", "i can smell gas")])
+def test_a_hazard_word_is_never_ignored_however_unsure(lang, gas):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(gas, confidence=0.1)
+    assert (d.state.outcome.type, d.state.urgency, d.state.hazard) == ("handoff", "P0", "gas")
+
+
+@pytest.mark.parametrize(
+    ("lang", "order"), [("de", "ich möchte einen Perlator bestellen"), ("en", "I'd like a tap aerator")]
+)
+def test_unsure_ordinary_words_are_asked_again_not_acted_on(lang, order):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    reply = d.hear(order, confidence=0.2)
+    assert d.state.phase == "need" and not d.state.order
+    assert reply.says == [
+        prompt("sanitaer-notdienst", "not_understood", lang),
+        prompt("sanitaer-notdienst", "ask_need", lang),
+    ]
+
+
+# --- an urgency only the learned model sees is a question, not an alarm ---------------------------
+@pytest.fixture
+def unsure_model(monkeypatch):
+    """The classifier branch sets `Analysis.urgency_unsure` for a model-only P0/P1 with no close
+    training example; here the real analysis is marked so for every model-only P0/P1."""
+    real = dialogue_module.analyze
+
+    def analyze(*args, **kwargs):
+        a = real(*args, **kwargs)
+        return replace(a, urgency_unsure=a.urgency in ("P0", "P1") and not a.by_rule)
+
+    monkeypatch.setattr(dialogue_module, "analyze", analyze)
+
+
+@pytest.mark.parametrize(
+    ("lang", "vague", "no", "yes"),
+    [
+        ("de", "da riecht es komisch im keller", "nein", "ja"),
+        ("en", "there is a strange smell in the basement", "no", "yes"),
+    ],
+)
+def test_urgency_unsure_asks_about_danger_first(unsure_model, lang, vague, no, yes):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    reply = d.hear(vague)
+    assert reply.says == [prompt("sanitaer-notdienst", "ask_danger", lang)]
+    assert d.state.outcome is None and d.state.urgency == "P4"
+    d.hear(no)
+    assert d.state.urgency == "P3" and d.state.outcome is None
+
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(vague)
+    d.hear(yes)
+    assert d.state.urgency in ("P0", "P1") and (d.state.ended or d.state.phase == "collect")
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked", "when"),
+    [
+        ("de", "Guten Tag, hier ist Anna Schmidt, ich möchte einen Termin zum Mietrecht, Dienstag um 10", "10:00"),
+        ("en", "Hello, this is Anna Schmidt, I'd like an appointment about my tenancy on Tuesday at 10", "10:00"),
+    ],
+)
+def test_an_appointment_keeps_what_was_asked_and_details_said_early_are_only_read_back(simulate, lang, asked, when):
+    result = simulate("kanzlei-berg", [asked, "0171 2345678", YES[lang], YES[lang], YES[lang]], lang=lang)
+    out = result["outcome"]
+    assert (out["type"], out["intent"]) == ("message", "appointment")
+    assert out["message"]["text"] == asked and when in out["message"]["when"]
+    assert out["message"]["name"] == "Anna Schmidt"
+    said = bot(result)
+    assert prompt("kanzlei-berg", "ask_name", lang) not in said
+    assert prompt("kanzlei-berg", "appointment_ask", lang) not in said
+    assert prompt("kanzlei-berg", "confirm_name", lang, caller_name="Anna Schmidt") in said
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_caller_served_with_an_answer_may_just_hang_up(lang):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    question = {"de": "Wann haben Sie geöffnet?", "en": "When are you open?"}[lang]
+    d.hear(question)
+    assert d.state.phase == "anything_else"
+    assert d.hangup().type == "ended"
+
+
+@pytest.mark.parametrize(("lang", "agree"), [("de", "Natürlich!"), ("en", "Of course!")])
+def test_an_unsure_short_answer_is_asked_again_never_taken_for_danger(lang, agree):
+    d = call("sanitaer-notdienst", lang)
+    reply = d.hear(agree, confidence=0.3)
+    assert not d.state.ended and d.state.urgency == "P4" and d.state.distress == "none"
+    assert reply.says == [
+        prompt("sanitaer-notdienst", "not_understood", lang),
+        prompt("sanitaer-notdienst", "recording_consent", lang),
+    ]
+    d.hear(agree, confidence=0.9)
+    assert d.state.recording_consent is True and d.state.phase == "need"
+
+
+@pytest.mark.parametrize(("lang", "rest"), [("de", "fünf sechs sieben"), ("en", "five six seven")])
+def test_the_rest_of_a_number_read_back_too_early_completes_it(lang, rest):
+    d = call("kanzlei-berg", lang)
+    for turn in MESSAGE[lang]:
+        d.hear(turn)
+    d.hear("0221 1234")  # long enough to dial, so it is read back while the caller still speaks
+    assert d.state.confirming == "phone" and d.state.phone == "02211234"
+    reply = d.hear(rest)
+    assert d.state.phone == "02211234567" and "phone" not in d.state.confirmed
+    assert reply.says == [prompt("kanzlei-berg", "confirm_callback", lang, phone="02211234567")]

@@ -1,0 +1,218 @@
+"""Street, house number, postcode and city, as far as the caller said them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..types import Address
+from .common import _LETTERS, _NOT_NAME, _after_lead, _capitalise, _prepare, _without_fillers, _wordset
+from .phone import _PLUS, _find_phone
+
+# "stras", "strase", "strahse": how speech recognition often writes "Straße"
+_STREET_STRONG = r"stra(?:ß|ss)e|stra(?:s|se|hse)|str\.?|allee|gasse|chaussee"
+_STREET_WEAK = r"weg|platz|ring|damm|ufer|steig|stieg|pfad"
+_NOT_STREETS = _wordset(
+    "parkplatz arbeitsplatz sitzplatz stellplatz spielplatz umweg ausweg rückweg heimweg hinweg abweg "
+    "fußweg radweg gehweg feldweg"
+)
+# Said after a number, these make it a quantity, time or measure, not a house number.
+_NOT_HOUSE = (
+    r"(?!\s*(?:uhr|stück|stk|packung|packungen|mal|euro|eur|€|cm|zentimeter|meter|m\b|grad|%|tag|tage|tagen"
+    r"|woche|wochen|minuten|stunden|jahr|jahre|jahren|liter|kilo|kg|personen|leute|x\b|o'clock"
+    r"|days|weeks|hours|minutes|years|pieces|packs|people))"
+)
+_HOUSE_NUMBER = rf"(?P<num>\d{{1,4}}(?:\s?[a-h](?![{_LETTERS}\d]))?(?:\s?[-/]\s?\d{{1,4}})?)(?!\d){_NOT_HOUSE}"
+_HOUSE_AFTER = re.compile(rf"\s*,?\s*(?:(?:hausnummer|nummer|nr|number|no)\.?\s*)?{_HOUSE_NUMBER}")
+_COMPOUND_STREET = re.compile(
+    rf"\b(?P<street>[{_LETTERS}]{{3,}}(?:-[{_LETTERS}]+)*-?(?P<suffix>{_STREET_STRONG}|{_STREET_WEAK}))"
+    rf"(?![{_LETTERS}])"
+)
+_TWO_WORD_STREET = re.compile(
+    rf"\b(?P<first>[{_LETTERS}]+(?:-[{_LETTERS}]+)*)\s+(?P<suffix>{_STREET_STRONG}|{_STREET_WEAK}|markt)"
+    rf"(?![{_LETTERS}])"
+)
+_PREPOSITION_STREET = re.compile(
+    r"\b(?P<prep>am|an der|an den|auf der|auf dem|in der|in den|zum|zur|unter den|hinter der|hinter dem)"
+    rf"\s+(?P<name>[{_LETTERS}]{{3,}})(?![{_LETTERS}])"
+)
+_EN_STREET_TYPES = {
+    "street": "Street", "road": "Road", "rd": "Road", "avenue": "Avenue", "ave": "Avenue", "lane": "Lane",
+    "ln": "Lane", "drive": "Drive", "dr": "Drive", "boulevard": "Boulevard", "blvd": "Boulevard",
+    "crescent": "Crescent", "terrace": "Terrace", "close": "Close", "court": "Court", "place": "Place",
+    "square": "Square", "way": "Way", "grove": "Grove", "gardens": "Gardens", "row": "Row", "st": "Street",
+}  # fmt: skip
+# Everyday words too: these name a street only with a house number in front.
+_EN_WEAK_TYPES = _wordset("close court place square way grove gardens row drive dr st")
+_EN_STREET = re.compile(
+    r"(?:\b(?P<num>\d{1,5}[a-z]?)\s+)?(?P<name>(?:[a-z][a-z'-]*\s+){1,3}?)"
+    r"(?P<type>" + "|".join(_EN_STREET_TYPES) + r")\b\.?"
+)
+_CITY = (
+    rf"(?P<city>(?:(?:bad|sankt|st|new|san|los|las|le|la)\s+)?[{_LETTERS}]{{3,}}(?:-[{_LETTERS}]+)*"
+    r"(?:\s+(?:am main|an der oder|an der ruhr|im breisgau|upon thames|upon tyne))?)"
+)
+_CITY_SUFFIX = re.compile(r"\s+(?:am|an der|im|upon)\s.*$")
+_POSTCODE = re.compile(rf"(?<![\d+])\b(?P<plz>\d{{5}})\b(?!\d)(?:\s*,?\s*{_CITY})?")
+_POSTCODE_CUE = re.compile(r"(?:\bin|plz|postleitzahl|zip|zip code|postcode|post code|postal code)\W*$")
+_CITY_AFTER = re.compile(rf"\s*,?\s*(?:in\s+)?{_CITY}")
+_IN_CITY = re.compile(rf"\bin\s+{_CITY}")
+_HOUSE_ONLY = re.compile(rf"\b(?:hausnummer|hausnr|house number)\s*(?:ist|is|wäre|lautet)?\s*{_HOUSE_NUMBER}")
+_BARE_HOUSE = re.compile(rf"(?:(?:die |the )?(?:nummer|number|nr)\s*(?:ist|is)?\s*)?{_HOUSE_NUMBER}\W*")
+_NOT_PLACE = _wordset(
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday thursday friday "
+    "saturday sunday januar februar märz april mai juni juli august september oktober november dezember "
+    "january february march june july october december morgen abend mittag vormittag nachmittag nacht "
+    "morning afternoon evening night ende anfang moment telefon apparat stück euro uhr packungen packung "
+    "keller dach boden bad küche garten flur hof wohnung haus erdgeschoss obergeschoss etage stock erster "
+    "zweiter dritter vierter hinterhaus vorderhaus links rechts oben unten klingel floor flat apartment"
+)
+_LOWER_IN_NAMES = _wordset("der die den dem des am an im in upon on of von zu")
+
+
+def _placename_ok(city: str) -> bool:
+    """ "Frankfurt am Main" is a city, "Bitte" and "Montag" are not."""
+    core = _CITY_SUFFIX.sub("", city)
+    return all(w not in _NOT_NAME and w not in _NOT_PLACE for w in core.split())
+
+
+def _street_case(words: str) -> str:
+    """ "an der alster" -> "An der Alster", "berliner straße" -> "Berliner Straße"."""
+    parts = words.split()
+    return " ".join(p if i and p in _LOWER_IN_NAMES else _capitalise(p) for i, p in enumerate(parts))
+
+
+def _expand_str(street: str) -> str:
+    return re.sub(r"(?i)(?:str\.?|stras|strase|strahse)$", "straße", street)
+
+
+def _house(match: re.Match[str] | None) -> str | None:
+    return re.sub(r"\s+", "", match.group("num")) if match else None
+
+
+@dataclass
+class _Found:
+    street: str
+    end: int  # where the street (and its house number) ends in the text
+    number: str | None = None
+
+
+def _street_at(t: str, street: str, m: re.Match[str]) -> tuple[_Found, bool]:
+    """The street with the house number said right after it, and whether there was one."""
+    house = _HOUSE_AFTER.match(t, m.end())
+    return _Found(_street_case(street), house.end() if house else m.end(), _house(house)), house is not None
+
+
+def _german_street(t: str, expecting: bool) -> _Found | None:
+    """ "goethestraße 14", "berliner straße 5a", "am markt 3"; streets ending in an everyday word
+    ("weg", "platz", "markt", "am ...") only with a house number."""
+    for m in _COMPOUND_STREET.finditer(t):
+        found, numbered = _street_at(t, _expand_str(m.group("street")), m)
+        weak = re.fullmatch(_STREET_WEAK, m.group("suffix")) is not None
+        if m.group("street") not in _NOT_STREETS and (numbered or not weak):
+            return found
+    for m in _TWO_WORD_STREET.finditer(t):
+        found, numbered = _street_at(t, f"{m.group('first')} {_expand_str(m.group('suffix'))}", m)
+        strong = re.fullmatch(_STREET_STRONG, m.group("suffix")) is not None
+        if m.group("first") not in _NOT_NAME and (numbered or strong):
+            return found
+    for m in _PREPOSITION_STREET.finditer(t):
+        found, numbered = _street_at(t, f"{m.group('prep')} {m.group('name')}", m)
+        name = m.group("name")
+        if name not in _NOT_NAME and name not in _NOT_PLACE and (numbered or expecting):
+            return found
+    return None
+
+
+def _english_street(t: str) -> _Found | None:
+    """ "12 baker street", "on abbey road"; words before the name that cannot be part of it are cut."""
+    for m in _EN_STREET.finditer(t):
+        words = m.group("name").split()
+        stop = max((i for i, w in enumerate(words) if w in _NOT_NAME), default=-1)
+        kept = words[stop + 1 :]
+        number = m.group("num") if stop < 0 else None
+        kind = m.group("type")
+        if not kept or (kind in _EN_WEAK_TYPES and not number):
+            continue
+        street = " ".join(_capitalise(w) for w in kept) + " " + _EN_STREET_TYPES[kind]
+        house = _HOUSE_AFTER.match(t, m.end()) if not number else None
+        return _Found(street, house.end() if house else m.end(), number or _house(house))
+    return None
+
+
+def _postcode(t: str, street: _Found | None, expecting: bool) -> tuple[str | None, str | None]:
+    for m in _POSTCODE.finditer(t):
+        city = m.group("city") if m.group("city") and _placename_ok(m.group("city")) else None
+        cued = _POSTCODE_CUE.search(t[max(0, m.start() - 20) : m.start()]) is not None
+        if street or cued or expecting or city:
+            return m.group("plz"), _street_case(city) if city else None
+    return None, None
+
+
+def _city(t: str, street: _Found | None, expecting: bool) -> str | None:
+    if street:
+        m = _CITY_AFTER.match(t, street.end)
+        if m and _placename_ok(m.group("city")):
+            return _street_case(m.group("city"))
+    if street or expecting:
+        for m in _IN_CITY.finditer(t):
+            if _placename_ok(m.group("city")) and (street is None or m.start() >= street.end):
+                return _street_case(m.group("city"))
+    return None
+
+
+def _address_text(text: str, lang: str) -> str:
+    t = _PLUS.sub("+", _without_fillers(_prepare(text, lang).text, lang))
+    phone = _find_phone(t, expecting=False)
+    if phone:
+        t = t[: phone[0]] + " " + t[phone[1] :]
+    return t
+
+
+def _bare_address(t: str) -> Address:
+    rest = t[_after_lead(t, frozenset({"es", "ist", "is", "it's", "die", "the", "moment", "warte", "wait", "sorry"})) :]
+    house = _BARE_HOUSE.fullmatch(rest)
+    if house:
+        return Address(house_number=_house(house))
+    postcode = _POSTCODE.fullmatch(rest.rstrip(" .!"))
+    if postcode:
+        city = postcode.group("city")
+        return Address(postcode=postcode.group("plz"), city=_street_case(city) if city else None)
+    return Address()
+
+
+# "Goethestraße 14, nein Moment, 16": what follows the last correction replaces what it names.
+_CORRECTION = re.compile(r"(?:^|[,.;!?]|\s)\s*(?:nein|no|sorry|ich meine|i mean|korrektur|correction|oder besser)\b")
+
+
+def extract_address(text: str, lang: str, expecting: bool = False) -> Address:
+    """Street, house number, postcode and city, as far as the caller said them.
+
+    A house number alone counts when the caller says "hausnummer"/"house number" or when the bot
+    asked for the address (a correction such as "nein, vierzehn"); a city alone ("in hamburg") only
+    when asked. A correction inside the turn wins over what it corrects.
+    """
+    t = _address_text(text, lang)
+    whole = _address_in(t, expecting)
+    for m in reversed(list(_CORRECTION.finditer(t))):
+        head = _address_in(t[: m.start()], expecting)
+        if head.is_empty():
+            continue
+        tail = _address_in(t[m.end() :], True)
+        if tail.street or tail.house_number:
+            return head.merged(tail)
+    return whole
+
+
+def _address_in(t: str, expecting: bool) -> Address:
+    street = _german_street(t, expecting) or _english_street(t)
+    postcode, city = _postcode(t, street, expecting)
+    city = city or _city(t, street, expecting)
+    if street:
+        return Address(street.street, street.number, postcode, city)
+    house = _HOUSE_ONLY.search(t)
+    if house:
+        return Address(house_number=_house(house), postcode=postcode, city=city)
+    if postcode or city:
+        return Address(postcode=postcode, city=city)
+    return _bare_address(t) if expecting else Address()

@@ -1,0 +1,331 @@
+"""What a caller orders: catalogue items by name or alias, quantities and options, negations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from ...packs.schema import CatalogItem
+from ..numbers import parse_quantity, words_to_digits
+from ..types import OrderLine
+from .common import _prepare, _without_fillers, _wordset
+
+_ORDER_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_INFLECTIONS = ("e", "en", "n", "s", "er", "es", "ern", "nen", "ns")
+_UNITS = _wordset(
+    "packung packungen packs pack päckchen schachtel schachteln flasche flaschen dose dosen tube tuben "
+    "stück stk tabletten beutel box boxes bottle bottles piece pieces cup cups tasse tassen glas glass "
+    "mal x times of von"
+)
+_ARTICLES = _wordset("der die das den dem des the")
+_NEGATIONS = _wordset(
+    "kein keine keinen keiner keines nicht no not without ohne statt anstatt instead nichts never don't dont"
+)
+# "kein ibuprofen sondern paracetamol": what follows these is wanted again.
+_CONTRAST = _wordset("sondern aber lieber stattdessen but rather just only nur")
+_MAX_QTY = 1000
+# Words run together or split apart must match closely: "paar pflaster" is not "pflaster".
+_JOINED_MIN = 0.9
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    tokens: tuple[str, ...]
+    joined: str
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    index: int  # position of the item in the catalogue
+    score: float
+
+
+@lru_cache(maxsize=4096)
+def _phrase(text: str, lang: str) -> _Phrase:
+    tokens = tuple(_ORDER_TOKEN.findall(words_to_digits(text.lower(), lang, split_values=True)))
+    return _Phrase(tokens, "".join(tokens))
+
+
+@lru_cache(maxsize=16384)
+def _inflected(word: str, base: str) -> bool:
+    """ "ibuprofens", "packungen", "lattes", "batteries": one word, another grammatical form."""
+    if len(base) >= 3 and word.startswith(base) and word[len(base) :] in _INFLECTIONS:
+        return True
+    if len(word) >= 3 and base.startswith(word) and base[len(word) :] in _INFLECTIONS:
+        return True
+    return word.endswith("ies") and base.endswith("y") and word[:-3] == base[:-1]
+
+
+def _similarity(word: str, base: str) -> float:
+    """How surely `word` (as heard) is `base` (as listed): exact, inflected, misheard, or 0."""
+    if word == base:
+        return 1.0
+    if word.isdigit() or base.isdigit():
+        return 0.0
+    if _inflected(word, base):
+        return 0.95
+    if min(len(word), len(base)) < 5 or word[0] != base[0]:
+        return 0.0
+    needed = 0.8 if len(base) >= 8 else 0.92
+    if 2 * min(len(word), len(base)) / (len(word) + len(base)) < needed:  # the best ratio the lengths allow
+        return 0.0
+    ratio = SequenceMatcher(None, word, base).ratio()
+    return ratio if ratio >= needed else 0.0
+
+
+def _compound(word: str, base: str) -> float:
+    """ "kopfschmerztabletten" is a kind of "tabletten"; "ibuprofentabletten" is ibuprofen."""
+    if len(base) >= 5 and len(word) >= len(base) + 3 and (word.endswith(base) or word.startswith(base)):
+        return 0.9
+    return 0.0
+
+
+@lru_cache(maxsize=16384)
+def _token_score(word: str, base: str) -> float:
+    return _similarity(word, base) or _compound(word, base)
+
+
+def _phrase_score(tokens: list[str], i: int, phrase: _Phrase) -> tuple[int, float]:
+    """Best match of `phrase` starting at tokens[i]: (tokens covered, score), (0, 0) if none."""
+    n = len(phrase.tokens)
+    if i + n <= len(tokens):
+        total = 0.0
+        for k in range(n):
+            score = _token_score(tokens[i + k], phrase.tokens[k])
+            if not score:
+                break
+            total += score
+        else:
+            return n, total / n
+    if not tokens[i].startswith(phrase.joined[:3]):
+        return 0, 0.0
+    for k in (n - 1, n + 1):  # "oat milk" said "oatmilk", "nasenspray" said "nasen spray"
+        joined = "".join(tokens[i : i + k])
+        if 1 <= k <= len(tokens) - i and abs(len(joined) - len(phrase.joined)) <= 3:
+            score = _similarity(joined, phrase.joined)
+            if score >= _JOINED_MIN:
+                return k, score
+    return 0, 0.0
+
+
+def _item_phrases(item: CatalogItem, lang: str) -> list[_Phrase]:
+    """Every name and alias of the item, in any language: contract catalogues name things once."""
+    texts = list(item.name.values()) + [a for aliases in item.aliases.values() for a in aliases]
+    return list({_phrase(t, lang) for t in texts if _phrase(t, lang).tokens})
+
+
+def _best_hits(tokens: list[str], catalog: list[CatalogItem], lang: str) -> list[_Hit]:
+    """Catalogue mentions, longest first, none sharing a word with another."""
+    hits: list[_Hit] = []
+    for index, item in enumerate(catalog):
+        for phrase in _item_phrases(item, lang):
+            for i in range(len(tokens)):
+                covered, score = _phrase_score(tokens, i, phrase)
+                if covered:
+                    hits.append(_Hit(i, i + covered, index, score))
+    hits.sort(key=lambda h: (-sum(len(t) for t in tokens[h.start : h.end]), -h.score, h.start))
+    chosen: list[_Hit] = []
+    for hit in hits:
+        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    owners: list[tuple[int, str, str]]  # (catalogue index, option group, value)
+
+
+def _option_phrases(item: CatalogItem, lang: str) -> list[tuple[_Phrase, str, str]]:
+    """Each way of saying each option value: the value, its aliases, and "20er" for "20 Stück"."""
+    out = []
+    for group, values in item.options.items():
+        for value in values:
+            texts = [value, *item.option_aliases.get(value, [])]
+            count = re.match(r"(\d+)\s+\w+", value)
+            if count:
+                texts.append(f"{count.group(1)}er")
+            out += [(_phrase(t, lang), group, value) for t in texts if _phrase(t, lang).tokens]
+    return out
+
+
+def _before_item(tokens: list[str], end: int, hits: list[_Hit]) -> bool:
+    """Whether tokens[end:] reach an item over unit words only: "5 ffp2 masken" says how many,
+    even if "5" is also the alias of the 5-pack."""
+    following = next((h.start for h in hits if h.start >= end), None)
+    return following is not None and all(t in _UNITS or t in _ARTICLES for t in tokens[end:following])
+
+
+def _option_mentions(tokens: list[str], hits: list[_Hit], catalog: list[CatalogItem], lang: str) -> list[_Mention]:
+    """Option values said anywhere, with every matched item that offers them."""
+    by_phrase: dict[_Phrase, list[tuple[int, str, str]]] = {}
+    for index in sorted({h.index for h in hits}):
+        for phrase, group, value in _option_phrases(catalog[index], lang):
+            by_phrase.setdefault(phrase, []).append((index, group, value))
+    found: list[_Mention] = []
+    for phrase, owners in by_phrase.items():
+        n = len(phrase.tokens)
+        for i in range(len(tokens) - n + 1):
+            said = all(tokens[i + k] == t or _inflected(tokens[i + k], t) for k, t in enumerate(phrase.tokens))
+            if said and not (phrase.joined.isdigit() and _before_item(tokens, i + n, hits)):
+                found.append(_Mention(i, i + n, owners))
+    found.sort(key=lambda m: (-(m.end - m.start), m.start))
+    chosen: list[_Mention] = []
+    for mention in found:
+        if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
+            chosen.append(mention)
+    return chosen
+
+
+def _drop_option_words(hits: list[_Hit], mentions: list[_Mention]) -> tuple[list[_Hit], list[_Mention]]:
+    """ "latte with oat milk": "milk" is the latte's option, not a second item, when the option says more."""
+    kept_hits = []
+    for hit in hits:
+        inside = any(
+            m.start <= hit.start
+            and hit.end <= m.end
+            and (m.end - m.start) > (hit.end - hit.start)
+            and hit.index not in {o[0] for o in m.owners}
+            for m in mentions
+        )
+        if not inside:
+            kept_hits.append(hit)
+    kept_mentions = [m for m in mentions if all(m.end <= h.start or m.start >= h.end for h in kept_hits)]
+    return kept_hits, kept_mentions
+
+
+def _distance(mention: _Mention, hit: _Hit, tokens: list[str]) -> float:
+    """Token distance; a value right before the next item ("a double espresso") beats a value after
+    the previous one unless "with"/"mit" ties it back ("latte with oat milk")."""
+    if mention.end <= hit.start:
+        return hit.start - mention.end
+    gap = mention.start - hit.end
+    linked = any(t in ("with", "mit", "als", "in") for t in tokens[hit.end : mention.start])
+    return gap - (0.5 if linked else -0.5)
+
+
+def _assign_options(hits: list[_Hit], mentions: list[_Mention], tokens: list[str]) -> list[dict[str, str]]:
+    options: list[dict[str, str]] = [{} for _ in hits]
+    closest: list[dict[str, float]] = [{} for _ in hits]
+    for mention in mentions:
+        candidates = [
+            (_distance(mention, hit, tokens), k, group, value)
+            for k, hit in enumerate(hits)
+            for index, group, value in mention.owners
+            if index == hit.index
+        ]
+        if not candidates:
+            continue
+        dist, k, group, value = min(candidates)
+        if dist < closest[k].get(group, float("inf")):
+            closest[k][group] = dist
+            options[k][group] = value
+    return options
+
+
+def _negated(tokens: list[str], start: int, end: int, lang: str) -> bool:
+    """ "kein ibuprofen", "i don't want the espresso"; but "no, two lattes" is an order."""
+    for token in reversed(tokens[start:end]):
+        if token in _NEGATIONS:
+            return True
+        if token in _CONTRAST or token.isdigit() or (parse_quantity(token, lang) or 0) > 1:
+            return False
+    return False
+
+
+def _quantity_before(
+    tokens: list[str], hit: _Hit, floor: int, mentions: list[_Mention], lang: str
+) -> tuple[int | None, bool]:
+    """The quantity said right before an item, and whether the item was negated ("kein", "no")."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    j = hit.start
+    while j > floor and (tokens[j - 1] in _UNITS or tokens[j - 1] in _ARTICLES or j - 1 in covered):
+        j -= 1
+    if _negated(tokens, max(floor, j - 3), j, lang):
+        return None, True
+    for size in (3, 2, 1):
+        if j - size >= floor:
+            qty = parse_quantity(" ".join(tokens[j - size : j]), lang)
+            if qty is not None:
+                return qty, False
+    return None, False
+
+
+_NX = re.compile(r"\d+x")
+
+
+def _quantity_after(tokens: list[str], hit: _Hit, ceiling: int, lang: str) -> int | None:
+    """ "ibuprofen dreimal", "latte 2 mal", "latte x 2"."""
+    for size in (2, 1):
+        if hit.end + size <= ceiling:
+            words = tokens[hit.end : hit.end + size]
+            if words[0] == "x" or words[-1] in ("x", "times") or words[-1].endswith("mal") or _NX.fullmatch(words[-1]):
+                qty = parse_quantity(" ".join(words), lang)
+                if qty is not None:
+                    return qty
+    return None
+
+
+def match_order(text: str, lang: str, catalog: list[CatalogItem]) -> list[OrderLine]:
+    """Order lines for the catalogue items the caller names, with quantity and options.
+
+    Names and aliases of every language match, tolerant of inflection, compounds and small
+    misspellings; the longest mention wins. A quantity is what is said right before the item
+    ("zwei", "a couple of", "dreimal") or "x mal" right after; default 1. Options are values said
+    nearest the item that offers them. Negated items ("kein ibuprofen", "no milk") are left out.
+    """
+    if not catalog:
+        return []
+    tokens = _ORDER_TOKEN.findall(_without_fillers(_prepare(text, lang).text, lang))
+    hits = _best_hits(tokens, catalog, lang)
+    mentions = _option_mentions(tokens, hits, catalog, lang)
+    hits, mentions = _drop_option_words(hits, mentions)
+    options = _assign_options(hits, mentions, tokens)
+    lines: list[OrderLine] = []
+    for k, hit in enumerate(hits):
+        floor = hits[k - 1].end if k else 0
+        ceiling = hits[k + 1].start if k + 1 < len(hits) else len(tokens)
+        qty, negated = _quantity_before(tokens, hit, floor, mentions, lang)
+        qty = qty if qty is not None else _quantity_after(tokens, hit, ceiling, lang)
+        if negated or qty == 0 or (qty or 0) > _MAX_QTY:
+            continue
+        item = catalog[hit.index]
+        name = item.name.get(lang) or next(iter(item.name.values()))
+        line = OrderLine(item.sku, name, qty or 1, options[k])
+        same = next((x for x in lines if x.sku == line.sku and x.options == line.options), None)
+        if same:
+            same.qty = max(same.qty, line.qty)  # "zwei latte ... ja die zwei latte": said again, not more
+        else:
+            lines.append(line)
+    return lines
+
+
+def catalog_from_rows(rows: list[dict]) -> list[CatalogItem]:
+    """The analyze contract's catalogue (`[{"sku", "name", "aliases"?, "options"?}]`) as catalogue items.
+
+    The contract names an item once, so that name and the aliases count in every language.
+    A row that is no object with "sku" and "name" raises TypeError, a field of the wrong type
+    pydantic's ValidationError: both name the row, and the CLI reports them as one bad row.
+    """
+    items = []
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict) or not row.get("sku") or not row.get("name"):
+            raise TypeError(f"catalog[{i}]: every item must be an object with a 'sku' and a 'name'")
+        name, aliases = row["name"], row.get("aliases") or []
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        items.append(
+            CatalogItem(
+                sku=str(row["sku"]),
+                name=name if isinstance(name, dict) else {"de": str(name), "en": str(name)},
+                aliases=aliases if isinstance(aliases, dict) else {"de": list(aliases), "en": list(aliases)},
+                options=row.get("options") or {},
+            )
+        )
+    return items

@@ -1,0 +1,128 @@
+"""Callback numbers as speech recognition writes them: digits, groups, words, "plus", "null"."""
+
+from __future__ import annotations
+
+import re
+
+from .common import _ABBREVIATION_DOT, _prepare, _without_fillers
+
+_PLUS = re.compile(r"\bplus\s*(?=\d)")
+_DIGIT_GROUP = re.compile(r"\+?\d+")
+# What may stand between the digit groups of one number: "040/123456-7", "(030) 1234 567", "0171, 23",
+# and the full stop speech recognition puts at a pause: "0176. 555. 1234."
+_GAP = re.compile(r"[ \t]*(?:[/\-()][ \t]*){0,3}|[,.][ \t]+")
+_PHONE_CUE = re.compile(
+    r"telefon|handy|mobil|festnetz|rückruf|rueckruf|erreichbar|erreichen|anrufen|zurückrufen"
+    r"|ruf(?:en sie)? mich"
+    r"|(?<!haus)(?<!kunden)(?<!bestell)(?<!auftrags)(?<!rechnungs)(?<!vertrags)nummer\b"
+    r"|phone|mobile|cell|call me|reach me|call back|callback|ring me"
+    r"|(?<!house )(?<!order )(?<!customer )(?<!account )(?<!invoice )(?<!reference )number"
+)
+_NOT_PHONE = re.compile(
+    r"(?:hausnummer|hausnr|postleitzahl|plz|kundennummer|bestellnummer|auftragsnummer|rechnungsnummer"
+    r"|vertragsnummer|house number|zip code|zip|postcode|postal code|order number|customer number"
+    r"|account number|invoice number|reference number)\W*(?:ist|is|lautet|wäre)?\W*$"
+)
+_TRUNK_ZERO = re.compile(r"^\+(49|43|41|44)0")  # "+49 0171 ..." dials as "+49 171 ..."
+
+
+def _phone_text(text: str, lang: str) -> str:
+    prepared = _prepare(text, lang).text
+    return _PLUS.sub("+", _without_fillers(_ABBREVIATION_DOT.sub(r"\1", prepared), lang))
+
+
+def _digit_runs(text: str) -> list[list[re.Match[str]]]:
+    """Digit groups that belong together: only separators a written number uses lie between them."""
+    runs: list[list[re.Match[str]]] = []
+    for group in _DIGIT_GROUP.finditer(text):
+        joined = (
+            runs
+            and not group.group().startswith("+")
+            and _GAP.fullmatch(text[runs[-1][-1].end() : group.start()]) is not None
+        )
+        if joined:
+            runs[-1].append(group)
+        else:
+            runs.append([group])
+    return runs
+
+
+def _run_number(text: str, run: list[re.Match[str]], expecting: bool) -> tuple[int, str] | None:
+    """The phone number a run of digit groups spells, with where it starts, or None.
+
+    A number starts at a group with "+" or "0"; anything before it (a house number) is not part of
+    it. Without such a start only a long run, a run after "nummer"/"number" or an expected answer
+    counts: a postcode, a quantity or a year never does.
+    """
+    start = next((k for k, g in enumerate(run) if g.group()[0] in "+0" and len(g.group()) > 1), None)
+    digits_in_run = sum(len(g.group()) for g in run)
+    if start is None:
+        cue = _PHONE_CUE.search(text[max(0, run[0].start() - 60) : run[0].start()])
+        if not (expecting or cue or digits_in_run >= 10):
+            return None
+        start = 0
+    begin = run[start].start()
+    if _NOT_PHONE.search(text[:begin]):
+        return None
+    number = ""
+    for k, group in enumerate(run[start:]):
+        enclosed = text[group.start() - 1 : group.start()] == "(" and text[group.end() : group.end() + 1] == ")"
+        if k == 1 and group.group() == "0" and enclosed and number.startswith("+"):
+            continue  # "+49 (0) 40 ..."
+        number += group.group()
+    if number.startswith("00"):
+        number = "+" + number[2:]
+    number = _TRUNK_ZERO.sub(r"+\1", number)
+    if not 6 <= len(number.lstrip("+")) <= 15:
+        return None
+    return begin, number
+
+
+def _find_phone(text: str, expecting: bool) -> tuple[int, int, str] | None:
+    """The last phone number in prepared text (callers correct themselves), with its span."""
+    found = None
+    for run in _digit_runs(text):
+        number = _run_number(text, run, expecting)
+        if number:
+            found = (number[0], run[-1].end(), number[1])
+    return found
+
+
+def extract_phone(text: str, lang: str, *, expecting: bool = False) -> str | None:
+    """A callback number: "+49..." with the plus, national numbers as digits from the leading 0.
+
+    `expecting` (the bot asked for the number) also accepts a local number without area code.
+    """
+    found = _find_phone(_phone_text(text, lang), expecting)
+    return found[2] if found else None
+
+
+_MOBILE = re.compile(r"^(?:01[5-7]|\+491[5-7])")
+
+
+def phone_digits(text: str, lang: str) -> str | None:
+    """The digits of the last group of digits in a turn, as said ("0176.", "1, 2, 3, 4", "null eins
+    sieben"): a piece of a number when a pause cut the caller's turn. None when no digit was said."""
+    runs = _digit_runs(_phone_text(text, lang))
+    if not runs:
+        return None
+    return "".join(group.group() for group in runs[-1])
+
+
+def normalise_phone(number: str) -> str:
+    """ "0049 171 ..." and "+49 0171 ..." as "+49171..."."""
+    if number.startswith("00"):
+        number = "+" + number[2:]
+    return _TRUNK_ZERO.sub(r"+\1", number)
+
+
+def plausible_phone(number: str) -> bool:
+    """Long enough to be a whole callback number, not the start of one: a German mobile number has
+    at least 10 digits, a number with its area code at least 8, one with a country code at least 10,
+    a local number without area code at least 6. At most 15 digits (E.164)."""
+    digits = len(number.lstrip("+"))
+    if digits > 15:
+        return False
+    if _MOBILE.match(number) or number.startswith("+"):
+        return digits >= 10
+    return digits >= (8 if number.startswith("0") else 6)

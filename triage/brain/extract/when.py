@@ -1,0 +1,289 @@
+"""Dates and times as said ("morgen früh", "next tuesday at half past three"), resolved against now."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from .common import _after_lead, _lang, _prepare, _Text
+
+_WEEKDAYS = {
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5,
+    "sonnabend": 5, "sonntag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+_MONTHS = {
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6,
+    "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10,
+    "december": 12,
+}  # fmt: skip
+_PARTS_OF_DAY = {
+    "früh": "morning", "frueh": "morning", "morgen": "morning", "morgens": "morning", "vormittag": "forenoon",
+    "vormittags": "forenoon", "mittag": "noon", "mittags": "noon", "nachmittag": "afternoon",
+    "nachmittags": "afternoon", "abend": "evening", "abends": "evening", "nacht": "night", "nachts": "night",
+    "morning": "morning", "afternoon": "afternoon", "evening": "evening", "night": "night",
+    "lunchtime": "noon", "tonight": "evening",
+}  # fmt: skip
+_RELATIVE_DAYS = {
+    "heute": 0, "morgen": 1, "übermorgen": 2, "uebermorgen": 2, "gestern": -1, "vorgestern": -2,
+    "today": 0, "tonight": 0, "tomorrow": 1, "the day after tomorrow": 2, "day after tomorrow": 2,
+    "yesterday": -1, "the day before yesterday": -2, "day before yesterday": -2, "this": 0,
+}  # fmt: skip
+
+
+def _alternatives(words: object) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+_WD = _alternatives(_WEEKDAYS)
+_MON = _alternatives(_MONTHS)
+_DE_POD = r"früh|frueh|morgen|vormittag|mittag|nachmittag|abend|nacht"
+_EN_POD = r"morning|afternoon|evening|night"
+_NOT_CLOCK = (
+    r"(?!\s*(?:tage|tagen|wochen|monate|monaten|jahre|jahren|stück|packungen|packung|euro|mal|x\b|%|prozent"
+    r"|minuten|stunden|personen|leute|days|weeks|months|years|hours|minutes|times|people|pieces|packs|percent))"
+)
+_HM = r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?"
+
+_DE_RULES: list[tuple[str, str]] = [
+    ("relative", rf"(?<!guten )(?<!schönen )\b(?P<rel>übermorgen|uebermorgen|vorgestern|gestern|heute|morgen)"
+                 rf"(?:\s+(?P<pod>{_DE_POD})s?)?\b"),
+    ("weekday", rf"\b(?:am\s+)?(?:(?P<mod>nächsten|nächste|naechsten|kommenden|kommende|diesen|diese|letzten"
+                rf"|vergangenen)\s+)?(?:(?P<nw1>nächste|naechste|kommende) woche\s+)?(?P<wd>{_WD})"
+                rf"(?P<pod>{_DE_POD})?s?\b"
+                r"(?P<nw2>\s+(?:in der )?(?:nächsten|nächste|naechste|kommende) woche)?"
+                rf"(?:\s+(?P<pod2>{_DE_POD})s?\b)?"),
+    ("month_day", rf"\b(?:(?:am|den|dem|vom|zum)\s+)?(?P<d>\d{{1,2}})\.?\s*(?P<mon>{_MON})\b"
+                  r"(?:\s+(?P<y>\d{4}))?"),
+    ("numeric", r"\b(?:(?:am|den|dem|vom|zum)\s+)?(?P<d>\d{1,2})\.\s?(?P<mo>\d{1,2})\."
+                r"(?:\s?(?P<y>\d{4}|\d{2})\b)?"),
+    ("day_only", r"\b(?:am|den|zum)\s+(?P<d>\d{1,2})\.(?!\s?\d)(?!\s*mal\b)"),
+    ("in_days", r"\bin\s+(?P<n>\d{1,2}|einer|einem|eine|ein)\s+(?P<unit>tag|tagen|woche|wochen)\b"),
+    ("pod", r"(?<!guten )(?<!schönen )\b(?:(?:am|in der|gegen)\s+)?(?P<pod>morgens|vormittags?|mittags?"
+            r"|nachmittags?|abends?|nachts?|(?<=in der )früh)\b"),
+    ("pod", r"\b(?:am|gegen)\s+(?P<pod>morgen)\b"),
+    ("range", r"\b(?:zwischen|von)\s+(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?:uhr\s*)?(?:und|bis)\s+"
+              r"(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2}))?(?:\s*uhr)?\b"),
+    ("half", r"\b(?:(?:um|gegen|ab|bis)\s+)?halb\s+(?P<h>\d{1,2})\b"),
+    ("quarter", r"\b(?:(?:um|gegen|ab|bis)\s+)?(?P<q>viertel nach|viertel vor|dreiviertel)"
+                r"\s+(?P<h>\d{1,2})\b"),
+    ("minutes", r"\b(?:(?:um|gegen|ab|bis)\s+)?(?P<mm>\d{1,2})\s+(?:minuten\s+)?(?P<dir>nach|vor)\s+"
+                rf"(?P<h>\d{{1,2}})\b{_NOT_CLOCK}"),
+    ("clock", rf"\b(?:um|gegen|ab|bis|circa|ca|etwa)\s+(?:(?:circa|ca|etwa|gegen|um)\s+)?{_HM}"
+              rf"(?:\s*uhr(?:\s*(?P<m2>\d{{1,2}})(?!\d))?)?\b{_NOT_CLOCK}"),
+    ("clock", rf"\b{_HM}\s*uhr(?:\s*(?P<m2>\d{{1,2}})(?!\d))?{_NOT_CLOCK}"),
+]  # fmt: skip
+_EN_RULES: list[tuple[str, str]] = [
+    ("relative", r"\b(?P<rel>the day after tomorrow|day after tomorrow|the day before yesterday"
+                 r"|day before yesterday|today|tomorrow|yesterday|tonight)\b"
+                 rf"(?:\s+(?:in the\s+)?(?P<pod>{_EN_POD}))?"),
+    ("relative", rf"\b(?P<rel>this)\s+(?P<pod>{_EN_POD})\b"),
+    ("weekday", rf"\b(?:on\s+)?(?P<mod>(?:(?:next|this|coming|last)\s+){{1,2}})?(?P<wd>{_WD})s?\b"
+                rf"(?P<nw2>\s+next week)?(?:\s+(?:in the\s+)?(?P<pod2>{_EN_POD}))?"),
+    ("month_day", rf"\b(?:on\s+)?(?P<mon>{_MON})\s+(?:the\s+)?(?P<d>\d{{1,2}})\.?(?!\d)"
+                  r"(?:,?\s+(?P<y>\d{4}))?"),
+    ("month_day", rf"\b(?:on\s+)?(?:the\s+)?(?P<d>\d{{1,2}})\.?\s+(?:of\s+)?(?P<mon>{_MON})\b"
+                  r"(?:,?\s+(?P<y>\d{4}))?"),
+    ("day_only", r"\bon\s+the\s+(?P<d>\d{1,2})\.(?!\s?\d)"),
+    ("in_days", r"\bin\s+(?P<n>\d{1,2}|a|an|one)\s+(?P<unit>days?|weeks?)\b"),
+    ("pod", rf"(?<!good )\b(?:in the\s+)?(?P<pod>{_EN_POD}|lunchtime)\b"),
+    ("noon", r"\b(?:at\s+|around\s+)?(?P<word>noon|midday|midnight)\b"),
+    ("range", r"\b(?:between|from)\s+(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>am|pm)?"
+              r"\s+(?:and|to|till|until)\s+(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2}))?\s*(?P<ap2>a\.?m\.?|p\.?m\.?)?"),
+    ("half_past", r"\b(?:(?:at|around|about|by)\s+)?half past\s+(?P<h>\d{1,2})\b"),
+    ("quarter", r"\b(?:(?:at|around|about|by)\s+)?(?P<q>quarter past|quarter to)\s+(?P<h>\d{1,2})\b"),
+    ("clock", rf"\b{_HM}(?:\s+(?P<m2>[0-5]\d)(?!\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|o'?clock)(?![a-z])"),
+    ("clock", rf"\b(?:at|around|about|by|after|before|until|till|from)\s+(?:(?:around|about)\s+)?{_HM}"
+              r"(?:\s+(?P<m2>[0-5]\d)(?!\d))?"
+              r"(?=\s*(?:$|[,.!?;]|on\b|tomorrow\b|today\b|tonight\b|in\b|please\b|and\b|or\b|then\b|this\b"
+              r"|next\b))"),
+]  # fmt: skip
+_NEUTRAL_RULES: list[tuple[str, str]] = [
+    ("iso", r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b"),
+    ("clock", r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b"),
+]
+_WHEN_RULES = {
+    lang: [(kind, re.compile(pattern)) for kind, pattern in rules + _NEUTRAL_RULES]
+    for lang, rules in (("de", _DE_RULES), ("en", _EN_RULES))
+}
+_BARE_HOUR = re.compile(r"(?:so\s+|um\s+|at\s+)?(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?:\s*(?:uhr|o'?clock))?\W*")
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """One thing a date/time rule found: a day, a part of day, or a clock time."""
+
+    day: date | None = None
+    part: str | None = None  # "morning", "forenoon", "noon", "afternoon", "evening", "night"
+    clock: tuple[int, int, bool] | None = None  # hour, minute, whether am/pm or 24 h made it unambiguous
+
+
+def _weekday_date(today: date, weekday: int, mod: str, next_week: bool) -> date:
+    """ "am montag" on a Monday means the Monday after; "diesen"/"this" allows today."""
+    if next_week:
+        return today - timedelta(days=today.weekday()) + timedelta(days=7 + weekday)
+    if any(w in mod for w in ("letzten", "vergangenen", "last")):
+        return today - timedelta(days=(today.weekday() - weekday) % 7 or 7)
+    ahead = (weekday - today.weekday()) % 7
+    if ahead == 0 and not any(w in mod.split() for w in ("diesen", "diese", "this")):
+        ahead = 7
+    return today + timedelta(days=ahead)
+
+
+def _nearest(today: date, candidates: list[date]) -> date | None:
+    """The date a caller most likely means: the nearest one, a future one twice as likely as a past
+    one, so "am 3. januar" in November is next January and "die rechnung vom 12. oktober" is past."""
+    return min(candidates, key=lambda d: (d - today).days if d >= today else 2 * (today - d).days, default=None)
+
+
+def _valid_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_date(today: date, day: int, month: int, year: str | None) -> date | None:
+    if year:
+        return _valid_date(int(year) + (2000 if len(year) == 2 else 0), month, day)
+    found = [_valid_date(today.year + k, month, day) for k in (-1, 0, 1)]
+    return _nearest(today, [d for d in found if d])
+
+
+def _day_only_date(today: date, day: int) -> date | None:
+    """ "am dritten": the 3rd of last, this or next month, whichever is nearest."""
+    months = [today.year * 12 + today.month - 1 + k for k in (-1, 0, 1)]
+    found = [_valid_date(m // 12, m % 12 + 1, day) for m in months]
+    return _nearest(today, [d for d in found if d])
+
+
+def _clock(hour: str, minute: str | None, ampm: str | None = None) -> _Piece | None:
+    """A clock time as said; None for what no clock shows ("25 uhr")."""
+    h, m = int(hour), int(minute or 0)
+    ampm = (ampm or "").replace(".", "")
+    if ampm == "pm" and h < 12:
+        h += 12
+    elif ampm == "am" and h == 12:
+        h = 0
+    if h > 24 or m > 59:
+        return None
+    return _Piece(clock=(h % 24, m, bool(ampm) or h == 0 or h > 12))
+
+
+def _day_pieces(kind: str, m: re.Match[str], today: date) -> list[_Piece]:
+    g = m.groupdict()
+    found: date | None = None
+    if kind == "relative":
+        found = today + timedelta(days=_RELATIVE_DAYS[g["rel"]])
+    elif kind == "weekday":
+        next_week = bool(g.get("nw1") or g.get("nw2"))
+        found = _weekday_date(today, _WEEKDAYS[g["wd"]], g.get("mod") or "", next_week)
+    elif kind == "month_day":
+        found = _month_date(today, int(g["d"]), _MONTHS[g["mon"]], g.get("y"))
+    elif kind in ("numeric", "iso"):
+        found = _month_date(today, int(g["d"]), int(g["mo"]), g.get("y")) if 1 <= int(g["mo"]) <= 12 else None
+    elif kind == "day_only":
+        found = _day_only_date(today, int(g["d"]))
+    elif kind == "in_days":
+        n = int(g["n"]) if g["n"].isdigit() else 1
+        found = today + timedelta(days=n * (7 if g["unit"].startswith(("woche", "week")) else 1))
+    pieces = [_Piece(day=found)] if found else []
+    if g.get("rel") == "tonight":
+        pieces.append(_Piece(part="evening"))
+    pieces += [_Piece(part=_PARTS_OF_DAY[g[key]]) for key in ("pod", "pod2") if g.get(key)]
+    return pieces
+
+
+_TIME_KINDS = frozenset({"pod", "noon", "range", "half", "half_past", "quarter", "minutes", "clock"})
+
+
+def _time_pieces(kind: str, m: re.Match[str]) -> list[_Piece | None]:
+    g = m.groupdict()
+    if kind == "pod":
+        return [_Piece(part=_PARTS_OF_DAY[g["pod"]])]
+    if kind == "noon":
+        return [_Piece(clock=(0, 0, True) if g["word"] == "midnight" else (12, 0, True))]
+    if kind == "range":
+        return [_clock(g["h"], g["m"], g.get("ap") or g.get("ap2")), _clock(g["h2"], g["m2"], g.get("ap2"))]
+    hour = int(g["h"])
+    if kind == "half":  # "halb drei" is 2:30
+        return [_clock(str(hour - 1), "30") if hour else None]
+    if kind == "half_past":
+        return [_clock(g["h"], "30")]
+    if kind == "quarter":
+        forward = g["q"] in ("viertel nach", "quarter past")
+        return [_clock(g["h"], "15") if forward else _clock(str(hour - 1), "45")]
+    if kind == "minutes":
+        minutes = int(g["mm"])
+        if minutes >= 60:
+            return []
+        return [_clock(g["h"], str(minutes)) if g["dir"] == "nach" else _clock(str(hour - 1), str(60 - minutes))]
+    return [_clock(g["h"], g.get("m") or g.get("m2"), g.get("ap") if g.get("ap") != "o'clock" else None)]
+
+
+def _when_matches(t: str, lang: str, today: date) -> list[tuple[int, int, list[_Piece]]]:
+    """Every rule's matches; where they overlap, the longest wins."""
+    candidates = []
+    for kind, pattern in _WHEN_RULES[_lang(lang)]:
+        for m in pattern.finditer(t):
+            pieces = [p for p in _time_pieces(kind, m) if p] if kind in _TIME_KINDS else _day_pieces(kind, m, today)
+            candidates.append((m.start(), m.end(), pieces))
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    chosen: list[tuple[int, int, list[_Piece]]] = []
+    for cand in candidates:
+        if not chosen or cand[0] >= chosen[-1][1]:
+            chosen.append(cand)
+    return [c for c in chosen if c[2]]  # an impossible "31. februar" still hides the "am 31." in it
+
+
+def _clock_text(clock: tuple[int, int, bool], parts_of_day: set[str]) -> str:
+    """Business hours decide what a caller means by "um halb drei" unless they said the part of day."""
+    h, m, explicit = clock
+    if not explicit and h < 12 and _after_noon(h, parts_of_day):
+        h += 12
+    return f"{h:02d}:{m:02d}"
+
+
+def _after_noon(hour: int, parts_of_day: set[str]) -> bool:
+    if parts_of_day & {"afternoon", "evening"} or ("night" in parts_of_day and hour >= 6):
+        return True
+    return not parts_of_day & {"morning", "forenoon", "night"} and 1 <= hour <= 6
+
+
+_GLUE = re.compile(r"[\s,]*(?:und|and|so|at|um)?[\s,]*")
+
+
+def _said_pieces(prepared: _Text, spans: list[tuple[int, int]]) -> str | None:
+    """The words as said, neighbouring pieces ("morgen" + "um 10 uhr") kept as one phrase."""
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and _GLUE.fullmatch(prepared.text[merged[-1][1] : start]):
+            merged[-1][1] = end
+        else:
+            merged.append([start, end])
+    said = [prepared.said(s, e) for s, e in merged]
+    return ", ".join(s for s in said if s) or None
+
+
+def extract_when(
+    text: str, lang: str, now: datetime, *, expecting: bool = False
+) -> tuple[list[str], list[str], str | None]:
+    """Dates (ISO), times ("14:30" or a part of day: morning, forenoon, noon, afternoon, evening,
+    night) and the words they came from, relative to `now`. With `expecting` a bare hour
+    ("zehn") is a time."""
+    prepared = _prepare(text, lang, ordinals=True)
+    matches = _when_matches(prepared.text, lang, now.date())
+    if not matches and expecting:
+        t = prepared.text
+        bare = _BARE_HOUR.fullmatch(t, _after_lead(t))
+        clock = _clock(bare.group("h"), bare.group("m")) if bare else None
+        if bare and clock:
+            matches = [(bare.start(), bare.end(), [clock])]
+    pieces = [p for _, _, found in matches for p in found]
+    parts_of_day = {p.part for p in pieces if p.part}
+    dates = [p.day.isoformat() for p in pieces if p.day]
+    times = [_clock_text(p.clock, parts_of_day) if p.clock else p.part for p in pieces if p.clock or p.part]
+    said = _said_pieces(prepared, [(s, e) for s, e, _ in matches])
+    return list(dict.fromkeys(dates)), list(dict.fromkeys(t for t in times if t)), said

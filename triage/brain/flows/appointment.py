@@ -1,0 +1,24 @@
+"""An appointment request: what it is about and when it would suit, stored as a message for the
+client to confirm (the bot never books on its own)."""
+
+from __future__ import annotations
+
+from ..state import Reply
+from ..types import Analysis
+from . import message
+from .context import Context
+
+
+def start(c: Context, a: Analysis, text: str) -> Reply:
+    s = c.state
+    s.message_kind, s.message = "appointment", text.strip()
+    if not s.when:
+        s.phase = "appointment"
+        return Reply([c.say("appointment_ask")])
+    return message.collect_details(c)
+
+
+def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
+    s = c.state
+    s.message = f"{s.message} / {text.strip()}" if s.message else text.strip()
+    return message.collect_details(c)

@@ -1,0 +1,153 @@
+"""Details for a human, an order or a message: address, callback number, name, each read back.
+
+The flow asks for what is missing and reads back what is unconfirmed, one detail at a time.
+New information after a read-back is an implicit yes; a "nein" clears the detail and asks again.
+When everything needed is confirmed the flow that asked for the details goes on (`after_collect`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .. import answers
+from ..extract import normalise_phone, phone_digits, plausible_phone
+from ..state import Reply, Slot
+from ..types import Address, Analysis
+from . import message, order
+from .context import Context
+
+ASK = {"address": "ask_address", "phone": "ask_callback", "name": "ask_name"}
+CONFIRM = {"address": "confirm_address", "phone": "confirm_callback", "name": "confirm_name"}
+# emergencies handled where the caller is: the on-call human needs an address
+_ON_SITE_KINDS = ("water", "heating", "no_water", "toilet", "hot_water", "security", "fault")
+# details a caller may keep to themselves: "nein, danke" to the name question is an answer
+OPTIONAL: frozenset[Slot] = frozenset({"name"})
+
+
+def start(c: Context, a: Analysis, reason: str) -> Reply:
+    """Collect details for a human: advice for a P1 first, then address (if help comes to the
+    caller), callback number and name."""
+    s = c.state
+    s.phase, s.handoff_reason, s.after_collect = "collect", reason, "handoff"
+    s.intent = "report_problem" if a.intent in ("other", "information", "place_order") else a.intent
+    s.needs = (["address"] if _on_site(c, a) else []) + ["phone", "name"]
+    says = []
+    emergency = c.pack.emergency(s.emergency_id)
+    if reason == "p1" and emergency and emergency.advice:
+        says.append(c.localized(emergency.advice))
+    says += c.acknowledge(a)
+    return next_detail(c, says)
+
+
+def _on_site(c: Context, a: Analysis) -> bool:
+    """Does help come to the caller (so the on-call human needs an address)?"""
+    emergency = c.pack.emergency(c.state.emergency_id)
+    if emergency is not None:
+        return emergency.needs_address
+    # a danger no rule named (the model's call) gets an address asked: better one question too many
+    return a.rule_kind is None or a.rule_kind in _ON_SITE_KINDS
+
+
+def next_detail(c: Context, prefix: list[str] | None = None) -> Reply:
+    """Read back what is unconfirmed, or ask for what is missing, or finish."""
+    s = c.state
+    says = list(prefix or [])
+    for slot in s.needs:
+        if slot in s.confirmed or slot in s.declined:
+            continue
+        if c.value(slot):
+            s.confirming = slot
+            return Reply([*says, c.say(CONFIRM[slot])])
+        s.confirming = None
+        ask = "order_ask_delivery_address" if slot == "address" and s.after_collect == "order" else ASK[slot]
+        return Reply([*says, c.say(ask)])
+    s.confirming = None
+    if s.after_collect == "message":
+        return Reply([*says, *message.readback(c)])
+    if s.after_collect == "order":
+        return Reply([*says, *order.readback(c)])
+    reply = c.handoff(s.handoff_reason or "p1", "handoff_p1" if s.handoff_reason == "p1" else "handoff_now")
+    reply.says[:0] = says
+    return reply
+
+
+def asks_phone(c: Context) -> bool:
+    """The callback number is what the bot just asked for or read back."""
+    s = c.state
+    if s.phase != "collect":
+        return False
+    return s.confirming == "phone" or (s.confirming is None and c.missing() == "phone")
+
+
+def phone_pieces(c: Context, a: Analysis, text: str) -> Analysis:
+    """A number across the turns of one answer. Speech recognition ends a turn at a pause, so
+    "0176." and "555 1234" may come as two turns: digits too few for a whole number are kept
+    (`phone_fragment`) and the next digits added; a number read back too early is completed by
+    the digits said right after it. Only a plausible whole number becomes the callback number."""
+    s = c.state
+    digits = phone_digits(text, s.lang)
+    if digits is None:
+        return a
+    base = s.phone_fragment or ""
+    read_back_early = s.confirming == "phone" and s.phone and digits[0] not in "0+"
+    if not base and read_back_early and answers.yes_no(c.pack, text, s.lang) is None:
+        base = s.phone  # the rest of a number that was read back too early
+    if digits.startswith("+") or (digits.startswith("0") and plausible_phone(normalise_phone(digits))):
+        base = ""  # a whole number said again
+    number = normalise_phone(base + digits)
+    if plausible_phone(number):
+        s.phone_fragment = None
+        return replace(a, entities=replace(a.entities, phone=number))
+    s.phone_fragment = number
+    return replace(a, entities=replace(a.entities, phone=None))
+
+
+def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
+    s = c.state
+    if s.phone_fragment and "phone" not in changed:
+        if answers.is_done(text) or answers.yes_no(c.pack, text, s.lang) is True:
+            if len(s.phone_fragment.lstrip("+")) >= 6:  # "das war's": a short number after all
+                s.phone, s.phone_fragment = s.phone_fragment, None
+                s.confirmed.discard("phone")
+                return next_detail(c)
+        elif phone_digits(text, s.lang) is not None:
+            return Reply([c.say("phone_continue", phone=s.phone_fragment)])
+    slot = s.confirming
+    if slot is not None:
+        answer = answers.yes_no(c.pack, text, s.lang)
+        if slot in changed:
+            pass  # a correction ("nein, Hausnummer 14"): read the new value back
+        elif answer is False:
+            clear(c, slot)
+            return Reply([c.say("confirm_retry"), c.say(ASK[slot])])
+        elif answer is True or changed:
+            s.confirmed.add(slot)  # new information after a read-back is an implicit yes
+        else:
+            return c.misunderstood([c.say(CONFIRM[slot])])
+    elif not changed:
+        missing = c.missing()
+        if missing in OPTIONAL and _declines(c, text):
+            s.declined.add(missing)
+            return next_detail(c)
+        if missing and s.after_collect == "message" and len(text.split()) > 3:
+            # more of the message, said while we asked for a detail: keep it, ask again
+            s.message = f"{s.message} {text.strip()}" if s.message else text.strip()
+            return Reply([c.say(ASK[missing])])
+        if missing:
+            return c.misunderstood([c.say(ASK[missing])])
+    return next_detail(c)
+
+
+def _declines(c: Context, text: str) -> bool:
+    """ "Nein, danke", "lieber nicht", "no thanks": the caller does not want to give this detail."""
+    return answers.yes_no(c.pack, text, c.state.lang) is False or answers.is_done(text)
+
+
+def clear(c: Context, slot: Slot) -> None:
+    s = c.state
+    if slot == "address":
+        s.address = Address()
+    elif slot == "phone":
+        s.phone, s.phone_fragment = None, None
+    else:
+        s.name = None

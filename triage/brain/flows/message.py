@@ -1,0 +1,70 @@
+"""A message for the client (also a complaint, a problem for a ticket, a quote request): what the
+caller wants passed on, their callback number and name, read back and confirmed before it is stored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import answers
+from ..state import Reply
+from ..types import Analysis
+from . import collect
+from .context import Context
+
+
+def start(c: Context, text: str, kind: str) -> Reply:
+    s = c.state
+    s.message_kind = kind  # type: ignore[assignment]
+    if kind == "message" and answers.announces_message(text):
+        s.phase = "message"
+        return Reply([c.say("message_ask")])
+    s.message = text.strip()
+    return collect_details(c)
+
+
+def text_turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
+    """The message itself, after the caller announced one."""
+    c.state.message = text.strip()
+    return collect_details(c)
+
+
+def collect_details(c: Context) -> Reply:
+    s = c.state
+    s.phase, s.after_collect, s.needs = "collect", "message", ["phone", "name"]
+    return collect.next_detail(c)
+
+
+def readback(c: Context) -> list[str]:
+    c.state.phase = "message_confirm"
+    return [c.say("message_readback", message=_spoken(c))]
+
+
+def confirm(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
+    s = c.state
+    answer = answers.yes_no(c.pack, text, s.lang)
+    if answer is True:
+        s.outcome = c.outcome("message", message=_message_dict(c))
+        s.phase = "anything_else"
+        return Reply([c.say("message_saved"), c.say("anything_else")], outcome=s.outcome)
+    if answer is False and not changed:
+        s.phase = "message"
+        return Reply([c.say("message_ask")])
+    if changed:
+        s.confirmed -= changed
+        return collect_details(c)
+    return c.misunderstood(readback(c))
+
+
+def _spoken(c: Context) -> str:
+    """The message as read back: the prompt ends the sentence, so the caller's own full stop goes."""
+    return (c.state.message or "").rstrip(" .!?")
+
+
+def _message_dict(c: Context) -> dict[str, Any]:
+    s = c.state
+    out: dict[str, Any] = {"kind": s.message_kind, "text": s.message, "name": s.name, "phone": s.phone}
+    if s.when:
+        out["when"] = s.when
+    if s.when_text:
+        out["when_text"] = s.when_text
+    return out

@@ -1,0 +1,78 @@
+"""The caller's request in their own words: consent to recording first (if the client records),
+then what they need, routed to the flow that serves it; and "anything else?" after a result."""
+
+from __future__ import annotations
+
+from .. import answers, hours
+from ..state import Reply
+from ..types import Analysis
+from . import appointment, collect, info, message, order
+from .context import Context
+
+
+def consent(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
+    s = c.state
+    refused = answers.refuses_recording(text)  # "nein, ich möchte nicht aufgezeichnet werden"
+    answer = False if refused else answers.yes_no(c.pack, text, s.lang)
+    s.recording_consent = answer is True
+    if refused or (answer is not None and len(text.split()) <= 4):
+        s.phase = "need"
+        first = [] if answer else [c.say("consent_declined")]
+        return Reply([*first, c.say("ask_need")])
+    # the caller went straight to their need: no consent given, so nothing is recorded
+    return need(c, a, text, changed)
+
+
+def need(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
+    """The caller's request: route it to the flow that serves it."""
+    s = c.state
+    s.phase = "need"
+    s.intent = a.intent
+    if a.urgency == "P2":
+        return collect.start(c, a, "p2")
+    closed = hours.route_request(c.pack, c.now(), a.intent)  # out of hours: the pack's out_of_hours mode
+    if closed == "message":
+        return message.start(c, text, "message")
+    if closed == "closed":
+        ended = c.end_no_action()  # the outcome "ended", with the pack's out-of-hours goodbye instead
+        return Reply(hours.closed_goodbye(c.pack, c.state.lang), ended.outcome, end=True)
+    if a.urgency == "P4" and _said_no_business(a):
+        return c.end_no_action()
+    if a.intent == "place_order" and not a.order and answers.wants_callback_or_quote(text):
+        # "a quote for a new bathroom, please call me back" names nothing from the catalogue: a message
+        s.intent = "leave_message"
+        return message.start(c, text, "message")
+    if a.intent == "place_order" and c.pack.catalog:
+        return order.start(c, a, text)
+    if a.intent == "order_status":
+        return c.handoff("order_status", "handoff_generic")
+    if a.intent == "information" and (answers.info_answer(c.pack, text) or not answers.wants_callback_or_quote(text)):
+        return info.answer(c, text)
+    if a.intent == "appointment":
+        return appointment.start(c, a, text)
+    if a.intent in ("leave_message", "complaint") or (a.intent == "report_problem" and a.urgency == "P3"):
+        kind = {"leave_message": "message", "complaint": "complaint"}.get(a.intent, "problem")
+        return message.start(c, text, kind)
+    if answers.wants_callback_or_quote(text):
+        # "nur ein Angebot für ein neues Bad, bitte rufen Sie mich zurück": a message with the request
+        s.intent = "leave_message"
+        return message.start(c, text, "message")
+    if answers.is_done(text):
+        return c.goodbye()
+    return c.misunderstood([c.say("ask_need")])
+
+
+def anything_else(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
+    s = c.state
+    yes = answers.yes_no(c.pack, text, s.lang)
+    if answers.is_done(text) or (yes is False and len(text.split()) <= 3):
+        return c.goodbye()
+    if yes is True and len(text.split()) <= 2:
+        s.phase = "need"
+        return Reply([c.say("ask_need")])
+    return need(c, a, text, changed)
+
+
+def _said_no_business(a: Analysis) -> bool:
+    """Wrong number, sales or a prank, recognised by a rule (not a guess): the call can end."""
+    return any(e.startswith(("rule wrong_number", "rule sales_spam", "rule prank")) for e in a.evidence)

@@ -1,0 +1,159 @@
+"""An order from the client's catalogue: items, their options, "anything else?", pickup or delivery,
+the details for it, then a read-back the caller confirms before it is stored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...packs.schema import CatalogItem
+from .. import answers
+from ..state import Reply, Slot
+from ..types import Analysis, OrderLine
+from . import collect
+from .context import Context
+
+
+def start(c: Context, a: Analysis, text: str) -> Reply:
+    s = c.state
+    s.phase, s.intent = "order", "place_order"
+    _take_fulfilment(c, text)
+    if not a.order:
+        return Reply([c.say("order_ask_items")])
+    add_lines(c, a.order)
+    return Reply(next_step(c))
+
+
+def _take_fulfilment(c: Context, text: str) -> None:
+    """ "Zum Abholen", "please deliver it": said with the order, so not asked again."""
+    said = answers.fulfilment(text)
+    if said in c.pack.order.fulfilment:
+        c.state.fulfilment = said
+
+
+def add_lines(c: Context, lines: list[OrderLine]) -> None:
+    s = c.state
+    for line in lines:
+        existing = next((x for x in s.order if x.sku == line.sku and x.options == line.options), None)
+        if existing:
+            existing.qty = line.qty  # the caller restating a quantity corrects it
+        else:
+            s.order.append(line)
+    for i, line in enumerate(s.order):
+        item = _item(c, line.sku)
+        for group in item.options if item else {}:
+            if group not in line.options and (i, group) not in s.option_queue:
+                s.option_queue.append((i, group))
+
+
+def _item(c: Context, sku: str) -> CatalogItem | None:
+    return next((item for item in c.pack.catalog if item.sku == sku), None)
+
+
+def next_step(c: Context) -> list[str]:
+    """Options still open, then 'anything else?', fulfilment, name, then the read-back."""
+    s = c.state
+    if s.option_queue:
+        i, group = s.option_queue[0]
+        item = _item(c, s.order[i].sku)
+        s.phase = "order_option"
+        return [
+            c.say(
+                "order_ask_option",
+                item=s.order[i].name,
+                option_group=group,
+                option_values=item.options[group] if item else [],
+            )
+        ]
+    if not s.asked_more:
+        s.asked_more, s.phase = True, "order"
+        return [c.say("order_ask_more")]
+    choices = c.pack.order.fulfilment
+    if s.fulfilment is None and len(choices) == 1:
+        s.fulfilment = choices[0]
+    if s.fulfilment is None:
+        s.phase = "order_fulfilment"
+        return [c.say("order_ask_fulfilment")]
+    needs: list[Slot] = (["address"] if s.fulfilment == "delivery" else []) + ["name", "phone"]
+    if not set(needs) <= s.confirmed | s.declined:
+        s.phase, s.after_collect, s.needs = "collect", "order", needs
+        return collect.next_detail(c).says
+    return readback(c)
+
+
+def readback(c: Context) -> list[str]:
+    s = c.state
+    s.phase = "order_confirm"
+    return [c.say("order_readback", items=_items_text(c), fulfilment=s.fulfilment)]
+
+
+def _items_text(c: Context) -> str:
+    parts = []
+    for line in c.state.order:
+        options = " ".join(line.options.values())
+        parts.append(" ".join(p for p in (str(line.qty), line.name, options) if p))
+    return ", ".join(parts)
+
+
+def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
+    s = c.state
+    if s.phase == "order_option":
+        i, group = s.option_queue[0]
+        item = _item(c, s.order[i].sku)
+        value = answers.option_value(item, group, text) if item else None
+        if value is None and a.order and a.order[0].sku == s.order[i].sku:
+            value = a.order[0].options.get(group)
+        if value is None:
+            return c.misunderstood(next_step(c))
+        s.order[i].options[group] = value
+        s.option_queue.pop(0)
+        _take_fulfilment(c, text)
+        return Reply(next_step(c))
+    if s.phase == "order":
+        _take_fulfilment(c, text)
+        if a.order:
+            add_lines(c, a.order)
+            s.asked_more = False if s.option_queue else s.asked_more
+            return Reply(next_step(c))
+        if s.order and (answers.is_done(text) or answers.yes_no(c.pack, text, s.lang) is False):
+            return Reply(next_step(c))
+        if not s.order:
+            return c.misunderstood([c.say("order_item_unknown")])
+        return c.misunderstood([c.say("order_ask_more")])
+    if s.phase == "order_fulfilment":
+        s.fulfilment = answers.fulfilment(text)
+        if s.fulfilment not in c.pack.order.fulfilment:
+            s.fulfilment = None
+            return c.misunderstood([c.say("order_ask_fulfilment")])
+        return Reply(next_step(c))
+    return _confirm(c, a, text)
+
+
+def _confirm(c: Context, a: Analysis, text: str) -> Reply:
+    s = c.state
+    answer = answers.yes_no(c.pack, text, s.lang)
+    if a.order:  # "nein, drei Packungen": a correction, read back again
+        add_lines(c, a.order)
+        return Reply(next_step(c))
+    if answer is True:
+        s.outcome = c.outcome("order", order=_order_dict(c))
+        s.phase = "anything_else"
+        return Reply([c.say("order_saved"), c.say("anything_else")], outcome=s.outcome)
+    if answer is False:
+        s.order, s.option_queue, s.asked_more = [], [], False
+        s.phase = "order"
+        return Reply([c.say("order_cancelled"), c.say("order_ask_items")])
+    return c.misunderstood(next_step(c))
+
+
+def _order_dict(c: Context) -> dict[str, Any]:
+    s = c.state
+    out: dict[str, Any] = {
+        "items": [line.as_dict() for line in s.order],
+        "fulfilment": s.fulfilment,
+        "name": s.name,
+    }
+    if s.phone:
+        out["phone"] = s.phone
+    if s.fulfilment == "delivery":
+        out["address"] = s.address.spoken()
+    return out
