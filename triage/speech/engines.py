@@ -267,7 +267,6 @@ class PromptAudioCache:
         return len(self._audio)
 
 
-
 def _has_cuda() -> bool:
     try:
         import ctranslate2
