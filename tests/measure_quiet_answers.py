@@ -104,9 +104,12 @@ async def main() -> None:
         for volume in volumes:
             listening = Listening(vad_min_volume=volume)
             starts = sum(speaks(listening, cafe[i : i + window]) for i in range(0, len(cafe) - window + 1, window))
-            print(f"café noise alone at {args.cafe_level} dBFS, min_volume {volume}: "
-                  f"{starts}/{len(cafe) // window} 4 s windows start a turn")
+            print(
+                f"café noise alone at {args.cafe_level} dBFS, min_volume {volume}: "
+                f"{starts}/{len(cafe) // window} 4 s windows start a turn"
+            )
             listening.close()
+
 
 if __name__ == "__main__":
     asyncio.run(main())

@@ -356,4 +356,12 @@ def run_phone_wer(
         f"WER server {server_wer:.3f}, offline at 8 kHz {offline_wer:.3f}, "
         f"difference {server_wer - offline_wer:+.3f}"
     )
+    heard_some = [r for r in results if r.server.strip()]
+    if 0 < len(heard_some) < len(results):  # nothing stored: the turn's transcription failed or timed out
+        refs = [r.reference for r in heard_some]
+        echo(
+            f"  the {len(heard_some)} clips the server stored a transcript for: WER server "
+            f"{word_error_rate(refs, [r.server for r in heard_some]):.3f}, offline "
+            f"{word_error_rate(refs, [r.offline for r in heard_some]):.3f}"
+        )
     return results

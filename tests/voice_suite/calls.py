@@ -66,7 +66,7 @@ CALLS: dict[str, ScriptedCall] = {
         "kanzlei-berg",
         [
             en("Hello, I'd like to leave a message for Mr Berg."),
-            en("Please call me back about my tenancy contract."),
+            en("Please call me back about my rental contract."),
             en("zero one seven six,", "five five five,", "one two three four."),
             en("Yes."),
             en("John Miller."),
@@ -78,7 +78,7 @@ CALLS: dict[str, ScriptedCall] = {
         "it-service-hansa",
         [
             en("Hello, our whole network is down, nobody in the office can work."),
-            en("Fourteen Harbour Road,", "Hamburg."),
+            en("Sixteen Harbour Road,", "Hamburg."),
             en("Yes.", dbfs=QUIET_DBFS),
             NUMBER_EN,
             en("Yes.", dbfs=QUIET_DBFS),
@@ -108,7 +108,7 @@ CALLS: dict[str, ScriptedCall] = {
             en("Yes."),
             en("Hello, water is pouring through the ceiling of my bathroom."),
             en("Twelve Baker Street,", "London."),
-            en("No, it's fourteen Baker Street."),
+            en("No, it's number sixteen, Baker Street."),
             en("Yes."),
             NUMBER_EN,
             en("Yes."),

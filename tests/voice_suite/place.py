@@ -21,7 +21,8 @@ from triage.telephony.simulated_caller import TwilioCaller
 from .calls import ScriptedCall
 from .speech import CallerVoices, Utterance, cafe_noise
 
-REPLY_TIMEOUT_S = 30.0  # a caller waits this long for an answer before saying their next line anyway
+REPLY_TIMEOUT_S = 45.0  # a caller waits this long for an answer before saying their next line anyway (long:
+# on a loaded two-core machine a turn's transcription can take tens of seconds)
 QUIET_S = 1.5  # the bot has finished when the line has been quiet this long
 
 

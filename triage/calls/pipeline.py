@@ -32,7 +32,7 @@ from ..store.repo import CallStore
 from .agent_bridge import BRIDGES
 from .brain_processor import BrainProcessor
 from .speech_services import SharedPiperTTS, SharedWhisperSTT
-from .turn_stop import WordAwareTurnStop
+from .turn_stop import TURN_STOP_TIMEOUT_SECS, WordAwareTurnStop
 from .voice import VoiceCall
 
 log = logging.getLogger(__name__)
@@ -96,11 +96,12 @@ async def run_call(
             session_timeout=line.max_call_secs,
         ),
     )
-    turns = UserTurnStrategies(
-        start=[VADUserTurnStartStrategy(), TranscriptionUserTurnStartStrategy()],
-        # Smart Turn, held back while the words so far say a dictated detail goes on (brain/turns.py)
-        stop=[WordAwareTurnStop(turn_analyzer=engines.listening.turn(), expecting=lambda: call.expecting)],
+    stt = SharedWhisperSTT(engines.stt, call)
+    # Smart Turn, held back while the words so far say a dictated detail goes on (brain/turns.py)
+    stop = WordAwareTurnStop(
+        turn_analyzer=engines.listening.turn(), expecting=lambda: call.expecting, transcribing=lambda: stt.busy
     )
+    turns = UserTurnStrategies(start=[VADUserTurnStartStrategy(), TranscriptionUserTurnStartStrategy()], stop=[stop])
     # a browser caller on hold can be taken by the agent in the console (calls/agent_bridge.py)
     bridge = BRIDGES.line(call.call_id) if line.channel == "browser" and desk is not None else None
     pipeline = Pipeline(
@@ -108,8 +109,8 @@ async def run_call(
             transport.input(),
             *([bridge.caller_side] if bridge else []),
             VADProcessor(vad_analyzer=engines.listening.vad()),
-            SharedWhisperSTT(engines.stt, call),
-            UserTurnProcessor(user_turn_strategies=turns),
+            stt,
+            UserTurnProcessor(user_turn_strategies=turns, user_turn_stop_timeout=TURN_STOP_TIMEOUT_SECS),
             BrainProcessor(call, resume_handoff=line.resume_handoff, bridge=bridge),
             SharedPiperTTS(engines.tts, call),
             *([bridge.agent_side] if bridge else []),

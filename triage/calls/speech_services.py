@@ -68,6 +68,12 @@ class SharedWhisperSTT(SegmentedSTTService):
         self._engine = engine
         self._call = call
         self._turn: list[tuple[bytes, Transcript]] = []  # this turn's stretches, without their padding
+        self._transcribing = False
+
+    @property
+    def busy(self) -> bool:
+        """A stretch the caller said is not transcribed yet (the end of turn wants its words)."""
+        return self._transcribing or not self._segment_queue.empty()
 
     @property
     def wants_wav_segments(self) -> bool:
@@ -80,6 +86,14 @@ class SharedWhisperSTT(SegmentedSTTService):
             await self._segment_queue.put(_TurnEnd(b"\0\0"))
 
     async def run_stt(self, audio: bytes) -> AsyncGenerator[Frame | None, None]:
+        self._transcribing = True
+        try:
+            async for frame in self._run_stt(audio):
+                yield frame
+        finally:
+            self._transcribing = False
+
+    async def _run_stt(self, audio: bytes) -> AsyncGenerator[Frame | None, None]:
         try:
             if isinstance(audio, _TurnEnd):
                 await self._turn_heard()

@@ -18,21 +18,37 @@ from pipecat.frames.frames import TranscriptionFrame, VADUserStoppedSpeakingFram
 from pipecat.turns.user_stop import TurnAnalyzerUserTurnStopStrategy
 
 from ..brain.turns import TurnHold, turn_hold
+from .speech_services import STT_TIMEOUT_SECS
+
+# A held turn waits for the transcript of its last stretch as long as speech-to-text may take: the
+# brain waits for the whole turn's words anyway, so deciding on all of them costs the caller nothing.
+LATE_TRANSCRIPT_SECS = STT_TIMEOUT_SECS
+# pipecat ends a turn no strategy ended after this long (its default, 5 s, would cut a held turn short)
+TURN_STOP_TIMEOUT_SECS = LATE_TRANSCRIPT_SECS + 5.0
 
 
 class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
     """Ends a turn when Smart Turn and the caller's words both say it is over.
 
-    `expecting` returns what the dialogue is collecting now (`Dialogue.expecting`).
+    `expecting` returns what the dialogue is collecting now (`Dialogue.expecting`); `transcribing`
+    whether a stretch the caller said is still being transcribed (SharedWhisperSTT.busy).
     """
 
-    def __init__(self, *, turn_analyzer: BaseTurnAnalyzer, expecting: Callable[[], frozenset[str]]) -> None:
+    def __init__(
+        self,
+        *,
+        turn_analyzer: BaseTurnAnalyzer,
+        expecting: Callable[[], frozenset[str]],
+        transcribing: Callable[[], bool] = lambda: False,
+    ) -> None:
         super().__init__(turn_analyzer=turn_analyzer)
         self._expecting = expecting
+        self._transcribing = transcribing
         self._words: list[str] = []
         self._speech_end = 0.0  # wall clock, when the caller last fell silent
         self._held: asyncio.Task | None = None
-        self.last_hold: TurnHold | None = None  # the brain's last verdict, for logs and tests
+        self._verdict: TurnHold | None = None
+        self.ended_on: TurnHold | None = None  # the brain's verdict when the last turn ended, for logs and tests
 
     @property
     def turn_text(self) -> str:
@@ -40,6 +56,7 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
 
     async def _reset(self) -> None:
         self._words = []
+        self._speech_end = 0.0
         await super()._reset()
 
     async def _discard_pending_end_of_turn(self) -> None:
@@ -64,18 +81,36 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
     async def trigger_user_turn_stopped(self, *, enable_user_speaking_frames: bool | None = None) -> None:
         if self._held is not None:
             return  # already waiting out the silence the words asked for
-        hold = self.last_hold = turn_hold(self.turn_text, self._expecting())
-        wait = self._speech_end + hold.seconds - time.time() if self._speech_end else 0.0
-        if hold.seconds <= 0 or wait <= 0:
+        if self._still_to_wait() <= 0 and not self._transcribing():
+            self.ended_on = self._verdict
             await super().trigger_user_turn_stopped(enable_user_speaking_frames=enable_user_speaking_frames)
             return
-        self._held = self.task_manager.create_task(self._release_after(wait), f"{self}::held_turn")
+        self._held = self.task_manager.create_task(self._release(), f"{self}::held_turn")
 
-    async def _release_after(self, wait: float) -> None:
+    def _still_to_wait(self) -> float:
+        """Seconds until the silence the words so far ask for has passed (0: end the turn now)."""
+        hold = self._verdict = turn_hold(self.turn_text, self._expecting())
+        if hold.seconds <= 0 or not self._speech_end:
+            return 0.0
+        return self._speech_end + hold.seconds - time.time()
+
+    async def _release(self) -> None:
+        """End the turn once the silence the words ask for has passed, deciding on the words of every
+        stretch: on a busy machine the last one's transcript can come after the earlier words' wait."""
         try:
-            await asyncio.sleep(wait)
+            while True:
+                wait = self._still_to_wait()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                    continue
+                deadline = time.monotonic() + LATE_TRANSCRIPT_SECS
+                while self._transcribing() and time.monotonic() < deadline:
+                    await asyncio.sleep(0.05)
+                if self._still_to_wait() <= 0:
+                    break
         except asyncio.CancelledError:
             return
         self._held = None
         if not self._vad_user_speaking:
+            self.ended_on = self._verdict
             await super().trigger_user_turn_stopped()

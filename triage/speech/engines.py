@@ -46,8 +46,10 @@ class Transcript:
     def confidence(self) -> float:
         """How far to trust the words, in [0, 1]: the mean token probability, lowered when Whisper
         thinks there was no speech at all (below an even chance it leaves the figure alone: short
-        answers score 0.1-0.4 there). Real speech decoded in its own language scores 0.6-0.95;
-        English forced into German 0.15-0.45; nothing heard is 0."""
+        answers score 0.1-0.4 there). Measured on real clips through the 8 kHz line with Whisper
+        base: English sentences in English 0.71-0.95, short German words in German 0.34-0.73,
+        English forced into German 0.15-0.67 ("Yes, that's it." as "Ja, das ist es." 0.67). Nothing
+        heard is 0."""
         if not self.text:
             return 0.0
         speech = min(1.0, 2.0 * (1.0 - self.no_speech_prob))
@@ -263,7 +265,6 @@ class PromptAudioCache:
 
     def __len__(self) -> int:
         return len(self._audio)
-
 
 
 def _has_cuda() -> bool:

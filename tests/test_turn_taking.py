@@ -1,0 +1,189 @@
+"""Turn-taking on the phone, through the real pipecat pipeline with the real models.
+
+Real Silero VAD, real Smart Turn v3, real Whisper base and the real en_US-joe-medium voice as the
+caller, sent as Twilio carries it (8 kHz mu-law) in real time: a number dictated in groups with
+pauses stays one turn while the dialogue waits for a phone number, and a quiet "Yes." (-30 dBFS)
+reaches speech-to-text and ends its turn at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+from pipecat.frames.frames import Frame, InputAudioRawFrame, StartFrame, UserStoppedSpeakingFrame
+from pipecat.pipeline.pipeline import Pipeline
+from pipecat.pipeline.worker import PipelineParams, PipelineWorker
+from pipecat.processors.audio.vad_processor import VADProcessor
+from pipecat.processors.frame_processor import FrameDirection, FrameProcessor
+from pipecat.turns.user_start import VADUserTurnStartStrategy
+from pipecat.turns.user_turn_processor import UserTurnProcessor
+from pipecat.turns.user_turn_strategies import UserTurnStrategies
+from pipecat.workers.runner import WorkerRunner
+
+from tests.measure_quiet_answers import active_level_db, phone_line
+from triage.brain.dialogue import Dialogue
+from triage.calls.session import CallSession
+from triage.calls.speech_services import HeardFrame, SharedWhisperSTT
+from triage.calls.turn_stop import TURN_STOP_TIMEOUT_SECS, WordAwareTurnStop
+from triage.calls.voice import VoiceCall
+from triage.metrics import Metrics
+from triage.packs.load import load_pack
+from triage.speech.engines import SpeechToText, Voice
+from triage.speech.listening import Listening
+from triage.store.repo import open_store
+
+RATE = 16_000
+CHUNK = RATE // 50 * 2  # 20 ms of PCM16, as Twilio sends it
+
+
+@pytest.fixture(scope="module")
+def real_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real Whisper base and en_US-joe-medium from the installed PyPI packages, checked by sha256."""
+    from triage.speech.packages import install_from_packages
+
+    out = tmp_path_factory.mktemp("real-models")
+    install_from_packages(["base", "en_US-joe-medium"], out, pip=False, echo=lambda _line: None)
+    return out
+
+
+@pytest.fixture(scope="module")
+def stt(real_models: Path):
+    engine = SpeechToText(real_models / "whisper" / "base", workers=1)
+    yield engine
+    engine.close()
+
+
+def spoken_on_the_line(voice: Voice, groups: list[tuple[str, float]], level: float = -25.0) -> bytes:
+    """The caller's words as the server receives them: groups spoken by the real voice with the given
+    pauses, at an active level in dBFS, through the 8 kHz mu-law line, then 2.5 s of silence."""
+    parts = [np.zeros(int(0.5 * voice.sample_rate), np.float32)]
+    for text, pause in groups:
+        parts.append(np.frombuffer(b"".join(voice.sentences(text)), np.int16).astype(np.float32) / 32768)
+        parts.append(np.zeros(int(pause * voice.sample_rate), np.float32))
+    audio = np.concatenate(parts)
+    audio *= 10 ** ((level - active_level_db(audio, voice.sample_rate)) / 20)
+    return asyncio.run(phone_line(audio, voice.sample_rate)) + bytes(int(2.5 * RATE) * 2)
+
+
+@pytest.fixture(scope="module")
+def caller(real_models: Path) -> Callable[..., bytes]:
+    voice = Voice(real_models / "piper" / "en_US-joe-medium.onnx")
+    return lambda groups, level=-25.0: spoken_on_the_line(voice, groups, level)
+
+
+class _Line(FrameProcessor):
+    """Plays the caller's audio into the pipeline in real time, 20 ms at a time."""
+
+    def __init__(self, pcm16: bytes, done: asyncio.Event) -> None:
+        super().__init__()
+        self._pcm, self._done = pcm16, done
+
+    async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
+        await super().process_frame(frame, direction)
+        await self.push_frame(frame, direction)
+        if isinstance(frame, StartFrame):
+            self.create_task(self._play())
+
+    async def _play(self) -> None:
+        for i in range(0, len(self._pcm), CHUNK):
+            await self.push_frame(InputAudioRawFrame(audio=self._pcm[i : i + CHUNK], sample_rate=RATE, num_channels=1))
+            await asyncio.sleep(0.02)
+        self._done.set()
+
+
+class _Brain(FrameProcessor):
+    """Where the brain would sit: records each turn's end and what was heard in it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.turns_ended = 0
+        self.heard: list[HeardFrame] = []
+
+    async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
+        await super().process_frame(frame, direction)
+        if isinstance(frame, UserStoppedSpeakingFrame) and direction == FrameDirection.DOWNSTREAM:
+            self.turns_ended += 1
+        elif isinstance(frame, HeardFrame):
+            self.heard.append(frame)
+        await self.push_frame(frame, direction)
+
+
+def _run(
+    pcm16: bytes, stt: SpeechToText, expecting: frozenset[str], tmp_path: Path
+) -> tuple[_Brain, WordAwareTurnStop]:
+    listening = Listening()
+    session = CallSession(
+        Dialogue(load_pack("sanitaer-notdienst"), lang="en"), open_store(f"sqlite:///{tmp_path / 'c.db'}")
+    )
+    call = VoiceCall(session, Metrics(), "twilio")
+    whisper = SharedWhisperSTT(stt, call)
+    stop = WordAwareTurnStop(
+        turn_analyzer=listening.turn(), expecting=lambda: expecting, transcribing=lambda: whisper.busy
+    )
+    brain = _Brain()
+
+    async def main() -> None:
+        done = asyncio.Event()
+        pipeline = Pipeline(
+            [
+                _Line(pcm16, done),
+                VADProcessor(vad_analyzer=listening.vad()),
+                whisper,
+                UserTurnProcessor(
+                    user_turn_strategies=UserTurnStrategies(start=[VADUserTurnStartStrategy()], stop=[stop]),
+                    user_turn_stop_timeout=TURN_STOP_TIMEOUT_SECS,
+                ),
+                brain,
+            ]
+        )
+        worker = PipelineWorker(
+            pipeline, params=PipelineParams(audio_in_sample_rate=RATE), idle_timeout_secs=None, enable_rtvi=False
+        )
+
+        async def stop_when_heard() -> None:
+            await done.wait()
+            for _ in range(200):  # the last turn's transcription may still be running on the shared CPU
+                if len(brain.heard) >= brain.turns_ended > 0:
+                    break
+                await asyncio.sleep(0.1)
+            await worker.cancel(reason="caller done")
+
+        watcher = asyncio.create_task(stop_when_heard())
+        runner = WorkerRunner(handle_sigint=False, handle_sigterm=False)
+        await runner.add_workers(worker)
+        await runner.run()
+        await watcher
+
+    asyncio.run(main())
+    listening.close()
+    return brain, stop
+
+
+def _digits(text: str) -> str:
+    from triage.brain.numbers import words_to_digits
+
+    return re.sub(r"\D", "", words_to_digits(text, "en"))
+
+
+def test_a_number_dictated_in_groups_is_one_turn_while_a_phone_number_is_awaited(caller, stt, tmp_path) -> None:
+    pcm = caller(
+        [("You can reach me on zero one seven six,", 0.6), ("five five five,", 0.7), ("one two three four.", 0)]
+    )
+    brain, stop = _run(pcm, stt, frozenset({"phone"}), tmp_path)
+    assert brain.turns_ended == 1, [h.text for h in brain.heard]
+    assert _digits(brain.heard[0].text) == "01765551234", brain.heard[0].text
+    assert stop.ended_on is not None and stop.ended_on.seconds < 1.0  # the whole number: no more waiting
+
+
+def test_a_quiet_short_answer_is_heard_and_ends_its_turn_at_once(caller, stt, tmp_path) -> None:
+    pcm = caller([("Yes.", 0)], level=-30.0)
+    brain, stop = _run(pcm, stt, frozenset({"yes_no"}), tmp_path)
+    assert brain.turns_ended == 1
+    assert "yes" in brain.heard[0].text.lower()
+    assert stop.ended_on is not None and stop.ended_on.ends_now
+    assert 0.0 < brain.heard[0].confidence <= 1.0
