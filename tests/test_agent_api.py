@@ -87,18 +87,19 @@ def test_twelve_agents_accepting_at_once_one_wins_and_the_rest_hear_who(server: 
     handoff_id = _human_please(server, PLUMBER)
     tokens = [sign_in(server, f"plumber-{i}") for i in range(12)]
     barrier = threading.Barrier(len(tokens))
-    results: list[httpx.Response] = []
+    answers: dict[str, httpx.Response] = {}  # by token: the threads finish in any order
 
     def accept(token: str) -> None:
         with httpx.Client(timeout=30) as client:
             barrier.wait()
-            results.append(client.post(f"{server.url}/api/handoffs/{handoff_id}/accept", headers=bearer(token)))
+            answers[token] = client.post(f"{server.url}/api/handoffs/{handoff_id}/accept", headers=bearer(token))
 
     threads = [threading.Thread(target=accept, args=(t,)) for t in tokens]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    results = [answers[t] for t in tokens]
     codes = sorted(r.status_code for r in results)
     assert codes == [200] + [409] * 11
     winner = next(r.json()["assigned_to"] for r in results if r.status_code == 200)
