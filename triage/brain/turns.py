@@ -26,6 +26,9 @@ DICTATION_SECS = 1.6
 # Words that could be complete but often go on (a number that is long enough but ends on a group,
 # an address that could be followed by its postcode and town, a sentence ending on a comma).
 MAY_GO_ON_SECS = 0.9
+# A caller who has heard the question and says nothing for this long is silent: the brain re-prompts
+# once, then hands the call to a human (Dialogue.hear("")). Long enough to look up a number.
+CALLER_SILENCE_SECS = 8.0
 # Fewer digits than this is no phone number anywhere we answer (030 1234567 has 10; 0176 5551234 has 11).
 PHONE_MIN_DIGITS = 9
 

@@ -33,6 +33,7 @@ from pipecat.processors.frame_processor import FrameDirection, FrameProcessor
 
 from ..brain.hold import HOLD_REPEAT_SECS, HoldStep
 from ..brain.state import Reply
+from ..brain.turns import CALLER_SILENCE_SECS
 from .speech_services import EngineFailedFrame, HeardFrame
 from .voice import TurnTiming, VoiceCall
 
@@ -64,6 +65,7 @@ class BrainProcessor(FrameProcessor):
         self._greeting_pending = True
         self._caller_speaking = False
         self._held_reply: Reply | None = None  # ready while the caller spoke again: said only if needed
+        self._silence_timer: asyncio.Task | None = None  # the caller heard a question and said nothing yet
 
     # --- frames -----------------------------------------------------------------------------------
     async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
@@ -92,11 +94,13 @@ class BrainProcessor(FrameProcessor):
             return  # a stretch of the turn: not passed on, text-to-speech must never read the caller's words
         elif isinstance(frame, UserStartedSpeakingFrame):
             self._caller_speaking = True
+            self._stop_silence_timer()
             await self.push_frame(frame, direction)
         elif isinstance(frame, UserStoppedSpeakingFrame):
             self._caller_speaking = False
             await self.push_frame(frame, direction)
         elif isinstance(frame, InputDTMFFrame):
+            self._stop_silence_timer()
             await self._event({"type": "transcript", "role": "caller", "text": f"[DTMF {frame.button.value}]"})
             await self._speak(await self.call.dtmf(str(frame.button.value)))
         elif isinstance(frame, InputTransportMessageFrame):
@@ -114,12 +118,14 @@ class BrainProcessor(FrameProcessor):
             await self.push_frame(frame, direction)
 
     # --- caller -> brain -------------------------------------------------------------------------
-    async def _caller_turn(self, text: str, confidence: float) -> None:
+    async def _caller_turn(self, text: str, confidence: float | None, *, silence: bool = False) -> None:
+        """A turn as heard (`silence`: the caller said nothing at all after a question)."""
+        self._stop_silence_timer()
         held, self._held_reply = self._held_reply, None
         if held is not None and (held.end or not text):
             await self._speak(held)  # an ending is always said; so is a reply to words followed by noise
             return
-        if not text or self._closing or self._bridged:
+        if (not text and not silence) or self._closing or self._bridged:
             return
         if self.call.waiting_for is not None:
             await self._event({"type": "transcript", "role": "caller", "text": text, "lang": self.call.lang})
@@ -150,6 +156,8 @@ class BrainProcessor(FrameProcessor):
             name = str(message.get("name", ""))
             if name and name == self._end_mark:
                 await self._end_call()
+            elif name and name == f"u{self._utterances}":
+                self._start_silence_timer()  # the caller has heard the whole question: their turn now
         elif event == "stop":
             await self.call.hangup()
             await self._end_call()
@@ -226,6 +234,25 @@ class BrainProcessor(FrameProcessor):
                 await self._event({"type": "handoff", "event": event, "status": change.get("status")})
                 await self._hold_step(self.call.hold.changed(str(event), bridged=self._bridged))
 
+    # --- a caller who says nothing: the brain decides what they hear (Dialogue.hear("")) ------------
+    def _start_silence_timer(self) -> None:
+        self._stop_silence_timer()
+        if self._closing or self._caller_speaking or self.call.waiting_for is not None or self._bridged:
+            return
+        self._silence_timer = asyncio.create_task(self._silence_after(CALLER_SILENCE_SECS))
+
+    def _stop_silence_timer(self) -> None:
+        if self._silence_timer is not None and self._silence_timer is not asyncio.current_task():
+            self._silence_timer.cancel()
+        self._silence_timer = None
+
+    async def _silence_after(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+        if self._closing or self._caller_speaking or self.call.waiting_for is not None or self._bridged:
+            return
+        log.info("call %s: the caller said nothing for %.0f s", self.call.call_id, seconds)
+        await self._caller_turn("", None, silence=True)
+
     async def _end_after_grace(self) -> None:
         await asyncio.sleep(END_MARK_GRACE_SECS)
         await self._end_call()
@@ -276,6 +303,7 @@ class BrainProcessor(FrameProcessor):
     async def cleanup(self) -> None:
         if self._end_timer is not None:
             self._end_timer.cancel()
+        self._stop_silence_timer()
         if self._hold_task is not None:
             self._hold_task.cancel()
         await super().cleanup()
