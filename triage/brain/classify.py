@@ -34,7 +34,7 @@ CLOSEST_MARGIN = 0.1
 # ... and never for a turn this short: one or two words carry too little to call an emergency on.
 _MIN_WORDS_FOR_MODEL_EMERGENCY = 3
 # Model-only acute distress needs this much probability; below it, elevated is the most it says.
-_MODEL_ACUTE_MIN = 0.5
+_MODEL_ACUTE_MIN = 0.6
 
 
 @dataclass
