@@ -132,3 +132,84 @@ def test_evidence_names_the_words_that_decided():
 )
 def test_language(text, lang):
     assert decide(text).language == lang
+
+
+# --- life threat and acute distress, long and short, both languages (issue 11, item 4) ----------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mein opa hat beim rasenmähen einen stromschlag abbekommen und reagiert kaum noch",
+        "Meine Nachbarin ist auf der Treppe ausgerutscht und kann nicht mehr aufstehen.",
+        "er hat mich schon wieder geschlagen und ist noch in der wohnung",
+        "ich will allem ein ende setzen",
+        "Es tut mir leid, ich kann nicht mehr. Die Bank nimmt mir alles, ich will einfach nicht mehr da sein.",
+        "my brother touched the fence and got an electric shock, he's not responding",
+        "i slipped on the stairs and i can't get up",
+        "my girlfriend's ex just punched me and he's still outside the door",
+        "i'm done, i want to end it all",
+        "Sorry to bother you. I've lost my job and my home and honestly nobody would miss me.",
+    ],
+)
+def test_danger_to_life_is_p0_with_acute_distress(text):
+    result = decide(text)
+    assert (result.urgency, result.distress) == ("P0", "acute"), (text, result.distress, result.evidence)
+    assert result.acute_by_rule and result.by_rule  # a rule decided: it goes to a human at once
+
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        ("holen sie mir SOFORT jemanden ans telefon im keller läuft das wasser rein", "sanitaer-notdienst"),
+        ("put me through to someone NOW water is coming through the ceiling", "sanitaer-notdienst"),
+    ],
+)
+def test_shouting_about_an_emergency_is_acute(text, client):
+    result = decide(text, client)
+    assert (result.urgency, result.distress) == ("P1", "acute"), (text, result.evidence)
+    assert result.acute_by_rule
+
+
+# --- everyday turns are never an emergency and never distress (issue 11, item 2) --------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guten Morgen!", "ja genau", "nein danke", "Natürlich, gerne.", "Das ist mir wurscht.", "danke schön",
+        "null eins sieben drei vier vier fünf sechs", "Lindenallee 7", "Sabine Krüger", "hm",
+        "Good afternoon!", "yes please", "no thank you", "sure thing", "say it again please",
+        "07700 900456", "22 Station Road", "Tom Baker", "cheers, bye",
+    ],
+)
+def test_everyday_turns_are_never_an_emergency(text):
+    result = decide(text)
+    assert result.urgency not in ("P0", "P1") and not result.urgency_unsure, (text, result.urgency, result.evidence)
+    assert result.distress == "none", (text, result.distress, result.evidence)
+
+
+# --- a model-only emergency needs a close training example (issue 11, item 2) ------------------
+def _prediction(urgency: str, nearest_similarity: float):
+    from triage.brain.model import Example, Prediction
+    from triage.brain.types import DISTRESSES, INTENTS, URGENCIES
+
+    def dist(labels, top):
+        return {label: (0.9 if label == top else 0.1 / (len(labels) - 1)) for label in labels}
+
+    example = Example("ein training example", urgency, nearest_similarity)
+    return Prediction(
+        dist(URGENCIES, urgency), dist(INTENTS, "report_problem"), dist(DISTRESSES, "none"),
+        nearest=(example,), nearest_urgent=example,
+    )
+
+
+def test_model_only_emergency_without_a_close_example_is_asked_not_acted_on():
+    from triage.brain.classify import CLOSE_EXAMPLE, classify
+
+    text = "da ist irgendwas ganz komisch bei uns im hinterhof passiert"
+    far = classify(text, prediction=_prediction("P0", CLOSE_EXAMPLE - 0.2))
+    assert (far.urgency, far.urgency_unsure) == ("P2", True)
+    assert any("no close emergency example" in e for e in far.evidence)
+    near = classify(text, prediction=_prediction("P0", CLOSE_EXAMPLE + 0.2))
+    assert (near.urgency, near.urgency_unsure) == ("P0", False)
+    assert any("like the example" in e for e in near.evidence)
+    # a rule never needs the model's examples
+    ruled = classify("es riecht nach gas", prediction=_prediction("P3", 0.0))
+    assert (ruled.urgency, ruled.urgency_unsure) == ("P0", False)

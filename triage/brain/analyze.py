@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from ..packs.schema import CatalogItem, Pack
@@ -11,6 +12,8 @@ from .extract import extract_entities, match_order
 from .language import detect_language
 from .model import TextModel
 from .types import Analysis, Lang
+
+_NEEDS = re.compile(r"\b(brauche|brauchen|benötige|benötigen)\b|\bneed (a|an|one|two|some)\b", re.IGNORECASE)
 
 
 def pack_rules(pack: Pack | None) -> tuple[R.Rule, ...]:
@@ -78,8 +81,12 @@ def analyze(
     intent = decision.intent
     # catalogue items plus "can I get", or items and nothing else to go by: an order
     ordering = any(e.startswith("cue order:") for e in decision.evidence)
+    booking = any(e.startswith("cue appointment:") for e in decision.evidence)
     routine = decision.urgency in ("P3", "P4")
-    if order and routine and (intent == "other" or (ordering and intent not in ("order_status", "request_human"))):
+    # catalogue items the caller needs, which the model calls an appointment with no word of one
+    # ("wir brauchen fürs Wochenende eine Objektbewachung")
+    guessed = intent == "other" or (intent == "appointment" and not booking and _NEEDS.search(text) is not None)
+    if order and routine and (guessed or (ordering and intent not in ("order_status", "request_human"))):
         intent = "place_order"
     urgency = "P3" if order and decision.urgency == "P4" else decision.urgency
     return Analysis(

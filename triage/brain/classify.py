@@ -28,10 +28,13 @@ _MODEL_UPGRADE_MIN = 0.9
 # A model-only P0/P1 is believed only when a training emergency this close (cosine similarity of
 # the sentence embeddings) exists; otherwise the caller is asked (`urgency_unsure`).
 CLOSE_EXAMPLE = 0.5
+# ... and that example is about as close as the closest example of all: when a routine example is much
+# closer, the sentence is that routine case with an alarming neighbour (a place name, a device).
+CLOSEST_MARGIN = 0.1
 # ... and never for a turn this short: one or two words carry too little to call an emergency on.
 _MIN_WORDS_FOR_MODEL_EMERGENCY = 3
 # Model-only acute distress needs this much probability; below it, elevated is the most it says.
-_MODEL_ACUTE_MIN = 0.5
+_MODEL_ACUTE_MIN = 0.6
 
 
 @dataclass
@@ -243,7 +246,14 @@ def classify(
         distress_scores[hit.rule.distress] += _ACUTE_WEIGHT if hit.rule.distress == "acute" else _ELEVATED_WEIGHT
         evidence.append(f"distress {hit.rule.id}: {hit.words}")
     # the hazard's own distress (a threat to life is acute) holds only while it is happening
-    hazard_distress = top.rule.distress if top is not None and rule_urgency == top.rule.urgency else None
+    hazard_distress = next(
+        (
+            h.rule.distress
+            for h in hits
+            if h.rule.distress and not h.negated and rule_urgency == h.rule.urgency == _effective(h, mods)[0]
+        ),
+        None,
+    )
     if hazard_distress:
         distress_scores[hazard_distress] += _ACUTE_WEIGHT * 2
     distress: Distress = _argmax(distress_scores)  # type: ignore[assignment]
@@ -257,7 +267,7 @@ def classify(
     shouting = R.shouting(text)
     if shouting:
         evidence.append(f"distress shouting: {shouting}")
-        if urgency in ("P0", "P1") and rule_urgency in ("P0", "P1"):
+        if urgency in ("P0", "P1"):
             distress = "acute"
         elif distress == "none":
             distress = "elevated"
@@ -306,6 +316,13 @@ def _check_model_emergency(
     if near is None or near.similarity < CLOSE_EXAMPLE:
         shown = f"„{near.text}“ {near.similarity:.2f}" if near else "none"
         evidence.append(f"model-only {urgency} with no close emergency example (nearest {shown}): unsure, asking")
+        return "P2", True
+    closest = prediction.nearest[0] if prediction.nearest else near
+    if closest.urgency not in ("P0", "P1") and near.similarity < closest.similarity - CLOSEST_MARGIN:
+        evidence.append(
+            f"model-only {urgency}, but a routine example is closer („{closest.text}“ {closest.similarity:.2f} vs "
+            f"„{near.text}“ {near.similarity:.2f}): unsure, asking"
+        )
         return "P2", True
     evidence.append(f"model {urgency} like the example „{near.text}“ ({near.urgency}, {near.similarity:.2f})")
     return urgency, False

@@ -60,7 +60,7 @@ P0_RULES: tuple[Rule, ...] = (
     _r(
         "gas_smell",
         r"gasgeruch",
-        r"(riecht|stinkt|müffelt)\w* (\w+ ){0,6}nach gas\b",
+        r"(riecht|stinkt|müffelt)\w* ((?!nicht\b|nie\b|kein\w*\b)\w+ ){0,6}nach gas\b",
         r"nach gas (riecht|stinkt)",
         r"\bgas (riecht|stinkt|tritt aus|strömt aus|leck)",
         r"\bgasleck|\bgasaustritt|gasleitung (ist )?(undicht|kaputt|beschädigt)",
@@ -101,7 +101,7 @@ P0_RULES: tuple[Rule, ...] = (
         r"\b(kohlenmonoxid|kohlenmonoxyd|kohlenstoffmonoxid)\b(?! ?(melder|warner))",
         r"\b(co|kohlenmonoxid)[ -]?(melder|warner|alarm)\w* (\w+ ){0,3}(piept|schlägt an|geht los|losgegangen|heult|"
         r"alarm|zeigt|blinkt)",
-        r"carbon monoxide|\bco (alarm|detector)\w* (\w+ ){0,2}(going off|went off|beeping|sounding)",
+        r"carbon monoxide(?! (detector|alarm|sensor)s?\b(?!.*\b(going off|went off|beeping|sounding)))|\bco (alarm|detector)\w* (\w+ ){0,2}(going off|went off|beeping|sounding)",
         urgency="P0", hazard="fire", intent="report_problem", kind="hazard",
         label=("CO-Alarm (Kohlenmonoxid)", "carbon monoxide alarm"),
     ),
@@ -134,12 +134,14 @@ P0_RULES: tuple[Rule, ...] = (
         r"\b(ausgerutscht|hingefallen|gestürzt|gefallen|umgekippt)\b(?!.*\bletzte\w* woche)(.*\b(kann|komme|kommt|können)"
         r" (\w+ )?(nicht|nich) (mehr )?(aufstehen|hoch|bewegen)|.*\b(bewegt sich nicht|blutet))",
         r"\b(kann|komme|kommt) (\w+ )?(nicht|nich) mehr (aufstehen|hoch)\b",
+        r"\b(kollege|kollegin|mann|frau|vater|mutter|kind|sohn|tochter|oma|opa|jemand|gast|kunde|kundin|nachbar\w*)"
+        r" (\w+ ){0,5}(umgekippt|zusammengesackt|zusammengebrochen)\b",
         r"\b(gestürzt|hingefallen|umgekippt|zusammengesackt|gefallen)\b.*\b(liegt|liege|lag) (\w+ )?(am|auf dem) boden"
         r"|\b(fell|fallen|collapsed|slipped)\b.*\b(lying|is|s|lies) on the (floor|ground)\b",
         r"\belectric(al)? shock|\belectrocuted|\b(barely|not|isn t|is not) (really )?(responding|responsive|conscious)\b"
         r"|\bunresponsive\b|\bbarely conscious\b",
         r"\b(slipped|fell|fallen|tripped)\b.*\b(can ?t|cannot|can not|unable to) (get up|stand up|stand|move)\b",
-        r"\bunconscious\b|\bpassed out\b|\bnot breathing\b|\bcan ?t breathe\b|\bcannot breathe\b"
+        r"\bunconscious\b|\bpassed out\b|\bnot breathing\b|\bisn t breathing\b|\bstopped breathing\b|\bcan ?t breathe\b|\bcannot breathe\b"
         r"|\bstruggling to breathe\b|\bhard to breathe\b",
         r"\bheart attack\b|\bstroke\b|\bcardiac\b|\bchest pains?\b|\bcollapsed\b",
         r"\bbleeding\b|\bblood everywhere\b|\b(loads of|lots of|so much|a lot of) blood\b|\bhit (his|her|my|their) head\b|\bhead injury\b|\binjured\b|\bbadly hurt\b|\bbroken (arm|leg|hip)\b",
@@ -156,6 +158,11 @@ P0_RULES: tuple[Rule, ...] = (
         r"\bversucht\w* (\w+ ){0,2}einzubrechen|\bbricht gerade ein|\bbrechen gerade ein",
         r"\b(bedroht|bedrohen) (mich|uns|meine\w*|meinen|gerade)|\b(werde|werden|wird) (\w+ )?bedroht"
         r"|\bmit (einem|nem) (messer|waffe|pistole)|\bschlägt (mich|sie|ihn|uns)|\bangegriffen|\bprügel\w* (sich|mich)",
+        r"\b(jemand|einer|fremde\w*) (\w+ ){0,2}(in|im) (meiner|unserer|der|dem)? ?(wohnung|haus|keller|küche|flur|schlafzimmer)\b"
+        r"(?!.*\b(termin|vorbei|gewesen|ablesen|reparieren)\b)",
+        r"\b(is being|being|just got|s being) (attacked|beaten up|beaten|stabbed|mugged|assaulted)\b"
+        r"|\bwird (gerade )?(angegriffen|verprügelt|zusammengeschlagen|niedergestochen)",
+        r"\b(hilfe|help)\b (\w+ ){0,2}(einbrecher|burglar|intruder)|\b(einbrecher|burglar|intruder)\w* (\w+ ){0,2}(hilfe|help)\b",
         r"\bintruder|\bsomeone (is )?(\w+ ){0,2}(in|inside) (my|our|the) (house|home|flat|apartment)",
         r"\btrying to break in|\bbreaking in (right )?now|\bstill (in|inside) the (house|building)",
         r"\bthreatening (me|us|my|her|him)|\bthreatened me\b|\b(a|with a|has a|got a) (knife|gun|weapon)\b"
@@ -177,7 +184,9 @@ P0_RULES: tuple[Rule, ...] = (
         r"\bwant to end it\b|\bend it all\b|\bgoing to end it\b|\bfinish it (all|tonight)\b|\bdon t want to be (here|around)"
         r"|\bbetter off (dead|without me)\b|\bnobody would (miss|care)|\btook all (my|the) (pills|tablets)"
         r"|\b(jump|throw myself) (off|from|in front)",
-        r"\ballem (\w+ )?ein ende (setzen|machen)|\bnicht mehr (da )?sein wollen|\bwill nicht mehr (da )?sein"
+        r"\b(i can t go on|i can t do this any ?more|i can t take it any ?more)\b.*\b(pills|tablets|knife|rope|gun|bridge)\b",
+        r"\b(ich kann nicht mehr|ich halte das nicht mehr aus)\b.*\b(tabletten|pillen|messer|strick|brücke)\b",
+        r"\ballem (\w+ )?ein ende (setzen|machen)|\bnicht mehr (da )?sein wollen|\bwill (einfach |echt |wirklich )?nicht mehr (da )?sein"
         r"|\bich will (einfach |echt |wirklich )?nicht mehr\b(?=$| ich | es hat| alles)"
         r"|\bkeinen sinn mehr\b(?=.*\b(leben|alles|mir|ich))|\bniemand würde mich vermissen|\bbesser ohne mich"
         r"|\b(packung|alle|ganzen?) tabletten (\w+ )?(genommen|geschluckt)|\b(vom|von der) (dach|brücke|balkon) springen",
@@ -200,7 +209,7 @@ P1_RULES: tuple[Rule, ...] = (
         r"(aus der|aus|durch die|von der|überall|raus|rein|in den|in die)\b",
         r"(läuft|kommt|spritzt|tropft|rinnt) (\w+ ){0,2}(aus|durch|von) (der|die) decke|\bdecke (\w+ )?(tropft|ist nass)",
         r"\bwasser (steht|ist) (\w+ ){0,3}(überall|zentimeter|knöchel|kniehoch|hoch)|\bzentimeter (hoch )?wasser",
-        r"\bburst pipe|\bpipe\w* (has |have )?(burst|broken|split|cracked)|\bburst (water )?(main|pipe)"
+        r"\bburst pipe|\bpipe\w* (has |have |just )?(burst|broken|split|cracked)|\bburst (water )?(main|pipe)"
         r"|\bfilling up with water",
         r"\bflood\w*|\bunder water\b|\bwater (is )?(\w+ ){0,2}(everywhere|pouring|gushing|spraying|streaming"
         r"|coming through|coming down|coming in|leaking through|dripping through|rising)",
@@ -250,14 +259,15 @@ P1_RULES: tuple[Rule, ...] = (
     ),
     _r(
         "alarm",
-        r"\balarm\w* (\w+ ){0,3}(geht los|ging los|ausgelöst|schlägt an|heult|ist an|losgegangen)",
-        r"\balarm\w* (\w+ ){0,3}(going off|went off|triggered|sounding|is ringing)",
+        r"\balarm\w* (\w+ ){0,6}(geht los|ging los|ausgelöst|schlägt an|heult|ist an|losgegangen)",
+        r"\balarm\w* (\w+ ){0,6}(going off|went off|triggered|sounding|is ringing)",
         urgency="P1", intent="report_problem", kind="security",
         label=("Alarm ausgelöst", "alarm triggered"),
     ),
     _r(
         "arrest_search",
-        r"\bverhaftet|\bfestgenommen|\bfestnahme|\buntersuchungshaft|\bin haft\b|\babgeführt",
+        r"\bauf der (polizei)?wache (\w+ ){0,3}(darf|festgehalten|fest)|\bin gewahrsam\b|\bi m at the police station\b"
+        r"|\bverhaftet|\bfestgenommen|\bfestnahme|\buntersuchungshaft|\bin haft\b|\babgeführt",
         r"\bdurchsuchung|\bdurchsucht|\bhausdurchsuchung|\bdurchsuchungsbeschluss|\brazzia",
         r"\barrest\w*|\bin custody\b|\btaken into custody|\bsearch warrant|\b(police|officers) (are )?searching"
         r"|\braid\w*",
@@ -286,6 +296,8 @@ P1_RULES: tuple[Rule, ...] = (
         r"\b(ran out|run out|running out|none left)\b(?=.*\b(insulin|epipen|inhaler|heart medication|"
         r"blood thinner))",
         r"\b(alle|leer|aufgebraucht|keins mehr)\b(?=.*\b(insulin|epipen|asthmaspray|herzmedikament))",
+        r"\b(schmerzpflaster|pain patch\w*)\b(?=.*\b(palliativ\w*|palliative)\b)|\b(palliativ\w*|palliative)\b"
+        r"(?=.*\b(schmerzpflaster|pain patch\w*|morphin\w*|morphine)\b)",
         urgency="P1", intent="report_problem", kind="medication",
         label=("lebenswichtiges Medikament fehlt", "urgent vital medication"),
     ),
@@ -538,7 +550,7 @@ RESOLVED = re.compile(fold_pattern(
     r"(trocken|wieder gut|wieder ok|in ordnung)|\b(geht|funktioniert|läuft) (\w+ ){0,2}(?<!immer )wieder\b(?! los)|\bwieder (trocken|an)\b"
     r"|\bfrei bekommen|\bfreibekommen|\balles (ist )?in ordnung"
     r"|\bby itself|\bon its own|\bstopped (now|again)|\bworks? again|\bworking again|\bback to normal"
-    r"|\b(is|s|came|come|went|it s) back (on|up)\b"
+    r"|\b(is|s|its|came|come|went|it s) back (on|up)\b"
     r"|\ball dry now|\bfixed itself|\bsorted it|\bunblocked it"
     r"|\beverything (is|s) (fine|ok)"
 ))
@@ -706,7 +718,9 @@ EVERYDAY_WORDS = frozenset(
         "ave way close drive flat apartment wohnung stock etage floor hausnummer postleitzahl postcode zip"
     ).split()
 )
-_EVERYDAY_UNKNOWN_MAX = 2  # a name or a city may follow "mein Name ist", "my number is", a street word
+_EVERYDAY_UNKNOWN_MAX = 2
+# a call for help is never an everyday turn, however short ("Hilfe, Einbrecher!")
+_NOT_EVERYDAY = frozenset(fold(w) for w in "hilfe help notfall emergency sos feuer fire polizei police".split())  # a name or a city may follow "mein Name ist", "my number is", a street word
 _NAME_CUES = frozenset(fold(w) for w in "name heiße heisse spricht ist is this straße strasse street road weg".split())
 
 
@@ -717,7 +731,7 @@ def only_everyday_words(text: str, folded: Folded) -> str | None:
     into it ("Guten Tag!", "Ist mir egal.", "Klaus Weber", "Goethestraße 14").
     """
     tokens = folded.text.split()
-    if not tokens:
+    if not tokens or any(t in _NOT_EVERYDAY for t in tokens):
         return None
     unknown = [
         t for t in tokens
