@@ -400,7 +400,7 @@ def test_a_caller_served_with_an_answer_may_just_hang_up(lang):
 @pytest.mark.parametrize(("lang", "agree"), [("de", "Natürlich!"), ("en", "Of course!")])
 def test_an_unsure_short_answer_is_asked_again_never_taken_for_danger(lang, agree):
     d = call("sanitaer-notdienst", lang)
-    reply = d.hear(agree, confidence=0.3)
+    reply = d.hear(agree, confidence=0.2)
     assert not d.state.ended and d.state.urgency == "P4" and d.state.distress == "none"
     assert reply.says == [
         prompt("sanitaer-notdienst", "not_understood", lang),

@@ -105,8 +105,12 @@ def call(simulate, client: str, turns: list[str], outcome: str) -> str:
 
 
 def handled_by_agent(queue: HandoffQueue, call_id: str, note: str) -> str:
-    with queue.sessions() as db:
+    with queue.sessions.begin() as db:
         handoff_id = db.scalar(select(Handoff.id).where(Handoff.call_id == call_id))
+        # `triage simulate` stores a test call, kept out of the agents' queue; these calls stand for live
+        # text calls, whose handoffs agents take
+        db.execute(update(Handoff).where(Handoff.id == handoff_id).values(status="waiting"))
+        db.execute(update(Call).where(Call.id == call_id).values(channel="text"))
     queue.accept(handoff_id, "agent-1")
     queue.note(handoff_id, "agent-1", note)
     return handoff_id

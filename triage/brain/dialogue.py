@@ -28,8 +28,10 @@ from .types import DISTRESSES, Analysis, Lang, more_urgent
 # phases where the caller says what they want, in their own words: the model's judgement applies
 _OPEN_PHASES = ("need", "anything_else", "consent")
 MAX_SILENCES = 2
-# below this recognition confidence the words of a turn are not acted on (asked again instead)
-LOW_CONFIDENCE = 0.5
+# below this recognition confidence the words of a turn are not acted on (asked again instead). Whisper
+# itself treats an average log-probability under -1.0 (exp: 0.37) as a failed decode; on the 8 kHz line
+# real names and a plain "Yes." come out between 0.3 and 0.5, so the line is drawn below that.
+LOW_CONFIDENCE = 0.3
 _WAITING_PROMPTS = {
     "hold": "handoff_hold",
     "connecting": "handoff_connecting",
@@ -117,7 +119,9 @@ class Dialogue(Context):
             or (answers.is_done(text) and len(text.split()) <= 6)
             or (s.phase == "consent" and answers.refuses_recording(text))
         )
-        if confidence is not None and confidence < LOW_CONFIDENCE:
+        # a detail given while one is being collected is read back anyway: the caller confirms it
+        read_back_follows = s.phase == "collect" and s.confirming is None and not bare_answer
+        if confidence is not None and confidence < LOW_CONFIDENCE and not read_back_follows:
             unsure = self._unsure_words(a, bare_answer)
             if unsure is not None:
                 return self._bot(unsure)

@@ -18,6 +18,8 @@ import logging
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 
+from pipecat.audio.resamplers.base_audio_resampler import BaseAudioResampler
+from pipecat.audio.utils import create_stream_resampler
 from pipecat.frames.frames import Frame, SystemFrame, TranscriptionFrame, UserStoppedSpeakingFrame
 from pipecat.processors.frame_processor import FrameDirection
 from pipecat.services.settings import STTSettings, TTSSettings
@@ -154,10 +156,14 @@ class SharedPiperTTS(TTSService):
         )
         self._engine = engine
         self._call = call
+        # pipecat's stream resampler keeps state for one input rate; a call that switches between voices
+        # of different rates (22.05 kHz and 16 kHz) needs one resampler per rate
+        self._resamplers: dict[int, BaseAudioResampler] = {}
 
     async def run_tts(self, text: str, context_id: str) -> AsyncGenerator[Frame | None, None]:
         lang = self._call.lang
         rate = self._engine.voice(lang).sample_rate
+        self._resampler = self._resamplers.setdefault(rate, create_stream_resampler())
         try:
             async for frame in self._stream_audio_frames_from_iterator(
                 self._engine.stream(text, lang), in_sample_rate=rate, context_id=context_id

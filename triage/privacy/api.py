@@ -37,11 +37,11 @@ def _sessions(request: Request):
     return request.app.state.triage.store.sessions
 
 
-@router.post("/export", summary="Everything stored about a caller, as JSON")
-async def export_subject(subject: Subject, request: Request, user: PlatformAdmin) -> dict[str, Any]:
+async def _for_subject(request: Request, user: Principal, subject: Subject, action) -> dict[str, Any]:
+    """Export or erasure by number or name, off the event loop; a key that finds nobody is 422."""
     try:
         return await asyncio.to_thread(
-            export,
+            action,
             _sessions(request),
             user.username,
             phone=subject.phone,
@@ -50,21 +50,16 @@ async def export_subject(subject: Subject, request: Request, user: PlatformAdmin
         )
     except ValueError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
+
+
+@router.post("/export", summary="Everything stored about a caller, as JSON")
+async def export_subject(subject: Subject, request: Request, user: PlatformAdmin) -> dict[str, Any]:
+    return await _for_subject(request, user, subject, export)
 
 
 @router.post("/delete", summary="Erase a caller's data everywhere (legal holds excepted)")
 async def delete_subject(subject: Subject, request: Request, user: PlatformAdmin) -> dict[str, Any]:
-    try:
-        return await asyncio.to_thread(
-            erase,
-            _sessions(request),
-            user.username,
-            phone=subject.phone,
-            name=subject.name,
-            reference=subject.reference,
-        )
-    except ValueError as exc:
-        raise HTTPException(status_code=422, detail=str(exc)) from exc
+    return await _for_subject(request, user, subject, erase)
 
 
 @router.put("/handoffs/{handoff_id}/hold", summary="Keep a handoff whatever the retention says, or release it")

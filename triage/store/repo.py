@@ -152,33 +152,6 @@ class CallStore:
             call.distress, call.outcome_type = outcome["distress"], outcome["type"]
             row: Handoff | Order | Message | None = None
             if outcome["type"] == "handoff":
-                handoff = Handoff(
-                    call_id=call_id,
-                    client_id=client_id,
-                    urgency=outcome["urgency"],
-                    distress=outcome["distress"],
-                    reason=outcome.get("handoff_reason") or "",
-                    summary=outcome.get("summary") or {},
-                    language=language or call.language,
-                    caller_on_line=call.channel in VOICE_CHANNELS and call.ended_at is None,
-                    status="test" if call.channel == TEST_CHANNEL else "waiting",
-                )
-                db.add(handoff)
-                db.flush()
-                db.add(
-                    HandoffEvent(
-                        handoff_id=handoff.id,
-                        kind="created",
-                        actor="caller",
-                        status=handoff.status,
-                        detail={"reason": handoff.reason, "urgency": handoff.urgency, "channel": call.channel},
-                    )
-                )
-                if handoff.status == "test":
-                    return handoff.id
-                self.feed.publish(db, {"kind": "handoff", "event": "created", "id": handoff.id, "client_id": client_id})
-                return handoff.id
-
                 return self._add_handoff(db, call, outcome, client_id, language)
             elif outcome["type"] == "order":
                 order = outcome["order"]

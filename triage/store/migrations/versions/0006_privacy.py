@@ -1,13 +1,13 @@
 """retention purge markers on calls, legal hold on handoffs
 
-Revision ID: 0900_privacy
+Revision ID: 0006
 Revises: 0005
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0900_privacy"
+revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
