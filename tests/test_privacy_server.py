@@ -21,8 +21,6 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -37,7 +35,16 @@ from sqlalchemy.orm import Session
 from twilio.request_validator import RequestValidator
 
 from tests.conftest import on_ci, shared_audio
-from tests.voice_server import PASSWORD, REPO, TWILIO_TEST_TOKEN, VoiceServer, create_account, free_port, stop_server
+from tests.voice_server import (
+    PASSWORD,
+    REPO,
+    TWILIO_TEST_TOKEN,
+    VoiceServer,
+    create_account,
+    free_port,
+    stop_server,
+    wait_until_ready,
+)
 from triage.packs.load import load_pack
 from triage.privacy.keys import phone_keys_in
 from triage.store.repo import open_store
@@ -159,20 +166,7 @@ def _start(models: Path, data_dir: Path, hook_dir: Path, connections: Path, log_
         stdout=log_path.open("w"),
         stderr=subprocess.STDOUT,
     )
-    server = VoiceServer(f"http://127.0.0.1:{port}", data_dir, process, log_path)
-    deadline = time.monotonic() + 240
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"triage serve exited with {process.returncode}:\n{server.log()}")
-        try:
-            with urllib.request.urlopen(server.url + "/readyz", timeout=1) as response:
-                if response.status == 200:
-                    return server
-        except (urllib.error.URLError, OSError):
-            pass
-        time.sleep(0.2)
-    process.kill()
-    raise RuntimeError(f"triage serve was not ready within 240 s:\n{server.log()}")
+    return wait_until_ready(VoiceServer(f"http://127.0.0.1:{port}", data_dir, process, log_path))
 
 
 def _strace(out: Path) -> list[str]:

@@ -122,11 +122,16 @@ def start_server(
         stdout=log_path.open("w"),
         stderr=subprocess.STDOUT,
     )
-    server = VoiceServer(f"http://127.0.0.1:{port}", data_dir, process, log_path)
-    deadline = time.monotonic() + 240  # engines and every greeting on a 2-core CI machine
+    return wait_until_ready(VoiceServer(f"http://127.0.0.1:{port}", data_dir, process, log_path))
+
+
+def wait_until_ready(server: VoiceServer, seconds: float = 240) -> VoiceServer:
+    """Until /readyz answers 200 (engines loaded, every greeting synthesised: minutes on a 2-core CI
+    machine); a server that exits or is not ready in time is killed and its log raised."""
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"triage serve exited with {process.returncode}:\n{server.log()}")
+        if server.process.poll() is not None:
+            raise RuntimeError(f"triage serve exited with {server.process.returncode}:\n{server.log()}")
         try:
             with urllib.request.urlopen(server.url + "/readyz", timeout=1) as response:
                 if response.status == 200:
@@ -134,8 +139,8 @@ def start_server(
         except (urllib.error.URLError, OSError):
             pass
         time.sleep(0.2)
-    process.kill()
-    raise RuntimeError(f"triage serve was not ready within 240 s:\n{server.log()}")
+    server.process.kill()
+    raise RuntimeError(f"triage serve was not ready within {seconds:.0f} s:\n{server.log()}")
 
 
 def stop_server(server: VoiceServer) -> None:
