@@ -610,3 +610,16 @@ def test_fast_enough() -> None:
         extract_entities(f"{said} {i}", "de", now=NOW)
         match_order(f"zwei ibuprofen 400 und ein nasenspray die große {i}", "de", PHARMACY)
     assert (time.perf_counter() - start) / 50 < 0.005  # generous: well under 1 ms each on a laptop
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "street", "number"),
+    [
+        ("No, it's number 16, Baker Street.", "en", "Baker Street", "16"),
+        ("Nein, Nummer 16, Goethestraße.", "de", "Goethestraße", "16"),
+    ],
+)
+def test_a_house_number_named_before_its_street_belongs_to_it(text, lang, street, number):
+    """A correction at the address read-back, as callers say it: the number first, then the street."""
+    address = extract_address(text, lang, True)
+    assert (address.street, address.house_number) == (street, number)

@@ -67,8 +67,8 @@ KNOWN_GAPS = {
         "about 0.9): the call goes to a human, not through the details (open: issue 10)"
     ),
     "caller_corrects_the_house_number": (
-        "the dialogue does not take 'No, it's number 16, Baker Street' at the address read-back as a "
-        "correction; typed through `triage simulate` too (open: issue 11)"
+        "the correction hangs on Whisper base hearing 'number sixteen' exactly; the first merged run "
+        "failed on 'number 16, Baker Street', which the address extraction now reads (open: issue 10)"
     ),
     "german_message_with_a_real_recorded_sentence": (
         "espeak-ng German: 'eine Nachricht hinterlassen' is heard as 'eine Lastigte hinterlassen' and "

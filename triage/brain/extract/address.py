@@ -58,6 +58,8 @@ _POSTCODE_CUE = re.compile(r"(?:\bin|plz|postleitzahl|zip|zip code|postcode|post
 _CITY_AFTER = re.compile(rf"\s*,?\s*(?:in\s+)?{_CITY}")
 _IN_CITY = re.compile(rf"\bin\s+{_CITY}")
 _HOUSE_ONLY = re.compile(rf"\b(?:hausnummer|hausnr|house number)\s*(?:ist|is|wäre|lautet)?\s*{_HOUSE_NUMBER}")
+# "number 16, Baker Street": the number named as such, before or after the street
+_NAMED_HOUSE = re.compile(rf"\b(?:hausnummer|hausnr|house number|nummer|number|nr)\.?\s*(?:ist|is)?\s*{_HOUSE_NUMBER}")
 _BARE_HOUSE = re.compile(rf"(?:(?:die |the )?(?:nummer|number|nr)\s*(?:ist|is)?\s*)?{_HOUSE_NUMBER}\W*")
 _NOT_PLACE = _wordset(
     "montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday thursday friday "
@@ -209,7 +211,8 @@ def _address_in(t: str, expecting: bool) -> Address:
     postcode, city = _postcode(t, street, expecting)
     city = city or _city(t, street, expecting)
     if street:
-        return Address(street.street, street.number, postcode, city)
+        number = street.number or _house(_NAMED_HOUSE.search(t))
+        return Address(street.street, number, postcode, city)
     house = _HOUSE_ONLY.search(t)
     if house:
         return Address(house_number=_house(house), postcode=postcode, city=city)
