@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from tests.voice_server import BURST_PIPE
 from triage.brain.summary import for_reader, group_phone
 
 CLIENT = "sanitaer-notdienst"  # agent_language: de
@@ -46,17 +47,7 @@ def test_a_routine_headline_is_a_glance_not_the_whole_first_utterance(simulate) 
 
 
 def test_an_emergency_headline_uses_the_packs_name_in_the_readers_language(simulate) -> None:
-    summary = _summary(
-        simulate,
-        [
-            "ja",
-            "bei uns ist ein rohr geplatzt das wasser läuft überall",
-            "goethestraße 14 in 20095 hamburg",
-            "ja",
-            "null eins sieben eins zwei drei vier fünf sechs sieben acht",
-            "ja",
-        ],
-    )
+    summary = _summary(simulate, BURST_PIPE[:6])  # the caller hangs up before giving a name
     assert summary["urgency"] == "P1"
     de, en = for_reader(summary, "de"), for_reader(summary, "en")
     assert "Rohrbruch" in de["urgency_reason"]

@@ -9,49 +9,14 @@ import re
 
 import numpy as np
 
+from ..brain.numbers import de_cardinal
+
 EN_NUMBERS = {
     "zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
-DE_UNITS = {
-    "null": 0, "eins": 1, "ein": 1, "eine": 1, "zwei": 2, "zwo": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
-    "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14,
-    "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19,
-}
-DE_TENS = {"zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70,
-           "achtzig": 80, "neunzig": 90}
-
-
-def _de_below_1000(word: str) -> int | None:
-    if not word:
-        return 0
-    if "hundert" in word:
-        head, _, rest = word.partition("hundert")
-        h = 1 if head in ("", "ein") else DE_UNITS.get(head)
-        r = _de_below_1000(rest)
-        return None if h is None or r is None else h * 100 + r
-    if word in DE_UNITS:
-        return DE_UNITS[word]
-    if word in DE_TENS:
-        return DE_TENS[word]
-    unit, und, tens = word.partition("und")
-    if und and unit in DE_UNITS and tens in DE_TENS:
-        return DE_UNITS[unit] + DE_TENS[tens]
-    return None
-
-
-def german_number(word: str) -> int | None:
-    """"fünftausend" -> 5000, "achtundsechzig" -> 68; None for a word that is not a number."""
-    if "tausend" in word:
-        head, _, rest = word.partition("tausend")
-        t = 1 if head in ("", "ein") else _de_below_1000(head)
-        r = _de_below_1000(rest)
-        return None if t is None or r is None else t * 1000 + r
-    return _de_below_1000(word) if word else None
-
-
 def normalise(text: str) -> str:
     words = re.sub(r"[^\w\s']", " ", text.lower().replace("-", " ")).split()
     out: list[str] = []
@@ -59,7 +24,7 @@ def normalise(text: str) -> str:
         word = word.strip("'")
         if word in EN_NUMBERS:
             word = str(EN_NUMBERS[word])
-        elif (n := german_number(word)) is not None and word not in ("ein", "eine"):
+        elif word not in ("ein", "eine") and (n := de_cardinal(word)) is not None:
             word = str(n)
         if word.isdigit():
             out.extend(word)  # one token per digit: "0176" and "zero one seven six" score alike
