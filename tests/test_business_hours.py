@@ -138,3 +138,59 @@ def test_a_caller_without_a_number_is_never_promised_a_callback(model, lang) -> 
     phoned = Dialogue(pack, model, lang=lang, now=lambda: MONDAY_MORNING)
     phoned.caller_number = "+49 171 1112223"  # a phone line's caller ID: a callback can be promised
     assert phoned.waiting("callback").text.startswith(pack.prompts.handoff_callback[lang][:40])
+
+
+FORWARD_TO = "+4930901820"
+
+
+def _forwarding_plumber() -> Pack:
+    """Out of hours, calls go to the city's emergency plumbing service."""
+    pack = load_pack("sanitaer-notdienst")
+    rules = OutOfHours(
+        mode="forward",
+        forward_to=FORWARD_TO,
+        say={
+            "de": "Wir sind gerade nicht im Büro. Ich verbinde Sie mit dem Notdienst der Innung.",
+            "en": "Our office is closed. I am connecting you to the guild's emergency service.",
+        },
+        call_instead={
+            "de": "Wir sind gerade nicht im Büro. Bitte rufen Sie den Notdienst der Innung an: {{ forward_to | digits }}.",
+            "en": "Our office is closed. Please call the guild's emergency service on {{ forward_to | digits }}.",
+        },
+    )
+    return pack.model_copy(update={"out_of_hours": rules, "hours": {"mon": ["08:00-17:00"]}})
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_forward_puts_phone_calls_through_and_a_text_caller_hears_the_number_and_leaves_a_message(model, lang) -> None:
+    pack = _forwarding_plumber()
+    assert hours.forward_number(pack, MONDAY_NIGHT) == FORWARD_TO
+    assert hours.forward_number(pack, MONDAY_MORNING) is None  # open: served as usual
+    assert hours.forward_words(pack, MONDAY_NIGHT, lang) == [pack.out_of_hours.say[lang]]
+    # a call that cannot be put through (text, browser): the number to call, and the request is kept
+    routine = {
+        "de": "ich möchte einen termin für die wartung meiner heizung",
+        "en": "i would like an appointment to service my boiler",
+    }
+    said, dialogue = _call(pack, model, MONDAY_NIGHT, lang, [routine[lang]])
+    assert said[1].startswith(pack.out_of_hours.call_instead[lang][:40]), said
+    assert "4 9 3 0 9 0 1 8 2 0" in said[1], said  # the number, digit by digit
+    assert not any(s == pack.out_of_hours.say[lang] for s in said)  # nobody is being put through here
+    assert dialogue.state.after_collect == "message"  # taking a message: number and name next
+    burst = {
+        "de": "bei uns ist ein rohr geplatzt das wasser läuft überall",
+        "en": "a pipe burst and water is everywhere",
+    }
+    _, dialogue = _call(pack, model, MONDAY_NIGHT, lang, [burst[lang]])
+    assert dialogue.state.urgency == "P1" and not dialogue.state.ended  # an emergency is still served
+
+
+def test_forward_needs_a_dialable_number_and_words_in_every_language() -> None:
+    document = _forwarding_plumber().model_dump()
+    closed = document["out_of_hours"]
+    with pytest.raises(ValidationError, match=r"'030 901820' is not a number in international form"):
+        Pack.model_validate({**document, "out_of_hours": {**closed, "forward_to": "030 901820"}})
+    with pytest.raises(ValidationError, match=r"needs out_of_hours.forward_to"):
+        Pack.model_validate({**document, "out_of_hours": {**closed, "forward_to": None}})
+    with pytest.raises(ValidationError, match=r"out_of_hours.call_instead is empty in en"):
+        Pack.model_validate({**document, "out_of_hours": {**closed, "call_instead": {"de": "Rufen Sie an."}}})

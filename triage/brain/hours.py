@@ -5,6 +5,12 @@ Pure: a pack and a moment in, decisions and the pack's words out. A pack without
 open; a pack without `out_of_hours` (mode `open`) is served the same at any hour. Emergencies are
 never turned away: P0/P1/P2, acute distress and a caller asking for a human are handled before any
 out-of-hours rule applies (see Dialogue._decide).
+
+Mode `forward` puts a phone call through to another number (`forward_number`; the Twilio webhook
+answers with `<Dial>` before any dialogue starts) after the pack's `say` ("I am connecting you to …",
+`forward_words`). A call that cannot be put through (browser, text) reaches the dialogue instead: the
+caller hears `call_instead`, which names the number, and a routine request is taken as a message, so
+nobody who called is lost.
 """
 
 from __future__ import annotations
@@ -56,25 +62,45 @@ def closed_policy(pack: Pack, at: datetime) -> OutOfHours | None:
     return rules
 
 
+def _words(pack: Pack, rules: OutOfHours, texts: dict[str, str], lang: str) -> list[str]:
+    text = texts.get(lang) or texts.get(pack.languages[0]) or ""
+    return [render(text, client_name=pack.name, forward_to=rules.forward_to or "")] if text.strip() else []
+
+
 def closed_words(pack: Pack, at: datetime, lang: str) -> list[str]:
-    """What a caller hears after the greeting when the client is closed (the pack's `out_of_hours.say`)."""
+    """What a caller in the dialogue hears after the greeting when the client is closed: the pack's
+    `out_of_hours.say`, or for `forward` (a call that could not be put through) `call_instead`."""
     rules = closed_policy(pack, at)
     if rules is None:
         return []
-    text = rules.say.get(lang) or rules.say.get(pack.languages[0]) or ""
-    return [render(text, client_name=pack.name, forward_to=rules.forward_to or "")] if text.strip() else []
+    return _words(pack, rules, rules.call_instead if rules.mode == "forward" else rules.say, lang)
+
+
+def forward_number(pack: Pack, at: datetime) -> str | None:
+    """The number a phone call is put through to at `at` (out of hours, mode `forward`), else None."""
+    rules = closed_policy(pack, at)
+    return rules.forward_to if rules is not None and rules.mode == "forward" else None
+
+
+def forward_words(pack: Pack, at: datetime, lang: str) -> list[str]:
+    """What a phone caller hears before being put through to `forward_number` (the pack's `say`)."""
+    rules = closed_policy(pack, at)
+    return _words(pack, rules, rules.say, lang) if rules is not None and rules.mode == "forward" else []
 
 
 def route_request(pack: Pack, at: datetime, intent: str) -> str | None:
     """Where a routine request (never an emergency) goes when the client is closed: "message" (take a
-    message), "closed" (say the pack's goodbye: only emergencies are served), "handoff" (to the on-call
-    human), or None (served as in opening hours; questions are always answered)."""
+    message; also `forward` on a call that could not be put through), "closed" (say the pack's goodbye:
+    only emergencies are served), "handoff" (to the on-call human), or None (served as in opening
+    hours; questions are always answered)."""
     rules = closed_policy(pack, at)
     if rules is None or intent == "information":
         return None
-    if rules.mode == "message_only" and intent in ("leave_message", "complaint"):
+    if rules.mode in ("message_only", "forward") and intent in ("leave_message", "complaint"):
         return None  # already a message
-    return {"message_only": "message", "emergencies_only": "closed", "on_call": "handoff"}.get(rules.mode)
+    return {"message_only": "message", "forward": "message", "emergencies_only": "closed", "on_call": "handoff"}.get(
+        rules.mode
+    )
 
 
 def closed_goodbye(pack: Pack, lang: str) -> list[str]:

@@ -7,9 +7,10 @@ an error that names the field, not a setting that silently does nothing.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 Lang = Literal["de", "en"]
 LANGS: tuple[Lang, ...] = ("de", "en")
@@ -35,6 +36,11 @@ GlobalSituation = Literal[
 ]
 
 _HOURS = re.compile(r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$")
+E164 = re.compile(r"^\+[1-9]\d{6,14}$")
+
+# Every problem the schema's own checks find is a PydanticCustomError with a `type` and its facts in
+# `ctx`, so the editor can say it in the admin's language (triage/admin/messages.py) from the type,
+# the location and the facts; the English template is what logs and `triage` commands show.
 
 
 class Strict(BaseModel):
@@ -70,7 +76,11 @@ class Emergency(Strict):
                 try:
                     re.compile(phrase)
                 except re.error as exc:
-                    raise ValueError(f"phrase {phrase!r} ({lang}) is not a valid pattern: {exc}") from exc
+                    raise PydanticCustomError(
+                        "phrase_pattern",
+                        "phrase '{phrase}' ({lang}) is not a valid pattern: {error}",
+                        {"phrase": phrase, "lang": lang, "error": str(exc)},
+                    ) from exc
         return value
 
 
@@ -91,7 +101,11 @@ class CatalogItem(Strict):
         values = {v for group in self.options.values() for v in group}
         unknown = sorted(set(self.option_aliases) - values)
         if unknown:
-            raise ValueError(f"option_aliases names values that no option group has: {unknown}")
+            raise PydanticCustomError(
+                "option_alias_unknown",
+                "option_aliases names values that no option group has: {values}",
+                {"values": ", ".join(unknown)},
+            )
         return self
 
 
@@ -111,10 +125,15 @@ class Contact(Strict):
 
     @model_validator(mode="after")
     def _channel_has_address(self) -> Contact:
+        facts = {"name": self.name, "channel": self.channel}
         if self.channel in ("sms", "phone") and not self.phone:
-            raise ValueError(f"contact {self.name!r} uses channel {self.channel!r} but has no phone")
+            raise PydanticCustomError(
+                "contact_needs_phone", "contact '{name}' uses channel '{channel}' but has no phone", facts
+            )
         if self.channel == "webhook" and not self.url:
-            raise ValueError(f"contact {self.name!r} uses channel 'webhook' but has no url")
+            raise PydanticCustomError(
+                "contact_needs_url", "contact '{name}' uses channel 'webhook' but has no url", facts
+            )
         return self
 
 
@@ -238,26 +257,55 @@ class Prompts(Strict):
     no_words: LocalizedList
 
 
+class Unreachable(NamedTuple):
+    """One part of a pack no call can reach: its kind, the field to fix, the English text, the facts."""
+
+    kind: str
+    field: str
+    text: str
+    facts: dict[str, str]
+
+
 class OutOfHours(Strict):
     """What a call outside `hours` gets (operator, issue 13; applied by triage/brain/hours.py). Emergencies
     and callers asking for a human are always handed over, whatever the mode."""
 
-    mode: Literal["open", "notice", "message_only", "emergencies_only", "on_call"] = Field(
+    mode: Literal["open", "notice", "message_only", "emergencies_only", "on_call", "forward"] = Field(
         default="open",
         description="open: served as in opening hours; notice: the words, then served as usual; message_only: "
         "routine requests leave a message; emergencies_only: routine callers are told to call again; "
-        "on_call: every caller goes to the on-call human",
+        "on_call: every caller goes to the on-call human; forward: phone calls are put through to forward_to "
+        "(callers hear `say`), calls that cannot be put through hear `call_instead` and leave a message",
     )
     say: Localized = Field(
         default_factory=dict,
-        description="Said after the greeting when closed, e.g. who helps now ({{ forward_to | digits }}).",
+        description="Said after the greeting when closed, e.g. who helps now ({{ forward_to | digits }}); "
+        "forward: said before the phone call is put through ('I am connecting you to …').",
     )
-    forward_to: str | None = Field(default=None, description="A number the words may name (forward_to).")
+    forward_to: str | None = Field(
+        default=None, description="A number the words may name (forward_to); forward: the number calls go to (E.164)."
+    )
+    call_instead: Localized = Field(
+        default_factory=dict,
+        description="forward: said on a call that cannot be put through (browser, text), with the number to call "
+        "({{ forward_to | digits }}); the caller can then leave a message.",
+    )
     goodbye: Localized = Field(
         default_factory=dict, description="emergencies_only: said to a routine caller before the call ends."
     )
 
-    @field_validator("say", "goodbye")
+    @model_validator(mode="after")
+    def _forward_number_dialable(self) -> OutOfHours:
+        """A number Twilio can dial, whatever the caller's country: +<country code><number>."""
+        if self.mode == "forward" and self.forward_to and not E164.match(self.forward_to):
+            raise PydanticCustomError(
+                "forward_number",
+                "forward_to '{number}' is not a number in international form like +4930123456",
+                {"number": self.forward_to},
+            )
+        return self
+
+    @field_validator("say", "goodbye", "call_instead")
     @classmethod
     def _templates_compile(cls, value: dict[str, str]) -> dict[str, str]:
         """A broken template would fail the greeting of every call out of hours: refuse it here."""
@@ -268,7 +316,9 @@ class OutOfHours(Strict):
             try:
                 ImmutableSandboxedEnvironment().parse(text)
             except TemplateSyntaxError as exc:
-                raise ValueError(f"{lang}: {exc.message}") from exc
+                raise PydanticCustomError(
+                    "template_syntax", "{lang}: {error}", {"lang": lang, "error": exc.message or ""}
+                ) from exc
         return value
 
 
@@ -314,7 +364,11 @@ class Pack(Strict):
         for day, ranges in value.items():
             for r in ranges:
                 if not _HOURS.match(r):
-                    raise ValueError(f"{day}: {r!r} is not a time range like '08:00-17:30'")
+                    raise PydanticCustomError(
+                        "hours_range",
+                        "{day}: '{range}' is not a time range like '08:00-17:30'",
+                        {"day": day, "range": r},
+                    )
         return value
 
     @field_validator("timezone")
@@ -325,7 +379,11 @@ class Pack(Strict):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"unknown timezone {value!r} (use an IANA name like 'Europe/Berlin')") from exc
+            raise PydanticCustomError(
+                "timezone_unknown",
+                "unknown timezone '{timezone}' (use an IANA name like 'Europe/Berlin')",
+                {"timezone": value},
+            ) from exc
         return value
 
     @model_validator(mode="after")
@@ -348,46 +406,105 @@ class Pack(Strict):
                         missing += [f"{kind}[{i}].{field}.{lang}" for lang in langs - set(value)]
         if missing:
             shown = ", ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
-            raise ValueError(f"missing translation for a language the client offers: {shown}")
-        if self.agent_language not in self.languages and self.agent_language not in LANGS:
-            raise ValueError(f"agent_language {self.agent_language!r} is not supported")
+            raise PydanticCustomError(
+                "missing_translation",
+                "missing translation for a language the client offers: {shown}",
+                {"shown": shown, "fields": missing},
+            )
         unreachable = self._unreachable()
         if unreachable:
-            raise ValueError("; ".join(unreachable))
+            raise PydanticCustomError(
+                "pack_unreachable", "{text}", {"text": "; ".join(p.text for p in unreachable), "problems": unreachable}
+            )
         skus = [c.sku for c in self.catalog]
         dupes = sorted({s for s in skus if skus.count(s) > 1})
         if dupes:
-            raise ValueError(f"catalog has duplicate sku: {dupes}")
+            raise PydanticCustomError("duplicate_sku", "catalog has duplicate sku: {skus}", {"skus": ", ".join(dupes)})
         return self
 
-    def _unreachable(self) -> list[str]:
+    def _unreachable(self) -> list[Unreachable]:
         """Parts no call can ever reach: they would look configured and silently never work."""
         langs = set(self.languages)
+        offered = ", ".join(sorted(langs))
         problems = []
         for i, e in enumerate(self.emergencies):
             if not any(e.phrases.get(lang) for lang in langs):
                 problems.append(
-                    f"emergencies[{i}] ({e.id}): no phrases in {', '.join(sorted(langs))}, so no caller can reach it"
+                    Unreachable(
+                        "emergency_no_phrases",
+                        f"emergencies[{i}].phrases",
+                        f"emergencies[{i}] ({e.id}): no phrases in {offered}, so no caller can reach it",
+                        {"id": e.id, "langs": offered},
+                    )
                 )
         for i, answer in enumerate(self.info):
             if not any(answer.keywords.get(lang) for lang in langs):
                 problems.append(
-                    f"info[{i}] ({answer.id}): no keywords in {', '.join(sorted(langs))}, so it is never answered"
+                    Unreachable(
+                        "info_no_keywords",
+                        f"info[{i}].keywords",
+                        f"info[{i}] ({answer.id}): no keywords in {offered}, so it is never answered",
+                        {"id": answer.id, "langs": offered},
+                    )
                 )
         for i, item in enumerate(self.catalog):
-            blank = sorted(lang for lang in langs if not (item.name.get(lang) or "").strip())
+            blank = ", ".join(sorted(lang for lang in langs if not (item.name.get(lang) or "").strip()))
             if blank:
-                problems.append(f"catalog[{i}] ({item.sku}): name is empty in {', '.join(blank)}")
+                problems.append(
+                    Unreachable(
+                        "catalog_name_empty",
+                        f"catalog[{i}].name",
+                        f"catalog[{i}] ({item.sku}): name is empty in {blank}",
+                        {"id": item.sku, "langs": blank},
+                    )
+                )
         closed = self.out_of_hours
         if closed.mode != "open":
             if not self.hours:
-                problems.append(f"out_of_hours.mode {closed.mode} needs hours: when is the client open?")
-            for field in ("say", *(("goodbye",) if closed.mode == "emergencies_only" else ())):
-                blank = sorted(lang for lang in langs if not (getattr(closed, field).get(lang) or "").strip())
+                problems.append(
+                    Unreachable(
+                        "closed_needs_hours",
+                        "out_of_hours.mode",
+                        f"out_of_hours.mode {closed.mode} needs hours: when is the client open?",
+                        {"mode": closed.mode},
+                    )
+                )
+            fields = ["say"]
+            if closed.mode == "emergencies_only":
+                fields.append("goodbye")
+            if closed.mode == "forward":
+                fields.append("call_instead")
+            for field in fields:
+                blank = ", ".join(
+                    sorted(lang for lang in langs if not (getattr(closed, field).get(lang) or "").strip())
+                )
                 if blank:
-                    problems.append(f"out_of_hours.{field} is empty in {', '.join(blank)}: what do callers hear?")
+                    problems.append(
+                        Unreachable(
+                            "closed_words_empty",
+                            f"out_of_hours.{field}",
+                            f"out_of_hours.{field} is empty in {blank}: what do callers hear?",
+                            {"langs": blank},
+                        )
+                    )
+            if closed.mode == "forward" and not closed.forward_to:
+                problems.append(
+                    Unreachable(
+                        "forward_needs_number",
+                        "out_of_hours.forward_to",
+                        "out_of_hours.mode forward needs out_of_hours.forward_to: which number takes the calls?",
+                        {},
+                    )
+                )
         if self.escalation.transfer_directly and not self.escalation.transfer_number:
-            problems.append("escalation.transfer_directly needs escalation.transfer_number: where should the calls go?")
+            problems.append(
+                Unreachable(
+                    "transfer_needs_number",
+                    "escalation.transfer_number",
+                    "escalation.transfer_directly needs escalation.transfer_number: where should the calls go?",
+                    {},
+                )
+            )
         return problems
 
     def emergency(self, emergency_id: str | None) -> Emergency | None:

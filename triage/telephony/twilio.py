@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import json
 import logging
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -26,12 +27,13 @@ from starlette.websockets import WebSocketDisconnect
 from twilio.request_validator import RequestValidator
 from twilio.twiml.voice_response import Connect, VoiceResponse
 
+from ..brain import hours
 from ..calls.pipeline import CallLine, run_call
 from ..handoff.queue import UnknownHandoff
 from ..packs.load import client_for_number
 from ..runtime import ServerState
 from .frames import bad_input
-from .transfer import AUDIO_KINDS, TwilioConnector, not_in_service_twiml
+from .transfer import AUDIO_KINDS, TWILIO_LANGUAGES, TwilioConnector, not_in_service_twiml
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +131,9 @@ async def voice_webhook(request: Request, client: str | None = None) -> Response
             client,
         )
         return Response(content=not_in_service_twiml(state.settings.prompts_dir), media_type="application/xml")
+    forwarded = await asyncio.to_thread(_forward_twiml, state, client_id, params)
+    if forwarded is not None:
+        return Response(content=forwarded, media_type="application/xml")
     scheme = "wss" if _secure(request, state) else "ws"
     stream_url = public_url(state, str(request.url_for("twilio_stream")), scheme=scheme)
     response = VoiceResponse()
@@ -139,6 +144,26 @@ async def voice_webhook(request: Request, client: str | None = None) -> Response
         stream.parameter(name="caller", value=params["From"])
     response.append(connect)
     return Response(content=str(response), media_type="application/xml")
+
+
+def _forward_twiml(state: ServerState, client_id: str, params: dict[str, str]) -> str | None:
+    """Out of hours with `out_of_hours.mode: forward` (brain/hours.py decides): the pack's sentence in
+    each language it offers (nobody has spoken yet, so the caller's language is not known), then
+    `<Dial>` to the pack's number. None when the call is served as usual."""
+    pack = state.packs.find(client_id)
+    if pack is None:
+        return None
+    now = datetime.now(UTC)
+    number = hours.forward_number(pack, now)
+    if number is None:
+        return None
+    log.info("incoming call %s to %s: closed, forwarded to %s", params.get("CallSid"), client_id, number)
+    response = VoiceResponse()
+    for lang in pack.languages:
+        for sentence in hours.forward_words(pack, now, lang):
+            response.say(sentence, language=TWILIO_LANGUAGES[lang])
+    response.dial(number)
+    return str(response)
 
 
 # --- transfers (see transfer.py) ---------------------------------------------------------------------
