@@ -154,7 +154,7 @@ def _forwarding_plumber() -> Pack:
             "en": "Our office is closed. I am connecting you to the guild's emergency service.",
         },
         call_instead={
-            "de": "Wir sind gerade nicht im Büro. Bitte rufen Sie den Notdienst der Innung an: {{ forward_to | digits }}.",
+            "de": "Wir sind nicht im Büro. Bitte rufen Sie den Notdienst der Innung an: {{ forward_to | digits }}.",
             "en": "Our office is closed. Please call the guild's emergency service on {{ forward_to | digits }}.",
         },
     )
