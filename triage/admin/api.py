@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 from ..api.deps import server_state
 from ..auth import ROLES, AuthError, Principal, current_user
 from ..brain.hours import time_of_day
+from ..brain.summary import for_reader
 from ..packs.load import PackError, safe_yaml
 from ..packs.render import say
 from ..packs.schema import Pack
@@ -322,6 +323,25 @@ async def rollback(client_id: str, body: Rollback, request: Request, user: Admin
     except (PackError, VersionConflict) as exc:
         raise HTTPException(status_code=409, detail=str(exc)) from exc
     return {"version": saved.info()}
+
+
+# --- test calls ------------------------------------------------------------------------------------
+@router.get("/test-calls", summary="Your clients' test calls: their handoffs, orders and messages (never live)")
+async def test_calls(
+    request: Request, user: Admin, client: Annotated[str | None, Query(max_length=64)] = None
+) -> dict[str, Any]:
+    """What `triage chat`, `simulate` and `/ws/text?test=1` left (status "test"): for the admin who
+    tried a pack. They are never in the agents' queue, escalated, exported as live or sent to webhooks."""
+    scope = user.scope()
+    if client is not None:
+        if not user.can_see(client):
+            raise HTTPException(status_code=404, detail=f"no client {client!r}")
+        scope = [client]
+    state = server_state(request)
+    handoffs = await asyncio.to_thread(state.queue.list, scope, ["test"])
+    outcomes = await asyncio.to_thread(state.store.test_outcomes, scope)
+    readable = [{**h, "summary": for_reader(h.get("summary") or {}, user.language)} for h in handoffs]
+    return {"handoffs": readable, **outcomes}
 
 
 # --- accounts and the audit log (platform admins) -----------------------------------------------

@@ -103,6 +103,8 @@ async def list_handoffs(
     unknown = sorted(set(statuses) - set(STATUSES))
     if unknown:
         raise HTTPException(status_code=422, detail=f"unknown status {unknown}; known: {', '.join(STATUSES)}")
+    if "test" in statuses and user.role == "agent":  # operator (issue 13): test calls are the admins' own
+        raise HTTPException(status_code=403, detail="only admins see test calls")
     scope = user.scope()
     if client is not None:
         if not user.can_see(client):

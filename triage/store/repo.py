@@ -19,8 +19,10 @@ PRIORITY = {"P0": 0, "P1": 1, "P2": 2, "P3": 3, "P4": 4}
 # Channels where the caller stays on the line, waiting, after being handed over.
 VOICE_CHANNELS = ("twilio", "browser")
 # operator (issue 13): a test call (`triage chat`, `simulate`, `/ws/text?test=1`) stores its outcome like any
-# call, but its handoff has status "test": never in the live queue, escalated, pushed or sent to webhooks
+# call, but its handoff, order or message has status "test": never in the live queue or a live list,
+# escalated, pushed or sent to webhooks; admins see them under "show test calls"
 TEST_CHANNEL = "test"
+TEST = "test"
 
 EMERGENCIES = ("P0", "P1")
 
@@ -163,6 +165,7 @@ class CallStore:
                     name=order.get("name"),
                     phone=order.get("phone"),
                     address=order.get("address"),
+                    status=TEST if call.channel == TEST_CHANNEL else "new",
                 )
             elif outcome["type"] == "message":
                 message = outcome["message"]
@@ -174,6 +177,7 @@ class CallStore:
                     name=message.get("name"),
                     phone=message.get("phone"),
                     when=message.get("when"),
+                    status=TEST if call.channel == TEST_CHANNEL else "new",
                 )
             if row is None:
                 return call_id
@@ -249,13 +253,48 @@ class CallStore:
             rows = list(db.scalars(query))
         return sorted(rows, key=lambda h: (PRIORITY[h.urgency], h.distress != "acute", h.created_at))
 
-    def orders(self, client_id: str) -> list[Order]:
+    def orders(self, client_id: str, *, test: bool = False) -> list[Order]:
+        """A client's orders, oldest first: the live ones, or (test=True) only those of test calls."""
         with self.sessions() as db:
-            return list(db.scalars(select(Order).where(Order.client_id == client_id).order_by(Order.created_at)))
+            query = select(Order).where(Order.client_id == client_id, _is_test(Order, test))
+            return list(db.scalars(query.order_by(Order.created_at)))
 
-    def messages(self, client_id: str) -> list[Message]:
+    def messages(self, client_id: str, *, test: bool = False) -> list[Message]:
+        """A client's messages, oldest first: the live ones, or (test=True) only those of test calls."""
         with self.sessions() as db:
-            return list(db.scalars(select(Message).where(Message.client_id == client_id).order_by(Message.created_at)))
+            query = select(Message).where(Message.client_id == client_id, _is_test(Message, test))
+            return list(db.scalars(query.order_by(Message.created_at)))
+
+    def test_outcomes(self, clients: list[str] | None, limit: int = 200) -> dict[str, list[dict[str, Any]]]:
+        """The orders and messages of test calls, newest first, of `clients` (None: every client), for
+        the admins' "show test calls" switch."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        with self.sessions() as db:
+            for name, table in (("orders", Order), ("messages", Message)):
+                query = select(table).where(table.status == TEST)
+                if clients is not None:
+                    query = query.where(table.client_id.in_(clients))
+                rows = db.scalars(query.order_by(table.created_at.desc()).limit(limit))
+                out[name] = [_outcome_row(row) for row in rows]
+        return out
+
+
+def _outcome_row(row: Order | Message) -> dict[str, Any]:
+    fields = ("items", "fulfilment", "address") if isinstance(row, Order) else ("kind", "text", "when")
+    return {
+        "id": row.id,
+        "call_id": row.call_id,
+        "client_id": row.client_id,
+        "status": row.status,
+        "created_at": row.created_at.isoformat(),
+        "name": row.name,
+        "phone": row.phone,
+        **{f: getattr(row, f) for f in fields},
+    }
+
+
+def _is_test(table: type[Order] | type[Message], test: bool):
+    return table.status == TEST if test else table.status != TEST
 
 
 def open_store(url: str) -> CallStore:

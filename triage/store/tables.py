@@ -197,6 +197,8 @@ class Message(_Outcome, Base):
     name: Mapped[str | None] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(40))
     when: Mapped[list[Any] | None]
+    # "new", or "test" for a test call's (like its handoff and order): never in a live list (migration 0007)
+    status: Mapped[str] = mapped_column(String(16), default="new", index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 

@@ -37,6 +37,12 @@ const STRINGS = {
     signedInAs: "Angemeldet als {name}",
     queue: "Warteschlange",
     queueEmpty: "Niemand wartet.",
+    showTests: "Testanrufe zeigen",
+    testCalls: "Testanrufe",
+    testsNote: "Nur zum Ausprobieren: nicht in der Warteschlange, niemand wird alarmiert.",
+    testsEmpty: "Keine Testanrufe.",
+    testBadge: "TEST",
+    testKinds: { handoff: "Übergabe", order: "Bestellung", message: "Nachricht" },
     detail: "Übergabe",
     detailNone: "Wählen Sie links eine Übergabe.",
     accept: "Annehmen",
@@ -193,6 +199,12 @@ const STRINGS = {
     signedInAs: "Signed in as {name}",
     queue: "Queue",
     queueEmpty: "Nobody is waiting.",
+    showTests: "Show test calls",
+    testCalls: "Test calls",
+    testsNote: "For trying packs only: not in the queue, nobody is alerted.",
+    testsEmpty: "No test calls.",
+    testBadge: "TEST",
+    testKinds: { handoff: "Handoff", order: "Order", message: "Message" },
     detail: "Handoff",
     detailNone: "Choose a handoff on the left.",
     accept: "Accept",
@@ -354,6 +366,8 @@ const state = {
   message: null, // {key, vars} of the detail's message, re-rendered on a language change
   call: null, // the call taken in this console (the last one, also once it has ended)
   callsOver: new Set(), // handoff ids whose caller is no longer on the line, as far as we know
+  tests: null, // admins' "show test calls": {handoffs, orders, messages} from /api/admin/test-calls, or null
+  testsTimer: null,
 };
 
 const { t, label, renderWho, api, reason, signedOut, start } = createConsole({
@@ -374,6 +388,7 @@ function renderAll() {
   renderLive(state.ws && state.ws.readyState === WebSocket.OPEN ? "live" : $("live").dataset.state);
   renderQueue();
   renderDetail();
+  renderTests();
 }
 
 function fillResolutions() {
@@ -431,6 +446,8 @@ function statusText(h) {
 function openConsole() {
   $("console").hidden = false;
   $("live").hidden = false;
+  // test calls are the admins' own (triage/auth.py roles); agents never see the switch
+  $("show-tests-switch").hidden = !(state.me && ["platform_admin", "client_admin"].includes(state.me.role));
   connect();
 }
 
@@ -446,6 +463,8 @@ function closeConsole() {
   state.selected = null;
   state.detail = null;
   state.snapshots = 0;
+  $("show-tests").checked = false;
+  showTests(false);
   $("console").hidden = true;
   $("live").hidden = true;
 }
@@ -572,6 +591,62 @@ function renderQueue() {
   );
   $("queue-count").textContent = String(items.length);
   $("queue-empty").hidden = items.length > 0;
+}
+
+// --- the admins' test calls (never part of the queue above) --------------------------------------
+const TESTS_REFRESH_MS = 10000;
+
+function showTests(on) {
+  clearInterval(state.testsTimer);
+  state.testsTimer = null;
+  state.tests = null;
+  $("tests").hidden = !on;
+  if (!on) return;
+  loadTests();
+  state.testsTimer = setInterval(loadTests, TESTS_REFRESH_MS);
+}
+
+async function loadTests() {
+  const result = await api("GET", "/api/admin/test-calls");
+  if (!$("show-tests").checked) return;
+  if (!result.ok) {
+    $("test-calls").replaceChildren(el("li", { class: "error", text: reason(result) }));
+    return;
+  }
+  state.tests = result.data;
+  renderTests();
+}
+
+/** One list, newest first: each item says TEST, what it was (handoff, order, message), when and what. */
+function renderTests() {
+  const tests = state.tests;
+  if (!tests) return;
+  const items = [
+    ...(tests.handoffs || []).map((h) => {
+      const summary = readable(h.summary);
+      return { kind: "handoff", id: h.id, at: h.created_at, client: h.client_id, urgency: h.urgency,
+        what: summary.headline || summary.text || label("reasons", h.reason) };
+    }),
+    ...(tests.orders || []).map((o) => ({ kind: "order", id: o.id, at: o.created_at, client: o.client_id,
+      what: (o.items || []).map((i) => `${i.qty || 1}× ${i.name || i.sku}`).join(", ") })),
+    ...(tests.messages || []).map((m) => ({ kind: "message", id: m.id, at: m.created_at, client: m.client_id,
+      what: m.text })),
+  ].sort((a, b) => String(b.at).localeCompare(String(a.at)));
+  $("test-calls").replaceChildren(
+    ...items.map((item) =>
+      el(
+        "li",
+        { class: "test-call", data: { testId: item.id, kind: item.kind, client: item.client } },
+        el("span", { class: "badge badge-test", text: t("testBadge") }),
+        el("span", { class: "test-kind", text: label("testKinds", item.kind) }),
+        item.urgency ? el("span", { class: "badge", text: item.urgency, data: { urgency: item.urgency } }) : null,
+        el("span", { class: "test-what", text: item.what || t("none") }),
+        el("span", { class: "row-time", text: time(item.at) }),
+      ),
+    ),
+  );
+  $("tests-count").textContent = String(items.length);
+  $("tests-empty").hidden = items.length > 0;
 }
 
 // --- alerts for new emergencies ----------------------------------------------------------------
@@ -1015,6 +1090,7 @@ function wire() {
   });
   $("give-back").addEventListener("click", () => act("POST", "/return", {}));
   $("take-call").addEventListener("click", () => takeCall());
+  $("show-tests").addEventListener("change", (event) => showTests(event.target.checked));
   $("hang-up").addEventListener("click", () => hangUpCall());
   $("resolve").addEventListener("click", () => act("POST", "/resolve", { resolution: $("resolution").value }));
   $("note-form").addEventListener("submit", async (event) => {
