@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
@@ -82,7 +82,18 @@ def _document(draft: Draft) -> str:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
 
 
-async def _check(request: Request, user: Principal, client_id: str, document: str) -> DraftCheck:
+# The language the editor shows a pack's problems in: its own (?lang=de|en), else the account's.
+EditorLang = Annotated[Literal["de", "en"] | None, Query(description="Problems in this language; default: yours.")]
+
+
+def _reader(user: Principal, lang: str | None) -> Literal["de", "en"]:
+    chosen = lang or user.language
+    return "en" if chosen == "en" else "de"
+
+
+async def _check(
+    request: Request, user: Principal, client_id: str, document: str, lang: str | None = None
+) -> DraftCheck:
     state = server_state(request)
     settings = state.settings
     return await asyncio.to_thread(
@@ -95,6 +106,7 @@ async def _check(request: Request, user: Principal, client_id: str, document: st
         settings.webhook_allow_private,
         settings.webhook_secret_prefix,
         user.can_see,
+        _reader(user, lang),
     )
 
 
@@ -196,9 +208,11 @@ async def export(client_id: str, request: Request, user: Admin) -> Response:
 
 # --- checking a draft -----------------------------------------------------------------------------
 @router.post("/clients/{client_id}/validate", summary="Check a draft and run its tests; nothing is saved")
-async def validate(client_id: str, draft: Draft, request: Request, user: Admin) -> dict[str, Any]:
+async def validate(
+    client_id: str, draft: Draft, request: Request, user: Admin, lang: EditorLang = None
+) -> dict[str, Any]:
     _visible(request, user, client_id)
-    return (await _check(request, user, client_id, _document(draft))).as_dict()
+    return (await _check(request, user, client_id, _document(draft), lang)).as_dict()
 
 
 class Preview(Draft):
@@ -253,9 +267,11 @@ async def speak(client_id: str, body: Speak, request: Request, user: Admin) -> R
 
 
 # --- saving ---------------------------------------------------------------------------------------
-async def _save(request: Request, user: Principal, client_id: str, body: Save, source: str) -> dict[str, Any]:
+async def _save(
+    request: Request, user: Principal, client_id: str, body: Save, source: str, lang: str | None = None
+) -> dict[str, Any]:
     document = _document(body)
-    check = await _check(request, user, client_id, document)
+    check = await _check(request, user, client_id, document, lang)
     if not check.valid or (body.require_tests and not check.tests_pass):
         raise _refused(check)
     try:
@@ -275,9 +291,9 @@ async def _save(request: Request, user: Principal, client_id: str, body: Save, s
 
 
 @router.put("/clients/{client_id}", summary="Save a new version (validated and tested first)")
-async def save(client_id: str, body: Save, request: Request, user: Admin) -> dict[str, Any]:
+async def save(client_id: str, body: Save, request: Request, user: Admin, lang: EditorLang = None) -> dict[str, Any]:
     _visible(request, user, client_id)
-    return await _save(request, user, client_id, body, "admin")
+    return await _save(request, user, client_id, body, "admin", lang)
 
 
 @router.post(
@@ -290,9 +306,10 @@ async def import_yaml(
     user: Admin,
     text: Annotated[str, Body(media_type="application/yaml", max_length=MAX_DOCUMENT)],
     comment: str = "imported",
+    lang: EditorLang = None,
 ) -> dict[str, Any]:
     _visible(request, user, client_id)
-    return await _save(request, user, client_id, Save(yaml=text, comment=comment), "import")
+    return await _save(request, user, client_id, Save(yaml=text, comment=comment), "import", lang)
 
 
 class NewClient(Save):
@@ -300,10 +317,10 @@ class NewClient(Save):
 
 
 @router.post("/clients", summary="Create a client (platform admins)", status_code=201)
-async def create(body: NewClient, request: Request, user: PlatformAdmin) -> dict[str, Any]:
+async def create(body: NewClient, request: Request, user: PlatformAdmin, lang: EditorLang = None) -> dict[str, Any]:
     if body.id in _versions(request).clients():
         raise HTTPException(status_code=409, detail=f"client {body.id!r} exists already")
-    return await _save(request, user, body.id, body, "admin")
+    return await _save(request, user, body.id, body, "admin", lang)
 
 
 class Rollback(BaseModel):

@@ -419,7 +419,9 @@ class Pack(Strict):
         skus = [c.sku for c in self.catalog]
         dupes = sorted({s for s in skus if skus.count(s) > 1})
         if dupes:
-            raise PydanticCustomError("duplicate_sku", "catalog has duplicate sku: {skus}", {"skus": ", ".join(dupes)})
+            raise PydanticCustomError(
+                "duplicate_sku", "catalog has duplicate sku: {skus}", {"skus": ", ".join(dupes), "at": "catalog"}
+            )
         return self
 
     def _unreachable(self) -> list[Unreachable]:

@@ -839,11 +839,15 @@ function fieldFor(problem) {
   const form = $("form");
   const find = (path) => form.querySelector(`.field[data-path="${CSS.escape(path)}"]`);
   let path = problem.field || "";
+  const shown = problemText(problem);
   const named = /^([\w-]+): /.exec(problem.problem || "");
-  if (path && named && find(`${path}.${named[1]}`)) return { node: find(`${path}.${named[1]}`), text: problem.problem.slice(named[0].length) };
+  if (path && named && find(`${path}.${named[1]}`)) {
+    const text = shown.startsWith(named[0]) ? shown.slice(named[0].length) : shown;
+    return { node: find(`${path}.${named[1]}`), text };
+  }
   while (path) {
     const node = find(path);
-    if (node) return { node, text: problem.problem };
+    if (node) return { node, text: shown };
     const shorter = path.replace(/(\.[^.[\]]+|\[\d+\])$/, "");
     if (shorter === path) break;
     path = shorter;
@@ -879,12 +883,17 @@ function showFieldProblems() {
   $("yaml-problems").replaceChildren(...state.problems.map(problemItem));
 }
 
+/** A problem in the editor's language: the server words it for ?lang= (triage/admin/messages.py). */
+function problemText(problem) {
+  return problem.message || problem.problem || "";
+}
+
 function problemItem(problem) {
   return el(
     "li",
-    { data: { field: problem.field || "" } },
+    { data: { field: problem.field || "", code: problem.code || "" } },
     problem.field ? el("code", { class: "path", text: problem.field }) : null,
-    el("span", { text: problem.problem }),
+    el("span", { text: problemText(problem) }),
   );
 }
 
@@ -1102,7 +1111,7 @@ function renderHead() {
 
 async function check() {
   setStatus("busy", "checking");
-  const result = await api("POST", clientPath("/validate"), draft());
+  const result = await api("POST", clientPath(`/validate?lang=${state.lang}`), draft());
   if (!result.ok) {
     setStatus("error", "failed", { reason: reason(result) });
     return;
@@ -1125,7 +1134,7 @@ async function save() {
     base_version: state.loaded.version.number,
     require_tests: $("require-tests").checked,
   };
-  const result = await api("PUT", clientPath(), body);
+  const result = await api("PUT", clientPath(`?lang=${state.lang}`), body);
   $("save").disabled = false;
   if (result.status === 409) {
     setStatus("conflict", "conflict", {}, true);
@@ -1153,7 +1162,7 @@ async function importFile(file) {
   const text = await file.text();
   setStatus("busy", "saving");
   const comment = $("save-comment").value || `imported ${file.name}`;
-  const result = await api("POST", clientPath(`/import?comment=${encodeURIComponent(comment)}`), text, {
+  const result = await api("POST", clientPath(`/import?comment=${encodeURIComponent(comment)}&lang=${state.lang}`), text, {
     contentType: "application/yaml",
   });
   $("import-file").value = "";
