@@ -356,7 +356,7 @@ async def test_calls(
         scope = [client]
     state = server_state(request)
     handoffs = await asyncio.to_thread(state.queue.list, scope, ["test"])
-    outcomes = await asyncio.to_thread(state.store.test_outcomes, scope)
+    outcomes = await asyncio.to_thread(state.store.outcomes_of_test_calls, scope)
     readable = [{**h, "summary": for_reader(h.get("summary") or {}, user.language)} for h in handoffs]
     return {"handoffs": readable, **outcomes}
 

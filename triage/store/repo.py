@@ -265,7 +265,7 @@ class CallStore:
             query = select(Message).where(Message.client_id == client_id, _is_test(Message, test))
             return list(db.scalars(query.order_by(Message.created_at)))
 
-    def test_outcomes(self, clients: list[str] | None, limit: int = 200) -> dict[str, list[dict[str, Any]]]:
+    def outcomes_of_test_calls(self, clients: list[str] | None, limit: int = 200) -> dict[str, list[dict[str, Any]]]:
         """The orders and messages of test calls, newest first, of `clients` (None: every client), for
         the admins' "show test calls" switch."""
         out: dict[str, list[dict[str, Any]]] = {}
