@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import urllib.parse
 from collections.abc import Iterator
@@ -118,8 +119,8 @@ def test_the_german_editor_shows_a_german_problem(server: VoiceServer, browser) 
     page.click(f'#clients li[data-client="{CLIENT}"] button')
     expect(page.locator("#editor")).to_have_attribute("data-client", CLIENT)
     page.click("#tab-yaml")
+    expect(page.locator("#yaml")).to_have_value(re.compile(r"records_calls: true"), timeout=30_000)
     document = page.locator("#yaml").input_value()
-    assert "records_calls: true" in document
     page.locator("#yaml").fill(document.replace("records_calls: true", "records_calls: vielleicht"))
     page.click("#check")
     expect(page.locator("#status")).to_have_attribute("data-kind", "invalid")

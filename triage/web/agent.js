@@ -641,6 +641,7 @@ function renderTests() {
         el("span", { class: "test-kind", text: label("testKinds", item.kind) }),
         item.urgency ? el("span", { class: "badge", text: item.urgency, data: { urgency: item.urgency } }) : null,
         el("span", { class: "test-what", text: item.what || t("none") }),
+        el("span", { class: "test-client", text: item.client }),
         el("span", { class: "row-time", text: time(item.at) }),
       ),
     ),
