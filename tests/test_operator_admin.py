@@ -127,6 +127,8 @@ def test_the_german_editor_shows_a_german_problem(server: VoiceServer, browser) 
     problem = page.locator("#yaml-problems li[data-field='records_calls']")
     expect(problem).to_contain_text("muss ja (true) oder nein (false) sein")
     assert "must be" not in problem.inner_text() and "Input should" not in problem.inner_text()
+    page.click("#ui-en")  # the interface in English: the same problem, worded again
+    expect(problem).to_contain_text("must be true or false")
     assert page.problems == []  # type: ignore[attr-defined]
 
 

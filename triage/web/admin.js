@@ -295,6 +295,7 @@ const state = {
   yamlTimer: null,
   yamlSeq: 0,
   problems: [],
+  problemsLang: null, // the language the problems on show are worded in
   tests: null,
   status: null, // {kind, key, vars, reason}
   tab: "form",
@@ -937,6 +938,7 @@ function renderStatus() {
 
 function takeCheck(check) {
   state.problems = Array.isArray(check.problems) ? check.problems : [];
+  state.problemsLang = state.lang;
   // an invalid pack is not tested: say nothing about its tests rather than "no tests"
   const tested = check.valid !== false || (check.tests && check.tests.length);
   state.tests = tested && Array.isArray(check.tests) ? check.tests : null;
@@ -1435,9 +1437,21 @@ async function speak(key, lang, timeOfDay) {
 }
 
 // --- wiring ------------------------------------------------------------------------------------
+/** After a switch of the interface language: the problems on show, worded again in the new one. */
+async function rewordProblems() {
+  if (!state.problems.length || !state.problemsLang || state.problemsLang === state.lang) return;
+  const lang = state.lang;
+  state.problemsLang = lang;
+  const result = await api("POST", clientPath(`/validate?lang=${lang}`), draft());
+  if (!result.ok || state.lang !== lang) return;
+  state.problems = Array.isArray(result.data.problems) ? result.data.problems : [];
+  showFieldProblems();
+}
+
 function renderAll() {
   renderWho();
   if (!state.me) return;
+  rewordProblems();
   renderClients();
   renderAudit();
   if (state.loaded && state.client) {
