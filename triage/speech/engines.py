@@ -83,10 +83,10 @@ def among(probabilities: Iterable[tuple[str, float]], allowed: Sequence[str]) ->
 # to one, so a 3 s answer costs as much as 30 s of speech. CTranslate2 encodes a shorter input just
 # as well, provided enough silence follows the speech: decoding breaks down when the window ends
 # close to the last word (see window_frames). Everything longer than SHORTEN_UP_TO_SECS keeps the
-# full window.
+# full window, and so do words Whisper is unsure of (SpeechToText.transcribe_sync).
 FULL_WINDOW_FRAMES = 3000
 FRAMES_PER_SECOND = 100
-WINDOW_MARGIN_SECS = 6.0
+WINDOW_MARGIN_SECS = 8.0
 SHORTEN_UP_TO_SECS = 24.0
 
 
@@ -146,35 +146,50 @@ class SpeechToText:
         """16 kHz PCM16 in the first of `languages` (the call's). With more (the client's other
         languages), a transcript implausible in the first is re-checked among all of them
         (brain/language.py decides when, and when another language wins) on the same encoder
-        output: no second encoder pass."""
+        output. Words still implausible after that, heard in a shortened window, are heard again
+        in the full one: shortening must not cost accuracy where Whisper is unsure."""
         if isinstance(languages, str):
             languages = (languages,)
         language = languages[0]
         started = time.perf_counter()
         audio = np.frombuffer(pcm16, dtype=np.int16).astype(np.float32) / 32768.0
+        seconds = len(audio) / WHISPER_RATE
         features = self.model.feature_extractor(audio)[:, :-1]  # faster-whisper's content frames
-        windows: list[tuple[object, float]] = []  # (encoder output, its window in seconds)
-        for start in range(0, max(features.shape[-1], 1), FULL_WINDOW_FRAMES):
-            chunk = features[:, start : start + FULL_WINDOW_FRAMES]
-            frames = window_frames(chunk.shape[-1], self.window_margin_secs)
-            windows.append((self._encode(pad_or_trim(chunk, frames)), frames / FRAMES_PER_SECOND))
+        starts = range(0, max(features.shape[-1], 1), FULL_WINDOW_FRAMES)
+        chunks = [features[:, i : i + FULL_WINDOW_FRAMES] for i in starts]
+        windows = self._encode_all(chunks, self.window_margin_secs)
         encoded = time.perf_counter() - started
         heard = self._decode(windows, language)
         checked: list[tuple[str, float]] = []
         if len(languages) >= 2 and needs_recheck(heard.confidence):
             result = self.model.model.detect_language(windows[0][0])[0]
             checked = among(((token[2:-2], p) for token, p in result), languages)
-            other = decode_language(language, checked, len(audio) / WHISPER_RATE)
+            other = decode_language(language, checked, seconds)
             if other != language:
                 again = self._decode(windows, other)
                 heard = again if again.confidence > heard.confidence else heard
+        if needs_recheck(heard.confidence) and any(s < FULL_WINDOW_FRAMES / FRAMES_PER_SECOND for _, s in windows):
+            # implausible words from a shortened window: Whisper's own 30 s window decides (python -m
+            # triage.speech.stt_eval window: this keeps the word error rate of the full window)
+            again_started = time.perf_counter()
+            windows = self._encode_all(chunks, FULL_WINDOW_FRAMES / FRAMES_PER_SECOND)
+            encoded += time.perf_counter() - again_started
+            heard = self._decode(windows, heard.language)
         return replace(
             heard,
-            audio_seconds=len(audio) / WHISPER_RATE,
+            audio_seconds=seconds,
             seconds=time.perf_counter() - started,
             encode_seconds=encoded,
             languages=tuple(checked),
         )
+
+    def _encode_all(self, chunks: list[np.ndarray], margin_secs: float) -> list[tuple[object, float]]:
+        """Each chunk of at most one full window of features, encoded in its window: (encoder output, seconds)."""
+        windows = []
+        for chunk in chunks:
+            frames = window_frames(chunk.shape[-1], margin_secs)
+            windows.append((self._encode(pad_or_trim(chunk, frames)), frames / FRAMES_PER_SECOND))
+        return windows
 
     def _tokenizer(self, language: str) -> Tokenizer:
         if language not in self._tokenizers:
