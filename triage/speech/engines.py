@@ -95,7 +95,7 @@ def window_frames(
 ) -> int:
     """Mel frames to encode for `content_frames` of audio (at most one full window of them): the
     audio plus `margin_secs` of padding, or the full window for audio longer than `shorten_up_to_secs`
-    (python -m triage.speech.window_eval measures the choice)."""
+    (python -m triage.speech.stt_eval window measures the choice)."""
     if content_frames > shorten_up_to_secs * FRAMES_PER_SECOND:
         return FULL_WINDOW_FRAMES
     frames = content_frames + round(margin_secs * FRAMES_PER_SECOND)
