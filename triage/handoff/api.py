@@ -17,7 +17,7 @@ from ..api.deps import server_state
 from ..api.limits import SignInThrottle
 from ..auth import SESSION_COOKIE, AuthError, Principal, current_user, request_token
 from ..brain.summary import for_reader
-from .live import next_change
+from .live import close_revoked, next_change
 from .queue import ACTIVE, RESOLUTIONS, STATUSES, QueueConflict, UnknownHandoff
 
 log = logging.getLogger(__name__)
@@ -217,25 +217,23 @@ async def live_queue(websocket: WebSocket) -> None:
         return
 
     def wants(change: dict[str, Any]) -> bool:
-        if change.get("kind") == "revoked":
-            return change.get("user_id") == user.id
         return change.get("kind") == "handoff" and user.can_see(change["client_id"])
 
-    with state.hub.watch(wants) as q:
+    with state.hub.revocation(user.id) as revoked, state.hub.watch(wants) as q:
+        if await asyncio.to_thread(state.accounts.principal, token) is None:  # revoked while we got here
+            return await close_revoked(websocket)
         snapshot = await asyncio.to_thread(state.queue.list, user.scope(), ACTIVE)
         await websocket.send_json({"type": "snapshot", "user": user.public(), "handoffs": snapshot})
         reader = asyncio.create_task(_drain(websocket))
         try:
-            while (change := await next_change(q, reader)) is not None:
-                if change.get("kind") == "revoked":  # signed out by an admin: nothing more reaches this page
-                    await websocket.send_json({"type": "error", "error": "your access was revoked: sign in again"})
-                    await websocket.close(code=1008, reason="access revoked")
-                    break
+            while (change := await next_change(q, reader, revoked)) is not None:
                 try:
                     view = await asyncio.to_thread(state.queue.row, change["id"])
                 except UnknownHandoff:
                     continue
                 await websocket.send_json({"type": "handoff", "event": change.get("event"), "handoff": view})
+            if revoked.done():  # signed out by an admin: nothing more reaches this page
+                await close_revoked(websocket)
         except (WebSocketDisconnect, RuntimeError):
             pass
         finally:
