@@ -70,7 +70,8 @@ def test_a_server_killed_mid_call_loses_no_handoff_and_the_next_one_escalates_it
     receiver = Receiver([])
     prompts = _prompts_with_on_call_webhook(tmp_path, f"{receiver.url}/on-call")
     data_dir = tmp_path / "data"
-    env = {"TRIAGE_PROMPTS_DIR": str(prompts), "TRIAGE_WEBHOOK_SECRET": SECRET}
+    # the loopback receiver stands in for the on-call service outside: internal targets allowed
+    env = {"TRIAGE_PROMPTS_DIR": str(prompts), "TRIAGE_WEBHOOK_SECRET": SECRET, "TRIAGE_WEBHOOK_ALLOW_PRIVATE": "1"}
     first = start_server(synth_models, data_dir, extra_env=env)
     phone_call_sid = None
     try:
