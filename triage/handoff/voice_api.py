@@ -25,6 +25,7 @@ from typing import Any
 from fastapi import APIRouter, WebSocket
 from starlette.websockets import WebSocketDisconnect, WebSocketState
 
+from ..api.deps import StateDep
 from ..auth import request_token
 from ..calls.agent_bridge import BRIDGES, AgentLeg
 from .live import close_revoked
@@ -39,9 +40,8 @@ router = APIRouter(tags=["agents"])
 
 
 @router.websocket("/ws/agent/call/{handoff_id}")
-async def agent_call(websocket: WebSocket, handoff_id: str) -> None:
+async def agent_call(websocket: WebSocket, handoff_id: str, state: StateDep) -> None:
     """Talk to the caller of an accepted browser handoff: PCM16 16 kHz both ways, JSON events."""
-    state = websocket.app.state.triage
     token = request_token(websocket.headers, websocket.cookies, websocket.query_params)
     user = await asyncio.to_thread(state.accounts.principal, token)
     await websocket.accept()
