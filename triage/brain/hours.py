@@ -29,7 +29,7 @@ def is_open(pack: Pack, at: datetime) -> bool:
         return True
     here = local(pack, at)
     now = here.time().replace(tzinfo=None)
-    for span in pack.hours.get(WEEKDAYS[here.weekday()], []):
+    for span in pack.hours.get(WEEKDAYS[here.weekday()], []):  # type: ignore[call-overload]
         start, end = span.split("-")
         opens = time.fromisoformat(start)
         closes = time.max if end == "24:00" else time.fromisoformat(end)
@@ -61,7 +61,7 @@ def closed_words(pack: Pack, at: datetime, lang: str) -> list[str]:
     rules = closed_policy(pack, at)
     if rules is None:
         return []
-    text = rules.say.get(lang) or rules.say.get(pack.languages[0]) or ""
+    text = rules.say.get(lang) or rules.say.get(pack.languages[0]) or ""  # type: ignore[call-overload]
     return [render(text, client_name=pack.name, forward_to=rules.forward_to or "")] if text.strip() else []
 
 
@@ -79,5 +79,5 @@ def route_request(pack: Pack, at: datetime, intent: str) -> str | None:
 
 def closed_goodbye(pack: Pack, lang: str) -> list[str]:
     """emergencies_only: what a routine caller hears before the call ends."""
-    text = pack.out_of_hours.goodbye.get(lang) or pack.out_of_hours.goodbye.get(pack.languages[0]) or ""
+    text = pack.out_of_hours.goodbye.get(lang) or pack.out_of_hours.goodbye.get(pack.languages[0]) or ""  # type: ignore[call-overload]
     return [render(text, client_name=pack.name, forward_to=pack.out_of_hours.forward_to or "")]

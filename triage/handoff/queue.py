@@ -9,12 +9,13 @@ writer at a time) and PostgreSQL (the row lock of the UPDATE) alike.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast, overload
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import case, select, update
+from sqlalchemy import CursorResult, case, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..store.changes import ChangeFeed
@@ -50,6 +51,10 @@ def queue_order():
     return (Handoff.urgency, case((Handoff.distress == "acute", 0), else_=1), Handoff.created_at)
 
 
+@overload
+def _aware(at: datetime) -> datetime: ...
+@overload
+def _aware(at: datetime | None) -> datetime | None: ...
 def _aware(at: datetime | None) -> datetime | None:
     """SQLite hands back naive datetimes; everything stored is UTC."""
     return at.replace(tzinfo=UTC) if at is not None and at.tzinfo is None else at
@@ -169,13 +174,10 @@ def handoff_view(h: Handoff, call: Call | None = None, events: Iterable[HandoffE
     events = list(events)
     if events:
         view["events"] = [
-            {"kind": e.kind, "actor": e.actor, "status": e.status, "detail": e.detail, "at": _iso(e.at)}
-            for e in events
+            {"kind": e.kind, "actor": e.actor, "status": e.status, "detail": e.detail, "at": _iso(e.at)} for e in events
         ]
         view["notes"] = [
-            {"by": e.actor, "text": e.detail.get("text", ""), "at": _iso(e.at)}
-            for e in events
-            if e.kind == "note"
+            {"by": e.actor, "text": e.detail.get("text", ""), "at": _iso(e.at)} for e in events if e.kind == "note"
         ]
     return view
 
@@ -248,7 +250,7 @@ class HandoffQueue:
             raise UnknownHandoff(handoff_id)
         return client
 
-    def deliveries(self, handoff_id: str) -> list[dict[str, Any]]:
+    def deliveries(self, handoff_id: str) -> builtins.list[dict[str, Any]]:
         with self.sessions() as db:
             rows = db.scalars(
                 select(WebhookDelivery)
@@ -406,7 +408,7 @@ class HandoffQueue:
         """An event that changes no state (a transfer failed, a notification was sent)."""
         return self._change(handoff_id, allowed=STATUSES, values={}, kind=kind, actor=actor, detail=detail)
 
-    def open_handoffs(self) -> list[Handoff]:
+    def open_handoffs(self) -> builtins.list[Handoff]:
         """Everything escalation has to look at (small: what is waiting right now)."""
         with self.sessions() as db:
             return list(db.scalars(select(Handoff).where(Handoff.status.in_(OPEN))))
@@ -438,7 +440,7 @@ class HandoffQueue:
                 statement = statement.where(Handoff.escalation_level == where_level)
             if where_on_line is not None:
                 statement = statement.where(Handoff.caller_on_line == where_on_line)
-            matched = db.execute(statement).rowcount
+            matched = cast(CursorResult, db.execute(statement)).rowcount
             if matched != 1:
                 db.rollback()
                 found = db.execute(select(Handoff.status, Handoff.assigned_to).where(Handoff.id == handoff_id)).first()
@@ -448,6 +450,7 @@ class HandoffQueue:
                 has = f" by {holder}" if holder and status in ("accepted", "offered") else ""  # a 409 names who
                 raise QueueConflict(f"handoff {handoff_id} is {status}{has}: cannot be {kind} now", status)
             h = db.get(Handoff, handoff_id, populate_existing=True)
+            assert h is not None  # the update above matched it, inside this transaction
             db.add(HandoffEvent(handoff_id=handoff_id, kind=kind, actor=actor, status=h.status, detail=detail or {}))
             change = {"kind": "handoff", "event": kind, "id": handoff_id, "client_id": h.client_id, "status": h.status}
             if kind == "escalated":  # the webhook outbox needs the contact; other details stay in the row

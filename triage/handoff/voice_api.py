@@ -70,7 +70,8 @@ async def agent_call(websocket: WebSocket, handoff_id: str, state: StateDep) -> 
                 await websocket.send_json({"type": "connected"})
             sender = asyncio.create_task(_to_agent(websocket, leg))
             receiver = asyncio.create_task(_from_agent(websocket, leg))
-            done, _ = await asyncio.wait({sender, receiver, revoked}, return_when=asyncio.FIRST_COMPLETED)
+            waiting: set[asyncio.Future[Any]] = {sender, receiver, revoked}
+            done, _ = await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
             hung_up = receiver in done and receiver.exception() is None and receiver.result()
             for task in (sender, receiver):
                 task.cancel()
