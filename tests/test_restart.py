@@ -140,7 +140,8 @@ def test_a_server_killed_mid_call_loses_no_handoff_and_the_next_one_escalates_it
             if not phone["caller_on_line"]:
                 break
             time.sleep(0.5)
-        assert not phone["caller_on_line"] and phone["events"][-1]["kind"] == "line_lost"
+        # (the line may be found lost before or after the callback promise: both orders are right)
+        assert not phone["caller_on_line"] and "line_lost" in [e["kind"] for e in phone["events"]]
         print(f"line marked lost {time.monotonic() - killed_at:.1f} s after the kill")
         events = [e["kind"] for e in _api(f"{second.url}/api/handoffs/{p1}", token)["events"]]
         assert events[:1] == ["created"] and "escalated" in events
