@@ -16,6 +16,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from .admin import api as admin_api
 from .admin import pages as admin_pages
+from .api.deps import StateDep
 from .api.guards import Guards, RedactTokens
 from .api.limits import SignInThrottle, SlidingWindow
 from .api_docs import mount_docs
@@ -124,8 +125,8 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
         )
 
     @app.get("/metrics", tags=["ops"], summary="Prometheus metrics")
-    async def metrics(request: Request) -> Response:
-        return Response(request.app.state.triage.metrics.exposition(), media_type="text/plain; version=0.0.4")
+    async def metrics(state: StateDep) -> Response:
+        return Response(state.metrics.exposition(), media_type="text/plain; version=0.0.4")
 
     return app
 
