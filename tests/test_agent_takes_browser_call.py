@@ -29,7 +29,7 @@ from triage.packs.render import say
 AUDIO = REPO.parent / "shared" / "audio"
 CALLER_WAV = AUDIO / "jfk_16k.wav"
 AGENT_WAV = AUDIO / "timit_ldc93s1_16k.wav"
-AGENT_A, AGENT_B = "agent-anna", "agent-ben"
+AGENT_A, AGENT_B, AGENT_C = "agent-anna", "agent-ben", "agent-cem"
 SECOND = 16_000 * 2  # bytes of one second of PCM16 16 kHz
 NOT_ON_LINE = {"type": "error", "error": "the caller is not on the line here"}
 
@@ -39,6 +39,8 @@ def server(synth_models: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     with serving(synth_models, tmp_path_factory.mktemp("agent-takes-call") / "data", log_tail=8000) as started:
         started.create_account(AGENT_A, display_name="Anna Agent")
         started.create_account(AGENT_B, display_name="Ben Agent")
+        started.create_account(AGENT_C, display_name="Cem Agent")
+        started.create_account("root", "platform_admin")
         yield started
 
 
@@ -181,6 +183,38 @@ def test_the_agent_line_refuses_others_and_follows_the_caller(server: VoiceServe
     # the caller is gone: the line is refused
     with _agent_line(server, handoff_id, anna) as ws:
         assert json.loads(ws.recv(timeout=10)) == NOT_ON_LINE
+
+
+def test_revoking_the_agent_closes_their_call_line_and_the_caller_waits_again(server: VoiceServer) -> None:
+    """Issue 12: an admin revokes an agent while they talk to a caller; the call line closes at once
+    (not at the agent's next request) and the caller is back on hold, not hung up on."""
+    cem = sign_in(server, AGENT_C)
+    known = {h["id"] for h in httpx.get(f"{server.url}/api/handoffs", headers=bearer(cem)).json()["handoffs"]}
+    caller = SocketCaller(server)
+    caller.wait_for("call")
+    caller.ws.send(json.dumps({"type": "dtmf", "digit": "0"}))
+    assert caller.wait_for("outcome")["outcome"]["type"] == "handoff"
+    handoff_id = _waiting_browser_handoff(server, cem, known)["id"]
+    accepted = httpx.post(f"{server.url}/api/handoffs/{handoff_id}/accept", headers=bearer(cem))
+    assert accepted.status_code == 200, accepted.text
+    pack = load_pack(CLIENT)
+    caller.wait_for("transcript", role="bot", text=say(pack, "handoff_connecting", "de"))
+
+    with _agent_line(server, handoff_id, cem) as ws:
+        assert json.loads(ws.recv(timeout=10)) == {"type": "connected"}
+        revoked = httpx.post(f"{server.url}/api/admin/users/{AGENT_C}/revoke", headers=bearer(sign_in(server, "root")))
+        assert revoked.status_code == 200, revoked.text
+        while isinstance(message := ws.recv(timeout=10), bytes):
+            pass  # caller audio sent before the revocation
+        assert json.loads(message) == {"type": "error", "error": "your access was revoked: sign in again"}
+        _closed_with(ws, 1008)
+    # the caller was not hung up on: they hear that the agent is gone and wait on hold again
+    caller.wait_for("transcript", role="bot", text=say(pack, "handoff_agent_unavailable", "de"))
+    assert not caller.closed.is_set()
+    # and the revoked token opens no new line
+    with _agent_line(server, handoff_id, cem) as ws:
+        assert json.loads(ws.recv(timeout=10)) == {"type": "error", "error": "sign in first"}
+    caller.close()
 
 
 @pytest.fixture

@@ -1,7 +1,10 @@
 """Nobody accepts in time: P0/P1 go up the on-call chain, the rest get a callback promise; and every
 handoff event reaches the client's webhook, signed, retried until it answers 2xx.
 
-Real databases (SQLite and PostgreSQL) and a real HTTP receiver on loopback.
+Real databases (SQLite and PostgreSQL) and a real HTTP receiver on loopback. The loopback receiver
+stands in for a client's receiver outside the platform, so most tests let the sender post to internal
+addresses (`allow_private`, as a platform admin can); the rebinding tests use a resolver of their own,
+because a DNS name that changes its answer is outside this machine.
 """
 
 from __future__ import annotations
@@ -18,7 +21,14 @@ from sqlalchemy import update
 
 from triage.handoff.escalation import Escalator, due_steps
 from triage.handoff.queue import HandoffQueue
-from triage.handoff.webhooks import WebhookOutbox, WebhookSender, secret_lookup, verify_signature
+from triage.handoff.webhooks import (
+    WebhookOutbox,
+    WebhookSender,
+    secret_lookup,
+    target_problem,
+    verify_signature,
+    webhook_client,
+)
 from triage.packs.load import load_pack
 from triage.packs.schema import Contact, Webhook
 from triage.store.repo import open_store
@@ -160,7 +170,7 @@ def test_webhooks_are_signed_retried_with_the_same_key_and_their_attempts_record
     store.feed.on_publish(WebhookOutbox(lambda _c: pack))
     queue = HandoffQueue(store.sessions, store.feed)
     handoff_id = _handoff(store, "P1")
-    sender = WebhookSender(store.sessions, secret_lookup(lambda _c: pack, SECRET))
+    sender = WebhookSender(store.sessions, secret_lookup(lambda _c: pack, SECRET), allow_private=True)
 
     assert asyncio.run(sender.send_due()) == 1  # the receiver answers 500 the first time
     first = queue.deliveries(handoff_id)
@@ -204,7 +214,7 @@ def test_an_escalation_to_a_webhook_contact_reaches_the_contact(database_url, re
     handoff_id = _handoff(store, "P1")
     _backdate(store, handoff_id, 60)
     asyncio.run(Escalator(queue, lambda _c: pack).tick())
-    sender = WebhookSender(store.sessions, secret_lookup(lambda _c: pack, SECRET))
+    sender = WebhookSender(store.sessions, secret_lookup(lambda _c: pack, SECRET), allow_private=True)
     asyncio.run(sender.send_due())
     paths = sorted(r["path"] for r in receiver.requests)
     assert paths == ["/events", "/events", "/on-call/1"]
@@ -217,7 +227,7 @@ def test_without_a_secret_nothing_is_sent_and_the_console_says_why(database_url,
     pack = _pack(receiver.url)
     store.feed.on_publish(WebhookOutbox(lambda _c: pack))
     handoff_id = _handoff(store, "P2")
-    asyncio.run(WebhookSender(store.sessions, secret_lookup(lambda _c: pack, None)).send_due())
+    asyncio.run(WebhookSender(store.sessions, secret_lookup(lambda _c: pack, None), allow_private=True).send_due())
     assert receiver.requests == []
     (delivery,) = HandoffQueue(store.sessions, store.feed).deliveries(handoff_id)
     assert delivery["status"] == "pending" and "TRIAGE_WEBHOOK_SECRET" in delivery["attempts"][0]["error"]
@@ -233,3 +243,55 @@ def test_a_rolled_back_change_writes_no_webhook(tmp_path, receiver):
         )
     with store.sessions() as db:
         assert db.query(WebhookDelivery).count() == 0
+
+
+PUBLIC = "93.184.215.14"  # a public address, what the name resolved to when the pack was saved
+
+
+def _rebinding_pack(store, receiver: Receiver):
+    """A pack whose webhook is a name; at send time the name resolves to the loopback receiver."""
+    url = f"http://hooks.example.test:{receiver.server.server_address[1]}"
+    pack = _pack(url)
+    assert target_problem(pack.webhook.url, resolve=lambda _h, _p: [PUBLIC]) is None, "public at save time"
+    store.feed.on_publish(WebhookOutbox(lambda _c: pack))
+    return pack
+
+
+def test_a_name_that_resolves_inside_at_send_time_is_refused_and_the_console_shows_why(tmp_path, receiver):
+    store = open_store(f"sqlite:///{tmp_path / 'rebind.db'}")
+    pack = _rebinding_pack(store, receiver)
+    handoff_id = _handoff(store, "P2")
+    rebound = webhook_client(resolve=lambda _h, _p: ["127.0.0.1"])
+    sender = WebhookSender(store.sessions, secret_lookup(lambda _c: pack, SECRET), client=rebound)
+    assert asyncio.run(sender.send_due()) == 1
+    assert receiver.requests == [], "nothing reached the internal address"
+    (delivery,) = HandoffQueue(store.sessions, store.feed).deliveries(handoff_id)
+    error = delivery["attempts"][0]["error"]
+    assert delivery["status"] == "pending" and error.startswith("ConnectError: hooks.example.test is an internal")
+    assert "127.0.0.1" in error
+
+
+def test_the_sender_connects_to_the_address_it_checked(tmp_path, receiver):
+    """With internal targets allowed, the same name reaches the loopback receiver: the connection
+    goes to the address the sender resolved (the system resolver does not know this name), with the
+    name in the Host header."""
+    store = open_store(f"sqlite:///{tmp_path / 'resolved.db'}")
+    pack = _rebinding_pack(store, receiver)
+    receiver.statuses = []
+    _handoff(store, "P2")
+    resolved = webhook_client(allow_private=True, resolve=lambda _h, _p: ["127.0.0.1"])
+    asyncio.run(WebhookSender(store.sessions, secret_lookup(lambda _c: pack, SECRET), client=resolved).send_due())
+    (request,) = receiver.requests
+    assert request["headers"]["Host"].startswith("hooks.example.test:")
+
+
+def test_localhost_is_refused_at_send_time_with_the_system_resolver(tmp_path, receiver):
+    """A pack written to disk by hand (not through the admin API's save check) aims at localhost."""
+    store = open_store(f"sqlite:///{tmp_path / 'localhost.db'}")
+    pack = _pack(f"http://localhost:{receiver.server.server_address[1]}")
+    store.feed.on_publish(WebhookOutbox(lambda _c: pack))
+    handoff_id = _handoff(store, "P2")
+    asyncio.run(WebhookSender(store.sessions, secret_lookup(lambda _c: pack, SECRET)).send_due())
+    assert receiver.requests == []
+    (delivery,) = HandoffQueue(store.sessions, store.feed).deliveries(handoff_id)
+    assert "localhost is this server" in delivery["attempts"][0]["error"]

@@ -70,7 +70,8 @@ def test_a_server_killed_mid_call_loses_no_handoff_and_the_next_one_escalates_it
     receiver = Receiver([])
     prompts = _prompts_with_on_call_webhook(tmp_path, f"{receiver.url}/on-call")
     data_dir = tmp_path / "data"
-    env = {"TRIAGE_PROMPTS_DIR": str(prompts), "TRIAGE_WEBHOOK_SECRET": SECRET}
+    # the loopback receiver stands in for the on-call service outside: internal targets allowed
+    env = {"TRIAGE_PROMPTS_DIR": str(prompts), "TRIAGE_WEBHOOK_SECRET": SECRET, "TRIAGE_WEBHOOK_ALLOW_PRIVATE": "1"}
     first = start_server(synth_models, data_dir, extra_env=env)
     phone_call_sid = None
     try:
@@ -139,7 +140,8 @@ def test_a_server_killed_mid_call_loses_no_handoff_and_the_next_one_escalates_it
             if not phone["caller_on_line"]:
                 break
             time.sleep(0.5)
-        assert not phone["caller_on_line"] and phone["events"][-1]["kind"] == "line_lost"
+        # (the line may be found lost before or after the callback promise: both orders are right)
+        assert not phone["caller_on_line"] and "line_lost" in [e["kind"] for e in phone["events"]]
         print(f"line marked lost {time.monotonic() - killed_at:.1f} s after the kill")
         events = [e["kind"] for e in _api(f"{second.url}/api/handoffs/{p1}", token)["events"]]
         assert events[:1] == ["created"] and "escalated" in events

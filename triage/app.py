@@ -12,9 +12,11 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from .admin import api as admin_api
 from .admin import pages as admin_pages
+from .api.deps import StateDep
 from .api.guards import Guards, RedactTokens
 from .api.limits import SignInThrottle, SlidingWindow
 from .api_docs import mount_docs
@@ -79,6 +81,8 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
         allowed_origins=settings.allowed_origins,
         public_url=settings.public_url,
     )
+    if settings.trusted_proxies:  # outermost: limits, logs and guards see the caller behind the proxy
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
     app.add_exception_handler(RequestValidationError, _validation_failed)
     app.state.call_limiter = SlidingWindow(settings.public_calls_per_minute, 60.0)
     app.state.sign_in_throttle = SignInThrottle(settings.sign_in_failures)
@@ -121,8 +125,8 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
         )
 
     @app.get("/metrics", tags=["ops"], summary="Prometheus metrics")
-    async def metrics(request: Request) -> Response:
-        return Response(request.app.state.triage.metrics.exposition(), media_type="text/plain; version=0.0.4")
+    async def metrics(state: StateDep) -> Response:
+        return Response(state.metrics.exposition(), media_type="text/plain; version=0.0.4")
 
     return app
 

@@ -299,7 +299,11 @@ def serve(
 
     pipecat_logger.remove()
     pipecat_logger.add(sys.stderr, level=keep_caller_data_out(log_level, settings))
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level, ws_max_size=1 << 20)
+    # proxy_headers off: X-Forwarded-For counts only from TRIAGE_TRUSTED_PROXIES (app.py), not from
+    # any loopback peer as uvicorn would have it
+    uvicorn.run(
+        create_app(settings), host=host, port=port, log_level=log_level, ws_max_size=1 << 20, proxy_headers=False
+    )
 
 
 # --- database -----------------------------------------------------------------------------------

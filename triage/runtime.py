@@ -198,7 +198,11 @@ class ServerState:
         retention purge."""
         return [
             Escalator(self.queue, self.packs.find, lambda: self.connector),
-            WebhookSender(self.store.sessions, secret_lookup(self.packs.find, self.settings.webhook_secret)),
+            WebhookSender(
+                self.store.sessions,
+                secret_lookup(self.packs.find, self.settings.webhook_secret),
+                allow_private=self.settings.webhook_allow_private,
+            ),
             self.lines,
             Purger(self.store.sessions, self.packs.find, self.settings.privacy_purge_every_s),
         ]

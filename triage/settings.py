@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import ipaddress
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -99,6 +100,11 @@ class Settings(BaseSettings):
     allowed_origins: list[str] = Field(
         default_factory=list, description="Other origins (https://host) whose pages may call the API and websockets."
     )
+    trusted_proxies: list[str] = Field(
+        default_factory=list,
+        description="Reverse proxies (addresses or CIDRs, e.g. [\"127.0.0.1/32\"]) whose X-Forwarded-For and "
+        "X-Forwarded-Proto are believed; from any other peer they are ignored. Empty: never.",
+    )
     sign_in_failures: int = Field(
         default=5, ge=1, description="Wrong passwords per account (and 4x that per source) before a 15-minute pause."
     )
@@ -111,6 +117,12 @@ class Settings(BaseSettings):
         default=False,
         description="Let DEBUG logs show what callers say (pipecat's frame logs). Off: no caller data in any log.",
     )
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        """A typo must stop the server, not silently trust nobody (or somebody else)."""
+        return [str(ipaddress.ip_network(item.strip(), strict=False)) for item in value]
 
     def speech_models_dir(self) -> Path:
         return self.models_dir or self.data_dir / "models"

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Annotated
 
+from fastapi import Depends
 from starlette.requests import HTTPConnection
 
-if TYPE_CHECKING:
-    from ..runtime import ServerState
+from ..runtime import ServerState
 
 
 def server_state(connection: HTTPConnection) -> ServerState:
     """What app.py's lifespan put on the app: engines, store, queue, packs, accounts."""
     return connection.app.state.triage
+
+
+# A route's (or websocket's) parameter `state: StateDep` is the server state, typed.
+StateDep = Annotated[ServerState, Depends(server_state)]

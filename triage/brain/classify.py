@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import rules as R
 from .model import Prediction, TextModel
@@ -144,7 +145,7 @@ def _effective(hit: R.Hit, mods: _Modifiers) -> tuple[Urgency, str | None]:
     return urgency, None
 
 
-def _argmax(scores: dict[str, float]) -> str:
+def _argmax(scores: dict[Any, float]) -> str:
     return max(scores.items(), key=lambda kv: kv[1])[0]
 
 
@@ -243,7 +244,7 @@ def classify(
     for hit in distress_hits:
         if hit.negated:  # "no panic, just wondering"
             continue
-        distress_scores[hit.rule.distress] += _ACUTE_WEIGHT if hit.rule.distress == "acute" else _ELEVATED_WEIGHT
+        distress_scores[hit.rule.distress] += _ACUTE_WEIGHT if hit.rule.distress == "acute" else _ELEVATED_WEIGHT  # type: ignore[index]
         evidence.append(f"distress {hit.rule.id}: {hit.words}")
     # the hazard's own distress (a threat to life is acute) holds only while it is happening
     hazard_distress = next(
@@ -285,11 +286,12 @@ def classify(
         intent=intent,
         distress=distress,
         evidence=evidence,
-        hazard=top.rule.hazard if decided_by_rule and urgency == "P0" else None,
-        rule_id=top.rule.id if decided_by_rule else None,
-        rule_kind=top.rule.kind if decided_by_rule else None,
-        reason_words=top.words if decided_by_rule else None,
-        reason_label=top.rule.label if decided_by_rule else None,
+        # top is set whenever decided_by_rule (which mypy cannot follow)
+        hazard=top.rule.hazard if decided_by_rule and urgency == "P0" else None,  # type: ignore[union-attr]
+        rule_id=top.rule.id if decided_by_rule else None,  # type: ignore[union-attr]
+        rule_kind=top.rule.kind if decided_by_rule else None,  # type: ignore[union-attr]
+        reason_words=top.words if decided_by_rule else None,  # type: ignore[union-attr]
+        reason_label=top.rule.label if decided_by_rule else None,  # type: ignore[union-attr]
         wants_human=wants_human,
         acute_by_rule=any(h.rule.distress == "acute" and not h.negated for h in distress_hits)
         or hazard_distress == "acute"

@@ -15,6 +15,8 @@ nobody who called is lost.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
@@ -35,7 +37,7 @@ def is_open(pack: Pack, at: datetime) -> bool:
         return True
     here = local(pack, at)
     now = here.time().replace(tzinfo=None)
-    for span in pack.hours.get(WEEKDAYS[here.weekday()], []):
+    for span in pack.hours.get(WEEKDAYS[here.weekday()], []):  # type: ignore[call-overload]
         start, end = span.split("-")
         opens = time.fromisoformat(start)
         closes = time.max if end == "24:00" else time.fromisoformat(end)
@@ -62,7 +64,7 @@ def closed_policy(pack: Pack, at: datetime) -> OutOfHours | None:
     return rules
 
 
-def _words(pack: Pack, rules: OutOfHours, texts: dict[str, str], lang: str) -> list[str]:
+def _words(pack: Pack, rules: OutOfHours, texts: Mapping[Any, str], lang: str) -> list[str]:
     text = texts.get(lang) or texts.get(pack.languages[0]) or ""
     return [render(text, client_name=pack.name, forward_to=rules.forward_to or "")] if text.strip() else []
 
@@ -105,5 +107,5 @@ def route_request(pack: Pack, at: datetime, intent: str) -> str | None:
 
 def closed_goodbye(pack: Pack, lang: str) -> list[str]:
     """emergencies_only: what a routine caller hears before the call ends."""
-    text = pack.out_of_hours.goodbye.get(lang) or pack.out_of_hours.goodbye.get(pack.languages[0]) or ""
+    text = pack.out_of_hours.goodbye.get(lang) or pack.out_of_hours.goodbye.get(pack.languages[0]) or ""  # type: ignore[call-overload]
     return [render(text, client_name=pack.name, forward_to=pack.out_of_hours.forward_to or "")]

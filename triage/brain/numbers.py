@@ -356,7 +356,7 @@ def ordinal_spans(text: str, lang: str) -> list[Span]:
     spans: list[Span] = []
     if lang != "de":
         for m in _EN_COMPOUND_ORDINAL.finditer(text):
-            value = _EN_TENS[m.group(1).lower()] + _EN_ORDINAL_UNITS[m.group(2).lower()]
+            value: int | None = _EN_TENS[m.group(1).lower()] + _EN_ORDINAL_UNITS[m.group(2).lower()]
             spans.append((m.start(), m.end(), f"{value}."))
     table = _ORDINALS["de" if lang == "de" else "en"]
     for m in _LETTER_WORD.finditer(text):

@@ -137,7 +137,7 @@ _NOT_HANDOFFS = ("order", "message", "ended")
 def recommended_action(state: CallState, pack: Pack, reason: str, lang: str) -> str:
     emergency = pack.emergency(state.emergency_id)
     if reason in ("p1", "p2") and emergency and emergency.next_action:
-        return emergency.next_action.get(lang) or next(iter(emergency.next_action.values()))
+        return emergency.next_action.get(lang) or next(iter(emergency.next_action.values()))  # type: ignore[call-overload]
     number = getattr(pack.public_numbers, state.hazard or "medical", "112")
     return _ACTIONS[lang][reason].format(number=number)
 
@@ -169,7 +169,7 @@ def headline(state: CallState, pack: Pack, lang: str) -> str:
     if state.reason and (lang == pack.agent_language or emergency is None):
         return state.reason
     if emergency is not None:
-        return emergency.label.get(lang) or next(iter(emergency.label.values()))
+        return emergency.label.get(lang) or next(iter(emergency.label.values()))  # type: ignore[call-overload]
     intent = _INTENT_WORDS[lang].get(state.intent or "other", _INTENT_WORDS[lang]["other"])
     if not state.problem:
         return intent

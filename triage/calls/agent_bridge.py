@@ -122,8 +122,11 @@ class CallBridge:
         log.info("call %s: the agent %s", self.call_id, "hung up" if hung_up else "lost the line")
         if leg.dropped_chunks:
             log.warning("call %s: %d chunks of caller audio were dropped", self.call_id, leg.dropped_chunks)
-        if self._agent_left is not None and not self.closed:
-            await self._agent_left(hung_up)
+        agent_left = self._agent_left if not self.closed else None
+        if hung_up:  # the agent ended the caller's call: from now on nobody can take it, even before it has ended
+            self.close()
+        if agent_left is not None:
+            await agent_left(hung_up)
 
     async def to_caller(self, leg: AgentLeg, audio: bytes) -> None:
         if self.agent is leg and not self.closed:

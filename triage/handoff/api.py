@@ -7,18 +7,29 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, WebSocket
 from pydantic import BaseModel, Field
 from starlette.websockets import WebSocketDisconnect
 
-from ..api.deps import server_state
+from ..api.deps import StateDep
 from ..api.limits import SignInThrottle
 from ..auth import SESSION_COOKIE, AuthError, Principal, current_user, request_token
 from ..brain.summary import for_reader
-from .live import next_change
-from .queue import ACTIVE, RESOLUTIONS, STATUSES, QueueConflict, UnknownHandoff
+from ..runtime import ServerState
+from .live import close_revoked, next_change
+from .queue import (
+    ACTIVE,
+    RESOLUTIONS,
+    STATUSES,
+    DeliveryList,
+    HandoffList,
+    HandoffView,
+    QueueConflict,
+    UnknownHandoff,
+)
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +39,14 @@ router = APIRouter(tags=["agents"])
 User = Annotated[Principal, Depends(current_user)]
 
 
-async def _visible_handoff(request: Request, handoff_id: str, user: Principal) -> dict[str, Any]:
+# Handoff routes answer a HandoffView; fields a route does not fill stay out of the JSON, as the
+# console and scripts have always read it.
+AS_VIEW: dict[str, Any] = {"response_model": HandoffView, "response_model_exclude_unset": True}
+
+
+async def _visible_handoff(state: ServerState, handoff_id: str, user: Principal) -> dict[str, Any]:
     try:
-        view = await asyncio.to_thread(server_state(request).queue.get, handoff_id)
+        view = await asyncio.to_thread(state.queue.get, handoff_id)
     except UnknownHandoff:
         view = None
     if view is None or not user.can_see(view["client_id"]):
@@ -54,14 +70,14 @@ _HASHING = asyncio.Semaphore(2)
     summary="Sign in: sets the session cookie and returns the token",
     responses={429: {"description": "too many wrong passwords for this account or from this address"}},
 )
-async def sign_in(body: SignIn, request: Request, response: Response) -> dict[str, Any]:
+async def sign_in(body: SignIn, request: Request, response: Response, state: StateDep) -> dict[str, Any]:
     throttle: SignInThrottle = request.app.state.sign_in_throttle
     source = request.client.host if request.client else "?"
     if throttle.paused(body.username, source):
         raise HTTPException(status_code=429, detail="too many failed sign-ins: try again in 15 minutes")
     try:
         async with _HASHING:
-            user, token = await asyncio.to_thread(server_state(request).accounts.sign_in, body.username, body.password)
+            user, token = await asyncio.to_thread(state.accounts.sign_in, body.username, body.password)
     except AuthError as exc:
         throttle.failed(body.username, source)
         raise HTTPException(status_code=401, detail=str(exc)) from exc
@@ -78,10 +94,10 @@ async def sign_in(body: SignIn, request: Request, response: Response) -> dict[st
 
 
 @router.delete("/api/session", summary="Sign out: the session token is revoked")
-async def sign_out(request: Request, response: Response, user: User) -> dict[str, str]:
+async def sign_out(request: Request, response: Response, user: User, state: StateDep) -> dict[str, str]:
     token = request_token(request.headers, request.cookies)
     if token:
-        await asyncio.to_thread(server_state(request).accounts.revoke, token)
+        await asyncio.to_thread(state.accounts.revoke, token)
     response.delete_cookie(SESSION_COOKIE)
     return {"status": "signed out"}
 
@@ -92,9 +108,14 @@ async def me(user: User) -> dict[str, Any]:
 
 
 # --- the queue ------------------------------------------------------------------------------------
-@router.get("/api/handoffs", summary="Handoffs of your clients, most urgent first")
+@router.get(
+    "/api/handoffs",
+    summary="Handoffs of your clients, most urgent first",
+    response_model=HandoffList,
+    response_model_exclude_unset=True,
+)
 async def list_handoffs(
-    request: Request,
+    state: StateDep,
     user: User,
     status: Annotated[list[str] | None, Query(description="Repeat for several; default: every open status.")] = None,
     client: str | None = None,
@@ -110,14 +131,14 @@ async def list_handoffs(
         if not user.can_see(client):
             raise HTTPException(status_code=404, detail=f"no client {client!r}")
         scope = [client]
-    rows = await asyncio.to_thread(server_state(request).queue.list, scope, statuses)
+    rows = await asyncio.to_thread(state.queue.list, scope, statuses)
     return {"handoffs": [_for_reader(row, user) for row in rows]}
 
 
-@router.get("/api/handoffs/{handoff_id}", summary="One handoff: summary, transcript, events and notes")
-async def get_handoff(handoff_id: str, request: Request, user: User) -> dict[str, Any]:
-    view = await _visible_handoff(request, handoff_id, user)
-    view["deliveries"] = await asyncio.to_thread(server_state(request).queue.deliveries, handoff_id)
+@router.get("/api/handoffs/{handoff_id}", summary="One handoff: summary, transcript, events and notes", **AS_VIEW)
+async def get_handoff(handoff_id: str, state: StateDep, user: User) -> dict[str, Any]:
+    view = await _visible_handoff(state, handoff_id, user)
+    view["deliveries"] = await asyncio.to_thread(state.queue.deliveries, handoff_id)
     return _for_reader(view, user)
 
 
@@ -130,22 +151,22 @@ def _for_reader(view: dict[str, Any], user: Principal) -> dict[str, Any]:
     "/api/handoffs/{handoff_id}/accept",
     summary="Take this handoff. 409 if another agent was first; a caller still on a phone line is transferred",
     responses={409: {"description": "someone else accepted it first, or it is closed"}},
+    **AS_VIEW,
 )
-async def accept(handoff_id: str, request: Request, user: User) -> dict[str, Any]:
-    await _visible_handoff(request, handoff_id, user)
-    state = server_state(request)
+async def accept(handoff_id: str, state: StateDep, user: User) -> dict[str, Any]:
+    await _visible_handoff(state, handoff_id, user)
     return await _put_through(state, await _changed(state.queue.accept, handoff_id, user.username), user)
 
 
-@router.post("/api/handoffs/next", summary="Take the most urgent waiting handoff of your clients")
-async def claim_next(request: Request, user: User) -> dict[str, Any]:
-    view = await asyncio.to_thread(server_state(request).queue.claim_next, user.username, user.scope())
+@router.post("/api/handoffs/next", summary="Take the most urgent waiting handoff of your clients", **AS_VIEW)
+async def claim_next(state: StateDep, user: User) -> dict[str, Any]:
+    view = await asyncio.to_thread(state.queue.claim_next, user.username, user.scope())
     if view is None:
         raise HTTPException(status_code=404, detail="nothing is waiting")
-    return await _put_through(server_state(request), view, user)
+    return await _put_through(state, view, user)
 
 
-async def _put_through(state, view: dict[str, Any], user: Principal) -> dict[str, Any]:
+async def _put_through(state: ServerState, view: dict[str, Any], user: Principal) -> dict[str, Any]:
     """An accepted handoff whose caller is still on a phone line: the call goes to the agent."""
     if state.connector is not None and view.get("caller_on_line"):
         view["transfer"] = await state.connector.connect(view, user)
@@ -156,10 +177,10 @@ class Note(BaseModel):
     text: str = Field(min_length=1, max_length=4000)
 
 
-@router.post("/api/handoffs/{handoff_id}/notes", summary="Add a note")
-async def add_note(handoff_id: str, body: Note, request: Request, user: User) -> dict[str, Any]:
-    await _visible_handoff(request, handoff_id, user)
-    return await _changed(server_state(request).queue.note, handoff_id, user.username, body.text)
+@router.post("/api/handoffs/{handoff_id}/notes", summary="Add a note", **AS_VIEW)
+async def add_note(handoff_id: str, body: Note, state: StateDep, user: User) -> dict[str, Any]:
+    await _visible_handoff(state, handoff_id, user)
+    return await _changed(state.queue.note, handoff_id, user.username, body.text)
 
 
 class Resolve(BaseModel):
@@ -167,33 +188,37 @@ class Resolve(BaseModel):
     note: str | None = Field(default=None, max_length=4000)
 
 
-@router.post("/api/handoffs/{handoff_id}/resolve", summary="Close the handoff with an outcome")
-async def resolve(handoff_id: str, body: Resolve, request: Request, user: User) -> dict[str, Any]:
-    view = await _visible_handoff(request, handoff_id, user)
+@router.post("/api/handoffs/{handoff_id}/resolve", summary="Close the handoff with an outcome", **AS_VIEW)
+async def resolve(handoff_id: str, body: Resolve, state: StateDep, user: User) -> dict[str, Any]:
+    view = await _visible_handoff(state, handoff_id, user)
     if view["status"] == "accepted" and view["assigned_to"] not in (user.username, None) and not user.all_clients:
         raise HTTPException(status_code=409, detail=f"accepted by {view['assigned_to']}: only they can resolve it")
-    return await _changed(server_state(request).queue.resolve, handoff_id, user.username, body.resolution, body.note)
+    return await _changed(state.queue.resolve, handoff_id, user.username, body.resolution, body.note)
 
 
 class Return(BaseModel):
     why: str = Field(default="returned by agent", max_length=400)
 
 
-@router.post("/api/handoffs/{handoff_id}/return", summary="Give an accepted handoff back to the queue")
-async def give_back(handoff_id: str, body: Return, request: Request, user: User) -> dict[str, Any]:
-    view = await _visible_handoff(request, handoff_id, user)
+@router.post("/api/handoffs/{handoff_id}/return", summary="Give an accepted handoff back to the queue", **AS_VIEW)
+async def give_back(handoff_id: str, body: Return, state: StateDep, user: User) -> dict[str, Any]:
+    view = await _visible_handoff(state, handoff_id, user)
     if view["assigned_to"] != user.username and not user.all_clients:
         raise HTTPException(status_code=409, detail="only the agent who accepted it can give it back")
-    return await _changed(server_state(request).queue.return_to_queue, handoff_id, user.username, body.why)
+    return await _changed(state.queue.return_to_queue, handoff_id, user.username, body.why)
 
 
-@router.get("/api/handoffs/{handoff_id}/deliveries", summary="Webhook deliveries of this handoff, with attempts")
-async def deliveries(handoff_id: str, request: Request, user: User) -> dict[str, Any]:
-    await _visible_handoff(request, handoff_id, user)
-    return {"deliveries": await asyncio.to_thread(server_state(request).queue.deliveries, handoff_id)}
+@router.get(
+    "/api/handoffs/{handoff_id}/deliveries",
+    summary="Webhook deliveries of this handoff, with attempts",
+    response_model=DeliveryList,
+)
+async def deliveries(handoff_id: str, state: StateDep, user: User) -> dict[str, Any]:
+    await _visible_handoff(state, handoff_id, user)
+    return {"deliveries": await asyncio.to_thread(state.queue.deliveries, handoff_id)}
 
 
-async def _changed(change, *args) -> dict[str, Any]:
+async def _changed(change: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
     try:
         return await asyncio.to_thread(change, *args)
     except QueueConflict as exc:
@@ -206,10 +231,9 @@ async def _changed(change, *args) -> dict[str, Any]:
 
 # --- live -----------------------------------------------------------------------------------------
 @router.websocket("/ws/agent")
-async def live_queue(websocket: WebSocket) -> None:
+async def live_queue(websocket: WebSocket, state: StateDep) -> None:
     """Sends `{"type": "snapshot", "handoffs": [...]}` at once, then `{"type": "handoff", "event": …,
     "handoff": {...}}` for every change of a handoff the user may see. No polling."""
-    state = websocket.app.state.triage
     token = request_token(websocket.headers, websocket.cookies, websocket.query_params)
     user = await asyncio.to_thread(state.accounts.principal, token)
     await websocket.accept()
@@ -219,25 +243,23 @@ async def live_queue(websocket: WebSocket) -> None:
         return
 
     def wants(change: dict[str, Any]) -> bool:
-        if change.get("kind") == "revoked":
-            return change.get("user_id") == user.id
         return change.get("kind") == "handoff" and user.can_see(change["client_id"])
 
-    with state.hub.watch(wants) as q:
+    with state.hub.revocation(user.id) as revoked, state.hub.watch(wants) as q:
+        if await asyncio.to_thread(state.accounts.principal, token) is None:  # revoked while we got here
+            return await close_revoked(websocket)
         snapshot = await asyncio.to_thread(state.queue.list, user.scope(), ACTIVE)
         await websocket.send_json({"type": "snapshot", "user": user.public(), "handoffs": snapshot})
         reader = asyncio.create_task(_drain(websocket))
         try:
-            while (change := await next_change(q, reader)) is not None:
-                if change.get("kind") == "revoked":  # signed out by an admin: nothing more reaches this page
-                    await websocket.send_json({"type": "error", "error": "your access was revoked: sign in again"})
-                    await websocket.close(code=1008, reason="access revoked")
-                    break
+            while (change := await next_change(q, reader, revoked)) is not None:
                 try:
                     view = await asyncio.to_thread(state.queue.row, change["id"])
                 except UnknownHandoff:
                     continue
                 await websocket.send_json({"type": "handoff", "event": change.get("event"), "handoff": view})
+            if revoked.done():  # signed out by an admin: nothing more reaches this page
+                await close_revoked(websocket)
         except (WebSocketDisconnect, RuntimeError):
             pass
         finally:

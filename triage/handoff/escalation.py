@@ -64,7 +64,8 @@ def due_steps(handoffs: list[Handoff], pack_for: Callable[[str], Pack | None], n
         level = h.escalation_level
         if level >= len(rules.on_call):
             continue  # the whole chain has been alerted: agents still see it at the top of the queue
-        if level > 0 and now - _aware(h.escalated_at) < timedelta(minutes=rules.secondary_after_min):
+        escalated_at = _aware(h.escalated_at)
+        if level > 0 and escalated_at and now - escalated_at < timedelta(minutes=rules.secondary_after_min):
             continue
         steps.append(Step(h.id, "escalate", level + 1, rules.on_call[level]))
     return steps

@@ -9,11 +9,13 @@ writer at a time) and PostgreSQL (the row lock of the UPDATE) alike.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast, overload
 
-from sqlalchemy import case, select, update
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import CursorResult, case, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..store.changes import ChangeFeed
@@ -49,13 +51,101 @@ def queue_order():
     return (Handoff.urgency, case((Handoff.distress == "acute", 0), else_=1), Handoff.created_at)
 
 
+@overload
+def _aware(at: datetime) -> datetime: ...
+@overload
+def _aware(at: datetime | None) -> datetime | None: ...
 def _aware(at: datetime | None) -> datetime | None:
     """SQLite hands back naive datetimes; everything stored is UTC."""
     return at.replace(tzinfo=UTC) if at is not None and at.tzinfo is None else at
 
 
+class HandoffEventView(BaseModel):
+    kind: str
+    actor: str
+    status: str
+    detail: dict[str, Any]
+    at: str
+
+
+class NoteView(BaseModel):
+    by: str
+    text: str
+    at: str
+
+
+class TurnView(BaseModel):
+    role: str
+    text: str
+
+
+class DeliveryView(BaseModel):
+    """One webhook delivery of a handoff with every attempt (status code, error, duration)."""
+
+    id: str
+    event: str
+    url: str
+    status: str
+    attempts: list[dict[str, Any]]
+    next_attempt_at: str | None
+    created_at: str | None
+    delivered_at: str | None
+
+
+class HandoffView(BaseModel):
+    """What agents, the console and the webhook see of a handoff: the API's response model (with
+    `response_model_exclude_unset`, so a field a route does not fill is left out, as before), and
+    the `handoff` of every webhook body. Times are ISO 8601 strings in UTC.
+
+    The queue's methods return it as a dict (`model_dump` of this shape) because the queue, the
+    transfer code and the live websocket pass it on as JSON; `handoff_view` is the one place it is
+    built. Fields beyond the list are kept (`extra="allow"`) so that a column added later reaches
+    the console before the model names it."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    client_id: str
+    call_id: str | None
+    status: str
+    urgency: str
+    distress: str
+    reason: str | None
+    language: str | None
+    caller_on_line: bool
+    assigned_to: str | None
+    created_at: str
+    accepted_at: str | None
+    resolved_at: str | None
+    resolution: str | None
+    escalation_level: int
+    escalated_at: str | None
+    callback_promised_at: str | None
+    transfer_target: str | None
+    summary: dict[str, Any]
+    # of its call (the queue's lists and `get`)
+    channel: str | None = None
+    caller_number: str | None = None
+    line_call_id: str | None = None
+    # only `get`: the call's words, what happened, the agents' notes, the webhook deliveries
+    transcript: list[TurnView] | None = None
+    events: list[HandoffEventView] | None = None
+    notes: list[NoteView] | None = None
+    deliveries: list[DeliveryView] | None = None
+    # accepting a handoff whose caller is on a phone line: what happened to the call
+    transfer: dict[str, Any] | None = None
+
+
+class HandoffList(BaseModel):
+    handoffs: list[HandoffView]
+
+
+class DeliveryList(BaseModel):
+    deliveries: list[DeliveryView]
+
+
 def handoff_view(h: Handoff, call: Call | None = None, events: Iterable[HandoffEvent] = ()) -> dict[str, Any]:
-    """What agents, the console and the webhook see of a handoff."""
+    """What agents, the console and the webhook see of a handoff (the shape of `HandoffView`)."""
     summary = h.summary or {}
     view: dict[str, Any] = {
         "id": h.id,
@@ -68,7 +158,7 @@ def handoff_view(h: Handoff, call: Call | None = None, events: Iterable[HandoffE
         "language": h.language,
         "caller_on_line": h.caller_on_line,
         "assigned_to": h.assigned_to,
-        "created_at": _aware(h.created_at).isoformat(),
+        "created_at": _iso(h.created_at),
         "accepted_at": _iso(h.accepted_at),
         "resolved_at": _iso(h.resolved_at),
         "resolution": h.resolution,
@@ -84,13 +174,10 @@ def handoff_view(h: Handoff, call: Call | None = None, events: Iterable[HandoffE
     events = list(events)
     if events:
         view["events"] = [
-            {"kind": e.kind, "actor": e.actor, "status": e.status, "detail": e.detail, "at": _aware(e.at).isoformat()}
-            for e in events
+            {"kind": e.kind, "actor": e.actor, "status": e.status, "detail": e.detail, "at": _iso(e.at)} for e in events
         ]
         view["notes"] = [
-            {"by": e.actor, "text": e.detail.get("text", ""), "at": _aware(e.at).isoformat()}
-            for e in events
-            if e.kind == "note"
+            {"by": e.actor, "text": e.detail.get("text", ""), "at": _iso(e.at)} for e in events if e.kind == "note"
         ]
     return view
 
@@ -104,7 +191,8 @@ def _row(h: Handoff, call: Call) -> dict[str, Any]:
 
 
 def _iso(at: datetime | None) -> str | None:
-    return _aware(at).isoformat() if at is not None else None
+    aware = _aware(at)
+    return aware.isoformat() if aware is not None else None
 
 
 def delivery_view(d: WebhookDelivery) -> dict[str, Any]:
@@ -162,7 +250,7 @@ class HandoffQueue:
             raise UnknownHandoff(handoff_id)
         return client
 
-    def deliveries(self, handoff_id: str) -> list[dict[str, Any]]:
+    def deliveries(self, handoff_id: str) -> builtins.list[dict[str, Any]]:
         with self.sessions() as db:
             rows = db.scalars(
                 select(WebhookDelivery)
@@ -320,7 +408,7 @@ class HandoffQueue:
         """An event that changes no state (a transfer failed, a notification was sent)."""
         return self._change(handoff_id, allowed=STATUSES, values={}, kind=kind, actor=actor, detail=detail)
 
-    def open_handoffs(self) -> list[Handoff]:
+    def open_handoffs(self) -> builtins.list[Handoff]:
         """Everything escalation has to look at (small: what is waiting right now)."""
         with self.sessions() as db:
             return list(db.scalars(select(Handoff).where(Handoff.status.in_(OPEN))))
@@ -352,7 +440,7 @@ class HandoffQueue:
                 statement = statement.where(Handoff.escalation_level == where_level)
             if where_on_line is not None:
                 statement = statement.where(Handoff.caller_on_line == where_on_line)
-            matched = db.execute(statement).rowcount
+            matched = cast(CursorResult, db.execute(statement)).rowcount
             if matched != 1:
                 db.rollback()
                 found = db.execute(select(Handoff.status, Handoff.assigned_to).where(Handoff.id == handoff_id)).first()
@@ -362,6 +450,7 @@ class HandoffQueue:
                 has = f" by {holder}" if holder and status in ("accepted", "offered") else ""  # a 409 names who
                 raise QueueConflict(f"handoff {handoff_id} is {status}{has}: cannot be {kind} now", status)
             h = db.get(Handoff, handoff_id, populate_existing=True)
+            assert h is not None  # the update above matched it, inside this transaction
             db.add(HandoffEvent(handoff_id=handoff_id, kind=kind, actor=actor, status=h.status, detail=detail or {}))
             change = {"kind": "handoff", "event": kind, "id": handoff_id, "client_id": h.client_id, "status": h.status}
             if kind == "escalated":  # the webhook outbox needs the contact; other details stay in the row

@@ -8,7 +8,8 @@ Both ways, binary messages are PCM16 little-endian mono 16 kHz audio, at most 64
 one is answered with an error and the line goes on). Text messages are JSON:
 
 - server → agent: ``{"type": "connected"}`` once the caller hears the agent, ``{"type": "ended"}``
-  when the caller hung up (the socket is then closed), ``{"type": "error", "error": ...}``.
+  when the caller hung up (the socket is then closed), ``{"type": "error", "error": ...}``. When an
+  admin revokes the agent's access the socket closes at once (1008) and the caller goes back on hold.
 - agent → server: ``{"type": "hangup"}`` ends the caller's call. A socket that closes without it is
   a lost line: the caller goes back on hold and the agent can take the call again.
 """
@@ -24,8 +25,10 @@ from typing import Any
 from fastapi import APIRouter, WebSocket
 from starlette.websockets import WebSocketDisconnect, WebSocketState
 
+from ..api.deps import StateDep
 from ..auth import request_token
 from ..calls.agent_bridge import BRIDGES, AgentLeg
+from .live import close_revoked
 from .queue import UnknownHandoff
 
 log = logging.getLogger(__name__)
@@ -37,9 +40,8 @@ router = APIRouter(tags=["agents"])
 
 
 @router.websocket("/ws/agent/call/{handoff_id}")
-async def agent_call(websocket: WebSocket, handoff_id: str) -> None:
+async def agent_call(websocket: WebSocket, handoff_id: str, state: StateDep) -> None:
     """Talk to the caller of an accepted browser handoff: PCM16 16 kHz both ways, JSON events."""
-    state = websocket.app.state.triage
     token = request_token(websocket.headers, websocket.cookies, websocket.query_params)
     user = await asyncio.to_thread(state.accounts.principal, token)
     await websocket.accept()
@@ -61,15 +63,23 @@ async def agent_call(websocket: WebSocket, handoff_id: str) -> None:
     log.info("agent %s is on the line with the caller of handoff %s", user.username, handoff_id)
     hung_up = False
     try:
-        await websocket.send_json({"type": "connected"})
-        sender = asyncio.create_task(_to_agent(websocket, leg))
-        receiver = asyncio.create_task(_from_agent(websocket, leg))
-        done, _ = await asyncio.wait({sender, receiver}, return_when=asyncio.FIRST_COMPLETED)
-        hung_up = receiver in done and receiver.exception() is None and receiver.result()
-        for task in (sender, receiver):
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, WebSocketDisconnect, RuntimeError):
-                await task
+        with state.hub.revocation(user.id) as revoked:
+            if await asyncio.to_thread(state.accounts.principal, token) is None:  # revoked while we got here
+                revoked.set_result(None)
+            else:
+                await websocket.send_json({"type": "connected"})
+            sender = asyncio.create_task(_to_agent(websocket, leg))
+            receiver = asyncio.create_task(_from_agent(websocket, leg))
+            waiting: set[asyncio.Future[Any]] = {sender, receiver, revoked}
+            done, _ = await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+            hung_up = receiver in done and receiver.exception() is None and receiver.result()
+            for task in (sender, receiver):
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError, WebSocketDisconnect, RuntimeError):
+                    await task
+            if revoked.done():  # the caller goes back on hold (a lost line), the agent's page is told why
+                log.info("agent %s: access revoked, the call line to handoff %s closes", user.username, handoff_id)
+                await close_revoked(websocket)
     except (WebSocketDisconnect, RuntimeError):
         pass
     finally:

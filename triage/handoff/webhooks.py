@@ -12,6 +12,11 @@ crash can delay a webhook but never lose it. Each request carries:
 
 Retries back off exponentially (2 s, 4 s, 8 s … capped at 10 minutes) for 24 attempts (about 3 hours)
 before the delivery is marked failed; every attempt is recorded and shown to agents.
+
+Targets are checked twice: when a pack is saved (`target_problem`) and again at every connection
+(`PublicOnly`): a name that resolved to a public address at save time may resolve to loopback or a
+private range later (DNS rebinding). The sender resolves the name once, refuses it if any address is
+internal, and connects to the very address it checked, so no second lookup can slip in between.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -65,13 +71,37 @@ def verify_signature(secret: str, body: bytes, timestamp: str, signature: str, n
     return hmac.compare_digest(sign(secret, ts, body), signature or "")
 
 
-def target_problem(url: str, allow_private: bool = False) -> str | None:
+# Resolves a host name to its addresses. The system resolver in production; a test passes its own,
+# since DNS (a name that changes its answer) is outside this machine.
+Resolve = Callable[[str, int], list[str]]
+
+
+def resolve_host(host: str, port: int) -> list[str]:
+    """Every address the system resolver gives for `host` (an address stays itself), in its order."""
+    infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    return list(dict.fromkeys(str(info[4][0]).split("%")[0] for info in infos))
+
+
+def internal_address(host: str, addresses: list[str]) -> str | None:
+    """Why `host` with these addresses is inside the platform (loopback, link-local, private,
+    multicast, reserved), or None when every address is public."""
+    if host.lower() == "localhost" or host.lower().endswith(".localhost"):
+        return f"{host} is this server: webhooks go to addresses outside the platform"
+    for text in addresses:
+        address = ipaddress.ip_address(text)
+        if not address.is_global or address.is_multicast:
+            return f"{host} is an internal address ({address}): webhooks go to addresses outside the platform"
+    return None
+
+
+def target_problem(url: str, allow_private: bool = False, resolve: Resolve = resolve_host) -> str | None:
     """Why a client admin may not aim webhooks at `url`, or None.
 
     The server posts from inside the platform's network: a URL on loopback, link-local (cloud
     metadata) or a private range would let a client admin reach internal services and scan ports
     through the delivery log. Names are resolved (at save time); a name that does not resolve now is
-    allowed and simply fails at delivery. Platform admins can allow internal targets in settings.
+    allowed and simply fails at delivery, where `PublicOnly` checks it again. Platform admins can
+    allow internal targets in settings.
     """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -79,20 +109,72 @@ def target_problem(url: str, allow_private: bool = False) -> str | None:
     if allow_private:
         return None
     host = parts.hostname
+    if host.lower() == "localhost" or host.lower().endswith(".localhost"):
+        return internal_address(host, [])
     try:
-        addresses = {ipaddress.ip_address(host)}
-    except ValueError:
-        if host.lower() == "localhost" or host.lower().endswith(".localhost"):
-            return f"{host} is this server: webhooks go to addresses outside the platform"
+        addresses = resolve(host, parts.port or 443)
+    except (OSError, UnicodeError):
+        return None
+    return internal_address(host, addresses)
+
+
+class PublicOnly(httpcore.AsyncNetworkBackend):
+    """The webhook client's connections: the host is resolved once, refused when any of its
+    addresses is internal (unless the platform allows that), and the connection goes to an address
+    that was checked. TLS still verifies the certificate against the host name."""
+
+    def __init__(self, allow_private: bool = False, resolve: Resolve = resolve_host) -> None:
+        self.allow_private = allow_private
+        self.resolve = resolve
+        self._backend = httpcore.AnyIOBackend()
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.AsyncNetworkStream:
         try:
-            infos = socket.getaddrinfo(host, parts.port or 443, proto=socket.IPPROTO_TCP)
-        except (OSError, UnicodeError):
-            return None
-        addresses = {ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos}
-    for address in addresses:
-        if not address.is_global or address.is_multicast:
-            return f"{host} is an internal address ({address}): webhooks go to addresses outside the platform"
-    return None
+            addresses = await asyncio.to_thread(self.resolve, host, port)
+        except (OSError, UnicodeError) as exc:
+            raise httpcore.ConnectError(f"{host} does not resolve: {exc}") from exc
+        problem = None if self.allow_private else internal_address(host, addresses)
+        if problem or not addresses:
+            raise httpcore.ConnectError(problem or f"{host} has no address")
+        failed: httpcore.ConnectError | None = None
+        for address in addresses:
+            try:
+                return await self._backend.connect_tcp(address, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as exc:
+                failed = exc
+        assert failed is not None
+        raise failed
+
+    async def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options: Any = None):
+        raise httpcore.ConnectError("webhooks go over TCP")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._backend.sleep(seconds)
+
+
+def webhook_client(allow_private: bool = False, resolve: Resolve = resolve_host) -> httpx.AsyncClient:
+    """An HTTP client whose every connection goes through `PublicOnly`; no proxy from the
+    environment (a proxy would connect on our behalf, unchecked), no redirects (a redirect could
+    point inside)."""
+    limits = httpx.Limits()
+    transport = httpx.AsyncHTTPTransport(trust_env=False, limits=limits)
+    # httpx's transport takes no network backend, its connection pool (httpcore) does: the same
+    # pool as httpx builds, with ours.
+    transport._pool = httpcore.AsyncConnectionPool(
+        ssl_context=httpx.create_ssl_context(),
+        max_connections=limits.max_connections,
+        max_keepalive_connections=limits.max_keepalive_connections,
+        keepalive_expiry=limits.keepalive_expiry,
+        network_backend=PublicOnly(allow_private, resolve),
+    )
+    return httpx.AsyncClient(transport=transport, timeout=TIMEOUT_SECS, follow_redirects=False, trust_env=False)
 
 
 def secret_env_problem(name: str | None, prefix: str) -> str | None:
@@ -163,10 +245,11 @@ class WebhookSender:
         sessions: sessionmaker,
         secret_for: Callable[[str], str | None],
         client: httpx.AsyncClient | None = None,
+        allow_private: bool = False,
     ) -> None:
         self.sessions = sessions
         self.secret_for = secret_for
-        self.client = client or httpx.AsyncClient(timeout=TIMEOUT_SECS, follow_redirects=False)
+        self.client = client or webhook_client(allow_private)
 
     async def run(self, stop: asyncio.Event, every: float = 0.5) -> None:
         await repeat(stop, every, self.send_due, "webhook delivery")

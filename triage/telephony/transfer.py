@@ -33,7 +33,17 @@ from twilio.rest import Client
 from twilio.twiml.voice_response import Connect, VoiceResponse
 
 from ..handoff.live import next_change
-from ..handoff.queue import QUEUED, SYSTEM, QueueConflict, UnknownHandoff
+from ..handoff.queue import SYSTEM, QueueConflict, UnknownHandoff
+from ..handoff.transfers import (
+    Transfer,
+    agent_transfer,
+    alert_route,
+    call_instead,
+    dial_outcome,
+    direct_transfer,
+    on_call_transfer,
+    on_phone_line,
+)
 from ..packs.render import render, say
 from ..speech.engines import wav_bytes
 
@@ -44,8 +54,6 @@ AUDIO_RATE = 8_000  # what the phone line carries anyway; a fifth of the voice's
 TOKEN_TTL_SECS = 3600
 AUDIO_CACHE_ENTRIES = 64
 SMS_MAX_CHARS = 300
-ANSWERED = ("completed", "answered")
-CALL_OVER = ("completed", "canceled", "failed", "busy", "no-answer")  # the caller's own call has ended
 AUDIO_KINDS = ("connecting", "summary")
 _TWILIO_BASE = re.compile(r"^https://[A-Za-z0-9.-]*twilio\.com")
 
@@ -75,7 +83,9 @@ def _to_phone_rate(pcm16: bytes, rate: int) -> tuple[bytes, int]:
 
 
 class TwilioConnector:
-    """Transfers live Twilio calls to people and alerts on-call contacts by SMS or phone.
+    """Transfers live Twilio calls to people and alerts on-call contacts by SMS or phone, as the
+    policy in triage/handoff/transfers.py decides: who is rung, how a contact is reached, what a
+    failure leaves behind.
 
     Constructed with the ServerState (settings, store, packs, engines, queue, hub)."""
 
@@ -236,48 +246,38 @@ class TwilioConnector:
     async def connect(self, view: dict[str, Any], user: Any) -> dict[str, Any]:
         """An agent accepted a handoff whose caller is on the line: ring the agent's phone, whisper
         the summary, then connect them. Browser and text callers stay in the console."""
-        handoff_id = view["id"]
         view = await self._with_call(view)
-        if view.get("channel") != "twilio":
-            return {"status": "in_console"}
-        if not self.configured:
-            await self._record(handoff_id, "transfer_not_configured", user.username)
-            return {"status": "not_configured"}
-        if not user.phone:
-            await self._record(handoff_id, "transfer_no_phone", user.username)
-            return {"status": "no_phone"}
-
-        async def undo() -> None:  # the agent keeps the handoff; the caller stays with us
-            with contextlib.suppress(QueueConflict, UnknownHandoff):
-                await asyncio.to_thread(self.state.queue.accept, handoff_id, user.username)
-
-        offer = lambda: self.state.queue.offer(handoff_id, user.phone, user.username)  # noqa: E731
-        return await self._warm_transfer(view, user.phone, offer, undo, via="agent", actor=user.username)
+        plan = agent_transfer(view, user.phone, self.configured)
+        if isinstance(plan, str):
+            if plan != "in_console":
+                await self._record(view["id"], f"transfer_{plan}", user.username)
+            return {"status": plan}
+        return await self._warm_transfer(view, plan, actor=user.username)
 
     async def direct(self, view: dict[str, Any]) -> dict[str, Any] | None:
         """A new handoff whose pack sends its urgency straight to `transfer_number`. None when this
         handoff is not one (or another server instance got it first)."""
-        pack = self.state.packs.get(view["client_id"])
-        escalation = pack.escalation
-        target = escalation.transfer_number
-        if not target or view.get("urgency") not in escalation.transfer_directly or not view.get("caller_on_line"):
+        plan = direct_transfer(view, self.state.packs.get(view["client_id"]))
+        if plan is None:
             return None
         view = await self._with_call(view)
-        if view.get("channel") != "twilio":
+        if not on_phone_line(view):
             return None
         if not self.configured:
             await self._record(view["id"], "transfer_not_configured")
             return {"status": "not_configured"}
+        return await self._warm_transfer(view, plan, actor=SYSTEM)
 
-        def offer() -> dict[str, Any]:
-            # only from `waiting`: of several server instances hearing "created", exactly one wins
-            return self.state.queue.offer(view["id"], target, SYSTEM, allowed=("waiting",))
+    async def _undo(self, handoff_id: str, plan: Transfer, actor: str) -> None:
+        """Twilio did not move the call: the caller stays with us, the handoff as the plan says."""
+        if plan.on_failure == "return_to_queue":
+            await self._return(handoff_id, "transfer failed")
+            return
+        with contextlib.suppress(QueueConflict, UnknownHandoff):  # the agent keeps it
+            await asyncio.to_thread(self.state.queue.accept, handoff_id, actor)
 
-        undo = lambda: self._return(view["id"], "transfer failed")  # noqa: E731
-        return await self._warm_transfer(view, target, offer, undo, via="direct", actor=SYSTEM)
-
-    async def _warm_transfer(self, view, target, offer, undo, *, via: str, actor: str) -> dict[str, Any]:
-        handoff_id = view["id"]
+    async def _warm_transfer(self, view: dict[str, Any], plan: Transfer, *, actor: str) -> dict[str, Any]:
+        handoff_id, target, via = view["id"], plan.target, plan.via
         call_sid = view.get("line_call_id")
         base = self.base_url()
         if not call_sid or not base:
@@ -285,7 +285,7 @@ class TwilioConnector:
             await self._record(handoff_id, "transfer_failed", actor, target=target, why=why)
             return {"status": "failed", "why": why}
         try:
-            await asyncio.to_thread(offer)
+            await asyncio.to_thread(self.state.queue.offer, handoff_id, target, actor, plan.offer_from)
         except QueueConflict as exc:
             return {"status": "conflict", "why": str(exc)}
         await self._prepare_audio(handoff_id)
@@ -295,7 +295,7 @@ class TwilioConnector:
         except Exception as exc:
             log.warning("transfer of handoff %s to %s failed: %s", handoff_id, target, exc)
             await self._record(handoff_id, "transfer_failed", actor, target=target, why=str(exc)[:300])
-            await undo()
+            await self._undo(handoff_id, plan, actor)
             return {"status": "failed", "target": target, "why": str(exc)[:300]}
         await self._record(handoff_id, "transfer_started", actor, target=target, via=via, call_sid=call_sid)
         log.info("handoff %s: caller %s being transferred to %s (%s)", handoff_id, call_sid, target, via)
@@ -311,7 +311,8 @@ class TwilioConnector:
     async def dial_result(self, handoff_id: str, status: str, stream_url: str, params: dict[str, str]) -> str:
         """Twilio's Dial action. Answers the TwiML for what the caller's call does next."""
         view = await asyncio.to_thread(self.state.queue.get, handoff_id)
-        if status in ANSWERED:
+        outcome = dial_outcome(status, params.get("CallStatus"))
+        if outcome.answered:
             await self._accept_answered(view)
             duration = params.get("DialCallDuration")
             await self._record(handoff_id, "transfer_completed", dial_status=status, duration=duration)
@@ -323,7 +324,7 @@ class TwilioConnector:
             await asyncio.to_thread(self.state.queue.return_to_queue, handoff_id, SYSTEM, why)
         except QueueConflict as exc:
             await self._record(handoff_id, "transfer_unanswered", dial_status=status, why=str(exc))
-        if params.get("CallStatus") in CALL_OVER:  # the caller hung up while it rang: nobody to reconnect
+        if outcome.caller_gone:  # the caller hung up while it rang: nobody to reconnect
             await asyncio.to_thread(self.state.queue.caller_left, handoff_id)
         return self.reconnect_twiml(stream_url, view)
 
@@ -332,31 +333,27 @@ class TwilioConnector:
         """Alert an on-call contact by SMS, or by phone: the live caller is put through when still on
         a Twilio line (and nobody else's phone is ringing), otherwise the contact gets a call that
         plays the summary."""
-        if not self.configured:
+        if contact.channel == "phone" and view.get("caller_on_line"):
+            view = await self._with_call(view)  # on which line the caller waits
+        route = alert_route(contact, view, pack, self.configured)
+        if route == "not_configured":
             return {"status": "not_configured"}
-        if contact.channel not in ("sms", "phone") or not contact.phone:
+        if route == "unsupported":
             return {"status": "unsupported", "channel": contact.channel}
-        if not pack.phone_numbers:
+        if route == "no_from_number":
             return {"status": "no_from_number", "why": f"pack {pack.id} has no phone_numbers"}
         sender = dialable(pack.phone_numbers[0])
         handoff_id = view["id"]
-        if contact.channel == "sms":
+        if route == "sms":
             body = _sms_text(view, pack)
             message = await asyncio.to_thread(
                 lambda: self.client().messages.create(to=dialable(contact.phone), from_=sender, body=body)
             )
             return {"status": "sms_sent", "to": contact.phone, "sid": message.sid}
-        view = await self._with_call(view) if view.get("caller_on_line") else view
-        if view.get("caller_on_line") and view.get("channel") == "twilio":
-
-            def offer() -> dict[str, Any]:
-                return self.state.queue.offer(handoff_id, contact.phone, SYSTEM, allowed=(*QUEUED, "callback"))
-
-            undo = lambda: self._return(handoff_id, "transfer failed")  # noqa: E731
-            result = await self._warm_transfer(view, contact.phone, offer, undo, via="on_call", actor=SYSTEM)
-            if result["status"] == "ringing":
+        if route == "put_through":
+            result = await self._warm_transfer(view, on_call_transfer(contact), actor=SYSTEM)
+            if not call_instead(result["status"]):
                 return result
-            # somebody's phone is already ringing for it (or the transfer failed): call the contact instead
         base = self.base_url()
         if not base:
             return {"status": "no_public_url", "why": "TRIAGE_PUBLIC_URL is not set and no Twilio request seen yet"}

@@ -296,7 +296,7 @@ def match_order(text: str, lang: str, catalog: list[CatalogItem]) -> list[OrderL
         if negated or qty == 0 or (qty or 0) > _MAX_QTY:
             continue
         item = catalog[hit.index]
-        name = item.name.get(lang) or next(iter(item.name.values()))
+        name = item.name.get(lang) or next(iter(item.name.values()))  # type: ignore[call-overload]
         line = OrderLine(item.sku, name, qty or 1, options[k])
         same = next((x for x in lines if x.sku == line.sku and x.options == line.options), None)
         if same:

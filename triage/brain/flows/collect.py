@@ -30,7 +30,7 @@ def start(c: Context, a: Analysis, reason: str) -> Reply:
     s = c.state
     s.phase, s.handoff_reason, s.after_collect = "collect", reason, "handoff"
     s.intent = "report_problem" if a.intent in ("other", "information", "place_order") else a.intent
-    s.needs = (["address"] if _on_site(c, a) else []) + ["phone", "name"]
+    s.needs = (["address"] if _on_site(c, a) else []) + ["phone", "name"]  # type: ignore[assignment]
     says = []
     emergency = c.pack.emergency(s.emergency_id)
     if reason == "p1" and emergency and emergency.advice:
@@ -91,7 +91,7 @@ def phone_pieces(c: Context, a: Analysis, text: str) -> Analysis:
     base = s.phone_fragment or ""
     read_back_early = s.confirming == "phone" and s.phone and digits[0] not in "0+"
     if not base and read_back_early and answers.yes_no(c.pack, text, s.lang) is None:
-        base = s.phone  # the rest of a number that was read back too early
+        base = s.phone  # type: ignore[assignment]  # the rest of a number that was read back too early
     if digits.startswith("+") or (digits.startswith("0") and plausible_phone(normalise_phone(digits))):
         base = ""  # a whole number said again
     number = normalise_phone(base + digits)

@@ -7,7 +7,7 @@ never import the dialogue, so the routing in `dialogue.py` stays the one place t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -41,7 +41,7 @@ class Context:
     def say(self, key: str, **variables: Any) -> str:
         return say(self.pack, key, self.state.lang, **{**self._variables(), **variables})
 
-    def localized(self, texts: dict[str, str]) -> str:
+    def localized(self, texts: Mapping[Any, str]) -> str:  # the pack's {lang: text}
         text = texts.get(self.state.lang) or texts.get(self.pack.languages[0]) or next(iter(texts.values()))
         return render(text, client_name=self.pack.name, **self._variables())
 

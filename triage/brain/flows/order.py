@@ -73,7 +73,7 @@ def next_step(c: Context) -> list[str]:
     if s.fulfilment is None:
         s.phase = "order_fulfilment"
         return [c.say("order_ask_fulfilment")]
-    needs: list[Slot] = (["address"] if s.fulfilment == "delivery" else []) + ["name", "phone"]
+    needs: list[Slot] = (["address"] if s.fulfilment == "delivery" else []) + ["name", "phone"]  # type: ignore[assignment]
     if not set(needs) <= s.confirmed | s.declined:
         s.phase, s.after_collect, s.needs = "collect", "order", needs
         return collect.next_detail(c).says
