@@ -16,8 +16,8 @@ nobody who called is lost.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 from datetime import datetime, time
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..packs.render import render
