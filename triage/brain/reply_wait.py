@@ -1,0 +1,44 @@
+"""While a caller waits for the reply to their turn: a short holding sentence, then a human.
+
+Under overload the reply may not be ready in time (speech-to-text queues behind other calls' turns).
+Silence on a phone line sounds like a dropped call, so once the caller has waited `hold_after_s` since
+their last word they hear the pack's `reply_wait` sentence ("Einen Moment bitte." / "One moment,
+please."), once per turn; and nobody waits longer than `hand_over_after_s`: then the call goes to a
+human, as when an engine fails. Both limits are the pack's (`reply_wait:` in pack.yaml).
+
+Pure: no clock, no I/O. calls/brain_processor.py runs the timer and asks `step` what to do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..packs.render import say
+from ..packs.schema import Pack, ReplyWait
+
+PROMPT = "reply_wait"
+
+
+@dataclass(frozen=True)
+class WaitStep:
+    """One decision while the reply is not ready. `says`: a prompt key to say now (or None);
+    `hands_over`: give the caller to a human now; `next_at`: how long (in seconds since the caller's
+    last word) the caller will have waited when the next decision is due (None: no further one)."""
+
+    says: str | None = None
+    hands_over: bool = False
+    next_at: float | None = None
+
+
+def step(waited: float, held: bool, limits: ReplyWait) -> WaitStep:
+    """`waited`: seconds since the caller's last word; `held`: the holding sentence was said this turn."""
+    if waited >= limits.hand_over_after_s:
+        return WaitStep(hands_over=True)
+    if waited >= limits.hold_after_s and not held:
+        return WaitStep(says=PROMPT, next_at=limits.hand_over_after_s)
+    return WaitStep(next_at=limits.hand_over_after_s if held else limits.hold_after_s)
+
+
+def holding_sentence(pack: Pack, lang: str) -> str:
+    """The words of the holding sentence in the call's language."""
+    return say(pack, PROMPT, lang)
