@@ -227,6 +227,10 @@ def bench(
         str, typer.Option(help="Recordings in AUDIO_DIR each caller says, in order, one turn each.")
     ] = "timit_ldc93s1_8k.wav,new_home_16k.wav",
     client: Annotated[str, typer.Option(help="Client pack the callers ring (triage).")] = "sanitaer-notdienst",
+    warm_up: Annotated[
+        bool,
+        typer.Option(help="Call triage only once every fixed prompt is synthesised; --no-warm-up: a quick run."),
+    ] = True,
     models_dir: Annotated[
         Path | None,
         typer.Option(help="Holds whisper/base and piper/en_US-joe-medium.onnx; default: TRIAGE_MODELS_DIR."),
@@ -284,7 +288,7 @@ def bench(
         _fail(f"--callers takes numbers separated by commas, not {callers!r}")
     if "triage" in chosen:  # no German Piper voice installs offline: German greetings use the stand-in
         synth(target, [], ["medium"], echo=lambda line: None, languages=["de_DE"])
-    plan = BenchPlan(levels=levels, systems=chosen, client=client, sentences=said, burst=burst)
+    plan = BenchPlan(levels=levels, systems=chosen, client=client, sentences=said, burst=burst, warm_up=warm_up)
     run_voice_bench(target, audio_dir, settings.data_dir, plan, echo=typer.echo)
 
 
