@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from triage.brain.reply_wait import WaitStep, holding_sentence, step
+from triage.brain.reply_wait import WaitStep, counts_from_silence, holding_sentence, step
 from triage.packs.load import load_pack
 from triage.packs.schema import ReplyWait
 
@@ -55,3 +55,15 @@ def test_the_holding_sentence_is_short_and_in_the_callers_language(lang: str) ->
 def test_a_pack_cannot_hand_over_before_the_holding_sentence() -> None:
     with pytest.raises(ValidationError, match="hold_after_s must be shorter"):
         ReplyWait(hold_after_s=5, hand_over_after_s=4)
+
+
+def test_a_caller_dictating_a_detail_is_not_cut_short_between_its_parts() -> None:
+    from triage.brain.dialogue import Dialogue
+
+    assert counts_from_silence(frozenset())  # a question or a story: the wait starts when they fall silent
+    assert counts_from_silence(frozenset({"yes_no"}))
+    dialogue = Dialogue(load_pack("sanitaer-notdienst"), lang="de")
+    dialogue.greet()
+    dialogue.hear("Bei mir ist ein Rohr geplatzt, das Wasser steht im Keller")
+    assert dialogue.expecting & {"phone", "address", "name"}, dialogue.expecting  # now it asks for a detail
+    assert not counts_from_silence(dialogue.expecting)  # the wait starts only when the turn is over

@@ -17,6 +17,8 @@ from ..packs.render import say
 from ..packs.schema import Pack, ReplyWait
 
 PROMPT = "reply_wait"
+# Details callers dictate in parts, pausing between them (brain/turns.py keeps such turns open).
+DICTATED = frozenset({"phone", "address", "name", "when"})
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,14 @@ def step(waited: float, held: bool, limits: ReplyWait) -> WaitStep:
     if waited >= limits.hold_after_s and not held:
         return WaitStep(says=PROMPT, next_at=limits.hand_over_after_s)
     return WaitStep(next_at=limits.hand_over_after_s if held else limits.hold_after_s)
+
+
+def counts_from_silence(expecting: frozenset[str]) -> bool:
+    """Does the wait start when the caller falls silent, before the turn detector has decided? Under overload
+    the turn's end is itself late (it waits for the words so far), so the wait starts at the silence; but a
+    caller dictating a detail pauses between its parts, and a holding sentence there would cut in: then the
+    wait starts only once the turn is over (still counted from the last word)."""
+    return not expecting & DICTATED
 
 
 def holding_sentence(pack: Pack, lang: str) -> str:

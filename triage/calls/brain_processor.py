@@ -27,6 +27,7 @@ from pipecat.frames.frames import (
     TTSSpeakFrame,
     UserStartedSpeakingFrame,
     UserStoppedSpeakingFrame,
+    VADUserStartedSpeakingFrame,
     VADUserStoppedSpeakingFrame,
 )
 from pipecat.processors.frame_processor import FrameDirection, FrameProcessor
@@ -91,6 +92,11 @@ class BrainProcessor(FrameProcessor):
             # the caller fell silent stop_secs before VAD said so
             age = max(0.0, time.time() - frame.timestamp) if frame.timestamp else 0.0
             self._speech_end = time.monotonic() - age - frame.stop_secs
+            if reply_wait.counts_from_silence(self.call.expecting):
+                self._start_reply_wait()
+            await self.push_frame(frame, direction)
+        elif isinstance(frame, VADUserStartedSpeakingFrame):
+            self._stop_reply_wait()  # they go on: no reply is due yet
             await self.push_frame(frame, direction)
         elif isinstance(frame, HeardFrame):  # the turn is over and transcribed (speech_services.py)
             self._stt_seconds = frame.stt_seconds
@@ -104,7 +110,8 @@ class BrainProcessor(FrameProcessor):
             await self.push_frame(frame, direction)
         elif isinstance(frame, UserStoppedSpeakingFrame):
             self._caller_speaking = False
-            self._start_reply_wait()
+            if self._reply_wait is None:
+                self._start_reply_wait()
             await self.push_frame(frame, direction)
         elif isinstance(frame, InputDTMFFrame):
             self._stop_silence_timer()
