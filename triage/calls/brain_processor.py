@@ -186,6 +186,8 @@ class BrainProcessor(FrameProcessor):
 
     async def _engine_failed(self, frame: EngineFailedFrame) -> None:
         log.error("call %s: %s engine failed: %s", self.call.call_id, frame.engine, frame.error)
+        if frame.engine == "stt" and (self._handing_over or self._closing or self.call.waiting_for is not None):
+            return  # the turn it failed on had already gone to a human (brain/reply_wait.py)
         reply = await self.call.fail(frame.engine)
         if frame.engine == "tts":
             # Nothing can be said any more; the handoff is stored, so a human calls back.
