@@ -8,16 +8,16 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from triage.brain.reply_wait import WaitStep, counts_from_silence, holding_sentence, step
+from triage.brain.reply_wait import WaitStep, counts_from_silence, holding_sentence, overloaded, step
 from triage.packs.load import load_pack
 from triage.packs.schema import ReplyWait
 
 
-def _walk(limits: ReplyWait, until: float) -> list[tuple[float, WaitStep]]:
+def _walk(limits: ReplyWait, until: float, overloaded: bool = True) -> list[tuple[float, WaitStep]]:
     """The decisions a timer asking at each `next_at` gets, from the caller's last word on."""
     steps, waited, held = [], 0.0, False
     while waited <= until:
-        decision = step(waited, held, limits)
+        decision = step(waited, held, limits, overloaded)
         steps.append((waited, decision))
         held = held or decision.says is not None
         if decision.hands_over or decision.next_at is None:
@@ -26,7 +26,7 @@ def _walk(limits: ReplyWait, until: float) -> list[tuple[float, WaitStep]]:
     return steps
 
 
-def test_a_slow_reply_gets_one_holding_sentence_within_a_second_then_a_human() -> None:
+def test_on_an_overloaded_server_a_slow_reply_gets_one_holding_sentence_within_a_second_then_a_human() -> None:
     limits = load_pack("sanitaer-notdienst").reply_wait
     steps = _walk(limits, until=120)
     said = [(waited, s.says) for waited, s in steps if s.says]
@@ -37,9 +37,21 @@ def test_a_slow_reply_gets_one_holding_sentence_within_a_second_then_a_human() -
 
 def test_a_reply_ready_in_time_hears_nothing_extra() -> None:
     limits = ReplyWait(hold_after_s=0.8, hand_over_after_s=8)
-    assert step(0.0, False, limits) == WaitStep(next_at=0.8)
-    assert step(0.5, False, limits).says is None
-    assert step(3.0, True, limits) == WaitStep(next_at=8)  # said already: only the hand-over is left
+    assert step(0.0, False, limits, overloaded=True) == WaitStep(next_at=0.8)
+    assert step(0.5, False, limits, overloaded=True).says is None
+    assert step(3.0, True, limits, overloaded=True) == WaitStep(next_at=8)  # said already: only the hand-over
+
+
+def test_a_lone_slow_reply_gets_no_holding_sentence_but_still_a_human_in_time() -> None:
+    limits = load_pack("sanitaer-notdienst").reply_wait
+    steps = _walk(limits, until=120, overloaded=False)
+    assert not [s for _, s in steps if s.says]  # the reply is on its way; a sentence would only delay it
+    assert steps[-1] == (limits.hand_over_after_s, WaitStep(hands_over=True))
+
+
+def test_overload_is_more_turns_awaiting_a_reply_than_the_server_works_on_at_once() -> None:
+    assert not overloaded(awaiting_replies=2, capacity=2)
+    assert overloaded(awaiting_replies=3, capacity=2)
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +48,10 @@ log = logging.getLogger(__name__)
 # How long after the last words we wait for the caller's side to confirm it played them before
 # hanging up anyway (a client that never echoes marks must not keep the line open forever).
 END_MARK_GRACE_SECS = 20.0
+# The calls on this server whose caller's turn awaits its reply: more than the cores can work on at once
+# is an overload (brain/reply_wait.py). One event loop serves them all, so a plain set is safe.
+_AWAITING_REPLY: set[str] = set()
+_CAPACITY = os.cpu_count() or 1
 
 
 class BrainProcessor(FrameProcessor):
@@ -282,8 +287,10 @@ class BrainProcessor(FrameProcessor):
         if answered or self._closing or self.call.waiting_for is not None or self._bridged:
             return
         self._reply_wait = asyncio.create_task(self._wait_for_reply(self._speech_end or time.monotonic()))
+        _AWAITING_REPLY.add(self.call.call_id)
 
     def _stop_reply_wait(self) -> None:
+        _AWAITING_REPLY.discard(self.call.call_id)
         if self._reply_wait is not None and self._reply_wait is not asyncio.current_task():
             self._reply_wait.cancel()
         self._reply_wait = None
@@ -291,9 +298,11 @@ class BrainProcessor(FrameProcessor):
     async def _wait_for_reply(self, speech_end: float) -> None:
         limits = self.call.pack.reply_wait
         while True:
-            decision = reply_wait.step(time.monotonic() - speech_end, self._reply_held, limits)
+            overloaded = reply_wait.overloaded(len(_AWAITING_REPLY), _CAPACITY)
+            decision = reply_wait.step(time.monotonic() - speech_end, self._reply_held, limits, overloaded)
             if decision.hands_over:
-                self._reply_wait, self._handing_over = None, True
+                self._stop_reply_wait()
+                self._handing_over = True
                 log.warning("call %s: no reply within %.0f s: to a human", self.call.call_id, limits.hand_over_after_s)
                 reply = await self.call.fail("reply_timeout")
                 await self._decision()

@@ -165,7 +165,7 @@ class ReplyWait(Strict):
         default=0.8, ge=0.3, le=5, description="Seconds after the caller's last word before the reply_wait sentence."
     )
     hand_over_after_s: float = Field(
-        default=8, ge=2, le=60, description="Seconds after the caller's last word before a human takes over."
+        default=10, ge=2, le=60, description="Seconds after the caller's last word before a human takes over."
     )
 
     @model_validator(mode="after")
