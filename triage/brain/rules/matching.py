@@ -19,7 +19,7 @@ class Hit:
     start: int  # offset in the folded text, for modifiers that look at what came just before
 
 
-_NEGATORS = frozenset(
+NEGATORS = frozenset(
     "kein keine keinen keinem keiner keines nicht nichts ohne weder nie niemals net ned nich "
     "no not nothing never without neither nor isn isnt wasn wasnt don dont doesn doesnt didn didnt aren "
     "haven hasn".split()
@@ -69,7 +69,7 @@ def is_negated(folded: Folded, start: int, end: int, *, after: bool = True) -> b
         # "tropft nicht mehr, es läuft richtig": "nicht mehr" negates the verb before it, not the hazard
         if following in ("mehr", "anymore", "longer", "nur", "only"):
             continue
-        if word in _NEGATORS and previous not in _NOT_NEGATING_AFTER:
+        if word in NEGATORS and previous not in _NOT_NEGATING_AFTER:
             return True
     return after and bool(_NEG_AFTER.match(folded.text[end:]))
 

@@ -15,7 +15,7 @@ from typing import Literal
 
 from ..text import Folded, fold_pattern
 from ..types import Urgency
-from .matching import Hit, is_negated
+from .matching import NEGATORS, Hit, is_negated
 from .schema import Kind
 
 # --- modifiers: time, containment, scope -------------------------------------------------------
@@ -49,6 +49,7 @@ CONTAINED = re.compile(fold_pattern(
     r"|\b(turned|shut|switched) (off )?(the )?(main|water|valve|stopcock|supply)( off)?|\bclosed the (\w+ )?valve"
     r"|\bshut off the water|\bturned the water off|\bwater off at the main|\b(turned|shut) it off"
     r"|\b(hab|habe) (\w+ )?(zugemacht|zugedreht|abgedreht)|\bventil (\w+ )?zugemacht"
+    r"|\bmopped (it )?up|\b(hab|habe) (\w+ ){0,2}aufgewischt"
 ))
 STILL_ACTIVE = re.compile(fold_pattern(
     r"\b(immer noch|noch immer|trotzdem|weiterhin|hört nicht auf|still|keeps|won t stop|doesn t stop|not stopping)\b"
@@ -117,8 +118,11 @@ def _find(pattern: re.Pattern[str], folded: Folded) -> str | None:
 
 
 def _denied(folded: Folded, pattern: re.Pattern[str]) -> bool:
+    """Said with a negation before or inside it: "nicht zugedreht", "wasser noch nicht abgestellt"."""
     m = pattern.search(folded.text)
-    return bool(m) and is_negated(folded, m.start(), m.end(), after=False)
+    if not m:
+        return False
+    return is_negated(folded, m.start(), m.end(), after=False) or any(w in NEGATORS for w in m.group(0).split())
 
 
 @dataclass(frozen=True)
