@@ -26,8 +26,8 @@ def pack_rules(pack: Pack | None) -> tuple[R.Rule, ...]:
         return ()
     out = []
     for emergency in pack.emergencies:
-        patterns = tuple(p for phrases in emergency.phrases.values() for p in phrases)
-        label = (emergency.label.get("de", emergency.id), emergency.label.get("en", emergency.id))
+        patterns = R.Patterns(de=tuple(emergency.phrases.get("de", ())), en=tuple(emergency.phrases.get("en", ())))
+        label = R.Label(de=emergency.label.get("de", emergency.id), en=emergency.label.get("en", emergency.id))
         kind = next((R.RULE_KINDS[c] for c in emergency.covers if c in R.RULE_KINDS), "pack")
         out.append(R.pack_rule(f"{pack.id}:{emergency.id}", emergency.urgency, patterns, label, kind))
     return tuple(out)
@@ -52,7 +52,7 @@ def emergency_for(pack: Pack | None, decision: Decision) -> str | None:
 def reason_text(decision: Decision, lang: str) -> str | None:
     if not decision.reason_label:
         return None
-    label = decision.reason_label[0 if lang == "de" else 1]
+    label = decision.reason_label.de if lang == "de" else decision.reason_label.en
     return f"{label} („{decision.reason_words}“)" if lang == "de" else f'{label} ("{decision.reason_words}")'
 
 
@@ -80,8 +80,8 @@ def analyze(
     order = match_order(text, language, items) if items else []
     intent = decision.intent
     # catalogue items plus "can I get", or items and nothing else to go by: an order
-    ordering = any(e.startswith("cue order:") for e in decision.evidence)
-    booking = any(e.startswith("cue appointment:") for e in decision.evidence)
+    ordering = "order" in decision.intent_cues
+    booking = "appointment" in decision.intent_cues
     routine = decision.urgency in ("P3", "P4")
     # catalogue items the caller needs, which the model calls an appointment with no word of one
     # ("wir brauchen fürs Wochenende eine Objektbewachung")
@@ -105,4 +105,5 @@ def analyze(
         rule_kind=decision.rule_kind,
         acute_by_rule=decision.acute_by_rule,
         urgency_unsure=decision.urgency_unsure,
+        noise_rule=decision.noise_rule,
     )

@@ -48,101 +48,12 @@ class Decision:
     rule_id: str | None = None  # the rule (global or pack emergency id) that set the urgency
     rule_kind: str | None = None  # what kind of situation that rule names ("water", "legal", …)
     reason_words: str | None = None
-    reason_label: tuple[str, str] | None = None
+    reason_label: R.Label | None = None
     wants_human: bool = False
     acute_by_rule: bool = False
     urgency_unsure: bool = False  # the model alone saw an emergency, without a rule or a close example
-
-
-@dataclass(frozen=True)
-class _Modifiers:
-    """What the rest of the utterance says about time, containment and scope of a hazard."""
-
-    folded: Folded
-    past: str | None
-    invoice: str | None
-    resolved: str | None
-    contained: str | None
-    still: str | None
-    summer: str | None
-    other_toilet: str | None
-    scope_one: str | None
-    just_asking: str | None
-    low_stakes: str | None
-    far_future: str | None
-    today_need: str | None
-    rest_works: str | None
-    joke: str | None
-    false_alarm: str | None
-
-    @classmethod
-    def of(cls, folded: Folded) -> _Modifiers:
-        def find(pattern) -> str | None:
-            m = pattern.search(folded.text)
-            return folded.words_at(m.start(), m.end()) if m else None
-
-        return cls(
-            folded=folded,
-            past=find(R.PAST),
-            invoice=find(R.INVOICE),
-            resolved=None if _denied(folded, R.RESOLVED) else find(R.RESOLVED),
-            contained=None if _denied(folded, R.CONTAINED) else find(R.CONTAINED),
-            still=find(R.STILL_ACTIVE),
-            summer=find(R.SUMMER),
-            other_toilet=find(R.OTHER_TOILET),
-            scope_one=find(R.SCOPE_ONE),
-            just_asking=find(R.JUST_ASKING),
-            low_stakes=find(R.LOW_STAKES),
-            far_future=find(R.FAR_FUTURE),
-            today_need=find(R.TODAY) if R.NEED.search(folded.text) else None,
-            rest_works=find(R.REST_WORKS),
-            joke=None if _denied(folded, R.JOKE) else find(R.JOKE),
-            false_alarm=find(R.FALSE_ALARM),
-        )
-
-    def hypothetical(self, hit: R.Hit) -> str | None:
-        """'wenn die Alarmanlage losgeht', 'bei einem Rohrbruch': the hazard is asked about, not happening."""
-        before = " ".join(self.folded.text[: hit.start].split()[-4:])
-        m = R.HYPOTHETICAL_BEFORE.search(before)
-        return m.group(0) if m else None
-
-
-def _denied(folded: Folded, pattern) -> bool:
-    m = pattern.search(folded.text)
-    return bool(m) and R.is_negated(folded, m.start(), m.end(), after=False)
-
-
-def _effective(hit: R.Hit, mods: _Modifiers) -> tuple[Urgency, str | None]:
-    """The urgency a hazard has once time, containment and scope are taken into account."""
-    rule, urgency = hit.rule, hit.rule.urgency
-    assert urgency is not None
-    if rule.kind in ("self_harm", "noise"):
-        return urgency, None
-    if rule.kind == "deadline":
-        return ("P3", f"not due soon: {mods.far_future}") if mods.far_future else (urgency, None)
-    if mods.just_asking or mods.hypothetical(hit):
-        return "P3", f"asked about, not happening: {mods.just_asking or mods.hypothetical(hit)}"
-    if rule.kind in ("water", "no_water") and mods.contained and not mods.still and urgency in ("P1", "P2"):
-        return "P2", f"contained: {mods.contained}"
-    if mods.resolved and not (mods.still and rule.kind == "hazard"):
-        return "P3", f"resolved: {mods.resolved}"
-    if mods.past and not mods.still:
-        return "P3", f"in the past: {mods.past}"
-    if mods.invoice and not mods.still and urgency != "P0":
-        return "P3", f"about past work: {mods.invoice}"
-    if urgency in ("P1", "P2") and mods.low_stakes and not mods.still:
-        return "P3", f"the caller says it is not serious: {mods.low_stakes}"
-    if rule.kind == "heating" and mods.rest_works and urgency == "P1":
-        return "P2", f"only hot water: {mods.rest_works}"
-    if rule.kind == "heating" and (mods.summer or mods.scope_one):
-        return "P3", f"not a total failure in the cold: {mods.summer or mods.scope_one}"
-    if rule.kind == "toilet" and mods.other_toilet:
-        return "P3", f"another toilet works: {mods.other_toilet}"
-    if rule.kind == "security" and mods.false_alarm:
-        return "P3", f"set off by mistake: {mods.false_alarm}"
-    if rule.kind == "it" and (mods.rest_works or mods.scope_one) and urgency == "P1":
-        return "P2", f"one system down, the rest works: {mods.rest_works or mods.scope_one}"
-    return urgency, None
+    intent_cues: tuple[str, ...] = ()  # the intent rules whose words occur, not denied ("order", "appointment")
+    noise_rule: str | None = None  # a rule said there is no business: "wrong_number", "sales_spam", "prank"
 
 
 def _argmax(scores: dict[Any, float]) -> str:
@@ -165,7 +76,7 @@ def classify(
     trivial = R.only_everyday_words(text, folded)
 
     evidence: list[str] = []
-    mods = _Modifiers.of(folded)
+    mods = R.Found.of(folded)
     urgency_rules = (*R.ALL_URGENCY_RULES, *pack_rules)
     hits = R.match(folded, urgency_rules)
     intent_hits = R.match(folded, R.INTENT_RULES)
@@ -183,7 +94,7 @@ def classify(
             noise = noise or hit
             evidence.append(f"rule {hit.rule.id}: {hit.words}")
             continue
-        urgency, why = _effective(hit, mods)
+        urgency, why = R.effective(hit, mods)
         evidence.append(f"rule {hit.rule.id}: {hit.words}" + (f" ({why})" if why else ""))
         # the most urgent hazard wins; on a tie the client's own emergency, whose advice fits best
         if (
@@ -218,9 +129,11 @@ def classify(
     # --- intent
     intent_scores = {label: (prediction.intent[label] if prediction else 0.0) for label in INTENTS}
     wants_human = False
+    cues: list[str] = []
     for hit in intent_hits:
         if hit.rule.intent is None or hit.negated:
             continue
+        cues.append(hit.rule.id)
         weight = _HUMAN_RULE_WEIGHT if hit.rule.intent == "request_human" else _INTENT_RULE_WEIGHT
         intent_scores[hit.rule.intent] += weight
         wants_human |= hit.rule.intent == "request_human"
@@ -251,7 +164,7 @@ def classify(
         (
             h.rule.distress
             for h in hits
-            if h.rule.distress and not h.negated and rule_urgency == h.rule.urgency == _effective(h, mods)[0]
+            if h.rule.distress and not h.negated and rule_urgency == h.rule.urgency == R.effective(h, mods)[0]
         ),
         None,
     )
@@ -297,6 +210,8 @@ def classify(
         or hazard_distress == "acute"
         or (distress == "acute" and bool(shouting)),
         urgency_unsure=unsure,
+        intent_cues=tuple(cues),
+        noise_rule=noise.rule.id if noise is not None else None,
     )
 
 

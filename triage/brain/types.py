@@ -118,6 +118,8 @@ class Analysis:
     # a P0/P1 only the learned model saw, with no rule and no close training example: not reported as
     # P0/P1; the dialogue asks the pack's `ask_danger` question instead of acting on a guess
     urgency_unsure: bool = False
+    # a rule recognised no business at all ("wrong_number", "sales_spam", "prank"): the call may end
+    noise_rule: str | None = None
 
     def as_row(self) -> dict:
         return {

@@ -1,0 +1,84 @@
+"""Turns that carry no request: fillers, greetings, yes/no, numbers, a name or an address, and shouting."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import Folded, fold
+
+# nothing but fillers and "hello, is anyone there?"
+NO_CONTENT_WORDS = frozenset(
+    fold(w)
+    for w in "äh ähm ehm hm hmm mhm öhm uh uhm um umm er erm ah oh so also ja naja na like you know "
+    "hallo hello hi hey moin "
+    "ist da jemand is there anyone anybody someone can you hear me hören sie mich können hoeren koennen sie "
+    "test testing eins zwei one two wer hört hoert hör nix nichts anybody home hellooo halloo".split()
+)
+# never an emergency, never distress, whatever a model makes of them
+EVERYDAY_WORDS = frozenset(
+    fold(w)
+    for w in (
+        # greetings, goodbyes, fillers
+        "hallo hello hi hey moin servus grüß gott guten tag morgen abend mittag good morning afternoon evening day "
+        "tschüss tschüs ciao bye goodbye auf wiederhören wiedersehen bis dann später later see you "
+        "äh ähm ehm hm hmm mhm öhm uh uhm um umm er erm ah oh so also na naja well like you know i mean "
+        # thanks, yes, no, politeness
+        "danke dankeschön schön vielen dank thanks thank you so much very bitte please sorry entschuldigung "
+        "ja jawohl jo jep yes yeah yep yup sure genau richtig korrekt stimmt right correct exactly "
+        "nein nee nö no nope nicht not falsch wrong das ist alles that s all it all war s was noch mal "
+        "okay ok alles klar klar natürlich of course selbstverständlich gern gerne fine passt schon egal mir "
+        "i don t mind ist sind es is it that this das der die den dem ein eine einen and und oder or a an the "
+        "moment augenblick sekunde second minute hold on wait warten sie mal wie bitte pardon again "
+        # numbers, spelled or as digits
+        "null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig hundert tausend "
+        "zero oh one two three four five six seven eight nine ten eleven twelve twenty thirty hundred thousand double "
+        "nummer number telefonnummer phone handy mobile meine my mein is ist lautet heiße heisse name "
+        # addresses
+        "in im am an der straße strasse str weg platz allee gasse ring damm ufer street st road rd lane avenue "
+        "ave way close drive flat apartment wohnung stock etage floor hausnummer postleitzahl postcode zip"
+    ).split()
+)
+_EVERYDAY_UNKNOWN_MAX = 2
+# a call for help is never an everyday turn, however short ("Hilfe, Einbrecher!")
+_NOT_EVERYDAY = frozenset(fold(w) for w in "hilfe help notfall emergency sos feuer fire polizei police".split())
+# a name or a city may follow "mein Name ist", "my number is", a street word
+_NAME_CUES = frozenset(fold(w) for w in "name heiße heisse spricht ist is this straße strasse street road weg".split())
+
+
+def only_everyday_words(text: str, folded: Folded) -> str | None:
+    """The words, if a turn is only greetings, fillers, thanks, yes/no, numbers, a name or an address.
+
+    Such a turn answers a question or opens the call; no model may read an emergency or distress
+    into it ("Guten Tag!", "Ist mir egal.", "Klaus Weber", "Goethestraße 14").
+    """
+    tokens = folded.text.split()
+    if not tokens or any(t in _NOT_EVERYDAY for t in tokens):
+        return None
+    unknown = [
+        t for t in tokens
+        if t not in EVERYDAY_WORDS and not t.isdigit() and not re.fullmatch(r"\d+\w?|\w+(strasse|str|weg|platz)", t)
+    ]
+    if not unknown:
+        return folded.text
+    if len(unknown) > _EVERYDAY_UNKNOWN_MAX:
+        return None
+    raw_words = text.split()
+    title_case = len(raw_words) <= 3 and all(w[:1].isupper() for w in raw_words if w[:1].isalpha())
+    cued = any(t in _NAME_CUES for t in tokens) or any(t.isdigit() for t in tokens)
+    return folded.text if title_case or cued else None
+
+
+_SHOUTED = re.compile(r"\b[A-ZÄÖÜ]{3,}\b")
+_SHOUTED_WORDS = frozenset("NOW SOFORT JETZT HILFE HELP SCHNELL QUICK".split())
+
+
+def shouting(text: str) -> str | None:
+    """Words in capitals the recogniser or the typist kept: 'get me a person NOW', 'HILFE'.
+
+    One capitalised urgent word, or three capitalised words, is shouting; acronyms (IT, VPN, WLAN)
+    alone are not.
+    """
+    found = _SHOUTED.findall(text)
+    if any(w in _SHOUTED_WORDS for w in found) or len(found) >= 3:
+        return " ".join(found)
+    return None

@@ -1,0 +1,96 @@
+"""Finding rules in an utterance: which patterns occur, with the caller's words, and whether they are denied."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..text import Folded, fold_pattern
+from ..types import Urgency
+from .schema import Kind, Label, Patterns, Rule
+
+
+@dataclass(frozen=True)
+class Hit:
+    rule: Rule
+    words: str  # the caller's words that matched
+    negated: bool
+    start: int  # offset in the folded text, for modifiers that look at what came just before
+
+
+NEGATORS = frozenset(
+    "kein keine keinen keinem keiner keines nicht nichts ohne weder nie niemals net ned nich "
+    "no not nothing never without neither nor isn isnt wasn wasnt don dont doesn doesnt didn didnt aren "
+    "haven hasn".split()
+)
+# "ich weiß nicht, ...", "oh no, ...": a negator that negates nothing that follows
+_NOT_NEGATING_AFTER = frozenset("weiss ob oh".split())
+_NEG_AFTER = re.compile(r"^\s*(\w+\s+)?(nicht|nie|not|never|kein|keine)\b(?! nur| only| mehr auf)")
+_NEG_WINDOW_WORDS = 3
+
+
+@lru_cache(maxsize=2048)
+def _patterns(patterns: Patterns) -> tuple[re.Pattern[str], ...]:
+    """Compiled once per distinct pattern set: a pack version's phrases compile on first use."""
+    return tuple(re.compile(fold_pattern(p)) for p in patterns.all())
+
+
+def pack_rule(rule_id: str, urgency: Urgency, patterns: Patterns, label: Label, kind: Kind) -> Rule:
+    """A client's own emergency as a rule (its id is "client:emergency")."""
+    return Rule(id=rule_id, patterns=patterns, urgency=urgency, intent="report_problem", kind=kind, label=label)
+
+
+_IDIOMS = re.compile(
+    r"\b(weiss (\w+ )?nicht|stoer\w* (\w+ )?nicht|nicht sicher|not sure|don t know|dont know|no idea"
+    r"|keine ahnung|don t want to bother|hope i m not"
+    # "es hört nicht auf zu bluten", "it won't stop bleeding": the opposite of a denial
+    r"|(hoert|hoeren) (\w+ )?nicht (mehr )?auf( zu)?|won t stop|can t stop|doesn t stop|not stopping)\b"
+)
+_CLAUSE_BREAKS = frozenset("und aber oder weil sondern doch dass and but or because so".split())
+
+
+def is_negated(folded: Folded, start: int, end: int, *, after: bool = True) -> bool:
+    """Is the matched hazard denied ("kein Rohrbruch", "it's not a burst pipe", "es brennt nicht")?
+
+    ASR text has no commas: the window is three words back, stopping at a conjunction ("ich finde
+    den Haupthahn nicht und das Wasser schießt raus" denies nothing), and two words after.
+    """
+    # "hasn't" folds to "hasn t": the lone "t" is part of the negator, not a word of the window
+    before = [w for w in _IDIOMS.sub(" ", folded.text[:start]).split() if w not in ("t", "s")]
+    for distance in range(1, _NEG_WINDOW_WORDS + 1):
+        if distance > len(before):
+            break
+        word = before[-distance]
+        if word in _CLAUSE_BREAKS:
+            break
+        previous = before[-distance - 1] if distance < len(before) else ""
+        following = before[-distance + 1] if distance > 1 else ""
+        # "tropft nicht mehr, es läuft richtig": "nicht mehr" negates the verb before it, not the hazard
+        if following in ("mehr", "anymore", "longer", "nur", "only"):
+            continue
+        if word in NEGATORS and previous not in _NOT_NEGATING_AFTER:
+            return True
+    return after and bool(_NEG_AFTER.match(folded.text[end:]))
+
+
+def match(folded: Folded, rules: tuple[Rule, ...]) -> list[Hit]:
+    """Every rule whose pattern occurs, with the caller's words and whether they were negated."""
+    hits: list[Hit] = []
+    for rule in rules:
+        found: Hit | None = None
+        for pattern in _patterns(rule.patterns):
+            for m in pattern.finditer(folded.text):
+                negated = rule.negatable and is_negated(folded, m.start(), m.end())
+                hit = Hit(rule, folded.words_at(m.start(), m.end()), negated, m.start())
+                if not negated:
+                    found = hit
+                    break
+                found = found or hit
+            if found and not found.negated:
+                break
+        if found:
+            hits.append(found)
+    return hits
+
+

@@ -1,0 +1,265 @@
+"""Modifiers: what the rest of an utterance says about a situation's time, containment and scope.
+
+Negation is handled where rules match (`matching.is_negated`); these are the other words that change what
+a situation means: the past ("der Rohrbruch letzte Woche"), a fault that stopped ("jetzt ist alles
+trocken"), one that was contained ("Haupthahn zugedreht"), a question about it ("was kostet ein
+Notdiensteinsatz bei einem Rohrbruch?"). Which of them apply to which kind of rule is one table, `MODIFIERS`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from ..text import Folded, fold_pattern
+from ..types import Urgency
+from .matching import NEGATORS, Hit, is_negated
+from .schema import Kind
+
+# --- modifiers: time, containment, scope -------------------------------------------------------
+_MONTHS = (
+    "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march"
+    "|may|june|july|october|december"
+)
+PAST = re.compile(fold_pattern(
+    r"\b(letzte\w*|vorige\w*|vergangene\w*) (woche|monat|jahr|mal|winter|sommer)|\bvor (\w+ )?(tagen|wochen|monaten|jahren)\b"
+    r"|\bdamals|\bneulich|\bhatten (\w+ ){0,3}(rohrbruch|einbruch|brand|wasserschaden|ausfall)"
+    r"|\b(wurde|wurden|ist|sind) (\w+ ){0,3}(repariert|behoben|erledigt)"
+    rf"|\b(im|vom|from|in|back in|last) ({_MONTHS})\b"
+    r"|\blast (week|month|year|time|winter)|\b(\w+ )(day|week|month|year)s? ago\b|\ba while ago|\bpreviously"
+    r"|\bwe had (a|an)\b|\b(was|were|has been|got) (\w+ )?(fixed|repaired|sorted)\b|\bback in the\b"
+    r"|\b(for|für) (the |die )?(insurance|versicherung)"
+))
+# an invoice is about past work: it makes a damage routine, never a danger to life
+INVOICE = re.compile(fold_pattern(r"\brechnung\w*|\binvoice\w*|\bbill\b"))
+RESOLVED = re.compile(fold_pattern(
+    r"\bvon selbst|\bvon alleine|\bhat (\w+ )?(wieder )?aufgehört|\b(jetzt|inzwischen|mittlerweile) (\w+ ){0,3}"
+    r"(trocken|wieder gut|wieder ok|in ordnung)|\b(geht|funktioniert|läuft) (\w+ ){0,2}(?<!immer )wieder\b(?! los)|\bwieder (trocken|an)\b"
+    r"|\bfrei bekommen|\bfreibekommen|\balles (ist )?in ordnung"
+    r"|\bby itself|\bon its own|\bstopped (now|again)|\bworks? again|\bworking again|\bback to normal"
+    r"|\b(is|s|its|came|come|went|it s) back (on|up)\b"
+    r"|\ball dry now|\bfixed itself|\bsorted it|\bunblocked it"
+    r"|\beverything (is|s) (fine|ok)"
+))
+CONTAINED = re.compile(fold_pattern(
+    r"\b(haupt)?(wasser)?(hahn|ventil|absperrhahn|haupthahn) (\w+ ){0,3}(zugedreht|zu gedreht|abgedreht|geschlossen|zu\b)"
+    r"|\bwasser (\w+ ){0,2}(abgestellt|abgedreht)|\b(zugedreht|abgedreht|abgestellt)\b"
+    r"|\b(turned|shut|switched) (off )?(the )?(main|water|valve|stopcock|supply)( off)?|\bclosed the (\w+ )?valve"
+    r"|\bshut off the water|\bturned the water off|\bwater off at the main|\b(turned|shut) it off"
+    r"|\b(hab|habe) (\w+ )?(zugemacht|zugedreht|abgedreht)|\bventil (\w+ )?zugemacht"
+    r"|\bmopped (it )?up|\b(hab|habe) (\w+ ){0,2}aufgewischt"
+))
+STILL_ACTIVE = re.compile(fold_pattern(
+    r"\b(immer noch|noch immer|trotzdem|weiterhin|hört nicht auf|still|keeps|won t stop|doesn t stop|not stopping)\b"
+    r"|\b(läuft|kommt|tropft) (\w+ )?(noch|weiter)\b|\b(aber|but|doch) (\w+ ){0,2}(jetzt|now|gerade|grad|plötzlich"
+    r"|suddenly|actually)\b|\bright now\b|\bgerade eben\b|\bim moment\b|\bat the moment\b"
+))
+# "Was würde ein Notdiensteinsatz bei einem Rohrbruch kosten?", "if the alarm goes off, how fast are you?"
+HYPOTHETICAL_BEFORE = re.compile(fold_pattern(
+    r"\b(wenn|falls|if|in case|whether|ob|bei einem|bei einer|im falle|for a|für einen|für eine|gegen|against"
+    r"|in a|in an|schulung|training|versicherung gegen)\b"
+))
+JUST_ASKING = re.compile(fold_pattern(
+    r"\bnur (mal )?(so |allgemein )?gefragt|\ballgemein gefragt|\ballgemeine frage|\bjust (asking|curious)|\basking for a friend|\brein theoretisch|\btheoretically"
+    r"|\bgeneral question|\bhypothetisch|\bhypothetically|\bwas passiert (eigentlich )?wenn|\bwhat happens if"
+    r"|\b(schulung|training|workshop|seminar|awareness|präventi\w*|prevention|schutz vor|protection against)\b"
+    r"|\b(so|damit) (\w+ ){0,5}(doesn t|don t|nicht|nie) (happen|passiert)|\bvorbeug\w*|\bprotect (us|ourselves)"
+))
+LOW_STAKES = re.compile(fold_pattern(
+    r"\bnichts (schlimmes|dramatisches|wildes)|\bnicht (so )?(schlimm|dringend|eilig)|\bkein notfall|\bkeine eile"
+    r"|\bnothing serious|\bnot (an )?(urgent|emergency|serious)|\bno emergency|\bno rush|\bseit (monaten|wochen|jahren)"
+    r"|\bfor (months|weeks|years)\b"
+))
+FAR_FUTURE = re.compile(fold_pattern(
+    r"\berst (\w+ ){0,2}(nächste\w*|übernächste\w*|ende|in)\b|\bnächste\w* (woche|monat)|\bin (\w+ )?(wochen|monaten)"
+    r"|\bnext (week|month)|\bin (\w+ )?(weeks|months)|\bend of (the|next) month"
+))
+# "Bis heute Abend muss das Tor zu sein", "I need the antibiotic today": urgent today, not an emergency
+TODAY = re.compile(fold_pattern(
+    r"\b(heute (noch|abend|nachmittag|nacht|früh)|noch heute|bis heute|morgen früh|heute)\b"
+    r"|\b(today|tonight|this (afternoon|evening)|by tomorrow|tomorrow morning)\b"
+))
+NEED = re.compile(fold_pattern(
+    r"\b(brauche\w*|muss|müssen|dringend|ersatz|kaum noch|nur noch|fast leer|liefern|zu sein|abgesagt)\b"
+    r"|\b(need|needs|has to|have to|must|urgent\w*|replacement|almost out|only got|running low|deliver|cancel\w*)\b"
+))
+# the other services still work: one thing down for everyone is urgent, not a total outage
+REST_WORKS = re.compile(fold_pattern(
+    r"\bsonst (läuft|geht|funktioniert) alles|\beverything else (is fine|works|is working)|\b(cold|kalt\w*) (is fine|geht)"
+    r"|\b(heating|heizung) (is fine|works|geht)\b(?! nicht| not)"
+))
+# an alarm set off by the caller themselves
+FALSE_ALARM = re.compile(fold_pattern(
+    r"\bfehlalarm|\baus versehen|\bversehentlich|\bselbst ausgelöst|\bfalse alarm|\bby (mistake|accident)|\baccidentally"
+))
+# "nur Spaß", "just kidding": whatever was said before was not meant
+JOKE = re.compile(fold_pattern(r"\b(nur spaß|war (nur )?(ein )?(spaß|witz)|quatsch|just kidding|only joking)\b"))
+SUMMER = re.compile(fold_pattern(
+    r"\bsommer\b|\bsummer\b|\bwarm draußen|\bwarm outside|\b(juni|juli|august|june|july)\b|\bhochsommer|\bhitze"
+    r"|\berst (wieder )?im herbst|\b(until|not until) (the )?autumn"
+))
+OTHER_TOILET = re.compile(fold_pattern(
+    r"\b(zweite|andere|anderes|zweites|gäste)\w* (\w+ )?(toilette|klo|wc|bad)|\bsecond (toilet|bathroom|loo)"
+    r"|\banother (toilet|bathroom)|\bother (toilet|bathroom)"
+))
+SCOPE_ONE = re.compile(fold_pattern(
+    r"\b(ein|einer|eine|einen|nur ein\w*|one|just one|only one) (\w+ )?(heizkörper|radiator|raum|zimmer|room|pc|rechner"
+    r"|computer|drucker|printer|laptop|mitarbeiter)\b|\bin (einem|one) (raum|zimmer|room)\b|\beiner von (unseren|den) \w+"
+    r"|\bone of (our|the) \w+|\bder (andere|andre) (läuft|geht)|\bthe other (one )?(works|is (still )?running)"
+))
+
+
+
+def _find(pattern: re.Pattern[str], folded: Folded) -> str | None:
+    m = pattern.search(folded.text)
+    return folded.words_at(m.start(), m.end()) if m else None
+
+
+def _denied(folded: Folded, pattern: re.Pattern[str]) -> bool:
+    """Said with a negation before or inside it: "nicht zugedreht", "wasser noch nicht abgestellt"."""
+    m = pattern.search(folded.text)
+    if not m:
+        return False
+    return is_negated(folded, m.start(), m.end(), after=False) or any(w in NEGATORS for w in m.group(0).split())
+
+
+@dataclass(frozen=True)
+class Found:
+    """The modifier words one utterance contains (None where it has none)."""
+
+    folded: Folded
+    past: str | None
+    invoice: str | None
+    resolved: str | None
+    contained: str | None
+    still: str | None
+    summer: str | None
+    other_toilet: str | None
+    scope_one: str | None
+    just_asking: str | None
+    low_stakes: str | None
+    far_future: str | None
+    today_need: str | None
+    rest_works: str | None
+    joke: str | None
+    false_alarm: str | None
+
+    @classmethod
+    def of(cls, folded: Folded) -> Found:
+        return cls(
+            folded=folded,
+            past=_find(PAST, folded),
+            invoice=_find(INVOICE, folded),
+            resolved=None if _denied(folded, RESOLVED) else _find(RESOLVED, folded),
+            contained=None if _denied(folded, CONTAINED) else _find(CONTAINED, folded),
+            still=_find(STILL_ACTIVE, folded),
+            summer=_find(SUMMER, folded),
+            other_toilet=_find(OTHER_TOILET, folded),
+            scope_one=_find(SCOPE_ONE, folded),
+            just_asking=_find(JUST_ASKING, folded),
+            low_stakes=_find(LOW_STAKES, folded),
+            far_future=_find(FAR_FUTURE, folded),
+            today_need=_find(TODAY, folded) if NEED.search(folded.text) else None,
+            rest_works=_find(REST_WORKS, folded),
+            joke=None if _denied(folded, JOKE) else _find(JOKE, folded),
+            false_alarm=_find(FALSE_ALARM, folded),
+        )
+
+    def hypothetical(self, hit: Hit) -> str | None:
+        """'wenn die Alarmanlage losgeht', 'bei einem Rohrbruch': the hazard is asked about, not happening."""
+        before = " ".join(self.folded.text[: hit.start].split()[-4:])
+        m = HYPOTHETICAL_BEFORE.search(before)
+        return m.group(0) if m else None
+
+    def asked(self, hit: Hit) -> str | None:
+        return self.just_asking or self.hypothetical(hit)
+
+
+ModifierName = Literal[
+    "asked", "contained", "resolved", "resolved_unless_still", "past", "invoice", "low_stakes", "far_future",
+    "hot_water_only", "not_total", "other_toilet", "false_alarm", "rest_works",
+]
+
+
+@dataclass(frozen=True)
+class Modifier:
+    """One way the rest of the utterance lowers a situation: the words, to what, and why (for the evidence)."""
+
+    name: ModifierName
+    to: Urgency
+    why: str
+    words: Callable[[Found, Hit], str | None]
+    only: frozenset[Urgency] | None = None  # applies only to rules of these urgencies
+    unless_still: bool = True  # "immer noch", "right now": the situation is happening after all
+
+
+_M = {
+    m.name: m
+    for m in (
+        Modifier("asked", "P3", "asked about, not happening", lambda f, h: f.asked(h), unless_still=False),
+        Modifier("contained", "P2", "contained", lambda f, h: f.contained, only=frozenset({"P1", "P2"})),
+        Modifier("resolved", "P3", "resolved", lambda f, h: f.resolved, unless_still=False),
+        Modifier("resolved_unless_still", "P3", "resolved", lambda f, h: f.resolved),
+        Modifier("past", "P3", "in the past", lambda f, h: f.past),
+        Modifier("invoice", "P3", "about past work", lambda f, h: f.invoice, only=frozenset({"P1", "P2", "P3", "P4"})),
+        Modifier(
+            "low_stakes", "P3", "the caller says it is not serious", lambda f, h: f.low_stakes,
+            only=frozenset({"P1", "P2"}),
+        ),
+        Modifier("far_future", "P3", "not due soon", lambda f, h: f.far_future, unless_still=False),
+        Modifier(
+            "hot_water_only", "P2", "only hot water", lambda f, h: f.rest_works, only=frozenset({"P1"}),
+            unless_still=False,
+        ),
+        Modifier(
+            "not_total", "P3", "not a total failure in the cold", lambda f, h: f.summer or f.scope_one,
+            unless_still=False,
+        ),
+        Modifier("other_toilet", "P3", "another toilet works", lambda f, h: f.other_toilet, unless_still=False),
+        Modifier("false_alarm", "P3", "set off by mistake", lambda f, h: f.false_alarm, unless_still=False),
+        Modifier(
+            "rest_works", "P2", "one system down, the rest works", lambda f, h: f.rest_works or f.scope_one,
+            only=frozenset({"P1"}), unless_still=False,
+        ),
+    )
+}
+
+_COMMON: tuple[ModifierName, ...] = ("asked", "resolved", "past", "invoice", "low_stakes")
+# Which modifiers apply to which kind of rule, tried in order; the first whose words occur decides.
+MODIFIERS: dict[Kind, tuple[ModifierName, ...]] = {
+    "hazard": ("asked", "resolved_unless_still", "past", "invoice", "low_stakes"),
+    "self_harm": (),  # said once is enough: never talked down by other words
+    "noise": (),
+    "deadline": ("far_future",),
+    "water": ("asked", "contained", "resolved", "past", "invoice", "low_stakes"),
+    "no_water": ("asked", "contained", "resolved", "past", "invoice", "low_stakes"),
+    "heating": (*_COMMON, "hot_water_only", "not_total"),
+    "hot_water": _COMMON,
+    "toilet": (*_COMMON, "other_toilet"),
+    "security": (*_COMMON, "false_alarm"),
+    "legal": _COMMON,
+    "it": (*_COMMON, "rest_works"),
+    "medication": _COMMON,
+    "fault": _COMMON,
+    "intent": _COMMON,
+    "distress": _COMMON,
+    "pack": _COMMON,
+}
+
+
+def effective(hit: Hit, found: Found) -> tuple[Urgency, str | None]:
+    """The urgency a situation has once time, containment and scope are taken into account."""
+    urgency = hit.rule.urgency
+    assert urgency is not None
+    for name in MODIFIERS[hit.rule.kind]:
+        modifier = _M[name]
+        if modifier.only is not None and urgency not in modifier.only:
+            continue
+        if modifier.unless_still and found.still:
+            continue
+        words = modifier.words(found, hit)
+        if words:
+            return modifier.to, f"{modifier.why}: {words}"
+    return urgency, None
