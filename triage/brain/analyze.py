@@ -28,7 +28,7 @@ def pack_rules(pack: Pack | None) -> tuple[R.Rule, ...]:
     for emergency in pack.emergencies:
         patterns = R.Patterns(de=tuple(emergency.phrases.get("de", ())), en=tuple(emergency.phrases.get("en", ())))
         label = R.Label(de=emergency.label.get("de", emergency.id), en=emergency.label.get("en", emergency.id))
-        kind = next((R.RULE_KINDS[c] for c in emergency.covers if c in R.RULE_KINDS), "pack")
+        kind: R.Kind = next((R.RULE_KINDS[c] for c in emergency.covers if c in R.RULE_KINDS), "pack")
         out.append(R.pack_rule(f"{pack.id}:{emergency.id}", emergency.urgency, patterns, label, kind))
     return tuple(out)
 

@@ -17,7 +17,7 @@ LANGS: tuple[Lang, ...] = ("de", "en")
 Urgency = Literal["P0", "P1", "P2", "P3", "P4"]
 Channel = Literal["webhook", "sms", "phone"]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-# The situations the product recognises for every client (triage/brain/rules.py). A pack emergency
+# The situations the product recognises for every client (triage/brain/rules/). A pack emergency
 # that `covers` one gives its advice and agent instructions whenever that situation is recognised.
 GlobalSituation = Literal[
     "burst_pipe",
