@@ -1,10 +1,15 @@
 """The suite's scripted calls: who rings which client and what they say, turn by turn.
 
 Every script ends right when typed through `triage simulate` (the same words as text); the suite checks
-that it still does when spoken down a phone line. English turns are spoken by the real Piper voice
-en_US-joe-medium. German turns come from real recordings of ../shared/audio/de/ where one fits the call
-(a free sentence of a message) and from espeak-ng otherwise (yes/no, a burst pipe, numbers, names:
-no real clip says them).
+that it still does when spoken down a phone line. A read-back is answered by a `Check`, as a person answers
+it: the caller compares what the bot read back with what they said and says yes, or corrects it (the
+number again group by group, the name spelled) and checks again. English turns are spoken by the real
+Piper voice en_US-joe-medium. German turns come from real recordings of ../shared/audio/de/ where one fits
+the call (a free sentence of a message) and from espeak-ng otherwise: no clip says yes/no, a burst pipe,
+digits or the callers' names, and none can be cut from the clips (the only digit words in them are
+"sieben" and "fünf" inside longer words). Whisper base hears espeak-ng's German digits as "Null. Ein.
+Niven. Ein. Ein..." even offline, so German callers confirm without correcting: a correction spoken by
+espeak-ng would be heard no better.
 """
 
 from __future__ import annotations

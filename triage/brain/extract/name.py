@@ -91,7 +91,8 @@ def extract_name(text: str, lang: str, expecting: bool = False) -> str | None:
     ü") is the name too, unless it reads like anything else: digits, "ich weiß nicht", "wait".
     A correction in the same turn wins ("Weber, nein, Wéber"); a name said twice is taken in its
     longer form ("Schmidt, Anna Schmidt"); the caller's own spelling of a name with capitals inside
-    is kept ("O'Connor", "McDonald").
+    is kept ("O'Connor", "McDonald"); a name spelled out ("M-I-L-L-E-R", "S wie Samuel ...") wins
+    over the word speech recognition made of it, and is the name when nothing else is.
     """
     t = _name_text(text)
     spelled, t = _spelled(t)
