@@ -79,3 +79,17 @@ def test_words_heard_after_the_caller_pressed_0_do_not_end_the_call(tmp_path):
     with engine_for(url).connect() as db:
         assert db.execute(text("select count(*) from handoffs")).scalar() == 1
 
+
+
+def test_the_call_row_keeps_the_language_the_call_switched_to(tmp_path):
+    """A call starts in the pack's first language (German) and follows an English caller: the stored call
+    says English, as the agent and the reports need it."""
+    url = f"sqlite:///{tmp_path / 'switch.db'}"
+    call = CallSession(Dialogue(load_pack("kanzlei-berg"), TextModel.load(default_model_dir())), open_store(url))
+    call.greet()
+    assert call.dialogue.state.lang == "de"
+    call.hear("Hello, I would like to leave a message for Mr Berg please")
+    assert call.dialogue.state.lang == "en"
+    call.hangup()
+    with engine_for(url).connect() as db:
+        assert db.execute(text("select language from calls")).scalar() == "en"

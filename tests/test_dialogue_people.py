@@ -129,6 +129,58 @@ def test_the_last_turn_may_be_no_thanks_that_is_all(simulate, lang, done):
     assert result["transcript"][-2]["text"] == done
 
 
+# the German spelling alphabet
+SCHMIDT_SPELLED = "S wie Samuel, C wie Cäsar, H wie Heinrich, M wie Martha, I wie Ida, D wie Dora, T wie Theodor"
+
+
+@pytest.mark.parametrize(
+    ("lang", "heard", "correction", "name"),
+    [
+        ("en", "John Moher", "No, Miller, M-I-L-L-E-R.", "John Miller"),
+        ("en", "John Moher", "No, M I L L E R.", "John Miller"),
+        ("en", "John Moher", "No, it's John Miller.", "John Miller"),
+        ("en", "Terry Jones", "No, Sarah, S, A, R, A, H.", "Sarah Jones"),
+        ("de", "Anna Schmitt", "Nein, Schmidt, S-C-H-M-I-D-T.", "Anna Schmidt"),
+        ("de", "Anna Schmitt", "Nein, Schmidt mit D T.", "Anna Schmidt"),
+        ("de", "Hans Miller", "Nein, Müller mit Ü.", "Hans Müller"),
+        ("de", "Anna Schmitt", f"Nein, {SCHMIDT_SPELLED}.", "Anna Schmidt"),
+    ],
+)
+def test_a_caller_corrects_the_name_read_back_and_the_correction_is_kept(lang, heard, correction, name):
+    """The recogniser got the surname wrong; the caller says it again, often spelled: the bot reads back
+    the first name with the corrected surname, and that is what the message keeps."""
+    d = call("kanzlei-berg", lang)
+    for turn in [*MESSAGE[lang], "0171 2345678", YES[lang], heard]:
+        d.hear(turn)
+    assert d.state.confirming == "name"
+    reply = d.hear(correction)
+    assert reply.says == [prompt("kanzlei-berg", "confirm_name", lang, caller_name=name)]
+    d.hear(YES[lang])
+    d.hear(YES[lang])
+    assert d.state.outcome is not None and d.state.outcome.message["name"] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "heard", "correction"),
+    [
+        ("en", "Dear 176, 555, 1234.", "No, zero one seven six, five five five, one two three four."),
+        ("de", "176 555 1234", "Nein, null eins sieben sechs, fünf fünf fünf, eins zwei drei vier."),
+    ],
+)
+def test_a_caller_corrects_a_number_read_back_without_its_zero(lang, heard, correction):
+    """A leading "zero" lost on the line leaves a number that can be dialled: the caller hears it read back
+    and says it again; the bot reads back the whole number, and that is the callback number kept."""
+    d = call("kanzlei-berg", lang)
+    for turn in [*MESSAGE[lang], heard]:
+        d.hear(turn)
+    assert d.state.confirming == "phone" and d.state.phone == "1765551234"
+    reply = d.hear(correction)
+    assert reply.says == [prompt("kanzlei-berg", "confirm_callback", lang, phone="01765551234")]
+    for turn in [YES[lang], "Anna Schmidt", YES[lang], YES[lang]]:
+        d.hear(turn)
+    assert d.state.outcome is not None and d.state.outcome.message["phone"] == "01765551234"
+
+
 # --- numbers and addresses as speech recognition writes them ---------------------------------------
 @pytest.mark.parametrize(
     ("lang", "pieces", "number"),

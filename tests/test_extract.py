@@ -246,6 +246,37 @@ def test_extract_name_bare_answer_that_is_no_name(text: str, lang: str) -> None:
     assert extract_name(text, lang, expecting=True) is None
 
 
+# the German spelling alphabet
+SCHMIDT_SPELLED = "S wie Samuel, C wie Cäsar, H wie Heinrich, M wie Martha, I wie Ida, D wie Dora, T wie Theodor"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("No, Miller, M-I-L-L-E-R.", "en", "Miller"),
+        ("Mola, M-I-L-L-E-R.", "en", "Miller"),  # the spelling wins over the word the recogniser made of it
+        ("John Moher, M-I-L-L-E-R", "en", "John Miller"),
+        ("No, Terry Jones. S-A-R-A-H.", "en", "Sarah Jones"),  # the word it sounds like is replaced
+        ("M I L L E R", "en", "Miller"),
+        ("m, i, l, l, e, r.", "en", "Miller"),
+        ("Miller, M I double L E R", "en", "Miller"),
+        ("Nein, Schmidt, S-C-H-M-I-D-T.", "de", "Schmidt"),
+        (SCHMIDT_SPELLED, "de", "Schmidt"),
+        ("M-I-doppel-L-E-R", "de", "Miller"),
+        ("Müller, M-Ü-L-L-E-R", "de", "Müller"),
+    ],
+)
+def test_extract_name_spelled_as_speech_recognition_writes_it(text: str, lang: str, expected: str) -> None:
+    assert extract_name(text, lang, expecting=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"), [("I have a pipe that is a bit old", "en"), ("a b c", "en"), ("ich habe a und b", "de")]
+)
+def test_single_letters_in_a_sentence_are_no_spelled_name(text: str, lang: str) -> None:
+    assert extract_name(text, lang) is None
+
+
 # --- addresses -------------------------------------------------------------------------------------
 
 

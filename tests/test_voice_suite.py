@@ -34,11 +34,14 @@ AT_ONCE = 2  # calls on the line at once: Whisper base on two shared cores times
 
 
 # Calls whose checks hang on Whisper base hearing a name, a number or an address exactly on the 8 kHz
-# line, while the scripted caller confirms every read-back (a real one would correct it). In two runs
-# here on the same code, different ones of these failed ("John Miller" as "John Moher" in one run and
-# right in the next; "Sixteen" as "Sixting"): they run and report XPASS or XFAIL, so the figure is
-# seen without making CI a lottery. The calls not named here must end right every time, and every call
-# must end with somebody responsible for it (test_every_call_ends_with_somebody_responsible).
+# line. In the previous session's runs different ones of these failed ("John Miller" as "John Moher" in
+# one run and right in the next; "Sixteen" as "Sixting") while the scripted caller confirmed every
+# read-back. The callers now correct a wrong read-back as people do (calls.Check) and the brain takes the
+# correction; no run of this session could show it, since on a machine at load 15-22 most turns hit the
+# server's 15 s transcription timeout and went to a human (README, "Measured here"). An entry leaves here
+# only when its call passed in every run. They run and report XPASS or XFAIL, so the figure is seen
+# without making CI a lottery. The calls not named here must end right every time, and every call must
+# end with somebody responsible for it (test_every_call_ends_with_somebody_responsible).
 KNOWN_GAPS = {
     "quiet_yes_no_at_minus_30_dbfs": (
         "Whisper base hears 'Sixteen Harbour Road' as 'Sixting Harbor Road' in some runs; the three quiet "
@@ -51,16 +54,16 @@ KNOWN_GAPS = {
         "the order and number hang on Whisper base hearing 'radiator bleed key' and the digits exactly (open: issue 10)"
     ),
     "burst_pipe_p1_with_address_callback_and_name": (
-        "Whisper base hears 'John Miller' on the 8 kHz line as 'John Moher', and the scripted caller "
-        "confirms every read-back (open: issue 10)"
+        "Whisper base has heard 'John Miller' on the 8 kHz line as 'John Moher'; the caller now spells it "
+        "at the read-back, not yet seen to pass in every run (open: issue 10)"
     ),
     "order_with_lines_pickup_and_callback": (
-        "Whisper base hears 'John Miller' on the 8 kHz line as 'John Moher', and the scripted caller "
-        "confirms every read-back (open: issue 10)"
+        "Whisper base has heard 'John Miller' on the 8 kHz line as 'John Moher'; the caller now spells it "
+        "at the read-back, not yet seen to pass in every run (open: issue 10)"
     ),
     "message_with_a_dictated_number": (
-        "Whisper base hears a leading 'zero' as 'Dear', leaving a 10-digit number the read-back offers "
-        "and the caller confirms (open: issue 10)"
+        "Whisper base has heard a leading 'zero' as 'Dear', leaving a 10-digit number; the caller now says "
+        "the number again at the read-back, not yet seen to pass in every run (open: issue 10)"
     ),
     "german_caller_whose_first_word_is_ja": (
         "espeak-ng German is barely understood by Whisper base on the phone line, even offline (WER "
@@ -277,10 +280,18 @@ def test_caller_asks_for_a_person(placed):
 
 
 # --- word error rate ----------------------------------------------------------------------------------
-def test_wer_of_stored_english_transcripts_against_offline_whisper(placed, real_models: Path):
+def test_wer_of_stored_english_transcripts_against_offline_whisper(
+    placed, real_models: Path, capsys: pytest.CaptureFixture[str]
+):
     """The server's stored caller turns of every English call against the same audio (what went down the
     line, noise included) transcribed by the same Whisper outside the server with the language fixed.
-    Figures are printed; only a generous sanity bound is asserted (the goal, within 0.02, is reported)."""
+    Figures are printed past pytest's capture, so every CI log shows them; only a generous sanity bound
+    is asserted (the goal, within 0.02, is reported)."""
+    with capsys.disabled():
+        _wer_figures(placed, real_models)
+
+
+def _wer_figures(placed, real_models: Path) -> None:
     from faster_whisper import WhisperModel
 
     english = [c for c in placed.values() if c.script.english and c.said]

@@ -18,7 +18,7 @@ from tests.voice_server import TWILIO_TEST_TOKEN, VoiceServer
 from triage.store.tables import Call, Handoff, Message, Order
 from triage.telephony.simulated_caller import TwilioCaller
 
-from .calls import ScriptedCall
+from .calls import MAX_CORRECTIONS, Check, ScriptedCall
 from .speech import CallerVoices, Utterance, cafe_noise
 
 REPLY_TIMEOUT_S = 45.0  # a caller waits this long for an answer before saying their next line anyway (long:
@@ -104,29 +104,50 @@ async def _wait_outcome(server: VoiceServer, caller: TwilioCaller, timeout: floa
         await asyncio.sleep(0.5)
 
 
+def last_bot_turn(server: VoiceServer, call_sid: str) -> str:
+    """What the bot said last, as the caller heard it. The session stores every turn before it is spoken;
+    the caller reads it rather than transcribing the bot (whose German voice is a random-weight stand-in)."""
+    call, *_ = read_call(server, call_sid)
+    bot = [t.text for t in call.turns if t.role == "bot"] if call is not None else []
+    return bot[-1] if bot else ""
+
+
 async def place_call(server: VoiceServer, name: str, script: ScriptedCall, voices: CallerVoices) -> PlacedCall:
     """Ring the server, wait for the greeting, say each turn when the bot has finished speaking, then stay
-    on the line until the outcome is stored (or `outcome_wait_s`), hang up and read the call back."""
+    on the line until the outcome is stored (or `outcome_wait_s`), hang up and read the call back. A
+    `Check` turn answers a read-back as a person does: yes when it is right, a correction when not."""
     url = server.ws_url + "/twilio/stream"
     noise = cafe_noise(script.noise_snr_db) if script.noise_snr_db is not None else None
-    audio = [await asyncio.to_thread(voices.render, turn) for turn in script.turns]
     caller = TwilioCaller(url, client=script.client, headers=signature(url), background=noise, record=True)
     said: list[tuple[Utterance, bool]] = []
     error = None
+
+    async def say(turn: Utterance) -> None:
+        pcm = await asyncio.to_thread(voices.render, turn)
+        await caller.say(pcm)
+        spoke_at = time.monotonic()
+        try:
+            await caller.wait_audio_after(spoke_at, timeout=REPLY_TIMEOUT_S)
+            replied = True
+        except TimeoutError:
+            replied = False
+        said.append((turn, replied))
+        await caller.wait_quiet(QUIET_S, timeout=180)
+
     try:
         async with caller:
             await caller.wait_audio_after(0.0, timeout=60)  # the greeting
             await caller.wait_quiet(QUIET_S, timeout=180)
-            for turn, pcm in zip(script.turns, audio, strict=True):
-                await caller.say(pcm)
-                spoke_at = time.monotonic()
-                try:
-                    await caller.wait_audio_after(spoke_at, timeout=REPLY_TIMEOUT_S)
-                    replied = True
-                except TimeoutError:
-                    replied = False
-                said.append((turn, replied))
-                await caller.wait_quiet(QUIET_S, timeout=180)
+            for turn in script.turns:
+                if not isinstance(turn, Check):
+                    await say(turn)
+                    continue
+                for _ in range(MAX_CORRECTIONS):
+                    read_back = await asyncio.to_thread(last_bot_turn, server, caller.call_sid)
+                    if turn.heard_right(read_back):
+                        break
+                    await say(turn.correction)
+                await say(turn.yes)
             await _wait_outcome(server, caller, script.outcome_wait_s)
             await caller.hang_up()
     except (TimeoutError, ConnectionError, OSError) as exc:

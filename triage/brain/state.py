@@ -111,6 +111,7 @@ class CallState:
     handoff_reason: str | None = None  # why details are collected for a human: "p1", "p2"; None otherwise
     declined: set[str] = field(default_factory=set)  # optional details the caller chose not to give
     phone_fragment: str | None = None  # the digits of a number said so far, when a pause cut it
+    name_read_back: str | None = None  # the name as last read back, which a one-word correction amends
 
     # what the bot asked last, asked again when a turn was not understood with confidence
     last_question: str | None = None

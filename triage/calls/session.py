@@ -118,7 +118,7 @@ class CallSession:
         if outcome is not None and outcome is not self._last_stored:
             self._store_outcome(outcome)
         self._flush_transcript()
-        self.store.end_call(self.call_id, self.dialogue.state.recording_consent)
+        self._end_call()
         return outcome
 
     def _deliver(self, reply: Reply) -> Reply:
@@ -151,8 +151,13 @@ class CallSession:
         if started:
             self._quietly(self._flush_transcript, "transcript")
             if reply.end:
-                self._quietly(lambda: self.store.end_call(self.call_id, self.dialogue.state.recording_consent), "end")
+                self._quietly(self._end_call, "end")
         return reply
+
+    def _end_call(self) -> None:
+        """The end with the language the call ended in: it may have switched to the caller's since the start."""
+        state = self.dialogue.state
+        self.store.end_call(self.call_id, state.recording_consent, language=state.lang)
 
     def _emergency_unstored(self) -> bool:
         state = self.dialogue.state

@@ -215,12 +215,14 @@ class CallStore:
         self.feed.publish(db, {"kind": "handoff", "event": "created", "id": handoff.id, "client_id": client_id})
         return handoff.id
 
-    def end_call(self, call_id: str, recording_consent: bool | None = None) -> None:
+    def end_call(self, call_id: str, recording_consent: bool | None = None, language: str | None = None) -> None:
+        """The call's end; `language` is the one it ended in (a call follows its caller from the first)."""
         with self.sessions.begin() as db:
             call = db.get(Call, call_id)
             if call is not None:
                 call.ended_at = datetime.now(UTC)
                 call.recording_consent = recording_consent
+                call.language = language or call.language
 
     def call(self, call_id: str) -> dict[str, Any] | None:
         with self.sessions() as db:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from ..numbers import words_to_digits
 from .common import _ABBREVIATION_DOT, _FILLERS, _LETTERS, _NOT_NAME, _TITLES, _after_lead, _capitalise, _lang, _lower
@@ -90,9 +91,11 @@ def extract_name(text: str, lang: str, expecting: bool = False) -> str | None:
     ü") is the name too, unless it reads like anything else: digits, "ich weiß nicht", "wait".
     A correction in the same turn wins ("Weber, nein, Wéber"); a name said twice is taken in its
     longer form ("Schmidt, Anna Schmidt"); the caller's own spelling of a name with capitals inside
-    is kept ("O'Connor", "McDonald").
+    is kept ("O'Connor", "McDonald"); a name spelled out ("M-I-L-L-E-R", "S wie Samuel ...") wins
+    over the word speech recognition made of it, and is the name when nothing else is.
     """
     t = _name_text(text)
+    spelled, t = _spelled(t)
     found = None
     for m in reversed(list(_CORRECTION.finditer(t))):
         if m.end() < len(t):
@@ -100,6 +103,8 @@ def extract_name(text: str, lang: str, expecting: bool = False) -> str | None:
             if found:
                 break
     found = found or _name_in(t, lang, expecting)
+    if spelled:
+        found = with_spelled(found, spelled) if found else (spelled if expecting else None)
     if found is None:
         return None
     spelled = {w.lower().replace("’", "'"): w.replace("’", "'") for w in _RAW_WORD.findall(text)}
@@ -149,3 +154,73 @@ def _name_at(t: str, lang: str, expecting: bool) -> str | None:
     if expecting and not re.search(r"\d", t):
         return _format_name(_name_words(t[lead:], lang)[0], opening=False)
     return None
+
+
+# A name spelled out as speech recognition writes it: "M-I-L-L-E-R", "M I L L E R", "m, i, l, l, e, r",
+# "S wie Samuel, C wie Cäsar ..." (the German spelling alphabet), "doppel-L" / "double L". At least three
+# letters, so "I" and "a" in a sentence are never taken for spelling.
+_LETTER_UNIT = r"(?:(?:doppel-?\s?|double\s|zwei\s)?[a-zäöüß](?:\s+(?:wie|for|as\s+in)\s+[a-zäöüß]+)?)"
+_SPELLED = re.compile(rf"(?<![\w'’]){_LETTER_UNIT}(?:[-.,\s]+{_LETTER_UNIT}){{2,}}(?![\w'’-])")
+_UNIT = re.compile(_LETTER_UNIT)
+
+
+def _spelled(t: str) -> tuple[str | None, str]:
+    """The last spelled-out word of lower-cased `t` (capitalised) and `t` without any spelling, so the
+    letters are never read as the words of a name."""
+    runs = list(_SPELLED.finditer(t))
+    if not runs:
+        return None, t
+    letters = []
+    for unit in _UNIT.finditer(runs[-1].group()):
+        u = unit.group()
+        letter = re.sub(r"^(?:doppel-?\s?|double\s|zwei\s)", "", u)[0]
+        letters.append(letter * (2 if letter != u[0] else 1))
+    rest = t
+    for run in reversed(runs):
+        rest = f"{rest[: run.start()]},{rest[run.end() :]}"
+    return _capitalise("".join(letters)), rest
+
+
+def with_spelled(name: str, spelled: str) -> str:
+    """The caller's spelling wins over the words speech recognition made of the name: it replaces the
+    word of `name` it is most like ("John Moher" spelled "Miller" -> "John Miller")."""
+    return replace_word(name, spelled)
+
+
+def replace_word(name: str, word: str) -> str:
+    """`name` with the one word `word` corrects: the most similar of its words, the surname when none
+    is alike ("Anna Schmitt" + "Schmidt" -> "Anna Schmidt"; "John Moher" + "Miller" -> "John Miller")."""
+    words = name.split()
+    if word in words:
+        return name
+    likeness = [_likeness(w, word) for w in words]
+    best = max(range(len(words)), key=lambda i: (likeness[i], i))
+    if likeness[best] < 0.4:
+        best = len(words) - 1
+    words[best] = word
+    return " ".join(words)
+
+
+def _skeleton(word: str) -> str:
+    """The consonants of a word as heard, doubles merged: "Moher" and "Miller" -> "mr", "mlr"."""
+    out = ""
+    for ch in re.sub(r"[aeiouyäöüh]", "", word.lower()):
+        if not out.endswith(ch):
+            out += ch
+    return out
+
+
+def _likeness(a: str, b: str) -> float:
+    """How alike two words sound, in [0, 1]: by letters or by their consonants ("Terry" and "Sarah")."""
+    by_letters = SequenceMatcher(None, a.lower(), b.lower()).ratio()
+    return max(by_letters, SequenceMatcher(None, _skeleton(a), _skeleton(b)).ratio())
+
+
+def corrected_name(read_back: str | None, said: str) -> str:
+    """The name after the caller corrected its read-back: a whole name replaces it, one word replaces
+    the word of the read-back name it corrects ("nein, Schmidt" to "Anna Schmitt" -> "Anna Schmidt")."""
+    if not read_back or len(said.split()) > 1 or len(read_back.split()) < 2:
+        return said
+    if said.lower() in (w.lower() for w in read_back.split()):
+        return read_back  # "no, Miller" to "John Miller": only a word said again
+    return replace_word(read_back, said)

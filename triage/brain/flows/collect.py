@@ -1,7 +1,9 @@
 """Details for a human, an order or a message: address, callback number, name, each read back.
 
 The flow asks for what is missing and reads back what is unconfirmed, one detail at a time.
-New information after a read-back is an implicit yes; a "nein" clears the detail and asks again.
+New information after a read-back is an implicit yes; a "nein" clears the detail and asks again, and
+a correction in the same turn ("nein, Schmidt, S-C-H-M-I-D-T", "no, zero one seven six ...") is read
+back in its place: a one-word correction of a name amends the word it corrects.
 When everything needed is confirmed the flow that asked for the details goes on (`after_collect`).
 """
 
@@ -11,6 +13,7 @@ from dataclasses import replace
 
 from .. import answers
 from ..extract import normalise_phone, phone_digits, plausible_phone
+from ..extract.name import corrected_name
 from ..state import Reply, Slot
 from ..types import Address, Analysis
 from . import message, order
@@ -57,6 +60,8 @@ def next_detail(c: Context, prefix: list[str] | None = None) -> Reply:
             continue
         if c.value(slot):
             s.confirming = slot
+            if slot == "name":
+                s.name_read_back = s.name
             return Reply([*says, c.say(CONFIRM[slot])])
         s.confirming = None
         ask = "order_ask_delivery_address" if slot == "address" and s.after_collect == "order" else ASK[slot]
@@ -115,8 +120,9 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     slot = s.confirming
     if slot is not None:
         answer = answers.yes_no(c.pack, text, s.lang)
-        if slot in changed:
-            pass  # a correction ("nein, Hausnummer 14"): read the new value back
+        if slot in changed:  # a correction ("nein, Hausnummer 14", "no, Miller, M-I-L-L-E-R"): read it back
+            if slot == "name" and s.name:
+                s.name = corrected_name(s.name_read_back, s.name)
         elif answer is False:
             clear(c, slot)
             return Reply([c.say("confirm_retry"), c.say(ASK[slot])])
