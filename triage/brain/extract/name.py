@@ -107,8 +107,8 @@ def extract_name(text: str, lang: str, expecting: bool = False) -> str | None:
         found = with_spelled(found, spelled) if found else (spelled if expecting else None)
     if found is None:
         return None
-    spelled = {w.lower().replace("’", "'"): w.replace("’", "'") for w in _RAW_WORD.findall(text)}
-    return " ".join(_as_spelled(w, spelled) for w in found.split())
+    as_written = {w.lower().replace("’", "'"): w.replace("’", "'") for w in _RAW_WORD.findall(text)}
+    return " ".join(_as_spelled(w, as_written) for w in found.split())
 
 
 def _as_spelled(word: str, spelled: dict[str, str]) -> str:
