@@ -472,3 +472,22 @@ def test_the_rest_of_a_number_read_back_too_early_completes_it(lang, rest):
     reply = d.hear(rest)
     assert d.state.phone == "02211234567" and "phone" not in d.state.confirmed
     assert reply.says == [prompt("kanzlei-berg", "confirm_callback", lang, phone="02211234567")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("de", "Mein Mann ist festgenommen worden, ich bin völlig in Panik, ich zittere am ganzen Körper und weine nur noch!"),
+        ("en", "My husband has been arrested, I'm panicking, I'm shaking all over and I can't stop crying!"),
+    ],
+)
+def test_a_caller_in_acute_distress_hears_the_clients_advice_for_their_emergency_before_the_handoff(lang, words):
+    """Acute distress goes to a human at once; the law firm's first advice for an arrest ("say
+    nothing, sign nothing") still comes first, in the caller's language."""
+    d = call("kanzlei-berg", lang)
+    if d.state.phase == "consent":
+        d.hear("ja" if lang == "de" else "yes")
+    reply = d.hear(words)
+    assert (d.state.distress, d.state.urgency, reply.outcome.type) == ("acute", "P1", "handoff")
+    advice = load_pack("kanzlei-berg").emergency(d.state.emergency_id).advice[lang]
+    assert reply.says == [advice.strip(), prompt("kanzlei-berg", "distress_acute", lang)]

@@ -654,3 +654,21 @@ def test_a_house_number_named_before_its_street_belongs_to_it(text, lang, street
     """A correction at the address read-back, as callers say it: the number first, then the street."""
     address = extract_address(text, lang, True)
     assert (address.street, address.house_number) == (street, number)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I need a Radiator Bleak Key please.", [("SAN-ENTLUEFT", 1, {})]),  # Whisper base on the phone line
+        ("two radiator bleed keys", [("SAN-ENTLUEFT", 2, {})]),
+        ("it is a bleak day", []),  # one misheard word alone is not a name
+        ("the bleak weather key", []),
+    ],
+)
+def test_one_misheard_word_of_a_longer_name_is_taken_when_the_rest_is_exact(
+    text: str, expected: list[tuple[str, int, dict[str, str]]]
+) -> None:
+    from triage.packs.load import load_pack
+
+    catalog = load_pack("sanitaer-notdienst").catalog
+    assert _lines(text, "en", catalog) == expected

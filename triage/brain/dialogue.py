@@ -193,7 +193,11 @@ class Dialogue(Context):
     def _decide(self, a: Analysis, text: str, changed: set[str], bare_answer: bool) -> Reply:
         s = self.state
         if a.distress == "acute" and a.hazard is None:
-            return self.handoff("distress", "distress_acute")
+            reply = self.handoff("distress", "distress_acute")
+            emergency = self.pack.emergency(s.emergency_id) if s.urgency == "P1" else None
+            if emergency is not None and emergency.advice:  # the client's first advice helps while they wait
+                reply.says.insert(0, self.localized(emergency.advice))
+            return reply
         if a.urgency == "P0":
             return self._p0(a)
         # the words "Mitarbeiter", "real person" hand over anywhere; the model's guess only as a first request
