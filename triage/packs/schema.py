@@ -233,6 +233,7 @@ class Prompts(Strict):
     # added with a default so a client folder written before them still loads
     ask_danger: Localized = Field(default_factory=dict)
     who_is_this: Localized = Field(default_factory=dict)
+    consent_withdrawn: Localized = Field(default_factory=dict)
     phone_continue: Localized = Field(default_factory=dict)
     yes_words: LocalizedList
     no_words: LocalizedList
