@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -111,6 +111,19 @@ class Settings(BaseSettings):
         default=False,
         description="Let DEBUG logs show what callers say (pipecat's frame logs). Off: no caller data in any log.",
     )
+
+    recording_key: SecretStr | None = Field(
+        default=None,
+        description="Fernet key (urlsafe base64, 32 bytes) that encrypts call recordings at rest; unset: nothing "
+        "is recorded, whatever a pack says. Make one with: python -c 'from cryptography.fernet import Fernet; "
+        "print(Fernet.generate_key().decode())'",
+    )
+    recordings_dir: Path | None = Field(
+        default=None, description="Where encrypted call recordings are kept; unset means data_dir/recordings."
+    )
+
+    def recordings_path(self) -> Path:
+        return self.recordings_dir or self.data_dir / "recordings"
 
     def speech_models_dir(self) -> Path:
         return self.models_dir or self.data_dir / "models"
