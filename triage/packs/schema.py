@@ -174,6 +174,7 @@ class Retention(Strict):
         description="Name, number, address, orders' and messages' details, summaries and webhook bodies.",
     )
     notes_days: int = Field(default=90, ge=1, le=3650, description="Agents' notes and the details of handoff events.")
+    audio_days: int = Field(default=90, ge=1, le=3650, description="Call recordings (the encrypted audio files).")
 
 
 class Prompts(Strict):

@@ -130,7 +130,12 @@ class RecordingVault:
     def wav(self, row: Recording) -> Iterator[bytes]:
         """The recording as a WAV stream (header first, then the decrypted chunks)."""
         yield wav_header(row.pcm_bytes, row.sample_rate, row.channels)
-        yield from self.chunks(row.file)
+        left = row.pcm_bytes  # a chunk written but not yet counted (the server died between) is left out
+        for pcm in self.chunks(row.file):
+            if left <= 0:
+                break
+            yield pcm[:left]
+            left -= len(pcm)
 
 
 def remove_files(files: Iterable[str]) -> int:
