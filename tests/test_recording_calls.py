@@ -48,7 +48,7 @@ SCRIPTS = {
     "refuses": ScriptedCall(CLIENT, [en("No."), HUMAN]),
     "withdraws": ScriptedCall(CLIENT, [en("Yes."), en("Please stop the recording."), HUMAN]),
 }
-EARLY = en("Hello, I'd like to speak to a real person, please.")
+EARLY = en("A real person, please.")
 
 
 @dataclass
