@@ -20,6 +20,7 @@ import json
 import shutil
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,9 +132,11 @@ class Calls(dict):
 
     def __missing__(self, name: str):
         if name == "early":
-            placed = asyncio.run(_early(self.server, self.voices))
+            call = _early(self.server, self.voices)
         else:
-            placed = asyncio.run(place_call(self.server, name, SCRIPTS[name], self.voices))
+            call = place_call(self.server, name, SCRIPTS[name], self.voices)
+        with ThreadPoolExecutor(1) as thread:  # its own event loop, whatever runs in this one (Playwright)
+            placed = thread.submit(asyncio.run, call).result()
         self[name] = placed
         return placed
 
