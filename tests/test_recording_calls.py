@@ -184,7 +184,11 @@ def test_a_consenting_caller_is_recorded_sealed_one_channel_each(server: VoiceSe
     assert call.recording_consent is True and call.consent_withdrawn_at is None, placed.describe()
     assert call.consent_prompt and "aufzeichnen" in call.consent_prompt  # the German question as said
     assert call.consent_at is not None
-    [row] = recordings(server, call.id)
+    deadline = time.monotonic() + 60
+    while not (rows := recordings(server, call.id)) or rows[0].ended_at is None:  # the last chunk is written
+        assert time.monotonic() < deadline, f"the recording was never completed: {rows}"
+        time.sleep(0.5)
+    [row] = rows
     seconds = row.pcm_bytes / (row.sample_rate * row.channels * 2)
     sealed = Path(row.file).read_bytes()
     assert Path(row.file).is_relative_to(server.data_dir.resolve() / "recordings")

@@ -101,8 +101,13 @@ class RecordingVault:
             db.execute(
                 update(Recording)
                 .where(Recording.id == recording_id)
-                .values(pcm_bytes=Recording.pcm_bytes + len(pcm), ended_at=datetime.now(UTC))
+                .values(pcm_bytes=Recording.pcm_bytes + len(pcm))
             )
+
+    def finish(self, recording_id: str) -> None:
+        """The call is over and its last chunk written: the recording is complete."""
+        with self.sessions.begin() as db:
+            db.execute(update(Recording).where(Recording.id == recording_id).values(ended_at=datetime.now(UTC)))
 
     def discard(self, recording_id: str, call_id: str, withdrawn_at: datetime | None) -> None:
         """The caller took their consent back: the file and its row go, the withdrawal is noted."""

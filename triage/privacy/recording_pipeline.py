@@ -79,4 +79,5 @@ class CallRecorder:
             await self.processor.stop_recording()
         await asyncio.sleep(0)  # the last chunk's handler task queues for the lock first
         async with self._writes:
-            pass
+            if self._recording_id is not None:
+                await asyncio.to_thread(self.vault.finish, self._recording_id)
