@@ -170,10 +170,10 @@ async def run_call(
     finally:
         if bridge is not None:
             bridge.close()
-        await call.hangup()
         if recorder is not None:
             await recorder.close()
-        await _store_consent(call)
+        await _store_consent(call)  # before the end is stored: whoever sees the call ended sees its consent
+        await call.hangup()
         log.info("call %s ended", call.call_id)
     return call
 
