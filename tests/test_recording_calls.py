@@ -202,7 +202,9 @@ def test_a_consenting_caller_is_recorded_sealed_one_channel_each(server: VoiceSe
 def test_a_refusing_caller_is_not_recorded(server: VoiceServer, calls) -> None:
     placed = calls["refuses"]
     assert placed.call is not None and placed.handoffs, placed.describe()
-    call = stored(server, placed.call.id)
+    deadline = time.monotonic() + 30
+    while (call := stored(server, placed.call.id)).consent_at is None and time.monotonic() < deadline:
+        time.sleep(0.5)  # the consent record is written when the line closes, right after the call's end
     assert call.recording_consent is False and call.consent_at is not None, placed.describe()
     assert "will not be recorded" in " ".join(placed.bot_turns) or "nicht aufgezeichnet" in " ".join(placed.bot_turns)
     assert recordings(server, call.id) == []
