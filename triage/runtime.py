@@ -26,6 +26,7 @@ from .packs.load import PackError, list_clients, load_all, load_pack
 from .packs.render import fixed_prompts
 from .packs.schema import Pack
 from .packs.versions import PackVersions
+from .privacy.recording import RecordingVault
 from .privacy.retention import Purger
 from .settings import Settings
 from .speech.engines import SpeechToText, TextToSpeech, Voice
@@ -175,6 +176,7 @@ class ServerState:
         engines = load_engines(settings, model)
         store = open_store(settings.db_url())
         store.instance_id = uuid.uuid4().hex
+        engines.vault = RecordingVault.open(settings, store.sessions)  # None without a key: nothing recorded
         packs = PackRegistry(settings, engines.tts, PackVersions(store.sessions, settings.prompts_dir))
         store.feed.on_publish(WebhookOutbox(packs.find))
         return cls(

@@ -6,7 +6,7 @@ import ipaddress
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -123,6 +123,19 @@ class Settings(BaseSettings):
     def _networks(cls, value: list[str]) -> list[str]:
         """A typo must stop the server, not silently trust nobody (or somebody else)."""
         return [str(ipaddress.ip_network(item.strip(), strict=False)) for item in value]
+
+    recording_key: SecretStr | None = Field(
+        default=None,
+        description="Fernet key (urlsafe base64, 32 bytes) that encrypts call recordings at rest; unset: nothing "
+        "is recorded, whatever a pack says. Make one with: python -c 'from cryptography.fernet import Fernet; "
+        "print(Fernet.generate_key().decode())'",
+    )
+    recordings_dir: Path | None = Field(
+        default=None, description="Where encrypted call recordings are kept; unset means data_dir/recordings."
+    )
+
+    def recordings_path(self) -> Path:
+        return self.recordings_dir or self.data_dir / "recordings"
 
     def speech_models_dir(self) -> Path:
         return self.models_dir or self.data_dir / "models"

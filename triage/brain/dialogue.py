@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from ..packs.schema import Pack
-from . import answers, hours
+from . import answers, consent, hours
 from .analyze import analyze
 from .flows import appointment, collect, message, need, order
 from .flows.context import Context
@@ -84,6 +84,7 @@ class Dialogue(Context):
         if self.pack.records_calls:
             self.state.phase = "consent"
             says.append(self.say("recording_consent"))
+            consent.asked(self.state, says[-1])
         else:
             says.append(self.say("ask_need"))
         return self._bot(Reply(says))
@@ -101,6 +102,11 @@ class Dialogue(Context):
         if not text.strip():
             return self._bot(self._silence())
         s.silences = 0
+        # "bitte nicht mehr aufzeichnen" at any point: nothing is recorded from now on (brain/consent.py)
+        withdrawn = consent.withdraw(s, text, self.now())
+        if withdrawn and consent.only_withdraws(text):
+            again = [s.last_question] if s.last_question else [self.say("ask_need")]
+            return self._bot(Reply([self.say("consent_withdrawn"), *again]))
         a = analyze(
             text,
             pack=self.pack,
@@ -136,7 +142,10 @@ class Dialogue(Context):
         if a.urgency_unsure and not a.by_rule and s.phase in _OPEN_PHASES:
             return self._bot(self._ask_danger(a, text))
         changed = self._absorb(a, triage=not bare_answer)
-        return self._bot(self._decide(a, text, changed, bare_answer))
+        reply = self._decide(a, text, changed, bare_answer)
+        if withdrawn:
+            reply.says[:0] = [self.say("consent_withdrawn")]
+        return self._bot(reply)
 
     def dtmf(self, digit: str) -> Reply:
         """Keypad: 0 asks for a human at any point, as callers learned from every hotline."""

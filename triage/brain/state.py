@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Literal
 
 from .types import Address, Analysis, Distress, Hazard, Intent, Lang, OrderLine, Urgency
@@ -86,6 +87,11 @@ class CallState:
     caller_turns: int = 0
     transcript: list[Turn] = field(default_factory=list)
     recording_consent: bool | None = None
+    # the consent record (brain/consent.py): the question as the caller heard it, when they answered,
+    # and when they took it back
+    consent_prompt: str | None = None
+    consent_at: datetime | None = None
+    consent_withdrawn_at: datetime | None = None
 
     # triage so far: urgency and distress only ever rise within a call
     urgency: Urgency = "P4"

@@ -34,6 +34,7 @@ from pipecat.frames.frames import (
 from pipecat.processors.frame_processor import FrameDirection, FrameProcessor
 
 from ..brain import reply_wait
+from ..brain.disclosure import DISCLOSURE_MARK, DISCLOSURE_MAX_SECS, Disclosure, disclosure_sentences
 from ..brain.hold import HOLD_REPEAT_SECS, HoldStep
 from ..brain.state import Reply
 from ..brain.turns import CALLER_SILENCE_SECS
@@ -41,6 +42,7 @@ from .speech_services import EngineFailedFrame, HeardFrame
 from .voice import TurnTiming, VoiceCall
 
 if TYPE_CHECKING:
+    from ..privacy.recording_pipeline import CallRecorder
     from .agent_bridge import CallBridge
 
 log = logging.getLogger(__name__)
@@ -55,9 +57,19 @@ _CAPACITY = os.cpu_count() or 1
 
 
 class BrainProcessor(FrameProcessor):
-    def __init__(self, call: VoiceCall, resume_handoff: str | None = None, bridge: CallBridge | None = None) -> None:
+    def __init__(
+        self,
+        call: VoiceCall,
+        resume_handoff: str | None = None,
+        bridge: CallBridge | None = None,
+        recorder: CallRecorder | None = None,
+        disclosure: Disclosure | None = None,
+    ) -> None:
         super().__init__(name=f"brain-{call.call_id[:8]}")
         self.call = call
+        self._recorder = recorder  # records while the caller's consent stands (privacy/recording_pipeline.py)
+        self._disclosure = disclosure or Disclosure()  # barge-in waits until the AI disclosure is heard
+        self._disclosure_timer: asyncio.Task | None = None
         self._bridge = bridge  # an agent may take this call while it is on hold (agent_bridge.py)
         self._resume_handoff = resume_handoff
         self._hold_task: asyncio.Task | None = None  # the hold decisions are the call's (brain/hold.py)
@@ -90,9 +102,14 @@ class BrainProcessor(FrameProcessor):
                 await self._hold_step(self.call.hold.resume(self._resume_handoff))
                 self._start_hold(self._resume_handoff)
             else:
-                await self._speak(await self.call.greet())
+                greeting = await self.call.greet()
+                self._disclosure.started()
+                self._disclosure_timer = asyncio.create_task(self._disclosure_given_up())
+                await self._speak(greeting, disclosure=disclosure_sentences(greeting))
         elif isinstance(frame, InputAudioRawFrame):
-            return  # the caller's audio has reached every processor that needs it
+            if self._recorder is not None:  # on to the recorder at the pipeline's end
+                await self.push_frame(frame, direction)
+            return  # otherwise the caller's audio has reached every processor that needs it
         elif isinstance(frame, VADUserStoppedSpeakingFrame):
             # the caller fell silent stop_secs before VAD said so
             age = max(0.0, time.time() - frame.timestamp) if frame.timestamp else 0.0
@@ -110,6 +127,7 @@ class BrainProcessor(FrameProcessor):
             return  # a stretch of the turn: not passed on, text-to-speech must never read the caller's words
         elif isinstance(frame, UserStartedSpeakingFrame):
             self._caller_speaking = True
+            self._disclosure.caller_started()
             self._stop_silence_timer()
             self._stop_reply_wait()
             await self.push_frame(frame, direction)
@@ -162,6 +180,8 @@ class BrainProcessor(FrameProcessor):
         started = time.monotonic()
         reply = await self.call.hear(text, confidence=confidence)
         timing.brain_seconds = time.monotonic() - started
+        if self._recorder is not None:
+            await self._recorder.follow(self.call.session.dialogue.state)
         if self._caller_speaking and not reply.end:
             # they went on while the brain thought: never talk over them; their next words get the answer
             self._held_reply = reply
@@ -178,7 +198,9 @@ class BrainProcessor(FrameProcessor):
         event = message.get("event")
         if event == "mark":
             name = str(message.get("name", ""))
-            if name and name == self._end_mark:
+            if name == DISCLOSURE_MARK:
+                self._disclosure.heard()  # played to the end: the caller may interrupt again
+            elif name and name == self._end_mark:
                 await self._end_call()
             elif name and name == f"u{self._utterances}":
                 self._start_silence_timer()  # the caller has heard the whole question: their turn now
@@ -203,13 +225,16 @@ class BrainProcessor(FrameProcessor):
         await self._speak(reply)
 
     # --- brain -> caller -------------------------------------------------------------------------
-    async def _speak(self, reply: Reply) -> None:
-        """The reply is already stored (the session persisted it); now it may be said."""
+    async def _speak(self, reply: Reply, *, disclosure: int = 0) -> None:
+        """The reply is already stored (the session persisted it); now it may be said. The first
+        `disclosure` sentences are the AI disclosure: a mark behind them says when they were heard."""
         if reply.outcome is not None:
             await self._event({"type": "outcome", "outcome": reply.outcome.as_dict()})
-        for text in reply.says:
+        for n, text in enumerate(reply.says, 1):
             await self._event({"type": "transcript", "role": "bot", "text": text, "lang": self.call.lang})
             await self.push_frame(TTSSpeakFrame(text, append_to_context=False))
+            if n == disclosure:
+                await self.push_frame(OutputTransportMessageFrame(message={"event": "mark", "name": DISCLOSURE_MARK}))
         if not reply.says and not reply.end:
             return
         self._utterances += 1
@@ -319,6 +344,11 @@ class BrainProcessor(FrameProcessor):
                 return
             await asyncio.sleep(max(0.0, decision.next_at - (time.monotonic() - speech_end)))
 
+    async def _disclosure_given_up(self) -> None:
+        """A line that never confirms the disclosure was played gets barge-in back after a while."""
+        await asyncio.sleep(DISCLOSURE_MAX_SECS)
+        self._disclosure.heard()
+
     async def _end_after_grace(self) -> None:
         await asyncio.sleep(END_MARK_GRACE_SECS)
         await self._end_call()
@@ -369,6 +399,8 @@ class BrainProcessor(FrameProcessor):
     async def cleanup(self) -> None:
         if self._end_timer is not None:
             self._end_timer.cancel()
+        if self._disclosure_timer is not None:
+            self._disclosure_timer.cancel()
         self._stop_silence_timer()
         self._stop_reply_wait()
         if self._hold_task is not None:

@@ -8,6 +8,7 @@ Whatever happens inside, the call ends stored: a crash becomes a handoff to a hu
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 
@@ -17,20 +18,23 @@ from pipecat.pipeline.worker import PipelineParams, PipelineWorker
 from pipecat.processors.audio.vad_processor import VADProcessor
 from pipecat.serializers.base_serializer import FrameSerializer
 from pipecat.transports.websocket.fastapi import FastAPIWebsocketParams, FastAPIWebsocketTransport
-from pipecat.turns.user_start import TranscriptionUserTurnStartStrategy, VADUserTurnStartStrategy
 from pipecat.turns.user_turn_processor import UserTurnProcessor
 from pipecat.turns.user_turn_strategies import UserTurnStrategies
 from pipecat.workers.runner import WorkerRunner
 
+from ..brain.disclosure import Disclosure
 from ..brain.model import TextModel
 from ..handoff.desk import HandoffDesk
 from ..metrics import Metrics
 from ..packs.schema import Pack
+from ..privacy.recording import RecordingVault, save_consent
+from ..privacy.recording_pipeline import CallRecorder
 from ..speech.engines import SpeechToText, TextToSpeech
 from ..speech.listening import Listening
 from ..store.repo import CallStore
 from .agent_bridge import BRIDGES
 from .brain_processor import BrainProcessor
+from .guarded_turns import GuardedTranscriptionStart, GuardedVADStart
 from .speech_services import SharedPiperTTS, SharedWhisperSTT
 from .turn_stop import TURN_STOP_TIMEOUT_SECS, WordAwareTurnStop
 from .voice import VoiceCall
@@ -48,6 +52,7 @@ class Engines:
     tts: TextToSpeech
     listening: Listening
     model: TextModel | None
+    vault: RecordingVault | None = None  # seals call recordings; None: no key set, nothing is recorded
 
     def close(self) -> None:
         self.stt.close()
@@ -79,7 +84,9 @@ async def run_call(
     desk: HandoffDesk | None = None,
 ) -> VoiceCall:
     """Take one call from connect to hangup. Returns it once it has ended and is stored. With a
-    `desk`, a caller handed to a human stays on the line, on hold, until the handoff is taken."""
+    `desk`, a caller handed to a human stays on the line, on hold, until the handoff is taken. With the
+    engines' `vault`, a call of a client that records calls is recorded once the caller agrees (pipecat's
+    AudioBufferProcessor at the end of the pipeline, privacy/recording_pipeline.py)."""
     call = await VoiceCall.open(
         pack, engines.model, store, metrics, line.channel, line.line_call_id, line.caller_number, desk
     )
@@ -101,7 +108,23 @@ async def run_call(
     stop = WordAwareTurnStop(
         turn_analyzer=engines.listening.turn(), expecting=lambda: call.expecting, transcribing=lambda: stt.busy
     )
-    turns = UserTurnStrategies(start=[VADUserTurnStartStrategy(), TranscriptionUserTurnStartStrategy()], stop=[stop])
+    # the AI disclosure is played in full: speech over it starts a turn but interrupts nothing (brain/disclosure.py)
+    disclosure = Disclosure()
+    turns = UserTurnStrategies(
+        start=[GuardedVADStart(disclosure.may_interrupt), GuardedTranscriptionStart(disclosure.may_interrupt)],
+        stop=[stop],
+    )
+    recorder = None
+    if pack.records_calls and line.resume_handoff is None:
+        if engines.vault is None:
+            log.error(
+                "call %s: NOT RECORDED although %s records calls: no recording key is set (TRIAGE_RECORDING_KEY); "
+                "audio is never stored unencrypted",
+                call.call_id,
+                pack.id,
+            )
+        else:
+            recorder = CallRecorder(engines.vault, call.call_id, pack.id)
     # a browser caller on hold can be taken by the agent in the console (calls/agent_bridge.py)
     bridge = BRIDGES.line(call.call_id) if line.channel == "browser" and desk is not None else None
     pipeline = Pipeline(
@@ -111,10 +134,13 @@ async def run_call(
             VADProcessor(vad_analyzer=engines.listening.vad()),
             stt,
             UserTurnProcessor(user_turn_strategies=turns, user_turn_stop_timeout=TURN_STOP_TIMEOUT_SECS),
-            BrainProcessor(call, resume_handoff=line.resume_handoff, bridge=bridge),
+            BrainProcessor(
+                call, resume_handoff=line.resume_handoff, bridge=bridge, recorder=recorder, disclosure=disclosure
+            ),
             SharedPiperTTS(engines.tts, call),
             *([bridge.agent_side] if bridge else []),
             transport.output(),
+            *([recorder.processor] if recorder else []),
         ]
     )
     task = PipelineWorker(
@@ -144,6 +170,28 @@ async def run_call(
     finally:
         if bridge is not None:
             bridge.close()
+        if recorder is not None:
+            await recorder.close()
+        await _store_consent(call)  # before the end is stored: whoever sees the call ended sees its consent
         await call.hangup()
         log.info("call %s ended", call.call_id)
     return call
+
+
+async def _store_consent(call: VoiceCall) -> None:
+    """The call's consent record as it ended (a failing database is logged, the call is over anyway)."""
+    s = call.session.dialogue.state
+    if s.consent_prompt is None:
+        return
+    try:
+        await asyncio.to_thread(
+            save_consent,
+            call.session.store.sessions,
+            call.call_id,
+            given=s.recording_consent,
+            prompt=s.consent_prompt,
+            at=s.consent_at,
+            withdrawn_at=s.consent_withdrawn_at,
+        )
+    except Exception:
+        log.exception("ALERT: could not store the consent record of call %s", call.call_id)

@@ -210,6 +210,7 @@ class Retention(Strict):
         description="Name, number, address, orders' and messages' details, summaries and webhook bodies.",
     )
     notes_days: int = Field(default=90, ge=1, le=3650, description="Agents' notes and the details of handoff events.")
+    audio_days: int = Field(default=90, ge=1, le=3650, description="Call recordings (the encrypted audio files).")
 
 
 class Prompts(Strict):
@@ -269,6 +270,7 @@ class Prompts(Strict):
     # added with a default so a client folder written before them still loads
     ask_danger: Localized = Field(default_factory=dict)
     who_is_this: Localized = Field(default_factory=dict)
+    consent_withdrawn: Localized = Field(default_factory=dict)
     phone_continue: Localized = Field(default_factory=dict)
     reply_wait: Localized = Field(default_factory=dict)  # bench (issue 15): the reply is not ready yet
     yes_words: LocalizedList

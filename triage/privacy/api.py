@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from ..admin.api import PlatformAdmin
 from ..auth import Principal, current_user
+from . import recording_api
 from .requests import UnknownHandoff, client_of, erase, export, set_hold
 
 router = APIRouter(prefix="/api/privacy", tags=["privacy"])
@@ -74,3 +75,6 @@ async def hold_handoff(
         return await asyncio.to_thread(set_hold, sessions, handoff_id, body.hold, user.username, body.reference)
     except UnknownHandoff as exc:
         raise HTTPException(status_code=404, detail=f"no handoff {handoff_id}") from exc
+
+
+router.include_router(recording_api.router)  # the console's recording player

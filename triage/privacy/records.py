@@ -20,7 +20,8 @@ from typing import Any
 from sqlalchemy import delete, exists, inspect, or_, select, update
 from sqlalchemy.orm import Session
 
-from ..store.tables import Call, Handoff, HandoffEvent, Message, Order, TranscriptTurn, WebhookDelivery
+from ..store.tables import Call, Handoff, HandoffEvent, Message, Order, Recording, TranscriptTurn, WebhookDelivery
+from .recording import delete_recordings, recordings_of
 
 BATCH = 200  # calls anonymised per transaction: a purge never holds long locks or much memory
 
@@ -39,7 +40,16 @@ MARK = {
 
 # Every table that holds caller data, and every table that holds none (tests/test_privacy_records.py
 # checks that each table of the schema is in one of the two lists, so a new table is not forgotten).
-CALLER_TABLES = ("calls", "transcript_turns", "handoffs", "handoff_events", "orders", "messages", "webhook_deliveries")
+CALLER_TABLES = (
+    "calls",
+    "transcript_turns",
+    "handoffs",
+    "handoff_events",
+    "orders",
+    "messages",
+    "webhook_deliveries",
+    "recordings",
+)
 OTHER_TABLES = ("users", "api_tokens", "pack_versions", "audit_log", "server_instances", "alembic_version")
 
 # What a summary keeps once anonymised: the triage, nothing the caller said or is.
@@ -63,6 +73,7 @@ class Counts:
     orders: int = 0
     messages: int = 0
     webhook_deliveries: int = 0
+    recordings: int = 0  # audio files removed with their rows
     held: int = 0  # calls kept whole because one of their handoffs is under legal hold
 
     def add(self, other: Counts) -> None:
@@ -237,18 +248,34 @@ def export_calls(db: Session, call_ids: Iterable[str]) -> list[dict[str, Any]]:
             item["handoffs"].append(h)
         item["orders"] = [row_dict(o) for o in db.scalars(select(Order).where(Order.call_id == call_id))]
         item["messages"] = [row_dict(m) for m in db.scalars(select(Message).where(Message.call_id == call_id))]
+        # the encrypted audio files (`file`); the console and GET /api/privacy/recordings/{id} play them
+        item["recordings"] = [row_dict(r) for r in recordings_of(db, [call_id])]
         result.append(item)
     return result
 
 
 def erase_calls(db: Session, call_ids: Iterable[str]) -> Counts:
-    """Anonymise every part of these calls (held ones excluded by the caller)."""
+    """Anonymise every part of these calls and delete their recordings, files and rows (held ones
+    excluded by the caller)."""
     counts = Counts()
     for call_id in call_ids:
         call = db.get(Call, call_id)
         if call is not None:
             counts.add(anonymise(db, call, list(Part)))
+            counts.recordings += delete_recordings(db, recordings_of(db, [call_id]))
     return counts
+
+
+def due_recordings(db: Session, client_id: str, cutoff: datetime, limit: int = BATCH) -> list[Recording]:
+    """A client's recordings started before `cutoff`, none of a call under legal hold."""
+    query = (
+        select(Recording)
+        .where(Recording.client_id == client_id, Recording.started_at < cutoff, ~Recording.call_id.in_(held_calls()))
+        .order_by(Recording.started_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return list(db.scalars(query))
 
 
 def due_calls(db: Session, client_id: str, part: Part, cutoff: datetime, limit: int = BATCH) -> list[Call]:

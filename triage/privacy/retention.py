@@ -18,7 +18,8 @@ from sqlalchemy.orm import sessionmaker
 from ..handoff.background import repeat
 from ..packs.schema import Pack, Retention
 from ..store.tables import Call
-from .records import BATCH, Counts, Part, anonymise, due_calls, held_count
+from .recording import delete_recordings
+from .records import BATCH, Counts, Part, anonymise, due_calls, due_recordings, held_count
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,16 @@ def purge(
                     budget -= len(calls)
                 if len(calls) < BATCH:
                     break
+        audio_cutoff = now - timedelta(days=(pack.retention if pack else Retention()).audio_days)
+        while budget is None or budget > 0:
+            with sessions.begin() as db:
+                rows = due_recordings(db, client_id, audio_cutoff, BATCH if budget is None else min(BATCH, budget))
+                counts.recordings += delete_recordings(db, rows)
+                touched.update(r.call_id for r in rows)
+            if budget is not None:
+                budget -= len(rows)
+            if len(rows) < BATCH:
+                break
         counts.calls = len(touched)
         with sessions() as db:
             counts.held = held_count(db, client_id, min(limits.values()))

@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -46,6 +46,10 @@ class Call(Base):
     transcript_erased_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     details_erased_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     notes_erased_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # the consent record (brain/consent.py): the question as heard, when answered, when taken back
+    consent_prompt: Mapped[str | None] = mapped_column(Text)
+    consent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    consent_withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     turns: Mapped[list[TranscriptTurn]] = relationship(
         back_populates="call", order_by="TranscriptTurn.seq", cascade="all, delete-orphan"
@@ -245,3 +249,20 @@ class ServerInstance(Base):
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
     seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+
+
+class Recording(Base):
+    """A call's audio (caller left, bot right), stored encrypted in the recordings directory
+    (triage/privacy/recording.py). Only made once the caller agreed; removed with the call's data."""
+
+    __tablename__ = "recordings"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=_uuid)
+    call_id: Mapped[str] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
+    client_id: Mapped[str] = mapped_column(String(64), index=True)
+    file: Mapped[str] = mapped_column(Text)  # the encrypted file's full path
+    sample_rate: Mapped[int] = mapped_column(Integer)
+    channels: Mapped[int] = mapped_column(Integer)
+    pcm_bytes: Mapped[int] = mapped_column(BigInteger, default=0)  # the audio so far, decrypted
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -65,6 +65,12 @@ const STRINGS = {
     deliveries: "Webhook-Zustellungen",
     deliveriesEmpty: "Keine Webhook-Zustellungen.",
     noNotes: "Keine Notizen.",
+    recording: "Aufzeichnung",
+    recordingRecorded: "Mit Einwilligung aufgezeichnet ({seconds} s): links der Anrufer, rechts der Assistent. Jedes Abspielen wird protokolliert.",
+    recordingWithdrawn: "Keine Aufzeichnung: Der Anrufer hat seine Einwilligung im Gespräch widerrufen; das bis dahin Aufgezeichnete wurde gelöscht.",
+    recordingDeclined: "Keine Aufzeichnung: Der Anrufer hat nicht eingewilligt.",
+    recordingNotStored: "Keine Aufzeichnung gespeichert (eingewilligt, aber auf dem Server ist die Aufzeichnung aus oder sie wurde gelöscht).",
+    recordingNotAsked: "Nicht aufgezeichnet.",
     unknown: "unbekannt",
     none: "–",
     confirmed: "bestätigt",
@@ -227,6 +233,12 @@ const STRINGS = {
     deliveries: "Webhook deliveries",
     deliveriesEmpty: "No webhook deliveries.",
     noNotes: "No notes.",
+    recording: "Recording",
+    recordingRecorded: "Recorded with consent ({seconds} s): caller on the left, assistant on the right. Every play is logged.",
+    recordingWithdrawn: "Not recorded: the caller withdrew consent during the call; what had been recorded was deleted.",
+    recordingDeclined: "Not recorded: the caller did not consent.",
+    recordingNotStored: "No recording stored (consent given, but recording is off on the server or it was deleted).",
+    recordingNotAsked: "Not recorded.",
     unknown: "unknown",
     none: "–",
     confirmed: "confirmed",
@@ -357,6 +369,7 @@ const state = {
   handoffs: new Map(), // id → the queue's view of it (from the websocket)
   selected: null, // id of the open handoff
   detail: null, // the full view of the open handoff (transcript, deliveries)
+  recording: null, // the open call's recording status (triage/privacy/recording_api.py)
   flashing: new Map(), // id → time its flash ends
   ws: null,
   retryMs: 500,
@@ -703,6 +716,7 @@ function beep(times) {
 async function select(id) {
   state.selected = id;
   state.message = null;
+  state.recording = null;
   state.detail = state.handoffs.get(id) || null;
   $("alert").hidden = true;
   renderQueue();
@@ -830,7 +844,53 @@ function renderDetail() {
   const deliveries = h.deliveries || [];
   $("deliveries-empty").hidden = deliveries.length > 0;
   $("detail-deliveries").replaceChildren(...deliveries.map(renderDelivery));
+  renderRecording(h);
   renderCall();
+}
+
+// --- the call's recording (triage/privacy/recording_api.py): played only when the agent presses play --
+const RECORDING_TEXT = {
+  recorded: "recordingRecorded",
+  withdrawn: "recordingWithdrawn",
+  declined: "recordingDeclined",
+  not_stored: "recordingNotStored",
+  not_asked: "recordingNotAsked",
+};
+
+async function renderRecording(h) {
+  const box = $("detail-recording");
+  const callId = h.call_id;
+  if (!callId) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  if (state.recording && state.recording.call_id === callId) {
+    showRecording(state.recording);
+    return;
+  }
+  const result = await api("GET", `/api/privacy/calls/${encodeURIComponent(callId)}/recording`);
+  if (!result.ok || !state.detail || state.detail.call_id !== callId) return;
+  state.recording = result.data;
+  showRecording(result.data);
+}
+
+function showRecording(rec) {
+  const status = $("detail-recording-status");
+  status.dataset.status = rec.status;
+  status.textContent = t(RECORDING_TEXT[rec.status] || "recordingNotAsked", {
+    seconds: rec.seconds == null ? "" : Math.round(rec.seconds),
+  });
+  const audio = $("detail-recording-audio");
+  const src = `/api/privacy/calls/${encodeURIComponent(rec.call_id)}/recording.wav`;
+  audio.hidden = rec.status !== "recorded";
+  if (rec.status === "recorded" && audio.dataset.src !== src) {
+    audio.dataset.src = src;
+    audio.src = src; // preload="none": nothing is fetched (or logged as played) until play is pressed
+  } else if (rec.status !== "recorded" && audio.dataset.src) {
+    audio.removeAttribute("src");
+    delete audio.dataset.src;
+  }
 }
 
 function eventDetail(e) {

@@ -4,6 +4,7 @@ then what they need, routed to the flow that serves it; and "anything else?" aft
 from __future__ import annotations
 
 from .. import answers, hours
+from .. import consent as recording
 from ..state import Reply
 from ..types import Analysis
 from . import appointment, collect, info, message, order
@@ -14,7 +15,7 @@ def consent(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     s = c.state
     refused = answers.refuses_recording(text)  # "nein, ich möchte nicht aufgezeichnet werden"
     answer = False if refused else answers.yes_no(c.pack, text, s.lang)
-    s.recording_consent = answer is True
+    recording.decided(s, answer is True, c.now())
     if refused or (answer is not None and len(text.split()) <= 4):
         s.phase = "need"
         first = [] if answer else [c.say("consent_declined")]

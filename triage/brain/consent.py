@@ -1,0 +1,62 @@
+"""Recording consent as the caller gives, refuses or withdraws it: text in, decision out.
+
+§ 201 StGB: a call may only be recorded once the caller agreed, and only for as long as they agree.
+The answer to the consent question is read by flows/need.py; this module reads a withdrawal at any
+later point of the call ("bitte nicht aufzeichnen", "stop recording") and keeps the record of the
+decision (the exact question the caller heard, the answer, the times) on the call state, for the
+store. No I/O: the pipeline starts and stops the recorder from what the state says.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from . import answers
+from .state import CallState
+from .text import fold
+
+# "hören Sie auf aufzuzeichnen", "Aufzeichnung beenden", "nicht mehr aufnehmen", "stop recording",
+# "please stop the recording", "turn off the recording" (besides every refusal answers.py knows)
+_WITHDRAW = re.compile(
+    r"\b(stop|end|pause|cancel|turn off|switch off) (the |this |that )?(call )?recording"
+    r"|\bstop record(ing)? (me|this|the call)"
+    r"|\baufzeichnung (\w+ ){0,2}(beenden|stoppen|abbrechen|ausschalten|abschalten|aus)\b"
+    r"|\bhoeren sie (bitte )?(mit (der|dem) )?(aufzeichnung|aufnahme|aufzuzeichnen|aufzunehmen)"
+    r"|\bnicht mehr (\w+ ){0,2}(aufzeichnen|aufnehmen|aufgezeichnet|aufgenommen)"
+    r"|\b(aufzeichnung|aufnahme) (bitte )?(stoppen|beenden|loeschen)"
+)
+ONLY_WITHDRAWAL_WORDS = 8  # "ich möchte ab jetzt nicht mehr aufgezeichnet werden": longer turns say more
+
+
+def withdraws(text: str) -> bool:
+    """The caller does not (or no longer) want the call recorded."""
+    return answers.refuses_recording(text) or bool(_WITHDRAW.search(fold(text)))
+
+
+def asked(state: CallState, prompt: str) -> None:
+    """The consent question was put to the caller in these exact words."""
+    state.consent_prompt = prompt
+
+
+def decided(state: CallState, given: bool, now: datetime) -> None:
+    """The caller answered the consent question (or went straight to their need: not given)."""
+    state.recording_consent = given
+    state.consent_at = now
+
+
+def withdraw(state: CallState, text: str, now: datetime) -> bool:
+    """A caller who had agreed takes it back with these words: from now on nothing is recorded, and
+    what was recorded before is discarded (the simplest choice that needs no later deletion request).
+    True if this turn withdrew consent."""
+    if state.recording_consent is not True or not withdraws(text):
+        return False
+    state.recording_consent = False
+    state.consent_withdrawn_at = now
+    return True
+
+
+def only_withdraws(text: str) -> bool:
+    """The turn says little but the withdrawal ("Bitte nicht aufzeichnen."): the question before it is
+    asked again, nothing else is taken from it. A longer turn is also answered as usual."""
+    return withdraws(text) and len(fold(text).split()) <= ONLY_WITHDRAWAL_WORDS
