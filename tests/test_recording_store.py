@@ -18,21 +18,12 @@ from cryptography.fernet import Fernet
 from sqlalchemy import create_engine, select, update
 from sqlalchemy.orm import Session
 
+from tests.voice_server import BURST_PIPE
 from triage.privacy.recording import RecordingUnreadable, RecordingVault
 from triage.settings import REPO_ROOT, Settings, get_settings
 from triage.store.repo import open_store
 from triage.store.tables import Call, Handoff, Recording
 
-BURST_PIPE = [
-    "ja",
-    "bei uns ist ein rohr geplatzt das wasser läuft überall",
-    "goethestraße 14 in 20095 hamburg",
-    "ja",
-    "null eins sieben eins zwei drei vier fünf sechs sieben acht",
-    "ja",
-    "jolanda quast",
-    "ja",
-]
 KEY = Fernet.generate_key().decode()
 
 
