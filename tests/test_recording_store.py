@@ -93,13 +93,22 @@ def test_no_key_means_no_recording_and_the_log_says_so(tmp_path: Path, caplog: p
     assert not (tmp_path / "audio").exists()
 
 
-def test_export_lists_the_audio_and_delete_removes_files_and_rows(setup, database_url: str):
+def test_export_gives_the_audio_and_delete_removes_files_and_rows(
+    setup, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
     _, record, triage = setup
-    call_id, file, _ = record()
+    call_id, file, pcm = record()
     exported = triage("privacy", "export", "--phone", "0171 2345678")
     [call] = [c for c in exported["calls"] if c["id"] == call_id]
     [listed] = call["recordings"]
     assert listed["file"] == file and listed["pcm_bytes"] > 0
+    monkeypatch.setenv("TRIAGE_RECORDING_KEY", KEY)
+    monkeypatch.setenv("TRIAGE_RECORDINGS_DIR", str(tmp_path / "audio"))
+    get_settings.cache_clear()
+    exported = triage("privacy", "export", "--phone", "0171 2345678", "--audio", str(tmp_path / "request"))
+    [call] = [c for c in exported["calls"] if c["id"] == call_id]
+    wav = Path(call["recordings"][0]["audio_file"])
+    assert wav.parent == tmp_path / "request" and wav.read_bytes()[44:] == pcm  # the caller's own audio, decrypted
     erased = triage("privacy", "delete", "--phone", "+49 171 2345678")
     assert erased["erased"]["recordings"] == 1
     assert not Path(file).exists()

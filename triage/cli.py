@@ -577,17 +577,36 @@ def privacy_export(
     phone: PhoneOption = None,
     name: NameOption = None,
     out: Annotated[Path | None, typer.Option("-o", "--out", help="Write the JSON here instead of stdout.")] = None,
+    audio: Annotated[
+        Path | None,
+        typer.Option("--audio", help="Also write each call recording, decrypted, as a WAV file into this folder."),
+    ] = None,
     reference: ReferenceOption = "",
     actor: ActorOption = "cli",
 ) -> None:
     """Everything stored about a caller (calls, transcripts, handoffs, notes, orders, messages, webhook
-    bodies) as JSON. Recorded in the audit log without the number or name."""
+    bodies, recordings) as JSON; with --audio the recordings themselves too. Recorded in the audit log
+    without the number or name."""
+    from .privacy.recording import RecordingVault
     from .privacy.requests import export
+    from .store.tables import Recording
 
+    sessions = _privacy_sessions()
+    vault = RecordingVault.open(get_settings(), sessions) if audio is not None else None
+    if audio is not None and vault is None:
+        _fail("--audio needs the key the recordings were sealed with (TRIAGE_RECORDING_KEY)")
     try:
-        document = export(_privacy_sessions(), actor, phone=phone, name=name, reference=reference)
+        document = export(sessions, actor, phone=phone, name=name, reference=reference)
     except ValueError as exc:
         _fail(str(exc))
+    if vault is not None and audio is not None:
+        audio.mkdir(parents=True, exist_ok=True)
+        with sessions() as db:
+            for call in document["calls"]:
+                for item in call.get("recordings", []):
+                    row = db.get(Recording, item["id"])
+                    if row is not None:
+                        item["audio_file"] = str(vault.write_wav(row, audio / f"{row.id}.wav"))
     text = json.dumps(document, ensure_ascii=False, indent=2)
     if out:
         out.write_text(text + "\n", encoding="utf-8")

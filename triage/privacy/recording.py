@@ -143,6 +143,14 @@ class RecordingVault:
             left -= len(pcm)
 
 
+    def write_wav(self, row: Recording, path: Path) -> Path:
+        """The recording decrypted into a WAV file, for a caller's access request (Art. 15 DSGVO)."""
+        with path.open("wb") as out:
+            for part in self.wav(row):
+                out.write(part)
+        return path
+
+
 def remove_files(files: Iterable[str]) -> int:
     """Delete recording files (a missing one counts as gone). Returns how many existed."""
     removed = 0
