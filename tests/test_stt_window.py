@@ -108,7 +108,10 @@ def test_a_confident_english_answer_on_a_german_call_is_not_translated_into_germ
     to be re-checked; the language token from the same encoder pass catches it on every turn."""
     from triage.speech.engines import Voice
 
+    from piper import SynthesisConfig
+
     voice = Voice(whisper_base.parent.parent / "piper" / "en_US-joe-medium.onnx")
+    voice._config = SynthesisConfig(noise_scale=0.0, noise_w_scale=0.0)  # the same audio on every run
     spoken = np.frombuffer(b"".join(voice.sentences("Yes, that's it.")), np.int16).astype(np.float32) / 32768.0
     heard = stt.transcribe_sync(through_phone_line(spoken, voice.sample_rate), ("de", "en"))
     assert heard.language == "en", (heard.text, heard.languages)

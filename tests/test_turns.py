@@ -66,3 +66,16 @@ def test_a_sentence_cut_on_a_joining_word_waits_even_when_nothing_is_awaited() -
 def test_nothing_heard_leaves_the_turn_to_the_detector() -> None:
     assert turn_hold("", PHONE).seconds == 0
     assert turn_hold("ähm", PHONE).seconds == 0
+
+
+@pytest.mark.parametrize(
+    ("words", "still_dictating"),
+    [
+        ("You can reach me on 0176 55555", True),  # "five five five" heard as five fives: 9 digits, not done
+        ("Meine Nummer ist 030 1234567", False),  # ten digits with the area code: may end after a short pause
+        ("+49 176 5551234", False),
+    ],
+)
+def test_a_number_dialled_with_its_area_code_needs_ten_digits_before_the_turn_may_end(words, still_dictating):
+    hold = turn_hold(words, frozenset({"phone"}))
+    assert (hold.seconds == DICTATION_SECS) is still_dictating, hold

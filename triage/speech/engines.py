@@ -25,13 +25,15 @@ import numpy as np
 from ctranslate2 import StorageView
 from faster_whisper.audio import pad_or_trim
 from faster_whisper.tokenizer import Tokenizer
-from faster_whisper.transcribe import get_suppressed_tokens
+from faster_whisper.transcribe import get_compression_ratio, get_suppressed_tokens
 
 from ..brain.language import decode_language, needs_recheck
 
 log = logging.getLogger(__name__)
 
 WHISPER_RATE = 16_000
+# Whisper's own line for a decode stuck in a loop (faster-whisper's compression_ratio_threshold).
+COMPRESSION_RATIO_LIMIT = 2.4
 # faster-whisper's defaults: a window whose no-speech probability is above this while its words'
 # mean log probability is at most LOG_PROB_THRESHOLD counts as silence
 NO_SPEECH_THRESHOLD = 0.6
@@ -171,8 +173,11 @@ class SpeechToText:
             if other != language:
                 again = self._decode(windows, other)
                 heard = again if again.confidence > heard.confidence else heard
-        if needs_recheck(heard.confidence) and any(s < FULL_WINDOW_FRAMES / FRAMES_PER_SECOND for _, s in windows):
-            # implausible words from a shortened window: Whisper's own 30 s window decides (python -m
+        looping = get_compression_ratio(heard.text) > COMPRESSION_RATIO_LIMIT if heard.text else False
+        shortened = any(s < FULL_WINDOW_FRAMES / FRAMES_PER_SECOND for _, s in windows)
+        if shortened and (needs_recheck(heard.confidence) or looping):
+            # implausible words from a shortened window, or a repetition loop ("five five five" heard as a
+            # hundred fives, sure of itself): Whisper's own 30 s window decides (python -m
             # triage.speech.stt_eval window: this keeps the word error rate of the full window)
             again_started = time.perf_counter()
             windows = self._encode_all(chunks, FULL_WINDOW_FRAMES / FRAMES_PER_SECOND)
