@@ -106,9 +106,9 @@ def test_an_english_caller_is_recognised_from_the_same_encoder_pass(stt) -> None
 def test_a_confident_english_answer_on_a_german_call_is_not_translated_into_german(stt, whisper_base) -> None:
     """Decoded in German, "Yes, that's it." came back as "Ja, das ist es." with a confidence too high
     to be re-checked; the language token from the same encoder pass catches it on every turn."""
-    from triage.speech.engines import Voice
-
     from piper import SynthesisConfig
+
+    from triage.speech.engines import Voice
 
     voice = Voice(whisper_base.parent.parent / "piper" / "en_US-joe-medium.onnx")
     voice._config = SynthesisConfig(noise_scale=0.0, noise_w_scale=0.0)  # the same audio on every run
