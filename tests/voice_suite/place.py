@@ -152,12 +152,7 @@ async def place_call(server: VoiceServer, name: str, script: ScriptedCall, voice
             await caller.hang_up()
     except (TimeoutError, ConnectionError, OSError) as exc:
         error = f"{type(exc).__name__}: {exc}"
-    deadline = time.monotonic() + 30  # the server stores the end right after the line closes
-    while True:
-        call, handoffs, orders, messages = await asyncio.to_thread(read_call, server, caller.call_sid)
-        if (call is not None and call.ended_at is not None) or time.monotonic() > deadline:
-            break
-        await asyncio.sleep(0.3)
+    call, handoffs, orders, messages = await read_ended_call(server, caller.call_sid)
     turns = call.turns if call is not None else []
     spoken = [
         Said(turn, caller.sent_audio(first, last), replied)
@@ -208,3 +203,14 @@ def models_dir_for_suite(real: Path, german_stand_in: Path, out: Path) -> Path:
         if not link.exists():
             link.symlink_to(target)
     return out
+
+
+async def read_ended_call(server, call_sid: str):
+    """The call's stored rows (call, handoffs, orders, messages) once its end is stored: the server
+    stores the end right after the line closes; after 30 s whatever is there."""
+    deadline = time.monotonic() + 30
+    while True:
+        call, handoffs, orders, messages = await asyncio.to_thread(read_call, server, call_sid)
+        if (call is not None and call.ended_at is not None) or time.monotonic() > deadline:
+            return call, handoffs, orders, messages
+        await asyncio.sleep(0.3)
