@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -72,3 +73,23 @@ def test_a_changed_greeting_is_synthesised_for_the_next_call(prompts_dir: Path, 
         time.sleep(0.05)
     assert say(before, "greeting", "de", time_of_day="morning") != new_greeting  # a running call keeps its pack
     registry.settle(timeout=60)
+
+
+def test_background_synthesis_waits_while_a_call_is_live(prompts_dir: Path, tts: TextToSpeech) -> None:
+    """Synthesis takes both cores; beside a live call it delayed that caller's replies by seconds. So the
+    server's background synthesis starts no sentence while a call is in progress, and resumes after it."""
+    from triage.metrics import Metrics
+
+    metrics = Metrics()
+    registry = PackRegistry(Settings(prompts_dir=prompts_dir), tts, give_way=lambda: metrics.live_calls() > 0)
+    metrics.active_calls.labels("twilio").inc()  # a caller is on the line
+    made: list[int] = []
+    worker = threading.Thread(target=lambda: made.append(registry.warm_all(GREETING_KEYS)))
+    worker.start()
+    worker.join(1.5)
+    assert worker.is_alive() and not made
+    greetings = fixed_prompts(registry.get(CLIENT), GREETING_KEYS)
+    assert all(tts.cache.get(lang, text) is None for lang, texts in greetings.items() for text in texts)
+    metrics.active_calls.labels("twilio").dec()  # the call is over
+    worker.join(120)
+    assert made and made[0] > 0

@@ -16,9 +16,7 @@ _LATENCY_BUCKETS = (0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.0, 1.5, 2.0
 class Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
-        self.active_calls = Gauge(
-            "triage_active_calls", "Calls in progress.", ["channel"], registry=self.registry
-        )
+        self.active_calls = Gauge("triage_active_calls", "Calls in progress.", ["channel"], registry=self.registry)
         self.calls = Counter("triage_calls", "Calls taken.", ["channel"], registry=self.registry)
         self.greeting_latency = Histogram(
             "triage_greeting_latency_seconds",
@@ -39,6 +37,10 @@ class Metrics:
         self.engine_errors = Counter(
             "triage_engine_errors", "Engine failures inside calls.", ["engine"], registry=self.registry
         )
+
+    def live_calls(self) -> int:
+        """Calls in progress on every channel (what background work gives way to)."""
+        return int(sum(sample.value for family in self.active_calls.collect() for sample in family.samples))
 
     def exposition(self) -> bytes:
         return generate_latest(self.registry)

@@ -8,6 +8,7 @@ import logging
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,11 +47,16 @@ class PackRegistry:
     Pack object it started with) and its fixed sentences are synthesised again in the background."""
 
     def __init__(
-        self, settings: Settings, tts: TextToSpeech | None = None, versions: PackVersions | None = None
+        self,
+        settings: Settings,
+        tts: TextToSpeech | None = None,
+        versions: PackVersions | None = None,
+        give_way: Callable[[], bool] | None = None,
     ) -> None:
         self.prompts_dir = settings.prompts_dir
         self.tts = tts
         self.versions = versions
+        self.give_way = give_way  # background synthesis waits while this says calls are live
         self._seen: dict[str, int] = {}
         self._warmed: set[str] = set()
         self._warming: list[threading.Thread] = []
@@ -103,7 +109,7 @@ class PackRegistry:
         if self.tts is None:
             return 0
         started = time.perf_counter()
-        made = self.tts.warm(fixed_prompts(pack, keys), self._stop)
+        made = self.tts.warm(fixed_prompts(pack, keys), self._stop, self.give_way)
         self._warmed.add(pack.id)
         if made:
             log.info("synthesised %d prompts of %s in %.1f s", made, pack.id, time.perf_counter() - started)
@@ -177,7 +183,9 @@ class ServerState:
         store = open_store(settings.db_url())
         store.instance_id = uuid.uuid4().hex
         engines.vault = RecordingVault.open(settings, store.sessions)  # None without a key: nothing recorded
-        packs = PackRegistry(settings, engines.tts, PackVersions(store.sessions, settings.prompts_dir))
+        metrics = Metrics()
+        versions = PackVersions(store.sessions, settings.prompts_dir)
+        packs = PackRegistry(settings, engines.tts, versions, give_way=lambda: metrics.live_calls() > 0)
         store.feed.on_publish(WebhookOutbox(packs.find))
         return cls(
             settings=settings,
@@ -188,6 +196,7 @@ class ServerState:
             accounts=Accounts(store.sessions),
             hub=LiveHub(store.feed),
             audit=AuditLog(store.sessions),
+            metrics=metrics,
         )
 
     @property

@@ -16,7 +16,7 @@ import os
 import threading
 import time
 import wave
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -269,6 +269,7 @@ class SpeechToText:
 # espeak-ng, which Piper uses to turn text into phonemes, keeps global state in C: one thread at a
 # time, across all voices. The neural part (onnxruntime) is thread-safe and runs unlocked.
 _ESPEAK_LOCK = threading.Lock()
+GIVE_WAY_POLL_SECS = 0.25  # background synthesis looks this often whether the calls are over
 
 
 class Voice:
@@ -336,12 +337,25 @@ class TextToSpeech:
     def synthesize(self, text: str, lang: str) -> bytes:
         return b"".join(self.voice(lang).sentences(text))
 
-    def warm(self, texts: dict[str, set[str]], stop: threading.Event | None = None) -> int:
-        """Synthesise texts (by language) that are not cached yet, until `stop` is set. Returns how many were made."""
+    def warm(
+        self,
+        texts: dict[str, set[str]],
+        stop: threading.Event | None = None,
+        give_way: Callable[[], bool] | None = None,
+    ) -> int:
+        """Synthesise texts (by language) that are not cached yet, until `stop` is set. Returns how many were made.
+
+        `give_way`: while it says so (calls are live), no sentence is started. Synthesis takes both cores
+        for a second or two a sentence; done beside a live call it delayed that caller's turns by seconds
+        (transcription timed out on a two-core machine). A sentence a caller needs before it is cached is
+        synthesised for that call as it is said, as it always was."""
+        stop = stop or threading.Event()
         made = 0
         for lang, items in texts.items():
             for text in sorted(items):
-                if stop is not None and stop.is_set():
+                while give_way is not None and give_way() and not stop.is_set():
+                    stop.wait(GIVE_WAY_POLL_SECS)
+                if stop.is_set():
                     return made
                 if self.cache.get(lang, text) is None and text.strip():
                     self.cache.put(lang, text, self.synthesize(text, lang))
