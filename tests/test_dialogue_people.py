@@ -246,6 +246,28 @@ def test_addresses_with_corrections_and_misheard_streets(simulate, lang, emergen
     assert prompt("sanitaer-notdienst", "confirm_address", lang, address=spoken) in bot(result)
 
 
+@pytest.mark.parametrize(
+    ("lang", "emergency", "street", "town", "spoken"),
+    [
+        ("de", "bei uns ist ein rohr geplatzt das wasser läuft überall", "Goethestraße 14", "in Hamburg.",
+         "Goethestraße 14, Hamburg"),
+        ("en", "a pipe burst and water is pouring through the ceiling", "16 Harbour Road", "Hamburg.",
+         "Harbour Road 16, Hamburg"),
+    ],
+)  # fmt: skip
+def test_the_town_said_after_the_read_back_completes_the_address(simulate, lang, emergency, street, town, spoken):
+    """On the phone the turn may end at the pause before the town: the bot has read back the street
+    alone when the caller adds "Hamburg". That is the rest of the address, read back whole, never "not
+    understood"."""
+    turns = [YES[lang], emergency, street, town, YES[lang], "0171 2345678", YES[lang], "Anna Schmidt", YES[lang]]
+    result = simulate("sanitaer-notdienst", turns, lang=lang)
+    out = result["outcome"]
+    assert (out["type"], out["urgency"], out["handoff_reason"]) == ("handoff", "P1", "p1")
+    assert out["summary"]["address"] == spoken
+    assert prompt("sanitaer-notdienst", "confirm_address", lang, address=spoken) in bot(result)
+    assert not any(prompt("sanitaer-notdienst", "not_understood", lang) in b for b in bot(result))
+
+
 # --- what the caller already said is not asked again; requests are kept ---------------------------
 @pytest.mark.parametrize(
     ("lang", "order"),

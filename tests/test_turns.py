@@ -48,6 +48,14 @@ def test_an_address_ending_on_its_number_may_go_on_with_the_town() -> None:
     assert turn_hold("Hauptstraße 12 in Berlin.", ADDRESS).seconds == 0
 
 
+@pytest.mark.parametrize("so_far", ["16 Harbour Road", "No, it's 16 Harbor Road.", "Twelve Baker Street."])
+def test_a_street_and_number_without_the_town_may_go_on(so_far: str) -> None:
+    """Whisper drops the comma of "Sixteen Harbour Road, Hamburg": the pause before the town must not end
+    the turn (it did in the voice suite, and the bot read back the address without its town)."""
+    assert 0 < turn_hold(so_far, ADDRESS).seconds < DICTATION_SECS
+    assert turn_hold(f"{so_far.rstrip('.')} Hamburg", ADDRESS).seconds == 0
+
+
 @pytest.mark.parametrize(
     "answer", ["Yes.", "Ja.", "Ja, gerne.", "No.", "Nein.", "Yes, that's it.", "Genau, das ist es."]
 )

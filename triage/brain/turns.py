@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .extract.address import extract_address
 from .numbers import words_to_digits
 from .text import fold, without_fillers
 
@@ -57,6 +58,12 @@ _TRAILING = re.compile(r"[\s.!?…]+$")
 _ENDS_ON_DIGITS = re.compile(r"\d[\d\s-]*$")
 
 
+def _has_town(text: str) -> bool:
+    """The words name a postcode or town (Whisper often drops the comma before it)."""
+    found = (extract_address(text, lang, expecting=True) for lang in ("de", "en"))
+    return any(a.city or a.postcode for a in found)
+
+
 @dataclass(frozen=True)
 class TurnHold:
     """How long the caller must stay silent after their last word before their turn ends.
@@ -95,6 +102,8 @@ def turn_hold(text: str, expecting: frozenset[str] = frozenset()) -> TurnHold:
             return TurnHold(DICTATION_SECS, "an address without a house number")
         if on_digits or on_comma or joining:
             return TurnHold(MAY_GO_ON_SECS, "an address that may go on")
+        if not _has_town(bare):  # "16 Harbour Road," - a breath - "Hamburg."
+            return TurnHold(MAY_GO_ON_SECS, "an address without its town yet")
     if joining or on_comma:
         return TurnHold(DICTATION_SECS if expecting else MAY_GO_ON_SECS, "words that end mid-sentence")
     return TurnHold(0.0, "a whole turn")

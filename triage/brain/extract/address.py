@@ -183,6 +183,20 @@ def _bare_address(t: str) -> Address:
     return Address()
 
 
+_BARE_TOWN = re.compile(rf"(?:in\s+)?{_CITY}")
+
+
+def bare_town(text: str, lang: str) -> str | None:
+    """ "Hamburg." on its own: the town a caller adds after a pause, when the bot already read back the
+    street and house number (on the phone the turn may end at the comma before the town). None for
+    anything else; the caller decides whether it is an answer to the read-back."""
+    t = _address_text(text, lang).strip(" .,!?")
+    m = _BARE_TOWN.fullmatch(t)
+    if m and len(m.group("city").split()) <= 3 and _placename_ok(m.group("city")):
+        return _street_case(m.group("city"))
+    return None
+
+
 # "Goethestraße 14, nein Moment, 16": what follows the last correction replaces what it names.
 _CORRECTION = re.compile(r"(?:^|[,.;!?]|\s)\s*(?:nein|no|sorry|ich meine|i mean|korrektur|correction|oder besser)\b")
 

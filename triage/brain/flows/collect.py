@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from .. import answers
 from ..extract import normalise_phone, phone_digits, plausible_phone
+from ..extract.address import bare_town
 from ..extract.name import corrected_name
 from ..state import Reply, Slot
 from ..types import Address, Analysis
@@ -123,6 +124,8 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         if slot in changed:  # a correction ("nein, Hausnummer 14", "no, Miller, M-I-L-L-E-R"): read it back
             if slot == "name" and s.name:
                 s.name = corrected_name(s.name_read_back, s.name)
+        elif answer is None and (town := _town_added(c, slot, text)):
+            s.address = replace(s.address, city=town)  # "I have: Harbour Road 16." - "Hamburg.": read it back
         elif answer is False:
             clear(c, slot)
             return Reply([c.say("confirm_retry"), c.say(ASK[slot])])
@@ -142,6 +145,13 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         if missing:
             return c.misunderstood([c.say(ASK[missing])])
     return next_detail(c)
+
+
+def _town_added(c: Context, slot: Slot | None, text: str) -> str | None:
+    """The town said on its own after the read-back of an address that has none."""
+    if slot != "address" or c.state.address.city or c.state.address.postcode:
+        return None
+    return bare_town(text, c.state.lang)
 
 
 def _declines(c: Context, text: str) -> bool:
