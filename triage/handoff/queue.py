@@ -1,4 +1,4 @@
-"""The handoff queue: every state change of a handoff, each committed with who and when.
+"""The handoff queue: a handoff's creation (`create`) and every state change, each recorded with who and when.
 
 States: waiting → offered (an agent's phone is ringing) → accepted → resolved; `returned` is back in
 the queue after a transfer nobody answered; `callback` means the caller was promised a call back.
