@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 from twilio.request_validator import RequestValidator
 
 from tests.voice_server import CLIENT, REPO, TWILIO_TEST_TOKEN, VoiceServer, sign_in, start_server, stop_server
+from triage.handoff.phone_transfers import PhoneTransfers
 from triage.handoff.queue import HandoffQueue
 from triage.packs.load import load_pack
 from triage.packs.render import say
@@ -45,7 +46,7 @@ from triage.speech.engines import TextToSpeech
 from triage.store.repo import open_store
 from triage.store.tables import Call, Handoff
 from triage.telephony.simulated_caller import TwilioCaller
-from triage.telephony.transfer import TwilioConnector
+from triage.telephony.transfer import TwilioLine
 
 ACCOUNT_SID = "AC" + "5" * 32
 AGENT_PHONE = "+4917000000"
@@ -444,11 +445,11 @@ def test_pack_with_transfer_directly_puts_a_new_handoff_straight_through(synth_m
         stop_server(s)
 
 
-# --- unit level: the connector on a real queue (SQLite) and real Piper voices, Twilio stood in for --------
+# --- unit level: the transfers over Twilio's line on a real queue (SQLite) and real Piper voices, Twilio stood in for
 @pytest.fixture
 def unit(tmp_path: Path, tts: TextToSpeech):
     """Returns make(fake_twilio_or_None, channel=…, line_call_id=…) -> (state, view): a stored P1
-    handoff of a call on `channel` and the parts of a ServerState the connector uses."""
+    handoff of a call on `channel` and the parts of a ServerState the transfers use."""
     store = open_store(f"sqlite:///{tmp_path / 'unit.db'}")
     queue = HandoffQueue(store.sessions, store.feed)
 
@@ -479,13 +480,19 @@ def unit(tmp_path: Path, tts: TextToSpeech):
     return make
 
 
+def twilio_transfers(state) -> tuple[PhoneTransfers, TwilioLine]:
+    """What the server makes at start (ServerState.phone_transfers): Twilio's line and the transfers over it."""
+    line = TwilioLine(state.settings, state.packs.get, state.engines.tts, state.queue.get)
+    return PhoneTransfers(state.queue, state.packs.get, line), line
+
+
 def test_sms_alert_sends_the_summary_from_the_clients_number(fake_twilio, unit):
     state, view = unit(fake_twilio)
-    connector = TwilioConnector(state)
+    transfers, _ = twilio_transfers(state)
     pack = load_pack(CLIENT)
     contact = Contact(name="Meister", channel="sms", phone="+49 171 3456789")
     before = len(fake_twilio.requests)
-    result = asyncio.run(connector.alert(contact, view, pack))
+    result = asyncio.run(transfers.alert(contact, view, pack))
     assert result["status"] == "sms_sent" and result["sid"].startswith("SM")
     [request] = fake_twilio.requests[before:]
     assert request.path == f"/2010-04-01/Accounts/{ACCOUNT_SID}/Messages.json"
@@ -498,10 +505,10 @@ def test_sms_alert_sends_the_summary_from_the_clients_number(fake_twilio, unit):
 
 def test_phone_alert_without_a_caller_on_the_line_calls_the_contact_with_the_summary(fake_twilio, unit):
     state, view = unit(fake_twilio)
-    connector = TwilioConnector(state)
+    transfers, line = twilio_transfers(state)
     contact = Contact(name="Bereitschaft", channel="phone", phone="+49 170 2345678")
     before = len(fake_twilio.requests)
-    result = asyncio.run(connector.alert(contact, view, load_pack(CLIENT)))
+    result = asyncio.run(transfers.alert(contact, view, load_pack(CLIENT)))
     assert result["status"] == "calling" and result["sid"].startswith("CA")
     [request] = fake_twilio.requests[before:]
     assert request.path == f"/2010-04-01/Accounts/{ACCOUNT_SID}/Calls.json"
@@ -509,26 +516,26 @@ def test_phone_alert_without_a_caller_on_the_line_calls_the_contact_with_the_sum
     play = html.unescape(re.search(r"<Play[^>]*>([^<]+)</Play>", request.form["Twiml"]).group(1))
     assert play.startswith("https://triage.example/twilio/audio/summary.wav?") and f"handoff={view['id']}" in play
     query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(play).query))
-    assert connector.token_valid(view["id"], query["e"], query["t"])
-    assert not connector.token_valid("another-handoff", query["e"], query["t"])
-    assert connector.audio(view["id"], "summary")[:4] == b"RIFF"
+    assert line.token_valid(view["id"], query["e"], query["t"])
+    assert not line.token_valid("another-handoff", query["e"], query["t"])
+    assert line.audio(view["id"], "summary")[:4] == b"RIFF"
 
 
 def test_without_twilio_credentials_nothing_is_sent_and_the_handoff_says_so(fake_twilio, unit):
     state, view = unit(None, channel="twilio", line_call_id="CA1")
     assert view["caller_on_line"]
-    connector = TwilioConnector(state)
+    transfers, _ = twilio_transfers(state)
     user = SimpleNamespace(username="anna", phone=AGENT_PHONE)
     before = len(fake_twilio.requests)
-    assert asyncio.run(connector.connect(view, user)) == {"status": "not_configured"}
+    assert asyncio.run(transfers.connect(view, user)) == {"status": "not_configured"}
     assert [e["kind"] for e in state.queue.get(view["id"])["events"]] == ["created", "transfer_not_configured"]
     contact = Contact(name="Meister", channel="sms", phone="+49 171 3456789")
-    assert asyncio.run(connector.alert(contact, view, load_pack(CLIENT))) == {"status": "not_configured"}
+    assert asyncio.run(transfers.alert(contact, view, load_pack(CLIENT))) == {"status": "not_configured"}
     assert len(fake_twilio.requests) == before
 
 
 def test_browser_calls_stay_in_the_console(fake_twilio, unit):
     state, view = unit(fake_twilio, channel="browser")
-    connector = TwilioConnector(state)
+    transfers, _ = twilio_transfers(state)
     user = SimpleNamespace(username="anna", phone=AGENT_PHONE)
-    assert asyncio.run(connector.connect(view, user)) == {"status": "in_console"}
+    assert asyncio.run(transfers.connect(view, user)) == {"status": "in_console"}

@@ -30,7 +30,6 @@ from .runtime import GREETING_KEYS, ServerState
 from .settings import WEB_DIR, Settings, get_settings
 from .telephony import browser, twilio
 from .telephony import text as text_calls
-from .telephony.transfer import TwilioConnector
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +48,9 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
         state.hub.start(asyncio.get_running_loop())
         stop_background = asyncio.Event()
         listener = asyncio.create_task(state.store.feed.listen(stop_background))
-        state.connector = TwilioConnector(state)
+        transfers = state.phone_transfers()
         loops = [asyncio.create_task(loop.run(stop_background)) for loop in state.background()]
-        loops.append(asyncio.create_task(state.connector.run(stop_background)))  # direct transfers
+        loops.append(asyncio.create_task(transfers.run(stop_background)))  # direct transfers
         loops.append(asyncio.create_task(repeat(stop_background, HEARTBEAT_SECS, lambda: _rescue(state), "rescue")))
         # The greeting path is synthesised before we report ready; the rest follows in the background.
         await asyncio.to_thread(state.packs.warm_all, GREETING_KEYS)

@@ -10,7 +10,6 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from .audit import AuditLog
 from .auth import Accounts
@@ -20,6 +19,7 @@ from .handoff.desk import HandoffDesk
 from .handoff.escalation import Escalator
 from .handoff.lines import LineWatch
 from .handoff.live import LiveHub
+from .handoff.phone_transfers import PhoneTransfers
 from .handoff.queue import HandoffQueue
 from .handoff.webhooks import WebhookOutbox, WebhookSender, secret_lookup
 from .metrics import Metrics
@@ -33,6 +33,7 @@ from .settings import Settings
 from .speech.engines import SpeechToText, TextToSpeech, Voice
 from .speech.listening import Listening
 from .store.repo import CallStore, open_store
+from .telephony.transfer import TwilioLine
 
 log = logging.getLogger(__name__)
 
@@ -171,8 +172,10 @@ class ServerState:
     hub: LiveHub
     audit: AuditLog
     metrics: Metrics = field(default_factory=Metrics)
-    # moves live calls and alerts on-call contacts (telephony/transfer.py), set when the app starts
-    connector: Any = None
+    # the phone line (Twilio) and what moves live calls over it and alerts on-call contacts
+    # (handoff/phone_transfers.py): set when the app starts, see phone_transfers()
+    phone_line: TwilioLine | None = None
+    transfers: PhoneTransfers | None = None
     ready: bool = False
     warm_done: bool = False  # every fixed sentence of every pack synthesised (not only the greetings)
 
@@ -199,6 +202,14 @@ class ServerState:
             metrics=metrics,
         )
 
+    def phone_transfers(self) -> PhoneTransfers:
+        """Twilio as the phone line, and what carries out transfers and alerts over it: made once, by
+        the app's lifespan, or by the first Twilio request to a state built without it (benchmarks)."""
+        if self.transfers is None:
+            self.phone_line = TwilioLine(self.settings, self.packs.get, self.engines.tts, self.queue.get)
+            self.transfers = PhoneTransfers(self.queue, self.packs.get, self.phone_line, self.hub)
+        return self.transfers
+
     @property
     def desk(self) -> HandoffDesk:
         return HandoffDesk(self.queue, self.hub)
@@ -208,7 +219,7 @@ class ServerState:
         heartbeat that tells other instances this one still holds its callers' lines, and the
         retention purge."""
         return [
-            Escalator(self.queue, self.packs.find, lambda: self.connector),
+            Escalator(self.queue, self.packs.find, lambda: self.transfers),
             WebhookSender(
                 self.store.sessions,
                 secret_lookup(self.packs.find, self.settings.webhook_secret),

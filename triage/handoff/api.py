@@ -168,8 +168,8 @@ async def claim_next(state: StateDep, user: User) -> dict[str, Any]:
 
 async def _put_through(state: ServerState, view: dict[str, Any], user: Principal) -> dict[str, Any]:
     """An accepted handoff whose caller is still on a phone line: the call goes to the agent."""
-    if state.connector is not None and view.get("caller_on_line"):
-        view["transfer"] = await state.connector.connect(view, user)
+    if state.transfers is not None and view.get("caller_on_line"):
+        view["transfer"] = await state.transfers.connect(view, user)
     return view
 
 

@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 
 class Alerter(Protocol):
-    """Reaches an on-call contact by SMS or phone (Twilio, in triage/telephony/transfer.py)."""
+    """Reaches an on-call contact by SMS or phone (phone_transfers.PhoneTransfers over Twilio's line)."""
 
     async def alert(self, contact: Contact, view: dict[str, Any], pack: Pack) -> dict[str, Any]: ...
 

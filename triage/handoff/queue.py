@@ -1,4 +1,4 @@
-"""The handoff queue: every state change of a handoff, each committed with who and when.
+"""The handoff queue: a handoff's creation (`create`) and every state change, each recorded with who and when.
 
 States: waiting → offered (an agent's phone is ringing) → accepted → resolved; `returned` is back in
 the queue after a transfer nobody answered; `callback` means the caller was promised a call back.
@@ -19,6 +19,7 @@ from sqlalchemy import CursorResult, case, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..store.changes import ChangeFeed
+from ..store.channels import TEST_CHANNEL, VOICE_CHANNELS
 from ..store.tables import Call, Handoff, HandoffEvent, WebhookDelivery
 
 QUEUED = ("waiting", "returned")  # in the queue, nobody has it
@@ -144,6 +145,20 @@ class DeliveryList(BaseModel):
     deliveries: list[DeliveryView]
 
 
+class NewHandoff(BaseModel):
+    """What a handoff is made from (`HandoffQueue.create`): the call's triage, why it is handed over
+    and the agents' summary. Where it stands (waiting, or `test` for a test call) and whether the
+    caller is still on a line follow from its call."""
+
+    client_id: str
+    urgency: str
+    distress: str
+    reason: str = ""
+    summary: dict[str, Any] = {}
+    language: str | None = None  # the caller's language now; None: the call's
+    actor: str = "caller"  # who made it: the caller (the call's outcome) or `system` (a lost call rescued)
+
+
 def handoff_view(h: Handoff, call: Call | None = None, events: Iterable[HandoffEvent] = ()) -> dict[str, Any]:
     """What agents, the console and the webhook see of a handoff (the shape of `HandoffView`)."""
     summary = h.summary or {}
@@ -260,6 +275,45 @@ class HandoffQueue:
             return [delivery_view(d) for d in rows]
 
     # --- changing ---------------------------------------------------------------------------------
+    def create(self, call_id: str, new: NewHandoff, db: Session | None = None) -> str:
+        """The one place a handoff is made: its row, the `created` event and the change-feed push
+        (none for a test call's handoff, which never joins the live queue). Returns its id.
+
+        Given `db`, it is added to that transaction and the caller commits: the call's outcome and
+        its triage are then stored together or not at all (persist before you promise). Without,
+        it commits on its own."""
+        if db is None:
+            with self.sessions.begin() as own:
+                return self.create(call_id, new, db=own)
+        call = db.get(Call, call_id)
+        if call is None:
+            raise LookupError(f"no call {call_id}")
+        handoff = Handoff(
+            call_id=call.id,
+            client_id=new.client_id,
+            urgency=new.urgency,
+            distress=new.distress,
+            reason=new.reason,
+            summary=new.summary,
+            language=new.language or call.language,
+            caller_on_line=call.channel in VOICE_CHANNELS and call.ended_at is None,
+            status="test" if call.channel == TEST_CHANNEL else "waiting",
+        )
+        db.add(handoff)
+        db.flush()
+        db.add(
+            HandoffEvent(
+                handoff_id=handoff.id,
+                kind="created",
+                actor=new.actor,
+                status=handoff.status,
+                detail={"reason": handoff.reason, "urgency": handoff.urgency, "channel": call.channel},
+            )
+        )
+        if handoff.status != "test":  # a test call's is never in the live queue, escalated, pushed or sent
+            self.feed.publish(db, {"kind": "handoff", "event": "created", "id": handoff.id, "client_id": new.client_id})
+        return handoff.id
+
     def accept(self, handoff_id: str, user: str) -> dict[str, Any]:
         """Exactly one of several agents accepting at once wins; the others get QueueConflict."""
         now = _now()

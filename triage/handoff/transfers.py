@@ -1,6 +1,7 @@
 """Pure: which live call is put through to whom, how an on-call contact is reached, and what happens
 when a transfer fails or nobody answers. Beside `escalation.due_steps` (when a step is due), this
-decides what the step does; the Twilio adapter (triage/telephony/transfer.py) only carries it out.
+decides what the step does; phone_transfers.py carries it out over a phone line (Twilio:
+triage/telephony/transfer.py).
 
 Only phone callers (channel `twilio`) can be transferred: browser and text callers stay in the
 console, where the agent takes the call (triage/handoff/voice_api.py).
@@ -16,7 +17,7 @@ from ..packs.schema import Contact, Pack
 from .queue import OPEN, QUEUED
 
 Via = Literal["agent", "direct", "on_call"]
-# What the adapter does when Twilio refuses to move the call: the accepting agent keeps the handoff
+# What is done when the phone line refuses to move the call: the accepting agent keeps the handoff
 # (`keep_accepted`), or the handoff goes back to the queue for anyone (`return_to_queue`).
 OnFailure = Literal["keep_accepted", "return_to_queue"]
 # How an on-call contact is reached; the other values are why they are not (shown to agents).

@@ -8,21 +8,15 @@ from typing import Any
 from sqlalchemy import and_, exists, select, update
 from sqlalchemy.orm import sessionmaker
 
+from ..handoff.queue import HandoffQueue, NewHandoff
 from .changes import ChangeFeed
+from .channels import TEST, TEST_CHANNEL
 from .db import open_database
-from .tables import Call, Handoff, HandoffEvent, Message, Order, ServerInstance, TranscriptTurn
+from .tables import Call, Handoff, Message, Order, ServerInstance, TranscriptTurn
 
 # Queue order: danger to life first, then emergencies, then the rest.
 PRIORITY = {"P0": 0, "P1": 1, "P2": 2, "P3": 3, "P4": 4}
 
-
-# Channels where the caller stays on the line, waiting, after being handed over.
-VOICE_CHANNELS = ("twilio", "browser")
-# operator (issue 13): a test call (`triage chat`, `simulate`, `/ws/text?test=1`) stores its outcome like any
-# call, but its handoff, order or message has status "test": never in the live queue or a live list,
-# escalated, pushed or sent to webhooks; admins see them under "show test calls"
-TEST_CHANNEL = "test"
-TEST = "test"
 
 EMERGENCIES = ("P0", "P1")
 
@@ -37,6 +31,8 @@ class CallStore:
     def __init__(self, sessions: sessionmaker, feed: ChangeFeed) -> None:
         self.sessions = sessions
         self.feed = feed
+        # a handoff is the queue's to make, also inside this store's transactions (persist before promise)
+        self.handoffs = HandoffQueue(sessions, feed)
         # set by a server: its voice calls are marked as held by it (see handoff/lines.py)
         self.instance_id: str | None = None
 
@@ -123,24 +119,25 @@ class CallStore:
                     continue
                 call = db.get(Call, call_id)
                 text = _LOST_TEXT.get(call.language, _LOST_TEXT["en"]).format(urgency=call.urgency)
-                outcome = {
-                    "type": "handoff",
+                summary = {
+                    "client": call.client_id,
                     "urgency": call.urgency,
                     "intent": call.intent,
                     "distress": call.distress,
+                    "callback_number": call.caller_number,
+                    "caller_language": call.language,
                     "handoff_reason": "lost",
-                    "summary": {
-                        "client": call.client_id,
-                        "urgency": call.urgency,
-                        "intent": call.intent,
-                        "distress": call.distress,
-                        "callback_number": call.caller_number,
-                        "caller_language": call.language,
-                        "handoff_reason": "lost",
-                        "text": text,
-                    },
+                    "text": text,
                 }
-                rescued.append(self._add_handoff(db, call, outcome, call.client_id, call.language, actor="system"))
+                lost_handoff = NewHandoff(
+                    client_id=call.client_id,
+                    urgency=call.urgency,
+                    distress=call.distress,
+                    reason="lost",
+                    summary=summary,
+                    actor="system",
+                )
+                rescued.append(self.handoffs.create(call_id, lost_handoff, db=db))
         return rescued
 
     def save_outcome(self, call_id: str, outcome: dict[str, Any], client_id: str, language: str | None = None) -> str:
@@ -152,9 +149,17 @@ class CallStore:
                 raise LookupError(f"no call {call_id}")
             call.urgency, call.intent = outcome["urgency"], outcome["intent"]
             call.distress, call.outcome_type = outcome["distress"], outcome["type"]
-            row: Handoff | Order | Message | None = None
+            row: Order | Message | None = None
             if outcome["type"] == "handoff":
-                return self._add_handoff(db, call, outcome, client_id, language)
+                new = NewHandoff(
+                    client_id=client_id,
+                    urgency=outcome["urgency"],
+                    distress=outcome["distress"],
+                    reason=outcome.get("handoff_reason") or "",
+                    summary=outcome.get("summary") or {},
+                    language=language,
+                )
+                return self.handoffs.create(call_id, new, db=db)
             elif outcome["type"] == "order":
                 order = outcome["order"]
                 row = Order(
@@ -184,36 +189,6 @@ class CallStore:
             db.add(row)
             db.flush()
             return row.id
-
-    def _add_handoff(
-        self, db, call: Call, outcome: dict[str, Any], client_id: str, language: str | None, actor: str = "caller"
-    ) -> str:
-        handoff = Handoff(
-            call_id=call.id,
-            client_id=client_id,
-            urgency=outcome["urgency"],
-            distress=outcome["distress"],
-            reason=outcome.get("handoff_reason") or "",
-            summary=outcome.get("summary") or {},
-            language=language or call.language,
-            caller_on_line=call.channel in VOICE_CHANNELS and call.ended_at is None,
-            status="test" if call.channel == TEST_CHANNEL else "waiting",
-        )
-        db.add(handoff)
-        db.flush()
-        db.add(
-            HandoffEvent(
-                handoff_id=handoff.id,
-                kind="created",
-                actor=actor,
-                status=handoff.status,
-                detail={"reason": handoff.reason, "urgency": handoff.urgency, "channel": call.channel},
-            )
-        )
-        if handoff.status == "test":  # never in the live queue, escalated, pushed or sent to webhooks
-            return handoff.id
-        self.feed.publish(db, {"kind": "handoff", "event": "created", "id": handoff.id, "client_id": client_id})
-        return handoff.id
 
     def end_call(self, call_id: str, recording_consent: bool | None = None, language: str | None = None) -> None:
         """The call's end; `language` is the one it ended in (a call follows its caller from the first)."""

@@ -1,4 +1,6 @@
-"""Live-call transfer and alerts through Twilio's REST API.
+"""Twilio as the phone line of transfers and on-call alerts (`TwilioLine`, a handoff/phone_transfers.py
+`PhoneLine`): it moves calls, sends texts and places calls; which call goes where, and every queue
+change that comes with it, is decided and made in handoff/phone_transfers.py.
 
 A warm transfer redirects the caller's Twilio call (`calls(sid).update(twiml=…)`) to TwiML that
 plays a "connecting you" sentence to the caller, then dials the agent. When the agent picks up,
@@ -15,7 +17,6 @@ block, so they run in a thread. `twilio_api_url` points the REST client elsewher
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import hmac
 import logging
@@ -23,6 +24,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -32,20 +34,10 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 from twilio.twiml.voice_response import Connect, VoiceResponse
 
-from ..handoff.live import next_change
-from ..handoff.queue import SYSTEM, QueueConflict, UnknownHandoff
-from ..handoff.transfers import (
-    Transfer,
-    agent_transfer,
-    alert_route,
-    call_instead,
-    dial_outcome,
-    direct_transfer,
-    on_call_transfer,
-    on_phone_line,
-)
 from ..packs.render import render, say
-from ..speech.engines import wav_bytes
+from ..packs.schema import Pack
+from ..settings import Settings
+from ..speech.engines import TextToSpeech, wav_bytes
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +45,6 @@ DIAL_TIMEOUT_SECS = 20
 AUDIO_RATE = 8_000  # what the phone line carries anyway; a fifth of the voice's 22 kHz to download
 TOKEN_TTL_SECS = 3600
 AUDIO_CACHE_ENTRIES = 64
-SMS_MAX_CHARS = 300
 AUDIO_KINDS = ("connecting", "summary")
 _TWILIO_BASE = re.compile(r"^https://[A-Za-z0-9.-]*twilio\.com")
 
@@ -82,32 +73,41 @@ def _to_phone_rate(pcm16: bytes, rate: int) -> tuple[bytes, int]:
     return (np.clip(resampled, -1.0, 1.0) * 32767).astype(np.int16).tobytes(), AUDIO_RATE
 
 
-class TwilioConnector:
-    """Transfers live Twilio calls to people and alerts on-call contacts by SMS or phone, as the
-    policy in triage/handoff/transfers.py decides: who is rung, how a contact is reached, what a
-    failure leaves behind.
+class TwilioLine:
+    """Twilio as the phone line of handoff/phone_transfers.py (a `PhoneLine`): the REST client (its
+    blocking calls in a thread), the signed URLs Twilio fetches, the audio behind them and the TwiML.
+    It changes no queue state and decides nothing: PhoneTransfers does both.
 
-    Constructed with the ServerState (settings, store, packs, engines, queue, hub)."""
+    `pack_for` gives a client's pack and `handoff` a handoff's view (`HandoffQueue.get`): what the
+    connecting sentence and the summary say."""
 
-    def __init__(self, state: Any) -> None:
-        self.state = state
+    def __init__(
+        self,
+        settings: Settings,
+        pack_for: Callable[[str], Pack],
+        tts: TextToSpeech,
+        handoff: Callable[[str], dict[str, Any]],
+    ) -> None:
+        self.settings = settings
+        self.pack_for = pack_for
+        self.tts = tts
+        self.handoff = handoff
         self._client: Client | None = None
         self._client_lock = threading.Lock()
         self._audio: OrderedDict[tuple[str, str], bytes] = OrderedDict()
         self._audio_lock = threading.Lock()
         self._seen_base: str | None = None
-        self._tasks: set[asyncio.Task] = set()
 
     # --- configuration ----------------------------------------------------------------------------
     @property
     def configured(self) -> bool:
-        s = self.state.settings
+        s = self.settings
         return bool(s.twilio_account_sid and s.twilio_auth_token)
 
     def client(self) -> Client:
         with self._client_lock:
             if self._client is None:
-                s = self.state.settings
+                s = self.settings
                 http = BaseUrlHttpClient(s.twilio_api_url, timeout=15) if s.twilio_api_url else None
                 self._client = Client(s.twilio_account_sid, s.twilio_auth_token, http_client=http)
             return self._client
@@ -119,15 +119,24 @@ class TwilioConnector:
         self._seen_base = urlunsplit((scheme, parts.netloc, "", "", ""))
 
     def base_url(self) -> str | None:
-        return (self.state.settings.public_url or self._seen_base or "").rstrip("/") or None
+        return (self.settings.public_url or self._seen_base or "").rstrip("/") or None
+
+    def reachable(self) -> bool:
+        return self.base_url() is not None
+
+    def _base(self) -> str:
+        base = self.base_url()
+        if base is None:
+            raise RuntimeError("public_url is not set and no Twilio request seen yet")
+        return base
 
     # --- signed URLs for Twilio -------------------------------------------------------------------
     def token(self, handoff_id: str, expires: int) -> str:
-        key = (self.state.settings.twilio_auth_token or "").encode()
+        key = (self.settings.twilio_auth_token or "").encode()
         return hmac.new(key, f"transfer:{handoff_id}:{expires}".encode(), hashlib.sha256).hexdigest()[:40]
 
     def token_valid(self, handoff_id: str, expires: str | int | None, token: str | None) -> bool:
-        if not self.state.settings.twilio_auth_token or not token or expires is None:
+        if not self.settings.twilio_auth_token or not token or expires is None:
             return False
         try:
             until = int(expires)
@@ -153,7 +162,7 @@ class TwilioConnector:
     # --- audio ------------------------------------------------------------------------------------
     def _sentence(self, view: dict[str, Any], kind: str) -> tuple[str, str]:
         """(text, language) of a sentence for this handoff."""
-        pack = self.state.packs.get(view["client_id"])
+        pack = self.pack_for(view["client_id"])
         if kind == "connecting":
             lang = view.get("language") or pack.languages[0]
             return say(pack, "handoff_connecting", lang), lang
@@ -169,8 +178,8 @@ class TwilioConnector:
             if cached is not None:
                 self._audio.move_to_end((handoff_id, kind))
                 return cached
-        text, lang = self._sentence(self.state.queue.get(handoff_id), kind)
-        tts = self.state.engines.tts
+        text, lang = self._sentence(self.handoff(handoff_id), kind)
+        tts = self.tts
         pcm = tts.cache.get(lang, text) or tts.synthesize(text, lang)
         wav = wav_bytes(*_to_phone_rate(pcm, tts.voice(lang).sample_rate))
         with self._audio_lock:
@@ -205,7 +214,13 @@ class TwilioConnector:
         return str(response)
 
     @staticmethod
-    def reconnect_twiml(stream_url: str, view: dict[str, Any]) -> str:
+    def hangup_twiml() -> str:
+        response = VoiceResponse()
+        response.hangup()
+        return str(response)
+
+    @staticmethod
+    def reconnect_twiml(stream_url: str, view: Mapping[str, Any]) -> str:
         response = VoiceResponse()
         connect = Connect()
         stream = connect.stream(url=stream_url)
@@ -216,178 +231,32 @@ class TwilioConnector:
         response.append(connect)
         return str(response)
 
-    # --- the call behind a handoff ----------------------------------------------------------------
-    async def _with_call(self, view: dict[str, Any]) -> dict[str, Any]:
-        """The view with its call's channel and Twilio CallSid (a view from a state change has
-        neither; `queue.get` gives both)."""
-        if "channel" in view:
-            return view
-        return await asyncio.to_thread(self.state.queue.get, view["id"])
-
-    async def _return(self, handoff_id: str, why: str) -> None:
-        with contextlib.suppress(QueueConflict, UnknownHandoff):
-            await asyncio.to_thread(self.state.queue.return_to_queue, handoff_id, SYSTEM, why)
-
-    async def _accept_answered(self, view: dict[str, Any]) -> None:
-        """The rung phone was picked up: an `offered` handoff is `accepted` again, by whoever it was
-        offered to."""
-        if view["status"] == "offered":
-            who = view.get("assigned_to") or view.get("transfer_target") or SYSTEM
-            with contextlib.suppress(QueueConflict):
-                await asyncio.to_thread(self.state.queue.accept, view["id"], who)
-
-    async def _record(self, handoff_id: str, kind: str, actor: str = SYSTEM, **detail: Any) -> None:
-        try:
-            await asyncio.to_thread(self.state.queue.record, handoff_id, kind, actor, **detail)
-        except (UnknownHandoff, QueueConflict) as exc:
-            log.warning("event %s of handoff %s not recorded: %s", kind, handoff_id, exc)
-
-    # --- transfers --------------------------------------------------------------------------------
-    async def connect(self, view: dict[str, Any], user: Any) -> dict[str, Any]:
-        """An agent accepted a handoff whose caller is on the line: ring the agent's phone, whisper
-        the summary, then connect them. Browser and text callers stay in the console."""
-        view = await self._with_call(view)
-        plan = agent_transfer(view, user.phone, self.configured)
-        if isinstance(plan, str):
-            if plan != "in_console":
-                await self._record(view["id"], f"transfer_{plan}", user.username)
-            return {"status": plan}
-        return await self._warm_transfer(view, plan, actor=user.username)
-
-    async def direct(self, view: dict[str, Any]) -> dict[str, Any] | None:
-        """A new handoff whose pack sends its urgency straight to `transfer_number`. None when this
-        handoff is not one (or another server instance got it first)."""
-        plan = direct_transfer(view, self.state.packs.get(view["client_id"]))
-        if plan is None:
-            return None
-        view = await self._with_call(view)
-        if not on_phone_line(view):
-            return None
-        if not self.configured:
-            await self._record(view["id"], "transfer_not_configured")
-            return {"status": "not_configured"}
-        return await self._warm_transfer(view, plan, actor=SYSTEM)
-
-    async def _undo(self, handoff_id: str, plan: Transfer, actor: str) -> None:
-        """Twilio did not move the call: the caller stays with us, the handoff as the plan says."""
-        if plan.on_failure == "return_to_queue":
-            await self._return(handoff_id, "transfer failed")
-            return
-        with contextlib.suppress(QueueConflict, UnknownHandoff):  # the agent keeps it
-            await asyncio.to_thread(self.state.queue.accept, handoff_id, actor)
-
-    async def _warm_transfer(self, view: dict[str, Any], plan: Transfer, *, actor: str) -> dict[str, Any]:
-        handoff_id, target, via = view["id"], plan.target, plan.via
-        call_sid = view.get("line_call_id")
-        base = self.base_url()
-        if not call_sid or not base:
-            why = "no Twilio call id" if not call_sid else "public_url is not set and no Twilio request seen yet"
-            await self._record(handoff_id, "transfer_failed", actor, target=target, why=why)
-            return {"status": "failed", "why": why}
-        try:
-            await asyncio.to_thread(self.state.queue.offer, handoff_id, target, actor, plan.offer_from)
-        except QueueConflict as exc:
-            return {"status": "conflict", "why": str(exc)}
+    # --- what the line does (the REST calls block: each in a thread) ---------------------------------
+    async def move_call(self, line_call_id: str, handoff_id: str, target: str) -> None:
+        """Redirect the caller's call to TwiML that plays the connecting sentence and dials `target`,
+        whispering the summary when they pick up. Raises when Twilio refuses."""
+        base = self._base()
         await self._prepare_audio(handoff_id)
         twiml = self.transfer_twiml(base, handoff_id, target)
-        try:
-            await asyncio.to_thread(lambda: self.client().calls(call_sid).update(twiml=twiml))
-        except Exception as exc:
-            log.warning("transfer of handoff %s to %s failed: %s", handoff_id, target, exc)
-            await self._record(handoff_id, "transfer_failed", actor, target=target, why=str(exc)[:300])
-            await self._undo(handoff_id, plan, actor)
-            return {"status": "failed", "target": target, "why": str(exc)[:300]}
-        await self._record(handoff_id, "transfer_started", actor, target=target, via=via, call_sid=call_sid)
-        log.info("handoff %s: caller %s being transferred to %s (%s)", handoff_id, call_sid, target, via)
-        return {"status": "ringing", "target": target, "via": via, "language": view.get("language")}
+        await asyncio.to_thread(lambda: self.client().calls(line_call_id).update(twiml=twiml))
 
-    # --- Twilio's callbacks -----------------------------------------------------------------------
-    async def agent_answered(self, handoff_id: str) -> None:
-        """Twilio fetched the whisper: the phone was picked up. An offered handoff is accepted again."""
-        view = await asyncio.to_thread(self.state.queue.get, handoff_id)
-        await self._accept_answered(view)
-        await self._record(handoff_id, "transfer_answered", target=view.get("transfer_target"))
+    async def send_sms(self, to: str, sender: str, body: str) -> str:
+        message = await asyncio.to_thread(
+            lambda: self.client().messages.create(to=dialable(to), from_=dialable(sender), body=body)
+        )
+        return str(message.sid)
 
-    async def dial_result(self, handoff_id: str, status: str, stream_url: str, params: dict[str, str]) -> str:
-        """Twilio's Dial action. Answers the TwiML for what the caller's call does next."""
-        view = await asyncio.to_thread(self.state.queue.get, handoff_id)
-        outcome = dial_outcome(status, params.get("CallStatus"))
-        if outcome.answered:
-            await self._accept_answered(view)
-            duration = params.get("DialCallDuration")
-            await self._record(handoff_id, "transfer_completed", dial_status=status, duration=duration)
-            response = VoiceResponse()
-            response.hangup()  # the conversation with the agent is over
-            return str(response)
-        why = f"transfer to {view.get('transfer_target') or 'the agent'}: {status or 'no status'}"
-        try:
-            await asyncio.to_thread(self.state.queue.return_to_queue, handoff_id, SYSTEM, why)
-        except QueueConflict as exc:
-            await self._record(handoff_id, "transfer_unanswered", dial_status=status, why=str(exc))
-        if outcome.caller_gone:  # the caller hung up while it rang: nobody to reconnect
-            await asyncio.to_thread(self.state.queue.caller_left, handoff_id)
-        return self.reconnect_twiml(stream_url, view)
-
-    # --- on-call alerts ---------------------------------------------------------------------------
-    async def alert(self, contact: Any, view: dict[str, Any], pack: Any) -> dict[str, Any]:
-        """Alert an on-call contact by SMS, or by phone: the live caller is put through when still on
-        a Twilio line (and nobody else's phone is ringing), otherwise the contact gets a call that
-        plays the summary."""
-        if contact.channel == "phone" and view.get("caller_on_line"):
-            view = await self._with_call(view)  # on which line the caller waits
-        route = alert_route(contact, view, pack, self.configured)
-        if route == "not_configured":
-            return {"status": "not_configured"}
-        if route == "unsupported":
-            return {"status": "unsupported", "channel": contact.channel}
-        if route == "no_from_number":
-            return {"status": "no_from_number", "why": f"pack {pack.id} has no phone_numbers"}
-        sender = dialable(pack.phone_numbers[0])
-        handoff_id = view["id"]
-        if route == "sms":
-            body = _sms_text(view, pack)
-            message = await asyncio.to_thread(
-                lambda: self.client().messages.create(to=dialable(contact.phone), from_=sender, body=body)
-            )
-            return {"status": "sms_sent", "to": contact.phone, "sid": message.sid}
-        if route == "put_through":
-            result = await self._warm_transfer(view, on_call_transfer(contact), actor=SYSTEM)
-            if not call_instead(result["status"]):
-                return result
-        base = self.base_url()
-        if not base:
-            return {"status": "no_public_url", "why": "TRIAGE_PUBLIC_URL is not set and no Twilio request seen yet"}
+    async def call_with_summary(self, to: str, sender: str, handoff_id: str) -> str:
+        """A call to `to` that plays the summary twice."""
+        base = self._base()
         await self._prepare_audio(handoff_id, ("summary",))
         response = VoiceResponse()
         response.play(self.audio_url(base, handoff_id, "summary"), loop=2)
         twiml = str(response)
         placed = await asyncio.to_thread(
-            lambda: self.client().calls.create(to=dialable(contact.phone), from_=sender, twiml=twiml)
+            lambda: self.client().calls.create(to=dialable(to), from_=dialable(sender), twiml=twiml)
         )
-        return {"status": "calling", "to": contact.phone, "sid": placed.sid}
-
-    # --- direct transfers of new handoffs ---------------------------------------------------------
-    async def run(self, stop: asyncio.Event) -> None:
-        """Watch for new handoffs; those whose pack transfers their urgency directly are put through."""
-        created = lambda c: c.get("kind") == "handoff" and c.get("event") == "created"  # noqa: E731
-        stopped = asyncio.ensure_future(stop.wait())
-        try:
-            with self.state.hub.watch(created) as changes:
-                while (change := await next_change(changes, stopped)) is not None:
-                    task = asyncio.create_task(self._maybe_direct(change["id"]))
-                    self._tasks.add(task)
-                    task.add_done_callback(self._tasks.discard)
-        finally:
-            stopped.cancel()
-
-    async def _maybe_direct(self, handoff_id: str) -> None:
-        try:
-            view = await asyncio.to_thread(self.state.queue.get, handoff_id)
-            result = await self.direct(view)
-            if result is not None:
-                log.info("handoff %s transferred directly: %s", handoff_id, result)
-        except Exception:
-            log.exception("direct transfer of handoff %s failed", handoff_id)
+        return str(placed.sid)
 
 
 def dialable(number: str) -> str:
@@ -395,14 +264,6 @@ def dialable(number: str) -> str:
     if number.lower().startswith("sip:"):
         return number
     return re.sub(r"[\s/().-]", "", number)
-
-
-def _sms_text(view: dict[str, Any], pack: Any) -> str:
-    summary = view.get("summary") or {}
-    text = summary.get("text") or view.get("reason") or ""
-    head = f"{pack.name} {view.get('urgency', '')}: ".replace(" :", ":")
-    body = head + " ".join(text.split())
-    return body if len(body) <= SMS_MAX_CHARS else body[: SMS_MAX_CHARS - 1].rstrip() + "…"
 
 
 # --- a number no client claims ---------------------------------------------------------------------

@@ -33,7 +33,7 @@ from ..handoff.queue import UnknownHandoff
 from ..packs.load import client_for_number
 from ..runtime import ServerState
 from .frames import bad_input
-from .transfer import AUDIO_KINDS, TWILIO_LANGUAGES, TwilioConnector, not_in_service_twiml
+from .transfer import AUDIO_KINDS, TWILIO_LANGUAGES, TwilioLine, not_in_service_twiml
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +119,7 @@ async def voice_webhook(request: Request, client: str | None = None) -> Response
     source = request.client.host if request.client else "?"
     if not state.settings.twilio_auth_token and not request.app.state.call_limiter.allow(source):
         raise HTTPException(status_code=429, detail="too many unsigned calls from your address")
-    _connector(state).saw_url(public_url(state, str(request.url)))
+    _line(state).saw_url(public_url(state, str(request.url)))
     client_id = client or client_for_number(state.packs.all(), params.get("To", ""))
     if not client_id or not state.packs.exists(client_id):
         # operator (issue 13): the caller hears that the number is not in service, and the call is logged
@@ -167,11 +167,10 @@ def _forward_twiml(state: ServerState, client_id: str, params: dict[str, str]) -
 
 
 # --- transfers (see transfer.py) ---------------------------------------------------------------------
-def _connector(state: ServerState) -> TwilioConnector:
-    connector = state.connector
-    if connector is None:  # a state built without the app's lifespan (benchmarks): one for the routes
-        connector = state.connector = TwilioConnector(state)
-    return connector
+def _line(state: ServerState) -> TwilioLine:
+    state.phone_transfers()  # a state built without the app's lifespan (benchmarks) gets them here
+    assert state.phone_line is not None
+    return state.phone_line
 
 
 def _twiml(twiml: str) -> Response:
@@ -191,39 +190,39 @@ async def dial_result(request: Request, handoff: str) -> Response:
     scheme = "wss" if _secure(request, state) else "ws"
     stream_url = public_url(state, str(request.url_for("twilio_stream")), scheme=scheme)
     try:
-        twiml = await _connector(state).dial_result(handoff, params.get("DialCallStatus", ""), stream_url, params)
+        twiml = await state.phone_transfers().dial_result(handoff, params.get("DialCallStatus", ""), stream_url, params)
     except UnknownHandoff as exc:
         raise HTTPException(status_code=404, detail=f"no handoff {handoff}") from exc
     return _twiml(twiml)
 
 
-def _token_checked(request: Request, state: ServerState, handoff: str) -> TwilioConnector:
-    connector = _connector(state)
-    if not connector.token_valid(handoff, request.query_params.get("e"), request.query_params.get("t")):
+def _token_checked(request: Request, state: ServerState, handoff: str) -> TwilioLine:
+    line = _line(state)
+    if not line.token_valid(handoff, request.query_params.get("e"), request.query_params.get("t")):
         raise HTTPException(status_code=403, detail="invalid or expired token")
-    return connector
+    return line
 
 
 @router.api_route("/twilio/whisper", methods=["GET", "POST"], summary="What the agent hears before the caller")
 async def whisper(request: Request, handoff: str) -> Response:
     state: ServerState = request.app.state.triage
-    connector = _token_checked(request, state, handoff)
+    line = _token_checked(request, state, handoff)
     base = public_url(state, str(request.base_url)).rstrip("/")
     try:
-        await connector.agent_answered(handoff)
+        await state.phone_transfers().agent_answered(handoff)
     except UnknownHandoff as exc:
         raise HTTPException(status_code=404, detail=f"no handoff {handoff}") from exc
-    return _twiml(connector.whisper_twiml((state.settings.public_url or base).rstrip("/"), handoff))
+    return _twiml(line.whisper_twiml((state.settings.public_url or base).rstrip("/"), handoff))
 
 
 @router.get("/twilio/audio/{kind}.wav", summary="A transfer sentence of one handoff, as WAV for <Play>")
 async def transfer_audio(request: Request, kind: str, handoff: str) -> Response:
     state: ServerState = request.app.state.triage
-    connector = _token_checked(request, state, handoff)
+    line = _token_checked(request, state, handoff)
     if kind not in AUDIO_KINDS:
         raise HTTPException(status_code=404, detail=f"no audio {kind!r}")
     try:
-        wav = await asyncio.to_thread(connector.audio, handoff, kind)
+        wav = await asyncio.to_thread(line.audio, handoff, kind)
     except UnknownHandoff as exc:
         raise HTTPException(status_code=404, detail=f"no handoff {handoff}") from exc
     return Response(content=wav, media_type="audio/wav", headers={"Cache-Control": "private, no-store"})
@@ -264,7 +263,7 @@ async def media_stream(websocket: WebSocket) -> None:
         if not same_client:
             log.warning("stream parameter handoff=%s is not a handoff of %s: ignored", resume, client_id)
             resume = None
-    _connector(state).saw_url(public_url(state, str(websocket.url)))
+    _line(state).saw_url(public_url(state, str(websocket.url)))
     settings = state.settings
     call_sid = start.get("callSid") if isinstance(start.get("callSid"), str) else None
     hang_up = bool(settings.twilio_account_sid and settings.twilio_auth_token and call_sid)
