@@ -195,7 +195,7 @@ class ServerState:
             store=store,
             packs=packs,
             engines=engines,
-            queue=HandoffQueue(store.sessions, store.feed),
+            queue=store.handoffs,  # one queue: the one the store creates handoffs with
             accounts=Accounts(store.sessions),
             hub=LiveHub(store.feed),
             audit=AuditLog(store.sessions),
