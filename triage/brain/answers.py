@@ -18,6 +18,9 @@ _ANNOUNCE = re.compile(
     r"|\b(leave|take) (a |an )?message\b|\b(etwas|was) ausrichten\b"
 )
 _PICKUP = re.compile(r"\b(abhol\w*|hol\w* (es |das |die )?ab|selbst|vorbei|pick\w* up|pickup|collect\w*)\b")
+# What Whisper makes of a short "Pick up, please." on an 8 kHz line ("Back up, please." in the voice suite):
+# taken only as the answer to "pick up or deliver?", never inside an order sentence.
+_PICKUP_MISHEARD = re.compile(r"^\W*(back|pack|peck|pic|pig|big|kick|pik)(ed)? ?(it |them )?up\b")
 _DELIVERY = re.compile(r"\b(liefer\w*|bringen|schicken|zustell\w*|nach hause|deliver\w*|send it|bring it)\b")
 
 
@@ -60,11 +63,13 @@ def announces_message(text: str) -> bool:
     return len(rest) <= 8
 
 
-def fulfilment(text: str) -> str | None:
+def fulfilment(text: str, asked: bool = False) -> str | None:
+    """Pickup or delivery, from the caller's words; `asked`: the bot has just asked which, so the way
+    Whisper mishears a short "pick up" counts too."""
     folded = fold(text)
     if _DELIVERY.search(folded):
         return "delivery"
-    if _PICKUP.search(folded):
+    if _PICKUP.search(folded) or (asked and _PICKUP_MISHEARD.search(folded)):
         return "pickup"
     return None
 

@@ -120,7 +120,7 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             return c.misunderstood([c.say("order_item_unknown")])
         return c.misunderstood([c.say("order_ask_more")])
     if s.phase == "order_fulfilment":
-        s.fulfilment = answers.fulfilment(text)
+        s.fulfilment = answers.fulfilment(text, asked=True)
         if s.fulfilment not in c.pack.order.fulfilment:
             s.fulfilment = None
             return c.misunderstood([c.say("order_ask_fulfilment")])
