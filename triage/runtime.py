@@ -31,7 +31,7 @@ from .packs.versions import PackVersions
 from .privacy.recording import RecordingVault
 from .privacy.retention import Purger
 from .settings import Settings
-from .speech.engines import WHISPER_RATE, SpeechToText, TextToSpeech, Voice
+from .speech.engines import WHISPER_RATE, SpeechToText, TextToSpeech, Transcript, Voice
 from .speech.listening import Listening
 from .store.repo import CallStore, open_store
 
@@ -164,13 +164,13 @@ WARM_SENTENCES = {
 }
 
 
-def warm_engines(engines: Engines) -> None:
+def warm_engines(engines: Engines) -> dict[str, Transcript]:
     """Before the server reports ready, run every engine on a reply's path once with a real turn's
     shapes: VAD and Smart Turn, Whisper on each voice's sentence (the shortened window, then the
     language check among the other languages), Piper for a sentence no prompt cache holds, and the
     brain's rules, sentence encoder and classifier heads (brain/analyze.py prepare). Each of them is
     several times slower on first use (buffers, kernels, compiled patterns), which the first caller
-    would otherwise wait for."""
+    would otherwise wait for. Returns what Whisper heard of each voice's sentence."""
     import soxr
 
     from .brain.analyze import prepare
@@ -185,9 +185,10 @@ def warm_engines(engines: Engines) -> None:
         # the silence pipecat pads a stretch with (SegmentedSTTService's trailing_silence_secs)
         padded = np.concatenate([wide, np.zeros(WHISPER_RATE // 2, np.float32)])
         speech[lang] = (np.clip(padded, -1.0, 1.0) * 32767).astype(np.int16).tobytes()
-    engines.stt.warm(speech)
+    heard = engines.stt.warm(speech)
     prepare(None, engines.model)
     log.info("speech engines and the brain warmed in %.1f s", time.perf_counter() - started)
+    return heard
 
 
 @dataclass

@@ -262,18 +262,17 @@ class SpeechToText:
             window_seconds=sum(seconds for _, seconds in windows),
         )
 
-    def warm(self, speech: dict[str, bytes]) -> None:
+    def warm(self, speech: dict[str, bytes]) -> dict[str, Transcript]:
         """Transcribe one utterance per language (16 kHz PCM16 by language) as a turn of a client with
         all of them would be, on every worker: CTranslate2 allocates its buffers and picks its kernels for
         an input shape on first use, which would otherwise make a caller's first turn the slowest."""
         languages = list(speech)
         jobs = [
-            self.pool.submit(self.transcribe_sync, pcm, (lang, *(other for other in languages if other != lang)))
+            (lang, self.pool.submit(self.transcribe_sync, pcm, (lang, *(o for o in languages if o != lang))))
             for lang, pcm in speech.items()
             for _worker in range(self.workers)
         ]
-        for job in jobs:
-            job.result()
+        return {lang: job.result() for lang, job in jobs}
 
     async def transcribe(self, pcm16: bytes, languages: str | Sequence[str]) -> Transcript:
         """Transcribe 16 kHz PCM16 audio in the first of `languages` (re-checked among all), off the event loop."""
