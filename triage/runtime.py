@@ -11,6 +11,8 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from .audit import AuditLog
 from .auth import Accounts
 from .brain.model import TextModel
@@ -30,7 +32,7 @@ from .packs.versions import PackVersions
 from .privacy.recording import RecordingVault
 from .privacy.retention import Purger
 from .settings import Settings
-from .speech.engines import SpeechToText, TextToSpeech, Voice
+from .speech.engines import WHISPER_RATE, SpeechToText, TextToSpeech, Transcript, Voice
 from .speech.listening import Listening
 from .store.repo import CallStore, open_store
 from .telephony.transfer import TwilioLine
@@ -158,7 +160,42 @@ def load_engines(settings: Settings, model: TextModel | None) -> Engines:
         model=model,
     )
     log.info("speech engines loaded in %.1f s (whisper %s, voices %s)", time.perf_counter() - started, whisper, voices)
+    warm_engines(engines)
     return engines
+
+
+# What the warm-up has each voice say and Whisper hear: a caller's first sentence, of a usual length.
+WARM_SENTENCES = {
+    "de": "Guten Tag, bei mir ist die Heizung ausgefallen und das Wasser wird nicht mehr warm.",
+    "en": "Hello, my heating has stopped working and there is no hot water any more.",
+}
+
+
+def warm_engines(engines: Engines) -> dict[str, Transcript]:
+    """Before the server reports ready, run every engine on a reply's path once with a real turn's
+    shapes: VAD and Smart Turn, Whisper on each voice's sentence (the shortened window, then the
+    language check among the other languages), Piper for a sentence no prompt cache holds, and the
+    brain's rules, sentence encoder and classifier heads (brain/analyze.py prepare). Each of them is
+    several times slower on first use (buffers, kernels, compiled patterns), which the first caller
+    would otherwise wait for. Returns what Whisper heard of each voice's sentence."""
+    import soxr
+
+    from .brain.analyze import prepare
+
+    started = time.perf_counter()
+    engines.listening.warm()
+    speech: dict[str, bytes] = {}
+    for lang, text in WARM_SENTENCES.items():
+        voice = engines.tts.voice(lang)
+        audio = np.frombuffer(b"".join(voice.sentences(text)), np.int16).astype(np.float32) / 32768.0
+        wide = soxr.resample(audio, voice.sample_rate, WHISPER_RATE) if voice.sample_rate != WHISPER_RATE else audio
+        # the silence pipecat pads a stretch with (SegmentedSTTService's trailing_silence_secs)
+        padded = np.concatenate([wide, np.zeros(WHISPER_RATE // 2, np.float32)])
+        speech[lang] = (np.clip(padded, -1.0, 1.0) * 32767).astype(np.int16).tobytes()
+    heard = engines.stt.warm(speech)
+    prepare(None, engines.model)
+    log.info("speech engines and the brain warmed in %.1f s", time.perf_counter() - started)
+    return heard
 
 
 @dataclass

@@ -50,6 +50,7 @@ class LevelResult:
     callers: int
     greeting: list[float] = field(default_factory=list)
     reply: list[float] = field(default_factory=list)
+    by_turn: list[list[float]] = field(default_factory=list)  # the replies to each caller's n-th sentence
     slow_calls: int = 0  # calls with at least one reply later than SLOW_REPLY_SECS
     holds: int = 0  # turns in which the caller first heard triage's holding sentence
     failed: int = 0
@@ -279,6 +280,9 @@ async def one_caller(
                 spoke = caller.log.speech_ends[-1]
                 reply = await _reply_after(caller, spoke) - spoke
                 result.reply.append(reply)
+                turn = len(caller.log.speech_ends) - 1
+                result.by_turn.extend([] for _ in range(turn + 1 - len(result.by_turn)))
+                result.by_turn[turn].append(reply)
                 result.holds += bool(_holds_after(caller.log, spoke))
                 slow = slow or reply > SLOW_REPLY_SECS
                 await caller.wait_quiet(quiet_secs=0.8, timeout=90)
@@ -360,6 +364,9 @@ def format_level(system: str, r: LevelResult) -> list[str]:
         f" | CPU {r.cpu_per_call:.1f} s/call | RSS +{r.rss_per_call_mb:.0f} MB/call ({r.rss_idle_mb:.0f}"
         f"->{r.rss_peak_mb:.0f} MB) | {len(r.reply)} turns, {r.failed} failed calls, {r.wall:.0f} s"
     ]
+    if len(r.by_turn) > 1:  # a first turn slower than the next ones pays for something built lazily
+        parts = [f"{n}: {_ms(percentile(replies, 50))}" for n, replies in enumerate(r.by_turn, 1)]
+        lines.append("      reply p50 ms by the caller's sentence " + ", ".join(parts))
     if r.errors:
         lines.append("      failed: " + "; ".join(sorted(set(r.errors))))
     if r.holds:

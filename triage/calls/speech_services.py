@@ -118,7 +118,11 @@ class SharedWhisperSTT(SegmentedSTTService):
             whole = b"".join(audio for audio, _ in self._turn) + padding
             self._joined = (len(self._turn), self.create_task(self._hear(whole), f"{self}::whole_turn"))
         if heard.text:
-            yield TranscriptionFrame(heard.text, self._user_id, time_now_iso8601(), Language(heard.language))
+            # final: a stretch is transcribed once, whole, so the turn detector need not wait out pipecat's
+            # STT safety net (ttfs_p99_latency after the silence, 2 s) before it may end the turn
+            yield TranscriptionFrame(
+                heard.text, self._user_id, time_now_iso8601(), Language(heard.language), finalized=True
+            )
 
     async def _turn_heard(self) -> None:
         """The turn is over: its words (a turn of several stretches transcribed again in one piece)."""

@@ -10,6 +10,7 @@ Smart Turn waits for more.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable
 
@@ -19,6 +20,8 @@ from pipecat.turns.user_stop import TurnAnalyzerUserTurnStopStrategy
 
 from ..brain.turns import TurnHold, turn_hold
 from .speech_services import STT_TIMEOUT_SECS
+
+log = logging.getLogger(__name__)
 
 # A held turn waits for the transcript of its last stretch as long as speech-to-text may take: the
 # brain waits for the whole turn's words anyway, so deciding on all of them costs the caller nothing.
@@ -69,6 +72,8 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
     async def _handle_vad_user_stopped_speaking(self, frame: VADUserStoppedSpeakingFrame) -> None:
         self._speech_end = (frame.timestamp or time.time()) - frame.stop_secs
         await super()._handle_vad_user_stopped_speaking(frame)
+        log.debug("silence; Smart Turn: %s, %.0f ms after the last word", "done" if self._turn_complete else "not done",
+                  1000 * (time.time() - self._speech_end))
 
     async def _handle_transcription(self, frame: TranscriptionFrame) -> None:
         if frame.text.strip():
@@ -79,6 +84,9 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
         await super()._handle_transcription(frame)
 
     async def trigger_user_turn_stopped(self, *, enable_user_speaking_frames: bool | None = None) -> None:
+        log.debug("end of turn asked for %.0f ms after the last word (Smart Turn: %s)",
+                  1000 * (time.time() - self._speech_end) if self._speech_end else -1,
+                  "done" if self._turn_complete else "not done")
         if self._held is not None:
             return  # already waiting out the silence the words asked for
         if self._still_to_wait() <= 0 and not self._transcribing():

@@ -132,6 +132,7 @@ class SpeechToText:
         self.max_new_tokens = max_new_tokens
         self.beam_size = beam_size
         self.window_margin_secs = window_margin_secs
+        self.workers = workers
         self.model = WhisperModel(
             str(model_path),
             device=device,
@@ -159,9 +160,12 @@ class SpeechToText:
         features = self.model.feature_extractor(audio)[:, :-1]  # faster-whisper's content frames
         starts = range(0, max(features.shape[-1], 1), FULL_WINDOW_FRAMES)
         chunks = [features[:, i : i + FULL_WINDOW_FRAMES] for i in starts]
+        featured = time.perf_counter()
         windows = self._encode_all(chunks, self.window_margin_secs)
-        encoded = time.perf_counter() - started
+        encoded_at = time.perf_counter()
+        encoded = encoded_at - started
         heard = self._decode(windows, language)
+        decoded = time.perf_counter()
         checked: list[tuple[str, float]] = []
         if len(languages) >= 2:
             # Every turn of a multilingual client: the language token costs one decoder step on the
@@ -183,6 +187,13 @@ class SpeechToText:
             windows = self._encode_all(chunks, FULL_WINDOW_FRAMES / FRAMES_PER_SECOND)
             encoded += time.perf_counter() - again_started
             heard = self._decode(windows, heard.language)
+        done = time.perf_counter()
+        log.debug(
+            "heard %.2f s of audio in %.0f ms: features %.0f, encoder %.0f (window %.1f s), decoder %.0f"
+            " (%d tokens), language check and second passes %.0f",
+            seconds, 1000 * (done - started), 1000 * (featured - started), 1000 * (encoded_at - featured),
+            sum(s for _, s in windows), 1000 * (decoded - encoded_at), heard.tokens, 1000 * (done - decoded),
+        )
         return replace(
             heard,
             audio_seconds=seconds,
@@ -250,6 +261,18 @@ class SpeechToText:
             no_speech_prob=max(no_speech, default=1.0),
             window_seconds=sum(seconds for _, seconds in windows),
         )
+
+    def warm(self, speech: dict[str, bytes]) -> dict[str, Transcript]:
+        """Transcribe one utterance per language (16 kHz PCM16 by language) as a turn of a client with
+        all of them would be, on every worker: CTranslate2 allocates its buffers and picks its kernels for
+        an input shape on first use, which would otherwise make a caller's first turn the slowest."""
+        languages = list(speech)
+        jobs = [
+            (lang, self.pool.submit(self.transcribe_sync, pcm, (lang, *(o for o in languages if o != lang))))
+            for lang, pcm in speech.items()
+            for _worker in range(self.workers)
+        ]
+        return {lang: job.result() for lang, job in jobs}
 
     async def transcribe(self, pcm16: bytes, languages: str | Sequence[str]) -> Transcript:
         """Transcribe 16 kHz PCM16 audio in the first of `languages` (re-checked among all), off the event loop."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+import numpy as np
 import onnxruntime as ort
 from pipecat.audio.turn.smart_turn.base_smart_turn import BaseSmartTurn, SmartTurnParams
 from pipecat.audio.turn.smart_turn.local_smart_turn_v3 import LocalSmartTurnAnalyzerV3
@@ -74,6 +75,20 @@ class Listening:
 
     def turn(self) -> SharedSmartTurn:
         return SharedSmartTurn(self._turn_session, self._pool, self.turn_params)
+
+    def warm(self) -> None:
+        """Run both models once, as a caller's first pause would (onnxruntime's first runs of Smart
+        Turn took 140 ms here against 80 ms later: little, but on the first turn's path)."""
+        noise = np.random.default_rng(0).normal(0, 0.05, 2 * 16_000).astype(np.float32)
+        vad = self.vad()
+        vad.set_sample_rate(16_000)
+        pcm16 = (noise * 32767).astype(np.int16).tobytes()
+        window = vad.num_frames_required() * 2
+        for start in range(0, len(pcm16) - window, window):
+            vad.voice_confidence(pcm16[start : start + window])
+        turn = self.turn()
+        turn.set_sample_rate(16_000)
+        turn._predict_endpoint(noise)
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
