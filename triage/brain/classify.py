@@ -35,6 +35,8 @@ CLOSE_EXAMPLE = 0.5
 CLOSEST_MARGIN = 0.1
 # ... and never for a turn this short: one or two words carry too little to call an emergency on.
 _MIN_WORDS_FOR_MODEL_EMERGENCY = 3
+# A turn shorter than this answers a question ("zum Abholen") rather than saying what the caller wants.
+_MIN_WORDS_FOR_AIM = 4
 # Model-only acute distress needs this much probability; below it, elevated is the most it says.
 _MODEL_ACUTE_MIN = 0.6
 
@@ -200,6 +202,11 @@ def classify(
         intent = "other"
     else:
         intent = _argmax(intent_scores)  # type: ignore[assignment]
+        cued = {h.rule.intent for h in intent_hits if h.rule.intent and not h.negated}
+        if intent == "other" and cued and urgency != "P4" and len(folded.text.split()) >= _MIN_WORDS_FOR_AIM:
+            # "other" is a caller with no clear aim; words that name one ("eine Nachricht hinterlassen") win,
+            # unless the turn is a short answer ("zum Abholen") or no business at all (P4)
+            intent = max(cued, key=lambda label: intent_scores[label])  # type: ignore[assignment]
         if not cues and top is None and (prediction is None or trivial):
             intent = "other"  # "ja, die Aufnahme ist okay": everyday words only ask for nothing
 
