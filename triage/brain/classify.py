@@ -154,6 +154,8 @@ def classify(
     requests = any(h.rule.intent not in (None, "request_human") and not h.negated for h in intent_hits)
     urgency = _decide_urgency(rule_urgency, noise, prediction, hits, evidence, requests)
     unsure = False
+    if urgency == "P4" and noise is None and trivial:
+        urgency = "P3"  # a name, a number, an address, a time: a caller answering, whatever the model says
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         urgency, unsure = _check_model_emergency(urgency, prediction, folded, trivial, evidence)
         if_ever = _IF_EVER.search(folded.text)
