@@ -73,3 +73,32 @@ def test_emergencies_are_caught_and_rarely_invented(name, split):
     assert sum(r.urgency in ("P0", "P1") for r in urgent) / len(urgent) >= 0.93
     assert sum(r.urgency in ("P0", "P1") for r in routine) / len(routine) <= 0.05
     assert recall(pairs, "distress", "acute") >= 0.75
+
+
+def test_eval_scores_a_chosen_set_with_the_issue_11_figures(tmp_path):
+    """`triage eval --set FILE`: a labelled file gets the figures, an unlabelled one the P0/P1 rate per language."""
+    from typer.testing import CliRunner
+
+    from triage.cli import app
+
+    labelled = tmp_path / "dev.jsonl"
+    labelled.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in [
+            {"text": "es riecht im ganzen keller nach gas", "lang": "de", "urgency": "P0", "intent": "report_problem",
+             "distress": "elevated", "explicit_hazard": True},
+            {"text": "what time do you close today", "lang": "en", "urgency": "P3", "intent": "information",
+             "distress": "none", "explicit_hazard": False},
+        ]) + "\n",
+        encoding="utf-8",
+    )
+    plain = tmp_path / "ordinary.jsonl"
+    row = {"id": "1", "text": "wie wird das wetter morgen", "lang": "de"}
+    plain.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "--set", str(labelled), "--set", str(plain)])
+    assert result.exit_code == 0, result.output
+    assert "P0 recall, explicit hazards    1.000 (1/1)" in result.output
+    assert "false emergencies              0.000 (0/1)" in result.output
+    assert "[de]" in result.output and "P0/P1 rate                     0.000 (0/1)" in result.output
+    assert "rows of split" not in result.output  # the corpus is not scored
+    missing = CliRunner().invoke(app, ["eval", "--set", str(tmp_path / "nope.jsonl")])
+    assert missing.exit_code != 0 and "no such file" in missing.output

@@ -185,6 +185,38 @@ def test_everyday_turns_are_never_an_emergency(text):
     assert result.distress == "none", (text, result.distress, result.evidence)
 
 
+@pytest.mark.parametrize(
+    ("text", "client", "urgency", "intent"),
+    [
+        # the label contract (data/eval/README.md): what the caller wants, also in an emergency
+        ("verbinden sie mich sofort mit einem techniker im bad spritzt das wasser aus der leitung", None, "P1",
+         "request_human"),
+        ("i want to talk to a person right now the whole kitchen smells of gas", None, "P0", "request_human"),
+        ("mein vater hat keine herztabletten mehr und muss heute abend eine nehmen", "apotheke-am-markt", "P1",
+         "place_order"),
+        ("my mum's run out of her warfarin and needs a dose tonight", "apotheke-am-markt", "P1", "place_order"),
+        ("ich will mich heute abend umbringen", None, "P0", "other"),
+        ("i'm going to kill myself tonight", None, "P0", "other"),
+        ("er droht mich umzubringen und steht vor meiner tür", None, "P0", "report_problem"),
+        # a greeting or a yes is a caller who has not said what they need; a filler is no caller at all
+        ("hallo", None, "P3", "other"),
+        ("yes", None, "P3", "other"),
+        ("ähm", None, "P4", "other"),
+        # signs of carbon monoxide, a child who drank a cleaner, a chest pain in everyday words
+        ("uns ist allen übel und schwindelig seit der gasofen läuft", None, "P0", "report_problem"),
+        ("we've all got headaches and feel dizzy since the heater came on", None, "P0", "report_problem"),
+        ("mein sohn hat vom spülmittel getrunken", None, "P0", "report_problem"),
+        ("my little girl has swallowed some bleach", None, "P0", "report_problem"),
+        ("ich hab so einen druck auf der brust und mein linker arm kribbelt", None, "P0", "report_problem"),
+        # a hazard asked about for some day is a question, not an emergency
+        ("was müsste ich machen falls mal die heizung im winter ausfällt", None, "P3", "information"),
+    ],
+)
+def test_label_contract(text, client, urgency, intent):
+    result = decide(text, client)
+    assert (result.urgency, result.intent) == (urgency, intent), (text, result.urgency, result.intent, result.evidence)
+
+
 # --- a model-only emergency needs a close training example (issue 11, item 2) ------------------
 def _prediction(urgency: str, nearest_similarity: float):
     from triage.brain.model import Example, Prediction

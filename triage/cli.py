@@ -207,10 +207,21 @@ def train(
 def evaluate(
     corpus: Annotated[Path, typer.Option(help="Labelled JSONL corpus.")] = DEFAULT_CORPUS,
     split: Annotated[str, typer.Option(help="Which split to score.")] = "test",
+    sets: Annotated[
+        list[Path] | None,
+        typer.Option("--set", help="Score only this JSONL file (repeatable): labelled rows get the issue-11 "
+                     "figures, unlabelled ones the P0/P1 rate per language. Skips the corpus."),
+    ] = None,
 ) -> None:
     """Per-label scores on the held-out split, then the issue-11 figures on data/eval/ and data/outside/."""
-    from .evaluate import evaluate_corpus
+    from .evaluate import evaluate_corpus, evaluate_sets
 
+    if sets:
+        missing = [str(p) for p in sets if not p.is_file()]
+        if missing:
+            _fail(f"--set: no such file: {', '.join(missing)}")
+        typer.echo(evaluate_sets(sets, _load_model(), get_settings().prompts_dir))
+        return
     typer.echo(evaluate_corpus(corpus, split, _load_model(), get_settings().prompts_dir, corpus.parent))
 
 

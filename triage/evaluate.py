@@ -133,6 +133,26 @@ def evaluate_corpus(corpus: Path, split: str, model: TextModel, prompts_dir: Pat
     return "\n".join(out)
 
 
+def evaluate_sets(paths: list[Path], model: TextModel, prompts_dir: Path) -> str:
+    """The issue-11 figures on the given files only: labelled rows get `figures`, unlabelled ones `outside_figures`.
+
+    This is how a development set (`data/dev/`) is scored with exactly the scorer of `data/eval/`, without
+    scoring the corpus or printing anything about the measurement-only sets unless they are named.
+    """
+    packs = load_all(prompts_dir)
+    out: list[str] = []
+    for path in paths:
+        rows = read_rows(path)
+        if not rows:
+            raise SystemExit(f"no rows in {path}")
+        results = _analyse(rows, model, packs)
+        if all(r.get("urgency") for r in rows):
+            out += [f"figures on {path} ({len(rows)} rows):", *figures(rows, results), ""]
+        else:
+            out += [f"ordinary utterances in {path} ({len(rows)} rows):", *outside_figures(rows, results), ""]
+    return "\n".join(out).rstrip()
+
+
 def bench_analyze(corpus: Path, count: int, model: TextModel, prompts_dir: Path) -> str:
     """Latency of `analyze` per utterance (encoder included), one at a time as calls produce them, one thread."""
     rows = read_rows(corpus)[:count]

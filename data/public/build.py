@@ -26,11 +26,9 @@ SNIPS_INTENTS = (
     "SearchScreeningEvent",
 )
 SNIPS_ROWS = 900
-_QUESTION = re.compile(
-    r"^(what|whats|what's|how|when|where|which|who|why|is|are|do|does|did|can|could|will|would|should|"
-    r"was|wie|wann|wo|welche\w*|wer|warum|wieviel\w*|gibt|ist|sind|kannst|können|hat|habe|brauche|regnet|wird)\b",
-    re.IGNORECASE,
-)
+# An assistant request (weather, music, alarms, restaurants) said to a plumber, a pharmacy or a law firm is
+# out of the business's domain: no action (P4 `other`), the label contract of data/eval/README.md.
+PUBLIC_URGENCY, PUBLIC_INTENT = "P4", "other"
 
 
 def _git_show(git_dir: str, path: str) -> str:
@@ -47,10 +45,8 @@ def _asr_style(text: str, rng: random.Random) -> str:
     return text
 
 
-def _row(text: str, lang: str, source: str, n: int, *, urgency: str = "P3", intent: str | None = None,
+def _row(text: str, lang: str, source: str, n: int, *, urgency: str = PUBLIC_URGENCY, intent: str = PUBLIC_INTENT,
          distress: str = "none", client: str | None = None, split: str = "train") -> dict:
-    if intent is None:
-        intent = "information" if _QUESTION.match(text.strip()) else "other"
     return {"text": text, "lang": lang, "client": client, "urgency": urgency, "intent": intent, "distress": distress,
             "group": f"pub.{source}.{n // 6}", "split": split, "source": source}
 

@@ -86,9 +86,11 @@ def analyze(
     # catalogue items the caller needs, which the model calls an appointment with no word of one
     # ("wir brauchen fürs Wochenende eine Objektbewachung")
     guessed = intent == "other" or (intent == "appointment" and not booking and _NEEDS.search(text) is not None)
-    if order and routine and (guessed or (ordering and intent not in ("order_status", "request_human"))):
+    no_business = decision.noise_rule is not None
+    asked_order = ordering and intent not in ("order_status", "request_human")
+    if order and routine and not no_business and (guessed or asked_order):
         intent = "place_order"
-    urgency = "P3" if order and decision.urgency == "P4" else decision.urgency
+    urgency = "P3" if order and decision.urgency == "P4" and not no_business else decision.urgency
     return Analysis(
         urgency=urgency,
         intent=intent,

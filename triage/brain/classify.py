@@ -7,13 +7,14 @@ no rule anticipated, and gives intent and distress a graded score the rules only
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import rules as R
 from .model import Prediction, TextModel
-from .text import Folded
+from .text import Folded, fold_pattern
 from .types import DISTRESSES, INTENTS, URGENCIES, Distress, Hazard, Intent, Urgency, more_urgent
 
 # How much one matching rule adds to the model's probability of its label.
@@ -34,8 +35,35 @@ CLOSE_EXAMPLE = 0.5
 CLOSEST_MARGIN = 0.1
 # ... and never for a turn this short: one or two words carry too little to call an emergency on.
 _MIN_WORDS_FOR_MODEL_EMERGENCY = 3
+# A turn shorter than this answers a question ("zum Abholen") rather than saying what the caller wants.
+_MIN_WORDS_FOR_AIM = 4
 # Model-only acute distress needs this much probability; below it, elevated is the most it says.
 _MODEL_ACUTE_MIN = 0.6
+
+
+# a hazard asked about for some day, not happening: "falls mal", "if a pipe ever bursts"
+_IF_EVER = re.compile(
+    fold_pattern(
+        r"\b(falls|wenn) (\w+ ){0,3}(mal|jemals|irgendwann)\b"
+        r"|\bwas (soll|muss|mache|tue) (ich|man) (\w+ )?(wenn|falls)\b"
+        r"|\bif (\w+ ){0,4}ever\b|\bwhat (should|do|would) (i|we|you) do if\b"
+    )
+)
+# a mild complaint the model alone must not turn into an emergency (rules still see "leichtes Fieber und krampft")
+_MILD = re.compile(
+    fold_pattern(
+        r"\bleichte\w* (fieber|temperatur|kopfschmerz\w*|husten|schnupfen|erkältung)\b"
+        r"|\b(a )?(slight|mild|bit of a|low) (fever|temperature|cough|cold|headache)\b"
+    )
+)
+
+
+# intent cues of routine business: an order, a question, a quote
+_ROUTINE_CUES = frozenset({"order", "information", "quote"})
+
+
+def _words(found: str | re.Match[str]) -> str:
+    return found.group(0) if isinstance(found, re.Match) else found
 
 
 @dataclass
@@ -72,7 +100,9 @@ def classify(
     if not folded.text:
         return Decision("P4", "other", "none", ["empty utterance (silence)"])
     if all(word in R.NO_CONTENT_WORDS for word in folded.text.split()):
-        return Decision("P4", "other", "none", [f"no request, only: {folded.text}"])
+        if all(word in R.FILLER_WORDS for word in folded.text.split()):
+            return Decision("P4", "other", "none", [f"no request, only: {folded.text}"])
+        return Decision("P3", "other", "none", [f"no request yet, only: {folded.text}"])
     trivial = R.only_everyday_words(text, folded)
 
     evidence: list[str] = []
@@ -121,10 +151,24 @@ def classify(
     if prediction is None and model is not None:
         prediction = model.predict(text)
 
-    urgency = _decide_urgency(rule_urgency, noise, prediction, hits, evidence)
+    requests = any(h.rule.intent not in (None, "request_human") and not h.negated for h in intent_hits)
+    urgency = _decide_urgency(rule_urgency, noise, prediction, hits, evidence, requests)
     unsure = False
+    if urgency == "P4" and noise is None and trivial:
+        urgency = "P3"  # a name, a number, an address, a time: a caller answering, whatever the model says
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         urgency, unsure = _check_model_emergency(urgency, prediction, folded, trivial, evidence)
+        if_ever = _IF_EVER.search(folded.text)
+        settled = if_ever or _MILD.search(folded.text) or mods.false_alarm or mods.resolved or mods.low_stakes
+        if urgency in ("P0", "P1") and settled:
+            # "was soll ich machen, falls mal ein Rohr platzt", "war ein Fehlalarm, hat sich erledigt"
+            evidence.append(f"model-only {urgency}, but nothing is happening: {_words(settled)}")
+            urgency, unsure = "P3", False
+        elif urgency in ("P0", "P1") and any(h.rule.id in _ROUTINE_CUES and not h.negated for h in intent_hits):
+            # "ich brauch einen CO-Melder, habt ihr sowas", "no fire, I just want a smoke detector fitted, how
+            # much is that": a routine request near a hazard word; asked, not assumed
+            evidence.append(f"model-only {urgency} in a routine request: unsure, asking")
+            urgency, unsure = "P2", True
 
     # --- intent
     intent_scores = {label: (prediction.intent[label] if prediction else 0.0) for label in INTENTS}
@@ -138,17 +182,35 @@ def classify(
         intent_scores[hit.rule.intent] += weight
         wants_human |= hit.rule.intent == "request_human"
         evidence.append(f"cue {hit.rule.id}: {hit.words}")
+    if rule_urgency is None and _IF_EVER.search(folded.text):
+        intent_scores["information"] += _INTENT_RULE_WEIGHT  # asking what to do, should it ever happen
     if top is not None and top.rule.intent == "report_problem":
         asked = mods.just_asking or mods.hypothetical(top) or (rule_urgency == "P3" and (mods.past or mods.invoice))
         intent_scores["information" if asked and top.rule.urgency != "P3" else "report_problem"] += _INTENT_RULE_WEIGHT
-    if urgency in ("P0", "P1") and rule_urgency in ("P0", "P1"):
-        intent: Intent = "report_problem"
+    # "droht mich umzubringen" is violence, not self-harm
+    self_harm = any(h.rule.kind == "self_harm" and not h.negated for h in hits) and not any(
+        h.rule.id == "violence" and not h.negated for h in hits
+    )
+    if wants_human:
+        # a caller who demands a person wants a person, whatever the urgency (the flow still follows it)
+        intent: Intent = "request_human"
+    elif urgency == "P0" and self_harm:
+        intent = "other"  # a person at risk of harming themselves reports no fault and orders nothing
+    elif urgency == "P1" and top is not None and top.rule.kind == "medication" and rule_urgency == "P1":
+        intent = "place_order"  # vital medication that runs out today is an urgent order
+    elif urgency in ("P0", "P1") and rule_urgency in ("P0", "P1"):
+        intent = "report_problem"
     elif urgency == "P4" and noise is not None:
         intent = "other"
     else:
         intent = _argmax(intent_scores)  # type: ignore[assignment]
-        if prediction is None and not any(h.rule.intent for h in intent_hits) and top is None:
-            intent = "other"
+        cued = {h.rule.intent for h in intent_hits if h.rule.intent and not h.negated}
+        if intent == "other" and cued and urgency != "P4" and len(folded.text.split()) >= _MIN_WORDS_FOR_AIM:
+            # "other" is a caller with no clear aim; words that name one ("eine Nachricht hinterlassen") win,
+            # unless the turn is a short answer ("zum Abholen") or no business at all (P4)
+            intent = max(cued, key=lambda label: intent_scores[label])  # type: ignore[assignment]
+        if not cues and top is None and (prediction is None or trivial):
+            intent = "other"  # "ja, die Aufnahme ist okay": everyday words only ask for nothing
 
     # --- distress
     distress_scores = {label: (prediction.distress[label] if prediction else 0.0) for label in DISTRESSES}
@@ -251,6 +313,7 @@ def _decide_urgency(
     prediction: Prediction | None,
     hits: list[R.Hit],
     evidence: list[str],
+    requests: bool = False,
 ) -> Urgency:
     if rule_urgency is not None and rule_urgency != "P3":
         if prediction is not None:
@@ -278,7 +341,10 @@ def _decide_urgency(
     ranked = sorted(prediction.urgency.items(), key=lambda kv: -kv[1])
     label, p = ranked[0]
     if label == "P0" and p < _MODEL_P0_MIN:
-        label = ranked[1][0]
+        # not sure of danger to people, but sure of an emergency: P1, which still needs a close example
+        label = "P1" if p + prediction.urgency["P1"] >= 0.5 else ranked[1][0]
+    if label == "P4" and requests:
+        label = "P3"  # "wir wollen Feuerlöscher kaufen": someone asking for something is a caller, not spam
     return label  # type: ignore[return-value]
 
 

@@ -14,6 +14,13 @@ NO_CONTENT_WORDS = frozenset(
     "ist da jemand is there anyone anybody someone can you hear me hören sie mich können hoeren koennen sie "
     "test testing eins zwei one two wer hört hoert hör nix nichts anybody home hellooo halloo".split()
 )
+# ... of which these carry no caller at all (P4: silence, a line test); a greeting, a "ja" or "wer ist da"
+# is a real caller who has not said what they need yet (P3 `other`: asked what they need)
+FILLER_WORDS = frozenset(
+    fold(w)
+    for w in "äh ähm ehm hm hmm mhm öhm uh uhm um umm er erm ah oh so also naja na like you know "
+    "test testing eins zwei one two".split()
+)
 # never an emergency, never distress, whatever a model makes of them
 EVERYDAY_WORDS = frozenset(
     fold(w)

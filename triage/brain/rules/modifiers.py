@@ -31,6 +31,7 @@ PAST = re.compile(fold_pattern(
     r"|\blast (week|month|year|time|winter)|\b(\w+ )(day|week|month|year)s? ago\b|\ba while ago|\bpreviously"
     r"|\bwe had (a|an)\b|\b(was|were|has been|got) (\w+ )?(fixed|repaired|sorted)\b|\bback in the\b"
     r"|\b(for|für) (the |die )?(insurance|versicherung)"
+    r"|\b(ein|einem|zwei|drei|vier|fünf|paar|einige) (jahr|jahre|jahren|monat|monate|monaten|wochen) her\b"
 ))
 # an invoice is about past work: it makes a damage routine, never a danger to life
 INVOICE = re.compile(fold_pattern(r"\brechnung\w*|\binvoice\w*|\bbill\b"))
