@@ -34,7 +34,14 @@ from sqlalchemy.orm import Session
 from tests.test_voice_suite import caller_voices, german_stand_in, real_models  # noqa: F401 (fixtures)
 from tests.voice_server import PASSWORD, REPO, VoiceServer, signed_in_client, start_server, stop_server
 from tests.voice_suite.calls import ScriptedCall
-from tests.voice_suite.place import PlacedCall, models_dir_for_suite, place_call, read_call, read_ended_call, signature
+from tests.voice_suite.place import (
+    PlacedCall,
+    models_dir_for_suite,
+    place_call,
+    read_call,
+    read_placed_call,
+    signature,
+)
 from tests.voice_suite.speech import CallerVoices, en
 from triage.privacy.recording import RecordingVault
 from triage.settings import Settings
@@ -103,18 +110,7 @@ async def _early(server: VoiceServer, voices: CallerVoices) -> EarlyCall:
         await caller.wait_quiet(1.5, timeout=120)
         await caller.hang_up()
     heard = next((t for t, name in caller.log.marks if name == "disclosure"), None)
-    call, handoffs, orders, messages = await read_ended_call(server, caller.call_sid)
-    turns = call.turns if call is not None else []
-    placed = PlacedCall(
-        "early",
-        ScriptedCall(CLIENT, [EARLY]),
-        call,
-        [t.text for t in turns if t.role == "caller"],
-        [t.text for t in turns if t.role == "bot"],
-        handoffs,
-        orders,
-        messages,
-    )
+    placed = await read_placed_call(server, caller.call_sid, "early", ScriptedCall(CLIENT, [EARLY]))
     return EarlyCall(spoke_at, heard, list(caller.log.clears), placed)
 
 

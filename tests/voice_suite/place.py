@@ -152,24 +152,27 @@ async def place_call(server: VoiceServer, name: str, script: ScriptedCall, voice
             await caller.hang_up()
     except (TimeoutError, ConnectionError, OSError) as exc:
         error = f"{type(exc).__name__}: {exc}"
-    call, handoffs, orders, messages = await read_ended_call(server, caller.call_sid)
-    turns = call.turns if call is not None else []
     spoken = [
         Said(turn, caller.sent_audio(first, last), replied)
         for (turn, replied), (first, last) in zip(said, caller.log.utterances, strict=False)
     ]
-    return PlacedCall(
-        name,
-        script,
-        call,
-        [t.text for t in turns if t.role == "caller"],
-        [t.text for t in turns if t.role == "bot"],
-        handoffs,
-        orders,
-        messages,
-        spoken,
-        error,
-    )
+    return await read_placed_call(server, caller.call_sid, name, script, spoken, error)
+
+
+async def read_placed_call(
+    server: VoiceServer,
+    call_sid: str,
+    name: str,
+    script: ScriptedCall,
+    said: list[Said] | None = None,
+    error: str | None = None,
+) -> PlacedCall:
+    """The call as the database holds it once it has ended, with what the caller said."""
+    call, handoffs, orders, messages = await read_ended_call(server, call_sid)
+    turns = call.turns if call is not None else []
+    caller_turns = [t.text for t in turns if t.role == "caller"]
+    bot_turns = [t.text for t in turns if t.role == "bot"]
+    return PlacedCall(name, script, call, caller_turns, bot_turns, handoffs, orders, messages, said or [], error)
 
 
 async def place_all(
