@@ -87,3 +87,28 @@ def test_nothing_heard_leaves_the_turn_to_the_detector() -> None:
 def test_a_number_dialled_with_its_area_code_needs_ten_digits_before_the_turn_may_end(words, still_dictating):
     hold = turn_hold(words, frozenset({"phone"}))
     assert (hold.seconds == DICTATION_SECS) is still_dictating, hold
+
+
+NAME_READ_BACK = frozenset({"yes_no", "name"})
+
+
+@pytest.mark.parametrize(
+    "so_far",
+    [
+        "No. Sir Jones S. A. R.",  # what Whisper wrote in the voice suite before the caller's breath (run B)
+        "No, Sarah Jones, S, A, R",
+        "Nein, Schmidt, S-C-H",
+        "Müller, M wie Martha, Ü wie Übermut",
+    ],
+)
+def test_a_name_being_spelled_waits_for_the_rest_of_its_letters(so_far: str) -> None:
+    hold = turn_hold(so_far, NAME_READ_BACK)
+    assert hold.seconds >= DICTATION_SECS and not hold.ends_now
+
+
+def test_a_spelled_name_still_ends_and_words_after_it_end_at_once() -> None:
+    """The caller's last letter is followed by silence: the turn ends after it, as a number's does; a
+    single capital ("plan B") is no spelling."""
+    assert turn_hold("No, Sarah Jones, S, A, R, A, H. That's it.", NAME_READ_BACK).seconds == 0
+    assert turn_hold("I need plan B", frozenset()).seconds == 0
+    assert turn_hold("Sarah Jones.", NAME_READ_BACK).seconds == 0

@@ -5,8 +5,9 @@ groups of a dictated number ("zero one seven six, five five five, one two three 
 street, house number and town, and an acoustic end-of-turn model hears each pause as a finished
 sentence. So while the dialogue is collecting such a detail, the words so far decide how much
 silence must follow before the turn may end: a phone number with too few digits, an address
-without a house number, or words that end on a digit group, a comma or a joining word ("and",
-"unter") are not finished yet. A bare yes/no is finished at once, whatever the detector thinks.
+without a house number, or words that end on a digit group, a comma, a joining word ("and",
+"unter") or spelled letters ("S, A, R") are not finished yet. A bare yes/no is finished at once,
+whatever the detector thinks.
 
 Pure: text and what the dialogue expects in, seconds out. The pipeline applies it
 (calls/turn_stop.py).
@@ -18,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from .extract.address import extract_address
+from .extract.name import ends_spelling
 from .numbers import words_to_digits
 from .text import fold, without_fillers
 
@@ -106,4 +108,6 @@ def turn_hold(text: str, expecting: frozenset[str] = frozenset()) -> TurnHold:
             return TurnHold(MAY_GO_ON_SECS, "an address without its town yet")
     if joining or on_comma:
         return TurnHold(DICTATION_SECS if expecting else MAY_GO_ON_SECS, "words that end mid-sentence")
+    if ends_spelling(bare):  # "No, Sarah Jones, S, A, R" - a breath - "A, H."
+        return TurnHold(DICTATION_SECS if expecting else MAY_GO_ON_SECS, "a name being spelled")
     return TurnHold(0.0, "a whole turn")

@@ -162,6 +162,13 @@ def _name_at(t: str, lang: str, expecting: bool) -> str | None:
 _LETTER_UNIT = r"(?:(?:doppel-?\s?|double\s|zwei\s)?[a-zäöüß](?:\s+(?:wie|for|as\s+in)\s+[a-zäöüß]+)?)"
 _SPELLED = re.compile(rf"(?<![\w'’]){_LETTER_UNIT}(?:[-.,\s]+{_LETTER_UNIT}){{2,}}(?![\w'’-])")
 _UNIT = re.compile(_LETTER_UNIT)
+# Two letters at the very end of a turn: the caller is spelling and may not be done ("S, A, R" - a breath).
+_SPELLING_AT_END = re.compile(rf"(?<![\w'’]){_LETTER_UNIT}(?:[-.,\s]+{_LETTER_UNIT})+[-.,\s]*$")
+
+
+def ends_spelling(text: str) -> bool:
+    """The words end on a name spelled letter by letter (at least two letters), which may go on."""
+    return bool(_SPELLING_AT_END.search(text.lower()))
 
 
 def _spelled(t: str) -> tuple[str | None, str]:
