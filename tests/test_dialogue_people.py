@@ -531,3 +531,82 @@ def test_a_caller_in_acute_distress_hears_the_clients_advice_for_their_emergency
     assert (d.state.distress, d.state.urgency, reply.outcome.type) == ("acute", "P1", "handoff")
     advice = load_pack("kanzlei-berg").emergency(d.state.emergency_id).advice[lang]
     assert reply.says == [advice.strip(), prompt("kanzlei-berg", "distress_acute", lang)]
+
+
+# --- the number the caller rings from -------------------------------------------------------------
+def phoned_from(number: str | None, client: str, lang: str) -> Dialogue:
+    d = Dialogue(load_pack(client), model(), lang=lang)
+    d.caller_number = number  # a phone line's caller ID (Twilio's From), as CallSession sets it
+    d.greet()
+    return d
+
+
+@pytest.mark.parametrize(
+    ("lang", "opening", "message", "yes", "name"),
+    [
+        (
+            "de",
+            "Ich möchte eine Nachricht hinterlassen.",
+            "Bitte rufen Sie mich wegen des Mietvertrags zurück.",
+            "Ja.",
+            "Anna Schmidt.",
+        ),
+        ("en", "I'd like to leave a message.", "Please call me back about my rental contract.", "Yes.", "John Miller."),
+    ],
+)
+def test_a_caller_whose_line_shows_their_number_is_offered_it_and_need_not_dictate_it(
+    lang, opening, message, yes, name
+):
+    d = phoned_from("+4917612345678", "kanzlei-berg", lang)
+    d.hear(opening)
+    reply = d.hear(message)
+    assert reply.says[-1] == prompt("kanzlei-berg", "confirm_line_number", lang, phone="017612345678")
+    assert d.hear(yes).says[-1] == prompt("kanzlei-berg", "ask_name", lang)
+    assert d.state.phone == "017612345678" and "phone" in d.state.confirmed
+    d.hear(name)
+    d.hear(yes)
+    d.hear(yes)  # the message read back
+    assert d.state.outcome is not None and d.state.outcome.type == "message"
+    assert d.state.outcome.summary["callback_number"] == "017612345678"
+
+
+@pytest.mark.parametrize(
+    ("lang", "no", "other"),
+    [
+        ("de", "Nein, lieber auf dem Handy.", "null eins fünf eins, zwei zwei drei drei, vier vier fünf fünf"),
+        ("en", "No, my mobile please.", "zero one five one, two two three three, four four five five"),
+    ],
+)
+def test_a_caller_who_wants_another_number_is_asked_for_it_once(lang, no, other):
+    d = phoned_from("+4930555000111", "kanzlei-berg", lang)
+    d.hear("Ich möchte eine Nachricht hinterlassen." if lang == "de" else "I'd like to leave a message.")
+    d.hear("Bitte um Rückruf wegen der Rechnung." if lang == "de" else "Please call me back about the invoice.")
+    reply = d.hear(no)
+    assert reply.says == [prompt("kanzlei-berg", "ask_callback", lang)]  # no apology: nothing was wrong
+    reply = d.hear(other)
+    assert d.state.phone == "015122334455"
+    assert reply.says[-1] == prompt("kanzlei-berg", "confirm_callback", lang, phone="015122334455")
+
+
+@pytest.mark.parametrize("hidden", [None, "anonymous", "client:browser-42", "+49 30"])
+def test_a_hidden_or_no_phone_caller_id_is_never_offered(hidden):
+    d = phoned_from(hidden, "kanzlei-berg", "en")
+    d.hear("I'd like to leave a message.")
+    reply = d.hear("Please call me back about my rental contract.")
+    assert reply.says[-1] == prompt("kanzlei-berg", "ask_callback", "en")
+
+
+def test_a_number_said_instead_of_yes_replaces_the_offered_one():
+    d = phoned_from("+4930555000111", "sanitaer-notdienst", "en")
+    d.hear("yes")
+    d.hear("My radiator is making a strange noise, can someone call me back?")
+    while d.state.confirming != "phone" and not d.state.ended:
+        said = d.state.last_question or ""
+        if "address" in said.lower():
+            d.hear("Baker Street 12, London")
+        else:
+            d.hear("yes")
+    assert d.state.phone == "030555000111"
+    reply = d.hear("no, zero one seven six, five five five, one two three four")
+    assert d.state.phone == "01765551234"
+    assert reply.says[-1] == prompt("sanitaer-notdienst", "confirm_callback", "en", phone="01765551234")

@@ -118,6 +118,7 @@ class CallState:
     declined: set[str] = field(default_factory=set)  # optional details the caller chose not to give
     phone_fragment: str | None = None  # the digits of a number said so far, when a pause cut it
     name_read_back: str | None = None  # the name as last read back, which a one-word correction amends
+    line_number_offered: bool = False  # the number the caller rings from was offered as the callback number
 
     # what the bot asked last, asked again when a turn was not understood with confidence
     last_question: str | None = None

@@ -249,6 +249,7 @@ class Prompts(Strict):
     ask_name: Localized
     confirm_address: Localized
     confirm_callback: Localized
+    confirm_line_number: Localized  # the number the caller rings from, offered as the callback number
     confirm_name: Localized
     confirm_retry: Localized
     order_ask_items: Localized

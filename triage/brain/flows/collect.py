@@ -64,6 +64,11 @@ def next_detail(c: Context, prefix: list[str] | None = None) -> Reply:
             if slot == "name":
                 s.name_read_back = s.name
             return Reply([*says, c.say(CONFIRM[slot])])
+        if slot == "phone" and not s.line_number_offered and (line := c.line_number()):
+            # the number the caller rings from, offered once: a yes spares them dictating it; a no (or
+            # another number said instead) goes on as any read-back does
+            s.phone, s.phone_fragment, s.line_number_offered, s.confirming = line, None, True, "phone"
+            return Reply([*says, c.say("confirm_line_number")])
         s.confirming = None
         ask = "order_ask_delivery_address" if slot == "address" and s.after_collect == "order" else ASK[slot]
         return Reply([*says, c.say(ask)])
@@ -127,8 +132,9 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         elif answer is None and (town := _town_added(c, slot, text)):
             s.address = replace(s.address, city=town)  # "I have: Harbour Road 16." - "Hamburg.": read it back
         elif answer is False:
+            offered = slot == "phone" and s.phone == c.line_number()  # "no, call my mobile": no apology
             clear(c, slot)
-            return Reply([c.say("confirm_retry"), c.say(ASK[slot])])
+            return Reply([*([] if offered else [c.say("confirm_retry")]), c.say(ASK[slot])])
         elif answer is True or changed:
             s.confirmed.add(slot)  # new information after a read-back is an implicit yes
         else:

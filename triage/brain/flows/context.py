@@ -7,6 +7,7 @@ never import the dialogue, so the routing in `dialogue.py` stays the one place t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from ...packs.render import render, say
 from ...packs.schema import Pack
 from .. import hours
+from ..extract import normalise_phone, plausible_phone
 from ..model import TextModel
 from ..state import CallState, Outcome, Reply, Slot
 from ..summary import build_summary
@@ -27,6 +29,7 @@ class Context:
     model: TextModel | None
     now: Callable[[], datetime]
     state: CallState
+    caller_number: str | None  # the line's caller ID (Twilio's From), when the line gives one
 
     # --- sentences ------------------------------------------------------------------------------
     def _variables(self) -> dict[str, Any]:
@@ -49,6 +52,18 @@ class Context:
     def value(self, slot: Slot) -> object:
         s = self.state
         return {"address": s.address.street or s.address.postcode, "phone": s.phone, "name": s.name}[slot]
+
+    def line_number(self) -> str | None:
+        """The number the caller rings from, as a callback number: a German one in the national form
+        the caller would say ("+49176..." as "0176..."); None when the line hides it or gives no phone
+        number (a browser call, "anonymous")."""
+        raw = (self.caller_number or "").strip()
+        if not re.fullmatch(r"\+?\d{6,15}", raw):
+            return None
+        number = normalise_phone(raw)
+        if number.startswith("+49"):
+            number = "0" + number[3:]
+        return number if plausible_phone(number) else None
 
     def missing(self) -> Slot | None:
         """The first detail still to be asked for (not given, not declined)."""
