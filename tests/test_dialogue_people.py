@@ -610,3 +610,38 @@ def test_a_number_said_instead_of_yes_replaces_the_offered_one():
     reply = d.hear("no, zero one seven six, five five five, one two three four")
     assert d.state.phone == "01765551234"
     assert reply.says[-1] == prompt("sanitaer-notdienst", "confirm_callback", "en", phone="01765551234")
+
+
+@pytest.mark.parametrize(
+    ("lang", "problem", "address", "no", "yes"),
+    [
+        (
+            "de",
+            "Bei uns ist ein Rohr geplatzt, das Wasser läuft überall.",
+            "Goethestraße 14, Hamburg.",
+            "Nein, Goethestraße 14, Hamburg.",
+            "Ja.",
+        ),
+        (
+            "en",
+            "A pipe has burst and water is everywhere.",
+            "Sixteen Harbour Road, hammered.",
+            "No, it's 16 Harbor Road. Hammered.",
+            "Yes.",
+        ),
+    ],
+)
+def test_a_yes_after_a_refused_read_back_confirms_nothing(lang, problem, address, no, yes):
+    """The read-back was refused, so the address is asked afresh: a "yes" to that question is no address
+    (it once marked the emptied address as confirmed, and the name after it was taken for the address)."""
+    d = call("sanitaer-notdienst", lang)
+    d.hear(yes)
+    d.hear(problem)
+    d.hear(address)
+    reply = d.hear(no)
+    if d.state.confirming == "address":  # the correction was read back: refuse it once more
+        reply = d.hear(no)
+    assert reply.says[-1] == prompt("sanitaer-notdienst", "ask_address", lang)
+    reply = d.hear(yes)
+    assert "address" not in d.state.confirmed
+    assert reply.says[-1] == prompt("sanitaer-notdienst", "ask_address", lang)

@@ -134,6 +134,7 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         elif answer is False:
             offered = slot == "phone" and s.phone == c.line_number()  # "no, call my mobile": no apology
             clear(c, slot)
+            s.confirming = None  # the detail is asked for afresh: a "yes" now is no answer to it
             return Reply([*([] if offered else [c.say("confirm_retry")]), c.say(ASK[slot])])
         elif answer is True or changed:
             s.confirmed.add(slot)  # new information after a read-back is an implicit yes
