@@ -88,6 +88,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+SERVE = [sys.executable, "-m", "triage.cli", "serve", "--host", "127.0.0.1"]
+
+
 def start_server(
     models_dir: Path,
     data_dir: Path,
@@ -117,7 +120,8 @@ def start_server(
     data_dir.mkdir(parents=True, exist_ok=True)
     log_path = data_dir / "server.log"
     process = subprocess.Popen(
-        [sys.executable, "-m", "triage.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        # TRIAGE_TEST_SERVER_LOG_LEVEL=debug: every transcription step and turn decision in server.log
+        [*SERVE, "--port", str(port), "--log-level", os.environ.get("TRIAGE_TEST_SERVER_LOG_LEVEL", "info")],
         env=env,
         stdout=log_path.open("w"),
         stderr=subprocess.STDOUT,

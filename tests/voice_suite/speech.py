@@ -1,7 +1,8 @@
 """How the suite's callers sound: English turns spoken by the real Piper voice en_US-joe-medium
-(in-process, each utterance synthesised once per session and cached as a WAV), German turns from the
-real recordings in ../shared/audio/de/ where one fits, and Debian's espeak-ng where none does (robotic,
-but real phonemes: said so in each call that uses it). Groups of a dictated number or an address are
+(in-process, without sampling noise so every run says the same, each utterance synthesised once per
+session and cached as a WAV), German turns from the real recordings in ../shared/audio/de/ where one
+fits, and Debian's espeak-ng where none does (robotic, but real phonemes: said so in each call that
+uses it). Groups of a dictated number or an address are
 synthesised one by one and joined with natural pauses of 0.3-0.8 s. Every utterance is brought to the
 caller's level (RMS in dBFS) at the 8 kHz of a phone line.
 """
@@ -111,12 +112,16 @@ class CallerVoices:
         return trim(load_audio(path, RATE))
 
     def _piper(self, text: str) -> tuple[np.ndarray, int]:
-        from triage.speech.engines import Voice
+        """Without Piper's sampling noise (noise_scale, noise_w 0): with it every run rendered another
+        caller ("Hamburg" heard as "Hamburg" in one run and "Ambered" in the next, offline too), so a call
+        passed or failed by draw. Each run now places the same audio."""
+        from piper import PiperVoice, SynthesisConfig
 
         if self._joe is None:
-            self._joe = Voice(self.joe_onnx)
-        pcm = b"".join(self._joe.sentences(text))
-        return np.frombuffer(pcm, dtype=np.int16), self._joe.sample_rate
+            self._joe = PiperVoice.load(str(self.joe_onnx))
+        same_every_run = SynthesisConfig(noise_scale=0.0, noise_w_scale=0.0)
+        pcm = np.concatenate([chunk.audio_int16_array for chunk in self._joe.synthesize(text, same_every_run)])
+        return pcm, self._joe.config.sample_rate
 
     def _espeak(self, text: str) -> tuple[np.ndarray, int]:
         out = self.cache / "espeak-tmp.wav"
