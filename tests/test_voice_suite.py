@@ -127,10 +127,11 @@ def suite_server(real_models: Path, german_stand_in: Path, tmp_path_factory: pyt
 
 @pytest.fixture(scope="module")
 def placed(request: pytest.FixtureRequest, suite_server: VoiceServer, caller_voices: CallerVoices):
-    """The selected calls (each test named test_<call>), placed at most AT_ONCE at a time."""
-    selected = {item.name for item in request.session.items if item.module is request.module}
-    every = any(name.startswith(("test_wer", "test_calls_")) for name in selected)  # these need them all
-    calls = {name: script for name, script in CALLS.items() if every or f"test_{name}" in selected}
+    """The selected calls (test_call_ends_right[<call>]), placed at most AT_ONCE at a time."""
+    selected = [item for item in request.session.items if item.module is request.module]
+    every = any(item.name.startswith(("test_wer", "test_calls_")) for item in selected)  # these need all calls
+    named = {item.callspec.params["name"] for item in selected if hasattr(item, "callspec")}
+    calls = {name: script for name, script in CALLS.items() if every or name in named}
     results = asyncio.run(place_all(suite_server, calls, caller_voices, AT_ONCE))
     for result in results.values():
         print(result.describe())
@@ -276,65 +277,18 @@ ENDS_RIGHT: dict[str, Callable[[PlacedCall], None]] = {
 }
 
 
-@pytest.mark.xfail(strict=False, reason=KNOWN_GAPS["burst_pipe_p1_with_address_callback_and_name"])
-def test_burst_pipe_p1_with_address_callback_and_name(placed):
-    ENDS_RIGHT["burst_pipe_p1_with_address_callback_and_name"](placed["burst_pipe_p1_with_address_callback_and_name"])
-
-
-def test_gas_smell_p0(placed):
-    ENDS_RIGHT["gas_smell_p0"](placed["gas_smell_p0"])
-
-
-@pytest.mark.xfail(strict=False, reason=KNOWN_GAPS["order_with_lines_pickup_and_callback"])
-def test_order_with_lines_pickup_and_callback(placed):
-    ENDS_RIGHT["order_with_lines_pickup_and_callback"](placed["order_with_lines_pickup_and_callback"])
-
-
-@pytest.mark.xfail(strict=False, reason=KNOWN_GAPS["message_with_a_dictated_number"])
-def test_message_with_a_dictated_number(placed):
-    ENDS_RIGHT["message_with_a_dictated_number"](placed["message_with_a_dictated_number"])
-
-
-@pytest.mark.xfail(strict=False, reason=KNOWN_GAPS["quiet_yes_no_at_minus_30_dbfs"])
-def test_quiet_yes_no_at_minus_30_dbfs(placed):
-    ENDS_RIGHT["quiet_yes_no_at_minus_30_dbfs"](placed["quiet_yes_no_at_minus_30_dbfs"])
-
-
-@pytest.mark.xfail(strict=False, reason=KNOWN_GAPS["german_caller_whose_first_word_is_ja"])
-def test_german_caller_whose_first_word_is_ja(placed):
-    ENDS_RIGHT["german_caller_whose_first_word_is_ja"](placed["german_caller_whose_first_word_is_ja"])
-
-
-@pytest.mark.xfail(strict=False, reason=KNOWN_GAPS["caller_corrects_the_house_number"])
-def test_caller_corrects_the_house_number(placed):
-    ENDS_RIGHT["caller_corrects_the_house_number"](placed["caller_corrects_the_house_number"])
-
-
-@pytest.mark.xfail(strict=False, reason=KNOWN_GAPS["message_in_cafe_noise_at_15_db_snr"])
-def test_message_in_cafe_noise_at_15_db_snr(placed):
-    ENDS_RIGHT["message_in_cafe_noise_at_15_db_snr"](placed["message_in_cafe_noise_at_15_db_snr"])
-
-
-def test_caller_goes_silent(placed):
-    ENDS_RIGHT["caller_goes_silent"](placed["caller_goes_silent"])
-
-
-def test_garbled_hazard_word_ends_in_a_handoff(placed):
-    ENDS_RIGHT["garbled_hazard_word_ends_in_a_handoff"](placed["garbled_hazard_word_ends_in_a_handoff"])
-
-
-@pytest.mark.xfail(strict=False, reason=KNOWN_GAPS["german_message_with_a_real_recorded_sentence"])
-def test_german_message_with_a_real_recorded_sentence(placed):
-    ENDS_RIGHT["german_message_with_a_real_recorded_sentence"](placed["german_message_with_a_real_recorded_sentence"])
-
-
-@pytest.mark.xfail(strict=False, reason=KNOWN_GAPS["hi_then_an_order_after_a_pause"])
-def test_hi_then_an_order_after_a_pause(placed):
-    ENDS_RIGHT["hi_then_an_order_after_a_pause"](placed["hi_then_an_order_after_a_pause"])
-
-
-def test_caller_asks_for_a_person(placed):
-    ENDS_RIGHT["caller_asks_for_a_person"](placed["caller_asks_for_a_person"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=pytest.mark.xfail(strict=False, reason=KNOWN_GAPS[name]))
+        if name in KNOWN_GAPS
+        else name
+        for name in CALLS
+    ],
+)
+def test_call_ends_right(placed, name: str):
+    """What the call left in the database is what its caller asked for (ENDS_RIGHT)."""
+    ENDS_RIGHT[name](placed[name])
 
 
 def test_calls_whisper_can_hear_end_right_but_for_at_most_one(placed, capsys: pytest.CaptureFixture[str]):
