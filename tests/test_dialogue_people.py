@@ -286,6 +286,24 @@ def test_pickup_said_with_the_order_is_not_asked_again(simulate, lang, order):
     assert prompt("sanitaer-notdienst", "order_ask_fulfilment", lang) not in bot(result)
 
 
+@pytest.mark.parametrize(
+    ("lang", "order", "no", "tail", "pickup"),
+    [
+        ("de", "ich möchte einen Entlüftungsschlüssel bestellen", "Nein.", "Das war's.", "Zum Abholen."),
+        ("en", "I'd like to order a radiator bleed key, please.", "No.", "That's all.", "Pick up, please."),
+    ],
+)
+def test_the_tail_of_no_thats_all_cut_at_a_breath_is_not_misunderstood(simulate, lang, order, no, tail, pickup):
+    """ "No, that's all." ends its turn at "No." (a short answer ends at once, issue 10) and "That's all."
+    arrives as the answer to "pick up or deliver?" (voice suite): the question is asked again, without
+    "I didn't catch that", and the order goes on."""
+    turns = [YES[lang], order, no, tail, pickup, "Anna Schmidt", YES[lang], "0171 2345678", YES[lang], YES[lang]]
+    result = simulate("sanitaer-notdienst", turns, lang=lang)
+    assert result["outcome"]["type"] == "order" and result["outcome"]["order"]["fulfilment"] == "pickup"
+    assert prompt("sanitaer-notdienst", "not_understood", lang) not in bot(result)
+    assert bot(result).count(prompt("sanitaer-notdienst", "order_ask_fulfilment", lang)) == 2
+
+
 @pytest.mark.parametrize("heard", ["Back up, please.", "Backup please", "Pack it up."])
 def test_pick_up_as_whisper_mishears_it_answers_pick_up_or_deliver(simulate, heard):
     """Whisper base wrote the voice suite's "Pick up, please." as "Back up, please." on the 8 kHz line; as
