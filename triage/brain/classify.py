@@ -158,6 +158,11 @@ def classify(
         urgency = "P3"  # a name, a number, an address, a time: a caller answering, whatever the model says
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         urgency, unsure = _check_model_emergency(urgency, prediction, folded, trivial, evidence)
+        if urgency in ("P0", "P1") and any(h.negated and h.rule.urgency in ("P0", "P1") for h in hits):
+            # "no gas smell or anything, the heating just makes noises": the model's emergency is most likely the
+            # very danger the caller denied; asked, not assumed
+            evidence.append(f"model-only {urgency} after the caller denied a danger: unsure, asking")
+            urgency, unsure = "P2", True
         if_ever = _IF_EVER.search(folded.text)
         settled = if_ever or _MILD.search(folded.text) or mods.false_alarm or mods.resolved or mods.low_stakes
         if urgency in ("P0", "P1") and settled:
@@ -211,6 +216,8 @@ def classify(
             intent = max(cued, key=lambda label: intent_scores[label])  # type: ignore[assignment]
         if not cues and top is None and (prediction is None or trivial):
             intent = "other"  # "ja, die Aufnahme ist okay": everyday words only ask for nothing
+        if "quote" in cues and intent in ("information", "place_order") and urgency != "P4":
+            intent = "leave_message"  # "ich hätte gern ein Angebot": a quote is a callback with the request
 
     # --- distress
     distress_scores = {label: (prediction.distress[label] if prediction else 0.0) for label in DISTRESSES}
@@ -247,6 +254,10 @@ def classify(
             distress = "acute"
         elif distress == "none":
             distress = "elevated"
+    # "bitte helfen Sie mir" is a plea: acute with a danger to people, elevated with a flooded kitchen or a lost invoice
+    plea = urgency == "P0" and any(h.rule.id == "plea" and not h.negated for h in distress_hits)
+    if plea:
+        distress = "acute"
 
     if prediction is not None:
         label, p = prediction.top_urgency
@@ -270,7 +281,7 @@ def classify(
         wants_human=wants_human,
         acute_by_rule=any(h.rule.distress == "acute" and not h.negated for h in distress_hits)
         or hazard_distress == "acute"
-        or (distress == "acute" and bool(shouting)),
+        or (distress == "acute" and (bool(shouting) or plea)),
         urgency_unsure=unsure,
         intent_cues=tuple(cues),
         noise_rule=noise.rule.id if noise is not None else None,
