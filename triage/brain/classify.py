@@ -57,6 +57,15 @@ _MILD = re.compile(
     )
 )
 
+# nothing happened after all: "fast hingefallen, aber alles gut", "nearly fell but I'm fine"
+_NO_HARM = re.compile(
+    fold_pattern(
+        r"\b(aber|but|and) (\w+ ){0,2}(alles (gut|ok|okay|in ordnung)|nichts passiert|ist nichts passiert"
+        r"|i m (fine|ok|okay|alright)|no harm done"
+        r"|nobody (got |was )?hurt|no one (got |was )?hurt|(niemand|keiner) (ist )?verletzt)\b"
+        r"|\b(fast|beinahe|nearly|almost) (\w+ )?(hingefallen|gestürzt|gestolpert|fell|fallen|tripped|slipped)\b"
+    )
+)
 
 # intent cues of routine business: an order, a question, a quote
 _ROUTINE_CUES = frozenset({"order", "information", "quote"})
@@ -164,7 +173,10 @@ def classify(
             evidence.append(f"model-only {urgency} after the caller denied a danger: unsure, asking")
             urgency, unsure = "P2", True
         if_ever = _IF_EVER.search(folded.text)
-        settled = if_ever or _MILD.search(folded.text) or mods.false_alarm or mods.resolved or mods.low_stakes
+        settled = (
+            if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or mods.false_alarm or mods.resolved
+            or mods.low_stakes
+        )
         if urgency in ("P0", "P1") and settled:
             # "was soll ich machen, falls mal ein Rohr platzt", "war ein Fehlalarm, hat sich erledigt"
             evidence.append(f"model-only {urgency}, but nothing is happening: {_words(settled)}")
