@@ -39,6 +39,9 @@ _MIN_WORDS_FOR_MODEL_EMERGENCY = 3
 _MIN_WORDS_FOR_AIM = 4
 # Model-only acute distress needs this much probability; below it, elevated is the most it says.
 _MODEL_ACUTE_MIN = 0.6
+# ... except with a model-only danger to life believed on a close example: there a third of the probability
+# on acute is enough (a life at risk is acute, and the caller goes to a human either way)
+_MODEL_P0_ACUTE_MIN = 0.3
 
 
 # a hazard asked about for some day, not happening: "falls mal", "if a pipe ever bursts"
@@ -268,7 +271,11 @@ def classify(
             distress = "elevated"
     # "bitte helfen Sie mir" is a plea: acute with a danger to people, elevated with a flooded kitchen or a lost invoice
     plea = urgency == "P0" and any(h.rule.id == "plea" and not h.negated for h in distress_hits)
-    if plea:
+    model_p0_acute = (
+        urgency == "P0" and rule_urgency is None and not unsure and prediction is not None
+        and prediction.distress["acute"] >= _MODEL_P0_ACUTE_MIN
+    )
+    if plea or model_p0_acute:
         distress = "acute"
 
     if prediction is not None:
