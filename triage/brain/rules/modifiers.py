@@ -73,7 +73,8 @@ HYPOTHETICAL_BEFORE = re.compile(fold_pattern(
 JUST_ASKING = re.compile(fold_pattern(
     r"\bnur (mal )?(so |allgemein )?gefragt|\ballgemein gefragt|\ballgemeine frage|\bjust (asking|curious)|\basking for a friend|\brein theoretisch|\btheoretically"
     r"|\bgeneral question|\bhypothetisch|\bhypothetically|\bwas passiert (eigentlich )?wenn|\bwhat happens if"
-    r"|\b(schulung|training|workshop|seminar|awareness|präventi\w*|prevention|schutz vor|protection against)\b"
+    r"|\b(schulung|training|seminar|awareness|präventi\w*|prevention|schutz vor|protection against)\b"
+    r"|\b(a|an|our|the) workshop (on|about|for)\b|\bworkshop (zum|zur|über|zu)\b"
     r"|\b(so|damit) (\w+ ){0,5}(doesn t|don t|nicht|nie) (happen|passiert)|\bvorbeug\w*|\bprotect (us|ourselves)"
 ))
 LOW_STAKES = re.compile(fold_pattern(
