@@ -75,6 +75,10 @@ JUST_ASKING = re.compile(fold_pattern(
     r"|\bgeneral question|\bhypothetisch|\bhypothetically|\bwas passiert (eigentlich )?wenn|\bwhat happens if"
     r"|\b(schulung|training|seminar|awareness|präventi\w*|prevention|schutz vor|protection against)\b"
     r"|\b(a|an|our|the) workshop (on|about|for)\b|\bworkshop (zum|zur|über|zu)\b"
+    r"|\b(if|say|suppose|supposing|angenommen|falls|wenn) (\w+ ){0,4}(ever|jemals|irgendwann mal)\b"
+    # a title, not a situation: "a creative work called Fire in the Hole", "ein Lied namens ..."
+    r"|\b(film|movie|song|album|book|soundtrack|series|show|work|kunstwerk|arbeit|lied|buch|spiel|game|playlist|track)"
+    r" (called|named|namens|titled|mitn titl|mit dem titel)\b"
     r"|\b(so|damit) (\w+ ){0,5}(doesn t|don t|nicht|nie) (happen|passiert)|\bvorbeug\w*|\bprotect (us|ourselves)"
 ))
 LOW_STAKES = re.compile(fold_pattern(
