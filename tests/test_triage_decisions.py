@@ -245,3 +245,69 @@ def test_model_only_emergency_without_a_close_example_is_asked_not_acted_on():
     # a rule never needs the model's examples
     ruled = classify("es riecht nach gas", prediction=_prediction("P3", 0.0))
     assert (ruled.urgency, ruled.urgency_unsure) == ("P0", False)
+
+
+def test_a_model_only_emergency_after_the_caller_denied_the_danger_is_asked():
+    """"No gas smell, the heating just makes noises": the model's emergency is the very danger denied."""
+    from triage.brain.classify import CLOSE_EXAMPLE, classify
+
+    text = "no gas smell or anything, the heating is just making odd noises"
+    d = classify(text, prediction=_prediction("P1", CLOSE_EXAMPLE + 0.2))
+    assert (d.urgency, d.urgency_unsure) == ("P2", True), d.evidence
+    # without the denial the same prediction stands
+    plain = classify("the heating is making odd noises and something is wrong", prediction=_prediction("P1", 0.8))
+    assert (plain.urgency, plain.urgency_unsure) == ("P1", False), plain.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i nearly fell earlier but i'm fine, i just need some cream for bruises",
+     "ich bin vorhin fast hingefallen, aber alles gut, ich brauche nur eine salbe"],
+)
+def test_a_model_only_emergency_where_nothing_happened_is_routine(text):
+    from triage.brain.classify import classify
+
+    d = classify(text, prediction=_prediction("P0", 0.8))
+    assert d.urgency == "P3" and not d.urgency_unsure, d.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "distress"),
+    [
+        # a plea is acute with a danger to people, elevated about a lost invoice or a flooded kitchen
+        ("bitte helfen sie mir, ich finde meine rechnung nicht", "elevated"),
+        ("please help me, i can't find my last invoice", "elevated"),
+        ("bitte helfen sie mir, mein mann atmet nicht mehr", "acute"),
+        ("please help me, my husband isn't breathing", "acute"),
+        # "dying" and "sterben" in ordinary senses
+        ("ich sterbe hier gleich vor langeweile in ihrer warteschleife", "elevated"),
+    ],
+)
+def test_a_plea_is_acute_only_with_a_danger_to_people(text, distress):
+    result = decide(text)
+    assert result.distress == distress, (text, result.distress, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "client", "urgency", "intent"),
+    [
+        # a fault that blocks today's work is P2, and invoices the caller sends are no invoice for past work
+        ("ich kann heute keine rechnungen verschicken, das buchhaltungsprogramm startet nicht", "it-service-hansa",
+         "P2", "report_problem"),
+        ("we can't send out any invoices today, the accounting software won't start", "it-service-hansa", "P2",
+         "report_problem"),
+        # a quote is a callback with the request, even with "ich hätte gern"
+        ("ich hätte gern ein angebot für eine alarmanlage, rufen sie mich zurück", "sicherheitsdienst-nord", "P3",
+         "leave_message"),
+        ("could you put together a quote for a new gas boiler", "sanitaer-notdienst", "P3", "leave_message"),
+        # a hazard fixed already is no emergency (the intent is left to the model)
+        ("there was a slight gas smell this morning but the engineer already fixed it, i just need the report",
+         "sanitaer-notdienst", "P3", None),
+        # fire in an ordinary sense
+        ("wer hat eigentlich das feuer erfunden", None, "P4", "other"),
+    ],
+)  # fmt: skip
+def test_label_contract_for_work_quotes_and_look_alikes(text, client, urgency, intent):
+    result = decide(text, client)
+    assert result.urgency == urgency, (text, result.urgency, result.evidence)
+    assert intent is None or result.intent == intent, (text, result.intent, result.evidence)

@@ -39,6 +39,9 @@ _MIN_WORDS_FOR_MODEL_EMERGENCY = 3
 _MIN_WORDS_FOR_AIM = 4
 # Model-only acute distress needs this much probability; below it, elevated is the most it says.
 _MODEL_ACUTE_MIN = 0.6
+# ... except with a model-only danger to life believed on a close example: there a third of the probability
+# on acute is enough (a life at risk is acute, and the caller goes to a human either way)
+_MODEL_P0_ACUTE_MIN = 0.3
 
 
 # a hazard asked about for some day, not happening: "falls mal", "if a pipe ever bursts"
@@ -57,6 +60,15 @@ _MILD = re.compile(
     )
 )
 
+# nothing happened after all: "fast hingefallen, aber alles gut", "nearly fell but I'm fine"
+_NO_HARM = re.compile(
+    fold_pattern(
+        r"\b(aber|but|and) (\w+ ){0,2}(alles (gut|ok|okay|in ordnung)|nichts passiert|ist nichts passiert"
+        r"|i m (fine|ok|okay|alright)|no harm done"
+        r"|nobody (got |was )?hurt|no one (got |was )?hurt|(niemand|keiner) (ist )?verletzt)\b"
+        r"|\b(fast|beinahe|nearly|almost) (\w+ )?(hingefallen|gestürzt|gestolpert|fell|fallen|tripped|slipped)\b"
+    )
+)
 
 # intent cues of routine business: an order, a question, a quote
 _ROUTINE_CUES = frozenset({"order", "information", "quote"})
@@ -158,8 +170,16 @@ def classify(
         urgency = "P3"  # a name, a number, an address, a time: a caller answering, whatever the model says
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         urgency, unsure = _check_model_emergency(urgency, prediction, folded, trivial, evidence)
+        if urgency in ("P0", "P1") and any(h.negated and h.rule.urgency in ("P0", "P1") for h in hits):
+            # "no gas smell or anything, the heating just makes noises": the model's emergency is most likely the
+            # very danger the caller denied; asked, not assumed
+            evidence.append(f"model-only {urgency} after the caller denied a danger: unsure, asking")
+            urgency, unsure = "P2", True
         if_ever = _IF_EVER.search(folded.text)
-        settled = if_ever or _MILD.search(folded.text) or mods.false_alarm or mods.resolved or mods.low_stakes
+        settled = (
+            if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or mods.false_alarm or mods.resolved
+            or mods.low_stakes
+        )
         if urgency in ("P0", "P1") and settled:
             # "was soll ich machen, falls mal ein Rohr platzt", "war ein Fehlalarm, hat sich erledigt"
             evidence.append(f"model-only {urgency}, but nothing is happening: {_words(settled)}")
@@ -211,6 +231,8 @@ def classify(
             intent = max(cued, key=lambda label: intent_scores[label])  # type: ignore[assignment]
         if not cues and top is None and (prediction is None or trivial):
             intent = "other"  # "ja, die Aufnahme ist okay": everyday words only ask for nothing
+        if "quote" in cues and intent in ("information", "place_order") and urgency != "P4":
+            intent = "leave_message"  # "ich hätte gern ein Angebot": a quote is a callback with the request
 
     # --- distress
     distress_scores = {label: (prediction.distress[label] if prediction else 0.0) for label in DISTRESSES}
@@ -247,6 +269,14 @@ def classify(
             distress = "acute"
         elif distress == "none":
             distress = "elevated"
+    # "bitte helfen Sie mir" is a plea: acute with a danger to people, elevated with a flooded kitchen or a lost invoice
+    plea = urgency == "P0" and any(h.rule.id == "plea" and not h.negated for h in distress_hits)
+    model_p0_acute = (
+        urgency == "P0" and rule_urgency is None and not unsure and prediction is not None
+        and prediction.distress["acute"] >= _MODEL_P0_ACUTE_MIN
+    )
+    if plea or model_p0_acute:
+        distress = "acute"
 
     if prediction is not None:
         label, p = prediction.top_urgency
@@ -270,7 +300,7 @@ def classify(
         wants_human=wants_human,
         acute_by_rule=any(h.rule.distress == "acute" and not h.negated for h in distress_hits)
         or hazard_distress == "acute"
-        or (distress == "acute" and bool(shouting)),
+        or (distress == "acute" and (bool(shouting) or plea)),
         urgency_unsure=unsure,
         intent_cues=tuple(cues),
         noise_rule=noise.rule.id if noise is not None else None,
