@@ -385,6 +385,52 @@ def test_acute_distress_while_details_are_taken_goes_to_a_human_at_once(lang, de
     assert reply.end and d.state.outcome.type == "handoff" and d.state.distress == "acute"
 
 
+LEAD_INS = {  # the turns that bring a call to a phase, from the greeting on
+    "consent": {"de": [], "en": []},  # the answer to the recording question
+    "appointment": {
+        "de": ["ja", "ich möchte einen Termin für die Wartung meiner Heizung"],
+        "en": ["yes", "I'd like to book an appointment for a boiler service"],
+    },
+    "anything_else": {"de": ["ja", "Wann haben Sie geöffnet?"], "en": ["yes", "What are your opening hours?"]},
+    "order": {"de": ["ja", "ich möchte einen Perlator bestellen"], "en": ["yes", "I'd like to order a tap aerator"]},
+}
+DESPAIR = {"de": "ich kann nicht mehr, ich will nicht mehr leben", "en": "i can't go on, i want to end my life"}
+GAS = {"de": "moment, hier riecht es plötzlich stark nach gas", "en": "hold on, I can suddenly smell gas everywhere"}
+
+
+@pytest.mark.parametrize("phase", list(LEAD_INS))
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_p1_in_any_phase_switches_to_the_emergency_at_once(phase, lang):
+    d = call("sanitaer-notdienst", lang)
+    for turn in LEAD_INS[phase][lang]:
+        d.hear(turn)
+    assert d.state.phase.startswith(phase)
+    reply = d.hear(BURST[lang])
+    assert (d.state.urgency, d.state.phase, d.state.handoff_reason) == ("P1", "collect", "p1")
+    assert reply.says[-1] == prompt("sanitaer-notdienst", "ask_address", lang)
+
+
+@pytest.mark.parametrize("phase", list(LEAD_INS))
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_acute_distress_in_any_phase_goes_to_a_human_at_once(phase, lang):
+    d = call("sanitaer-notdienst", lang)
+    for turn in LEAD_INS[phase][lang]:
+        d.hear(turn)
+    reply = d.hear(DESPAIR[lang])
+    assert reply.end and d.state.outcome.type == "handoff" and d.state.distress == "acute"
+
+
+@pytest.mark.parametrize("phase", list(LEAD_INS))
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_p0_in_any_phase_gets_the_emergency_number_and_a_human(phase, lang):
+    d = call("sanitaer-notdienst", lang)
+    for turn in LEAD_INS[phase][lang]:
+        d.hear(turn)
+    reply = d.hear(GAS[lang])
+    assert d.state.urgency == "P0" and reply.end and d.state.outcome.type == "handoff"
+    assert any("112" in said.replace(" ", "") for said in reply.says)
+
+
 # --- nobody is left without someone responsible ---------------------------------------------------
 @pytest.mark.parametrize(
     ("lang", "unclear"), [("de", "ähm, wegen der Sache von neulich"), ("en", "uh, about that thing from before")]
