@@ -64,6 +64,9 @@ def decide(text: str, client: str | None = None, lang: str | None = None):
         ("kein rohrbruch ich möchte nur einen kostenvoranschlag", "sanitaer-notdienst", "P3"),
         ("the burst pipe last week where is the invoice", "sanitaer-notdienst", "P3"),
         ("der rohrbruch letzte woche wo bleibt die rechnung", "sanitaer-notdienst", "P3"),
+        ("was würde ein notdiensteinsatz bei einem größeren rohrbruch kosten", "sanitaer-notdienst", "P3"),
+        ("ich hatte letztes jahr einen beinbruch deshalb kann ich nicht in den keller", "sanitaer-notdienst", "P3"),
+        ("I broke my arm last year so I can't bleed the radiators myself", "sanitaer-notdienst", "P3"),
         ("der wasserhahn in der küche tropft", "sanitaer-notdienst", "P3"),
         ("ein heizkörper im schlafzimmer wird nicht warm", "sanitaer-notdienst", "P3"),
         ("es hat kurz getropft aber jetzt ist alles wieder trocken", "sanitaer-notdienst", "P3"),
@@ -148,6 +151,10 @@ def test_language(text, lang):
         "my girlfriend's ex just punched me and he's still outside the door",
         "i'm done, i want to end it all",
         "Sorry to bother you. I've lost my job and my home and honestly nobody would miss me.",
+        # a real recorded sentence (Common Voice, ../shared/audio/de/cv_de_18818000.wav): "bei einem Sturz"
+        # belongs to the fall that happened, it does not make the fracture a question
+        "frau senninger aus dem zweiten stock hat bei einem sturz einen oberschenkelhalsbruch erlitten",
+        "my dad fell in the garden and I think he broke his hip",
     ],
 )
 def test_danger_to_life_is_p0_with_acute_distress(text):

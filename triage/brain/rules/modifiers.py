@@ -67,9 +67,11 @@ STILL_ACTIVE = re.compile(fold_pattern(
 ))
 # "Was würde ein Notdiensteinsatz bei einem Rohrbruch kosten?", "if the alarm goes off, how fast are you?"
 HYPOTHETICAL_BEFORE = re.compile(fold_pattern(
-    r"\b(wenn|falls|if|in case|whether|ob|bei einem|bei einer|im falle|for a|für einen|für eine|gegen|against"
-    r"|in a|in an|schulung|training|versicherung gegen)\b"
+    r"\b(wenn|falls|if|in case|whether|ob|im falle|gegen|against|schulung|training|versicherung gegen)\b"
 ))
+# ... and "bei einem (größeren) Rohrbruch", "in a fire": only right before the hazard, as its article; in
+# "hat bei einem Sturz einen Oberschenkelhalsbruch erlitten" it belongs to the fall, which happened
+HYPOTHETICAL_ARTICLE = re.compile(fold_pattern(r"\b(bei einem|bei einer|for a|für einen|für eine|in a|in an)\b"))
 JUST_ASKING = re.compile(fold_pattern(
     r"\bnur (mal )?(so |allgemein )?gefragt|\ballgemein gefragt|\ballgemeine frage|\bjust (asking|curious)|\basking for a friend|\brein theoretisch|\btheoretically"
     r"|\bgeneral question|\bhypothetisch|\bhypothetically|\bwas passiert (eigentlich )?wenn|\bwhat happens if"
@@ -183,8 +185,8 @@ class Found:
 
     def hypothetical(self, hit: Hit) -> str | None:
         """'wenn die Alarmanlage losgeht', 'bei einem Rohrbruch': the hazard is asked about, not happening."""
-        before = " ".join(self.folded.text[: hit.start].split()[-4:])
-        m = HYPOTHETICAL_BEFORE.search(before)
+        words = self.folded.text[: hit.start].split()
+        m = HYPOTHETICAL_BEFORE.search(" ".join(words[-4:])) or HYPOTHETICAL_ARTICLE.search(" ".join(words[-3:]))
         return m.group(0) if m else None
 
     def asked(self, hit: Hit) -> str | None:
