@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--model", type=Path, help="a CTranslate2 Whisper folder (default: the server's)")
     parser.add_argument("--audio", type=Path, default=AUDIO)
     parser.add_argument("--margins", default="4,6,8", help="seconds of padding after the speech to compare")
-    parser.add_argument("--rehear", default="16", help="seconds of padding of the window unsure words are heard again in")
+    parser.add_argument("--rehear", default="16", help="padding (s) of the window unsure words are heard again in")
     parser.add_argument("--burst", type=int, default=6)
     args = parser.parse_args(argv)
     if args.model is None:
