@@ -92,6 +92,7 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
             self._turn_complete = True  # "Ja." is a whole answer even if Smart Turn expects more
         await super()._handle_transcription(frame)
         cap = silence_cap(self.turn_text, self._expecting())
+        log.debug("words so far: %s, awaited %s; shorter silence cap %s", hold.reason, sorted(self._expecting()), cap)
         if cap is not None and self._capped is None and self._vad_stopped and not self._vad_user_speaking \
                 and not self._turn_complete and self._speech_end:
             self._capped = self.task_manager.create_task(self._end_capped(cap), f"{self}::capped_turn")
