@@ -165,10 +165,12 @@ class SpeechToText:
 
     def transcribe_sync(self, pcm16: bytes, languages: str | Sequence[str]) -> Transcript:
         """16 kHz PCM16 in the first of `languages` (the call's). With more (the client's other
-        languages), a transcript implausible in the first is re-checked among all of them
-        (brain/language.py decides when, and when another language wins) on the same encoder
-        output. Words still implausible after that, heard in a shortened window, are heard again
-        in a larger one (REHEAR_MARGIN_SECS): shortening must not cost accuracy where Whisper is unsure."""
+        languages), the language token on the same encoder output comes first: the turn is decoded
+        in another of them when Whisper is sure of it (brain/language.py), and implausible words are
+        decoded once more in the call's language, or in the one the languages' shares pick, the more
+        confident kept. Words still implausible after that, heard in a shortened window, are heard
+        again in a larger one (REHEAR_MARGIN_SECS): shortening must not cost accuracy where Whisper
+        is unsure."""
         if isinstance(languages, str):
             languages = (languages,)
         language = languages[0]
