@@ -2,8 +2,9 @@
 
 Real Silero VAD, real Smart Turn v3, real Whisper base and the real en_US-joe-medium voice as the
 caller, sent as Twilio carries it (8 kHz mu-law) in real time: a number dictated in groups with
-pauses stays one turn while the dialogue waits for a phone number, and a quiet "Yes." (-30 dBFS)
-reaches speech-to-text and ends its turn at once.
+pauses stays one turn while the dialogue waits for a phone number, a quiet "Yes." (-30 dBFS)
+reaches speech-to-text and ends its turn at once, and a whole request Smart Turn hears as unfinished
+(a real recording) ends after the shorter silence of brain/turn_cap.py unless a detail is dictated.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pipecat.turns.user_turn_processor import UserTurnProcessor
 from pipecat.turns.user_turn_strategies import UserTurnStrategies
 from pipecat.workers.runner import WorkerRunner
 
+from tests.conftest import shared_audio
 from tests.measure_quiet_answers import active_level_db, phone_line
 from triage.brain.dialogue import Dialogue
 from triage.calls.session import CallSession
@@ -187,3 +189,27 @@ def test_a_quiet_short_answer_is_heard_and_ends_its_turn_at_once(caller, stt, tm
     assert "yes" in brain.heard[0].text.lower()
     assert stop.ended_on is not None and stop.ended_on.ends_now
     assert 0.0 < brain.heard[0].confidence <= 1.0
+
+
+def _recorded_request() -> bytes:
+    """"We must find a new home in the stars." (a real recording, which Smart Turn v3 hears as
+    unfinished), through the phone line, between 0.5 s and 2.5 s of silence."""
+    import soundfile
+
+    from triage.speech.stt_eval import through_phone_line
+
+    audio, rate = soundfile.read(str(shared_audio("new_home_16k.wav")), dtype="float32", always_2d=True)
+    return bytes(RATE) + through_phone_line(audio.mean(axis=1), rate) + bytes(int(2.5 * RATE) * 2)
+
+
+def test_a_whole_request_smart_turn_keeps_open_ends_after_the_shorter_silence(stt, tmp_path) -> None:
+    brain, stop = _run(_recorded_request(), stt, frozenset(), tmp_path)
+    assert brain.turns_ended == 1, [h.text for h in brain.heard]
+    assert "new home" in brain.heard[0].text.lower()
+    assert stop.ended_capped
+
+
+def test_the_same_words_wait_for_smart_turn_while_an_address_is_dictated(stt, tmp_path) -> None:
+    brain, stop = _run(_recorded_request(), stt, frozenset({"address"}), tmp_path)
+    assert brain.turns_ended == 1, [h.text for h in brain.heard]
+    assert not stop.ended_capped

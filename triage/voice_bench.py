@@ -96,6 +96,12 @@ def free_port() -> int:
 
 
 # --- the systems under test --------------------------------------------------------------------------
+def _server_log_level() -> str:
+    """Our server logs warnings in a bench run; TRIAGE_BENCH_LOG_LEVEL=debug logs each transcription
+    step and turn decision to DATA_DIR/server.log, to see where a slow reply's time went."""
+    return os.environ.get("TRIAGE_BENCH_LOG_LEVEL", "warning")
+
+
 class ServerProcess:
     """A server under test as its own process; `stream_path` is where a Twilio media stream connects."""
 
@@ -121,7 +127,7 @@ class ServerProcess:
     @classmethod
     def triage(cls, env: dict[str, str], data_dir: Path) -> ServerProcess:
         port = free_port()
-        command = [sys.executable, "-m", "triage.cli", "serve", "--port", str(port), "--log-level", "warning"]
+        command = [sys.executable, "-m", "triage.cli", "serve", "--port", str(port), "--log-level", _server_log_level()]
         token = secrets.token_hex(16)  # streams are signed as Twilio signs them; no account, so no REST calls
         env = {"TRIAGE_DATA_DIR": str(data_dir), "TRIAGE_TWILIO_AUTH_TOKEN": token, **env}
         return cls(command, env, data_dir, port, token)

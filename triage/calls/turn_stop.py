@@ -4,7 +4,8 @@ Smart Turn v3 hears a finished sentence at every pause, including the pauses bet
 groups of a dictated number. The brain decides from the words so far how much silence the turn
 still needs (brain/turns.py); this strategy only keeps the turn open that long and lets it go at
 once if the caller speaks again. A short answer the brain calls whole ends the turn even when
-Smart Turn waits for more.
+Smart Turn waits for more, and a whole request it keeps open ends after a shorter silence than the
+listener's cap (brain/turn_cap.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pipecat.audio.turn.base_turn_analyzer import BaseTurnAnalyzer
 from pipecat.frames.frames import TranscriptionFrame, VADUserStoppedSpeakingFrame
 from pipecat.turns.user_stop import TurnAnalyzerUserTurnStopStrategy
 
+from ..brain.turn_cap import silence_cap
 from ..brain.turns import TurnHold, turn_hold
 from .speech_services import STT_TIMEOUT_SECS
 
@@ -50,8 +52,11 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
         self._words: list[str] = []
         self._speech_end = 0.0  # wall clock, when the caller last fell silent
         self._held: asyncio.Task | None = None
+        self._capped: asyncio.Task | None = None  # ends a whole request Smart Turn keeps open (brain/turn_cap.py)
         self._verdict: TurnHold | None = None
         self.ended_on: TurnHold | None = None  # the brain's verdict when the last turn ended, for logs and tests
+        self._cap_reached = False
+        self.ended_capped = False  # the last turn was a whole request ended by the shorter cap, for logs and tests
 
     @property
     def turn_text(self) -> str:
@@ -63,10 +68,14 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
         await super()._reset()
 
     async def _discard_pending_end_of_turn(self) -> None:
-        """The caller speaks again: a held end of turn is void."""
+        """The caller speaks again: a held or capped end of turn is void."""
         if self._held is not None:
             await self.task_manager.cancel_task(self._held)
             self._held = None
+        if self._capped is not None:
+            await self.task_manager.cancel_task(self._capped)
+            self._capped = None
+        self._cap_reached = False
         await super()._discard_pending_end_of_turn()
 
     async def _handle_vad_user_stopped_speaking(self, frame: VADUserStoppedSpeakingFrame) -> None:
@@ -82,6 +91,24 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
         if hold.ends_now and self._vad_stopped and not self._vad_user_speaking:
             self._turn_complete = True  # "Ja." is a whole answer even if Smart Turn expects more
         await super()._handle_transcription(frame)
+        cap = silence_cap(self.turn_text, self._expecting())
+        log.debug("words so far: %s, awaited %s; shorter silence cap %s", hold.reason, sorted(self._expecting()), cap)
+        if cap is not None and self._capped is None and self._vad_stopped and not self._vad_user_speaking \
+                and not self._turn_complete and self._speech_end:
+            self._capped = self.task_manager.create_task(self._end_capped(cap), f"{self}::capped_turn")
+
+    async def _end_capped(self, cap: float) -> None:
+        """Smart Turn keeps a whole request open: end it once the caller has been silent `cap` seconds."""
+        try:
+            await asyncio.sleep(max(0.0, self._speech_end + cap - time.time()))
+        except asyncio.CancelledError:
+            return
+        self._capped = None
+        if self._vad_user_speaking or self._turn_complete:
+            return
+        log.debug("Smart Turn keeps a whole request open; ending it after %.1f s of silence", cap)
+        self._turn_complete = self._cap_reached = True
+        await self._maybe_trigger_user_turn_stopped()
 
     async def trigger_user_turn_stopped(self, *, enable_user_speaking_frames: bool | None = None) -> None:
         log.debug("end of turn asked for %.0f ms after the last word (Smart Turn: %s)",
@@ -90,7 +117,7 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
         if self._held is not None:
             return  # already waiting out the silence the words asked for
         if self._still_to_wait() <= 0 and not self._transcribing():
-            self.ended_on = self._verdict
+            self.ended_on, self.ended_capped = self._verdict, self._cap_reached
             await super().trigger_user_turn_stopped(enable_user_speaking_frames=enable_user_speaking_frames)
             return
         self._held = self.task_manager.create_task(self._release(), f"{self}::held_turn")
@@ -120,5 +147,5 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
             return
         self._held = None
         if not self._vad_user_speaking:
-            self.ended_on = self._verdict
+            self.ended_on, self.ended_capped = self._verdict, self._cap_reached
             await super().trigger_user_turn_stopped()

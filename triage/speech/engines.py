@@ -57,6 +57,7 @@ class Transcript:
     encode_seconds: float = 0.0  # of `seconds`, the encoder's share
     # Whisper's probabilities for the client's languages (most likely first) when the turn's language was re-checked
     languages: tuple[tuple[str, float], ...] = ()
+    reheard: bool = False  # unsure in the shortened window, heard again in a larger one
 
     @property
     def confidence(self) -> float:
@@ -81,15 +82,30 @@ def among(probabilities: Iterable[tuple[str, float]], allowed: Sequence[str]) ->
     return sorted(((lang, p) for lang, p in probabilities if lang in allowed), key=lambda lp: -lp[1])
 
 
+def shares(probabilities: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The client's languages' probabilities as shares of their sum: which of them Whisper hears.
+
+    Whisper spreads its probability over 99 languages; on 3.5 s of English through the phone line
+    it gave English 0.79 and German 0.0003 (the rest to languages no caller of the client speaks),
+    so an absolute line of 0.9 kept that English caller's turn decoded in German."""
+    total = sum(p for _, p in probabilities)
+    return [(lang, p / total) for lang, p in probabilities] if total > 0 else list(probabilities)
+
+
 # Whisper's encoder is trained on 30 s windows (3000 mel frames); faster-whisper pads every segment
 # to one, so a 3 s answer costs as much as 30 s of speech. CTranslate2 encodes a shorter input just
 # as well, provided enough silence follows the speech: decoding breaks down when the window ends
 # close to the last word (see window_frames). Everything longer than SHORTEN_UP_TO_SECS keeps the
-# full window, and so do words Whisper is unsure of (SpeechToText.transcribe_sync).
+# full window; words Whisper is unsure of are heard again in a larger one (REHEAR_MARGIN_SECS).
 FULL_WINDOW_FRAMES = 3000
 FRAMES_PER_SECOND = 100
 WINDOW_MARGIN_SECS = 8.0
 SHORTEN_UP_TO_SECS = 24.0
+# Words Whisper is unsure of in the shortened window are heard again in one of the speech plus this
+# (at most the full window). On the 64 clips of `python -m triage.speech.stt_eval window` the
+# re-hear at speech + 16 s gave WER de/en 0.172/0.062 against 0.174/0.078 in the full 30 s window
+# (+12 s: 0.181/0.062, +20 s: 0.184/0.062), at two thirds of the full window's encoder cost.
+REHEAR_MARGIN_SECS = 16.0
 
 
 def window_frames(
@@ -123,6 +139,7 @@ class SpeechToText:
         max_new_tokens: int = 96,
         beam_size: int = 5,
         window_margin_secs: float = WINDOW_MARGIN_SECS,
+        rehear_margin_secs: float = REHEAR_MARGIN_SECS,
     ) -> None:
         from faster_whisper import WhisperModel
 
@@ -132,6 +149,7 @@ class SpeechToText:
         self.max_new_tokens = max_new_tokens
         self.beam_size = beam_size
         self.window_margin_secs = window_margin_secs
+        self.rehear_margin_secs = rehear_margin_secs
         self.workers = workers
         self.model = WhisperModel(
             str(model_path),
@@ -147,10 +165,12 @@ class SpeechToText:
 
     def transcribe_sync(self, pcm16: bytes, languages: str | Sequence[str]) -> Transcript:
         """16 kHz PCM16 in the first of `languages` (the call's). With more (the client's other
-        languages), a transcript implausible in the first is re-checked among all of them
-        (brain/language.py decides when, and when another language wins) on the same encoder
-        output. Words still implausible after that, heard in a shortened window, are heard again
-        in the full one: shortening must not cost accuracy where Whisper is unsure."""
+        languages), the language token on the same encoder output comes first: the turn is decoded
+        in another of them when Whisper is sure of it (brain/language.py), and implausible words are
+        decoded once more in the call's language, or in the one the languages' shares pick, the more
+        confident kept. Words still implausible after that, heard in a shortened window, are heard
+        again in a larger one (REHEAR_MARGIN_SECS): shortening must not cost accuracy where Whisper
+        is unsure."""
         if isinstance(languages, str):
             languages = (languages,)
         language = languages[0]
@@ -164,33 +184,41 @@ class SpeechToText:
         windows = self._encode_all(chunks, self.window_margin_secs)
         encoded_at = time.perf_counter()
         encoded = encoded_at - started
-        heard = self._decode(windows, language)
-        decoded = time.perf_counter()
         checked: list[tuple[str, float]] = []
+        first = language
         if len(languages) >= 2:
             # Every turn of a multilingual client: the language token costs one decoder step on the
             # encoder output already made. A confident translation ("Yes, that's it." decoded as
             # "Ja, das ist es." on a German call, confidence 0.67) is not caught by confidence alone.
             result = self.model.model.detect_language(windows[0][0])[0]
             checked = among(((token[2:-2], p) for token, p in result), languages)
-            other = decode_language(language, checked, seconds)
-            if other != language:
+            first = decode_language(language, checked, seconds)
+        heard = self._decode(windows, first)
+        if checked and needs_recheck(heard.confidence):
+            # Implausible words. In the language Whisper was sure of: try the call's. In the call's: try
+            # the one brain/language.py picks from the client's languages' shares (English 0.79 against
+            # German 0.0003 is sure among those two, though below 0.9 of all 99); German short answers
+            # Whisper leans English on ("Lauter.", p 0.81) are still decoded in German first.
+            other = language if first != language else decode_language(language, shares(checked), seconds)
+            if other != heard.language:
                 again = self._decode(windows, other)
                 heard = again if again.confidence > heard.confidence else heard
+        decoded = time.perf_counter()
         looping = get_compression_ratio(heard.text) > COMPRESSION_RATIO_LIMIT if heard.text else False
-        shortened = any(s < FULL_WINDOW_FRAMES / FRAMES_PER_SECOND for _, s in windows)
+        shortened = any(s < window_frames(c.shape[-1], self.rehear_margin_secs) / FRAMES_PER_SECOND
+                        for c, (_, s) in zip(chunks, windows, strict=True))
         if shortened and (needs_recheck(heard.confidence) or looping):
             # implausible words from a shortened window, or a repetition loop ("five five five" heard as a
-            # hundred fives, sure of itself): Whisper's own 30 s window decides (python -m
-            # triage.speech.stt_eval window: this keeps the word error rate of the full window)
+            # hundred fives, sure of itself): a larger window decides (python -m triage.speech.stt_eval
+            # window: this keeps the word error rate of Whisper's own 30 s window)
             again_started = time.perf_counter()
-            windows = self._encode_all(chunks, FULL_WINDOW_FRAMES / FRAMES_PER_SECOND)
+            windows = self._encode_all(chunks, self.rehear_margin_secs)
             encoded += time.perf_counter() - again_started
-            heard = self._decode(windows, heard.language)
+            heard = replace(self._decode(windows, heard.language), reheard=True)
         done = time.perf_counter()
         log.debug(
             "heard %.2f s of audio in %.0f ms: features %.0f, encoder %.0f (window %.1f s), decoder %.0f"
-            " (%d tokens), language check and second passes %.0f",
+            " (%d tokens, with the language token and any second language), heard again in a larger window %.0f",
             seconds, 1000 * (done - started), 1000 * (featured - started), 1000 * (encoded_at - featured),
             sum(s for _, s in windows), 1000 * (decoded - encoded_at), heard.tokens, 1000 * (done - decoded),
         )

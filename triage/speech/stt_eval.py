@@ -3,14 +3,14 @@ machine are no pass/fail material):
 
 - `window`: word error rate and encoder time of Whisper's full 30 s window against windows of the
   speech plus a margin (speech/engines.py window_frames; words Whisper is unsure of in a shortened
-  window are heard again in the full one: "full retries"), on real recordings through the phone
-  path (the 59 German clips of shared/audio/de and the English recordings of shared/audio, brought
+  window are heard again in a larger one, speech + `--rehear` s: "re-heard"), on real recordings
+  through the phone path (the 59 German clips of shared/audio/de and the English recordings of shared/audio, brought
   to 8 kHz mu-law and back to 16 kHz as a Twilio call is), and the language found on the same
   encoder pass;
 - `workers`: how many transcription workers and threads per worker serve callers speaking at once
   best on this machine (a burst of real clips submitted together, as simultaneous turns would be).
 
-    python -m triage.speech.stt_eval window [--margins 4,6,8]
+    python -m triage.speech.stt_eval window [--margins 4,6,8] [--rehear 16,30]
     python -m triage.speech.stt_eval workers [--burst 6]
 """
 
@@ -90,27 +90,28 @@ def load_clips(audio_dir: Path = AUDIO) -> list[Clip]:
     return clips
 
 
-def _window(engine: SpeechToText, clips: list[Clip], margins: list[float]) -> None:
+def _window(engine: SpeechToText, clips: list[Clip], margins: list[float], rehears: list[float]) -> None:
     print(f"{len([c for c in clips if c.language == 'de'])} German and {len([c for c in clips if c.language == 'en'])}"
           f" English clips through the 8 kHz mu-law line, {sum(c.seconds for c in clips):.0f} s of audio,"
           f" Whisper {engine.model_path.name}, beam {engine.beam_size}, language fixed")
-    print(f"{'window':<14} {'WER de':>7} {'WER en':>7} {'encoder s':>10} {'total s':>8} {'mean window s':>14}"
-          f" {'full retries':>12}")
-    for margin in [30.0, *margins]:
-        engine.window_margin_secs = margin
+    print(f"{'window':<34} {'WER de':>7} {'WER en':>7} {'encoder s':>10} {'total s':>8} {'mean window s':>14}"
+          f" {'re-heard':>12}")
+    for margin, rehear in [(30.0, 30.0), *((m, r) for m in margins for r in rehears)]:
+        engine.window_margin_secs, engine.rehear_margin_secs = margin, rehear
         heard = [engine.transcribe_sync(c.pcm16, c.language) for c in clips]
         wer = {
             lang: word_error_rate([c.text for c in clips if c.language == lang],
                                   [h.text for c, h in zip(clips, heard, strict=True) if c.language == lang])
             for lang in ("de", "en")
         }
-        label = "full 30 s" if margin >= 30 else f"speech + {margin:g} s"
-        print(f"{label:<14} {wer['de']:>7.3f} {wer['en']:>7.3f} {sum(h.encode_seconds for h in heard):>10.1f}"
+        label = "full 30 s" if margin >= 30 else f"speech + {margin:g} s, re-heard + {rehear:g} s"
+        print(f"{label:<34} {wer['de']:>7.3f} {wer['en']:>7.3f} {sum(h.encode_seconds for h in heard):>10.1f}"
               f" {sum(h.seconds for h in heard):>8.1f} {statistics.mean(h.window_seconds for h in heard):>14.1f}"
-              f" {sum(margin < 30 and h.window_seconds >= 30 for h in heard):>12}")
+              f" {sum(h.reheard for h in heard):>12}")
     # the language from the same encoder pass: each clip decoded in the other language first, as a
     # caller of the other language would be, and re-checked among both (brain/language.py's rules)
     engine.window_margin_secs = margins[-1] if margins else 30.0
+    engine.rehear_margin_secs = rehears[0] if rehears else 30.0
     checked = right = decoded = 0
     for clip in clips:
         other = "en" if clip.language == "de" else "de"
@@ -155,6 +156,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--model", type=Path, help="a CTranslate2 Whisper folder (default: the server's)")
     parser.add_argument("--audio", type=Path, default=AUDIO)
     parser.add_argument("--margins", default="4,6,8", help="seconds of padding after the speech to compare")
+    parser.add_argument("--rehear", default="16", help="padding (s) of the window unsure words are heard again in")
     parser.add_argument("--burst", type=int, default=6)
     args = parser.parse_args(argv)
     if args.model is None:
@@ -164,7 +166,8 @@ def main(argv: list[str] | None = None) -> None:
         args.model = resolve_whisper(Settings())
     clips = load_clips(args.audio)
     if args.what == "window":
-        _window(SpeechToText(args.model, workers=1), clips, [float(m) for m in args.margins.split(",") if m])
+        _window(SpeechToText(args.model, workers=1), clips, [float(m) for m in args.margins.split(",") if m],
+                [float(r) for r in args.rehear.split(",") if r])
     else:
         _workers(args.model, clips, args.burst)
 

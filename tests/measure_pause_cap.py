@@ -1,0 +1,84 @@
+"""Would a shorter silence cap for whole requests cut callers off mid-sentence (issue 15)? Smart Turn v3
+keeps some finished sentences open ("We must find a new home in the stars.", `triage bench`'s second
+sentence), and such a turn then ends only after `turn_max_silence_secs` (2 s) of silence. The rule
+measured (brain/turn_cap.py): when Smart Turn says "not done" but the words so far are a whole
+request (brain/turns.py: no joining word, comma or open number) and the dialogue collects no
+detail, the turn ends after a shorter silence.
+
+On the clips of `python -m triage.speech.stt_eval window` (59 German, 5 English, real speech through
+the 8 kHz mu-law line, each one caller's single turn, so every pause inside is mid-turn): each pause
+Silero VAD reports (pipecat's VAD with the server's settings, stop after 0.2 s), Smart Turn's verdict
+on the audio so far, Whisper's words so far, and how long the pause lasted. A pause the cap would cut
+is one where Smart Turn says "not done", the words are whole and the caller stays silent longer
+than the cap.
+
+    PYTHONPATH=. python tests/measure_pause_cap.py --model /tmp/bench-models/whisper/base
+
+Not a test: it prints figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import numpy as np
+from pipecat.audio.vad.vad_analyzer import VADState
+
+from triage.brain.turn_cap import whole_request
+from triage.speech.engines import SpeechToText
+from triage.speech.listening import Listening
+from triage.speech.stt_eval import load_clips
+
+RATE = 16_000
+CAPS = (0.6, 0.8, 1.0, 1.2, 1.5, 2.0)
+
+
+def pauses(listening: Listening, pcm16: bytes) -> list[tuple[float, float]]:
+    """(seconds of audio up to VAD's stop, how long the caller then stayed silent) for each pause inside the clip."""
+    vad = listening.vad()
+    vad.set_sample_rate(RATE)
+    step = vad.num_frames_required() * 2
+    state, stops, found = VADState.QUIET, [], []
+    for at in range(0, len(pcm16) - step + 1, step):
+        new = vad._run_analyzer(pcm16[at : at + step])
+        now = (at + step) / 32_000
+        if new == VADState.QUIET and state == VADState.STOPPING:
+            stops.append(now)
+        if new == VADState.SPEAKING and state != VADState.SPEAKING and stops:
+            silent_from = stops[-1] - vad.params.stop_secs
+            found.append((stops[-1], now - vad.params.start_secs - silent_from))
+            stops = []
+        state = new
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model", type=Path, required=True, help="a CTranslate2 Whisper folder")
+    args = parser.parse_args()
+    engine = SpeechToText(args.model, workers=1)
+    listening = Listening()
+    turn = listening.turn()
+    turn.set_sample_rate(RATE)
+    clips = load_clips()
+    rows = []
+    for clip in clips:
+        for upto, silent in pauses(listening, clip.pcm16):
+            head = clip.pcm16[: int(upto * RATE) * 2]
+            done = turn._predict_endpoint(np.frombuffer(head, np.int16).astype(np.float32) / 32768)["probability"] > 0.5
+            text = engine.transcribe_sync(head + bytes(RATE), clip.language).text
+            rows.append((clip.name, silent, done, whole_request(text, frozenset()), text))
+    print(f"{len(clips)} clips (one caller's turn each), {len(rows)} pauses inside them")
+    for name, silent, done, whole, text in rows:
+        print(f"  {name}: pause {silent:.2f} s, Smart Turn {'done' if done else 'not done'},"
+              f" words {'whole' if whole else 'not whole'}: {text!r}")
+    open_whole = [silent for _, silent, done, whole, _ in rows if not done and whole]
+    print(f"Smart Turn ends the turn at {sum(done for _, _, done, _, _ in rows)} of these pauses (cut today);"
+          f" keeps {sum(not done for _, _, done, _, _ in rows)} open, {len(open_whole)} of them with whole words")
+    for cap in CAPS:
+        print(f"  cap {cap:.1f} s: would end the turn at {sum(s > cap for s in open_whole)} more of them")
+
+
+if __name__ == "__main__":
+    main()
