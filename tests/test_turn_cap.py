@@ -20,8 +20,24 @@ def test_a_whole_request_gets_the_shorter_cap_when_no_detail_is_collected(text: 
 
 @pytest.mark.parametrize("expecting", ["phone", "address", "name", "when"])
 def test_no_shorter_cap_while_a_detail_is_dictated(expecting: str) -> None:
-    assert silence_cap("We must find a new home in the stars.", frozenset({expecting})) is None
+    if expecting != "phone":  # a callback number is dictated only once a digit of it is said (below)
+        assert silence_cap("We must find a new home in the stars.", frozenset({expecting})) is None
     assert silence_cap("Meine Nummer ist null eins sieben sechs", frozenset({expecting})) is None
+    assert silence_cap("You can reach me on 0176 555", frozenset({expecting})) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cap"),
+    [
+        ("We must find a new home in the stars.", WHOLE_REQUEST_SILENCE_SECS),  # the bench's answer to it
+        ("Moment, ich muss kurz nachschauen.", WHOLE_REQUEST_SILENCE_SECS),
+        ("Also ich habe eine Handynummer", None),  # the digits come after a breath
+        ("You can reach me on my mobile number", None),
+        ("Die Nummer ist null eins sieben eins", None),
+    ],
+)
+def test_asked_for_a_number_whole_words_without_a_digit_get_the_shorter_cap(text: str, cap: float | None) -> None:
+    assert silence_cap(text, frozenset({"phone"})) == cap
 
 
 @pytest.mark.parametrize(
