@@ -398,13 +398,19 @@ DESPAIR = {"de": "ich kann nicht mehr, ich will nicht mehr leben", "en": "i can'
 GAS = {"de": "moment, hier riecht es plötzlich stark nach gas", "en": "hold on, I can suddenly smell gas everywhere"}
 
 
-@pytest.mark.parametrize("phase", list(LEAD_INS))
-@pytest.mark.parametrize("lang", ["de", "en"])
-def test_a_p1_in_any_phase_switches_to_the_emergency_at_once(phase, lang):
+def in_phase(phase: str, lang: str) -> Dialogue:
+    """A call brought to `phase` by the caller's own turns."""
     d = call("sanitaer-notdienst", lang)
     for turn in LEAD_INS[phase][lang]:
         d.hear(turn)
     assert d.state.phase.startswith(phase)
+    return d
+
+
+@pytest.mark.parametrize("phase", list(LEAD_INS))
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_p1_in_any_phase_switches_to_the_emergency_at_once(phase, lang):
+    d = in_phase(phase, lang)
     reply = d.hear(BURST[lang])
     assert (d.state.urgency, d.state.phase, d.state.handoff_reason) == ("P1", "collect", "p1")
     assert reply.says[-1] == prompt("sanitaer-notdienst", "ask_address", lang)
@@ -413,9 +419,7 @@ def test_a_p1_in_any_phase_switches_to_the_emergency_at_once(phase, lang):
 @pytest.mark.parametrize("phase", list(LEAD_INS))
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_acute_distress_in_any_phase_goes_to_a_human_at_once(phase, lang):
-    d = call("sanitaer-notdienst", lang)
-    for turn in LEAD_INS[phase][lang]:
-        d.hear(turn)
+    d = in_phase(phase, lang)
     reply = d.hear(DESPAIR[lang])
     assert reply.end and d.state.outcome.type == "handoff" and d.state.distress == "acute"
 
@@ -423,9 +427,7 @@ def test_acute_distress_in_any_phase_goes_to_a_human_at_once(phase, lang):
 @pytest.mark.parametrize("phase", list(LEAD_INS))
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_a_p0_in_any_phase_gets_the_emergency_number_and_a_human(phase, lang):
-    d = call("sanitaer-notdienst", lang)
-    for turn in LEAD_INS[phase][lang]:
-        d.hear(turn)
+    d = in_phase(phase, lang)
     reply = d.hear(GAS[lang])
     assert d.state.urgency == "P0" and reply.end and d.state.outcome.type == "handoff"
     assert any("112" in said.replace(" ", "") for said in reply.says)
