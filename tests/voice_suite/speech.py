@@ -13,6 +13,7 @@ import hashlib
 import json
 import random
 import subprocess
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,13 +103,20 @@ class CallerVoices:
         self.joe_onnx = joe_onnx
         self.cache = cache
         self._joe = None
+        # Two calls are placed at once, each rendering its turns in a thread: both may want the same
+        # piece ("Yes.") at the same moment. Without the lock one read the other's half-written WAV (an
+        # empty array in a CI run), and both espeak-ng runs shared one temporary file.
+        self._lock = threading.Lock()
 
     def _cached(self, kind: str, text: str, make) -> np.ndarray:
         key = hashlib.sha256(f"{kind}|{text}".encode()).hexdigest()[:24]
         path = self.cache / f"{kind}-{key}.wav"
-        if not path.exists():
-            pcm, rate = make(text)
-            soundfile.write(str(path), pcm, rate, subtype="PCM_16")
+        with self._lock:
+            if not path.exists():
+                pcm, rate = make(text)
+                part = path.with_suffix(".part.wav")
+                soundfile.write(str(part), pcm, rate, subtype="PCM_16")
+                part.replace(path)  # whole or not there: never half a file
         return trim(load_audio(path, RATE))
 
     def _piper(self, text: str) -> tuple[np.ndarray, int]:
