@@ -13,7 +13,6 @@ import pytest
 from pipecat.frames.frames import TTSAudioRawFrame, TTSSpeakFrame
 from pipecat.pipeline.worker import PipelineParams
 from pipecat.tests.utils import run_test
-from piper import SynthesisConfig
 
 from triage.calls.speech_services import SharedPiperTTS
 from triage.calls.voice import VoiceCall
@@ -33,9 +32,11 @@ def two_rate_voices(tmp_path_factory: pytest.TempPathFactory) -> TextToSpeech:
     out = tmp_path_factory.mktemp("two-rates")
     synth(out, whisper=[], voices=["test"], languages=["de_DE"], echo=lambda _line: None)
     synth(out, whisper=[], voices=["medium"], languages=["en_US"], echo=lambda _line: None)
-    voices = {"de": Voice(voice_file(out, "de_DE-synth-test")), "en": Voice(voice_file(out, "en_US-synth-medium"))}
-    for voice in voices.values():  # without Piper's random noise, the same text has the same length every time
-        voice._config = SynthesisConfig(noise_scale=0.0, noise_w_scale=0.0)
+    # without Piper's random noise, the same text has the same length every time
+    voices = {
+        "de": Voice(voice_file(out, "de_DE-synth-test"), varied=False),
+        "en": Voice(voice_file(out, "en_US-synth-medium"), varied=False),
+    }
     return TextToSpeech(voices)
 
 

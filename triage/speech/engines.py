@@ -326,13 +326,15 @@ GIVE_WAY_POLL_SECS = 0.25  # background synthesis looks this often whether the c
 class Voice:
     """A Piper voice, loaded once; synthesis yields one chunk per sentence."""
 
-    def __init__(self, onnx_path: Path) -> None:
+    def __init__(self, onnx_path: Path, *, varied: bool = True) -> None:
+        """`varied=False`: without Piper's sampling noise, so a text always gives the same audio (a test's
+        scripted caller; with the noise each run heard another caller and passed or failed by draw)."""
         from piper import PiperVoice, SynthesisConfig
 
         self.path = onnx_path
         self.piper = PiperVoice.load(str(onnx_path))
         self.sample_rate: int = self.piper.config.sample_rate
-        self._config = SynthesisConfig()
+        self._config = SynthesisConfig() if varied else SynthesisConfig(noise_scale=0.0, noise_w_scale=0.0)
 
     def stream_sync(self, text: str):
         """A generator for one utterance; each next() synthesises one more sentence."""
