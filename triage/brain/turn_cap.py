@@ -14,7 +14,6 @@ Pure: text and the details awaited in, seconds out. calls/turn_stop.py applies i
 
 from __future__ import annotations
 
-from .numbers import words_to_digits
 from .text import fold, without_fillers
 from .turns import turn_hold
 
@@ -39,23 +38,18 @@ _OPEN_ENDINGS = frozenset(
 )
 
 
-def _no_digits(text: str) -> bool:
-    """Not a digit said, in words or figures ("null eins" and "zero one" count)."""
-    return not any(ch.isdigit() for ch in words_to_digits(words_to_digits(text, "de"), "en"))
-
-
 def whole_request(text: str, expecting: frozenset[str] = frozenset()) -> bool:
     """The words so far are a whole request, and nothing dictated is awaited: a callback number counts
     as awaited only once a digit of it was said (a caller asked for one may answer something else, as
     the bench's second sentence does, and waited 2 s for it)."""
+    hold = turn_hold(text, expecting)
     awaited = expecting & DICTATED
-    if awaited and not (awaited == {"phone"} and _no_digits(text)):
+    if awaited and not (awaited == {"phone"} and hold.digits == 0):
         return False
     words = fold(without_fillers(text)).split()
     last = words[-1].strip(".,;:!?") if words else ""
     if len(words) < WHOLE_REQUEST_MIN_WORDS or last in _OPEN_ENDINGS or last.endswith(("nummer", "number")):
         return False  # "Also ich habe eine Handynummer" - a breath - the digits
-    hold = turn_hold(text, expecting)
     return hold.seconds == 0 and not hold.ends_now
 
 

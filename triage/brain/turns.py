@@ -77,6 +77,7 @@ class TurnHold:
     seconds: float
     reason: str
     ends_now: bool = False
+    digits: int = 0  # digits the words hold, said as words or figures ("null eins" counts two)
 
 
 def turn_hold(text: str, expecting: frozenset[str] = frozenset()) -> TurnHold:
@@ -96,18 +97,18 @@ def turn_hold(text: str, expecting: frozenset[str] = frozenset()) -> TurnHold:
     if "phone" in expecting:
         needed = PHONE_WITH_AREA_CODE_MIN_DIGITS if _DIALLED_WITH_AREA_CODE.search(digits_text) else PHONE_MIN_DIGITS
         if 0 < digits < needed or (digits == 0 and (joining or on_comma)):
-            return TurnHold(DICTATION_SECS, "a phone number with too few digits")
+            return TurnHold(DICTATION_SECS, "a phone number with too few digits", digits=digits)
         if digits and (on_digits or on_comma):
-            return TurnHold(MAY_GO_ON_SECS, "a phone number that may go on")
+            return TurnHold(MAY_GO_ON_SECS, "a phone number that may go on", digits=digits)
     if "address" in expecting:
         if digits == 0:
-            return TurnHold(DICTATION_SECS, "an address without a house number")
+            return TurnHold(DICTATION_SECS, "an address without a house number", digits=digits)
         if on_digits or on_comma or joining:
-            return TurnHold(MAY_GO_ON_SECS, "an address that may go on")
+            return TurnHold(MAY_GO_ON_SECS, "an address that may go on", digits=digits)
         if not _has_town(bare):  # "16 Harbour Road," - a breath - "Hamburg."
-            return TurnHold(MAY_GO_ON_SECS, "an address without its town yet")
+            return TurnHold(MAY_GO_ON_SECS, "an address without its town yet", digits=digits)
     if joining or on_comma:
-        return TurnHold(DICTATION_SECS if expecting else MAY_GO_ON_SECS, "words that end mid-sentence")
+        return TurnHold(DICTATION_SECS if expecting else MAY_GO_ON_SECS, "words that end mid-sentence", digits=digits)
     if ends_spelling(bare):  # "No, Sarah Jones, S, A, R" - a breath - "A, H."
-        return TurnHold(DICTATION_SECS if expecting else MAY_GO_ON_SECS, "a name being spelled")
-    return TurnHold(0.0, "a whole turn")
+        return TurnHold(DICTATION_SECS if expecting else MAY_GO_ON_SECS, "a name being spelled", digits=digits)
+    return TurnHold(0.0, "a whole turn", digits=digits)
