@@ -120,16 +120,15 @@ class CallerVoices:
         return trim(load_audio(path, RATE))
 
     def _piper(self, text: str) -> tuple[np.ndarray, int]:
-        """Without Piper's sampling noise (noise_scale, noise_w 0): with it every run rendered another
-        caller ("Hamburg" heard as "Hamburg" in one run and "Ambered" in the next, offline too), so a call
+        """Without Piper's sampling noise (`varied=False`): with it every run rendered another caller
+        ("Hamburg" heard as "Hamburg" in one run and "Ambered" in the next, offline too), so a call
         passed or failed by draw. Each run now places the same audio."""
-        from piper import PiperVoice, SynthesisConfig
+        from triage.speech.engines import Voice
 
         if self._joe is None:
-            self._joe = PiperVoice.load(str(self.joe_onnx))
-        same_every_run = SynthesisConfig(noise_scale=0.0, noise_w_scale=0.0)
-        pcm = np.concatenate([chunk.audio_int16_array for chunk in self._joe.synthesize(text, same_every_run)])
-        return pcm, self._joe.config.sample_rate
+            self._joe = Voice(self.joe_onnx, varied=False)
+        pcm = b"".join(self._joe.sentences(text))
+        return np.frombuffer(pcm, dtype=np.int16), self._joe.sample_rate
 
     def _espeak(self, text: str) -> tuple[np.ndarray, int]:
         out = self.cache / "espeak-tmp.wav"
