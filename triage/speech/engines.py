@@ -23,7 +23,6 @@ from pathlib import Path
 
 import numpy as np
 from ctranslate2 import StorageView
-from faster_whisper.audio import pad_or_trim
 from faster_whisper.tokenizer import Tokenizer
 from faster_whisper.transcribe import get_compression_ratio, get_suppressed_tokens
 
@@ -94,17 +93,20 @@ def shares(probabilities: Sequence[tuple[str, float]]) -> list[tuple[str, float]
 
 # Whisper's encoder is trained on 30 s windows (3000 mel frames); faster-whisper pads every segment
 # to one, so a 3 s answer costs as much as 30 s of speech. CTranslate2 encodes a shorter input just
-# as well, provided enough silence follows the speech: decoding breaks down when the window ends
-# close to the last word (see window_frames). Everything longer than SHORTEN_UP_TO_SECS keeps the
-# full window; words Whisper is unsure of are heard again in a larger one (REHEAR_MARGIN_SECS).
+# as well when the speech is followed by true silence (silent_frame_value) and the decode is
+# timestamped (words_in_speech). Everything longer than SHORTEN_UP_TO_SECS keeps the full window;
+# words Whisper is unsure of are heard again in a larger one (REHEAR_MARGIN_SECS).
+# `python -m triage.speech.stt_eval window --margins 2,3,4,6 --rehear 0,16` on the 64 clips through the
+# phone line (2026-12-05): full 30 s window WER de/en 0.172/0.109; speech + 4 s re-heard + 16 s
+# 0.165/0.094, mean window 9.4 s, 11 of 64 re-heard; + 2 s 0.177/0.094; + 3 s 0.184/0.094; + 6 s
+# 0.165/0.094; + 4 s never re-heard 0.179/0.094. With the features padded with 0 instead of
+# silence and no timestamps, + 2 s had been 0.544 (the sentence said twice) and + 8 s was needed.
 FULL_WINDOW_FRAMES = 3000
 FRAMES_PER_SECOND = 100
-WINDOW_MARGIN_SECS = 8.0
+WINDOW_MARGIN_SECS = 4.0
 SHORTEN_UP_TO_SECS = 24.0
 # Words Whisper is unsure of in the shortened window are heard again in one of the speech plus this
-# (at most the full window). On the 64 clips of `python -m triage.speech.stt_eval window` the
-# re-hear at speech + 16 s gave WER de/en 0.172/0.062 against 0.174/0.078 in the full 30 s window
-# (+12 s: 0.181/0.062, +20 s: 0.184/0.062), at two thirds of the full window's encoder cost.
+# (at most the full window): WER de 0.179 without it, 0.165 with it (above).
 REHEAR_MARGIN_SECS = 16.0
 
 
@@ -118,6 +120,52 @@ def window_frames(
         return FULL_WINDOW_FRAMES
     frames = content_frames + round(margin_secs * FRAMES_PER_SECOND)
     return min(FULL_WINDOW_FRAMES, frames + frames % 2)  # even: the encoder's convolution has stride 2
+
+
+@dataclass(frozen=True)
+class EncodedWindow:
+    """One encoder pass: its output, the window's length and how much of it is the caller's audio."""
+
+    output: object  # CTranslate2 StorageView
+    seconds: float
+    speech_seconds: float
+
+
+# faster-whisper's default: the first segment starts within the first second of the window
+MAX_INITIAL_TIMESTAMP_INDEX = 50
+SECONDS_PER_TIMESTAMP = 0.02
+
+
+def words_in_speech(ids: Sequence[int], timestamp_begin: int, speech_seconds: float) -> list[int]:
+    """The text tokens of a timestamped decode whose segment starts before the speech ends: what a
+    decoder says in the silence after the speech (the sentence again) is not the caller's."""
+    kept: list[int] = []
+    stamped = 0.0
+    for token in ids:
+        if token >= timestamp_begin:
+            stamped = (token - timestamp_begin) * SECONDS_PER_TIMESTAMP
+        elif stamped < speech_seconds:
+            kept.append(token)
+    return kept
+
+
+def silent_frame_value(features: np.ndarray) -> float:
+    """The value a frame of digital silence has in these features: Whisper's log-mel is clamped 8
+    decades (2 after its scaling by 4) below its loudest value, and never below log10(1e-10).
+
+    Whisper was trained on windows whose tail after the speech is silence at that floor (openai-whisper
+    pads the audio, not the features). faster-whisper's pad_or_trim pads the features with 0, a steady
+    hum at 1e-4, and in a window shortened to the speech plus a few seconds that hum makes the decoder
+    stop early or loop ("She had a j j j" for a 2.9 s sentence); padded with true silence the same
+    window hears the whole sentence (python -m triage.speech.stt_eval window)."""
+    return max(float(features.max()) - 2.0, -1.5) if features.size else -1.5
+
+
+def pad_with_silence(features: np.ndarray, frames: int, silence: float) -> np.ndarray:
+    """`features` cut or padded with silent frames to `frames` frames."""
+    if features.shape[-1] >= frames:
+        return features[:, :frames]
+    return np.pad(features, ((0, 0), (0, frames - features.shape[-1])), constant_values=silence)
 
 
 class SpeechToText:
@@ -181,7 +229,8 @@ class SpeechToText:
         starts = range(0, max(features.shape[-1], 1), FULL_WINDOW_FRAMES)
         chunks = [features[:, i : i + FULL_WINDOW_FRAMES] for i in starts]
         featured = time.perf_counter()
-        windows = self._encode_all(chunks, self.window_margin_secs)
+        silence = silent_frame_value(features)
+        windows = self._encode_all(chunks, self.window_margin_secs, silence)
         encoded_at = time.perf_counter()
         encoded = encoded_at - started
         checked: list[tuple[str, float]] = []
@@ -190,7 +239,7 @@ class SpeechToText:
             # Every turn of a multilingual client: the language token costs one decoder step on the
             # encoder output already made. A confident translation ("Yes, that's it." decoded as
             # "Ja, das ist es." on a German call, confidence 0.67) is not caught by confidence alone.
-            result = self.model.model.detect_language(windows[0][0])[0]
+            result = self.model.model.detect_language(windows[0].output)[0]
             checked = among(((token[2:-2], p) for token, p in result), languages)
             first = decode_language(language, checked, seconds)
         heard = self._decode(windows, first)
@@ -205,14 +254,14 @@ class SpeechToText:
                 heard = again if again.confidence > heard.confidence else heard
         decoded = time.perf_counter()
         looping = get_compression_ratio(heard.text) > COMPRESSION_RATIO_LIMIT if heard.text else False
-        shortened = any(s < window_frames(c.shape[-1], self.rehear_margin_secs) / FRAMES_PER_SECOND
-                        for c, (_, s) in zip(chunks, windows, strict=True))
+        shortened = any(w.seconds < window_frames(c.shape[-1], self.rehear_margin_secs) / FRAMES_PER_SECOND
+                        for c, w in zip(chunks, windows, strict=True))
         if shortened and (needs_recheck(heard.confidence) or looping):
             # implausible words from a shortened window, or a repetition loop ("five five five" heard as a
             # hundred fives, sure of itself): a larger window decides (python -m triage.speech.stt_eval
             # window: this keeps the word error rate of Whisper's own 30 s window)
             again_started = time.perf_counter()
-            windows = self._encode_all(chunks, self.rehear_margin_secs)
+            windows = self._encode_all(chunks, self.rehear_margin_secs, silence)
             encoded += time.perf_counter() - again_started
             heard = replace(self._decode(windows, heard.language), reheard=True)
         done = time.perf_counter()
@@ -220,7 +269,7 @@ class SpeechToText:
             "heard %.2f s of audio in %.0f ms: features %.0f, encoder %.0f (window %.1f s), decoder %.0f"
             " (%d tokens, with the language token and any second language), heard again in a larger window %.0f",
             seconds, 1000 * (done - started), 1000 * (featured - started), 1000 * (encoded_at - featured),
-            sum(s for _, s in windows), 1000 * (decoded - encoded_at), heard.tokens, 1000 * (done - decoded),
+            sum(w.seconds for w in windows), 1000 * (decoded - encoded_at), heard.tokens, 1000 * (done - decoded),
         )
         return replace(
             heard,
@@ -230,12 +279,14 @@ class SpeechToText:
             languages=tuple(checked),
         )
 
-    def _encode_all(self, chunks: list[np.ndarray], margin_secs: float) -> list[tuple[object, float]]:
-        """Each chunk of at most one full window of features, encoded in its window: (encoder output, seconds)."""
+    def _encode_all(self, chunks: list[np.ndarray], margin_secs: float, silence: float) -> list[EncodedWindow]:
+        """Each chunk of at most one full window of features, encoded in its window after `silence`
+        (the features' silent frame, silent_frame_value)."""
         windows = []
         for chunk in chunks:
             frames = window_frames(chunk.shape[-1], margin_secs)
-            windows.append((self._encode(pad_or_trim(chunk, frames)), frames / FRAMES_PER_SECOND))
+            output = self._encode(pad_with_silence(chunk, frames, silence))
+            windows.append(EncodedWindow(output, frames / FRAMES_PER_SECOND, chunk.shape[-1] / FRAMES_PER_SECOND))
         return windows
 
     def _tokenizer(self, language: str) -> Tokenizer:
@@ -247,18 +298,24 @@ class SpeechToText:
     def _encode(self, features: np.ndarray):
         return self.model.model.encode(StorageView.from_array(np.ascontiguousarray(features[None])), to_cpu=False)
 
-    def _decode(self, windows: list[tuple[object, float]], language: str) -> Transcript:
+    def _decode(self, windows: list[EncodedWindow], language: str) -> Transcript:
         """Beam search on each encoded window, with faster-whisper's options for one decode at
-        temperature 0 without timestamps (and its rule: no speech and unsure words is nothing heard)."""
+        temperature 0 (and its rule: no speech and unsure words is nothing heard). A shortened window
+        is decoded with timestamps: without them, a decoder with little silence after the speech often
+        says the sentence twice; with them, the second saying is stamped after the speech has ended and
+        is dropped (words_in_speech). The full window is decoded without them, as faster-whisper decodes
+        one window: timestamped, a 25 s turn in it stopped at a timestamp 3 s before its end, leaving
+        the rest to a next window that a turn does not have."""
         tokenizer = self._tokenizer(language)
-        prompt = [*tokenizer.sot_sequence, tokenizer.no_timestamps]
         texts: list[str] = []
         tokens = 0
         logprob = 0.0
         no_speech: list[float] = []
-        for encoder_output, _seconds in windows:
+        for window in windows:
+            timestamped = window.seconds < FULL_WINDOW_FRAMES / FRAMES_PER_SECOND
+            prompt = [*tokenizer.sot_sequence] if timestamped else [*tokenizer.sot_sequence, tokenizer.no_timestamps]
             result = self.model.model.generate(
-                encoder_output,
+                window.output,
                 [prompt],
                 # A beam of 5 is what Whisper is measured with; greedy decoding cost a third more word
                 # errors on phone audio (0.079 against 0.056 on the same turns) for ~100 ms less.
@@ -268,16 +325,18 @@ class SpeechToText:
                 return_no_speech_prob=True,
                 suppress_blank=True,
                 suppress_tokens=self._suppress,
+                max_initial_timestamp_index=MAX_INITIAL_TIMESTAMP_INDEX,
             )[0]
             ids = result.sequences_ids[0]
             avg_logprob = result.scores[0] * len(ids) / (len(ids) + 1)
             if result.no_speech_prob > NO_SPEECH_THRESHOLD and avg_logprob <= LOG_PROB_THRESHOLD:
                 continue
-            text = tokenizer.decode(ids).strip()
+            words = words_in_speech(ids, tokenizer.timestamp_begin, window.speech_seconds) if timestamped else ids
+            text = tokenizer.decode(words).strip()
             if text:
                 texts.append(text)
-                tokens += len(ids)
-                logprob += avg_logprob * len(ids)
+                tokens += len(words)
+                logprob += self._words_logprob(window, tokenizer, words) if timestamped else avg_logprob * len(ids)
                 no_speech.append(result.no_speech_prob)
         return Transcript(
             text=" ".join(texts),
@@ -287,8 +346,19 @@ class SpeechToText:
             tokens=tokens,
             avg_logprob=logprob / tokens if tokens else 0.0,
             no_speech_prob=max(no_speech, default=1.0),
-            window_seconds=sum(seconds for _, seconds in windows),
+            window_seconds=sum(w.seconds for w in windows),
         )
+
+    def _words_logprob(self, window: EncodedWindow, tokenizer: Tokenizer, words: list[int]) -> float:
+        """The summed log probability of the kept words alone, as a decode without timestamps would
+        score them (Transcript.confidence and brain/language.py's thresholds were measured so): a
+        timestamped decode's score also counts its timestamps, which Whisper is seldom sure of to the
+        20 ms. One teacher-forced pass over the words, 20-45 ms here."""
+        aligned = self.model.model.align(
+            window.output, [*tokenizer.sot_sequence, tokenizer.no_timestamps], [words],
+            max(1, round(window.speech_seconds * FRAMES_PER_SECOND)),
+        )[0]
+        return sum(math.log(max(p, 1e-9)) for p in aligned.text_token_probs)
 
     def warm(self, speech: dict[str, bytes]) -> dict[str, Transcript]:
         """Transcribe one utterance per language (16 kHz PCM16 by language) as a turn of a client with
