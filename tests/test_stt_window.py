@@ -17,7 +17,7 @@ import pytest
 import soundfile
 
 from tests.conftest import shared_audio
-from triage.speech.engines import FRAMES_PER_SECOND, FULL_WINDOW_FRAMES, SpeechToText, words_in_speech
+from triage.speech.engines import FRAMES_PER_SECOND, FULL_WINDOW_FRAMES, SpeechToText, said_twice, words_in_speech
 from triage.speech.stt_eval import through_phone_line
 
 FULL_WINDOW_SECS = FULL_WINDOW_FRAMES / FRAMES_PER_SECOND
@@ -142,3 +142,12 @@ def test_a_turn_longer_than_the_shortened_windows_keeps_the_full_one(stt) -> Non
     heard = stt.transcribe_sync(pcm, "en")
     assert heard.window_seconds == FULL_WINDOW_SECS
     assert heard.text.lower().count("ask not what your country") == 2
+
+
+def test_a_phrase_heard_twice_over_is_heard_again_in_a_larger_window() -> None:
+    """"Yes. Yes." for a "Yes." in café noise, or a name twice: the decoder of a short window
+    repeating itself, so the larger window decides; a phrase said once, or words that merely repeat
+    a word ("fünf fünf fünf"), are not taken for it when the halves differ."""
+    assert said_twice("Yes. Yes.") and said_twice("Sarah Jones. Sarah Jones.")
+    assert not said_twice("Yes.") and not said_twice("No, no, it is sixteen") and not said_twice("")
+    assert not said_twice("fünf fünf fünf")

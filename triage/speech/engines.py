@@ -13,6 +13,7 @@ import io
 import logging
 import math
 import os
+import re
 import threading
 import time
 import wave
@@ -149,6 +150,14 @@ def words_in_speech(ids: Sequence[int], timestamp_begin: int, speech_seconds: fl
     return kept
 
 
+def said_twice(text: str) -> bool:
+    """The words are one phrase said twice over ("Yes. Yes.", "Sarah Jones. Sarah Jones."): what a
+    decoder in a short window says when noise follows the speech, and seldom what a caller says once."""
+    words = re.findall(r"\w+", text.lower())
+    half = len(words) // 2
+    return half > 0 and len(words) % 2 == 0 and words[:half] == words[half:]
+
+
 def silent_frame_value(features: np.ndarray) -> float:
     """The value a frame of digital silence has in these features: Whisper's log-mel is clamped 8
     decades (2 after its scaling by 4) below its loudest value, and never below log10(1e-10).
@@ -198,6 +207,9 @@ class SpeechToText:
         self.beam_size = beam_size
         self.window_margin_secs = window_margin_secs
         self.rehear_margin_secs = rehear_margin_secs
+        # both on in the server; off only to measure the choice (python -m triage.speech.stt_eval window)
+        self.timestamps = True  # shortened windows decoded with timestamps (_decode)
+        self.silence_padding = True  # windows padded with silence, not faster-whisper's 0 (silent_frame_value)
         self.workers = workers
         self.model = WhisperModel(
             str(model_path),
@@ -229,7 +241,7 @@ class SpeechToText:
         starts = range(0, max(features.shape[-1], 1), FULL_WINDOW_FRAMES)
         chunks = [features[:, i : i + FULL_WINDOW_FRAMES] for i in starts]
         featured = time.perf_counter()
-        silence = silent_frame_value(features)
+        silence = silent_frame_value(features) if self.silence_padding else 0.0
         windows = self._encode_all(chunks, self.window_margin_secs, silence)
         encoded_at = time.perf_counter()
         encoded = encoded_at - started
@@ -253,13 +265,16 @@ class SpeechToText:
                 again = self._decode(windows, other)
                 heard = again if again.confidence > heard.confidence else heard
         decoded = time.perf_counter()
-        looping = get_compression_ratio(heard.text) > COMPRESSION_RATIO_LIMIT if heard.text else False
+        looping = bool(heard.text) and (
+            get_compression_ratio(heard.text) > COMPRESSION_RATIO_LIMIT or said_twice(heard.text)
+        )
         shortened = any(w.seconds < window_frames(c.shape[-1], self.rehear_margin_secs) / FRAMES_PER_SECOND
                         for c, w in zip(chunks, windows, strict=True))
         if shortened and (needs_recheck(heard.confidence) or looping):
             # implausible words from a shortened window, or a repetition loop ("five five five" heard as a
-            # hundred fives, sure of itself): a larger window decides (python -m triage.speech.stt_eval
-            # window: this keeps the word error rate of Whisper's own 30 s window)
+            # hundred fives, sure of itself; "Yes. Yes." for "Yes." in café noise): a larger window
+            # decides (python -m triage.speech.stt_eval window: this keeps the word error rate of the
+            # full 30 s window)
             again_started = time.perf_counter()
             windows = self._encode_all(chunks, self.rehear_margin_secs, silence)
             encoded += time.perf_counter() - again_started
@@ -312,7 +327,7 @@ class SpeechToText:
         logprob = 0.0
         no_speech: list[float] = []
         for window in windows:
-            timestamped = window.seconds < FULL_WINDOW_FRAMES / FRAMES_PER_SECOND
+            timestamped = self.timestamps and window.seconds < FULL_WINDOW_FRAMES / FRAMES_PER_SECOND
             prompt = [*tokenizer.sot_sequence] if timestamped else [*tokenizer.sot_sequence, tokenizer.no_timestamps]
             result = self.model.model.generate(
                 window.output,

@@ -6,7 +6,8 @@ machine are no pass/fail material):
   window are heard again in a larger one, speech + `--rehear` s: "re-heard"), on real recordings
   through the phone path (the 59 German clips of shared/audio/de and the English recordings of shared/audio, brought
   to 8 kHz mu-law and back to 16 kHz as a Twilio call is), and the language found on the same
-  encoder pass;
+  encoder pass; the last rows pad the first margin's window with 0 and decode it without timestamps,
+  as before 2026-12-05 (speech/engines.py silent_frame_value);
 - `workers`: how many transcription workers and threads per worker serve callers speaking at once
   best on this machine (a burst of real clips submitted together, as simultaneous turns would be).
 
@@ -96,8 +97,12 @@ def _window(engine: SpeechToText, clips: list[Clip], margins: list[float], rehea
           f" Whisper {engine.model_path.name}, beam {engine.beam_size}, language fixed")
     print(f"{'window':<34} {'WER de':>7} {'WER en':>7} {'encoder s':>10} {'total s':>8} {'mean window s':>14}"
           f" {'re-heard':>12}")
-    for margin, rehear in [(30.0, 30.0), *((m, r) for m in margins for r in rehears)]:
+    # the last rows: the first margin as before 2026-12-05 (features padded with 0, no timestamps)
+    rows = [(30.0, 30.0, True), *((m, r, True) for m in margins for r in rehears), *((m, r, False) for m in margins[:1]
+                                                                                   for r in rehears)]
+    for margin, rehear, current in rows:
         engine.window_margin_secs, engine.rehear_margin_secs = margin, rehear
+        engine.timestamps = engine.silence_padding = current
         heard = [engine.transcribe_sync(c.pcm16, c.language) for c in clips]
         wer = {
             lang: word_error_rate([c.text for c in clips if c.language == lang],
@@ -105,11 +110,13 @@ def _window(engine: SpeechToText, clips: list[Clip], margins: list[float], rehea
             for lang in ("de", "en")
         }
         label = "full 30 s" if margin >= 30 else f"speech + {margin:g} s, re-heard + {rehear:g} s"
+        label += "" if current else ", 0-padded"
         print(f"{label:<34} {wer['de']:>7.3f} {wer['en']:>7.3f} {sum(h.encode_seconds for h in heard):>10.1f}"
               f" {sum(h.seconds for h in heard):>8.1f} {statistics.mean(h.window_seconds for h in heard):>14.1f}"
               f" {sum(h.reheard for h in heard):>12}")
     # the language from the same encoder pass: each clip decoded in the other language first, as a
     # caller of the other language would be, and re-checked among both (brain/language.py's rules)
+    engine.timestamps = engine.silence_padding = True
     engine.window_margin_secs = margins[-1] if margins else 30.0
     engine.rehear_margin_secs = rehears[0] if rehears else 30.0
     checked = right = decoded = 0
