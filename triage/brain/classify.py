@@ -57,6 +57,9 @@ _MILD = re.compile(
     fold_pattern(
         r"\bleichte\w* (fieber|temperatur|kopfschmerz\w*|husten|schnupfen|erkältung)\b"
         r"|\b(a )?(slight|mild|bit of a|low) (fever|temperature|cough|cold|headache)\b"
+        # everyday complaints a pharmacy sells something for: "mir brennen die Augen vom Heuschnupfen"
+        r"|\b(heuschnupfen|sodbrennen|halsschmerzen|schnupfen|erkältung|pollen\w*|hay ?fever|heartburn|sore throat"
+        r"|runny nose|a cold|itchy eyes)\b"
     )
 )
 
@@ -72,6 +75,15 @@ _NO_HARM = re.compile(
 
 # intent cues of routine business: an order, a question, a quote
 _ROUTINE_CUES = frozenset({"order", "information", "quote"})
+# ... and a booking of routine work ("ich brauch nen Termin für die Wartung", "get the pipes checked"); not "send
+# someone" or "vorbeikommen", which an emergency says too
+_BOOKING = re.compile(
+    fold_pattern(
+        r"\btermin\w*|\bwartung\w*|\binspektion\w*|\b(prüfen|checken|durchsehen|anschauen|warten) lassen\b"
+        r"|\bappointment|\b(boiler |annual |gas )?service\b(?! (is|s) (down|out))|\bmaintenance\b"
+        r"|\b(get|have) (\w+ ){0,3}(checked|serviced|inspected)\b"
+    )
+)
 
 
 def _words(found: str | re.Match[str]) -> str:
@@ -178,13 +190,15 @@ def classify(
         if_ever = _IF_EVER.search(folded.text)
         settled = (
             if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or mods.false_alarm or mods.resolved
-            or mods.low_stakes
+            or mods.low_stakes or mods.just_asking or mods.far_future
         )
         if urgency in ("P0", "P1") and settled:
             # "was soll ich machen, falls mal ein Rohr platzt", "war ein Fehlalarm, hat sich erledigt"
             evidence.append(f"model-only {urgency}, but nothing is happening: {_words(settled)}")
             urgency, unsure = "P3", False
-        elif urgency in ("P0", "P1") and any(h.rule.id in _ROUTINE_CUES and not h.negated for h in intent_hits):
+        elif urgency in ("P0", "P1") and (
+            any(h.rule.id in _ROUTINE_CUES and not h.negated for h in intent_hits) or _BOOKING.search(folded.text)
+        ):
             # "ich brauch einen CO-Melder, habt ihr sowas", "no fire, I just want a smoke detector fitted, how
             # much is that": a routine request near a hazard word; asked, not assumed
             evidence.append(f"model-only {urgency} in a routine request: unsure, asking")

@@ -26,7 +26,7 @@ NEGATORS = frozenset(
 )
 # "ich weiß nicht, ...", "oh no, ...": a negator that negates nothing that follows
 _NOT_NEGATING_AFTER = frozenset("weiss ob oh".split())
-_NEG_AFTER = re.compile(r"^\s*(\w+\s+)?(nicht|nie|not|never|kein|keine)\b(?! nur| only| mehr auf)")
+_NEG_AFTER = re.compile(r"^\s*(\w+\s+)?(nicht|nichts|nie|not|never|kein|keine)\b(?! nur| only| mehr auf)")
 _NEG_WINDOW_WORDS = 3
 
 

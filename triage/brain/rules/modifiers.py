@@ -49,6 +49,9 @@ RESOLVED = re.compile(fold_pattern(
     r"|\b(is|s|its|came|come|went|it s) back (on|up)\b"
     r"|\ball dry now|\bfixed itself|\bsorted it|\bunblocked it"
     r"|\beverything (is|s) (fine|ok)"
+    # "die Stadtwerke haben geprüft, es ist in Ordnung", "they checked and it's fine"
+    r"|\b(es|alles) ist (wieder |jetzt |soweit |alles )?(in ordnung|ok|okay)\b|\bit s (all )?(fine|ok|okay|safe)\b"
+    r"|\b(geprüft|kontrolliert|nachgesehen|checked)\b (\w+ ){0,6}(nichts gefunden|alles gut|safe|fine|nothing (found|wrong))\b"
     r"|\b(already|has|have|had|just) (\w+ )?(fixed|repaired|sorted) (it|that|the|everything)\b"
     r"|\bhat (\w+ ){0,4}(schon |bereits )?(alles )?(repariert|behoben|in ordnung gebracht)\b"
 ))
@@ -109,6 +112,9 @@ REST_WORKS = re.compile(fold_pattern(
 # an alarm set off by the caller themselves
 FALSE_ALARM = re.compile(fold_pattern(
     r"\bfehlalarm|\baus versehen|\bversehentlich|\bselbst ausgelöst|\bfalse alarm|\bby (mistake|accident)|\baccidentally"
+    # "es war nur der Hausmeister", "it was just the cleaner": someone who belongs there set it off
+    r"|\bblinder alarm|\b(es )?war (doch )?(nur|bloß) (der|die|das|unser|unsere|ein|eine|mein|meine) \w+"
+    r"|\b(it|that) was (just|only) (the|our|a|my) \w+"
 ))
 # "nur Spaß", "just kidding": whatever was said before was not meant
 JOKE = re.compile(fold_pattern(r"\b(nur spaß|war (nur )?(ein )?(spaß|witz)|quatsch|just kidding|only joking)\b"))
