@@ -113,7 +113,7 @@ REST_WORKS = re.compile(fold_pattern(
 FALSE_ALARM = re.compile(fold_pattern(
     r"\bfehlalarm|\baus versehen|\bversehentlich|\bselbst ausgelöst|\bfalse alarm|\bby (mistake|accident)|\baccidentally"
     # "es war nur der Hausmeister", "it was just the cleaner": someone who belongs there set it off
-    r"|\bblinder alarm|\b(es )?war (doch )?(nur|bloß) (der|die|das|unser|unsere|ein|eine|mein|meine) \w+"
+    r"|\bblinder alarm|\b(es )?war (doch |aber |wohl )?(nur|bloß) (der|die|das|unser|unsere|ein|eine|mein|meine) \w+"
     r"|\b(it|that) was (just|only) (the|our|a|my) \w+"
 ))
 # "nur Spaß", "just kidding": whatever was said before was not meant
