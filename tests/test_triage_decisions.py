@@ -318,3 +318,82 @@ def test_label_contract_for_work_quotes_and_look_alikes(text, client, urgency, i
     result = decide(text, client)
     assert result.urgency == urgency, (text, result.urgency, result.evidence)
     assert intent is None or result.intent == intent, (text, result.intent, result.evidence)
+
+
+# --- hazards as people say them and as Whisper writes them over a phone line -------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        # misheard over 8 kHz: a thigh-bone fracture, a CO alarm, split compounds
+        "oberchenkelhalsbuch meine mutter liegt im flur",
+        "der zeh o melder piept ständig",
+        "the sea oh alarm keeps going off",
+        "wasser läuft in den sicherungs kasten",
+        "water's pouring into the fuse board",
+        # colloquial electric shocks
+        "er hat ne gewischt bekommen am herd",
+        "my dad got a jolt off the socket",
+        # falls from a height, near-drowning, stroke signs
+        "mein kollege ist vom gerüst gefallen",
+        "one of the lads just fell off the scaffolding",
+        "die kleine ist in den pool gefallen",
+        "my son fell into the pond",
+        "ich seh alles doppelt und mein arm ist ganz lahm",
+        "her words are all slurred and she suddenly can't lift her arm",
+        # a child missing by the water
+        "mein kind ist weg es war grad noch am see",
+        "my child's gone she was just by the pool",
+    ],
+)
+def test_misheard_and_colloquial_hazards_are_p0_by_rule(text):
+    result = decide(text)
+    assert result.urgency == "P0" and result.by_rule, (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "distress"),
+    [
+        ("es stinkt nach gas und mir wird ganz komisch", "acute"),
+        ("it reeks of gas and i'm starting to feel dizzy", "acute"),
+        ("ich will einfach nicht mehr aufwachen", "acute"),
+        ("i just don't want to wake up anymore", "acute"),
+    ],
+)
+def test_gas_with_symptoms_and_indirect_self_harm_are_acute(text, distress):
+    result = decide(text)
+    assert (result.urgency, result.distress) == ("P0", distress), (text, result.distress, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # words of emergencies in an ordinary sense, negated, or about objects
+        "he collapsed the boxes and put them out for recycling",
+        "es läuft kein wasser aus, ich will nur den termin verschieben",
+        "es brennt nichts, die anzeige an der therme blinkt nur rot",
+        "my husband nearly had a heart attack when he saw the bill",
+        "mein mann hätte fast einen herzinfarkt bekommen als er die rechnung sah",
+        "the fire insurance wants a certificate from you",
+        "a tile fell off the roof into the garden",
+        "der ziegel ist vom dach gefallen",
+        "es riecht ein bisschen muffig aus dem abfluss",
+        "the radiators are making knocking noises",
+        "mein nachbar hat gestern gas gerochen, die stadtwerke haben geprüft und es ist in ordnung",
+        "the office alarm went off last night but it was just the caretaker",
+        "meine tochter ist weg zum studieren nach berlin",
+        "i can't find my keys",
+    ],
+)
+def test_look_alikes_are_not_emergencies(text):
+    result = decide(text, "sicherheitsdienst-nord" if "alarm" in text else None)
+    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["wir brauchen für samstag zwei wachleute für unser firmenfest",
+     "we need two security guards for our company party on saturday"],
+)
+def test_a_guard_booking_for_a_date_is_an_appointment(text):
+    result = decide(text, "sicherheitsdienst-nord")
+    assert (result.urgency, result.intent) == ("P3", "appointment"), (text, result.intent, result.evidence)
