@@ -340,6 +340,13 @@ def test_label_contract_for_work_quotes_and_look_alikes(text, client, urgency, i
         "my son fell into the pond",
         "ich seh alles doppelt und mein arm ist ganz lahm",
         "her words are all slurred and she suddenly can't lift her arm",
+        # poisoning with a cleaner, a fight in progress, gas-fired heating with symptoms
+        "die kleine hat rohrfrei getrunken",
+        "the little one drank some drain unblocker",
+        "im treppenhaus schlagen zwei männer aufeinander ein",
+        "two men are laying into each other in the stairwell",
+        "es riecht nach abgas wenn die therme läuft und mir ist übel",
+        "there's an exhaust smell when the boiler runs and i feel sick",
         # a child missing by the water
         "mein kind ist weg es war grad noch am see",
         "my child's gone she was just by the pool",
@@ -382,6 +389,15 @@ def test_gas_with_symptoms_and_indirect_self_harm_are_acute(text, distress):
         "the office alarm went off last night but it was just the caretaker",
         "meine tochter ist weg zum studieren nach berlin",
         "i can't find my keys",
+        # devices that do not respond are no person; the pharmacy's pills are ready for collection
+        "der drucker reagiert nicht mehr",
+        "the website is not responding since this morning",
+        "ihre tabletten liegen bereit zum abholen",
+        "your pills are ready for collection",
+        # children squabbling, a fight at last year's party, a burning sensation
+        "the kids keep kicking each other in the back of the car",
+        "wir hatten eine schlägerei auf der firmenfeier, nächstes mal wollen wir security",
+        "it's burning when i pee, have you got something for that",
     ],
 )
 def test_look_alikes_are_not_emergencies(text):

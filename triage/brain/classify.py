@@ -73,8 +73,9 @@ _NO_HARM = re.compile(
     )
 )
 
-# intent cues of routine business: an order, a question, a quote
-_ROUTINE_CUES = frozenset({"order", "information", "quote"})
+# intent cues of routine business: an order, a question, a quote, a message for someone
+_ROUTINE_CUES = frozenset({"order", "information", "quote", "message"})
+_ALARM = re.compile(fold_pattern(r"\balarm\w*|\bmelder\b|\bsirene|\balarm|\bdetector|\bsensor"))
 # ... and a booking of routine work ("ich brauch nen Termin für die Wartung", "get the pipes checked"); not "send
 # someone" or "vorbeikommen", which an emergency says too
 _BOOKING = re.compile(
@@ -188,8 +189,10 @@ def classify(
             evidence.append(f"model-only {urgency} after the caller denied a danger: unsure, asking")
             urgency, unsure = "P2", True
         if_ever = _IF_EVER.search(folded.text)
+        # "by accident" settles an alarm set off by mistake, not an accident ("stabbed himself by accident")
+        alarm_by_mistake = mods.false_alarm if _ALARM.search(folded.text) else None
         settled = (
-            if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or mods.false_alarm or mods.resolved
+            if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or alarm_by_mistake or mods.resolved
             or mods.low_stakes or mods.just_asking or mods.far_future
         )
         if urgency in ("P0", "P1") and settled:

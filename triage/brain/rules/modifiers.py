@@ -33,6 +33,10 @@ PAST = re.compile(fold_pattern(
     r"|\bback in the (day|days|summer|spring|autumn|fall|winter|year|nineties|eighties|seventies|\d+s?)\b"
     r"|\b(for|für) (the |die )?(insurance|versicherung)"
     r"|\b(ein|einem|zwei|drei|vier|fünf|paar|einige) (jahr|jahre|jahren|monat|monate|monaten|wochen) her\b"
+    # "wir hatten eine Schlägerei auf der Firmenfeier", "es gab einen Brand", "there was a fight at the party"
+    r"|\b(hatten|hatte|gab es|es gab) (\w+ ){0,3}(schlägerei|einbruch|brand|feuer|rohrbruch|unfall|überfall|wasserschaden)"
+    r"|\b(schlägerei|einbruch|brand|rohrbruch|unfall|überfall|wasserschaden)\w* (\w+ ){0,4}gehabt\b"
+    r"|\bthere was (a|an) (fight|fire|break in|burglary|leak|flood|accident|brawl)\b"
 ))
 # an invoice is about past work: it makes a damage routine, never a danger to life
 INVOICE = re.compile(fold_pattern(r"\brechnung\w*|\binvoice\w*|\bbill\b"))
