@@ -413,3 +413,22 @@ def test_look_alikes_are_not_emergencies(text):
 def test_a_guard_booking_for_a_date_is_an_appointment(text):
     result = decide(text, "sicherheitsdienst-nord")
     assert (result.urgency, result.intent) == ("P3", "appointment"), (text, result.intent, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["schädel hirn trauma", "hüft gelenks bruch", "schlag anfahl", "her hip is brocken", "he has a concussion",
+     "kreislauf zusammenbruch"],
+)
+def test_misheard_injury_and_illness_compounds_are_p0(text):
+    # Whisper over 8 kHz splits and mishears compounds; a fracture or a stroke stays an emergency
+    result = decide(text)
+    assert result.urgency == "P0", (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize("text", ["wie ist das mit dem verletzungsrisiko", "what about the accident report"])
+def test_injury_words_are_never_no_action(text):
+    from triage.brain.classify import classify
+
+    d = classify(text, prediction=_prediction("P4", 0.9))
+    assert d.urgency != "P4", d.evidence

@@ -73,6 +73,16 @@ _NO_HARM = re.compile(
     )
 )
 
+# words of an injury or illness, however misheard ("oberchenkelhalsbuch", "schlag anfahl"): never P4
+_HURT = re.compile(
+    fold_pattern(
+        r"\b\w*(bruch|verletz|wunde|schmerz|unfall|notfall|sturz|gestürzt|trauma|erschütterung|vergift|verbrenn"
+        r"|verbrüh|ohnmacht|bewusst ?los|blut|krampf|anfall|kreislauf|atem ?not)\w*\b"
+        r"|\b(injur\w*|hurt|bleeding|brocken|fractur\w*|accident|emergency|ambulance|unconscious|seizure"
+        r"|poison\w*|concuss\w*|collapsed|stroke)\b"
+    )
+)
+
 # intent cues of routine business: an order, a question, a quote, a message for someone
 _ROUTINE_CUES = frozenset({"order", "information", "quote", "message"})
 _ALARM = re.compile(fold_pattern(r"\balarm\w*|\bmelder\b|\bsirene|\balarm|\bdetector|\bsensor"))
@@ -181,6 +191,11 @@ def classify(
     unsure = False
     if urgency == "P4" and noise is None and trivial:
         urgency = "P3"  # a name, a number, an address, a time: a caller answering, whatever the model says
+    hurt = _HURT.search(folded.text) if urgency == "P4" and noise is None else None
+    if hurt:
+        # "schädel hirn trauma", "her hip is brocken": words of an injury or illness are never "no action"; asked
+        evidence.append(f"words of an injury or illness, the model says no action: asking ({hurt.group(0)})")
+        urgency, unsure = "P2", True
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         urgency, unsure = _check_model_emergency(urgency, prediction, folded, trivial, evidence)
         if urgency in ("P0", "P1") and any(h.negated and h.rule.urgency in ("P0", "P1") for h in hits):
