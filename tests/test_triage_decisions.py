@@ -347,6 +347,9 @@ def test_label_contract_for_work_quotes_and_look_alikes(text, client, urgency, i
         "two men are laying into each other in the stairwell",
         "es riecht nach abgas wenn die therme läuft und mir ist übel",
         "there's an exhaust smell when the boiler runs and i feel sick",
+        # a dialect farewell, a person "just lying there" after a shock
+        "i hab des gfühl i pack des nimmer i will nimmer",
+        "the electrician got a shock and he's just lying there",
         # a child missing by the water
         "mein kind ist weg es war grad noch am see",
         "my child's gone she was just by the pool",
@@ -398,6 +401,7 @@ def test_gas_with_symptoms_and_indirect_self_harm_are_acute(text, distress):
         "the kids keep kicking each other in the back of the car",
         "wir hatten eine schlägerei auf der firmenfeier, nächstes mal wollen wir security",
         "it's burning when i pee, have you got something for that",
+        "i slipped in the bath yesterday but only bumped my knee, i need some cream",
     ],
 )
 def test_look_alikes_are_not_emergencies(text):
