@@ -350,6 +350,12 @@ def test_label_contract_for_work_quotes_and_look_alikes(text, client, urgency, i
         # a dialect farewell, a person "just lying there" after a shock
         "i hab des gfühl i pack des nimmer i will nimmer",
         "the electrician got a shock and he's just lying there",
+        # split and misheard words of the recogniser
+        "brauch einen kranken wagen mein vater ist um gefallen",
+        "need an amber lance my dad's collapsed",
+        "ein ein brecher ist im haus",
+        "ich will mich um bringen",
+        "she's unconscience",
         # a child missing by the water
         "mein kind ist weg es war grad noch am see",
         "my child's gone she was just by the pool",
@@ -402,6 +408,10 @@ def test_gas_with_symptoms_and_indirect_self_harm_are_acute(text, distress):
         "wir hatten eine schlägerei auf der firmenfeier, nächstes mal wollen wir security",
         "it's burning when i pee, have you got something for that",
         "i slipped in the bath yesterday but only bumped my knee, i need some cream",
+        "der brand schutz beauftragte möchte einen termin",
+        "der krankenwagen fahrer hat vor unserer einfahrt geparkt",
+        "the burglar alarm needs a new battery",
+        "the restaurant has a lovely ambience",
     ],
 )
 def test_look_alikes_are_not_emergencies(text):
