@@ -410,7 +410,6 @@ def test_gas_with_symptoms_and_indirect_self_harm_are_acute(text, distress):
         "i slipped in the bath yesterday but only bumped my knee, i need some cream",
         "der brand schutz beauftragte möchte einen termin",
         "der krankenwagen fahrer hat vor unserer einfahrt geparkt",
-        "the burglar alarm needs a new battery",
         "the restaurant has a lovely ambience",
     ],
 )
