@@ -356,6 +356,9 @@ def test_label_contract_for_work_quotes_and_look_alikes(text, client, urgency, i
         "ein ein brecher ist im haus",
         "ich will mich um bringen",
         "she's unconscience",
+        # an emergency late in a long turn, a sudden collapse at dinner
+        "kurze frage zu ihren öffnungszeiten ach und übrigens riecht es bei mir im flur seit heute früh nach gas",
+        "so we were just having dinner and my father in law suddenly stopped talking and slumped to one side",
         # a child missing by the water
         "mein kind ist weg es war grad noch am see",
         "my child's gone she was just by the pool",
@@ -411,6 +414,8 @@ def test_gas_with_symptoms_and_indirect_self_harm_are_acute(text, distress):
         "der brand schutz beauftragte möchte einen termin",
         "der krankenwagen fahrer hat vor unserer einfahrt geparkt",
         "the restaurant has a lovely ambience",
+        "i left my glasses in the ambulance where do i get them back",
+        "wir hatten gestern einen kleinen kabelbrand aber die feuerwehr hat alles gelöscht",
     ],
 )
 def test_look_alikes_are_not_emergencies(text):

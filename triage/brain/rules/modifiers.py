@@ -34,7 +34,7 @@ PAST = re.compile(fold_pattern(
     r"|\b(for|für) (the |die )?(insurance|versicherung)"
     r"|\b(ein|einem|zwei|drei|vier|fünf|paar|einige) (jahr|jahre|jahren|monat|monate|monaten|wochen) her\b"
     # "wir hatten eine Schlägerei auf der Firmenfeier", "es gab einen Brand", "there was a fight at the party"
-    r"|\b(hatten|hatte|gab es|es gab) (\w+ ){0,3}(schlägerei|einbruch|brand|feuer|rohrbruch|unfall|überfall|wasserschaden)"
+    r"|\b(hatten|hatte|gab es|es gab) (\w+ ){0,3}\w*(schlägerei|einbruch|brand|feuer|rohrbruch|unfall|überfall|wasserschaden)"
     r"|\b(schlägerei|einbruch|brand|rohrbruch|unfall|überfall|wasserschaden)\w* (\w+ ){0,4}gehabt\b"
     r"|\bthere was (a|an) (fight|fire|break in|burglary|leak|flood|accident|brawl)\b"
 ))
@@ -53,6 +53,7 @@ RESOLVED = re.compile(fold_pattern(
     r"|\b(is|s|its|came|come|went|it s) back (on|up)\b"
     r"|\ball dry now|\bfixed itself|\bsorted it|\bunblocked it"
     r"|\beverything (is|s) (fine|ok)"
+    r"|\b(alles )?gelöscht\b|\bput (it |the fire )?out\b|\b(the )?fire (is|s|was) out\b"
     # "die Stadtwerke haben geprüft, es ist in Ordnung", "they checked and it's fine"
     r"|\b(es|alles) ist (wieder |jetzt |soweit |alles )?(in ordnung|ok|okay)\b|\bit s (all )?(fine|ok|okay|safe)\b"
     r"|\b(geprüft|kontrolliert|nachgesehen|checked)\b (\w+ ){0,6}(nichts gefunden|alles gut|safe|fine|nothing (found|wrong))\b"
