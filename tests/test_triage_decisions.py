@@ -359,6 +359,11 @@ def test_label_contract_for_work_quotes_and_look_alikes(text, client, urgency, i
         # an emergency late in a long turn, a sudden collapse at dinner
         "kurze frage zu ihren öffnungszeiten ach und übrigens riecht es bei mir im flur seit heute früh nach gas",
         "so we were just having dinner and my father in law suddenly stopped talking and slumped to one side",
+        # a car on fire, an axe wound, a child hanging off a balcony
+        "da brennt ein auto direkt vor unserem lager",
+        "grandad's hit his leg with the axe chopping wood",
+        "my little boy climbed onto the balcony and is hanging off the railing",
+        "mein sohn ist aufs geländer geklettert und hängt am balkon",
         # a child missing by the water
         "mein kind ist weg es war grad noch am see",
         "my child's gone she was just by the pool",
