@@ -318,3 +318,140 @@ def test_label_contract_for_work_quotes_and_look_alikes(text, client, urgency, i
     result = decide(text, client)
     assert result.urgency == urgency, (text, result.urgency, result.evidence)
     assert intent is None or result.intent == intent, (text, result.intent, result.evidence)
+
+
+# --- hazards as people say them and as Whisper writes them over a phone line -------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        # misheard over 8 kHz: a thigh-bone fracture, a CO alarm, split compounds
+        "oberchenkelhalsbuch meine mutter liegt im flur",
+        "der zeh o melder piept ständig",
+        "the sea oh alarm keeps going off",
+        "wasser läuft in den sicherungs kasten",
+        "water's pouring into the fuse board",
+        # colloquial electric shocks
+        "er hat ne gewischt bekommen am herd",
+        "my dad got a jolt off the socket",
+        # falls from a height, near-drowning, stroke signs
+        "mein kollege ist vom gerüst gefallen",
+        "one of the lads just fell off the scaffolding",
+        "die kleine ist in den pool gefallen",
+        "my son fell into the pond",
+        "ich seh alles doppelt und mein arm ist ganz lahm",
+        "her words are all slurred and she suddenly can't lift her arm",
+        # poisoning with a cleaner, a fight in progress, gas-fired heating with symptoms
+        "die kleine hat rohrfrei getrunken",
+        "the little one drank some drain unblocker",
+        "im treppenhaus schlagen zwei männer aufeinander ein",
+        "two men are laying into each other in the stairwell",
+        "es riecht nach abgas wenn die therme läuft und mir ist übel",
+        "there's an exhaust smell when the boiler runs and i feel sick",
+        # a dialect farewell, a person "just lying there" after a shock
+        "i hab des gfühl i pack des nimmer i will nimmer",
+        "the electrician got a shock and he's just lying there",
+        # split and misheard words of the recogniser
+        "brauch einen kranken wagen mein vater ist um gefallen",
+        "need an amber lance my dad's collapsed",
+        "ein ein brecher ist im haus",
+        "ich will mich um bringen",
+        "she's unconscience",
+        # an emergency late in a long turn, a sudden collapse at dinner
+        "kurze frage zu ihren öffnungszeiten ach und übrigens riecht es bei mir im flur seit heute früh nach gas",
+        "so we were just having dinner and my father in law suddenly stopped talking and slumped to one side",
+        # a car on fire, an axe wound, a child hanging off a balcony
+        "da brennt ein auto direkt vor unserem lager",
+        "grandad's hit his leg with the axe chopping wood",
+        "my little boy climbed onto the balcony and is hanging off the railing",
+        "mein sohn ist aufs geländer geklettert und hängt am balkon",
+        # a child missing by the water
+        "mein kind ist weg es war grad noch am see",
+        "my child's gone she was just by the pool",
+    ],
+)
+def test_misheard_and_colloquial_hazards_are_p0_by_rule(text):
+    result = decide(text)
+    assert result.urgency == "P0" and result.by_rule, (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "distress"),
+    [
+        ("es stinkt nach gas und mir wird ganz komisch", "acute"),
+        ("it reeks of gas and i'm starting to feel dizzy", "acute"),
+        ("ich will einfach nicht mehr aufwachen", "acute"),
+        ("i just don't want to wake up anymore", "acute"),
+    ],
+)
+def test_gas_with_symptoms_and_indirect_self_harm_are_acute(text, distress):
+    result = decide(text)
+    assert (result.urgency, result.distress) == ("P0", distress), (text, result.distress, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # words of emergencies in an ordinary sense, negated, or about objects
+        "he collapsed the boxes and put them out for recycling",
+        "es läuft kein wasser aus, ich will nur den termin verschieben",
+        "es brennt nichts, die anzeige an der therme blinkt nur rot",
+        "my husband nearly had a heart attack when he saw the bill",
+        "mein mann hätte fast einen herzinfarkt bekommen als er die rechnung sah",
+        "the fire insurance wants a certificate from you",
+        "a tile fell off the roof into the garden",
+        "der ziegel ist vom dach gefallen",
+        "es riecht ein bisschen muffig aus dem abfluss",
+        "the radiators are making knocking noises",
+        "mein nachbar hat gestern gas gerochen, die stadtwerke haben geprüft und es ist in ordnung",
+        "the office alarm went off last night but it was just the caretaker",
+        "meine tochter ist weg zum studieren nach berlin",
+        "i can't find my keys",
+        # devices that do not respond are no person; the pharmacy's pills are ready for collection
+        "der drucker reagiert nicht mehr",
+        "the website is not responding since this morning",
+        "ihre tabletten liegen bereit zum abholen",
+        "your pills are ready for collection",
+        # children squabbling, a fight at last year's party, a burning sensation
+        "the kids keep kicking each other in the back of the car",
+        "wir hatten eine schlägerei auf der firmenfeier, nächstes mal wollen wir security",
+        "it's burning when i pee, have you got something for that",
+        "i slipped in the bath yesterday but only bumped my knee, i need some cream",
+        "der brand schutz beauftragte möchte einen termin",
+        "der krankenwagen fahrer hat vor unserer einfahrt geparkt",
+        "the restaurant has a lovely ambience",
+        "i left my glasses in the ambulance where do i get them back",
+        "wir hatten gestern einen kleinen kabelbrand aber die feuerwehr hat alles gelöscht",
+    ],
+)
+def test_look_alikes_are_not_emergencies(text):
+    result = decide(text, "sicherheitsdienst-nord" if "alarm" in text else None)
+    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["wir brauchen für samstag zwei wachleute für unser firmenfest",
+     "we need two security guards for our company party on saturday"],
+)
+def test_a_guard_booking_for_a_date_is_an_appointment(text):
+    result = decide(text, "sicherheitsdienst-nord")
+    assert (result.urgency, result.intent) == ("P3", "appointment"), (text, result.intent, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["schädel hirn trauma", "hüft gelenks bruch", "schlag anfahl", "her hip is brocken", "he has a concussion",
+     "kreislauf zusammenbruch"],
+)
+def test_misheard_injury_and_illness_compounds_are_p0(text):
+    # Whisper over 8 kHz splits and mishears compounds; a fracture or a stroke stays an emergency
+    result = decide(text)
+    assert result.urgency == "P0", (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize("text", ["wie ist das mit dem verletzungsrisiko", "what about the accident report"])
+def test_injury_words_are_never_no_action(text):
+    from triage.brain.classify import classify
+
+    d = classify(text, prediction=_prediction("P4", 0.9))
+    assert d.urgency != "P4", d.evidence

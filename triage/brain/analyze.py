@@ -84,8 +84,12 @@ def analyze(
     booking = "appointment" in decision.intent_cues
     routine = decision.urgency in ("P3", "P4")
     # catalogue items the caller needs, which the model calls an appointment with no word of one
-    # ("wir brauchen fürs Wochenende eine Objektbewachung")
-    guessed = intent == "other" or (intent == "appointment" and not booking and _NEEDS.search(text) is not None)
+    # ("wir brauchen zwei Packungen Ibuprofen"); with a date or time it is a booking of the service for then
+    # ("wir brauchen für Samstag zwei Wachleute"), an appointment as the label contract has it
+    dated = bool(entities.dates or entities.times or entities.when_text)
+    guessed = intent == "other" or (
+        intent == "appointment" and not booking and not dated and _NEEDS.search(text) is not None
+    )
     no_business = decision.noise_rule is not None
     asked_order = ordering and intent not in ("order_status", "request_human")
     if order and routine and not no_business and (guessed or asked_order):

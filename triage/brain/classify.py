@@ -57,6 +57,9 @@ _MILD = re.compile(
     fold_pattern(
         r"\bleichte\w* (fieber|temperatur|kopfschmerz\w*|husten|schnupfen|erkältung)\b"
         r"|\b(a )?(slight|mild|bit of a|low) (fever|temperature|cough|cold|headache)\b"
+        # everyday complaints a pharmacy sells something for: "mir brennen die Augen vom Heuschnupfen"
+        r"|\b(heuschnupfen|sodbrennen|halsschmerzen|schnupfen|erkältung|pollen\w*|hay ?fever|heartburn|sore throat"
+        r"|runny nose|a cold|itchy eyes)\b"
     )
 )
 
@@ -70,8 +73,28 @@ _NO_HARM = re.compile(
     )
 )
 
-# intent cues of routine business: an order, a question, a quote
-_ROUTINE_CUES = frozenset({"order", "information", "quote"})
+# words of an injury or illness, however misheard ("oberchenkelhalsbuch", "schlag anfahl"): never P4
+_HURT = re.compile(
+    fold_pattern(
+        r"\b\w*(bruch|verletz|wunde|schmerz|unfall|notfall|sturz|gestürzt|trauma|erschütterung|vergift|verbrenn"
+        r"|verbrüh|ohnmacht|bewusst ?los|blut|krampf|anfall|kreislauf|atem ?not)\w*\b"
+        r"|\b(injur\w*|hurt|bleeding|brocken|fractur\w*|accident|emergency|ambulance|unconscious|seizure"
+        r"|poison\w*|concuss\w*|collapsed|stroke)\b"
+    )
+)
+
+# intent cues of routine business: an order, a question, a quote, a message for someone
+_ROUTINE_CUES = frozenset({"order", "information", "quote", "message"})
+_ALARM = re.compile(fold_pattern(r"\balarm\w*|\bmelder\b|\bsirene|\balarm|\bdetector|\bsensor"))
+# ... and a booking of routine work ("ich brauch nen Termin für die Wartung", "get the pipes checked"); not "send
+# someone" or "vorbeikommen", which an emergency says too
+_BOOKING = re.compile(
+    fold_pattern(
+        r"\btermin\w*|\bwartung\w*|\binspektion\w*|\b(prüfen|checken|durchsehen|anschauen|warten) lassen\b"
+        r"|\bappointment|\b(boiler |annual |gas )?service\b(?! (is|s) (down|out))|\bmaintenance\b"
+        r"|\b(get|have) (\w+ ){0,3}(checked|serviced|inspected)\b"
+    )
+)
 
 
 def _words(found: str | re.Match[str]) -> str:
@@ -168,6 +191,11 @@ def classify(
     unsure = False
     if urgency == "P4" and noise is None and trivial:
         urgency = "P3"  # a name, a number, an address, a time: a caller answering, whatever the model says
+    hurt = _HURT.search(folded.text) if urgency == "P4" and noise is None else None
+    if hurt:
+        # "schädel hirn trauma", "her hip is brocken": words of an injury or illness are never "no action"; asked
+        evidence.append(f"words of an injury or illness, the model says no action: asking ({hurt.group(0)})")
+        urgency, unsure = "P2", True
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         urgency, unsure = _check_model_emergency(urgency, prediction, folded, trivial, evidence)
         if urgency in ("P0", "P1") and any(h.negated and h.rule.urgency in ("P0", "P1") for h in hits):
@@ -176,15 +204,19 @@ def classify(
             evidence.append(f"model-only {urgency} after the caller denied a danger: unsure, asking")
             urgency, unsure = "P2", True
         if_ever = _IF_EVER.search(folded.text)
+        # "by accident" settles an alarm set off by mistake, not an accident ("stabbed himself by accident")
+        alarm_by_mistake = mods.false_alarm if _ALARM.search(folded.text) else None
         settled = (
-            if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or mods.false_alarm or mods.resolved
-            or mods.low_stakes
+            if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or alarm_by_mistake or mods.resolved
+            or mods.low_stakes or mods.just_asking or mods.far_future
         )
         if urgency in ("P0", "P1") and settled:
             # "was soll ich machen, falls mal ein Rohr platzt", "war ein Fehlalarm, hat sich erledigt"
             evidence.append(f"model-only {urgency}, but nothing is happening: {_words(settled)}")
             urgency, unsure = "P3", False
-        elif urgency in ("P0", "P1") and any(h.rule.id in _ROUTINE_CUES and not h.negated for h in intent_hits):
+        elif urgency in ("P0", "P1") and (
+            any(h.rule.id in _ROUTINE_CUES and not h.negated for h in intent_hits) or _BOOKING.search(folded.text)
+        ):
             # "ich brauch einen CO-Melder, habt ihr sowas", "no fire, I just want a smoke detector fitted, how
             # much is that": a routine request near a hazard word; asked, not assumed
             evidence.append(f"model-only {urgency} in a routine request: unsure, asking")

@@ -26,7 +26,7 @@ NEGATORS = frozenset(
 )
 # "ich weiß nicht, ...", "oh no, ...": a negator that negates nothing that follows
 _NOT_NEGATING_AFTER = frozenset("weiss ob oh".split())
-_NEG_AFTER = re.compile(r"^\s*(\w+\s+)?(nicht|nie|not|never|kein|keine)\b(?! nur| only| mehr auf)")
+_NEG_AFTER = re.compile(r"^\s*(\w+\s+)?(nicht|nichts|nie|not|never|kein|keine)\b(?! nur| only| mehr auf)")
 _NEG_WINDOW_WORDS = 3
 
 
@@ -74,6 +74,17 @@ def is_negated(folded: Folded, start: int, end: int, *, after: bool = True) -> b
     return after and bool(_NEG_AFTER.match(folded.text[end:]))
 
 
+_NOT_AFTER_WORDS = 3
+
+
+def _about_something_else(folded: Folded, rule: Rule, start: int) -> bool:
+    """One of the rule's `not_after` words occurs among the three words before the match."""
+    if not rule.not_after.all():
+        return False
+    before = " ".join(folded.text[:start].split()[-_NOT_AFTER_WORDS:])
+    return any(p.search(before) for p in _patterns(rule.not_after))
+
+
 def match(folded: Folded, rules: tuple[Rule, ...]) -> list[Hit]:
     """Every rule whose pattern occurs, with the caller's words and whether they were negated."""
     hits: list[Hit] = []
@@ -81,6 +92,8 @@ def match(folded: Folded, rules: tuple[Rule, ...]) -> list[Hit]:
         found: Hit | None = None
         for pattern in _patterns(rule.patterns):
             for m in pattern.finditer(folded.text):
+                if _about_something_else(folded, rule, m.start()):
+                    continue
                 negated = rule.negatable and is_negated(folded, m.start(), m.end())
                 hit = Hit(rule, folded.words_at(m.start(), m.end()), negated, m.start())
                 if not negated:

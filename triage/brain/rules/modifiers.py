@@ -33,6 +33,10 @@ PAST = re.compile(fold_pattern(
     r"|\bback in the (day|days|summer|spring|autumn|fall|winter|year|nineties|eighties|seventies|\d+s?)\b"
     r"|\b(for|für) (the |die )?(insurance|versicherung)"
     r"|\b(ein|einem|zwei|drei|vier|fünf|paar|einige) (jahr|jahre|jahren|monat|monate|monaten|wochen) her\b"
+    # "wir hatten eine Schlägerei auf der Firmenfeier", "es gab einen Brand", "there was a fight at the party"
+    r"|\b(hatten|hatte|gab es|es gab) (\w+ ){0,3}\w*(schlägerei|einbruch|brand|feuer|rohrbruch|unfall|überfall|wasserschaden)"
+    r"|\b(schlägerei|einbruch|brand|rohrbruch|unfall|überfall|wasserschaden)\w* (\w+ ){0,4}gehabt\b"
+    r"|\bthere was (a|an) (fight|fire|break in|burglary|leak|flood|accident|brawl)\b"
 ))
 # an invoice is about past work: it makes a damage routine, never a danger to life
 INVOICE = re.compile(fold_pattern(r"\brechnung\w*|\binvoice\w*|\bbill\b"))
@@ -49,6 +53,10 @@ RESOLVED = re.compile(fold_pattern(
     r"|\b(is|s|its|came|come|went|it s) back (on|up)\b"
     r"|\ball dry now|\bfixed itself|\bsorted it|\bunblocked it"
     r"|\beverything (is|s) (fine|ok)"
+    r"|\b(alles )?gelöscht\b|\bput (it |the fire )?out\b|\b(the )?fire (is|s|was) out\b"
+    # "die Stadtwerke haben geprüft, es ist in Ordnung", "they checked and it's fine"
+    r"|\b(es|alles) ist (wieder |jetzt |soweit |alles )?(in ordnung|ok|okay)\b|\bit s (all )?(fine|ok|okay|safe)\b"
+    r"|\b(geprüft|kontrolliert|nachgesehen|checked)\b (\w+ ){0,6}(nichts gefunden|alles gut|safe|fine|nothing (found|wrong))\b"
     r"|\b(already|has|have|had|just) (\w+ )?(fixed|repaired|sorted) (it|that|the|everything)\b"
     r"|\bhat (\w+ ){0,4}(schon |bereits )?(alles )?(repariert|behoben|in ordnung gebracht)\b"
 ))
@@ -109,6 +117,9 @@ REST_WORKS = re.compile(fold_pattern(
 # an alarm set off by the caller themselves
 FALSE_ALARM = re.compile(fold_pattern(
     r"\bfehlalarm|\baus versehen|\bversehentlich|\bselbst ausgelöst|\bfalse alarm|\bby (mistake|accident)|\baccidentally"
+    # "es war nur der Hausmeister", "it was just the cleaner": someone who belongs there set it off
+    r"|\bblinder alarm|\b(es )?war (doch |aber |wohl )?(nur|bloß) (der|die|das|unser|unsere|ein|eine|mein|meine) \w+"
+    r"|\b(it|that) was (just|only) (the|our|a|my) \w+"
 ))
 # "nur Spaß", "just kidding": whatever was said before was not meant
 JOKE = re.compile(fold_pattern(r"\b(nur spaß|war (nur )?(ein )?(spaß|witz)|quatsch|just kidding|only joking)\b"))

@@ -73,6 +73,9 @@ class Rule(BaseModel):
     label: Label = Field(default_factory=Label)
     # "kein Rohrbruch" denies a burst pipe; "ich will nicht mehr leben" is no denial of anything
     negatable: bool = True
+    # words that, among the three just before a match, make it about something else: "der Drucker reagiert nicht
+    # mehr", "the website is not responding" are no person
+    not_after: Patterns = Field(default_factory=Patterns)
 
 
 @cache
