@@ -98,10 +98,11 @@ def shares(probabilities: Sequence[tuple[str, float]]) -> list[tuple[str, float]
 # timestamped (words_in_speech). Everything longer than SHORTEN_UP_TO_SECS keeps the full window;
 # words Whisper is unsure of are heard again in a larger one (REHEAR_MARGIN_SECS).
 # `python -m triage.speech.stt_eval window --margins 2,3,4,6 --rehear 0,16` on the 64 clips through the
-# phone line (2026-12-05): full 30 s window WER de/en 0.172/0.109; speech + 4 s re-heard + 16 s
-# 0.165/0.094, mean window 9.4 s, 11 of 64 re-heard; + 2 s 0.177/0.094; + 3 s 0.184/0.094; + 6 s
-# 0.165/0.094; + 4 s never re-heard 0.179/0.094. With the features padded with 0 instead of
-# silence and no timestamps, + 2 s had been 0.544 (the sentence said twice) and + 8 s was needed.
+# phone line (2026-12-05): full 30 s window WER de/en 0.165/0.078; speech + 4 s re-heard + 16 s
+# 0.165/0.094 (one English word), mean window 9.4 s, 11 of 64 re-heard; + 2 s 0.177/0.094; + 3 s
+# 0.184/0.094; + 6 s 0.165/0.094; + 4 s never re-heard 0.179/0.094. Padded with 0 and decoded without
+# timestamps (as before), + 4 s re-heard + 16 s gave 0.172/0.109; padded with silence but without
+# timestamps, + 2 s never re-heard gave 0.544 (sentences said twice).
 FULL_WINDOW_FRAMES = 3000
 FRAMES_PER_SECOND = 100
 WINDOW_MARGIN_SECS = 4.0
