@@ -103,7 +103,8 @@ async def run_call(
             session_timeout=line.max_call_secs,
         ),
     )
-    stt = SharedWhisperSTT(engines.stt, call)
+    vad = engines.listening.vad()
+    stt = SharedWhisperSTT(engines.stt, call, pause_secs=lambda: vad.pause_secs)
     # Smart Turn, held back while the words so far say a dictated detail goes on (brain/turns.py)
     stop = WordAwareTurnStop(
         turn_analyzer=engines.listening.turn(), expecting=lambda: call.expecting, transcribing=lambda: stt.busy
@@ -131,7 +132,7 @@ async def run_call(
         [
             transport.input(),
             *([bridge.caller_side] if bridge else []),
-            VADProcessor(vad_analyzer=engines.listening.vad()),
+            VADProcessor(vad_analyzer=vad),
             stt,
             UserTurnProcessor(user_turn_strategies=turns, user_turn_stop_timeout=TURN_STOP_TIMEOUT_SECS),
             BrainProcessor(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Callable
 
@@ -84,12 +85,17 @@ class CallSession:
         with self._turn_lock:
             if self.dialogue.state.ended:
                 return Reply()
+            started = time.perf_counter()
             try:
                 reply = self.dialogue.hear(text, confidence=confidence)
             except Exception as exc:  # a bug in one call must reach a human, not crash the line
                 log.exception("dialogue failed in call %s", self.call_id)
                 reply = self.dialogue.fail(type(exc).__name__)
-            return self._deliver(reply)
+            decided = time.perf_counter()
+            delivered = self._deliver(reply)
+            log.debug("call %s: the dialogue decided in %.0f ms, stored in %.0f ms", self.call_id,
+                      1000 * (decided - started), 1000 * (time.perf_counter() - decided))
+            return delivered
 
     def dtmf(self, digit: str) -> Reply:
         with self._turn_lock:

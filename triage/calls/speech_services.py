@@ -12,6 +12,11 @@ stretch's words are in, while the turn detector still decides whether the caller
 turn ends with no further stretch, its result is used as it is, and a turn of one stretch reuses
 that stretch's transcript. Each stretch is decoded in the call's language; only one implausible in
 it is re-checked among the client's languages (brain/language.py), on the same encoder pass.
+
+A stretch is transcribed early, when the caller has been silent for EARLY_AFTER_SECS, instead of
+when VAD ends it after its stop_secs (0.2 s): if the caller stays silent, VAD's end of the stretch
+finds its words ready or nearly so; if they speak again, the early decode is dropped. Early decodes
+start only while a Whisper worker is free, so under load they delay nobody.
 """
 
 from __future__ import annotations
@@ -19,12 +24,20 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncGenerator
+from collections import deque
+from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass
 
 from pipecat.audio.resamplers.base_audio_resampler import BaseAudioResampler
 from pipecat.audio.utils import create_stream_resampler
-from pipecat.frames.frames import Frame, SystemFrame, TranscriptionFrame, UserStoppedSpeakingFrame
+from pipecat.frames.frames import (
+    Frame,
+    InputAudioRawFrame,
+    SystemFrame,
+    TranscriptionFrame,
+    UserStoppedSpeakingFrame,
+    VADUserStoppedSpeakingFrame,
+)
 from pipecat.processors.frame_processor import FrameDirection
 from pipecat.services.settings import STTSettings, TTSSettings
 from pipecat.services.stt_service import SegmentedSTTService
@@ -38,6 +51,9 @@ from .voice import VoiceCall
 log = logging.getLogger(__name__)
 
 STT_TIMEOUT_SECS = 15.0
+# Silence after which a stretch is transcribed before VAD ends it: two of Silero's 32 ms windows, past
+# the gaps between words; VAD's stop_secs (0.2 s) would add 140 ms before the decode could start.
+EARLY_AFTER_SECS = 0.06
 
 
 @dataclass
@@ -69,10 +85,16 @@ class _TurnEnd(bytes):
 class SharedWhisperSTT(SegmentedSTTService):
     """Transcribes each VAD segment, and each turn of several, with the server's one faster-whisper model."""
 
-    def __init__(self, engine: SpeechToText, call: VoiceCall) -> None:
+    def __init__(self, engine: SpeechToText, call: VoiceCall, pause_secs: Callable[[], float] = lambda: 0.0) -> None:
+        """`pause_secs`: how long the caller has been silent inside the current stretch (SharedSileroVAD)."""
         super().__init__(settings=STTSettings(model=None, language=None), ttfs_p99_latency=2.0)
         self._engine = engine
         self._call = call
+        self._pause_secs = pause_secs
+        self._paused = 0.0  # the pause seen with the last audio frame
+        self._early: asyncio.Task[Transcript] | None = None  # the stretch being spoken, decoded at its pause
+        # the early decodes of stretches VAD has ended, in the order their audio is transcribed (None: none)
+        self._early_for_stretch: deque[asyncio.Task[Transcript] | None] = deque()
         self._turn: list[tuple[bytes, Transcript]] = []  # this turn's stretches, without their padding
         self._transcribing = False
         # the whole turn so far decoded in one piece, started when its last stretch was heard: (stretches, task)
@@ -88,10 +110,27 @@ class SharedWhisperSTT(SegmentedSTTService):
         return False
 
     async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
+        if isinstance(frame, VADUserStoppedSpeakingFrame) and self.is_usable:
+            # pipecat queues this stretch's audio now (SegmentedSTTService); its early decode goes with it
+            self._early_for_stretch.append(self._early)
+            self._early = None
+            self._paused = 0.0
         await super().process_frame(frame, direction)
         if isinstance(frame, UserStoppedSpeakingFrame) and direction == FrameDirection.UPSTREAM:
             # after the turn's stretches, in order (pipecat transcribes its queue one by one)
             await self._segment_queue.put(_TurnEnd(b"\0\0"))
+
+    async def process_audio_frame(self, frame: InputAudioRawFrame, direction: FrameDirection) -> None:
+        await super().process_audio_frame(frame, direction)
+        if not self._user_speaking:
+            return
+        paused, before = self._pause_secs(), self._paused
+        self._paused = paused
+        if self._early is not None and paused < before:
+            await self._forget_early()  # the caller spoke again: the stretch goes on
+        elif self._early is None and paused >= EARLY_AFTER_SECS and self._engine.idle:
+            audio = bytes(self._audio_buffer) + self._padding
+            self._early = self.create_task(self._hear(audio), f"{self}::early")
 
     async def run_stt(self, audio: bytes) -> AsyncGenerator[Frame | None, None]:
         self._transcribing = True
@@ -106,7 +145,11 @@ class SharedWhisperSTT(SegmentedSTTService):
             if isinstance(audio, _TurnEnd):
                 await self._turn_heard()
                 return
-            heard = await asyncio.wait_for(self._hear(audio), timeout=STT_TIMEOUT_SECS)
+            early = self._early_for_stretch.popleft() if self._early_for_stretch else None
+            ready = early is not None and early.done()
+            heard = await asyncio.wait_for(early or self._hear(audio), timeout=STT_TIMEOUT_SECS)
+            log.debug("call %s: stretch transcribed %s", self._call.call_id,
+                      "at VAD's end" if early is None else "early, ready" if ready else "early, awaited")
         except (EngineError, TimeoutError) as exc:
             log.error("call %s: speech-to-text failed: %s", self._call.call_id, exc)
             await self.push_frame(EngineFailedFrame(engine="stt", error=str(exc) or "timeout"))
@@ -150,7 +193,16 @@ class SharedWhisperSTT(SegmentedSTTService):
 
     async def cleanup(self) -> None:
         await self._forget_joined()
+        await self._forget_early()
+        for early in self._early_for_stretch:
+            if early is not None:
+                await self.cancel_task(early)
         await super().cleanup()
+
+    async def _forget_early(self) -> None:
+        if self._early is not None:
+            await self.cancel_task(self._early)
+            self._early = None
 
     async def _forget_joined(self) -> None:
         """The caller went on: the whole-turn decode started at their last pause is out of date."""

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
-from ctranslate2 import StorageView
+from ctranslate2 import Device, StorageView
 from faster_whisper.tokenizer import Tokenizer
 from faster_whisper.transcribe import get_compression_ratio, get_suppressed_tokens
 
@@ -223,6 +223,8 @@ class SpeechToText:
         self._tokenizers: dict[str, Tokenizer] = {}
         self._suppress: list[int] = list(get_suppressed_tokens(self._tokenizer("en"), [-1]))
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="stt")
+        self._in_flight = 0  # jobs given to the pool and not yet done
+        self._counting = threading.Lock()
 
     def transcribe_sync(self, pcm16: bytes, languages: str | Sequence[str]) -> Transcript:
         """16 kHz PCM16 in the first of `languages` (the call's). With more (the client's other
@@ -255,16 +257,21 @@ class SpeechToText:
             result = self.model.model.detect_language(windows[0].output)[0]
             checked = among(((token[2:-2], p) for token, p in result), languages)
             first = decode_language(language, checked, seconds)
-        heard = self._decode(windows, first)
-        if checked and needs_recheck(heard.confidence):
-            # Implausible words. In the language Whisper was sure of: try the call's. In the call's: try
-            # the one brain/language.py picks from the client's languages' shares (English 0.79 against
-            # German 0.0003 is sure among those two, though below 0.9 of all 99); German short answers
-            # Whisper leans English on ("Lauter.", p 0.81) are still decoded in German first.
+        # Implausible words in the first language are decoded again: in the language Whisper was sure of,
+        # then in the call's; in the call's, then in the one brain/language.py picks from the client's
+        # languages' shares (English 0.79 against German 0.0003 is sure among those two, though below 0.9
+        # of all 99); German short answers Whisper leans English on ("Lauter.", p 0.81) are still decoded
+        # in German first. When the shares pick another language than the call's, the caller likely
+        # speaks it: both are decoded at once, in one batch (400 ms against 560 ms one after the other
+        # for an English sentence on a German call), and the same rule chooses.
+        other = first
+        if checked:
             other = language if first != language else decode_language(language, shares(checked), seconds)
-            if other != heard.language:
-                again = self._decode(windows, other)
-                heard = again if again.confidence > heard.confidence else heard
+        both = first == language and other != first
+        heard, *others = self._decode(windows, first, other) if both else self._decode(windows, first)
+        if checked and needs_recheck(heard.confidence) and other != heard.language:
+            again = others[0] if others else self._decode(windows, other)[0]
+            heard = again if again.confidence > heard.confidence else heard
         decoded = time.perf_counter()
         looping = bool(heard.text) and (
             get_compression_ratio(heard.text) > COMPRESSION_RATIO_LIMIT or said_twice(heard.text)
@@ -279,7 +286,7 @@ class SpeechToText:
             again_started = time.perf_counter()
             windows = self._encode_all(chunks, self.rehear_margin_secs, silence)
             encoded += time.perf_counter() - again_started
-            heard = replace(self._decode(windows, heard.language), reheard=True)
+            heard = replace(self._decode(windows, heard.language)[0], reheard=True)
         done = time.perf_counter()
         log.debug(
             "heard %.2f s of audio in %.0f ms: features %.0f, encoder %.0f (window %.1f s), decoder %.0f"
@@ -314,56 +321,75 @@ class SpeechToText:
     def _encode(self, features: np.ndarray):
         return self.model.model.encode(StorageView.from_array(np.ascontiguousarray(features[None])), to_cpu=False)
 
-    def _decode(self, windows: list[EncodedWindow], language: str) -> Transcript:
-        """Beam search on each encoded window, with faster-whisper's options for one decode at
-        temperature 0 (and its rule: no speech and unsure words is nothing heard). A shortened window
-        is decoded with timestamps: without them, a decoder with little silence after the speech often
-        says the sentence twice; with them, the second saying is stamped after the speech has ended and
-        is dropped (words_in_speech). The full window is decoded without them, as faster-whisper decodes
+    def _decode(self, windows: list[EncodedWindow], *languages: str) -> list[Transcript]:
+        """Beam search on each encoded window in each of `languages` (one batch for all of them, on the
+        same encoder output), with faster-whisper's options for one decode at temperature 0 (and its
+        rule: no speech and unsure words is nothing heard). A shortened window is decoded with
+        timestamps: without them, a decoder with little silence after the speech often says the
+        sentence twice; with them, the second saying is stamped after the speech has ended and is
+        dropped (words_in_speech). The full window is decoded without them, as faster-whisper decodes
         one window: timestamped, a 25 s turn in it stopped at a timestamp 3 s before its end, leaving
         the rest to a next window that a turn does not have."""
-        tokenizer = self._tokenizer(language)
-        texts: list[str] = []
-        tokens = 0
-        logprob = 0.0
-        no_speech: list[float] = []
+        tokenizers = [self._tokenizer(language) for language in languages]
+        texts: list[list[str]] = [[] for _ in languages]
+        tokens = [0 for _ in languages]
+        logprob = [0.0 for _ in languages]
+        no_speech: list[list[float]] = [[] for _ in languages]
         for window in windows:
             timestamped = self.timestamps and window.seconds < FULL_WINDOW_FRAMES / FRAMES_PER_SECOND
-            prompt = [*tokenizer.sot_sequence] if timestamped else [*tokenizer.sot_sequence, tokenizer.no_timestamps]
-            result = self.model.model.generate(
-                window.output,
-                [prompt],
+            prompts = [
+                [*tokenizer.sot_sequence] if timestamped else [*tokenizer.sot_sequence, tokenizer.no_timestamps]
+                for tokenizer in tokenizers
+            ]
+            results = self.model.model.generate(
+                self._batch_of(window.output, len(prompts)),
+                prompts,
                 # A beam of 5 is what Whisper is measured with; greedy decoding cost a third more word
                 # errors on phone audio (0.079 against 0.056 on the same turns) for ~100 ms less.
                 beam_size=self.beam_size,
-                max_length=len(prompt) + self.max_new_tokens,
+                max_length=max(len(prompt) for prompt in prompts) + self.max_new_tokens,
                 return_scores=True,
                 return_no_speech_prob=True,
                 suppress_blank=True,
                 suppress_tokens=self._suppress,
                 max_initial_timestamp_index=MAX_INITIAL_TIMESTAMP_INDEX,
-            )[0]
-            ids = result.sequences_ids[0]
-            avg_logprob = result.scores[0] * len(ids) / (len(ids) + 1)
-            if result.no_speech_prob > NO_SPEECH_THRESHOLD and avg_logprob <= LOG_PROB_THRESHOLD:
-                continue
-            words = words_in_speech(ids, tokenizer.timestamp_begin, window.speech_seconds) if timestamped else ids
-            text = tokenizer.decode(words).strip()
-            if text:
-                texts.append(text)
-                tokens += len(words)
-                logprob += self._words_logprob(window, tokenizer, words) if timestamped else avg_logprob * len(ids)
-                no_speech.append(result.no_speech_prob)
-        return Transcript(
-            text=" ".join(texts),
-            language=language,
-            audio_seconds=0.0,
-            seconds=0.0,
-            tokens=tokens,
-            avg_logprob=logprob / tokens if tokens else 0.0,
-            no_speech_prob=max(no_speech, default=1.0),
-            window_seconds=sum(w.seconds for w in windows),
-        )
+            )
+            for i, (tokenizer, result) in enumerate(zip(tokenizers, results, strict=True)):
+                ids = result.sequences_ids[0]
+                avg_logprob = result.scores[0] * len(ids) / (len(ids) + 1)
+                if result.no_speech_prob > NO_SPEECH_THRESHOLD and avg_logprob <= LOG_PROB_THRESHOLD:
+                    continue
+                words = words_in_speech(ids, tokenizer.timestamp_begin, window.speech_seconds) if timestamped else ids
+                text = tokenizer.decode(words).strip()
+                if text:
+                    texts[i].append(text)
+                    tokens[i] += len(words)
+                    logprob[i] += (
+                        self._words_logprob(window, tokenizer, words) if timestamped else avg_logprob * len(ids)
+                    )
+                    no_speech[i].append(result.no_speech_prob)
+        return [
+            Transcript(
+                text=" ".join(texts[i]),
+                language=language,
+                audio_seconds=0.0,
+                seconds=0.0,
+                tokens=tokens[i],
+                avg_logprob=logprob[i] / tokens[i] if tokens[i] else 0.0,
+                no_speech_prob=max(no_speech[i], default=1.0),
+                window_seconds=sum(w.seconds for w in windows),
+            )
+            for i, language in enumerate(languages)
+        ]
+
+    @staticmethod
+    def _batch_of(output: StorageView, n: int) -> StorageView:
+        """The encoder output once per decode of a batch (copied through the CPU: a few hundred kB)."""
+        if n == 1:
+            return output
+        on_cpu = output if output.device == "cpu" else output.to_device(Device.cpu)
+        batch = StorageView.from_array(np.repeat(np.asarray(on_cpu), n, axis=0))
+        return batch if output.device == "cpu" else batch.to_device(Device.cuda)
 
     def _words_logprob(self, window: EncodedWindow, tokenizer: Tokenizer, words: list[int]) -> float:
         """The summed log probability of the kept words alone, as a decode without timestamps would
@@ -392,12 +418,25 @@ class SpeechToText:
         """Transcribe 16 kHz PCM16 audio in the first of `languages` (re-checked among all), off the event loop."""
         return await self._run(self.transcribe_sync, pcm16, languages)
 
+    @property
+    def idle(self) -> bool:
+        """A worker is free: work that may be wasted (an early decode, calls/speech_services.py) would
+        delay nobody's transcript."""
+        return self._in_flight < self.workers
+
     async def _run(self, fn, *args):
-        loop = asyncio.get_running_loop()
+        with self._counting:
+            self._in_flight += 1
+        job = self.pool.submit(fn, *args)
+        job.add_done_callback(self._job_done)  # also when the caller stopped waiting: the worker was busy until then
         try:
-            return await loop.run_in_executor(self.pool, fn, *args)
+            return await asyncio.wrap_future(job)
         except Exception as exc:
             raise EngineError(f"speech-to-text failed: {exc}") from exc
+
+    def _job_done(self, _job: object) -> None:
+        with self._counting:
+            self._in_flight -= 1
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)

@@ -15,7 +15,7 @@ import onnxruntime as ort
 from pipecat.audio.turn.smart_turn.base_smart_turn import BaseSmartTurn, SmartTurnParams
 from pipecat.audio.turn.smart_turn.local_smart_turn_v3 import LocalSmartTurnAnalyzerV3
 from pipecat.audio.vad.silero import SileroOnnxModel, SileroVADAnalyzer
-from pipecat.audio.vad.vad_analyzer import VADAnalyzer, VADParams
+from pipecat.audio.vad.vad_analyzer import VADAnalyzer, VADParams, VADState
 
 
 class _SharedSileroModel(SileroOnnxModel):
@@ -33,6 +33,15 @@ class SharedSileroVAD(SileroVADAnalyzer):
         self._model = _SharedSileroModel(session)
         self._windows_since_reset = 0
         self._low_confidence_windows = 0
+
+    @property
+    def pause_secs(self) -> float:
+        """How long the caller has been silent while VAD has not yet ended their stretch (0 while they
+        speak, and once it has ended): the moment speech-to-text may start on the stretch before VAD
+        has waited out its stop_secs (calls/speech_services.py)."""
+        if self._vad_state != VADState.STOPPING:
+            return 0.0
+        return self._vad_stopping_count * self._vad_frames / self.sample_rate
 
 
 class SharedSmartTurn(LocalSmartTurnAnalyzerV3):
