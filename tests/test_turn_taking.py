@@ -11,12 +11,19 @@ from __future__ import annotations
 
 import asyncio
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pytest
-from pipecat.frames.frames import Frame, InputAudioRawFrame, StartFrame, UserStoppedSpeakingFrame
+from pipecat.frames.frames import (
+    Frame,
+    InputAudioRawFrame,
+    StartFrame,
+    UserStoppedSpeakingFrame,
+    VADUserStoppedSpeakingFrame,
+)
 from pipecat.pipeline.pipeline import Pipeline
 from pipecat.pipeline.worker import PipelineParams, PipelineWorker
 from pipecat.processors.audio.vad_processor import VADProcessor
@@ -35,7 +42,7 @@ from triage.calls.turn_stop import TURN_STOP_TIMEOUT_SECS, WordAwareTurnStop
 from triage.calls.voice import VoiceCall
 from triage.metrics import Metrics
 from triage.packs.load import load_pack
-from triage.speech.engines import SpeechToText, Voice
+from triage.speech.engines import SpeechToText, Transcript, Voice
 from triage.speech.listening import Listening
 from triage.store.repo import open_store
 
@@ -115,15 +122,53 @@ class _Brain(FrameProcessor):
         await self.push_frame(frame, direction)
 
 
+class _VADEnds(FrameProcessor):
+    """Between VAD and speech-to-text: notes when VAD ended each stretch."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.at: list[float] = []
+
+    async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
+        await super().process_frame(frame, direction)
+        if isinstance(frame, VADUserStoppedSpeakingFrame):
+            self.at.append(time.monotonic())
+        await self.push_frame(frame, direction)
+
+
+class _Noted:
+    """The real engine, noting when each transcription started and what it heard."""
+
+    def __init__(self, engine: SpeechToText) -> None:
+        self.engine = engine
+        self.started: list[float] = []
+        self.heard: list[str] = []
+
+    @property
+    def idle(self) -> bool:
+        return self.engine.idle
+
+    async def transcribe(self, pcm16: bytes, languages: tuple[str, ...]) -> Transcript:
+        self.started.append(time.monotonic())
+        heard = await self.engine.transcribe(pcm16, languages)
+        self.heard.append(heard.text)
+        return heard
+
+
 def _run(
-    pcm16: bytes, stt: SpeechToText, expecting: frozenset[str], tmp_path: Path
+    pcm16: bytes,
+    stt: SpeechToText | _Noted,
+    expecting: frozenset[str],
+    tmp_path: Path,
+    vad_ends: _VADEnds | None = None,
 ) -> tuple[_Brain, WordAwareTurnStop]:
     listening = Listening()
     session = CallSession(
         Dialogue(load_pack("sanitaer-notdienst"), lang="en"), open_store(f"sqlite:///{tmp_path / 'c.db'}")
     )
     call = VoiceCall(session, Metrics(), "twilio")
-    whisper = SharedWhisperSTT(stt, call)
+    vad = listening.vad()
+    whisper = SharedWhisperSTT(stt, call, pause_secs=lambda: vad.pause_secs)  # as calls/pipeline.py builds it
     stop = WordAwareTurnStop(
         turn_analyzer=listening.turn(), expecting=lambda: expecting, transcribing=lambda: whisper.busy
     )
@@ -134,7 +179,8 @@ def _run(
         pipeline = Pipeline(
             [
                 _Line(pcm16, done),
-                VADProcessor(vad_analyzer=listening.vad()),
+                VADProcessor(vad_analyzer=vad),
+                vad_ends or _VADEnds(),
                 whisper,
                 UserTurnProcessor(
                     user_turn_strategies=UserTurnStrategies(start=[VADUserTurnStartStrategy()], stop=[stop]),
@@ -213,3 +259,25 @@ def test_the_same_words_wait_for_smart_turn_while_an_address_is_dictated(stt, tm
     brain, stop = _run(_recorded_request(), stt, frozenset({"address"}), tmp_path)
     assert brain.turns_ended == 1, [h.text for h in brain.heard]
     assert not stop.ended_capped
+
+
+def test_a_stretch_is_transcribed_when_the_caller_pauses_not_when_vad_ends_it(caller, stt, tmp_path) -> None:
+    """Speech-to-text starts at the caller's pause (EARLY_AFTER_SECS), while VAD still waits out its
+    stop_secs: the words are ready sooner, and they are transcribed once."""
+    noted, vad_ends = _Noted(stt), _VADEnds()
+    brain, _stop = _run(caller([("My kitchen is flooded.", 0)]), noted, frozenset(), tmp_path, vad_ends)
+    assert brain.turns_ended == 1 and "flooded" in brain.heard[0].text.lower(), noted.heard
+    assert len(noted.started) == 1, noted.heard
+    assert len(vad_ends.at) == 1 and noted.started[0] < vad_ends.at[0]
+
+
+def test_a_caller_who_goes_on_after_a_short_pause_is_heard_whole(caller, stt, tmp_path) -> None:
+    """A pause long enough to start speech-to-text early but too short for VAD to end the stretch: the
+    early decode of the first half is dropped and the turn's words are all of it."""
+    noted, vad_ends = _Noted(stt), _VADEnds()
+    pcm = caller([("My kitchen is flooded", 0.08), ("and the water is rising.", 0)])
+    brain, _stop = _run(pcm, noted, frozenset(), tmp_path, vad_ends)
+    assert brain.turns_ended == 1, noted.heard
+    words = brain.heard[0].text.lower()
+    assert "kitchen" in words and "rising" in words, noted.heard
+    assert len(vad_ends.at) == 1, noted.heard  # one stretch: the caller's pause did not end it
