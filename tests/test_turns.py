@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from triage.brain.turns import DICTATION_SECS, turn_hold
+from triage.brain.turns import DICTATION_SECS, END_OF_TURN_MIN_SILENCE_SECS, turn_hold
 
 PHONE = frozenset({"phone"})
 ADDRESS = frozenset({"address"})
@@ -62,7 +62,17 @@ def test_a_street_and_number_without_the_town_may_go_on(so_far: str) -> None:
 @pytest.mark.parametrize("expecting", [YES_NO, PHONE, ADDRESS, frozenset()])
 def test_a_short_answer_ends_at_once_whatever_is_awaited(answer: str, expecting: frozenset[str]) -> None:
     hold = turn_hold(answer, expecting)
-    assert hold.ends_now and hold.seconds == 0
+    assert hold.ends_now and hold.seconds == 0 and hold.end_silence == 0
+
+
+@pytest.mark.parametrize(
+    "so_far",
+    # where real speakers paused inside one sentence and Smart Turn said "done" (tests/measure_pause_cap.py)
+    ["das wichtigste Mittel im Umgang mit Menschen.", "Das Thailand eines Benutzerkontos", "My heating is broken."],
+)
+def test_a_turn_that_is_not_a_short_answer_waits_out_a_pause_smart_turn_ends(so_far: str) -> None:
+    assert turn_hold(so_far, frozenset()).end_silence == END_OF_TURN_MIN_SILENCE_SECS
+    assert turn_hold("Bei mir läuft Wasser und", frozenset()).end_silence > END_OF_TURN_MIN_SILENCE_SECS
 
 
 def test_a_sentence_cut_on_a_joining_word_waits_even_when_nothing_is_awaited() -> None:

@@ -125,9 +125,9 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
     def _still_to_wait(self) -> float:
         """Seconds until the silence the words so far ask for has passed (0: end the turn now)."""
         hold = self._verdict = turn_hold(self.turn_text, self._expecting())
-        if hold.seconds <= 0 or not self._speech_end:
+        if hold.end_silence <= 0 or not self._speech_end:
             return 0.0
-        return self._speech_end + hold.seconds - time.time()
+        return self._speech_end + hold.end_silence - time.time()
 
     async def _release(self) -> None:
         """End the turn once the silence the words ask for has passed, deciding on the words of every
