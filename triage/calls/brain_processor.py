@@ -94,6 +94,7 @@ class BrainProcessor(FrameProcessor):
     async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
         await super().process_frame(frame, direction)
         if isinstance(frame, StartFrame):
+            self.call.timings.started = time.monotonic()
             await self.push_frame(frame, direction)
             await self._event({"type": "call", **self._call_info()})
             if self._resume_handoff and self.call.desk is not None:
@@ -368,6 +369,13 @@ class BrainProcessor(FrameProcessor):
             timings.greeting_audio = now
             if timings.greeting_latency is not None:
                 self.call.metrics.greeting_latency.observe(timings.greeting_latency)
+                log.debug(
+                    "call %s: greeting audio %.0f ms after connect (session made at %.0f ms, pipeline started at %.0f)",
+                    self.call.call_id,
+                    1000 * timings.greeting_latency,
+                    1000 * ((timings.opened or now) - timings.connected),
+                    1000 * ((timings.started or now) - timings.connected),
+                )
         timing, self._waiting_first_audio = self._waiting_first_audio, None
         if timing is not None:
             timing.first_audio = now

@@ -53,6 +53,8 @@ class TurnTiming:
 @dataclass
 class CallTimings:
     connected: float = field(default_factory=time.monotonic)
+    opened: float | None = None  # the call's session made (calls/voice.py VoiceCall.open)
+    started: float | None = None  # its pipeline started (the brain's StartFrame)
     greeting_audio: float | None = None
     turns: list[TurnTiming] = field(default_factory=list)
 
@@ -94,6 +96,7 @@ class VoiceCall:
         )
         call = cls(session, metrics, channel, desk)
         call.timings.connected = connected
+        call.timings.opened = time.monotonic()
         metrics.calls.labels(channel).inc()
         metrics.active_calls.labels(channel).inc()
         return call
