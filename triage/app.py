@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -26,7 +27,7 @@ from .handoff import voice_api as agent_voice
 from .handoff.background import repeat
 from .handoff.lines import DEAD_AFTER_SECS, HEARTBEAT_SECS
 from .privacy import api as privacy_api
-from .runtime import GREETING_KEYS, ServerState
+from .runtime import GREETING_KEYS, ServerState, log_slow_collections, settle_heap
 from .settings import WEB_DIR, Settings, get_settings
 from .telephony import browser, twilio
 from .telephony import text as text_calls
@@ -54,6 +55,8 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
         loops.append(asyncio.create_task(repeat(stop_background, HEARTBEAT_SECS, lambda: _rescue(state), "rescue")))
         # The greeting path is synthesised before we report ready; the rest follows in the background.
         await asyncio.to_thread(state.packs.warm_all, GREETING_KEYS)
+        settle_heap()
+        log_slow_collections()
         state.ready = True
         rest = asyncio.create_task(_warm_rest(state))
         try:
@@ -65,6 +68,7 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
             state.packs.stop_warming()
             await asyncio.wait({rest}, timeout=30)  # its thread ends after the sentence it is on
             state.close()
+            gc.unfreeze()  # what start-up made may be garbage now (tests start many servers in one process)
 
     app = FastAPI(
         title="triage",
