@@ -83,6 +83,12 @@ _HURT = re.compile(
     )
 )
 
+# laughter alone is no prank when the caller asks for something or says they mean it
+_LAUGH = re.compile(fold_pattern(r"(ha ?)+ha|hi ?hi|he ?he"))
+_SERIOUSLY = re.compile(
+    fold_pattern(r"\b(im ernst|ernsthaft|spaß beiseite|seriously|in all seriousness|joking aside)\b")
+)
+
 # intent cues of routine business: an order, a question, a quote, a message for someone
 _ROUTINE_CUES = frozenset({"order", "information", "quote", "message"})
 _ALARM = re.compile(fold_pattern(r"\balarm\w*|\bmelder\b|\bsirene|\balarm|\bdetector|\bsensor"))
@@ -169,6 +175,13 @@ def classify(
         ):
             rule_urgency, top = urgency, hit
 
+    asks = any(h.rule.intent not in (None, "request_human") and not h.negated for h in intent_hits)
+    if noise is not None and noise.rule.id == "prank" and _LAUGH.fullmatch(noise.words) and (
+        _SERIOUSLY.search(folded.text) or asks
+    ):
+        # "haha ja genau, ich bräuchte einen Termin", "heads will roll haha but seriously": laughing, no prank
+        evidence.append(f"laughter in a real request, no prank: {noise.words}")
+        noise = None
     if mods.joke and noise is None:
         evidence.append(f"rule prank: {mods.joke}")
         noise = next((h for h in hits if h.rule.id == "prank"), None) or R.Hit(R.PRANK, mods.joke, False, 0)
@@ -208,7 +221,7 @@ def classify(
         alarm_by_mistake = mods.false_alarm if _ALARM.search(folded.text) else None
         settled = (
             if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or alarm_by_mistake or mods.resolved
-            or mods.low_stakes or mods.just_asking or mods.far_future
+            or mods.low_stakes or mods.just_asking or mods.far_future or mods.cooking_alarm or mods.hearth
         )
         if urgency in ("P0", "P1") and settled:
             # "was soll ich machen, falls mal ein Rohr platzt", "war ein Fehlalarm, hat sich erledigt"
