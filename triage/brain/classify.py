@@ -63,6 +63,22 @@ _MILD = re.compile(
     )
 )
 
+# an everyday mishap that only sounds like a fire: "I burnt the toast", "mein Auto brennt Öl"
+_MISHAP = re.compile(
+    fold_pattern(
+        r"\b(toast|essen|pizza|kuchen|brot|brötchen|reis|milch|nudeln|steak|schnitzel|bacon|dinner|food|cake|chips"
+        r"|sausages?|popcorn|pasta|rice|soup|suppe|auflauf|plätzchen|kekse|cookies|pancakes?|pfannkuchen)\b (\w+ ){0,3}"
+        r"(verbrannt|angebrannt|verkohlt|burnt|burned|overcooked|charred)\b"
+        r"|\b(burnt|burned|verbrannt\w*|angebrannt\w*|verkohlt\w*) (\w+ ){0,2}(toast|essen|pizza|kuchen|brot"
+        r"|dinner|food|cake|chips|sausages?|popcorn|pasta|rice|bacon|pancakes?|kekse|plätzchen)\b"
+        r"|\b(brennt|verbrennt|verbraucht|burns|burning|using) (\w+ ){0,2}(öl|oil)\b"
+    )
+)
+
+_FIRE_AFTER = re.compile(
+    fold_pattern(r"\b(feuer|flamme\w*|brennt|brennen|rauch|qualm\w*|fire|flames?|smoke|smoking|burning|ablaze)\b")
+)
+
 # nothing happened after all: "fast hingefallen, aber alles gut", "nearly fell but I'm fine"
 _NO_HARM = re.compile(
     fold_pattern(
@@ -210,6 +226,7 @@ def classify(
         evidence.append(f"words of an injury or illness, the model says no action: asking ({hurt.group(0)})")
         urgency, unsure = "P2", True
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
+        model_urgency = urgency
         urgency, unsure = _check_model_emergency(urgency, prediction, folded, trivial, evidence)
         if urgency in ("P0", "P1") and any(h.negated and h.rule.urgency in ("P0", "P1") for h in hits):
             # "no gas smell or anything, the heating just makes noises": the model's emergency is most likely the
@@ -219,11 +236,18 @@ def classify(
         if_ever = _IF_EVER.search(folded.text)
         # "by accident" settles an alarm set off by mistake, not an accident ("stabbed himself by accident")
         alarm_by_mistake = mods.false_alarm if _ALARM.search(folded.text) else None
+        # "the burglar alarm needs a battery": work on an alarm system, never a model-only break-in
+        alarm_work = mods.maintenance if model_urgency == "P1" and _ALARM.search(folded.text) else None
+        mishap = _MISHAP.search(folded.text)
+        if mishap and _FIRE_AFTER.search(folded.text[mishap.end() :]):
+            mishap = None  # "das Essen ist angebrannt und jetzt brennt die Pfanne"
+        # burnt food, a stove that will not burn, an alarm set off by cooking or due for a battery: not asked about
+        everyday = mishap or mods.cooking_alarm or mods.hearth or alarm_work
         settled = (
             if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or alarm_by_mistake or mods.resolved
-            or mods.low_stakes or mods.just_asking or mods.far_future or mods.cooking_alarm or mods.hearth
+            or mods.low_stakes or mods.just_asking or mods.far_future or everyday
         )
-        if urgency in ("P0", "P1") and settled:
+        if (urgency in ("P0", "P1") and settled) or (unsure and everyday):
             # "was soll ich machen, falls mal ein Rohr platzt", "war ein Fehlalarm, hat sich erledigt"
             evidence.append(f"model-only {urgency}, but nothing is happening: {_words(settled)}")
             urgency, unsure = "P3", False
@@ -307,6 +331,9 @@ def classify(
             distress = "none"
         elif distress == "acute" and prediction is not None and prediction.distress["acute"] < _MODEL_ACUTE_MIN:
             distress = "elevated"
+        if rule_urgency is None and urgency == "P3" and _MISHAP.search(folded.text):
+            evidence.append("no distress in an everyday mishap")
+            distress = "none"
     shouting = R.shouting(text)
     if shouting:
         evidence.append(f"distress shouting: {shouting}")
