@@ -69,8 +69,8 @@ _MISHAP = re.compile(
         r"\b(toast|essen|pizza|kuchen|brot|brötchen|reis|milch|nudeln|steak|schnitzel|bacon|dinner|food|cake|chips"
         r"|sausages?|popcorn|pasta|rice|soup|suppe|auflauf|plätzchen|kekse|cookies|pancakes?|pfannkuchen)\b (\w+ ){0,3}"
         r"(verbrannt|angebrannt|verkohlt|burnt|burned|overcooked|charred)\b"
-        r"|\b(burnt|burned|verbrannt\w*|angebrannt\w*|verkohlt\w*) (\w+ ){0,2}(toast|essen|pizza|kuchen|brot"
-        r"|dinner|food|cake|chips|sausages?|popcorn|pasta|rice|bacon|pancakes?|kekse|plätzchen)\b"
+        r"|\b(burnt|burned|charred|scorched|verbrannt\w*|angebrannt\w*|verkohlt\w*) (\w+ ){0,2}(toast|essen|pizza"
+        r"|kuchen|brot|dinner|food|cake|chips|sausages?|popcorn|pasta|rice|bacon|pancakes?|kekse|plätzchen)\b"
         r"|\b(brennt|verbrennt|verbraucht|burns|burning|using) (\w+ ){0,2}(öl|oil)\b"
     )
 )

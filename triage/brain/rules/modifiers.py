@@ -76,7 +76,7 @@ CONTAINED = re.compile(fold_pattern(
 STILL_ACTIVE = re.compile(fold_pattern(
     r"\b(immer noch|noch immer|trotzdem|weiterhin|hört nicht auf|keeps|won t stop|doesn t stop|not stopping)\b"
     # "still" of the situation, not of a paper or a wish: "the insurer still wants your report", "will it still show"
-    r"|\bstill\b(?! (want|wants|wanted|need|needs|needed|waiting|wait|have|has|had|haven t|hasn t|show|shows|owe|owes|got"
+    r"|(?<!can i )(?<!could i )(?<!can we )(?<!will that )(?<!will it )(?<!is it )(?<!do i )(?<!does it )\bstill\b(?! (want|wants|wanted|need|needs|needed|waiting|wait|have|has|had|haven t|hasn t|show|shows|owe|owes|got"
     r"|looking|pay|valid|under|open|on file|available|on the|count|counts|apply|applies|remember|be))"
     r"|\b(läuft|kommt|tropft) (\w+ )?(noch|weiter)\b|\b(aber|but|doch) (?!(\w+ )?(repariert|behoben|erledigt|fixed|repaired|sorted)\b)(\w+ ){0,2}(jetzt|now|gerade|grad|plötzlich"
     r"|suddenly|actually)\b|\bright now\b|\bgerade eben\b|\bim moment\b|\bat the moment\b"
@@ -105,6 +105,8 @@ JUST_ASKING = re.compile(fold_pattern(
     r"|\b(film|movie|song|album|book|soundtrack|series|show|work|kunstwerk|arbeit|lied|buch|spiel|game|playlist|track)"
     r" (called|named|namens|titled|mitn titl|mit dem titel)\b"
     r"|\b(so|damit) (\w+ ){0,5}(doesn t|don t|nicht|nie) (happen|passiert)|\bvorbeug\w*|\bprotect (us|ourselves)"
+    r"|\bhow does (it|this|that|the \w+) (actually |usually |normally )?work\b|\bwie läuft (das|es) (\w+ )?ab\b"
+    r"|\bwie funktioniert (das|es) (eigentlich|normalerweise|denn)\b"
     r"|\bvorsorgen\b|\b(be|being|get) prepared\b|\bvorbereitet sein\b"
 ))
 LOW_STAKES = re.compile(fold_pattern(
