@@ -225,6 +225,11 @@ def classify(
         # "schädel hirn trauma", "her hip is brocken": words of an injury or illness are never "no action"; asked
         evidence.append(f"words of an injury or illness, the model says no action: asking ({hurt.group(0)})")
         urgency, unsure = "P2", True
+    mishap = _MISHAP.search(folded.text)
+    if mishap and _FIRE_AFTER.search(folded.text[mishap.end() :]):
+        mishap = None  # "das Essen ist angebrannt und jetzt brennt die Pfanne"
+    # burnt food, a stove that will not burn, an alarm set off by cooking: nothing to be afraid of
+    everyday = mishap or mods.cooking_alarm or mods.hearth
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         model_urgency = urgency
         urgency, unsure = _check_model_emergency(urgency, prediction, folded, trivial, evidence)
@@ -238,16 +243,12 @@ def classify(
         alarm_by_mistake = mods.false_alarm if _ALARM.search(folded.text) else None
         # "the burglar alarm needs a battery": work on an alarm system, never a model-only break-in
         alarm_work = mods.maintenance if model_urgency == "P1" and _ALARM.search(folded.text) else None
-        mishap = _MISHAP.search(folded.text)
-        if mishap and _FIRE_AFTER.search(folded.text[mishap.end() :]):
-            mishap = None  # "das Essen ist angebrannt und jetzt brennt die Pfanne"
-        # burnt food, a stove that will not burn, an alarm set off by cooking or due for a battery: not asked about
-        everyday = mishap or mods.cooking_alarm or mods.hearth or alarm_work
         settled = (
             if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or alarm_by_mistake or mods.resolved
-            or mods.low_stakes or mods.just_asking or mods.far_future or everyday
+            or mods.low_stakes or mods.just_asking or mods.far_future or everyday or alarm_work
         )
-        if (urgency in ("P0", "P1") and settled) or (unsure and everyday):
+        # ... and those, with an alarm due for a battery, are not even asked about
+        if (urgency in ("P0", "P1") and settled) or (unsure and (everyday or alarm_work)):
             # "was soll ich machen, falls mal ein Rohr platzt", "war ein Fehlalarm, hat sich erledigt"
             evidence.append(f"model-only {urgency}, but nothing is happening: {_words(settled)}")
             urgency, unsure = "P3", False
@@ -331,8 +332,8 @@ def classify(
             distress = "none"
         elif distress == "acute" and prediction is not None and prediction.distress["acute"] < _MODEL_ACUTE_MIN:
             distress = "elevated"
-        if rule_urgency is None and urgency == "P3" and _MISHAP.search(folded.text):
-            evidence.append("no distress in an everyday mishap")
+        if urgency == "P3" and everyday:
+            evidence.append(f"no distress in an everyday mishap: {_words(everyday)}")
             distress = "none"
     shouting = R.shouting(text)
     if shouting:

@@ -25,6 +25,7 @@ _MONTHS = (
 )
 PAST = re.compile(fold_pattern(
     r"\b(letzte\w*|vorige\w*|vergangene\w*) (woche|monat|jahr|mal|winter|sommer)|\bvor (\w+ )?(tagen|wochen|monaten|jahren)\b"
+    r"|\bvor (gut |knapp |über |etwa )?(einem|einer|nem|ner) (woche|monat|jahr|jahrzehnt)\b"
     r"|\bdamals|\bneulich|\bhatten (\w+ ){0,3}(rohrbruch|einbruch|brand|wasserschaden|ausfall)"
     r"|\b(wurde|wurden|ist|sind) (\w+ ){0,3}(repariert|behoben|erledigt)"
     rf"|\b(im|vom|from|in|back in|last) ({_MONTHS})\b"
@@ -74,6 +75,8 @@ CONTAINED = re.compile(fold_pattern(
     r"|\bmopped (it )?up|\b(hab|habe) (\w+ ){0,2}aufgewischt"
 ))
 STILL_ACTIVE = re.compile(fold_pattern(
+    # ... not of a paper or a wish: "die Versicherung will immer noch den Bericht"
+    r"(?<!will )(?<!wollen )(?<!wartet )(?<!warten )(?<!braucht )(?<!brauchen )(?<!möchte )(?<!fehlt )(?<!fehlen )"
     r"\b(immer noch|noch immer|trotzdem|weiterhin|hört nicht auf|keeps|won t stop|doesn t stop|not stopping)\b"
     # "still" of the situation, not of a paper or a wish: "the insurer still wants your report", "will it still show"
     r"|(?<!can i )(?<!could i )(?<!can we )(?<!will that )(?<!will it )(?<!is it )(?<!do i )(?<!does it )\bstill\b(?! (want|wants|wanted|need|needs|needed|waiting|wait|have|has|had|haven t|hasn t|show|shows|owe|owes|got"
@@ -327,7 +330,7 @@ MODIFIERS: dict[Kind, tuple[ModifierName, ...]] = {
     "heating": (*_COMMON, "hot_water_only", "not_total"),
     "hot_water": _COMMON,
     "toilet": (*_COMMON, "other_toilet"),
-    "security": (*_COMMON, "false_alarm", "maintenance"),
+    "security": (*_COMMON, "false_alarm", "maintenance", "cooking_alarm"),
     "legal": _COMMON,
     "it": (*_COMMON, "rest_works"),
     "medication": _COMMON,
