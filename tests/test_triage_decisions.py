@@ -455,3 +455,59 @@ def test_injury_words_are_never_no_action(text):
 
     d = classify(text, prediction=_prediction("P4", 0.9))
     assert d.urgency != "P4", d.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        # everyday mishaps and figures of speech that only sound like a fire or a heart attack
+        ("mir ist die pizza angebrannt", None),
+        ("i burnt the toast", None),
+        ("mein auto brennt öl", None),
+        ("my old van is burning oil", None),
+        ("mein herz ist gebrochen", None),
+        ("my heart is broken", None),
+        ("das feuer im kamin geht ständig aus", None),
+        ("the wood burner keeps going out", None),
+        # the security client's own words for a break-in, in work on the alarm system
+        ("the burglar alarm needs a battery", "sicherheitsdienst-nord"),
+        ("die alarmanlage braucht eine neue batterie", "sicherheitsdienst-nord"),
+        ("i'd like advice on burglary protection", "sicherheitsdienst-nord"),
+        ("wir möchten eine beratung zum einbruchschutz", "sicherheitsdienst-nord"),
+    ],
+)
+def test_mishaps_and_alarm_work_are_routine_and_calm(text, client):
+    result = decide(text, client)
+    assert result.urgency not in ("P0", "P1") and not result.urgency_unsure, (text, result.urgency, result.evidence)
+    assert result.distress != "acute", (text, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("haha ja also ich bräuchte einen termin für die wartung", "appointment"),
+        ("haha yes so i'd like to book a boiler service", "appointment"),
+        ("der chef dreht durch haha aber im ernst wir brauchen zwei neue laptops", "place_order"),
+        ("my boss will go mad haha but seriously we need two new laptops", "place_order"),
+    ],
+)
+def test_laughing_in_a_real_request_is_no_prank(text, intent):
+    result = decide(text)
+    assert (result.urgency, result.intent) == ("P3", intent), (text, result.urgency, result.intent, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wir haben letzte woche die neue therme bekommen und jetzt riecht es überall nach gas",
+        "you fitted our boiler last month and now the whole house smells of gas",
+        "ich wollte eigentlich nur medikamente bestellen aber ich weiß nicht ob ich das wochenende noch überlebe",
+        "i only rang to order my tablets but honestly i don't want to go on",
+    ],
+)
+def test_a_danger_now_after_the_past_or_a_routine_request_is_p0(text):
+    # the past phrase belongs to the work done, the danger is now; a life at risk outweighs an order
+    result = decide(text)
+    assert (result.urgency, result.distress) == ("P0", "acute") or (result.urgency == "P0" and "gas" in text), (
+        text, result.urgency, result.distress, result.evidence,
+    )

@@ -63,6 +63,22 @@ _MILD = re.compile(
     )
 )
 
+# an everyday mishap that only sounds like a fire: "I burnt the toast", "mein Auto brennt Öl"
+_MISHAP = re.compile(
+    fold_pattern(
+        r"\b(toast|essen|pizza|kuchen|brot|brötchen|reis|milch|nudeln|steak|schnitzel|bacon|dinner|food|cake|chips"
+        r"|sausages?|popcorn|pasta|rice|soup|suppe|auflauf|plätzchen|kekse|cookies|pancakes?|pfannkuchen)\b (\w+ ){0,3}"
+        r"(verbrannt|angebrannt|verkohlt|burnt|burned|overcooked|charred)\b"
+        r"|\b(burnt|burned|charred|scorched|verbrannt\w*|angebrannt\w*|verkohlt\w*) (\w+ ){0,2}(toast|essen|pizza"
+        r"|kuchen|brot|dinner|food|cake|chips|sausages?|popcorn|pasta|rice|bacon|pancakes?|kekse|plätzchen)\b"
+        r"|\b(brennt|verbrennt|verbraucht|burns|burning|using) (\w+ ){0,2}(öl|oil)\b"
+    )
+)
+
+_FIRE_AFTER = re.compile(
+    fold_pattern(r"\b(feuer|flamme\w*|brennt|brennen|rauch|qualm\w*|fire|flames?|smoke|smoking|burning|ablaze)\b")
+)
+
 # nothing happened after all: "fast hingefallen, aber alles gut", "nearly fell but I'm fine"
 _NO_HARM = re.compile(
     fold_pattern(
@@ -81,6 +97,12 @@ _HURT = re.compile(
         r"|\b(injur\w*|hurt|bleeding|brocken|fractur\w*|accident|emergency|ambulance|unconscious|seizure"
         r"|poison\w*|concuss\w*|collapsed|stroke)\b"
     )
+)
+
+# laughter alone is no prank when the caller asks for something or says they mean it
+_LAUGH = re.compile(fold_pattern(r"(ha ?)+ha|hi ?hi|he ?he"))
+_SERIOUSLY = re.compile(
+    fold_pattern(r"\b(im ernst|ernsthaft|spaß beiseite|seriously|in all seriousness|joking aside)\b")
 )
 
 # intent cues of routine business: an order, a question, a quote, a message for someone
@@ -169,6 +191,13 @@ def classify(
         ):
             rule_urgency, top = urgency, hit
 
+    asks = any(h.rule.intent not in (None, "request_human") and not h.negated for h in intent_hits)
+    if noise is not None and noise.rule.id == "prank" and _LAUGH.fullmatch(noise.words) and (
+        _SERIOUSLY.search(folded.text) or asks
+    ):
+        # "haha ja genau, ich bräuchte einen Termin", "heads will roll haha but seriously": laughing, no prank
+        evidence.append(f"laughter in a real request, no prank: {noise.words}")
+        noise = None
     if mods.joke and noise is None:
         evidence.append(f"rule prank: {mods.joke}")
         noise = next((h for h in hits if h.rule.id == "prank"), None) or R.Hit(R.PRANK, mods.joke, False, 0)
@@ -196,7 +225,13 @@ def classify(
         # "schädel hirn trauma", "her hip is brocken": words of an injury or illness are never "no action"; asked
         evidence.append(f"words of an injury or illness, the model says no action: asking ({hurt.group(0)})")
         urgency, unsure = "P2", True
+    mishap = _MISHAP.search(folded.text)
+    if mishap and _FIRE_AFTER.search(folded.text[mishap.end() :]):
+        mishap = None  # "das Essen ist angebrannt und jetzt brennt die Pfanne"
+    # burnt food, a stove that will not burn, an alarm set off by cooking: nothing to be afraid of
+    everyday = mishap or mods.cooking_alarm or mods.hearth
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
+        model_urgency = urgency
         urgency, unsure = _check_model_emergency(urgency, prediction, folded, trivial, evidence)
         if urgency in ("P0", "P1") and any(h.negated and h.rule.urgency in ("P0", "P1") for h in hits):
             # "no gas smell or anything, the heating just makes noises": the model's emergency is most likely the
@@ -206,11 +241,14 @@ def classify(
         if_ever = _IF_EVER.search(folded.text)
         # "by accident" settles an alarm set off by mistake, not an accident ("stabbed himself by accident")
         alarm_by_mistake = mods.false_alarm if _ALARM.search(folded.text) else None
+        # "the burglar alarm needs a battery": work on an alarm system, never a model-only break-in
+        alarm_work = mods.maintenance if model_urgency == "P1" and _ALARM.search(folded.text) else None
         settled = (
             if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or alarm_by_mistake or mods.resolved
-            or mods.low_stakes or mods.just_asking or mods.far_future
+            or mods.low_stakes or mods.just_asking or mods.far_future or everyday or alarm_work
         )
-        if urgency in ("P0", "P1") and settled:
+        # ... and those, with an alarm due for a battery, are not even asked about
+        if (urgency in ("P0", "P1") and settled) or (unsure and (everyday or alarm_work)):
             # "was soll ich machen, falls mal ein Rohr platzt", "war ein Fehlalarm, hat sich erledigt"
             evidence.append(f"model-only {urgency}, but nothing is happening: {_words(settled)}")
             urgency, unsure = "P3", False
@@ -294,6 +332,9 @@ def classify(
             distress = "none"
         elif distress == "acute" and prediction is not None and prediction.distress["acute"] < _MODEL_ACUTE_MIN:
             distress = "elevated"
+        if urgency == "P3" and everyday:
+            evidence.append(f"no distress in an everyday mishap: {_words(everyday)}")
+            distress = "none"
     shouting = R.shouting(text)
     if shouting:
         evidence.append(f"distress shouting: {shouting}")

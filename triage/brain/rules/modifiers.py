@@ -25,6 +25,7 @@ _MONTHS = (
 )
 PAST = re.compile(fold_pattern(
     r"\b(letzte\w*|vorige\w*|vergangene\w*) (woche|monat|jahr|mal|winter|sommer)|\bvor (\w+ )?(tagen|wochen|monaten|jahren)\b"
+    r"|\bvor (gut |knapp |über |etwa )?(einem|einer|nem|ner) (woche|monat|jahr|jahrzehnt)\b"
     r"|\bdamals|\bneulich|\bhatten (\w+ ){0,3}(rohrbruch|einbruch|brand|wasserschaden|ausfall)"
     r"|\b(wurde|wurden|ist|sind) (\w+ ){0,3}(repariert|behoben|erledigt)"
     rf"|\b(im|vom|from|in|back in|last) ({_MONTHS})\b"
@@ -38,8 +39,12 @@ PAST = re.compile(fold_pattern(
     r"|\b(schlägerei|einbruch|brand|rohrbruch|unfall|überfall|wasserschaden)\w* (\w+ ){0,4}gehabt\b"
     r"|\bthere was (a|an) (fight|fire|break in|burglary|leak|flood|accident|brawl)\b"
 ))
+# "letzte Woche eingebaut, und jetzt riecht es nach Gas": the past phrase is about something else, the hazard is now
+PRESENT = re.compile(fold_pattern(
+    r"\b(jetzt|nun|gerade|grad|seitdem|seit eben|heute|now|right now|today|tonight|since then|this morning|just)\b"
+))
 # an invoice is about past work: it makes a damage routine, never a danger to life
-INVOICE = re.compile(fold_pattern(r"\brechnung\w*|\binvoice\w*|\bbill\b"))
+INVOICE = re.compile(fold_pattern(r"\b\w*rechnung\w*|\binvoice\w*|\bbill\b"))
 # ... unless the invoices are the caller's own work that a fault blocks: "ich kann heute keine Rechnungen verschicken"
 INVOICE_WORK = re.compile(fold_pattern(
     r"\brechnungen (\w+ )?(verschicken|schreiben|drucken|erstellen|rausschicken|raus schicken|versenden|rausgeben)"
@@ -51,6 +56,7 @@ RESOLVED = re.compile(fold_pattern(
     r"|\bfrei bekommen|\bfreibekommen|\balles (ist )?in ordnung"
     r"|\bby itself|\bon its own|\bstopped (now|again)|\bworks? again|\bworking again|\bback to normal"
     r"|\b(is|s|its|came|come|went|it s) back (on|up)\b"
+    r"|\b(but|and|now) (it s|it is|its|everything s|they re) (all )?back\b(?! (down|off|again|to square))"
     r"|\ball dry now|\bfixed itself|\bsorted it|\bunblocked it"
     r"|\beverything (is|s) (fine|ok)"
     r"|\b(alles )?gelöscht\b|\bput (it |the fire )?out\b|\b(the )?fire (is|s|was) out\b"
@@ -69,8 +75,13 @@ CONTAINED = re.compile(fold_pattern(
     r"|\bmopped (it )?up|\b(hab|habe) (\w+ ){0,2}aufgewischt"
 ))
 STILL_ACTIVE = re.compile(fold_pattern(
-    r"\b(immer noch|noch immer|trotzdem|weiterhin|hört nicht auf|still|keeps|won t stop|doesn t stop|not stopping)\b"
-    r"|\b(läuft|kommt|tropft) (\w+ )?(noch|weiter)\b|\b(aber|but|doch) (\w+ ){0,2}(jetzt|now|gerade|grad|plötzlich"
+    # ... not of a paper or a wish: "die Versicherung will immer noch den Bericht"
+    r"(?<!will )(?<!wollen )(?<!wartet )(?<!warten )(?<!braucht )(?<!brauchen )(?<!möchte )(?<!fehlt )(?<!fehlen )"
+    r"\b(immer noch|noch immer|trotzdem|weiterhin|hört nicht auf|keeps|won t stop|doesn t stop|not stopping)\b"
+    # "still" of the situation, not of a paper or a wish: "the insurer still wants your report", "will it still show"
+    r"|(?<!can i )(?<!could i )(?<!can we )(?<!will that )(?<!will it )(?<!is it )(?<!do i )(?<!does it )\bstill\b(?! (want|wants|wanted|need|needs|needed|waiting|wait|have|has|had|haven t|hasn t|show|shows|owe|owes|got"
+    r"|looking|pay|valid|under|open|on file|available|on the|count|counts|apply|applies|remember|be))"
+    r"|\b(läuft|kommt|tropft) (\w+ )?(noch|weiter)\b|\b(aber|but|doch) (?!(\w+ )?(repariert|behoben|erledigt|fixed|repaired|sorted)\b)(\w+ ){0,2}(jetzt|now|gerade|grad|plötzlich"
     r"|suddenly|actually)\b|\bright now\b|\bgerade eben\b|\bim moment\b|\bat the moment\b"
 ))
 # "Was würde ein Notdiensteinsatz bei einem Rohrbruch kosten?", "if the alarm goes off, how fast are you?"
@@ -84,12 +95,22 @@ JUST_ASKING = re.compile(fold_pattern(
     r"\bnur (mal )?(so |allgemein )?gefragt|\ballgemein gefragt|\ballgemeine frage|\bjust (asking|curious)|\basking for a friend|\brein theoretisch|\btheoretically"
     r"|\bgeneral question|\bhypothetisch|\bhypothetically|\bwas passiert (eigentlich )?wenn|\bwhat happens if"
     r"|\b(schulung|training|seminar|awareness|präventi\w*|prevention|schutz vor|protection against)\b"
+    # "Beratung zum Einbruchschutz", "burglary protection": keeping it from happening
+    r"|\b\w*(einbruch|einbruchs|brand|feuer|diebstahl)(schutz|sicherung|prävention)\w*|\beinbruchsicher\w*"
+    r"|\b(burglary|break in|fire|theft|intruder|flood) (protection|proofing|safety advice|prevention)\b"
+    # "ich schreibe einen Krimi", "a school project on firefighters": research, nothing is happening
+    r"|\b(schreibe|schreib|schreiben|writing|write) (\w+ ){0,3}(krimi|roman|novel|book|buch|story|geschichte|drehbuch"
+    r"|screenplay|article|artikel|hausarbeit|essay)\b|\b(school|schul) ?(project|projekt|referat)\b|\breferat\b"
+    r"|\bvortrag (über|zu|zum|zur)\b|\bproject (on|about)\b"
     r"|\b(a|an|our|the) workshop (on|about|for)\b|\bworkshop (zum|zur|über|zu)\b"
     r"|\b(if|say|suppose|supposing|angenommen|falls|wenn) (\w+ ){0,4}(ever|jemals|irgendwann mal)\b"
     # a title, not a situation: "a creative work called Fire in the Hole", "ein Lied namens ..."
     r"|\b(film|movie|song|album|book|soundtrack|series|show|work|kunstwerk|arbeit|lied|buch|spiel|game|playlist|track)"
     r" (called|named|namens|titled|mitn titl|mit dem titel)\b"
     r"|\b(so|damit) (\w+ ){0,5}(doesn t|don t|nicht|nie) (happen|passiert)|\bvorbeug\w*|\bprotect (us|ourselves)"
+    r"|\bhow does (it|this|that|the \w+) (actually |usually |normally )?work\b|\bwie läuft (das|es) (\w+ )?ab\b"
+    r"|\bwie funktioniert (das|es) (eigentlich|normalerweise|denn)\b"
+    r"|\bvorsorgen\b|\b(be|being|get) prepared\b|\bvorbereitet sein\b"
 ))
 LOW_STAKES = re.compile(fold_pattern(
     r"\bnichts (schlimmes|dramatisches|wildes)|\bnicht (so )?(schlimm|dringend|eilig)|\bkein notfall|\bkeine eile"
@@ -120,6 +141,28 @@ FALSE_ALARM = re.compile(fold_pattern(
     # "es war nur der Hausmeister", "it was just the cleaner": someone who belongs there set it off
     r"|\bblinder alarm|\b(es )?war (doch |aber |wohl )?(nur|bloß) (der|die|das|unser|unsere|ein|eine|mein|meine) \w+"
     r"|\b(it|that) was (just|only) (the|our|a|my) \w+"
+))
+# a smoke alarm set off by cooking: "mir ist der Toast verbrannt und jetzt piept der Rauchmelder"
+COOKING = re.compile(fold_pattern(
+    r"\b(toast|toaster|angebrannt\w*|pizza|gebraten|beim (kochen|braten|backen|duschen)|pfanne|dampf vom|wasserdampf"
+    r"|(burnt|burned|burning) (the |my |some )?(toast|food|dinner|pan|bacon|pizza|chips|sausages|popcorn)"
+    r"|(while|when) (i was |we were )?(cooking|frying|baking|showering)|steam from the (shower|kettle|bath))\b"
+))
+ALARM_WORDS = re.compile(fold_pattern(r"\b\w*(alarm|melder)\w*\b|\bdetector\b|\bsmoke alarm"))
+# a fire that is meant to burn and burns too little: "das Feuer im Kamin geht immer aus", "the wood burner won't light"
+_STOVE = (
+    r"\b(kamin|ofen|kachelofen|holzofen|schwedenofen|kaminofen|feuerschale|grill|lagerfeuer|wood ?burner|fireplace"
+    r"|log burner|stove|fire ?pit|bbq|barbecue|campfire|bonfire)\w*\b"
+)
+_TOO_LITTLE = (
+    r"\b(geht (?!nicht)(\w+ ){0,3}aus|ausgeht|going out|goes out|went out|won t (light|stay lit|catch|draw|stay)"
+    r"|(geht|brennt) (\w+ )?(nicht|schlecht) an|zieht nicht|doesn t draw|anzünden|anmachen|to light|lighting it)\b"
+)
+HEARTH = re.compile(fold_pattern(rf"{_STOVE}.*{_TOO_LITTLE}|{_TOO_LITTLE}.*{_STOVE}"))
+# work on a security system, not a break-in: "the burglar alarm needs a new battery", "Einbruchmeldeanlage warten"
+MAINTENANCE = re.compile(fold_pattern(
+    r"\b(batterie\w*|akku\w*|wartung\w*|nachrüst\w*|einbauen|installier\w*|montier\w*|austausch\w*|tauschen"
+    r"|battery|batteries|maintenance|servicing|install\w*|fitted|upgrade|replac\w*|angebot|quote|beratung\w*|consultation)\b"
 ))
 # "nur Spaß", "just kidding": whatever was said before was not meant
 JOKE = re.compile(fold_pattern(r"\b(nur spaß|war (nur )?(ein )?(spaß|witz)|quatsch|just kidding|only joking)\b"))
@@ -172,6 +215,9 @@ class Found:
     rest_works: str | None
     joke: str | None
     false_alarm: str | None
+    cooking_alarm: str | None
+    hearth: str | None
+    maintenance: str | None
 
     @classmethod
     def of(cls, folded: Folded) -> Found:
@@ -192,7 +238,19 @@ class Found:
             rest_works=_find(REST_WORKS, folded),
             joke=None if _denied(folded, JOKE) else _find(JOKE, folded),
             false_alarm=_find(FALSE_ALARM, folded),
+            cooking_alarm=_find(COOKING, folded) if ALARM_WORDS.search(folded.text) else None,
+            hearth=_find(HEARTH, folded),
+            maintenance=_find(MAINTENANCE, folded),
         )
+
+    def past_for(self, hit: Hit) -> str | None:
+        """The past phrase, unless a word of now stands between it and the hazard ("last week … and now")."""
+        m = PAST.search(self.folded.text)
+        if m is None:
+            return None
+        if m.end() <= hit.start and PRESENT.search(self.folded.text[m.end() : hit.start]):
+            return None
+        return self.past
 
     def hypothetical(self, hit: Hit) -> str | None:
         """'wenn die Alarmanlage losgeht', 'bei einem Rohrbruch': the hazard is asked about, not happening."""
@@ -206,7 +264,8 @@ class Found:
 
 ModifierName = Literal[
     "asked", "contained", "resolved", "resolved_unless_still", "past", "invoice", "low_stakes", "far_future",
-    "hot_water_only", "not_total", "other_toilet", "false_alarm", "rest_works",
+    "hot_water_only", "not_total", "other_toilet", "false_alarm", "rest_works", "cooking_alarm", "hearth",
+    "maintenance",
 ]
 
 
@@ -229,7 +288,7 @@ _M = {
         Modifier("contained", "P2", "contained", lambda f, h: f.contained, only=frozenset({"P1", "P2"})),
         Modifier("resolved", "P3", "resolved", lambda f, h: f.resolved, unless_still=False),
         Modifier("resolved_unless_still", "P3", "resolved", lambda f, h: f.resolved),
-        Modifier("past", "P3", "in the past", lambda f, h: f.past),
+        Modifier("past", "P3", "in the past", lambda f, h: f.past_for(h)),
         Modifier("invoice", "P3", "about past work", lambda f, h: f.invoice, only=frozenset({"P1", "P2", "P3", "P4"})),
         Modifier(
             "low_stakes", "P3", "the caller says it is not serious", lambda f, h: f.low_stakes,
@@ -250,13 +309,19 @@ _M = {
             "rest_works", "P2", "one system down, the rest works", lambda f, h: f.rest_works or f.scope_one,
             only=frozenset({"P1"}), unless_still=False,
         ),
+        Modifier(
+            "cooking_alarm", "P3", "an alarm set off by cooking",
+            lambda f, h: f.cooking_alarm if ALARM_WORDS.search(h.words) else None,
+        ),
+        Modifier("hearth", "P3", "a stove fire that burns too little", lambda f, h: f.hearth, unless_still=False),
+        Modifier("maintenance", "P3", "work on the system, not an incident", lambda f, h: f.maintenance),
     )
 }
 
 _COMMON: tuple[ModifierName, ...] = ("asked", "resolved", "past", "invoice", "low_stakes")
 # Which modifiers apply to which kind of rule, tried in order; the first whose words occur decides.
 MODIFIERS: dict[Kind, tuple[ModifierName, ...]] = {
-    "hazard": ("asked", "resolved_unless_still", "past", "invoice", "low_stakes"),
+    "hazard": ("asked", "resolved_unless_still", "past", "invoice", "low_stakes", "cooking_alarm", "hearth"),
     "self_harm": (),  # said once is enough: never talked down by other words
     "noise": (),
     "deadline": ("far_future",),
@@ -265,14 +330,14 @@ MODIFIERS: dict[Kind, tuple[ModifierName, ...]] = {
     "heating": (*_COMMON, "hot_water_only", "not_total"),
     "hot_water": _COMMON,
     "toilet": (*_COMMON, "other_toilet"),
-    "security": (*_COMMON, "false_alarm"),
+    "security": (*_COMMON, "false_alarm", "maintenance", "cooking_alarm"),
     "legal": _COMMON,
     "it": (*_COMMON, "rest_works"),
     "medication": _COMMON,
     "fault": _COMMON,
     "intent": _COMMON,
     "distress": _COMMON,
-    "pack": _COMMON,
+    "pack": (*_COMMON, "maintenance"),
 }
 
 
