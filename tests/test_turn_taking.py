@@ -168,7 +168,7 @@ def _run(
     )
     call = VoiceCall(session, Metrics(), "twilio")
     vad = listening.vad()
-    whisper = SharedWhisperSTT(stt, call, pause_secs=lambda: vad.pause_secs)  # as calls/pipeline.py builds it
+    whisper = SharedWhisperSTT(stt, call, vad)  # as calls/pipeline.py builds it
     stop = WordAwareTurnStop(
         turn_analyzer=listening.turn(), expecting=lambda: expecting, transcribing=lambda: whisper.busy
     )

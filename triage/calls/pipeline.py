@@ -104,7 +104,7 @@ async def run_call(
         ),
     )
     vad = engines.listening.vad()
-    stt = SharedWhisperSTT(engines.stt, call, pause_secs=lambda: vad.pause_secs)
+    stt = SharedWhisperSTT(engines.stt, call, vad)
     # Smart Turn, held back while the words so far say a dictated detail goes on (brain/turns.py)
     stop = WordAwareTurnStop(
         turn_analyzer=engines.listening.turn(), expecting=lambda: call.expecting, transcribing=lambda: stt.busy

@@ -25,7 +25,7 @@ import asyncio
 import logging
 import time
 from collections import deque
-from collections.abc import AsyncGenerator, Callable
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 
 from pipecat.audio.resamplers.base_audio_resampler import BaseAudioResampler
@@ -46,6 +46,7 @@ from pipecat.transcriptions.language import Language
 from pipecat.utils.time import time_now_iso8601
 
 from ..speech.engines import EngineError, SpeechToText, TextToSpeech, Transcript
+from ..speech.listening import SharedSileroVAD
 from .voice import VoiceCall
 
 log = logging.getLogger(__name__)
@@ -85,20 +86,21 @@ class _TurnEnd(bytes):
 class SharedWhisperSTT(SegmentedSTTService):
     """Transcribes each VAD segment, and each turn of several, with the server's one faster-whisper model."""
 
-    def __init__(self, engine: SpeechToText, call: VoiceCall, pause_secs: Callable[[], float] = lambda: 0.0) -> None:
-        """`pause_secs`: how long the caller has been silent inside the current stretch (SharedSileroVAD)."""
+    def __init__(self, engine: SpeechToText, call: VoiceCall, vad: SharedSileroVAD | None = None) -> None:
+        """`vad`: the call's VAD, which says when the caller pauses inside a stretch (none: no early decode)."""
         super().__init__(settings=STTSettings(model=None, language=None), ttfs_p99_latency=2.0)
         self._engine = engine
         self._call = call
-        self._pause_secs = pause_secs
-        self._paused = 0.0  # the pause seen with the last audio frame
-        self._early: asyncio.Task[Transcript] | None = None  # the stretch being spoken, decoded at its pause
+        self._vad = vad
+        # the stretch being spoken, decoded at the caller's pause
+        self._early: asyncio.Task[Transcript | EngineError] | None = None
+        self._early_voiced = 0  # the VAD's voiced windows when it started: more since, and the caller went on
         # the early decodes of stretches VAD has ended, in the order their audio is transcribed (None: none)
-        self._early_for_stretch: deque[asyncio.Task[Transcript] | None] = deque()
+        self._early_for_stretch: deque[asyncio.Task[Transcript | EngineError] | None] = deque()
         self._turn: list[tuple[bytes, Transcript]] = []  # this turn's stretches, without their padding
         self._transcribing = False
         # the whole turn so far decoded in one piece, started when its last stretch was heard: (stretches, task)
-        self._joined: tuple[int, asyncio.Task[Transcript]] | None = None
+        self._joined: tuple[int, asyncio.Task[Transcript | EngineError]] | None = None
 
     @property
     def busy(self) -> bool:
@@ -114,7 +116,6 @@ class SharedWhisperSTT(SegmentedSTTService):
             # pipecat queues this stretch's audio now (SegmentedSTTService); its early decode goes with it
             self._early_for_stretch.append(self._early)
             self._early = None
-            self._paused = 0.0
         await super().process_frame(frame, direction)
         if isinstance(frame, UserStoppedSpeakingFrame) and direction == FrameDirection.UPSTREAM:
             # after the turn's stretches, in order (pipecat transcribes its queue one by one)
@@ -122,15 +123,14 @@ class SharedWhisperSTT(SegmentedSTTService):
 
     async def process_audio_frame(self, frame: InputAudioRawFrame, direction: FrameDirection) -> None:
         await super().process_audio_frame(frame, direction)
-        if not self._user_speaking:
+        if not self._user_speaking or self._vad is None:
             return
-        paused, before = self._pause_secs(), self._paused
-        self._paused = paused
-        if self._early is not None and paused < before:
+        if self._early is not None and self._vad.voiced_windows != self._early_voiced:
             await self._forget_early()  # the caller spoke again: the stretch goes on
-        elif self._early is None and paused >= EARLY_AFTER_SECS and self._engine.idle:
+        if self._early is None and self._vad.pause_secs >= EARLY_AFTER_SECS and self._engine.idle:
+            self._early_voiced = self._vad.voiced_windows
             audio = bytes(self._audio_buffer) + self._padding
-            self._early = self.create_task(self._hear(audio), f"{self}::early")
+            self._early = self._ahead(audio, "early")
 
     async def run_stt(self, audio: bytes) -> AsyncGenerator[Frame | None, None]:
         self._transcribing = True
@@ -147,7 +147,7 @@ class SharedWhisperSTT(SegmentedSTTService):
                 return
             early = self._early_for_stretch.popleft() if self._early_for_stretch else None
             ready = early is not None and early.done()
-            heard = await asyncio.wait_for(early or self._hear(audio), timeout=STT_TIMEOUT_SECS)
+            heard = await asyncio.wait_for(self._result(early) if early else self._hear(audio), STT_TIMEOUT_SECS)
             log.debug("call %s: stretch transcribed %s", self._call.call_id,
                       "at VAD's end" if early is None else "early, ready" if ready else "early, awaited")
         except (EngineError, TimeoutError) as exc:
@@ -159,7 +159,7 @@ class SharedWhisperSTT(SegmentedSTTService):
         if sum(1 for _, t in self._turn if t.text) >= 2:
             await self._forget_joined()
             whole = b"".join(audio for audio, _ in self._turn) + padding
-            self._joined = (len(self._turn), self.create_task(self._hear(whole), f"{self}::whole_turn"))
+            self._joined = (len(self._turn), self._ahead(whole, "whole_turn"))
         if heard.text:
             # final: a stretch is transcribed once, whole, so the turn detector need not wait out pipecat's
             # STT safety net (ttfs_p99_latency after the silence, 2 s) before it may end the turn
@@ -178,7 +178,8 @@ class SharedWhisperSTT(SegmentedSTTService):
             joined = None
         if len(heard) >= 2:
             started = time.perf_counter()
-            pending = joined[1] if joined else self._hear(b"".join(audio for audio, _ in turn) + self._padding)
+            whole_turn = b"".join(audio for audio, _ in turn) + self._padding
+            pending = self._result(joined[1]) if joined else self._hear(whole_turn)
             whole = await asyncio.wait_for(pending, timeout=STT_TIMEOUT_SECS)
             waited += time.perf_counter() - started
             if whole.text:
@@ -214,6 +215,27 @@ class SharedWhisperSTT(SegmentedSTTService):
     def _padding(self) -> bytes:
         """The silence pipecat appends to each stretch (so Whisper hears its last word end)."""
         return bytes(int(self._trailing_silence_secs * self.sample_rate) * 2)
+
+    def _ahead(self, pcm16: bytes, what: str) -> asyncio.Task[Transcript | EngineError]:
+        """Transcribe while the caller may still go on; the task gives the engine's failure as its result
+        (pipecat's create_task logs an exception and returns None, which would lose it)."""
+
+        async def hear() -> Transcript | EngineError:
+            try:
+                return await self._hear(pcm16)
+            except EngineError as exc:
+                return exc
+
+        return self.create_task(hear(), f"{self}::{what}")
+
+    @staticmethod
+    async def _result(task: asyncio.Task[Transcript | EngineError]) -> Transcript:
+        heard = await task
+        if isinstance(heard, EngineError):
+            raise heard
+        if heard is None:
+            raise EngineError("speech-to-text failed")
+        return heard
 
     async def _hear(self, pcm16: bytes) -> Transcript:
         """In the call's language; re-checked among the client's languages when implausible in it."""

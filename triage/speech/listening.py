@@ -33,6 +33,13 @@ class SharedSileroVAD(SileroVADAnalyzer):
         self._model = _SharedSileroModel(session)
         self._windows_since_reset = 0
         self._low_confidence_windows = 0
+        self.voiced_windows = 0  # windows heard as voice so far: a pause the caller broke changed it
+
+    def voice_confidence(self, buffer) -> float:
+        confidence = super().voice_confidence(buffer)
+        if confidence >= self.params.confidence:
+            self.voiced_windows += 1
+        return confidence
 
     @property
     def pause_secs(self) -> float:
