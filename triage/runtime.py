@@ -186,21 +186,22 @@ def settle_heap() -> None:
     gc.freeze()
 
 
+_collection_started: list[float] = []
+
+
+def _log_slow_collection(phase: str, info: dict[str, int]) -> None:
+    if phase == "start":
+        _collection_started[:] = [time.perf_counter()]
+        return
+    took = time.perf_counter() - (_collection_started.pop() if _collection_started else time.perf_counter())
+    if took > SLOW_COLLECTION_SECS:
+        log.debug("garbage collection (generation %d) stopped the server for %.0f ms", info["generation"], 1000 * took)
+
+
 def log_slow_collections() -> None:
     """Log each garbage collection that stops the server longer than SLOW_COLLECTION_SECS (debug)."""
-    started: dict[str, float] = {}
-
-    def timed(phase: str, info: dict[str, int]) -> None:
-        if phase == "start":
-            started["at"] = time.perf_counter()
-            return
-        took = time.perf_counter() - started.pop("at", time.perf_counter())
-        if took > SLOW_COLLECTION_SECS:
-            log.debug("garbage collection (generation %d) stopped the server for %.0f ms", info["generation"],
-                      1000 * took)
-
-    if timed not in gc.callbacks:
-        gc.callbacks.append(timed)
+    if _log_slow_collection not in gc.callbacks:
+        gc.callbacks.append(_log_slow_collection)
 
 
 def warm_engines(engines: Engines) -> dict[str, Transcript]:
