@@ -832,7 +832,10 @@ def test_acute_distress_said_instead_of_yes_to_a_read_back_goes_to_a_human_at_on
 
 @pytest.mark.parametrize(
     ("lang", "question", "done"),
-    [("de", "Wann haben Sie geöffnet?", "nein danke, das ist alles"), ("en", "When are you open?", "no thanks, that's all")],
+    [
+        ("de", "Wann haben Sie geöffnet?", "nein danke, das ist alles"),
+        ("en", "When are you open?", "no thanks, that's all"),
+    ],
 )
 def test_no_thanks_thats_all_after_an_answer_ends_the_call_served(lang, question, done):
     d = call("sanitaer-notdienst", lang)
