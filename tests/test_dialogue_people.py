@@ -845,3 +845,39 @@ def test_no_thanks_thats_all_after_an_answer_ends_the_call_served(lang, question
     reply = d.hear(done)
     assert reply.end and d.state.outcome.type == "ended"
     assert prompt("sanitaer-notdienst", "not_understood", lang) not in reply.says
+
+
+@pytest.mark.parametrize(
+    ("lang", "turn", "need"),
+    [
+        ("de", "nein, nicht aufnehmen bitte. Ich möchte einen Termin für die Wartung meiner Heizung", "Termin"),
+        ("en", "no recording please, I'd like to book an appointment for a boiler service", "appointment"),
+    ],
+)
+def test_a_refusal_with_the_need_in_the_same_turn_records_nothing_and_serves_the_need(lang, turn, need):
+    """The caller need not say what they want twice: the refusal is confirmed and the request answered."""
+    d = call("sanitaer-notdienst", lang)
+    reply = d.hear(turn)
+    assert d.state.recording_consent is False
+    assert (d.state.phase, d.state.urgency, d.state.distress) == ("appointment", "P3", "none")
+    assert reply.says == [
+        prompt("sanitaer-notdienst", "consent_declined", lang),
+        prompt("sanitaer-notdienst", "appointment_ask", lang),
+    ]
+    assert need in d.state.problem
+
+
+@pytest.mark.parametrize(
+    ("lang", "turn"),
+    [
+        ("de", "keine Aufnahme bitte, bei uns ist gerade ein Rohr geplatzt, das Wasser läuft"),
+        ("en", "no recording please, a pipe just burst and water is pouring everywhere"),
+    ],
+)
+def test_a_refusal_with_an_emergency_in_the_same_turn_goes_straight_to_the_emergency(lang, turn):
+    d = call("sanitaer-notdienst", lang)
+    reply = d.hear(turn)
+    assert d.state.recording_consent is False
+    assert (d.state.urgency, d.state.phase, d.state.handoff_reason) == ("P1", "collect", "p1")
+    assert prompt("sanitaer-notdienst", "consent_declined", lang) not in reply.says  # the advice comes first
+    assert reply.says[-1] == prompt("sanitaer-notdienst", "ask_address", lang)
