@@ -355,6 +355,8 @@ def test_backing_something_up_inside_an_order_is_no_pickup() -> None:
     [
         ("de", "kein Notfall, nur ein Angebot für ein neues Bad, bitte rufen Sie mich zurück"),
         ("en", "no emergency, I'd just like a quote for a new bathroom, please call me back"),
+        ("de", "Was würde ein neues Bad ungefähr kosten? Rufen Sie mich bitte zurück"),
+        ("en", "How much would a new bathroom cost? Please call me back"),
     ],
 )
 def test_a_quote_request_is_stored_as_a_message_with_what_was_asked(simulate, lang, asked):
@@ -364,6 +366,9 @@ def test_a_quote_request_is_stored_as_a_message_with_what_was_asked(simulate, la
     assert (out["type"], out["urgency"]) == ("message", "P3")
     assert out["message"]["text"] == asked
     assert prompt("sanitaer-notdienst", "info_unknown", lang) not in bot(result)
+    texts = [t["text"] for t in result["transcript"]]
+    answer = texts[texts.index(asked) + 1]
+    assert answer == prompt("sanitaer-notdienst", "ask_callback", lang)  # asked for the number, no price list
 
 
 # --- urgency raised in any phase switches the flow at once ----------------------------------------

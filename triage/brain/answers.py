@@ -144,6 +144,11 @@ def only_greets(text: str, name: str | None = None) -> bool:
     return bool(said) and not rest and any(w in _GREETING_WORDS or w in name_words for w in said)
 
 
+def asks_callback(text: str) -> bool:
+    """ "Rufen Sie mich bitte zurück", "please call me back": the caller wants a person to call."""
+    return bool(_CALLBACK.search(fold(text)))
+
+
 def wants_callback_or_quote(text: str) -> bool:
     """ "Nur ein Angebot für ein neues Bad, bitte rufen Sie mich zurück": a request to pass on."""
     folded = fold(text)
