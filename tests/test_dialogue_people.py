@@ -77,7 +77,17 @@ def test_who_is_there_is_answered_and_consent_asked_again(lang, question, yes):
 
 
 @pytest.mark.parametrize(
-    ("lang", "hello"), [("de", "Guten Tag"), ("en", "hello?"), ("de", "Hallo, guten Morgen"), ("en", "good morning")]
+    ("lang", "hello"),
+    [
+        ("de", "Guten Tag"),
+        ("en", "hello?"),
+        ("de", "Hallo, guten Morgen"),
+        ("en", "good morning"),
+        ("de", "hallo, ist da jemand?"),
+        ("en", "hello, is anybody there?"),
+        ("de", "Hallo? Hören Sie mich?"),
+        ("en", "hi, can you hear me?"),
+    ],
 )
 def test_a_caller_who_only_greets_is_asked_what_they_need(simulate, lang, hello):
     result = simulate("kanzlei-berg", [hello], lang=lang)
