@@ -896,3 +896,25 @@ def test_a_refusal_with_an_emergency_in_the_same_turn_goes_straight_to_the_emerg
     assert (d.state.urgency, d.state.phase, d.state.handoff_reason) == ("P1", "collect", "p1")
     assert prompt("sanitaer-notdienst", "consent_declined", lang) not in reply.says  # the advice comes first
     assert reply.says[-1] == prompt("sanitaer-notdienst", "ask_address", lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "emergency", "address", "spoken"),
+    [
+        ("de", "bei uns ist ein rohr geplatzt das wasser läuft überall", "Goethestraße 14, Hamburg",
+         "Goethestraße 14, Hamburg"),
+        ("en", "a pipe burst and water is pouring through the ceiling", "16 Harbour Road, Hamburg",
+         "Harbour Road 16, Hamburg"),
+    ],
+)  # fmt: skip
+def test_a_name_said_after_the_address_read_back_is_a_yes_and_kept(simulate, lang, emergency, address, spoken):
+    """The name is asked last; a caller who gives it instead of "ja" to the address has confirmed the
+    address, and the name is read back when its turn comes, never asked for."""
+    turns = [YES[lang], emergency, address, "Anna Schmidt", "0171 2345678", YES[lang], YES[lang]]
+    result = simulate("sanitaer-notdienst", turns, lang=lang)
+    out = result["outcome"]
+    assert (out["type"], out["handoff_reason"]) == ("handoff", "p1")
+    assert out["summary"]["address"] == spoken and out["summary"]["caller_name"] == "Anna Schmidt"
+    assert {"address", "phone", "name"} <= set(out["summary"]["confirmed"])
+    assert prompt("sanitaer-notdienst", "not_understood", lang) not in bot(result)
+    assert prompt("sanitaer-notdienst", "ask_name", lang) not in bot(result)
