@@ -918,3 +918,27 @@ def test_a_name_said_after_the_address_read_back_is_a_yes_and_kept(simulate, lan
     assert {"address", "phone", "name"} <= set(out["summary"]["confirmed"])
     assert prompt("sanitaer-notdienst", "not_understood", lang) not in bot(result)
     assert prompt("sanitaer-notdienst", "ask_name", lang) not in bot(result)
+
+
+@pytest.mark.parametrize(
+    ("lang", "order", "spoken"),
+    [
+        ("de", "ich möchte einen Perlator mit Innengewinde bestellen, bitte liefern an Goethestraße 14 in Hamburg",
+         "Goethestraße 14, Hamburg"),
+        ("en", "I'd like to order a tap aerator with female thread, please deliver to 16 Harbour Road, Hamburg",
+         "Harbour Road 16, Hamburg"),
+    ],
+)  # fmt: skip
+def test_delivery_and_address_said_with_the_order_are_only_read_back(simulate, lang, order, spoken):
+    no = {"de": "nein", "en": "no"}[lang]
+    turns = [YES[lang], order, no, YES[lang], "Anna Schmidt", YES[lang], "0171 2345678", YES[lang], YES[lang]]
+    result = simulate("sanitaer-notdienst", turns, lang=lang)
+    out = result["outcome"]
+    assert out["type"] == "order" and (out["order"]["fulfilment"], out["order"]["address"]) == ("delivery", spoken)
+    said = bot(result)
+    assert prompt("sanitaer-notdienst", "order_ask_fulfilment", lang) not in said
+    assert prompt("sanitaer-notdienst", "order_ask_delivery_address", lang) not in said
+    assert prompt("sanitaer-notdienst", "confirm_address", lang, address=spoken) in said
+    # the promise made is the one for a delivery, not "as soon as it is ready for pickup"
+    saved = prompt("sanitaer-notdienst", "order_saved", lang, phone="01712345678", fulfilment="delivery")
+    assert saved in said
