@@ -942,3 +942,19 @@ def test_delivery_and_address_said_with_the_order_are_only_read_back(simulate, l
     # the promise made is the one for a delivery, not "as soon as it is ready for pickup"
     saved = prompt("sanitaer-notdienst", "order_saved", lang, phone="01712345678", fulfilment="delivery")
     assert saved in said
+
+
+@pytest.mark.parametrize(
+    ("lang", "emergency", "address"),
+    [
+        ("de", "bei uns ist ein rohr geplatzt das wasser läuft überall", "Goethestraße 14, Hamburg"),
+        ("en", "a pipe burst and water is pouring through the ceiling", "16 Harbour Road, Hamburg"),
+    ],
+)
+def test_a_place_said_after_the_address_read_back_is_never_taken_for_the_name(lang, emergency, address):
+    d = call("sanitaer-notdienst", lang)
+    for turn in [YES[lang], emergency, address]:
+        d.hear(turn)
+    assert d.state.confirming == "address"
+    d.hear("Altona.")
+    assert d.state.name is None and "address" not in d.state.confirmed

@@ -170,6 +170,8 @@ def _name_instead(c: Context, slot: Slot, text: str) -> str | None:
     s = c.state
     if slot == "name" or s.name or "name" not in s.needs or not extract_address(text, s.lang).is_empty():
         return None
+    if slot == "address" and bare_town(text, s.lang):  # "Altona." after the address: a place, not a name
+        return None
     return extract_name(text, s.lang, expecting=True)
 
 
