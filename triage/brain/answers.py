@@ -115,6 +115,13 @@ _SMALL_WORDS = frozenset(
     "ja yes jo ok okay also so na nun well oh ah aeh aehm aehmm hm hmm mhm uh uhm um erm und and hier ist this is "
     "mein my name ich bin i am im spricht speaking am apparat here s it its there ihnen you auch too".split()
 )
+# the caller checks the line before saying anything: a greeting too
+_LINE_CHECK = re.compile(
+    r"\b(ist (da )?(jemand|wer|einer) (da|dran)|ist da (jemand|wer)|(hoert|hoeren) (mich|sie mich) (jemand|wer)?"
+    r"|(hoeren|verstehen) sie mich|koennen sie mich (hoeren|verstehen)|sind sie (noch )?(da|dran)"
+    r"|(is|are) (anybody|anyone|someone|somebody|you) (still )?there|can (you|anybody|anyone) hear me"
+    r"|does anyone hear me)\b"
+)
 _QUOTE = re.compile(
     r"\b(angebot|kostenvoranschlag|kostenschaetzung|preisanfrage|was (\w+ ){0,3}kosten wuerde|quote|quotation"
     r"|estimate|how much would)\w*"
@@ -139,9 +146,15 @@ def asks_who(text: str) -> bool:
 def only_greets(text: str, name: str | None = None) -> bool:
     """ "Hallo?", "Guten Tag, hier ist Anna Schmidt": a greeting (and perhaps a name), no request yet."""
     name_words = set(fold(name or "").split())
-    said = fold(text).split()
+    folded = fold(text)
+    said = _LINE_CHECK.sub(" hallo ", folded).split()  # "hallo, ist da jemand?", "can you hear me?"
     rest = [w for w in said if w not in _GREETING_WORDS and w not in _SMALL_WORDS and w not in name_words]
     return bool(said) and not rest and any(w in _GREETING_WORDS or w in name_words for w in said)
+
+
+def asks_callback(text: str) -> bool:
+    """ "Rufen Sie mich bitte zurück", "please call me back": the caller wants a person to call."""
+    return bool(_CALLBACK.search(fold(text)))
 
 
 def wants_callback_or_quote(text: str) -> bool:

@@ -34,6 +34,29 @@ def withdraws(text: str) -> bool:
     return answers.refuses_recording(text) or bool(_WITHDRAW.search(fold(text)))
 
 
+# what goes with a refusal and says nothing else: "nein danke", "no, please", "also, ähm"
+_BESIDES_REFUSAL = frozenset(
+    "nein nee no nope danke thanks thank you bitte please lieber rather also well so ok okay sorry "
+    "entschuldigung aeh aehm aehmm hm hmm uh uhm um erm ah oh ach".split()
+)
+_CLAUSE = re.compile(r"[,.;:!?]+")
+
+
+def besides_refusal(text: str) -> str | None:
+    """What a caller who refuses recording says besides the refusal, in the same turn ("nein, nicht
+    aufnehmen bitte, bei uns tropft der Wasserhahn" -> "bei uns tropft der Wasserhahn"), or None when
+    the turn is the refusal alone. Clauses are split at punctuation: without it the whole turn is taken
+    for the refusal, so nothing of "nicht aufgezeichnet" ever reaches the urgency model."""
+    if not answers.refuses_recording(text):
+        return None
+    rest = [
+        clause.strip()
+        for clause in _CLAUSE.split(text)
+        if fold(clause) and not answers.refuses_recording(clause) and not set(fold(clause).split()) <= _BESIDES_REFUSAL
+    ]
+    return ", ".join(rest) or None
+
+
 def asked(state: CallState, prompt: str) -> None:
     """The consent question was put to the caller in these exact words."""
     state.consent_prompt = prompt

@@ -107,6 +107,22 @@ class Dialogue(Context):
         if withdrawn and consent.only_withdraws(text):
             again = [s.last_question] if s.last_question else [self.say("ask_need")]
             return self._bot(Reply([self.say("consent_withdrawn"), *again]))
+        rest = consent.besides_refusal(text) if s.phase == "consent" else None
+        if rest:  # "nein, nicht aufnehmen bitte, bei uns tropft der Wasserhahn": refused, and the need said
+            consent.decided(s, False, self.now())
+            s.phase = "need"
+            reply = self._understand(rest, confidence)
+            if not (s.urgency in ("P0", "P1") or s.distress == "acute"):  # an emergency's words come first
+                reply.says[:0] = [self.say("consent_declined")]
+            return self._bot(reply)
+        reply = self._understand(text, confidence)
+        if withdrawn:
+            reply.says[:0] = [self.say("consent_withdrawn")]
+        return self._bot(reply)
+
+    def _understand(self, text: str, confidence: float | None) -> Reply:
+        """The caller's words in this turn, understood in the call's phase: the reply to them."""
+        s = self.state
         a = analyze(
             text,
             pack=self.pack,
@@ -130,7 +146,7 @@ class Dialogue(Context):
         if confidence is not None and confidence < LOW_CONFIDENCE and not read_back_follows:
             unsure = self._unsure_words(a, bare_answer)
             if unsure is not None:
-                return self._bot(unsure)
+                return unsure
         if s.phase not in _OPEN_PHASES or bare_answer:
             a = self._rules_only(a)
         if bare_answer and not a.acute_by_rule:
@@ -140,12 +156,9 @@ class Dialogue(Context):
         # the classifier reports a model-only emergency it cannot back with a rule or a close example as
         # P2 with `urgency_unsure`: the caller is asked before anyone acts on the guess
         if a.urgency_unsure and not a.by_rule and s.phase in _OPEN_PHASES:
-            return self._bot(self._ask_danger(a, text))
+            return self._ask_danger(a, text)
         changed = self._absorb(a, triage=not bare_answer)
-        reply = self._decide(a, text, changed, bare_answer)
-        if withdrawn:
-            reply.says[:0] = [self.say("consent_withdrawn")]
-        return self._bot(reply)
+        return self._decide(a, text, changed, bare_answer)
 
     def dtmf(self, digit: str) -> Reply:
         """Keypad: 0 asks for a human at any point, as callers learned from every hotline."""

@@ -197,8 +197,11 @@ def bare_town(text: str, lang: str) -> str | None:
     return None
 
 
-# "Goethestraße 14, nein Moment, 16": what follows the last correction replaces what it names.
-_CORRECTION = re.compile(r"(?:^|[,.;!?]|\s)\s*(?:nein|no|sorry|ich meine|i mean|korrektur|correction|oder besser)\b")
+# "Goethestraße 14, nein Moment, 16": what follows the last correction replaces what it names. An
+# interjection before it ("ach nein", "oh no") belongs to the correction, never to the address ("Ach").
+_CORRECTION = re.compile(
+    r"(?:^|[,.;!?]|\s)\s*(?:(?:ach|oh|äh|ah)\s+)?(?:nein|no|sorry|ich meine|i mean|korrektur|correction|oder besser)\b"
+)
 
 
 def extract_address(text: str, lang: str, expecting: bool = False) -> Address:
@@ -215,6 +218,11 @@ def extract_address(text: str, lang: str, expecting: bool = False) -> Address:
         if head.is_empty():
             continue
         tail = _address_in(t[m.end() :], True)
+        if not (tail.street or tail.house_number):  # "14, nein, 16, in Hamburg": the number before the town
+            pieces = (_address_in(piece, True) for piece in t[m.end() :].split(","))
+            first = next((p for p in pieces if p.house_number and not p.street), None)
+            if first:
+                tail = Address(house_number=first.house_number).merged(tail)
         if tail.street or tail.house_number:
             return head.merged(tail)
     return whole

@@ -6,7 +6,18 @@ import re
 from difflib import SequenceMatcher
 
 from ..numbers import words_to_digits
-from .common import _ABBREVIATION_DOT, _FILLERS, _LETTERS, _NOT_NAME, _TITLES, _after_lead, _capitalise, _lang, _lower
+from .common import (
+    _ABBREVIATION_DOT,
+    _FILLERS,
+    _LETTERS,
+    _NOT_NAME,
+    _TITLES,
+    _after_lead,
+    _capitalise,
+    _lang,
+    _lower,
+    _without_fillers,
+)
 
 _NAME_CUE = re.compile(
     r"\b(?:mein name ist|mein name lautet|meine name ist|mein name|der name ist|name ist|ich hei(?:ß|ss)e"
@@ -37,7 +48,7 @@ def _name_words(after: str, lang: str) -> tuple[list[str], int]:
     fillers = _FILLERS[_lang(lang)]
     for m in _NAME_TOKEN.finditer(after):
         token = m.group()
-        if token in fillers and not words:
+        if (token in fillers or token in ",:") and not words:  # "mein name ist, äh, Anna"
             continue
         is_number_word = words_to_digits(token, lang) != token
         if not token[0].isalpha() or token in _NOT_NAME or is_number_word or token.endswith("'s"):
@@ -94,13 +105,15 @@ def extract_name(text: str, lang: str, expecting: bool = False) -> str | None:
     is kept ("O'Connor", "McDonald"); a name spelled out ("M-I-L-L-E-R", "S wie Samuel ...") wins
     over the word speech recognition made of it, and is the name when nothing else is.
     """
-    t = _name_text(text)
+    t = _without_fillers(_name_text(text), lang)  # "äh, ich heiße, ähm, Anna Schmidt"
     spelled, t = _spelled(t)
     found = None
     for m in reversed(list(_CORRECTION.finditer(t))):
         if m.end() < len(t):
             found = _name_in(t[m.end() :], lang, expecting)
-            if found:
+            if found:  # "Anna Schmitt, nein, Schmidt": one word corrects the name said before it
+                head = _name_in(t[: m.start()], lang, expecting)
+                found = corrected_name(head, found) if head else found
                 break
     found = found or _name_in(t, lang, expecting)
     if spelled:

@@ -13,8 +13,8 @@ from dataclasses import replace
 
 from .. import answers
 from ..extract import normalise_phone, phone_digits, plausible_phone
-from ..extract.address import bare_town
-from ..extract.name import corrected_name
+from ..extract.address import bare_town, extract_address
+from ..extract.name import corrected_name, extract_name
 from ..state import Reply, Slot
 from ..types import Address, Analysis
 from . import message, order
@@ -138,6 +138,9 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             return Reply([*([] if offered else [c.say("confirm_retry")]), c.say(ASK[slot])])
         elif answer is True or changed:
             s.confirmed.add(slot)  # new information after a read-back is an implicit yes
+        elif name := _name_instead(c, slot, text):
+            s.name = name  # "Goethestraße 14, Hamburg?" - "Anna Schmidt": a yes, and the name given early
+            s.confirmed.add(slot)
         else:
             return c.misunderstood([c.say(CONFIRM[slot])])
     elif not changed:
@@ -159,6 +162,17 @@ def _town_added(c: Context, slot: Slot | None, text: str) -> str | None:
     if slot != "address" or c.state.address.city or c.state.address.postcode:
         return None
     return bare_town(text, c.state.lang)
+
+
+def _name_instead(c: Context, slot: Slot, text: str) -> str | None:
+    """The caller's name, said instead of "ja" to the read-back of another detail while the name is still
+    to come (the turn's words were not expected to be a name, so extraction left them)."""
+    s = c.state
+    if slot == "name" or s.name or "name" not in s.needs or not extract_address(text, s.lang).is_empty():
+        return None
+    if slot == "address" and bare_town(text, s.lang):  # "Altona." after the address: a place, not a name
+        return None
+    return extract_name(text, s.lang, expecting=True)
 
 
 def _declines(c: Context, text: str) -> bool:

@@ -38,6 +38,7 @@ class Context:
             "caller_name": s.name,
             "address": s.address.spoken(),
             "phone": s.phone,
+            "fulfilment": s.fulfilment,  # "bevor wir liefern" or "sobald alles zur Abholung bereitliegt"
             "time_of_day": hours.time_of_day(self.pack, self.now()),  # on the client's clock
         }
 

@@ -47,7 +47,10 @@ def need(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         return order.start(c, a, text)
     if a.intent == "order_status":
         return c.handoff("order_status", "handoff_generic")
-    if a.intent == "information" and (answers.info_answer(c.pack, text) or not answers.wants_callback_or_quote(text)):
+    # "Was würde ein neues Bad kosten? Rufen Sie mich bitte zurück": the price list is no answer to a
+    # caller who asks to be called back; their words become a message below
+    answered = answers.info_answer(c.pack, text) and not answers.asks_callback(text)
+    if a.intent == "information" and (answered or not answers.wants_callback_or_quote(text)):
         return info.answer(c, text)
     if a.intent == "appointment":
         return appointment.start(c, a, text)
