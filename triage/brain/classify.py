@@ -250,7 +250,7 @@ def classify(
         # ... and those, with an alarm due for a battery, are not even asked about
         if (urgency in ("P0", "P1") and settled) or (unsure and (everyday or alarm_work)):
             # "was soll ich machen, falls mal ein Rohr platzt", "war ein Fehlalarm, hat sich erledigt"
-            evidence.append(f"model-only {urgency}, but nothing is happening: {_words(settled)}")
+            evidence.append(f"model-only {urgency}, but nothing is happening: {_words(settled) if settled else ''}")
             urgency, unsure = "P3", False
         elif urgency in ("P0", "P1") and (
             any(h.rule.id in _ROUTINE_CUES and not h.negated for h in intent_hits) or _BOOKING.search(folded.text)
