@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from triage.brain.analyze import analyze
-from triage.brain.language import decode_language, detect_language, needs_recheck
+from triage.brain.dialogue import Dialogue
+from triage.brain.language import decode_language, detect_language, follow_heard_language, needs_recheck
 from triage.packs.load import load_pack
 
 BOTH = ("de", "en")
@@ -59,3 +60,40 @@ def test_a_german_call_answered_ja_stays_german_through_the_dialogue() -> None:
     for answer in ("Ja.", "Ja, gerne", "Yeah.", "Yes, that's it."):
         assert analyze(answer, pack=pack, default_lang="de").language == "de"
     assert analyze("Hello, my heating is broken.", pack=pack, default_lang="de").language == "en"
+
+
+# What real Whisper base wrote for the bench's English caller (timit_ldc93s1_8k.wav, new_home_16k.wav) on
+# a German call: too few English function words for the words alone to move the call.
+ENGLISH_HEARD = ["She had a dark suit in greasy washwater all year.", "We must find a new home in the stars."]
+
+
+@pytest.mark.parametrize("sentence", ENGLISH_HEARD)
+def test_a_sentence_speech_recognition_decoded_in_english_moves_a_german_call(sentence: str) -> None:
+    assert detect_language(sentence, BOTH, default="de") == "de"  # the words alone are not enough
+    assert follow_heard_language(sentence, BOTH, "de", "en") == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "heard"),
+    [
+        ("Yes, that's it.", "en"),  # a short answer never moves a call, whatever the sound
+        ("Ja.", "en"),
+        ("Ich habe hier ein Problem mit der Heizung.", "en"),  # the words say German
+        ("Hello, my heating is broken.", "fr"),  # not one of the client's languages
+    ],
+)
+def test_the_sound_alone_never_moves_a_call(text: str, heard: str) -> None:
+    assert follow_heard_language(text, BOTH, "de", heard) == "de"
+
+
+def test_an_english_caller_on_a_german_call_is_answered_in_english() -> None:
+    pack = load_pack("sanitaer-notdienst")
+    on_german, on_english = Dialogue(pack), Dialogue(pack, lang="en")
+    on_german.greet()
+    on_english.greet()
+    reply = on_german.hear(ENGLISH_HEARD[0], confidence=0.63, language="en")
+    assert on_german.state.lang == "en"
+    assert reply.says == on_english.hear(ENGLISH_HEARD[0], confidence=0.63, language="en").says
+    heard_in_german = Dialogue(pack)
+    heard_in_german.greet()
+    assert reply.says != heard_in_german.hear(ENGLISH_HEARD[0], confidence=0.63, language="de").says

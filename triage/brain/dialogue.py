@@ -21,6 +21,7 @@ from . import answers, consent, hours
 from .analyze import analyze
 from .flows import appointment, collect, message, need, order
 from .flows.context import Context
+from .language import follow_heard_language
 from .model import TextModel
 from .state import CallState, Outcome, Phase, Reply, Turn
 from .types import DISTRESSES, Analysis, Lang, more_urgent
@@ -89,11 +90,12 @@ class Dialogue(Context):
             says.append(self.say("ask_need"))
         return self._bot(Reply(says))
 
-    def hear(self, text: str, *, confidence: float | None = None) -> Reply:
+    def hear(self, text: str, *, confidence: float | None = None, language: str | None = None) -> Reply:
         """The caller finished a turn (an empty string is silence). `confidence` is speech
         recognition's confidence in the words, in [0, 1] (None for typed text): below
         `LOW_CONFIDENCE` the bot asks again rather than act on a guess, except that a possible
-        danger goes to a human."""
+        danger goes to a human. `language` is the one speech recognition decoded the turn in (None
+        for typed text): the sound's evidence for the call's language (brain/language.py)."""
         s = self.state
         if s.ended:
             return Reply(end=True)
@@ -102,6 +104,7 @@ class Dialogue(Context):
         if not text.strip():
             return self._bot(self._silence())
         s.silences = 0
+        s.lang = follow_heard_language(text, tuple(self.pack.languages), s.lang, language)  # type: ignore[assignment]
         # "bitte nicht mehr aufzeichnen" at any point: nothing is recorded from now on (brain/consent.py)
         withdrawn = consent.withdraw(s, text, self.now())
         if withdrawn and consent.only_withdraws(text):

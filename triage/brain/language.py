@@ -96,6 +96,22 @@ def detect_language(text: str, allowed: tuple[str, ...] = ("de", "en"), default:
     return fallback
 
 
+def follow_heard_language(text: str, allowed: tuple[str, ...], current: str, heard: str | None) -> str:
+    """The call's language after a turn speech recognition decoded in `heard`: that language when it
+    is another of the client's, the turn is a sentence (SWITCH_MIN_WORDS, no short answer) and its
+    words have more of that language's function words than of the call's. Speech recognition decodes
+    a turn in another language only when the call's gave implausible words or Whisper was sure of the
+    sound (speech/engines.py), so the words need no SWITCH_MARGIN: "She had a dark suit in greasy
+    washwater all year." (English 3, German 1) kept an English caller in German for the whole call."""
+    if heard is None or heard == current or heard not in allowed or current not in allowed:
+        return current
+    de, en, words = _counts(text)
+    counts = {"de": de, "en": en}
+    if words >= SWITCH_MIN_WORDS and counts.get(heard, 0) > counts.get(current, 0):
+        return heard
+    return current
+
+
 def needs_recheck(confidence: float) -> bool:
     """Was this turn implausible in the call's language, so that its language is worth re-checking?"""
     return confidence < RECHECK_BELOW

@@ -123,7 +123,7 @@ class BrainProcessor(FrameProcessor):
             await self.push_frame(frame, direction)
         elif isinstance(frame, HeardFrame):  # the turn is over and transcribed (speech_services.py)
             self._stt_seconds = frame.stt_seconds
-            await self._caller_turn(frame.text.strip(), frame.confidence)
+            await self._caller_turn(frame.text.strip(), frame.confidence, language=frame.language or None)
         elif isinstance(frame, TranscriptionFrame):
             return  # a stretch of the turn: not passed on, text-to-speech must never read the caller's words
         elif isinstance(frame, UserStartedSpeakingFrame):
@@ -156,8 +156,11 @@ class BrainProcessor(FrameProcessor):
             await self.push_frame(frame, direction)
 
     # --- caller -> brain -------------------------------------------------------------------------
-    async def _caller_turn(self, text: str, confidence: float | None, *, silence: bool = False) -> None:
-        """A turn as heard (`silence`: the caller said nothing at all after a question)."""
+    async def _caller_turn(
+        self, text: str, confidence: float | None, *, silence: bool = False, language: str | None = None
+    ) -> None:
+        """A turn as heard (`silence`: the caller said nothing at all after a question; `language`: the
+        one speech recognition decoded it in)."""
         self._stop_silence_timer()
         self._stop_reply_wait()
         self._answered_at = time.monotonic()
@@ -179,7 +182,7 @@ class BrainProcessor(FrameProcessor):
         log.debug("call %s: caller turn of %d characters", self.call.call_id, len(text))
         await self._event({"type": "transcript", "role": "caller", "text": text, "lang": self.call.lang})
         started = time.monotonic()
-        reply = await self.call.hear(text, confidence=confidence)
+        reply = await self.call.hear(text, confidence=confidence, language=language)
         timing.brain_seconds = time.monotonic() - started
         if self._recorder is not None:
             await self._recorder.follow(self.call.session.dialogue.state)

@@ -77,7 +77,7 @@ class CallSession:
     def flush(self) -> None:
         self._quietly(self._flush_transcript, "transcript")
 
-    def hear(self, text: str, *, confidence: float | None = None) -> Reply:
+    def hear(self, text: str, *, confidence: float | None = None, language: str | None = None) -> Reply:
         """A spoken turn. One that arrives after the call was handed over or ended says nothing and
         ends nothing: the caller pressed 0 while these words were still being transcribed, and the
         key won. (Ending the call here would hang up on a caller waiting for a human.) `confidence` is
@@ -87,7 +87,7 @@ class CallSession:
                 return Reply()
             started = time.perf_counter()
             try:
-                reply = self.dialogue.hear(text, confidence=confidence)
+                reply = self.dialogue.hear(text, confidence=confidence, language=language)
             except Exception as exc:  # a bug in one call must reach a human, not crash the line
                 log.exception("dialogue failed in call %s", self.call_id)
                 reply = self.dialogue.fail(type(exc).__name__)

@@ -133,9 +133,12 @@ class VoiceCall:
         self._greeting_stored = asyncio.create_task(asyncio.to_thread(self.session.flush))
         return reply
 
-    async def hear(self, text: str, confidence: float | None = None) -> Reply:
-        """A caller turn; `confidence` is speech recognition's, in [0, 1] (speech/engines.py)."""
-        return self._counted(await asyncio.to_thread(self.session.hear, text, confidence=confidence))
+    async def hear(self, text: str, confidence: float | None = None, language: str | None = None) -> Reply:
+        """A caller turn; `confidence` is speech recognition's, in [0, 1], and `language` the one it
+        decoded the turn in (speech/engines.py)."""
+        return self._counted(
+            await asyncio.to_thread(self.session.hear, text, confidence=confidence, language=language)
+        )
 
     async def dtmf(self, digit: str) -> Reply:
         return self._counted(await asyncio.to_thread(self.session.dtmf, digit))
