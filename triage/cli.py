@@ -240,7 +240,8 @@ def bench(
     client: Annotated[str, typer.Option(help="Client pack the callers ring (triage).")] = "sanitaer-notdienst",
     warm_up: Annotated[
         bool,
-        typer.Option(help="Call triage only once every fixed prompt is synthesised; --no-warm-up: a quick run."),
+        typer.Option(help="Call triage only once every fixed prompt is synthesised, and each system once before "
+                     "the levels; --no-warm-up: a quick run."),
     ] = True,
     models_dir: Annotated[
         Path | None,
@@ -315,8 +316,10 @@ def serve(
 
     import uvicorn
 
+    from .runtime import limit_malloc_arenas
     from .speech.models import SpeechModelError, resolve_voice, resolve_whisper
 
+    limit_malloc_arenas()  # before any thread of the server allocates
     settings = get_settings()
     try:  # a missing model is a set-up problem: say which command fixes it before anything starts
         resolve_whisper(settings)

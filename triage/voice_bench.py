@@ -419,7 +419,8 @@ class BenchPlan:
     client: str
     sentences: list[str]
     burst: int = 20  # callers connecting within one second for the greeting figure (0: skip)
-    warm_up: bool = True  # False: call triage as soon as it takes calls (a quick mechanical run)
+    # False: call triage as soon as it takes calls, with no first call before the levels (a quick mechanical run)
+    warm_up: bool = True
 
 
 def run_voice_bench(models_dir: Path, audio_dir: Path, data_dir: Path, plan: BenchPlan, echo=print) -> dict:
@@ -453,6 +454,15 @@ def run_voice_bench(models_dir: Path, audio_dir: Path, data_dir: Path, plan: Ben
         try:
             ready = server.wait_ready()
             echo(f"\n{server.name}: ready in {ready:.1f} s, RSS {server.rss_mb():.0f} MB")
+            if plan.warm_up:
+                # A process's first call makes what it then keeps (malloc arenas, buffers sized on first use):
+                # a cost per server, not per call, so it stays out of the levels' RSS per call, and is shown.
+                first = asyncio.run(run_level(server, 1, plan.client, sentences))
+                echo(
+                    f"  {server.name}: a first call before the levels, not counted in them: RSS {first.rss_idle_mb:.0f}"
+                    f"->{first.rss_peak_mb:.0f} MB, reply p50 {_ms(percentile(first.reply, 50))} ms,"
+                    f" {first.failed} failed"
+                )
             for n in plan.levels:
                 server.settle()
                 result = asyncio.run(run_level(server, n, plan.client, sentences))

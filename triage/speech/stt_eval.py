@@ -131,14 +131,14 @@ def _window(engine: SpeechToText, clips: list[Clip], margins: list[float], rehea
           f" most likely language right for {right} of those, decoded in the right language {decoded}")
 
 
-def _workers(model: Path, clips: list[Clip], burst: int) -> None:
+def _workers(model: Path, clips: list[Clip], burst: int, beam: int) -> None:
     """Latency of `burst` turns arriving together (simultaneous callers), per workers x threads."""
     chosen = sorted(clips, key=lambda c: c.seconds)[len(clips) // 2 - burst // 2:][:burst]
     print(f"{burst} turns of {min(c.seconds for c in chosen):.1f}-{max(c.seconds for c in chosen):.1f} s submitted"
-          f" at once, {os.cpu_count()} cores; shortened window; each configuration three times")
+          f" at once, {os.cpu_count()} cores; shortened window, beam {beam}; each configuration three times")
     print(f"{'workers':>7} {'threads':>7} {'p50 s':>6} {'max s':>6} {'mean last s':>11}")
     for workers, threads in ((1, 1), (1, 2), (2, 1), (2, 2)):
-        engine = SpeechToText(model, workers=workers, cpu_threads=threads)
+        engine = SpeechToText(model, workers=workers, cpu_threads=threads, beam_size=beam)
         engine.transcribe_sync(chosen[0].pcm16, chosen[0].language)  # warm up
 
         async def burst_once(engine: SpeechToText = engine) -> list[float]:
@@ -165,6 +165,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--margins", default="4,6,8", help="seconds of padding after the speech to compare")
     parser.add_argument("--rehear", default="16", help="padding (s) of the window unsure words are heard again in")
     parser.add_argument("--burst", type=int, default=6)
+    parser.add_argument("--beam", type=int, default=5, help="beam size of the decoder (1: greedy)")
     args = parser.parse_args(argv)
     if args.model is None:
         from ..settings import Settings
@@ -173,10 +174,11 @@ def main(argv: list[str] | None = None) -> None:
         args.model = resolve_whisper(Settings())
     clips = load_clips(args.audio)
     if args.what == "window":
-        _window(SpeechToText(args.model, workers=1), clips, [float(m) for m in args.margins.split(",") if m],
+        margins = [float(m) for m in args.margins.split(",") if m]
+        _window(SpeechToText(args.model, workers=1, beam_size=args.beam), clips, margins,
                 [float(r) for r in args.rehear.split(",") if r])
     else:
-        _workers(args.model, clips, args.burst)
+        _workers(args.model, clips, args.burst, args.beam)
 
 
 if __name__ == "__main__":
