@@ -42,7 +42,13 @@ def prompt(client: str, key: str, lang: str, **variables) -> str:
 # --- recording consent ---------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("lang", "refusal"),
-    [("de", "nein, ich möchte nicht aufgezeichnet werden"), ("en", "no, I do not want to be recorded")],
+    [
+        ("de", "nein, ich möchte nicht aufgezeichnet werden"),
+        ("en", "no, I do not want to be recorded"),
+        # as speech recognition without punctuation writes it
+        ("de", "nein ich will nicht aufgenommen werden"),
+        ("en", "no i dont want to be recorded"),
+    ],
 )
 def test_refusing_recording_records_nothing_and_goes_on_calmly(lang, refusal):
     d = call("sanitaer-notdienst", lang)
@@ -274,6 +280,19 @@ BURST = {
             "a pipe burst and water is pouring through the ceiling",
             "14 Baker Street, oh no wait, 16",
             "Baker Street 16",
+        ),
+        # the town said bare after the corrected number stays with the address
+        (
+            "de",
+            "bei uns ist ein rohr geplatzt das wasser läuft überall",
+            "Goethestraße 14, nein Moment, 16, Hamburg",
+            "Goethestraße 16, Hamburg",
+        ),
+        (
+            "en",
+            "a pipe burst and water is pouring through the ceiling",
+            "14 Baker Street, oh no wait, 16, London",
+            "Baker Street 16, London",
         ),
     ],
 )

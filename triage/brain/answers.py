@@ -99,7 +99,7 @@ def info_answer(pack: Pack, text: str) -> InfoAnswer | None:
 _NO_RECORDING = re.compile(
     r"\bnicht (\w+ ){0,2}(aufgezeichnet|aufgenommen|aufzeichnen|aufnehmen|mitschneiden|mitgeschnitten)"
     r"|\bkeine (\w+ )?(aufzeichnung|aufnahme)|\bohne (aufzeichnung|aufnahme)"
-    r"|\b(not|never) (\w+ ){0,2}(be )?(recorded|record)|\bdon t (\w+ ){0,3}record"
+    r"|\b(not|never) (\w+ ){0,2}(be )?(recorded|record)|\bdon ?t (\w+ ){0,3}record"
     r"|\bno recording|\bwithout (a )?recording|\brather not be recorded"
 )
 _WHO_IS_THIS = re.compile(

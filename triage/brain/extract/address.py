@@ -224,8 +224,22 @@ def extract_address(text: str, lang: str, expecting: bool = False) -> Address:
             if first:
                 tail = Address(house_number=first.house_number).merged(tail)
         if tail.street or tail.house_number:
+            if not tail.city:
+                tail = tail.merged(Address(city=_town_after_number(t[m.end() :])))
             return head.merged(tail)
     return whole
+
+
+def _town_after_number(t: str) -> str | None:
+    """ "…, oh no wait, 16, London": the town in the last comma-separated piece after a corrected house
+    number, said bare as callers add it (an address read out in full has its town after the street)."""
+    *before, last = t.split(",")
+    if not any(ch.isdigit() for piece in before for ch in piece):
+        return None
+    m = _BARE_TOWN.fullmatch(last.strip(" .!?"))
+    if m and len(m.group("city").split()) <= 3 and _placename_ok(m.group("city")):
+        return _street_case(m.group("city"))
+    return None
 
 
 def _address_in(t: str, expecting: bool) -> Address:
