@@ -350,3 +350,31 @@ def test_invalid_scripts_get_a_clear_message(cli, tmp_path, content, message):
     result = cli("simulate", "--script", str(script))
     assert result.exit_code == 2
     assert message in result.output
+
+
+@pytest.mark.parametrize(
+    ("lang", "turns", "asked", "read_back"),
+    [
+        ("de", ["ja", "ich brauche ein dichtungsset für den wasserhahn", "den halben zoll bitte", "nein das wars",
+                "ich hole es ab", "Anna Schmidt", "ja", "0171 2345678", "ja", "ja", "nein danke"],
+         "Zur Wahl stehen halber Zoll oder dreiviertel Zoll.",
+         "1 Dichtungsset für Wasserhähne halber Zoll, zur Abholung"),
+        ("en", ["yes", "i need a tap washer set", "the half inch one please", "no thats all", "i will pick it up",
+                "Anna Schmidt", "yes", "0171 2345678", "yes", "yes", "no thanks"],
+         "You can choose half inch or three-quarter inch.", "1 tap washer set half inch, for pickup"),
+    ],
+)  # fmt: skip
+def test_option_values_are_said_in_the_callers_language_and_stored_as_the_packs_value(
+    simulate, lang, turns, asked, read_back
+):
+    """The plumber's catalogue names its sizes in German: an English caller hears them in English (the pack's
+    `option_names`) and may answer in their words, a German one in another grammatical form ("den halben
+    Zoll"); the order stores the pack's value, as agents read it."""
+    call = simulate("sanitaer-notdienst", turns, lang=lang)
+    bot = said(call)
+    assert asked in bot and read_back in bot, bot
+    out = call["outcome"]
+    assert out["type"] == "order", bot
+    [line] = out["order"]["items"]
+    assert (line["sku"], line["options"]) == ("SAN-DICHT-SET", {"size": "halber Zoll"})
+    assert out["order"]["fulfilment"] == "pickup"

@@ -68,8 +68,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "phrase '{phrase}' ({lang}) is not a valid pattern: {error}",
     },
     "option_alias_unknown": {
-        "de": "option_aliases nennt Werte, die keine Optionsgruppe hat: {values}",
-        "en": "option_aliases names values that no option group has: {values}",
+        "de": "option_aliases oder option_names nennen Werte, die keine Optionsgruppe hat: {values}",
+        "en": "option_aliases or option_names name values that no option group has: {values}",
     },
     "contact_needs_phone": {
         "de": "Kontakt „{name}“ wird per {channel} erreicht, hat aber keine Telefonnummer (phone)",

@@ -17,7 +17,10 @@ _ANNOUNCE = re.compile(
     r"\b(nachricht|botschaft|message)\w* (\w+ ){0,4}(hinterlassen|hinterlegen|aufnehmen|aufsprechen|leave|take)\b"
     r"|\b(leave|take) (a |an )?message\b|\b(etwas|was) ausrichten\b"
 )
-_PICKUP = re.compile(r"\b(abhol\w*|hol\w* (es |das |die )?ab|selbst|vorbei|pick\w* up|pickup|collect\w*)\b")
+_PICKUP = re.compile(
+    r"\b(abhol\w*|hol\w* (es |das |die |sie )?ab|selbst|vorbei|pick\w* (it |them |that |the order )?up|pickup"
+    r"|collect\w*)\b"
+)
 # What Whisper makes of a short "Pick up, please." on an 8 kHz line ("Back up, please." in the voice suite):
 # taken only as the answer to "pick up or deliver?", never inside an order sentence.
 _PICKUP_MISHEARD = re.compile(r"^\W*(back|pack|peck|pic|pig|big|kick|pik)(ed)? ?(it |them )?up\b")
@@ -78,7 +81,7 @@ def option_value(item: CatalogItem, group: str, text: str) -> str | None:
     """Which value of an option group the caller chose, by its words or an alias."""
     folded = f" {fold(text)} "
     for value in item.options.get(group, []):
-        spellings = [value, *item.option_aliases.get(value, [])]
+        spellings = item.option_spellings(value)
         if any(f" {fold(s)} " in folded for s in spellings if fold(s)):
             return value
     return None

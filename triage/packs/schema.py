@@ -94,19 +94,33 @@ class CatalogItem(Strict):
     option_aliases: dict[str, list[str]] = Field(
         default_factory=dict, description="Other words for an option value: {'large': ['groß', 'big']}."
     )
+    option_names: dict[str, Localized] = Field(
+        default_factory=dict,
+        description="How the caller hears an option value in each language: {'groß': {'de': 'groß', 'en': 'large'}}."
+        " The value itself is what agents read and the order stores.",
+    )
     price: str | None = None
 
     @model_validator(mode="after")
     def _aliases_name_known_options(self) -> CatalogItem:
         values = {v for group in self.options.values() for v in group}
-        unknown = sorted(set(self.option_aliases) - values)
+        unknown = sorted((set(self.option_aliases) | set(self.option_names)) - values)
         if unknown:
             raise PydanticCustomError(
                 "option_alias_unknown",
-                "option_aliases names values that no option group has: {values}",
+                "option_aliases or option_names name values that no option group has: {values}",
                 {"values": ", ".join(unknown)},
             )
         return self
+
+    def option_said(self, value: str, lang: str) -> str:
+        """An option value in the caller's language (the value itself where the pack names it in no other)."""
+        names: dict[str, str] = dict(self.option_names.get(value, {}))
+        return names.get(lang, value)
+
+    def option_spellings(self, value: str) -> list[str]:
+        """Every way a caller may say an option value: the value, its names in each language, its aliases."""
+        return [value, *self.option_names.get(value, {}).values(), *self.option_aliases.get(value, [])]
 
 
 class InfoAnswer(Strict):

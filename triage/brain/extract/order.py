@@ -14,6 +14,7 @@ from .common import _prepare, _without_fillers, _wordset
 
 _ORDER_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _INFLECTIONS = ("e", "en", "n", "s", "er", "es", "ern", "nen", "ns")
+_ADJECTIVE_ENDINGS = ("en", "er", "es", "em")
 _UNITS = _wordset(
     "packung packungen packs pack päckchen schachtel schachteln flasche flaschen dose dosen tube tuben "
     "stück stk tabletten beutel box boxes bottle bottles piece pieces cup cups tasse tassen glas glass "
@@ -56,6 +57,12 @@ def _inflected(word: str, base: str) -> bool:
     if len(base) >= 3 and word.startswith(base) and word[len(base) :] in _INFLECTIONS:
         return True
     if len(word) >= 3 and base.startswith(word) and base[len(word) :] in _INFLECTIONS:
+        return True
+    if any(  # "den halben Zoll" for "halber Zoll": one adjective ending for another
+        word.endswith(a) and base.endswith(b) and len(word) - len(a) >= 4 and word[: -len(a)] == base[: -len(b)]
+        for a in _ADJECTIVE_ENDINGS
+        for b in _ADJECTIVE_ENDINGS
+    ):
         return True
     return word.endswith("ies") and base.endswith("y") and word[:-3] == base[:-1]
 
@@ -163,12 +170,27 @@ def _option_phrases(item: CatalogItem, lang: str) -> list[tuple[_Phrase, str, st
     out = []
     for group, values in item.options.items():
         for value in values:
-            texts = [value, *item.option_aliases.get(value, [])]
+            texts = item.option_spellings(value)
             count = re.match(r"(\d+)\s+\w+", value)
             if count:
                 texts.append(f"{count.group(1)}er")
             out += [(_phrase(t, lang), group, value) for t in texts if _phrase(t, lang).tokens]
     return out
+
+
+def chosen_option(item: CatalogItem, group: str, text: str, lang: str) -> str | None:
+    """The value of an option group the caller chose when asked for it, heard as the catalogue's words are
+    ("den halben Zoll" for "halber Zoll", "the half inch one" for its English name)."""
+    tokens = list(_phrase(text, lang).tokens)
+    best: tuple[float, str] | None = None
+    for phrase, owner, value in _option_phrases(item, lang):
+        if owner != group:
+            continue
+        for i in range(len(tokens)):
+            covered, score = _phrase_score(tokens, i, phrase)
+            if covered and (best is None or score > best[0]):
+                best = (score, value)
+    return best[1] if best else None
 
 
 def _before_item(tokens: list[str], end: int, hits: list[_Hit]) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 
 from ...packs.schema import CatalogItem
 from .. import answers
+from ..extract.order import chosen_option
 from ..state import Reply, Slot
 from ..types import Analysis, OrderLine
 from . import collect
@@ -61,7 +62,7 @@ def next_step(c: Context) -> list[str]:
                 "order_ask_option",
                 item=s.order[i].name,
                 option_group=group,
-                option_values=item.options[group] if item else [],
+                option_values=[item.option_said(v, s.lang) for v in item.options[group]] if item else [],
             )
         ]
     if not s.asked_more:
@@ -89,7 +90,8 @@ def readback(c: Context) -> list[str]:
 def _items_text(c: Context) -> str:
     parts = []
     for line in c.state.order:
-        options = " ".join(line.options.values())
+        item = _item(c, line.sku)
+        options = " ".join(item.option_said(v, c.state.lang) if item else v for v in line.options.values())
         parts.append(" ".join(p for p in (str(line.qty), line.name, options) if p))
     return ", ".join(parts)
 
@@ -99,7 +101,7 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     if s.phase == "order_option":
         i, group = s.option_queue[0]
         item = _item(c, s.order[i].sku)
-        value = answers.option_value(item, group, text) if item else None
+        value = (answers.option_value(item, group, text) or chosen_option(item, group, text, s.lang)) if item else None
         if value is None and a.order and a.order[0].sku == s.order[i].sku:
             value = a.order[0].options.get(group)
         if value is None:
