@@ -896,7 +896,7 @@ def test_a_refusal_with_the_need_in_the_same_turn_records_nothing_and_serves_the
     assert (d.state.phase, d.state.urgency, d.state.distress) == ("appointment", "P3", "none")
     assert reply.says == [
         prompt("sanitaer-notdienst", "consent_declined", lang),
-        prompt("sanitaer-notdienst", "appointment_ask", lang),
+        prompt("sanitaer-notdienst", "appointment_ask_when", lang),  # what it is about was said
     ]
     assert need in d.state.problem
 
@@ -972,3 +972,65 @@ def test_a_place_said_after_the_address_read_back_is_never_taken_for_the_name(la
     assert d.state.confirming == "address"
     d.hear("Altona.")
     assert d.state.name is None and "address" not in d.state.confirmed
+
+
+# --- appointments: what and when, said before they are asked -------------------------------------------
+def _next_week() -> str:
+    from datetime import date, timedelta
+
+    year, week, _ = (date.today() + timedelta(days=7)).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked", "week_words"),
+    [
+        ("de", "ich möchte nächste Woche einen Termin für die Wartung meiner Heizung", "nächste Woche"),
+        ("en", "I'd like to book an appointment for a boiler service next week", "next week"),
+    ],
+)
+def test_an_appointment_for_next_week_is_not_asked_what_or_when(simulate, lang, asked, week_words):
+    """A week said as a whole is the caller's when (an ISO week, "2026-W50"), as a day would be."""
+    result = simulate("sanitaer-notdienst", [YES[lang], asked, "0171 2345678", YES[lang], "Anna Schmidt", YES[lang],
+                                             YES[lang]], lang=lang)  # fmt: skip
+    out = result["outcome"]
+    assert (out["type"], out["intent"]) == ("message", "appointment"), bot(result)
+    assert (out["message"]["when"], out["message"]["when_text"]) == ([_next_week()], week_words)
+    said = bot(result)
+    for key in ("appointment_ask", "appointment_ask_when", "not_understood"):
+        assert prompt("sanitaer-notdienst", key, lang) not in said
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked", "key"),
+    [
+        ("de", "ich möchte einen Termin für die Wartung meiner Heizung", "appointment_ask_when"),
+        ("en", "I'd like to book an appointment for a boiler service", "appointment_ask_when"),
+        ("de", "Guten Tag, ich hätte gern einen Termin", "appointment_ask"),
+        ("en", "Hello, I'd like to make an appointment please", "appointment_ask"),
+    ],
+)
+def test_an_appointment_request_is_asked_only_what_it_does_not_say(lang, asked, key):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    reply = d.hear(asked)
+    assert d.state.phase == "appointment"
+    assert reply.says == [prompt("sanitaer-notdienst", key, lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "problem", "when", "kept"),
+    [
+        ("de", "bei uns tropft der wasserhahn in der küche, kann mal jemand vorbeikommen", "Dienstag vormittag",
+         "forenoon"),
+        ("en", "my kitchen tap is dripping, can someone come round", "Tuesday morning", "morning"),
+    ],
+)  # fmt: skip
+def test_a_time_said_while_the_number_is_asked_is_kept_not_misunderstood(lang, problem, when, kept):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    asked = d.hear(problem)
+    assert asked.says == [prompt("sanitaer-notdienst", "ask_callback", lang)]
+    reply = d.hear(when)
+    assert kept in d.state.when and d.state.when_text == when
+    assert reply.says == [prompt("sanitaer-notdienst", "ask_callback", lang)]

@@ -51,6 +51,37 @@ def yes_no(pack: Pack, text: str, lang: str) -> bool | None:
     return said_yes
 
 
+# The words of an appointment request itself ("ich hätte gern einen Termin", "can someone come round"),
+# and of whom it is with: what is left says what the appointment is about.
+_APPOINTMENT_WORDS = frozenset(
+    fold(w)
+    for w in """
+    ich hätte hätten gern gerne möchte möchten würde würden will wollte brauche bräuchte einen termin termine
+    vereinbaren ausmachen machen buchen bekommen haben für bei mit ihnen uns mir kann könnte können jemand
+    kommen vorbeikommen vorbei mal bitte hallo guten tag ein eine einem einer der die das den dem des und
+    zum zur wegen noch mein meine meinen meinem meiner unser unsere
+    i d ll m ve would like want need to a an the appointment book make schedule set up arrange can could may
+    please someone somebody anyone come over round visit with for hello hi good morning afternoon and me us
+    about regarding my our still
+    """.split()
+)
+_TITLES = frozenset(fold(w) for w in "herr herrn frau doktor dr mr mrs ms miss".split())
+
+
+def says_what_about(text: str, when_words: str | None = None) -> bool:
+    """An appointment request that already names its subject ("my kitchen tap is dripping, can someone
+    come?", "einen Termin zum Mietrecht"), not only the wish for one ("Ich hätte gern einen Termin nächste
+    Woche", "with Mr Berg"): a word besides the request's own, whom it is with and when."""
+    said_when = set(fold(when_words or "").split())
+    words = fold(text).split()
+    named = {i + 1 for i, w in enumerate(words) if w in _TITLES}  # "Herrn Berg": with whom, not what about
+    rest = [
+        w for i, w in enumerate(words)
+        if w not in _APPOINTMENT_WORDS and w not in _TITLES and w not in said_when and i not in named
+    ]
+    return bool(rest)
+
+
 def is_done(text: str) -> bool:
     """The caller has nothing more ("nein danke, das wars")."""
     return bool(_DONE.search(fold(text)))

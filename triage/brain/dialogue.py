@@ -338,9 +338,10 @@ class Dialogue(Context):
             merged = s.address.merged(e.address)
             if merged != s.address:
                 s.address, changed = merged, changed | {"address"}
-        if e.dates or e.times:
+        if (e.dates or e.times) and [*e.dates, *e.times] != s.when:
             s.when = [*e.dates, *e.times]
             s.when_text = e.when_text
+            changed.add("when")  # "Dienstag vormittag" while we ask for a number: kept, not misunderstood
         s.confirmed -= changed
         return changed
 

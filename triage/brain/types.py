@@ -75,7 +75,7 @@ class Entities:
     name: str | None = None
     phone: str | None = None
     address: Address = field(default_factory=Address)
-    dates: list[str] = field(default_factory=list)  # ISO dates/datetimes or spoken parts ("morning")
+    dates: list[str] = field(default_factory=list)  # ISO dates ("2026-12-08") or weeks ("2026-W50")
     times: list[str] = field(default_factory=list)
     when_text: str | None = None  # the words the date/time came from, as said
 

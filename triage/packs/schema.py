@@ -288,6 +288,7 @@ class Prompts(Strict):
     consent_withdrawn: Localized = Field(default_factory=dict)
     phone_continue: Localized = Field(default_factory=dict)
     reply_wait: Localized = Field(default_factory=dict)  # bench (issue 15): the reply is not ready yet
+    appointment_ask_when: Localized = Field(default_factory=dict)  # the caller already said what it is about
     yes_words: LocalizedList
     no_words: LocalizedList
 

@@ -62,6 +62,8 @@ _DE_RULES: list[tuple[str, str]] = [
                 r"(?:\s?(?P<y>\d{4}|\d{2})\b)?"),
     ("day_only", r"\b(?:am|den|zum)\s+(?P<d>\d{1,2})\.(?!\s?\d)(?!\s*mal\b)"),
     ("in_days", r"\bin\s+(?P<n>\d{1,2}|einer|einem|eine|ein)\s+(?P<unit>tag|tagen|woche|wochen)\b"),
+    ("week", r"\b(?:in\s+)?(?:der\s+)?(?P<wk>übernächsten?|uebernaechsten?|nächsten?|naechsten?|kommenden?|diese[rn]?)"
+             r"\s+woche\b"),
     ("pod", r"(?<!guten )(?<!schönen )\b(?:(?:am|in der|gegen)\s+)?(?P<pod>morgens|vormittags?|mittags?"
             r"|nachmittags?|abends?|nachts?|(?<=in der )früh)\b"),
     ("pod", r"\b(?:am|gegen)\s+(?P<pod>morgen)\b"),
@@ -89,6 +91,7 @@ _EN_RULES: list[tuple[str, str]] = [
                   r"(?:,?\s+(?P<y>\d{4}))?"),
     ("day_only", r"\bon\s+the\s+(?P<d>\d{1,2})\.(?!\s?\d)"),
     ("in_days", r"\bin\s+(?P<n>\d{1,2}|a|an|one)\s+(?P<unit>days?|weeks?)\b"),
+    ("week", r"\b(?:sometime\s+)?(?:(?P<wk>next|this|the coming|coming)\s+week|(?P<wk2>the week after next))\b"),
     ("pod", rf"(?<!good )\b(?:in the\s+)?(?P<pod>{_EN_POD}|lunchtime)\b"),
     ("noon", r"\b(?:at\s+|around\s+)?(?P<word>noon|midday|midnight)\b"),
     ("range", r"\b(?:between|from)\s+(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>am|pm)?"
@@ -117,8 +120,22 @@ class _Piece:
     """One thing a date/time rule found: a day, a part of day, or a clock time."""
 
     day: date | None = None
+    week: date | None = None  # the Monday of a week said as a whole ("nächste Woche")
     part: str | None = None  # "morning", "forenoon", "noon", "afternoon", "evening", "night"
     clock: tuple[int, int, bool] | None = None  # hour, minute, whether am/pm or 24 h made it unambiguous
+
+
+# A week said as a whole, by its first word: this week, next week (the default), the week after next.
+_WEEKS_AHEAD = {
+    "diese": 0, "dieser": 0, "diesen": 0, "this": 0,
+    "übernächste": 2, "übernächsten": 2, "uebernaechste": 2, "uebernaechsten": 2,
+}  # fmt: skip
+
+
+def _iso_week(monday: date | None) -> str:
+    """ "2026-W50": a week as ISO 8601 writes it, for a caller who names a week and no day in it."""
+    year, week, _ = monday.isocalendar() if monday else (0, 0, 0)
+    return f"{year}-W{week:02d}"
 
 
 def _weekday_date(today: date, weekday: int, mod: str, next_week: bool) -> date:
@@ -190,6 +207,9 @@ def _day_pieces(kind: str, m: re.Match[str], today: date) -> list[_Piece]:
     elif kind == "in_days":
         n = int(g["n"]) if g["n"].isdigit() else 1
         found = today + timedelta(days=n * (7 if g["unit"].startswith(("woche", "week")) else 1))
+    elif kind == "week":
+        ahead = 2 if g.get("wk2") else _WEEKS_AHEAD.get(g["wk"].split()[0], 1)
+        return [_Piece(week=today - timedelta(days=today.weekday()) + timedelta(days=7 * ahead))]
     pieces = [_Piece(day=found)] if found else []
     if g.get("rel") == "tonight":
         pieces.append(_Piece(part="evening"))
@@ -284,7 +304,7 @@ def extract_when(
             matches = [(bare.start(), bare.end(), [clock])]
     pieces = [p for _, _, found in matches for p in found]
     parts_of_day = {p.part for p in pieces if p.part}
-    dates = [p.day.isoformat() for p in pieces if p.day]
+    dates = [p.day.isoformat() if p.day else _iso_week(p.week) for p in pieces if p.day or p.week]
     times = [_clock_text(p.clock, parts_of_day) if p.clock else p.part for p in pieces if p.clock or p.part]
     said = _said_pieces(prepared, [(s, e) for s, e, _ in matches])
     return list(dict.fromkeys(dates)), list(dict.fromkeys(t for t in times if t)), said

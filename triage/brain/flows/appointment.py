@@ -3,6 +3,7 @@ client to confirm (the bot never books on its own)."""
 
 from __future__ import annotations
 
+from .. import answers
 from ..state import Reply
 from ..types import Analysis
 from . import message
@@ -14,7 +15,8 @@ def start(c: Context, a: Analysis, text: str) -> Reply:
     s.message_kind, s.message = "appointment", text.strip()
     if not s.when:
         s.phase = "appointment"
-        return Reply([c.say("appointment_ask")])
+        about = answers.says_what_about(text, a.entities.when_text)
+        return Reply([c.say("appointment_ask_when" if about else "appointment_ask")])
     return message.collect_details(c)
 
 
