@@ -9,7 +9,9 @@ speech keeps the full window. Word error rates and timings are printed by
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +19,14 @@ import pytest
 import soundfile
 
 from tests.conftest import shared_audio
-from triage.speech.engines import FRAMES_PER_SECOND, FULL_WINDOW_FRAMES, SpeechToText, said_twice, words_in_speech
+from triage.speech.engines import (
+    FRAMES_PER_SECOND,
+    FULL_WINDOW_FRAMES,
+    EngineError,
+    SpeechToText,
+    said_twice,
+    words_in_speech,
+)
 from triage.speech.stt_eval import through_phone_line
 
 FULL_WINDOW_SECS = FULL_WINDOW_FRAMES / FRAMES_PER_SECOND
@@ -151,3 +160,81 @@ def test_a_phrase_heard_twice_over_is_heard_again_in_a_larger_window() -> None:
     assert said_twice("Yes. Yes.") and said_twice("Sarah Jones. Sarah Jones.")
     assert not said_twice("Yes.") and not said_twice("No, no, it is sixteen") and not said_twice("")
     assert not said_twice("fünf fünf fünf")
+
+
+def test_callers_turns_transcribed_together_are_heard_as_each_alone(stt) -> None:
+    """Turns that wait for a worker at the same time are encoded and decoded in one batch; each caller's
+    words, language and confidence are what their turn alone gives (a German, an English and a multilingual
+    client's English caller on a German call, of lengths the server batches together)."""
+    manifest = [json.loads(line) for line in shared_audio("de/manifest.jsonl").read_text().splitlines()]
+    german = min(manifest, key=lambda r: abs(r["seconds"] - 3.0))  # windows within a batch's span (BATCH_SPAN)
+    turns = [
+        (_phone(f"de/{german['file']}"), "de"),
+        (_phone("timit_ldc93s1_8k.wav"), "en"),
+        (_phone("new_home_16k.wav"), ("de", "en")),
+    ]
+    alone = [stt.transcribe_sync(pcm, languages) for pcm, languages in turns]
+    together = dict(stt.transcribe_many(turns))
+    assert sorted(together) == [0, 1, 2]
+    for i, heard in enumerate(alone):
+        assert (together[i].text, together[i].language) == (heard.text, heard.language)
+        assert together[i].confidence == pytest.approx(heard.confidence, abs=0.02)
+    assert together[2].language == "en" and "home" in together[2].text.lower()
+
+
+def test_turns_waiting_together_share_a_batch_and_each_caller_gets_their_own_words(whisper_base) -> None:
+    """Through the server's way in (`transcribe`, off the event loop): five turns arriving at once on one
+    worker are taken as one batch, and each await returns that caller's words."""
+    engine = SpeechToText(whisper_base, workers=1)
+    batches: list[int] = []
+    real = engine.transcribe_many
+
+    def noted(turns):
+        batches.append(len(turns))
+        return real(turns)
+
+    engine.transcribe_many = noted  # type: ignore[method-assign]
+    clips = [_phone("timit_ldc93s1_8k.wav"), _phone("new_home_16k.wav")]
+    try:
+        alone = [engine.transcribe_sync(pcm, "en").text for pcm in clips]
+        batches.clear()
+
+        async def five() -> list[str]:
+            engine.pool.submit(time.sleep, 0.3)  # the worker is busy as the turns arrive
+            heard = await asyncio.gather(*(engine.transcribe(clips[i % 2], "en") for i in range(5)))
+            return [h.text for h in heard]
+
+        texts = asyncio.run(five())
+    finally:
+        engine.close()
+    assert texts == [alone[i % 2] for i in range(5)]
+    assert sum(batches) == 5 and max(batches) >= 3, batches
+
+
+def test_a_turn_that_breaks_the_engine_fails_alone_not_the_batch_it_shared(whisper_base) -> None:
+    """One caller's audio that makes the engine fail inside a batch: that caller's turn fails (the call goes
+    to a human, tests/test_call_failures.py), the others sharing the batch are heard, each tried alone."""
+
+    engine = SpeechToText(whisper_base, workers=1)
+    clips = [_phone("timit_ldc93s1_8k.wav"), _phone("new_home_16k.wav")]
+    broken = clips[0][:-2]  # the same words, one sample short: the audio this "engine" fails on
+    real = engine._prepare
+
+    def fails_on_one(pcm16: bytes, languages):
+        if pcm16 == broken:
+            raise RuntimeError("CUDA error: an illegal memory access was encountered")
+        return real(pcm16, languages)
+
+    engine._prepare = fails_on_one  # type: ignore[method-assign]
+    try:
+
+        async def three() -> list[object]:
+            engine.pool.submit(time.sleep, 0.3)  # the worker is busy as the turns arrive: one batch of three
+            turns = (engine.transcribe(pcm, "en") for pcm in (clips[1], broken, clips[1]))
+            return await asyncio.gather(*turns, return_exceptions=True)
+
+        first, failed, last = asyncio.run(three())
+    finally:
+        engine.close()
+    assert isinstance(failed, EngineError)
+    assert "home" in first.text.lower() and last.text == first.text  # type: ignore[union-attr]
