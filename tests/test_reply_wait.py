@@ -49,9 +49,12 @@ def test_a_lone_slow_reply_gets_no_holding_sentence_but_still_a_human_in_time() 
     assert steps[-1] == (limits.hand_over_after_s, WaitStep(hands_over=True))
 
 
-def test_overload_is_more_turns_awaiting_a_reply_than_the_server_works_on_at_once() -> None:
+def test_overload_is_a_turn_waiting_for_speech_to_text_or_more_turns_awaiting_a_reply_than_it_works_on() -> None:
     assert not overloaded(awaiting_replies=2, capacity=2)
     assert overloaded(awaiting_replies=3, capacity=2)
+    # five callers' turns in two batches on two workers: each reply is on its way, no sentence delays it
+    assert not overloaded(awaiting_replies=5, capacity=16, queued_turns=0)
+    assert overloaded(awaiting_replies=5, capacity=16, queued_turns=1)  # one turn waits for a worker
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -11,7 +11,7 @@ import asyncio
 import logging
 import os
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pipecat.frames.frames import (
     BotStartedSpeakingFrame,
@@ -50,10 +50,26 @@ log = logging.getLogger(__name__)
 # How long after the last words we wait for the caller's side to confirm it played them before
 # hanging up anyway (a client that never echoes marks must not keep the line open forever).
 END_MARK_GRACE_SECS = 20.0
-# The calls on this server whose caller's turn awaits its reply: more than the cores can work on at once
-# is an overload (brain/reply_wait.py). One event loop serves them all, so a plain set is safe.
+# The calls on this server whose caller's turn awaits its reply: more than the server works on at once is
+# an overload (brain/reply_wait.py). One event loop serves them all, so a plain set is safe.
 _AWAITING_REPLY: set[str] = set()
-_CAPACITY = os.cpu_count() or 1
+
+
+class SpeechLoad(Protocol):
+    """How busy the shared speech-to-text is (speech/engines.py SpeechToText)."""
+
+    @property
+    def queued(self) -> int: ...
+
+    @property
+    def capacity(self) -> int: ...
+
+
+class _NoLoad:
+    """Without a speech engine to ask (text calls, tests): the cores are what the server works on at once."""
+
+    queued = 0
+    capacity = os.cpu_count() or 1
 
 
 class BrainProcessor(FrameProcessor):
@@ -64,9 +80,11 @@ class BrainProcessor(FrameProcessor):
         bridge: CallBridge | None = None,
         recorder: CallRecorder | None = None,
         disclosure: Disclosure | None = None,
+        speech: SpeechLoad | None = None,
     ) -> None:
         super().__init__(name=f"brain-{call.call_id[:8]}")
         self.call = call
+        self._speech: SpeechLoad = speech or _NoLoad()  # is the server behind? (a holding sentence, below)
         self._recorder = recorder  # records while the caller's consent stands (privacy/recording_pipeline.py)
         self._disclosure = disclosure or Disclosure()  # barge-in waits until the AI disclosure is heard
         self._disclosure_timer: asyncio.Task | None = None
@@ -327,7 +345,7 @@ class BrainProcessor(FrameProcessor):
     async def _wait_for_reply(self, speech_end: float) -> None:
         limits = self.call.pack.reply_wait
         while True:
-            overloaded = reply_wait.overloaded(len(_AWAITING_REPLY), _CAPACITY)
+            overloaded = reply_wait.overloaded(len(_AWAITING_REPLY), self._speech.capacity, self._speech.queued)
             decision = reply_wait.step(time.monotonic() - speech_end, self._reply_held, limits, overloaded)
             if decision.hands_over:
                 self._stop_reply_wait()

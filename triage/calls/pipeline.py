@@ -136,7 +136,8 @@ async def run_call(
             stt,
             UserTurnProcessor(user_turn_strategies=turns, user_turn_stop_timeout=TURN_STOP_TIMEOUT_SECS),
             BrainProcessor(
-                call, resume_handoff=line.resume_handoff, bridge=bridge, recorder=recorder, disclosure=disclosure
+                call, resume_handoff=line.resume_handoff, bridge=bridge, recorder=recorder, disclosure=disclosure,
+                speech=engines.stt,
             ),
             SharedPiperTTS(engines.tts, call),
             *([bridge.agent_side] if bridge else []),

@@ -552,6 +552,16 @@ class SpeechToText:
             raise EngineError(f"speech-to-text failed: {exc}") from exc
 
     @property
+    def queued(self) -> int:
+        """Turns no worker has started on: the server is behind (brain/reply_wait.py)."""
+        return len(self._pending)
+
+    @property
+    def capacity(self) -> int:
+        """The most turns the workers transcribe at once (batches of at most MAX_BATCH)."""
+        return self.workers * MAX_BATCH
+
+    @property
     def idle(self) -> bool:
         """A worker is free: work that may be wasted (an early decode, calls/speech_services.py) would
         delay nobody's transcript."""
