@@ -400,8 +400,8 @@ class SpeechToText:
             heard = replace(self._decode(windows, heard.language)[0], reheard=True)
         done = time.perf_counter()
         log.debug(
-            "heard %.2f s of audio in %.0f ms: features %.0f, encoder %.0f (window %.1f s), then %.0f to its words"
-            " (%d tokens, with the language token and any second language), heard again in a larger window %.0f",
+            "heard %.2f s of audio in %.0f ms: features %.0f, encoder %.0f (window %.1f s, its batch's), words after"
+            " %.0f (%d tokens, with the language token and any second language), heard again in a larger window %.0f",
             turn.seconds, 1000 * (done - turn.started), 1000 * turn.featured, 1000 * turn.encode_seconds,
             sum(w.seconds for w in windows), 1000 * (decoded_at - turn.started), heard.tokens,
             1000 * (done - decoded_at),
@@ -579,6 +579,7 @@ class SpeechToText:
                 self._busy -= 1
 
     def _work(self, batch: list[_Job]) -> None:
+        log.debug("transcribing %d turns in one batch, %d waiting", len(batch), len(self._pending))
         try:
             for i, heard in self.transcribe_many([(job.pcm16, job.languages) for job in batch]):
                 batch[i].future.set_result(heard)
