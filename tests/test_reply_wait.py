@@ -53,8 +53,8 @@ def test_overload_is_a_turn_waiting_for_speech_to_text_or_more_turns_awaiting_a_
     assert not overloaded(awaiting_replies=2, capacity=2)
     assert overloaded(awaiting_replies=3, capacity=2)
     # five callers' turns in two batches on two workers: each reply is on its way, no sentence delays it
-    assert not overloaded(awaiting_replies=5, capacity=16, queued_turns=0)
-    assert overloaded(awaiting_replies=5, capacity=16, queued_turns=1)  # one turn waits for a worker
+    assert not overloaded(awaiting_replies=5, capacity=16, turn_waits=False)
+    assert overloaded(awaiting_replies=5, capacity=16, turn_waits=True)  # this caller's turn waits for a worker
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -199,16 +199,20 @@ def test_turns_waiting_together_share_a_batch_and_each_caller_gets_their_own_wor
         alone = [engine.transcribe_sync(pcm, "en").text for pcm in clips]
         batches.clear()
 
-        async def five() -> list[str]:
+        async def five() -> tuple[list[str], bool, bool]:
             engine.pool.submit(time.sleep, 0.3)  # the worker is busy as the turns arrive
-            heard = await asyncio.gather(*(engine.transcribe(clips[i % 2], "en") for i in range(5)))
-            return [h.text for h in heard]
+            turns = [asyncio.ensure_future(engine.transcribe(clips[i % 2], "en", owner=f"call {i}")) for i in range(5)]
+            await asyncio.sleep(0.1)
+            waits = engine.waiting("call 0") and not engine.waiting("another call")  # their replies are late
+            heard = await asyncio.gather(*turns)
+            return [h.text for h in heard], waits, engine.waiting("call 0")
 
-        texts = asyncio.run(five())
+        texts, waited, still_waits = asyncio.run(five())
     finally:
         engine.close()
     assert texts == [alone[i % 2] for i in range(5)]
     assert sum(batches) == 5 and max(batches) >= 3, batches
+    assert waited and not still_waits
 
 
 def test_a_turn_that_breaks_the_engine_fails_alone_not_the_batch_it_shared(whisper_base) -> None:

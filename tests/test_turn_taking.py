@@ -148,9 +148,9 @@ class _Noted:
     def idle(self) -> bool:
         return self.engine.idle
 
-    async def transcribe(self, pcm16: bytes, languages: tuple[str, ...]) -> Transcript:
+    async def transcribe(self, pcm16: bytes, languages: tuple[str, ...], owner: str | None = None) -> Transcript:
         self.started.append(time.monotonic())
-        heard = await self.engine.transcribe(pcm16, languages)
+        heard = await self.engine.transcribe(pcm16, languages, owner)
         self.heard.append(heard.text)
         return heard
 

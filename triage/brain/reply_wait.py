@@ -45,11 +45,11 @@ def step(waited: float, held: bool, limits: ReplyWait, overloaded: bool) -> Wait
     return WaitStep(next_at=limits.hand_over_after_s if held or waited >= limits.hold_after_s else limits.hold_after_s)
 
 
-def overloaded(awaiting_replies: int, capacity: int, queued_turns: int = 0) -> bool:
-    """Turns wait for speech-to-text to start on them (`queued_turns`), or more turns await their reply (this
-    one included) than the server works on at once (`capacity`). A turn being transcribed is answered soon:
-    a sentence before its reply would only delay it."""
-    return queued_turns > 0 or awaiting_replies > capacity
+def overloaded(awaiting_replies: int, capacity: int, turn_waits: bool = False) -> bool:
+    """This caller's turn waits for speech-to-text to start on it (`turn_waits`), or more turns await their
+    reply (this one included) than the server works on at once (`capacity`). A turn being transcribed is
+    answered soon: a sentence before its reply would only delay it."""
+    return turn_waits or awaiting_replies > capacity
 
 
 def counts_from_silence(expecting: frozenset[str]) -> bool:

@@ -58,8 +58,7 @@ _AWAITING_REPLY: set[str] = set()
 class SpeechLoad(Protocol):
     """How busy the shared speech-to-text is (speech/engines.py SpeechToText)."""
 
-    @property
-    def queued(self) -> int: ...
+    def waiting(self, owner: str) -> bool: ...
 
     @property
     def capacity(self) -> int: ...
@@ -68,8 +67,10 @@ class SpeechLoad(Protocol):
 class _NoLoad:
     """Without a speech engine to ask (text calls, tests): the cores are what the server works on at once."""
 
-    queued = 0
     capacity = os.cpu_count() or 1
+
+    def waiting(self, owner: str) -> bool:
+        return False
 
 
 class BrainProcessor(FrameProcessor):
@@ -345,7 +346,9 @@ class BrainProcessor(FrameProcessor):
     async def _wait_for_reply(self, speech_end: float) -> None:
         limits = self.call.pack.reply_wait
         while True:
-            overloaded = reply_wait.overloaded(len(_AWAITING_REPLY), self._speech.capacity, self._speech.queued)
+            overloaded = reply_wait.overloaded(
+                len(_AWAITING_REPLY), self._speech.capacity, self._speech.waiting(self.call.call_id)
+            )
             decision = reply_wait.step(time.monotonic() - speech_end, self._reply_held, limits, overloaded)
             if decision.hands_over:
                 self._stop_reply_wait()

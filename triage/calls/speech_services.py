@@ -240,7 +240,8 @@ class SharedWhisperSTT(SegmentedSTTService):
     async def _hear(self, pcm16: bytes) -> Transcript:
         """In the call's language; re-checked among the client's languages when implausible in it."""
         lang = self._call.lang
-        return await self._engine.transcribe(pcm16, (lang, *(other for other in self._call.languages if other != lang)))
+        languages = (lang, *(other for other in self._call.languages if other != lang))
+        return await self._engine.transcribe(pcm16, languages, owner=self._call.call_id)
 
 
 class SharedPiperTTS(TTSService):

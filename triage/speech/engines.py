@@ -232,6 +232,7 @@ class _Job:
     languages: str | Sequence[str]
     future: Future
     frames: int
+    owner: str | None = None  # the call whose turn it is
 
 
 class SpeechToText:
@@ -537,10 +538,11 @@ class SpeechToText:
             self.pool.submit(lambda: list(self.transcribe_many(list(turns.values())))).result()
         return {lang: job.result() for lang, job in jobs}
 
-    async def transcribe(self, pcm16: bytes, languages: str | Sequence[str]) -> Transcript:
+    async def transcribe(self, pcm16: bytes, languages: str | Sequence[str], owner: str | None = None) -> Transcript:
         """Transcribe 16 kHz PCM16 audio in the first of `languages` (re-checked among all), off the event
-        loop: in one batch with the other calls' turns waiting at the same time (`_serve`)."""
-        job = _Job(pcm16, languages, Future(), _frames(pcm16))
+        loop: in one batch with the other calls' turns waiting at the same time (`_serve`). `owner`: the call
+        whose turn it is (`waiting`)."""
+        job = _Job(pcm16, languages, Future(), _frames(pcm16), owner)
         with self._counting:
             self._in_flight += 1
             self._pending.append(job)
@@ -551,10 +553,10 @@ class SpeechToText:
         except Exception as exc:
             raise EngineError(f"speech-to-text failed: {exc}") from exc
 
-    @property
-    def queued(self) -> int:
-        """Turns no worker has started on: the server is behind (brain/reply_wait.py)."""
-        return len(self._pending)
+    def waiting(self, owner: str) -> bool:
+        """A turn of this call waits for a worker to start on it: its reply is late (brain/reply_wait.py)."""
+        with self._counting:
+            return any(job.owner == owner for job in self._pending)
 
     @property
     def capacity(self) -> int:
