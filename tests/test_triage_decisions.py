@@ -474,6 +474,11 @@ def test_injury_words_are_never_no_action(text):
         ("die alarmanlage braucht eine neue batterie", "sicherheitsdienst-nord"),
         ("i'd like advice on burglary protection", "sicherheitsdienst-nord"),
         ("wir möchten eine beratung zum einbruchschutz", "sicherheitsdienst-nord"),
+        # a thing that fell or came down, nobody under it
+        ("die regenrinne ist im sturm runtergekommen und liegt jetzt in der einfahrt", None),
+        ("the mirror fell off the wall and there's glass all over the bathroom floor", None),
+        ("a big branch came down on the car in the drive", None),
+        ("im bad ist das regal mit den handtüchern abgebrochen", None),
     ],
 )
 def test_mishaps_and_alarm_work_are_routine_and_calm(text, client):
@@ -511,3 +516,15 @@ def test_a_danger_now_after_the_past_or_a_routine_request_is_p0(text):
     assert (result.urgency, result.distress) == ("P0", "acute") or (result.urgency == "P0" and "gas" in text), (
         text, result.urgency, result.distress, result.evidence,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a tile fell off the roof and hit my husband on the head, he's not answering me",
+        "ein ast ist meinem sohn auf den kopf gefallen und er sagt nichts mehr",
+    ],
+)
+def test_a_thing_that_fell_on_someone_stays_an_emergency(text):
+    result = decide(text)
+    assert result.urgency == "P0", (text, result.urgency, result.evidence)

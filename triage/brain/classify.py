@@ -75,6 +75,25 @@ _MISHAP = re.compile(
     )
 )
 
+# a thing that fell or came down, not a person: "a tile fell off the roof", "der Ast ist aufs Gartenhaus gefallen";
+# a fall is a P0 only when a person falls (rules/p0.yaml), and the model alone must not read one into a roof tile
+_FALLEN_THING = re.compile(
+    fold_pattern(
+        r"\b(tiles?|slates?|roof tiles?|gutter\w*|guttering|branch\w*|shelf|shelves|mirror|picture|plaster|chimney pot"
+        r"|ziegel\w*|dachziegel\w*|dachpfanne\w*|dachrinne|regenrinne|ast|äste|regal\w*|spiegel|bild|putz|blumentopf"
+        r"|flower ?pot)\b (\w+ ){0,6}(fell|fallen|falls|came down|come down|blew off|blown off|dropped|gefallen"
+        r"|runtergefallen|heruntergefallen|abgefallen|runtergekommen|heruntergekommen|abgebrochen|abgestürzt)\b"
+    )
+)
+# ... unless it fell on someone: "a tile fell and hit my husband", "der Ast ist meinem Sohn auf den Kopf gefallen"
+_ON_SOMEONE = re.compile(
+    fold_pattern(
+        r"\b(hit|struck|landed on (my|his|her|him|them|someone|somebody)|on (my|his|her|him|them|someone|somebody)\b"
+        r"|hurt|injur\w*|bleed\w*|head|getroffen|verletzt\w*|blut\w*|kopf|auf (meinen|meine|meinem|ihn|sie|jemand\w*)"
+        r"|(meinem|meiner|ihm|ihr) (\w+ )?auf)\b"
+    )
+)
+
 _FIRE_AFTER = re.compile(
     fold_pattern(r"\b(feuer|flamme\w*|brennt|brennen|rauch|qualm\w*|fire|flames?|smoke|smoking|burning|ablaze)\b")
 )
@@ -228,6 +247,8 @@ def classify(
     mishap = _MISHAP.search(folded.text)
     if mishap and _FIRE_AFTER.search(folded.text[mishap.end() :]):
         mishap = None  # "das Essen ist angebrannt und jetzt brennt die Pfanne"
+    if mishap is None and not _ON_SOMEONE.search(folded.text):
+        mishap = _FALLEN_THING.search(folded.text)
     # burnt food, a stove that will not burn, an alarm set off by cooking: nothing to be afraid of
     everyday = mishap or mods.cooking_alarm or mods.hearth
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
