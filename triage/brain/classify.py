@@ -94,6 +94,13 @@ _ON_SOMEONE = re.compile(
     )
 )
 
+_LEGAL_THREAT = re.compile(
+    fold_pattern(
+        r"\b(droht|drohte|drohen|will) (\w+ ){0,3}(zu )?(verklagen|anzuzeigen|anzeigen|abzumahnen|abmahnen|kündigen)\b"
+        r"|\b(threaten\w*|going|wants|want) (\w+ ){0,2}to (sue|report|evict|take (me|us) to court)\b|\bsue (me|us)\b"
+    )
+)
+
 _FIRE_AFTER = re.compile(
     fold_pattern(r"\b(feuer|flamme\w*|brennt|brennen|rauch|qualm\w*|fire|flames?|smoke|smoking|burning|ablaze)\b")
 )
@@ -263,10 +270,12 @@ def classify(
         # "by accident" settles an alarm set off by mistake, not an accident ("stabbed himself by accident")
         alarm_by_mistake = mods.false_alarm if _ALARM.search(folded.text) else None
         # "the burglar alarm needs a battery": work on an alarm system, never a model-only break-in
-        alarm_work = mods.maintenance if model_urgency == "P1" and _ALARM.search(folded.text) else None
+        alarm_work = mods.maintenance if model_urgency in ("P0", "P1") and _ALARM.search(folded.text) else None
+        # "mein Nachbar droht, mich zu verklagen", "threatening to sue me": a threat of the law, not of violence
+        legal_threat = _LEGAL_THREAT.search(folded.text)
         settled = (
             if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or alarm_by_mistake or mods.resolved
-            or mods.low_stakes or mods.just_asking or mods.far_future or everyday or alarm_work
+            or mods.low_stakes or mods.just_asking or mods.far_future or everyday or alarm_work or legal_threat
         )
         # ... and those, with an alarm due for a battery, are not even asked about
         if (urgency in ("P0", "P1") and settled) or (unsure and (everyday or alarm_work)):
