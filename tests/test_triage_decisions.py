@@ -577,3 +577,19 @@ def test_panic_and_people_in_live_water_are_acute(text):
 def test_alarm_batteries_and_threats_of_the_law_are_no_emergency(text, client):
     result = decide(text, client)
     assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "client", "urgency"),
+    [
+        # when the trouble began is no resolution: CO signs since the heating is back on
+        ("we've all been dizzy and queasy ever since the boiler was switched back on", None, "P0"),
+        ("seit die gastherme wieder läuft haben wir alle kopfschmerzen und uns ist übel", None, "P0"),
+        # a burst pipe named with words between, an emergency pen for allergies
+        ("the main pipe under the kitchen floor has burst and it's pouring out", "sanitaer-notdienst", "P1"),
+        ("der adrenalin pen von meinem sohn ist leer und er ist allergisch gegen wespen", "apotheke-am-markt", "P1"),
+    ],
+)
+def test_fourteenth_set_causes_pipes_and_pens(text, client, urgency):
+    result = decide(text, client)
+    assert result.urgency == urgency, (text, result.urgency, result.evidence)
