@@ -111,6 +111,31 @@ def test_short_training_run_produces_a_loadable_model(tmp_path):
         assert_distributions(model.predict(text))
 
 
+def test_training_reads_listed_development_sets_and_refuses_measurement_sets(tmp_path):
+    """Dev sets whose errors were read are training rows; a fresh dev set, data/eval/ and data/outside/ never are."""
+    from triage.learn.train import DEV_TRAINING_SETS, dev_training_files, load_rows
+
+    listed = dev_training_files(ROOT / "data")
+    assert all(path.is_file() for path in listed)
+    train, test = load_rows(CORPUS, listed[:1])
+    dev_rows = [r for r in train if r.get("source") == f"dev/{listed[0].stem}"]
+    assert dev_rows and all(r["split"] == "train" for r in dev_rows)
+    assert len(test) >= 200
+    for refused in (ROOT / "data" / "eval" / "independent.jsonl", ROOT / "data" / "outside" / "woz_de_test.jsonl",
+                    ROOT / "data" / "dev" / "callers_fourteenth.jsonl"):
+        assert refused.name not in DEV_TRAINING_SETS
+        with pytest.raises(SystemExit, match="measurement"):
+            load_rows(CORPUS, [refused])
+
+
+def test_shipped_model_names_its_training_sources():
+    meta = json.loads((SHIPPED / "meta.json").read_text(encoding="utf-8"))
+    from triage.learn.train import DEV_TRAINING_SETS
+
+    assert {f"dev/{Path(name).stem}" for name in DEV_TRAINING_SETS} <= set(meta["train_sources"])
+    assert not any("fourteenth" in source or "eval" in source for source in meta["train_sources"])
+
+
 def test_missing_model_dir_says_what_to_do(tmp_path):
     with pytest.raises(ModelError, match=r"heads\.npz.*triage train"):
         TextModel.load(tmp_path / "nowhere")

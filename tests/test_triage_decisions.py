@@ -474,6 +474,11 @@ def test_injury_words_are_never_no_action(text):
         ("die alarmanlage braucht eine neue batterie", "sicherheitsdienst-nord"),
         ("i'd like advice on burglary protection", "sicherheitsdienst-nord"),
         ("wir möchten eine beratung zum einbruchschutz", "sicherheitsdienst-nord"),
+        # a thing that fell or came down, nobody under it
+        ("die regenrinne ist im sturm runtergekommen und liegt jetzt in der einfahrt", None),
+        ("the mirror fell off the wall and there's glass all over the bathroom floor", None),
+        ("a big branch came down on the car in the drive", None),
+        ("im bad ist das regal mit den handtüchern abgebrochen", None),
     ],
 )
 def test_mishaps_and_alarm_work_are_routine_and_calm(text, client):
@@ -511,3 +516,80 @@ def test_a_danger_now_after_the_past_or_a_routine_request_is_p0(text):
     assert (result.urgency, result.distress) == ("P0", "acute") or (result.urgency == "P0" and "gas" in text), (
         text, result.urgency, result.distress, result.evidence,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a tile fell off the roof and hit my husband on the head, he's not answering me",
+        "ein ast ist meinem sohn auf den kopf gefallen und er sagt nichts mehr",
+    ],
+)
+def test_a_thing_that_fell_on_someone_stays_an_emergency(text):
+    result = decide(text)
+    assert result.urgency == "P0", (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the recogniser's spellings of an electric shock, a shock off a named device
+        "my dad got a lectric shock off the kettle",
+        "mein kollege hat nen schlag vom verteiler gekriegt",
+        # a seizure said as "been fitting"
+        "my daughter has been fitting for ten minutes",
+        # an assault in progress said as "getting beaten up"
+        "some lad is getting beaten up outside the chip shop",
+        # someone trying to get in
+        "da ist jemand am küchenfenster und versucht reinzukommen",
+        # a CO detector beeping, named a few words before
+        "the co alarm up in the hallway is beeping",
+        # smoke with the contraction
+        "smoke's pouring out from under the stairs",
+    ],
+)
+def test_fourteenth_set_families_are_p0_by_rule(text):
+    result = decide(text)
+    assert result.urgency == "P0" and result.by_rule, (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oh my god the water is everywhere and i don't know what to do",
+        "the cellar is flooded the socket is sparking and my son is standing in the water",
+        "im keller funkt die steckdose und die kinder stehen im wasser",
+    ],
+)
+def test_panic_and_people_in_live_water_are_acute(text):
+    result = decide(text)
+    assert result.distress == "acute", (text, result.distress, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        ("the door sensor in the office keeps beeping, probably needs a new battery", "sicherheitsdienst-nord"),
+        ("my landlord is threatening to sue us over the rent", "kanzlei-berg"),
+        ("der vermieter droht uns zu verklagen wegen der nebenkosten", "kanzlei-berg"),
+    ],
+)
+def test_alarm_batteries_and_threats_of_the_law_are_no_emergency(text, client):
+    result = decide(text, client)
+    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "client", "urgency"),
+    [
+        # when the trouble began is no resolution: CO signs since the heating is back on
+        ("we've all been dizzy and queasy ever since the boiler was switched back on", None, "P0"),
+        ("seit die gastherme wieder läuft haben wir alle kopfschmerzen und uns ist übel", None, "P0"),
+        # a burst pipe named with words between, an emergency pen for allergies
+        ("the main pipe under the kitchen floor has burst and it's pouring out", "sanitaer-notdienst", "P1"),
+        ("der adrenalin pen von meinem sohn ist leer und er ist allergisch gegen wespen", "apotheke-am-markt", "P1"),
+    ],
+)
+def test_fourteenth_set_causes_pipes_and_pens(text, client, urgency):
+    result = decide(text, client)
+    assert result.urgency == urgency, (text, result.urgency, result.evidence)

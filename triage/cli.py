@@ -185,7 +185,11 @@ DEFAULT_EXTRA = Path(__file__).resolve().parents[1] / "data" / "public" / "rows.
 @app.command()
 def train(
     corpus: Annotated[Path, typer.Option(help="Labelled JSONL corpus (train and test splits).")] = DEFAULT_CORPUS,
-    extra: Annotated[Path, typer.Option(help="More training rows (public corpora, hand-written).")] = DEFAULT_EXTRA,
+    extra: Annotated[
+        list[Path] | None,
+        typer.Option(help="More training rows (repeatable; default: data/public/rows.jsonl and the development "
+                     "sets listed in triage.learn.train.DEV_TRAINING_SETS)."),
+    ] = None,
     out: Annotated[Path | None, typer.Option(help="Model folder (default: the configured classifier dir).")] = None,
     epochs: Annotated[int, typer.Option(help="Passes over the training rows.")] = 25,
     seed: Annotated[int, typer.Option()] = 13,
@@ -193,11 +197,13 @@ def train(
 ) -> None:
     """Train the urgency/intent/distress heads on sentence embeddings of the corpus and write them."""
     try:
+        from .learn.train import dev_training_files
         from .learn.train import train as run_training
     except ImportError as exc:
         _fail(f"training needs the [train] extra: pip install -e '.[train]' ({exc})")
+    extras = extra or [DEFAULT_EXTRA, *dev_training_files(DEFAULT_CORPUS.parent)]
     meta = run_training(
-        corpus, out or get_settings().classifier_dir, extra=extra, epochs=epochs, seed=seed, max_rows=max_rows,
+        corpus, out or get_settings().classifier_dir, extras=extras, epochs=epochs, seed=seed, max_rows=max_rows,
         log=typer.echo,
     )
     typer.echo(json.dumps(meta["heldout"], indent=2))

@@ -75,6 +75,32 @@ _MISHAP = re.compile(
     )
 )
 
+# a thing that fell or came down, not a person: "a tile fell off the roof", "der Ast ist aufs Gartenhaus gefallen";
+# a fall is a P0 only when a person falls (rules/p0.yaml), and the model alone must not read one into a roof tile
+_FALLEN_THING = re.compile(
+    fold_pattern(
+        r"\b(tiles?|slates?|roof tiles?|gutter\w*|guttering|branch\w*|shelf|shelves|mirror|picture|plaster|chimney pot"
+        r"|ziegel\w*|dachziegel\w*|dachpfanne\w*|dachrinne|regenrinne|ast|äste|regal\w*|spiegel|bild|putz|blumentopf"
+        r"|flower ?pot)\b (\w+ ){0,6}(fell|fallen|falls|came down|come down|blew off|blown off|dropped|gefallen"
+        r"|runtergefallen|heruntergefallen|abgefallen|runtergekommen|heruntergekommen|abgebrochen|abgestürzt)\b"
+    )
+)
+# ... unless it fell on someone: "a tile fell and hit my husband", "der Ast ist meinem Sohn auf den Kopf gefallen"
+_ON_SOMEONE = re.compile(
+    fold_pattern(
+        r"\b(hit|struck|landed on (my|his|her|him|them|someone|somebody)|on (my|his|her|him|them|someone|somebody)\b"
+        r"|hurt|injur\w*|bleed\w*|head|getroffen|verletzt\w*|blut\w*|kopf|auf (meinen|meine|meinem|ihn|sie|jemand\w*)"
+        r"|(meinem|meiner|ihm|ihr) (\w+ )?auf)\b"
+    )
+)
+
+_LEGAL_THREAT = re.compile(
+    fold_pattern(
+        r"\b(droht|drohte|drohen|will) (\w+ ){0,3}(zu )?(verklagen|anzuzeigen|anzeigen|abzumahnen|abmahnen|kündigen)\b"
+        r"|\b(threaten\w*|going|wants|want) (\w+ ){0,2}to (sue|report|evict|take (me|us) to court)\b|\bsue (me|us)\b"
+    )
+)
+
 _FIRE_AFTER = re.compile(
     fold_pattern(r"\b(feuer|flamme\w*|brennt|brennen|rauch|qualm\w*|fire|flames?|smoke|smoking|burning|ablaze)\b")
 )
@@ -228,6 +254,8 @@ def classify(
     mishap = _MISHAP.search(folded.text)
     if mishap and _FIRE_AFTER.search(folded.text[mishap.end() :]):
         mishap = None  # "das Essen ist angebrannt und jetzt brennt die Pfanne"
+    if mishap is None and not _ON_SOMEONE.search(folded.text):
+        mishap = _FALLEN_THING.search(folded.text)
     # burnt food, a stove that will not burn, an alarm set off by cooking: nothing to be afraid of
     everyday = mishap or mods.cooking_alarm or mods.hearth
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
@@ -242,10 +270,12 @@ def classify(
         # "by accident" settles an alarm set off by mistake, not an accident ("stabbed himself by accident")
         alarm_by_mistake = mods.false_alarm if _ALARM.search(folded.text) else None
         # "the burglar alarm needs a battery": work on an alarm system, never a model-only break-in
-        alarm_work = mods.maintenance if model_urgency == "P1" and _ALARM.search(folded.text) else None
+        alarm_work = mods.maintenance if model_urgency in ("P0", "P1") and _ALARM.search(folded.text) else None
+        # "mein Nachbar droht, mich zu verklagen", "threatening to sue me": a threat of the law, not of violence
+        legal_threat = _LEGAL_THREAT.search(folded.text)
         settled = (
             if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or alarm_by_mistake or mods.resolved
-            or mods.low_stakes or mods.just_asking or mods.far_future or everyday or alarm_work
+            or mods.low_stakes or mods.just_asking or mods.far_future or everyday or alarm_work or legal_threat
         )
         # ... and those, with an alarm due for a battery, are not even asked about
         if (urgency in ("P0", "P1") and settled) or (unsure and (everyday or alarm_work)):

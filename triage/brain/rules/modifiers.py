@@ -182,6 +182,13 @@ SCOPE_ONE = re.compile(fold_pattern(
 
 
 
+# "since the heating came back on", "seit die Heizung wieder an ist": when a trouble began, not that it ended
+SINCE_BACK_ON = re.compile(fold_pattern(
+    r"\b(since|ever since) (\w+ ){1,3}(came|come|is|went|s|has been|was|got) (switched |turned )?back on\b"
+    r"|\bseit (\w+ ){1,3}wieder (an|läuft|lief|geht|brennt)\b"
+))
+
+
 def _find(pattern: re.Pattern[str], folded: Folded) -> str | None:
     m = pattern.search(folded.text)
     return folded.words_at(m.start(), m.end()) if m else None
@@ -225,7 +232,7 @@ class Found:
             folded=folded,
             past=_find(PAST, folded),
             invoice=None if INVOICE_WORK.search(folded.text) else _find(INVOICE, folded),
-            resolved=None if _denied(folded, RESOLVED) else _find(RESOLVED, folded),
+            resolved=None if _denied(folded, RESOLVED) or SINCE_BACK_ON.search(folded.text) else _find(RESOLVED, folded),
             contained=None if _denied(folded, CONTAINED) else _find(CONTAINED, folded),
             still=_find(STILL_ACTIVE, folded),
             summer=_find(SUMMER, folded),
