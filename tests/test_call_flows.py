@@ -9,6 +9,8 @@ import json
 
 import pytest
 
+from triage.packs.load import load_pack
+from triage.packs.render import say
 from triage.settings import get_settings
 from triage.store.repo import open_store
 
@@ -373,6 +375,8 @@ def test_option_values_are_said_in_the_callers_language_and_stored_as_the_packs_
     call = simulate("sanitaer-notdienst", turns, lang=lang)
     bot = said(call)
     assert asked in bot and read_back in bot, bot
+    calm = say(load_pack("sanitaer-notdienst"), "distress_elevated", lang)
+    assert calm not in bot  # "ich hole es ab", "I will pick it up": an errand, no sign of distress
     out = call["outcome"]
     assert out["type"] == "order", bot
     [line] = out["order"]["items"]

@@ -593,3 +593,35 @@ def test_alarm_batteries_and_threats_of_the_law_are_no_emergency(text, client):
 def test_fourteenth_set_causes_pipes_and_pens(text, client, urgency):
     result = decide(text, client)
     assert result.urgency == urgency, (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the caller's own errand, which the encoder puts next to short self-harm statements
+        "ich komme morgen vorbei und hole die Tabletten ab",
+        "ich bin gleich da",
+        "ich bringe das morgen vorbei",
+        "ich hole es ab",
+        "I'll pick it up",
+        "i will come by tomorrow and collect the tablets",
+        "we'll be there in ten minutes",
+    ],
+)
+def test_a_callers_errand_is_no_emergency_and_no_distress(text):
+    result = decide(text, "apotheke-am-markt" if "tablet" in text.lower() else None)
+    assert result.urgency not in ("P0", "P1") and not result.urgency_unsure, (text, result.urgency, result.evidence)
+    assert result.distress == "none", (text, result.distress, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich komme nicht mehr hoch, ich bin im bad gestürzt",
+        "i took all my pills, i'll be gone by tomorrow",
+        "come by quickly, my husband collapsed and isn't breathing",
+    ],
+)
+def test_an_emergency_beside_an_errands_words_stays_one(text):
+    result = decide(text)
+    assert (result.urgency, result.distress) == ("P0", "acute"), (text, result.urgency, result.evidence)

@@ -94,6 +94,22 @@ _ON_SOMEONE = re.compile(
     )
 )
 
+# the caller's own errand: coming by, picking up, bringing something, being there soon ("ich komme morgen vorbei und
+# hole die Tabletten ab", "ich bin gleich da", "I'll pick it up"). Short first-person sentences sit close to short
+# first-person self-harm statements in the encoder ("ich komme vorbei" beside "ich will mich umbringen", cosine 0.57),
+# so the model alone must not read an emergency or distress into an errand; a rule still does.
+_ERRAND = re.compile(
+    fold_pattern(
+        r"\b(ich|wir) (\w+ ){0,3}(komme|kommen|komm|bin|sind) (\w+ ){0,4}(vorbei|gleich da|bald da|gleich bei ihnen"
+        r"|rum|rüber)\b"
+        r"|\b(ich|wir) (\w+ ){0,3}(hole|holen|hol|bringe|bringen|bring) (\w+ ){0,5}(ab|vorbei|mit|rum|rüber)\b"
+        r"|\b(abholen|vorbeikommen|vorbeibringen|vorbeischauen)\b"
+        r"|\b(i|we)( ll| will| m going to| am going to| m gonna| are going to| re going to| can| could)? (\w+ ){0,2}"
+        r"(pick|collect|come|drop|bring|swing|pop) (\w+ ){0,4}(up|by|round|around|over|in|off)\b"
+        r"|\b(i|we)( ll| will) be (there|round|over|with you)\b"
+    )
+)
+
 _LEGAL_THREAT = re.compile(
     fold_pattern(
         r"\b(droht|drohte|drohen|will) (\w+ ){0,3}(zu )?(verklagen|anzuzeigen|anzeigen|abzumahnen|abmahnen|kündigen)\b"
@@ -256,8 +272,8 @@ def classify(
         mishap = None  # "das Essen ist angebrannt und jetzt brennt die Pfanne"
     if mishap is None and not _ON_SOMEONE.search(folded.text):
         mishap = _FALLEN_THING.search(folded.text)
-    # burnt food, a stove that will not burn, an alarm set off by cooking: nothing to be afraid of
-    everyday = mishap or mods.cooking_alarm or mods.hearth
+    # burnt food, a stove that will not burn, an alarm set off by cooking, the caller's errand: nothing to be afraid of
+    everyday = mishap or mods.cooking_alarm or mods.hearth or _ERRAND.search(folded.text)
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         model_urgency = urgency
         urgency, unsure = _check_model_emergency(urgency, prediction, folded, trivial, evidence)
