@@ -561,7 +561,7 @@ def unsure_model(monkeypatch):
 
     def analyze(*args, **kwargs):
         a = real(*args, **kwargs)
-        return replace(a, urgency_unsure=a.urgency in ("P0", "P1") and not a.by_rule)
+        return replace(a, urgency_unsure=a.urgency_unsure or (a.urgency in ("P0", "P1") and not a.by_rule))
 
     monkeypatch.setattr(dialogue_module, "analyze", analyze)
 

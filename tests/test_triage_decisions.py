@@ -625,3 +625,29 @@ def test_a_callers_errand_is_no_emergency_and_no_distress(text):
 def test_an_emergency_beside_an_errands_words_stays_one(text):
     result = decide(text)
     assert (result.urgency, result.distress) == ("P0", "acute"), (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ich gehe jetzt schlafen", "mein sohn kommt vorbei", "i'm going to bed now", "my son is coming over",
+     "ich will das nicht mehr", "i don't want that anymore"],
+)  # fmt: skip
+def test_a_short_ordinary_sentence_is_never_an_emergency_on_the_models_word(text):
+    """Short first-person sentences sit next to short self-harm statements in the encoder: the model alone
+    may make the caller be asked, never a 112 sentence or a handoff."""
+    result = decide(text)
+    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+    assert result.distress != "acute" or result.urgency_unsure, (text, result.distress, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [("ich kann nicht mehr", "P0"), ("i can't go on", "P0"), ("ich kann nicht mehr warten", None),
+     ("ich kann nicht mehr länger warten, wann kommt endlich jemand", None)],
+)  # fmt: skip
+def test_despair_in_a_short_turn_is_heard_impatience_is_not_despair(text, urgency):
+    result = decide(text)
+    if urgency:
+        assert (result.urgency, result.distress) == (urgency, "acute"), (text, result.urgency, result.evidence)
+    else:
+        assert result.distress != "acute" and result.urgency not in ("P0", "P1"), (text, result.distress)
