@@ -624,6 +624,10 @@ class SpeechToText:
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
+        with self._counting:
+            waiting, self._pending = list(self._pending), deque()
+        for job in waiting:  # no worker will take them now: their callers stop waiting
+            job.future.cancel()
 
 
 # espeak-ng, which Piper uses to turn text into phonemes, keeps global state in C: one thread at a
