@@ -367,6 +367,20 @@ def test_label_contract_for_work_quotes_and_look_alikes(text, client, urgency, i
         # a child missing by the water
         "mein kind ist weg es war grad noch am see",
         "my child's gone she was just by the pool",
+        # issue 11, the fourteenth development set's families
+        # the recogniser's spellings of an electric shock, a shock off a named device
+        "my dad got a lectric shock off the kettle",
+        "mein kollege hat nen schlag vom verteiler gekriegt",
+        # a seizure said as "been fitting"
+        "my daughter has been fitting for ten minutes",
+        # an assault in progress said as "getting beaten up"
+        "some lad is getting beaten up outside the chip shop",
+        # someone trying to get in
+        "da ist jemand am küchenfenster und versucht reinzukommen",
+        # a CO detector beeping, named a few words before
+        "the co alarm up in the hallway is beeping",
+        # smoke with the contraction
+        "smoke's pouring out from under the stairs",
     ],
 )
 def test_misheard_and_colloquial_hazards_are_p0_by_rule(text):
@@ -528,29 +542,6 @@ def test_a_danger_now_after_the_past_or_a_routine_request_is_p0(text):
 def test_a_thing_that_fell_on_someone_stays_an_emergency(text):
     result = decide(text)
     assert result.urgency == "P0", (text, result.urgency, result.evidence)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # the recogniser's spellings of an electric shock, a shock off a named device
-        "my dad got a lectric shock off the kettle",
-        "mein kollege hat nen schlag vom verteiler gekriegt",
-        # a seizure said as "been fitting"
-        "my daughter has been fitting for ten minutes",
-        # an assault in progress said as "getting beaten up"
-        "some lad is getting beaten up outside the chip shop",
-        # someone trying to get in
-        "da ist jemand am küchenfenster und versucht reinzukommen",
-        # a CO detector beeping, named a few words before
-        "the co alarm up in the hallway is beeping",
-        # smoke with the contraction
-        "smoke's pouring out from under the stairs",
-    ],
-)
-def test_fourteenth_set_families_are_p0_by_rule(text):
-    result = decide(text)
-    assert result.urgency == "P0" and result.by_rule, (text, result.urgency, result.evidence)
 
 
 @pytest.mark.parametrize(
