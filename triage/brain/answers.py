@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..packs.schema import CatalogItem, InfoAnswer, Pack
+from ..packs.schema import InfoAnswer, Pack
 from .text import fold
 
 _DONE = re.compile(
@@ -105,16 +105,6 @@ def fulfilment(text: str, asked: bool = False) -> str | None:
         return "delivery"
     if _PICKUP.search(folded) or (asked and _PICKUP_MISHEARD.search(folded)):
         return "pickup"
-    return None
-
-
-def option_value(item: CatalogItem, group: str, text: str) -> str | None:
-    """Which value of an option group the caller chose, by its words or an alias."""
-    folded = f" {fold(text)} "
-    for value in item.options.get(group, []):
-        spellings = item.option_spellings(value)
-        if any(f" {fold(s)} " in folded for s in spellings if fold(s)):
-            return value
     return None
 
 

@@ -190,8 +190,12 @@ def bare_town(text: str, lang: str) -> str | None:
     """ "Hamburg." on its own: the town a caller adds after a pause, when the bot already read back the
     street and house number (on the phone the turn may end at the comma before the town). None for
     anything else; the caller decides whether it is an answer to the read-back."""
-    t = _address_text(text, lang).strip(" .,!?")
-    m = _BARE_TOWN.fullmatch(t)
+    return _town_alone(_address_text(text, lang))
+
+
+def _town_alone(t: str) -> str | None:
+    """The town, if `t` is nothing but a town's name (perhaps after "in"), as it is written."""
+    m = _BARE_TOWN.fullmatch(t.strip(" .,!?"))
     if m and len(m.group("city").split()) <= 3 and _placename_ok(m.group("city")):
         return _street_case(m.group("city"))
     return None
@@ -236,10 +240,7 @@ def _town_after_number(t: str) -> str | None:
     *before, last = t.split(",")
     if not any(ch.isdigit() for piece in before for ch in piece):
         return None
-    m = _BARE_TOWN.fullmatch(last.strip(" .!?"))
-    if m and len(m.group("city").split()) <= 3 and _placename_ok(m.group("city")):
-        return _street_case(m.group("city"))
-    return None
+    return _town_alone(last)
 
 
 def _address_in(t: str, expecting: bool) -> Address:

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ...packs.schema import CatalogItem
 from ..numbers import parse_quantity, words_to_digits
+from ..text import fold
 from ..types import OrderLine
 from .common import _prepare, _without_fillers, _wordset
 
@@ -179,8 +180,13 @@ def _option_phrases(item: CatalogItem, lang: str) -> list[tuple[_Phrase, str, st
 
 
 def chosen_option(item: CatalogItem, group: str, text: str, lang: str) -> str | None:
-    """The value of an option group the caller chose when asked for it, heard as the catalogue's words are
-    ("den halben Zoll" for "halber Zoll", "the half inch one" for its English name)."""
+    """The value of an option group the caller chose when asked for it: one of its spellings said as listed,
+    else heard as the catalogue's words are ("den halben Zoll" for "halber Zoll", "the half inch one" for
+    its English name)."""
+    folded = f" {fold(text)} "
+    for value in item.options.get(group, []):
+        if any(f" {fold(s)} " in folded for s in item.option_spellings(value) if fold(s)):
+            return value
     tokens = list(_phrase(text, lang).tokens)
     best: tuple[float, str] | None = None
     for phrase, owner, value in _option_phrases(item, lang):

@@ -101,7 +101,7 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     if s.phase == "order_option":
         i, group = s.option_queue[0]
         item = _item(c, s.order[i].sku)
-        value = (answers.option_value(item, group, text) or chosen_option(item, group, text, s.lang)) if item else None
+        value = chosen_option(item, group, text, s.lang) if item else None
         if value is None and a.order and a.order[0].sku == s.order[i].sku:
             value = a.order[0].options.get(group)
         if value is None:
