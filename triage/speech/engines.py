@@ -308,8 +308,9 @@ class SpeechToText:
             self._encode_together(together)
         for r in requests:
             if len(r.chunks) != 1:
+                began = time.perf_counter()
                 r.windows = self._encode_all(r.chunks, self.window_margin_secs, r.silence)
-                r.encode_seconds = time.perf_counter() - r.started
+                r.encode_seconds = time.perf_counter() - began
         for r in requests:
             self._choose_languages(r)
         decoded: dict[int, list[Transcript]] = {}
