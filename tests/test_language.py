@@ -48,6 +48,15 @@ def test_whisper_unsure_or_a_short_turn_keeps_the_call_language_for_decoding() -
     assert decode_language("de", [], audio_seconds=2.0) == "de"
 
 
+def test_a_sentence_whisper_gives_almost_all_to_another_client_language_is_decoded_in_it_alone() -> None:
+    # the bench's English sentence on the phone line: English 0.83 of Whisper's 99 languages, German 0.0002
+    assert decode_language("de", [("en", 0.827), ("de", 0.0002)], audio_seconds=2.9) == "en"
+    # real German on the phone line (tests/measure_language_shares.py): 2.0 s with an English share of 0.91,
+    # and a short answer whose share is 0.9995 stay German
+    assert decode_language("de", [("en", 0.151), ("de", 0.015)], audio_seconds=2.0) == "de"
+    assert decode_language("de", [("en", 0.804), ("de", 0.0004)], audio_seconds=0.9) == "de"
+
+
 def test_only_an_implausible_turn_is_rechecked() -> None:
     # real English forced into German: "Can I speak to a human?" 0.15, "My heating is broken..." 0.34;
     # the same decoded in English 0.94 and 0.95 (Whisper base, 8 kHz line)

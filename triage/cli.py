@@ -322,10 +322,11 @@ def serve(
 
     import uvicorn
 
-    from .runtime import limit_malloc_arenas
+    from .runtime import limit_blas_threads, limit_malloc_arenas
     from .speech.models import SpeechModelError, resolve_voice, resolve_whisper
 
     limit_malloc_arenas()  # before any thread of the server allocates
+    limit_blas_threads()
     settings = get_settings()
     try:  # a missing model is a set-up problem: say which command fixes it before anything starts
         resolve_whisper(settings)

@@ -194,6 +194,25 @@ def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
         return False
 
 
+# numpy's OpenBLAS runs each matrix product on a thread per core: the brain's sentence encoder and heads,
+# faster-whisper's mel features. With both cores busy decoding every call's speech, those threads wait on
+# each other: one turn's dialogue took 200-250 ms instead of 8-13 ms while other work filled the cores
+# (20 calls of the bench's two sentences through `Dialogue.hear`, a script outside the repository,
+# 2026-12-05; at three simultaneous callers the server's brain stage was 97-149 ms mean against 9 alone).
+# Calls are the server's parallelism; one BLAS thread each keeps a turn's analysis at its own cost.
+BLAS_THREADS = 1
+
+
+def limit_blas_threads(threads: int = BLAS_THREADS) -> list[int]:
+    """Cap the BLAS libraries loaded in this process (numpy's OpenBLAS, imported with this module) at
+    `threads` each, for the rest of the process; returns each one's threads now. Set once when the
+    server starts, before any call."""
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    threadpool_limits(limits=threads, user_api="blas")
+    return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
+
 # A collection of the cyclic garbage collector slower than this is logged: it stops every thread of
 # the server that holds the interpreter, the event loop and every call's audio with it.
 SLOW_COLLECTION_SECS = 0.02
