@@ -215,6 +215,36 @@ def test_turns_waiting_together_share_a_batch_and_each_caller_gets_their_own_wor
     assert waited and not still_waits
 
 
+def test_a_worker_is_free_while_the_other_works_through_a_batch(whisper_base) -> None:
+    """`idle` (may an early decode start? calls/speech_services.py) counts workers, not turns: while one
+    worker transcribes three callers' turns in one batch, the other, done with its short turn, is free."""
+    engine = SpeechToText(whisper_base, workers=2)
+    short, long = _phone("timit_ldc93s1_8k.wav"), _phone("jfk_16k.wav")  # 2.9 s, 11 s
+    try:
+
+        async def scene() -> tuple[bool, bool]:
+            first = asyncio.ensure_future(engine.transcribe(short, "en", owner="call 0"))
+            while engine._busy < 1:  # its worker has taken it
+                await asyncio.sleep(0.005)
+            engine.pool.submit(time.sleep, 0.05)  # the other worker is busy as three turns arrive: one batch
+            batch = [asyncio.ensure_future(engine.transcribe(long, "en", owner=f"call {i}")) for i in (1, 2, 3)]
+            while engine._busy < 2 and not first.done():
+                await asyncio.sleep(0.005)
+            busy_both = not engine.idle
+            await first  # its worker lets go of it just after the result
+            while not engine.idle and not any(turn.done() for turn in batch):
+                await asyncio.sleep(0.005)
+            free_during_batch = engine.idle and not any(turn.done() for turn in batch)
+            await asyncio.gather(*batch)
+            return busy_both, free_during_batch
+
+        busy_both, free_during_batch = asyncio.run(scene())
+    finally:
+        engine.close()
+    assert busy_both
+    assert free_during_batch, "no worker was free while the other transcribed the batch of three"
+
+
 def test_a_turn_that_breaks_the_engine_fails_alone_not_the_batch_it_shared(whisper_base) -> None:
     """One caller's audio that makes the engine fail inside a batch: that caller's turn fails (the call goes
     to a human, tests/test_call_failures.py), the others sharing the batch are heard, each tried alone."""

@@ -280,7 +280,6 @@ class SpeechToText:
         self._tokenizers: dict[str, Tokenizer] = {}
         self._suppress: list[int] = list(get_suppressed_tokens(self._tokenizer("en"), [-1]))
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="stt")
-        self._in_flight = 0  # turns given to transcribe and not yet done
         self._pending: deque[_Job] = deque()  # turns no worker has taken yet
         self._busy = 0  # workers transcribing a batch
         self._counting = threading.Lock()
@@ -545,9 +544,7 @@ class SpeechToText:
         whose turn it is (`waiting`)."""
         job = _Job(pcm16, languages, Future(), _frames(pcm16), owner)
         with self._counting:
-            self._in_flight += 1
             self._pending.append(job)
-        job.future.add_done_callback(self._job_done)  # also a turn dropped because its caller stopped waiting
         self.pool.submit(self._serve)
         try:
             return await asyncio.wrap_future(job.future)
@@ -567,8 +564,10 @@ class SpeechToText:
     @property
     def idle(self) -> bool:
         """A worker is free: work that may be wasted (an early decode, calls/speech_services.py) would
-        delay nobody's transcript."""
-        return self._in_flight < self.workers
+        delay nobody's transcript. Counted in workers, not turns: one worker's batch of three leaves the
+        other free, and a decode whose caller went on keeps its worker until it is done."""
+        with self._counting:
+            return self._busy + len(self._pending) < self.workers
 
     def _serve(self) -> None:
         """On a worker: the turns waiting now, as one batch (none if another worker took them)."""
@@ -618,10 +617,6 @@ class SpeechToText:
             self._pending = kept
             self._busy += bool(taken)
         return taken
-
-    def _job_done(self, _job: object) -> None:
-        with self._counting:
-            self._in_flight -= 1
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
