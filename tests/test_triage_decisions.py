@@ -642,3 +642,107 @@ def test_despair_in_a_short_turn_is_heard_impatience_is_not_despair(text, urgenc
         assert (result.urgency, result.distress) == (urgency, "acute"), (text, result.urgency, result.evidence)
     else:
         assert result.distress != "acute" and result.urgency not in ("P0", "P1"), (text, result.distress)
+
+
+# issue 11, the fifteenth development set's families (new sentences, none copied from the set). Each P0 case must be
+# decided by the named rule, not by the model alone, so the test fails without the rule.
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # a structure coming down or about to, with people in or under it
+        ("das garagendach bricht gleich ein und mein vater ist noch drin", "collapse"),
+        ("the ceiling above the kids room is caving in", "collapse"),
+        ("die decke im flur hängt durch und knackt die ganze zeit", "collapse"),
+        ("the floor of the old barn is about to give way and there's people on it", "collapse"),
+        # weapons in the plural; an intruder who broke in and is inside now
+        ("drei männer mit messern stehen bei uns im hof", "violence"),
+        ("two lads with knives are outside the pharmacy shouting at people", "violence"),
+        ("jemand hat die tür aufgebrochen und ist jetzt im haus", "violence"),
+        ("someone smashed the back door and is now in the house", "violence"),
+        # water running to where the electrics are
+        ("das wasser läuft die wand runter wo der sicherungskasten hängt", "electric_hazard"),
+        ("water's running down the wall where the fuse box is", "electric_hazard"),
+        # an overdose on purpose, pills saved up, a farewell said as "not there any more at all"
+        ("ich hab absichtlich meine ganzen schmerzmittel geschluckt", "self_harm"),
+        ("i deliberately took a load of painkillers", "self_harm"),
+        ("ich hab wochenlang schlaftabletten gesammelt und heute reicht es", "self_harm"),
+        ("i've been hoarding my meds for months and now i've got enough", "self_harm"),
+        ("sagen sie den termin ab ich werde dann nicht mehr da sein überhaupt nicht mehr", "self_harm"),
+        ("cancel my check up please i won't be around at all by then", "self_harm"),
+        # a hand on the chest, grey and sweating
+        ("mein vater hält sich die brust und ist ganz grau", "medical"),
+        ("he's grabbing his chest and he's all clammy", "medical"),
+        # "not getting up" is the symptom, not a denial
+        ("the bathroom floor gave way under my dad and he's not moving", "medical"),
+        # a past matter set aside before the emergency
+        ("we had the boiler serviced last week but that's not why i'm calling my wife's clutching her chest", "medical"),
+        ("letzte woche war ihr monteur da aber ich ruf gar nicht deswegen an mein mann hält sich die brust", "medical"),
+    ],
+)
+def test_fifteenth_set_p0_families_are_decided_by_rule(text, rule):
+    result = decide(text)
+    assert result.urgency == "P0" and result.by_rule, (text, result.urgency, result.evidence)
+    assert any(e.startswith(f"rule {rule}:") and "(" not in e.split(":", 1)[1] for e in result.evidence), (
+        text, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "client", "urgency"),
+    [
+        # a leak that now runs out in earnest is active flooding
+        ("die leitung unter der spüle ist undicht und jetzt läuft es richtig raus", "sanitaer-notdienst", "P1"),
+        ("the pipe under the sink is leaking and it's pouring out now", "sanitaer-notdienst", "P1"),
+        # no heating while it is mild outside is no emergency of the cold
+        ("die heizung ist komplett ausgefallen aber draußen ist es ja mild", "sanitaer-notdienst", "P3"),
+        ("the heating's gone off but it's mild outside so no rush", "sanitaer-notdienst", "P3"),
+    ],
+)
+def test_fifteenth_set_leaks_and_heating(text, client, urgency):
+    result = decide(text, client)
+    assert result.urgency == urgency and result.by_rule, (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a danger word said twice is panic
+        "rauch rauch da ist überall rauch im flur",
+        "fire fire the shed's on fire",
+        # someone still in the water round the electrics
+        "der sicherungskasten ist nass und mein sohn steht im wasser",
+        "the sockets are under water and my dad's down there",
+    ],
+)
+def test_fifteenth_set_panic_and_people_in_water_are_acute_by_rule(text):
+    result = decide(text)
+    assert result.urgency == "P0" and result.distress == "acute", (text, result.distress, result.evidence)
+    assert result.acute_by_rule, (text, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        ("i won't be around anymore after friday, i'm moving to leeds", None),
+        ("ich werde nicht mehr da sein, nie mehr, ich ziehe nach spanien", None),
+        ("was kostet ein angebot für das garagendach, das bricht irgendwann ein", "sanitaer-notdienst"),
+        ("i'm saving up for new tablets for the kids, the old ones are broken", "it-service-hansa"),
+    ],
+)
+def test_fifteenth_set_look_alikes_are_no_emergency(text, client):
+    result = decide(text, client)
+    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich bin gleich weg, schreiben sie mir eine mail",
+        "wir sind jetzt dann los, sie erreichen mich auf dem handy",
+        "i'm heading out now, just text me",
+        "we're popping out, call back later",
+    ],
+)
+def test_leaving_with_a_way_to_be_reached_is_an_errand(text):
+    result = decide(text)
+    assert result.urgency not in ("P0", "P1") and not result.urgency_unsure, (text, result.urgency, result.evidence)
+    assert result.distress == "none", (text, result.distress, result.evidence)
