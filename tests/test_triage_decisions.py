@@ -677,6 +677,9 @@ def test_despair_in_a_short_turn_is_heard_impatience_is_not_despair(text, urgenc
         # a past matter set aside before the emergency
         ("we had the boiler serviced last week but that's not why i'm calling my wife's clutching her chest", "medical"),
         ("letzte woche war ihr monteur da aber ich ruf gar nicht deswegen an mein mann hält sich die brust", "medical"),
+        # a child who drank a whole bottle of medicine
+        ("meine tochter hat die ganze flasche hustensaft getrunken", "medical"),
+        ("my grandson drank a whole bottle of calpol", "medical"),
     ],
 )
 def test_fifteenth_set_p0_families_are_decided_by_rule(text, rule):
@@ -746,3 +749,22 @@ def test_leaving_with_a_way_to_be_reached_is_an_errand(text):
     result = decide(text)
     assert result.urgency not in ("P0", "P1") and not result.urgency_unsure, (text, result.urgency, result.evidence)
     assert result.distress == "none", (text, result.distress, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        # busy, not burning
+        ("bei uns ist heute land unter so viel zu tun ich weiß gar nicht mehr was ich wollte", None),
+        ("sorry it's crazy busy here the phones are ringing off the hook what was i calling about", None),
+        # one slow drain while the rest works
+        ("der abfluss in der dusche ist langsam sonst ist alles in ordnung", "sanitaer-notdienst"),
+        ("the bath drains slowly but otherwise everything's fine", "sanitaer-notdienst"),
+        # a finished bottle of medicine, reordered
+        ("meine tochter hat ihren hustensaft aufgebraucht kann ich eine neue flasche bestellen", "apotheke-am-markt"),
+        ("my daughter finished her cough syrup can i order another bottle", "apotheke-am-markt"),
+    ],
+)
+def test_busy_days_one_slow_drain_and_reorders_are_no_emergency(text, client):
+    result = decide(text, client)
+    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)

@@ -131,6 +131,24 @@ _AWAY = re.compile(
     )
 )
 
+# busy, not burning: "bei uns brennt gerade die Hütte, so viel zu tun", "our phones are blowing up today"
+_BUSY = re.compile(
+    fold_pattern(
+        r"\b(so |zu |total |sehr |echt |so viel )?viel zu tun\b|\bviel los\b|\bland unter\b|\bsteht nicht still\b"
+        r"|\b(rushed|run) off (my|our) feet\b|\b(phones?|lines?) (are |is |s |keep )?(blowing up|ringing off the hook)\b"
+        r"|\b(so|really|crazy|mad|very|super) busy\b"
+    )
+)
+# one fault while the rest works: "the shower drain is slow, otherwise all good", "die Küche und die Dusche gehen aber"
+_REST_FINE = re.compile(
+    fold_pattern(
+        r"\botherwise (it s |everything s |everything is )?(all )?(good|fine|ok|okay)\b"
+        r"|\bthe (others?|rest|other \w+) (are|is|s|re) (all )?(fine|ok|okay|working)\b"
+        r"|\b(die )?(anderen|andere|übrigen|restlichen)\b (\w+ ){0,2}(gehen|geht|funktionieren|laufen|sind in ordnung)\b"
+        r"|\b(gehen|geht|funktionieren|funktioniert|laufen) aber\b|\bsonst (ist )?(alles )?(gut|ok|okay|in ordnung)\b"
+    )
+)
+
 _LEGAL_THREAT = re.compile(
     fold_pattern(
         r"\b(droht|drohte|drohen|will) (\w+ ){0,3}(zu )?(verklagen|anzuzeigen|anzeigen|abzumahnen|abmahnen|kündigen)\b"
@@ -294,7 +312,10 @@ def classify(
     if mishap is None and not _ON_SOMEONE.search(folded.text):
         mishap = _FALLEN_THING.search(folded.text)
     # burnt food, a stove that will not burn, an alarm set off by cooking, the caller's errand: nothing to be afraid of
-    everyday = mishap or mods.cooking_alarm or mods.hearth or _ERRAND.search(folded.text) or _AWAY.search(folded.text)
+    everyday = (
+        mishap or mods.cooking_alarm or mods.hearth or _ERRAND.search(folded.text) or _AWAY.search(folded.text)
+        or _BUSY.search(folded.text) or _REST_FINE.search(folded.text)
+    )
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         model_urgency = urgency
         despair = any(h.rule.distress == "acute" and not h.negated for h in distress_hits)
