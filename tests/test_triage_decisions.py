@@ -675,7 +675,8 @@ def test_despair_in_a_short_turn_is_heard_impatience_is_not_despair(text, urgenc
         # "not getting up" is the symptom, not a denial
         ("the bathroom floor gave way under my dad and he's not moving", "medical"),
         # a past matter set aside before the emergency
-        ("we had the boiler serviced last week but that's not why i'm calling my wife's clutching her chest", "medical"),
+        ("we had the boiler serviced last week but that's not why i'm calling my wife's clutching her chest",
+         "medical"),
         ("letzte woche war ihr monteur da aber ich ruf gar nicht deswegen an mein mann hält sich die brust", "medical"),
         # a child who drank a whole bottle of medicine
         ("meine tochter hat die ganze flasche hustensaft getrunken", "medical"),

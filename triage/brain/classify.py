@@ -135,7 +135,8 @@ _AWAY = re.compile(
 _BUSY = re.compile(
     fold_pattern(
         r"\b(so |zu |total |sehr |echt |so viel )?viel zu tun\b|\bviel los\b|\bland unter\b|\bsteht nicht still\b"
-        r"|\b(rushed|run) off (my|our) feet\b|\b(phones?|lines?) (are |is |s |keep )?(blowing up|ringing off the hook)\b"
+        r"|\b(rushed|run) off (my|our) feet\b"
+        r"|\b(phones?|lines?) (are |is |s |keep )?(blowing up|ringing off the hook)\b"
         r"|\b(so|really|crazy|mad|very|super) busy\b"
     )
 )
@@ -144,7 +145,8 @@ _REST_FINE = re.compile(
     fold_pattern(
         r"\botherwise (it s |everything s |everything is )?(all )?(good|fine|ok|okay)\b"
         r"|\bthe (others?|rest|other \w+) (are|is|s|re) (all )?(fine|ok|okay|working)\b"
-        r"|\b(die )?(anderen|andere|übrigen|restlichen)\b (\w+ ){0,2}(gehen|geht|funktionieren|laufen|sind in ordnung)\b"
+        r"|\b(die )?(anderen|andere|übrigen|restlichen)\b (\w+ ){0,2}"
+        r"(gehen|geht|funktionieren|laufen|sind in ordnung)\b"
         r"|\b(gehen|geht|funktionieren|funktioniert|laufen) aber\b|\bsonst (ist )?(alles )?(gut|ok|okay|in ordnung)\b"
     )
 )
