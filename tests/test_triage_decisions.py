@@ -660,11 +660,11 @@ def test_despair_in_a_short_turn_is_heard_impatience_is_not_despair(text, urgenc
         ("jemand hat die tür aufgebrochen und ist jetzt im haus", "violence"),
         ("someone smashed the back door and is now in the house", "violence"),
         # water running to where the electrics are
-        ("das wasser läuft die wand runter wo der sicherungskasten hängt", "electric_hazard"),
-        ("water's running down the wall where the fuse box is", "electric_hazard"),
+        ("das wasser läuft in den keller wo unser strom ist", "electric_hazard"),
+        ("the flood water is coming into the basement where the power is", "electric_hazard"),
         # an overdose on purpose, pills saved up, a farewell said as "not there any more at all"
         ("ich hab absichtlich meine ganzen schmerzmittel geschluckt", "self_harm"),
-        ("i deliberately took a load of painkillers", "self_harm"),
+        ("i swallowed my aspirin on purpose", "self_harm"),
         ("ich hab wochenlang schlaftabletten gesammelt und heute reicht es", "self_harm"),
         ("i've been hoarding my meds for months and now i've got enough", "self_harm"),
         ("sagen sie den termin ab ich werde dann nicht mehr da sein überhaupt nicht mehr", "self_harm"),
@@ -673,7 +673,7 @@ def test_despair_in_a_short_turn_is_heard_impatience_is_not_despair(text, urgenc
         ("mein vater hält sich die brust und ist ganz grau", "medical"),
         ("he's grabbing his chest and he's all clammy", "medical"),
         # "not getting up" is the symptom, not a denial
-        ("the bathroom floor gave way under my dad and he's not moving", "medical"),
+        ("the stairs gave way under my mum and she's not getting up", "medical"),
         # a past matter set aside before the emergency
         ("we had the boiler serviced last week but that's not why i'm calling my wife's clutching her chest",
          "medical"),
@@ -698,7 +698,7 @@ def test_fifteenth_set_p0_families_are_decided_by_rule(text, rule):
         ("the pipe under the sink is leaking and it's pouring out now", "sanitaer-notdienst", "P1"),
         # no heating while it is mild outside is no emergency of the cold
         ("die heizung ist komplett ausgefallen aber draußen ist es ja mild", "sanitaer-notdienst", "P3"),
-        ("the heating's gone off but it's mild outside so no rush", "sanitaer-notdienst", "P3"),
+        ("the heating's gone off but it's mild outside", "sanitaer-notdienst", "P3"),
     ],
 )
 def test_fifteenth_set_leaks_and_heating(text, client, urgency):
@@ -710,8 +710,8 @@ def test_fifteenth_set_leaks_and_heating(text, client, urgency):
     "text",
     [
         # a danger word said twice is panic
-        "rauch rauch da ist überall rauch im flur",
-        "fire fire the shed's on fire",
+        "gaas gaas es riecht so nach gaas im flur",
+        "gass gass it smells of gass in the kitchen",
         # someone still in the water round the electrics
         "der sicherungskasten ist nass und mein sohn steht im wasser",
         "the sockets are under water and my dad's down there",
@@ -741,9 +741,9 @@ def test_fifteenth_set_look_alikes_are_no_emergency(text, client):
     "text",
     [
         "ich bin gleich weg, schreiben sie mir eine mail",
-        "wir sind jetzt dann los, sie erreichen mich auf dem handy",
+        "ich bin dann mal weg, rufen sie mich später auf dem handy an",
         "i'm heading out now, just text me",
-        "we're popping out, call back later",
+        "i'm off out now, ring my mobile later",
     ],
 )
 def test_leaving_with_a_way_to_be_reached_is_an_errand(text):
@@ -756,11 +756,11 @@ def test_leaving_with_a_way_to_be_reached_is_an_errand(text):
     ("text", "client"),
     [
         # busy, not burning
-        ("bei uns ist heute land unter so viel zu tun ich weiß gar nicht mehr was ich wollte", None),
-        ("sorry it's crazy busy here the phones are ringing off the hook what was i calling about", None),
+        ("hier brennt gerade die luft so viel zu tun dass ich vergessen hab was ich wollte", None),
+        ("we're burning up here so busy today i don't even know what i rang for", None),
         # one slow drain while the rest works
-        ("der abfluss in der dusche ist langsam sonst ist alles in ordnung", "sanitaer-notdienst"),
-        ("the bath drains slowly but otherwise everything's fine", "sanitaer-notdienst"),
+        ("das waschbecken im bad läuft ganz schlecht ab die küche und die dusche gehen aber", "sanitaer-notdienst"),
+        ("the basin in the bathroom drains really badly the kitchen and shower work though", "sanitaer-notdienst"),
         # a finished bottle of medicine, reordered
         ("meine tochter hat ihren hustensaft aufgebraucht kann ich eine neue flasche bestellen", "apotheke-am-markt"),
         ("my daughter finished her cough syrup can i order another bottle", "apotheke-am-markt"),

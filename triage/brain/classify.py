@@ -137,7 +137,7 @@ _BUSY = re.compile(
         r"\b(so |zu |total |sehr |echt |so viel )?viel zu tun\b|\bviel los\b|\bland unter\b|\bsteht nicht still\b"
         r"|\b(rushed|run) off (my|our) feet\b"
         r"|\b(phones?|lines?) (are |is |s |keep )?(blowing up|ringing off the hook)\b"
-        r"|\b(so|really|crazy|mad|very|super) busy\b"
+        r"|\b(so|really|crazy|mad|very|super) busy\b|\b(so|too) much (to do|on)\b|\bloads to do\b"
     )
 )
 # one fault while the rest works: "the shower drain is slow, otherwise all good", "die Küche und die Dusche gehen aber"
@@ -148,6 +148,7 @@ _REST_FINE = re.compile(
         r"|\b(die )?(anderen|andere|übrigen|restlichen)\b (\w+ ){0,2}"
         r"(gehen|geht|funktionieren|laufen|sind in ordnung)\b"
         r"|\b(gehen|geht|funktionieren|funktioniert|laufen) aber\b|\bsonst (ist )?(alles )?(gut|ok|okay|in ordnung)\b"
+        r"|\b(work|works|working|are fine|is fine|s fine|re fine) though\b"
     )
 )
 
