@@ -715,6 +715,9 @@ def test_fifteenth_set_leaks_and_heating(text, client, urgency):
         # someone still in the water round the electrics
         "der sicherungskasten ist nass und mein sohn steht im wasser",
         "the sockets are under water and my dad's down there",
+        # ... or children in the room where water runs into the electrics
+        "es tropft wasser in die steckdose und die kinder spielen im zimmer",
+        "water is dripping onto the plug socket and the children are in the room",
     ],
 )
 def test_fifteenth_set_panic_and_people_in_water_are_acute_by_rule(text):
