@@ -642,3 +642,133 @@ def test_despair_in_a_short_turn_is_heard_impatience_is_not_despair(text, urgenc
         assert (result.urgency, result.distress) == (urgency, "acute"), (text, result.urgency, result.evidence)
     else:
         assert result.distress != "acute" and result.urgency not in ("P0", "P1"), (text, result.distress)
+
+
+# issue 11, the fifteenth development set's families (new sentences, none copied from the set). Each P0 case must be
+# decided by the named rule, not by the model alone, so the test fails without the rule.
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # a structure coming down or about to, with people in or under it
+        ("das garagendach bricht gleich ein und mein vater ist noch drin", "collapse"),
+        ("the ceiling above the kids room is caving in", "collapse"),
+        ("die decke im flur hängt durch und knackt die ganze zeit", "collapse"),
+        ("the floor of the old barn is about to give way and there's people on it", "collapse"),
+        # weapons in the plural; an intruder who broke in and is inside now
+        ("drei männer mit messern stehen bei uns im hof", "violence"),
+        ("two lads with knives are outside the pharmacy shouting at people", "violence"),
+        ("jemand hat die tür aufgebrochen und ist jetzt im haus", "violence"),
+        ("someone smashed the back door and is now in the house", "violence"),
+        # water running to where the electrics are
+        ("das wasser läuft in den keller wo unser strom ist", "electric_hazard"),
+        ("the flood water is coming into the basement where the power is", "electric_hazard"),
+        # an overdose on purpose, pills saved up, a farewell said as "not there any more at all"
+        ("ich hab absichtlich meine ganzen schmerzmittel geschluckt", "self_harm"),
+        ("i swallowed my aspirin on purpose", "self_harm"),
+        ("ich hab wochenlang schlaftabletten gesammelt und heute reicht es", "self_harm"),
+        ("i've been hoarding my meds for months and now i've got enough", "self_harm"),
+        ("sagen sie den termin ab ich werde dann nicht mehr da sein überhaupt nicht mehr", "self_harm"),
+        ("cancel my check up please i won't be around at all by then", "self_harm"),
+        # a hand on the chest, grey and sweating
+        ("mein vater hält sich die brust und ist ganz grau", "medical"),
+        ("he's grabbing his chest and he's all clammy", "medical"),
+        # "not getting up" is the symptom, not a denial
+        ("the stairs gave way under my mum and she's not getting up", "medical"),
+        # a past matter set aside before the emergency
+        ("we had the boiler serviced last week but that's not why i'm calling my wife's clutching her chest",
+         "medical"),
+        ("letzte woche war ihr monteur da aber ich ruf gar nicht deswegen an mein mann hält sich die brust", "medical"),
+        # a child who drank a whole bottle of medicine
+        ("meine tochter hat die ganze flasche hustensaft getrunken", "medical"),
+        ("my grandson drank a whole bottle of calpol", "medical"),
+    ],
+)
+def test_fifteenth_set_p0_families_are_decided_by_rule(text, rule):
+    result = decide(text)
+    assert result.urgency == "P0" and result.by_rule, (text, result.urgency, result.evidence)
+    assert any(e.startswith(f"rule {rule}:") and "(" not in e.split(":", 1)[1] for e in result.evidence), (
+        text, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "client", "urgency"),
+    [
+        # a leak that now runs out in earnest is active flooding
+        ("die leitung unter der spüle ist undicht und jetzt läuft es richtig raus", "sanitaer-notdienst", "P1"),
+        ("the pipe under the sink is leaking and it's pouring out now", "sanitaer-notdienst", "P1"),
+        # no heating while it is mild outside is no emergency of the cold
+        ("die heizung ist komplett ausgefallen aber draußen ist es ja mild", "sanitaer-notdienst", "P3"),
+        ("the heating's gone off but it's mild outside", "sanitaer-notdienst", "P3"),
+    ],
+)
+def test_fifteenth_set_leaks_and_heating(text, client, urgency):
+    result = decide(text, client)
+    assert result.urgency == urgency and result.by_rule, (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a danger word said twice is panic
+        "gaas gaas es riecht so nach gaas im flur",
+        "gass gass it smells of gass in the kitchen",
+        # someone still in the water round the electrics
+        "der sicherungskasten ist nass und mein sohn steht im wasser",
+        "the sockets are under water and my dad's down there",
+        # ... or children in the room where water runs into the electrics
+        "es tropft wasser in die steckdose und die kinder spielen im zimmer",
+        "water is dripping onto the plug socket and the children are in the room",
+    ],
+)
+def test_fifteenth_set_panic_and_people_in_water_are_acute_by_rule(text):
+    result = decide(text)
+    assert result.urgency == "P0" and result.distress == "acute", (text, result.distress, result.evidence)
+    assert result.acute_by_rule, (text, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        ("i won't be around anymore after friday, i'm moving to leeds", None),
+        ("ich werde nicht mehr da sein, nie mehr, ich ziehe nach spanien", None),
+        ("was kostet ein angebot für das garagendach, das bricht irgendwann ein", "sanitaer-notdienst"),
+        ("i'm saving up for new tablets for the kids, the old ones are broken", "it-service-hansa"),
+    ],
+)
+def test_fifteenth_set_look_alikes_are_no_emergency(text, client):
+    result = decide(text, client)
+    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich bin gleich weg, schreiben sie mir eine mail",
+        "ich bin dann mal weg, rufen sie mich später auf dem handy an",
+        "i'm heading out now, just text me",
+        "i'm off out now, ring my mobile later",
+    ],
+)
+def test_leaving_with_a_way_to_be_reached_is_an_errand(text):
+    result = decide(text)
+    assert result.urgency not in ("P0", "P1") and not result.urgency_unsure, (text, result.urgency, result.evidence)
+    assert result.distress == "none", (text, result.distress, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        # busy, not burning
+        ("hier brennt gerade die luft so viel zu tun dass ich vergessen hab was ich wollte", None),
+        ("we're burning up here so busy today i don't even know what i rang for", None),
+        # one slow drain while the rest works
+        ("das waschbecken im bad läuft ganz schlecht ab die küche und die dusche gehen aber", "sanitaer-notdienst"),
+        ("the basin in the bathroom drains really badly the kitchen and shower work though", "sanitaer-notdienst"),
+        # a finished bottle of medicine, reordered
+        ("meine tochter hat ihren hustensaft aufgebraucht kann ich eine neue flasche bestellen", "apotheke-am-markt"),
+        ("my daughter finished her cough syrup can i order another bottle", "apotheke-am-markt"),
+    ],
+)
+def test_busy_days_one_slow_drain_and_reorders_are_no_emergency(text, client):
+    result = decide(text, client)
+    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)

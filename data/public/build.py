@@ -3,6 +3,7 @@
 Run from the repository root after bringing the two public repositories (snapshots of GitHub):
 
     python data/public/build.py --xsid <git dir of mainlp/xsid> --snips <git dir of sonos/nlu-benchmark>
+    python data/public/build.py --handwritten-only   # after editing only the hand-written *.txt files
 
 It writes data/public/rows.jsonl (same row format as data/corpus.jsonl, plus `source`). Standard library
 only and deterministic (fixed seed). Sources and licences: data/README.md, "Public corpora".
@@ -95,11 +96,20 @@ def _key(text: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--xsid", required=True, help="git dir of a snapshot of github.com/mainlp/xsid")
-    parser.add_argument("--snips", required=True, help="git dir of a snapshot of github.com/sonos/nlu-benchmark")
+    parser.add_argument("--xsid", help="git dir of a snapshot of github.com/mainlp/xsid")
+    parser.add_argument("--snips", help="git dir of a snapshot of github.com/sonos/nlu-benchmark")
+    parser.add_argument("--handwritten-only", action="store_true",
+                        help="keep the public rows of the existing rows.jsonl and re-read only the hand-written *.txt")
     args = parser.parse_args()
     rng = random.Random(SEED)
-    rows = xsid_rows(args.xsid, rng) + snips_rows(args.snips, rng)
+    handwritten = {path.stem for path in HERE.glob("*.txt")}
+    if args.handwritten_only:
+        existing = [json.loads(line) for line in (HERE / "rows.jsonl").read_text(encoding="utf-8").splitlines() if line]
+        rows = [row for row in existing if row["source"] not in handwritten]
+    elif args.xsid and args.snips:
+        rows = xsid_rows(args.xsid, rng) + snips_rows(args.snips, rng)
+    else:
+        parser.error("--xsid and --snips are needed unless --handwritten-only")
     for path in sorted(HERE.glob("*.txt")):
         rows += handwritten_rows(path)
     seen: set[str] = set()

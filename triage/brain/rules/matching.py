@@ -26,7 +26,11 @@ NEGATORS = frozenset(
 )
 # "ich weiß nicht, ...", "oh no, ...": a negator that negates nothing that follows
 _NOT_NEGATING_AFTER = frozenset("weiss ob oh".split())
-_NEG_AFTER = re.compile(r"^\s*(\w+\s+)?(nicht|nichts|nie|not|never|kein|keine)\b(?! nur| only| mehr auf)")
+# "he's not getting up", "she's not breathing": a negator before what the person no longer does is the symptom itself
+_NEG_AFTER = re.compile(
+    r"^\s*(\w+\s+)?(nicht|nichts|nie|not|never|kein|keine)\b(?! nur| only| mehr auf"
+    r"| (getting|gettin|get) up| moving| breathing| responding| waking| answering| making sense| talking)"
+)
 _NEG_WINDOW_WORDS = 3
 
 

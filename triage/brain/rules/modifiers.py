@@ -42,6 +42,9 @@ PAST = re.compile(fold_pattern(
 # "letzte Woche eingebaut, und jetzt riecht es nach Gas": the past phrase is about something else, the hazard is now
 PRESENT = re.compile(fold_pattern(
     r"\b(jetzt|nun|gerade|grad|seitdem|seit eben|heute|now|right now|today|tonight|since then|this morning|just)\b"
+    # issue 11, fifteenth set: the caller turns from the past matter to another ("it's not really about that but …")
+    r"|\bnot (really |actually )?(about that|why i m (calling|ringing))\b|\bsomething else\b"
+    r"|\b(nicht|gar nicht) (wirklich |eigentlich )?(deswegen|darum|weshalb ich anrufe)\b|\bwas anderes\b|\betwas anderes\b"
 ))
 # an invoice is about past work: it makes a damage routine, never a danger to life
 INVOICE = re.compile(fold_pattern(r"\b\w*rechnung\w*|\binvoice\w*|\bbill\b"))
@@ -169,6 +172,9 @@ JOKE = re.compile(fold_pattern(r"\b(nur spaß|war (nur )?(ein )?(spaß|witz)|qua
 SUMMER = re.compile(fold_pattern(
     r"\bsommer\b|\bsummer\b|\bwarm draußen|\bwarm outside|\b(juni|juli|august|june|july)\b|\bhochsommer|\bhitze"
     r"|\berst (wieder )?im herbst|\b(until|not until) (the )?autumn"
+    # issue 11, fifteenth set: "es ist ja noch mild draußen", "it's mild outside": no cold to suffer from
+    r"|\bmild (draußen|outside|out)\b|\b(draußen|outside) (\w+ ){0,3}mild\b|\b(ist|it s|its|it is) (\w+ ){0,3}mild\b"
+    r"|\bnicht (so )?kalt draußen|\bnot (that |very )?cold (outside|out)\b"
 ))
 OTHER_TOILET = re.compile(fold_pattern(
     r"\b(zweite|andere|anderes|zweites|gäste)\w* (\w+ )?(toilette|klo|wc|bad)|\bsecond (toilet|bathroom|loo)"
