@@ -281,7 +281,9 @@ def bench(
         return
     if brain:
         from .evaluate import bench_analyze
+        from .runtime import limit_blas_threads
 
+        limit_blas_threads()  # as `triage serve` runs the brain: one thread, whatever the other cores do
         typer.echo(bench_analyze(corpus, rows, _load_model(), get_settings().prompts_dir))
         return
     from .speech.models import voice_complete, whisper_complete
