@@ -87,6 +87,12 @@ def is_done(text: str) -> bool:
     return bool(_DONE.search(fold(text)))
 
 
+def closes(text: str, changed: set[str]) -> bool:
+    """ "Nein danke, das ist alles" to a read-back: the caller has nothing to add, which confirms what
+    was read back (a "nein" that corrects says what is wrong, or gives the detail anew)."""
+    return is_done(text) and not changed
+
+
 def announces_message(text: str) -> bool:
     """The caller only said they want to leave a message; the message itself comes next."""
     folded = fold(text)

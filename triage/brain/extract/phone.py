@@ -27,6 +27,16 @@ _TRUNK_ZERO = re.compile(r"^\+(49|43|41|44)0")  # "+49 0171 ..." dials as "+49 1
 
 
 def _phone_text(text: str, lang: str) -> str:
+    """The turn with its number words as digits: in the call's language, or, when that finds no digit,
+    in the other one (an English caller who dictates "null eins sieben null" as they learned it)."""
+    prepared = _one_phone_text(text, lang)
+    if _DIGIT_GROUP.search(prepared):
+        return prepared
+    other = _one_phone_text(text, "de" if lang == "en" else "en")
+    return other if _DIGIT_GROUP.search(other) else prepared
+
+
+def _one_phone_text(text: str, lang: str) -> str:
     prepared = _prepare(text, lang).text
     return _PLUS.sub("+", _without_fillers(_ABBREVIATION_DOT.sub(r"\1", prepared), lang))
 

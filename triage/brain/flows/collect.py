@@ -152,9 +152,37 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             # more of the message, said while we asked for a detail: keep it, ask again
             s.message = f"{s.message} {text.strip()}" if s.message else text.strip()
             return Reply([c.say(ASK[missing])])
+        if missing and (given := detail_instead(c, text)):
+            s.confirming = given  # "What is the address?" - "0151 234 5678": kept and read back first
+            return Reply([c.say(CONFIRM[given])])
         if missing:
             return c.misunderstood([c.say(ASK[missing])])
     return next_detail(c)
+
+
+def detail_instead(c: Context, text: str) -> Slot | None:
+    """A whole callback number, or the caller's name, said when the bot asked something else (another
+    detail, "anything else?", "when would suit you?"): kept, unconfirmed, so it is not asked for again.
+    Which one it was, or None."""
+    s = c.state
+    if answers.yes_no(c.pack, text, s.lang) is not None or answers.is_done(text):
+        return None
+    digits = phone_digits(text, s.lang)
+    if digits is not None:
+        number = normalise_phone(digits)
+        if not plausible_phone(number):
+            return None
+        s.phone, s.phone_fragment = number, None
+        s.confirmed.discard("phone")
+        return "phone"
+    if s.name or len(text.split()) > 4 or not extract_address(text, s.lang).is_empty() or bare_town(text, s.lang):
+        return None
+    name = extract_name(text, s.lang, expecting=True)
+    if name is None:
+        return None
+    s.name = name
+    s.confirmed.discard("name")
+    return "name"
 
 
 def _town_added(c: Context, slot: Slot | None, text: str) -> str | None:
