@@ -1034,3 +1034,145 @@ def test_a_time_said_while_the_number_is_asked_is_kept_not_misunderstood(lang, p
     reply = d.hear(when)
     assert kept in d.state.when and d.state.when_text == when
     assert reply.says == [prompt("sanitaer-notdienst", "ask_callback", lang)]
+
+
+# --- answers to a question other than the one asked (data/dev/calls_first.jsonl) -------------------
+CLOSING = {"de": "nein danke, das ist alles", "en": "no thanks, that's all"}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_no_thanks_thats_all_to_the_message_read_back_stores_it_and_says_goodbye(lang):
+    d = call("kanzlei-berg", lang)
+    for turn in [*MESSAGE[lang], "0171 2345678", YES[lang], "Anna Schmidt", YES[lang]]:
+        d.hear(turn)
+    assert d.state.phase == "message_confirm"
+    reply = d.hear(CLOSING[lang])
+    assert reply.outcome is not None and reply.outcome.type == "message" and reply.end
+    assert reply.outcome.message["text"] == MESSAGE[lang][1]
+    assert reply.says == [
+        d.say("message_saved"),
+        prompt("kanzlei-berg", "goodbye", lang, caller_name="Anna Schmidt"),
+    ]
+
+
+ORDER = {
+    "de": "ich hätte gern zwei dichtungssets, dreiviertel zoll",
+    "en": "I'd like two washer sets, three quarter inch",
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_no_thanks_thats_all_to_the_order_read_back_keeps_the_order(lang):
+    d = call("sanitaer-notdienst", lang)
+    pickup = {"de": "zum abholen", "en": "pick up please"}[lang]
+    for turn in [YES[lang], ORDER[lang], CLOSING[lang], pickup, "Anna Schmidt", YES[lang], "0171 2345678", YES[lang]]:
+        d.hear(turn)
+    assert d.state.phase == "order_confirm"
+    reply = d.hear(CLOSING[lang])
+    assert reply.outcome is not None and reply.outcome.type == "order" and reply.end
+    assert [(i["sku"], i["qty"]) for i in reply.outcome.order["items"]] == [("SAN-DICHT-SET", 2)]
+    assert prompt("sanitaer-notdienst", "order_cancelled", lang) not in reply.says
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "kept"),
+    [
+        ("de", "Schmidt, Anna Schmidt", ("name", "Anna Schmidt")),
+        ("en", "Siobhan O'Connor", ("name", "Siobhan O'Connor")),
+        ("de", "zum abholen", ("fulfilment", "pickup")),
+        ("en", "pick up please", ("fulfilment", "pickup")),
+        ("de", "null vier null, fünf fünf sechs sechs sieben sieben", ("phone", "040556677")),
+        ("en", "oh four oh, two two three three four four", ("phone", "040223344")),
+    ],
+)
+def test_a_detail_said_to_anything_else_ends_the_items_and_is_kept(lang, answer, kept):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(ORDER[lang])
+    assert d.state.phase == "order"  # "Darf es noch etwas sein?"
+    reply = d.hear(answer)
+    assert prompt("sanitaer-notdienst", "not_understood", lang) not in reply.says
+    assert getattr(d.state, kept[0]) == kept[1]
+    assert d.state.phase != "order" and d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "number", "digits"),
+    [
+        ("de", "null eins sieben sechs eins zwei drei vier fünf sechs sieben", "01761234567"),
+        ("en", "zero one five one, two three four, five six seven eight", "01512345678"),
+    ],
+)
+def test_a_number_given_when_the_address_is_asked_is_read_back_then_the_address_asked_again(lang, number, digits):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(BURST[lang])
+    assert d.missing() == "address" and d.state.confirming is None
+    reply = d.hear(number)
+    assert (d.state.phone, d.state.confirming) == (digits, "phone")
+    assert reply.says == [d.say("confirm_callback")]
+    assert d.hear(YES[lang]).says == [d.say("ask_address")]
+    assert d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"), [("de", "Klaus Weber"), ("en", "David Klein")],
+)
+def test_a_name_given_when_the_address_is_asked_is_read_back_not_misunderstood(lang, name):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(BURST[lang])
+    reply = d.hear(name)
+    assert (d.state.name, d.state.confirming) == (name, "name")
+    assert reply.says == [d.say("confirm_name")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "message", "number"),
+    [
+        ("en", "hi, i'd like to leave a message for mr berg about my employment contract, please call me back",
+         "null eins sieben null, eins eins zwei zwei drei drei"),
+        ("de", "ich möchte eine nachricht für frau berg hinterlassen, es geht um meine kündigung, bitte um rückruf",
+         "oh one seven oh, one one two two three three"),
+    ],
+)
+def test_a_number_dictated_in_the_other_language_is_taken(lang, message, number):
+    d = call("kanzlei-berg", lang)
+    d.hear(message)
+    assert d.missing() == "phone"
+    d.hear(number)
+    assert (d.state.phone, d.state.confirming) == ("0170112233", "phone")
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked", "number"),
+    [
+        ("de", "mein heizkörper im schlafzimmer wird nicht warm, können sie da mal einen termin machen",
+         "null vier null eins zwei drei vier fünf sechs sieben"),
+        ("en", "my radiator in the bedroom stays cold, can I book an appointment",
+         "oh four oh, one two three four five six seven"),
+    ],
+)
+def test_a_number_said_to_when_would_suit_you_is_no_part_of_the_appointment(lang, asked, number):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(asked)
+    assert d.state.phase == "appointment"
+    d.hear(number)
+    assert (d.state.phone, d.state.confirming) == ("0401234567", "phone")
+    assert d.state.message == asked
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "spoken"),
+    [
+        ("de", "goethestraße 14, nein moment, 16 in hamburg", "Goethestraße 16, Hamburg"),
+        ("en", "it's hofweg 24, no sorry, 26 in hamburg", "Hofweg 26, Hamburg"),
+    ],
+)
+def test_a_house_number_corrected_before_the_town_is_the_one_read_back(lang, said, spoken):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(BURST[lang])
+    d.hear(said)
+    assert (d.state.address.spoken(), d.state.confirming) == (spoken, "address")

@@ -143,6 +143,8 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             s.confirmed.add(slot)
         else:
             return c.misunderstood([c.say(CONFIRM[slot])])
+    elif (other := _other_detail(c, changed)) is not None:
+        return _read_back(c, other)  # "What is the address?" - "0151 234 5678": that one read back first
     elif not changed:
         missing = c.missing()
         if missing in OPTIONAL and _declines(c, text):
@@ -153,11 +155,26 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             s.message = f"{s.message} {text.strip()}" if s.message else text.strip()
             return Reply([c.say(ASK[missing])])
         if missing and (given := detail_instead(c, text)):
-            s.confirming = given  # "What is the address?" - "0151 234 5678": kept and read back first
-            return Reply([c.say(CONFIRM[given])])
+            return _read_back(c, given)
         if missing:
             return c.misunderstood([c.say(ASK[missing])])
     return next_detail(c)
+
+
+def _other_detail(c: Context, changed: set[str]) -> Slot | None:
+    """A detail the caller gave instead of the one asked for, which is still missing."""
+    missing = c.missing()
+    if missing is None or missing in changed:
+        return None
+    return next((slot for slot in c.state.needs if slot in changed and c.value(slot)), None)
+
+
+def _read_back(c: Context, slot: Slot) -> Reply:
+    s = c.state
+    s.confirming = slot
+    if slot == "name":
+        s.name_read_back = s.name
+    return Reply([c.say(CONFIRM[slot])])
 
 
 def detail_instead(c: Context, text: str) -> Slot | None:
