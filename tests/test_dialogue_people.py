@@ -1176,3 +1176,18 @@ def test_a_house_number_corrected_before_the_town_is_the_one_read_back(lang, sai
     d.hear(BURST[lang])
     d.hear(said)
     assert (d.state.address.spoken(), d.state.confirming) == (spoken, "address")
+
+
+@pytest.mark.parametrize(
+    ("lang", "laptops"),
+    [("de", "wir brauchen zwei notebooks mit 14 zoll"), ("en", "we need two laptops, 14 inch")],
+)
+def test_the_delivery_address_asked_again_is_still_where_to_deliver(lang, laptops):
+    d = call("it-service-hansa", lang)
+    d.hear(laptops)
+    assert d.hear(CLOSING[lang]).says == [prompt("it-service-hansa", "order_ask_delivery_address", lang)]
+    reply = d.hear(YES[lang])
+    assert reply.says == [
+        prompt("it-service-hansa", "not_understood", lang),
+        prompt("it-service-hansa", "order_ask_delivery_address", lang),
+    ]

@@ -70,8 +70,7 @@ def next_detail(c: Context, prefix: list[str] | None = None) -> Reply:
             s.phone, s.phone_fragment, s.line_number_offered, s.confirming = line, None, True, "phone"
             return Reply([*says, c.say("confirm_line_number")])
         s.confirming = None
-        ask = "order_ask_delivery_address" if slot == "address" and s.after_collect == "order" else ASK[slot]
-        return Reply([*says, c.say(ask)])
+        return Reply([*says, _ask(c, slot)])
     s.confirming = None
     if s.after_collect == "message":
         return Reply([*says, *message.readback(c)])
@@ -135,7 +134,7 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             offered = slot == "phone" and s.phone == c.line_number()  # "no, call my mobile": no apology
             clear(c, slot)
             s.confirming = None  # the detail is asked for afresh: a "yes" now is no answer to it
-            return Reply([*([] if offered else [c.say("confirm_retry")]), c.say(ASK[slot])])
+            return Reply([*([] if offered else [c.say("confirm_retry")]), _ask(c, slot)])
         elif answer is True or changed:
             s.confirmed.add(slot)  # new information after a read-back is an implicit yes
         elif name := _name_instead(c, slot, text):
@@ -153,12 +152,18 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         if missing and s.after_collect == "message" and len(text.split()) > 3:
             # more of the message, said while we asked for a detail: keep it, ask again
             s.message = f"{s.message} {text.strip()}" if s.message else text.strip()
-            return Reply([c.say(ASK[missing])])
+            return Reply([_ask(c, missing)])
         if missing and (given := detail_instead(c, text)):
             return _read_back(c, given)
         if missing:
-            return c.misunderstood([c.say(ASK[missing])])
+            return c.misunderstood([_ask(c, missing)])
     return next_detail(c)
+
+
+def _ask(c: Context, slot: Slot) -> str:
+    """The question for a detail, the same each time it is asked: an order's address is where to deliver."""
+    delivery = slot == "address" and c.state.after_collect == "order"
+    return c.say("order_ask_delivery_address" if delivery else ASK[slot])
 
 
 def _other_detail(c: Context, changed: set[str]) -> Slot | None:
