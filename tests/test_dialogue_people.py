@@ -1191,3 +1191,27 @@ def test_the_delivery_address_asked_again_is_still_where_to_deliver(lang, laptop
         prompt("it-service-hansa", "not_understood", lang),
         prompt("it-service-hansa", "order_ask_delivery_address", lang),
     ]
+
+
+@pytest.mark.parametrize(
+    ("client", "started", "first", "lang"),
+    [
+        ("sanitaer-notdienst", "de", "yes that's fine", "en"),
+        ("sanitaer-notdienst", "de", "yeah ok", "en"),
+        ("sanitaer-notdienst", "en", "ja gerne", "de"),
+        ("kanzlei-berg", "de", "hello? hello", "en"),
+        ("kanzlei-berg", "en", "Guten Tag", "de"),
+    ],
+)
+def test_a_first_answer_in_the_other_language_turns_the_call_to_it(client, started, first, lang):
+    d = call(client, started)
+    reply = d.hear(first)
+    assert d.state.lang == lang
+    assert reply.says[-1] == prompt(client, "ask_need", lang)
+
+
+@pytest.mark.parametrize(("started", "first"), [("de", "ok"), ("en", "ok"), ("de", "hi")])
+def test_a_first_word_both_languages_use_keeps_the_call_in_its_language(started, first):
+    d = call("sanitaer-notdienst", started)
+    d.hear(first)
+    assert d.state.lang == started

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..packs.schema import InfoAnswer, Pack
 from .text import fold
+from .types import Lang
 
 _DONE = re.compile(
     r"\b(das wars|das war s|das ist alles|das waere alles|sonst nichts|nichts mehr|nein danke|tschuess|auf wiederhoeren"
@@ -49,6 +50,34 @@ def yes_no(pack: Pack, text: str, lang: str) -> bool | None:
     if said_yes == said_no:
         return None
     return said_yes
+
+
+# Greetings that belong to one language ("hi", "moin" and "okay" tell nothing)
+_GREETINGS_BY_LANGUAGE: dict[Lang, tuple[str, ...]] = {
+    "de": ("hallo", "guten tag", "guten morgen", "guten abend", "gruess gott", "gruss gott", "servus"),
+    "en": ("hello", "good morning", "good afternoon", "good evening"),
+}
+
+
+def answer_language(pack: Pack, text: str) -> Lang | None:
+    """The language a short answer or greeting is in, from words only one of the client's languages
+    uses ("yes, that's fine", "yeah", "hello?" against "ja gerne", "hallo"): a caller's first words
+    often are only that, and the call should go on in their language. None when the words are shared
+    ("ok", "hi"), from both languages, or from neither."""
+    folded = fold(text)
+    words: dict[Lang, set[str]] = {}
+    for table in (pack.prompts.yes_words, pack.prompts.no_words):
+        for table_lang, phrases in table.items():
+            words.setdefault(table_lang, set()).update(fold(w) for w in phrases if fold(w))
+    for greeting_lang, greetings in _GREETINGS_BY_LANGUAGE.items():
+        words.setdefault(greeting_lang, set()).update(greetings)
+    said: set[Lang] = set()
+    for lang, own_words in words.items():
+        others: set[str] = set().union(*(w for other, w in words.items() if other != lang))
+        own = tuple(w for w in own_words if w not in others)
+        if own and _phrases(own).search(folded):
+            said.add(lang)
+    return said.pop() if len(said) == 1 and said <= set(pack.languages) else None
 
 
 # The words of an appointment request itself ("ich hätte gern einen Termin", "can someone come round"),

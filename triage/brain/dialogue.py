@@ -239,6 +239,8 @@ class Dialogue(Context):
             again = "recording_consent" if s.phase == "consent" else "ask_need"
             return Reply([self.say("who_is_this"), self.say(again)])
         if s.phase in _OPEN_PHASES and answers.only_greets(text, a.entities.name):
+            if s.problem is None:  # "hello?" before any request: the caller's language from the greeting
+                s.lang = answers.answer_language(self.pack, text) or s.lang
             if s.phase == "consent":
                 return Reply([self.say("recording_consent")])
             s.phase = "need"

@@ -13,6 +13,7 @@ from .context import Context
 
 def consent(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     s = c.state
+    s.lang = answers.answer_language(c.pack, text) or s.lang  # "yes, that's fine": go on in the caller's language
     refused = answers.refuses_recording(text)  # "nein, ich möchte nicht aufgezeichnet werden"
     answer = False if refused else answers.yes_no(c.pack, text, s.lang)
     recording.decided(s, answer is True, c.now())
