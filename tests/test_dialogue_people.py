@@ -1215,3 +1215,52 @@ def test_a_first_word_both_languages_use_keeps_the_call_in_its_language(started,
     d = call("sanitaer-notdienst", started)
     d.hear(first)
     assert d.state.lang == started
+
+
+@pytest.mark.parametrize(
+    ("lang", "wait", "address"),
+    [
+        ("de", "einen Moment bitte", "Goethestraße 5, Hamburg"),
+        ("de", "moment", "Goethestraße 5, Hamburg"),
+        ("en", "hang on a second", "12 Mill Lane, Hamburg"),
+        ("en", "just a moment", "12 Mill Lane, Hamburg"),
+    ],
+)
+def test_a_caller_who_asks_the_bot_to_wait_is_waited_for(lang, wait, address):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(BURST[lang])
+    asked = d.state.last_question
+    reply = d.hear(wait)
+    assert reply.says == [] and not reply.end  # the bot waits quietly
+    assert (d.state.misunderstood, d.state.last_question) == (0, asked)
+    d.hear(address)
+    assert d.state.confirming == "address"
+
+
+@pytest.mark.parametrize(
+    ("lang", "what"),
+    [("de", "wie bitte?"), ("de", "können Sie das bitte wiederholen?"), ("en", "sorry, what did you say?"),
+     ("en", "could you repeat that?")],
+)
+def test_wie_bitte_repeats_the_question_and_is_no_misunderstanding(lang, what):
+    d = call("kanzlei-berg", lang)
+    for turn in [*MESSAGE[lang], "0171 2345678"]:
+        d.hear(turn)
+    asked = d.state.last_question
+    assert d.hear(what).says == [asked]
+    assert d.state.misunderstood == 0
+    d.hear(YES[lang])
+    assert "phone" in d.state.confirmed
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "name"),
+    [("de", "ja, hier ist Peter Schulz", "Peter Schulz"), ("en", "yes, hello, this is Anna Smith", "Anna Smith")],
+)
+def test_a_yes_with_a_greeting_and_a_name_answers_the_consent_question(lang, answer, name):
+    d = call("sanitaer-notdienst", lang)
+    reply = d.hear(answer)
+    assert d.state.recording_consent is True
+    assert d.state.name == name
+    assert reply.says == [prompt("sanitaer-notdienst", "ask_need", lang)]

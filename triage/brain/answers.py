@@ -191,6 +191,35 @@ _CALLBACK = re.compile(
 )
 
 
+# "Wie bitte?", "sorry, what did you say?": the caller did not hear the question
+_ASKS_REPEAT = re.compile(
+    r"\bwie bitte\b|\b(koennen|koennten|wuerden) sie (das |es )?(bitte )?(noch ?(ein)?mal )?(bitte )?wiederholen\b"
+    r"|\bnoch ?(ein)?mal bitte\b|\bwas haben sie gesagt\b|\bwhat did you say\b|\bsay (that|it) again\b"
+    r"|\bcome again\b|\b(could|can|would) you repeat\b|\brepeat that\b|\bpardon\b"
+    r"|\bi didn ?t (catch|get|hear) (that|you|it)\b|^(what|was|hae|haeh|huh)$"
+)
+# "Einen Moment bitte", "hang on a second": the caller asks the bot to wait (to find a paper, a number)
+_ASKS_TO_WAIT = re.compile(
+    r"^(ja |ok |okay |aeh |aehm )?(einen |ein |nen )?(kleinen |kurzen )?moment( noch| bitte| mal)*$"
+    r"|\b(einen|ein|nen) (kleinen |kurzen )?moment bitte\b|\bwarten sie (bitte )?(kurz|mal|einen moment)\b"
+    r"|\bkurz warten\b|\bsekunde bitte\b|\beine sekunde\b"
+    r"|\bhang on\b|\bhold on\b|\bone (sec|second|moment|minute)\b|\bjust a (sec|second|moment|minute)\b"
+    r"|\bwait a (sec|second|moment|minute)\b|\blet me (check|look|find|get)\b"
+)
+
+
+def asks_repeat(text: str) -> bool:
+    """ "Wie bitte?", "sorry, what did you say?": the caller wants the last question again."""
+    folded = fold(text)
+    return len(folded.split()) <= 8 and bool(_ASKS_REPEAT.search(folded))
+
+
+def asks_to_wait(text: str) -> bool:
+    """ "Einen Moment bitte", "hang on a second": the caller asks the bot to wait, and says nothing else."""
+    folded = fold(text)
+    return len(folded.split()) <= 6 and bool(_ASKS_TO_WAIT.search(folded))
+
+
 def refuses_recording(text: str) -> bool:
     """The caller does not want the call recorded (an answer to the consent question, in words)."""
     return bool(_NO_RECORDING.search(fold(text)))
