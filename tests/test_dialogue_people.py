@@ -1264,3 +1264,20 @@ def test_a_yes_with_a_greeting_and_a_name_answers_the_consent_question(lang, ans
     assert d.state.recording_consent is True
     assert d.state.name == name
     assert reply.says == [prompt("sanitaer-notdienst", "ask_need", lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "name"),
+    [
+        ("de", "ich bin Oliver Schulz", "Oliver Schulz"),
+        ("de", "ja, ich bin der Oliver Schulz", "Oliver Schulz"),
+        ("en", "yes, I'm Oliver Schulz", "Oliver Schulz"),
+    ],
+)
+def test_i_am_and_the_name_answers_the_name_question(lang, answer, name):
+    d = call("kanzlei-berg", lang)
+    for turn in [*MESSAGE[lang], "0171 2345678", YES[lang]]:
+        d.hear(turn)
+    assert d.missing() == "name"
+    d.hear(answer)
+    assert (d.state.name, d.state.confirming) == (name, "name")

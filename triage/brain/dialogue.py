@@ -238,7 +238,7 @@ class Dialogue(Context):
             return self._danger_answer(text)
         if not changed and s.last_question and answers.asks_repeat(text):
             return Reply([s.last_question])  # "wie bitte?": the question again, no misunderstanding
-        if not changed and answers.asks_to_wait(text):
+        if not changed and answers.asks_to_wait(text) and answers.yes_no(self.pack, text, s.lang) is None:
             self._keep_question = True  # "einen Moment bitte": the bot waits quietly; its question stands
             return Reply()
         if s.phase in _OPEN_PHASES and answers.asks_who(text):
