@@ -1281,3 +1281,36 @@ def test_i_am_and_the_name_answers_the_name_question(lang, answer, name):
     assert d.missing() == "name"
     d.hear(answer)
     assert (d.state.name, d.state.confirming) == (name, "name")
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked", "more"),
+    [
+        ("en", "please call me back about security for our party on saturday", "about 100 guests"),
+        ("de", "bitte rufen Sie mich wegen Security für unsere Feier am Samstag zurück", "etwa 50 personen"),
+    ],
+)
+def test_a_count_said_while_the_number_is_asked_is_part_of_the_message_not_of_the_number(lang, asked, more):
+    d = call("sicherheitsdienst-nord", lang)
+    d.hear(YES[lang])
+    d.hear(asked)
+    assert d.missing() == "phone" and d.state.after_collect == "message"
+    reply = d.hear(more)
+    assert (d.state.phone, d.state.phone_fragment) == (None, None)
+    assert more in (d.state.message or "")
+    assert reply.says == [d.say("ask_callback")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "unknown", "bye"),
+    [("de", "danke, und haben Sie einen Parkplatz?", "nein danke, tschüss"),
+     ("en", "thanks, and do you have parking?", "no thanks, bye")],
+)
+def test_no_thanks_bye_after_a_question_the_pack_cannot_answer_ends_the_call(lang, unknown, bye):
+    d = call("kanzlei-berg", lang)
+    d.hear({"de": "wann haben Sie freitags geöffnet?", "en": "what are your opening hours on friday?"}[lang])
+    reply = d.hear(unknown)
+    assert reply.says[0] == prompt("kanzlei-berg", "info_unknown", lang)
+    reply = d.hear(bye)
+    assert reply.end and reply.says == [prompt("kanzlei-berg", "goodbye", lang)]
+    assert d.state.outcome is not None and d.state.outcome.type == "ended"

@@ -119,6 +119,21 @@ def phone_digits(text: str, lang: str) -> str | None:
     return "".join(group.group() for group in runs[-1])
 
 
+# Words that may follow a piece of a number said in parts ("040 und dann 123", "0171 - nein, 0172")
+_AFTER_NUMBER_PIECE = frozenset("und dann oder nein moment bitte ja and then or no sorry wait please yes".split())
+
+
+def counts_something(text: str, lang: str) -> bool:
+    """The last number in the turn counts something ("about 100 guests", "etwa 50 Personen"): a word
+    other than a connector follows it, so it is no piece of a phone number."""
+    prepared = _phone_text(text, lang)
+    groups = list(_DIGIT_GROUP.finditer(prepared))
+    if not groups:
+        return False
+    after = re.findall(r"[^\W\d_]+", prepared[groups[-1].end() :])
+    return bool(after) and after[0] not in _AFTER_NUMBER_PIECE
+
+
 def normalise_phone(number: str) -> str:
     """ "0049 171 ..." and "+49 0171 ..." as "+49171..."."""
     if number.startswith("00"):

@@ -15,6 +15,7 @@ from .. import answers
 from ..extract import normalise_phone, phone_digits, plausible_phone
 from ..extract.address import bare_town, extract_address
 from ..extract.name import corrected_name, extract_name
+from ..extract.phone import counts_something
 from ..state import Reply, Slot
 from ..types import Address, Analysis
 from . import message, order
@@ -108,6 +109,8 @@ def phone_pieces(c: Context, a: Analysis, text: str) -> Analysis:
     if plausible_phone(number):
         s.phone_fragment = None
         return replace(a, entities=replace(a.entities, phone=number))
+    if counts_something(text, s.lang):  # "about 100 guests" while the number is asked: no piece of it
+        return a
     s.phone_fragment = number
     return replace(a, entities=replace(a.entities, phone=None))
 
@@ -149,7 +152,7 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         if missing in OPTIONAL and _declines(c, text):
             s.declined.add(missing)
             return next_detail(c)
-        if missing and s.after_collect == "message" and len(text.split()) > 3:
+        if missing and s.after_collect == "message" and len(text.split()) > 2:
             # more of the message, said while we asked for a detail: keep it, ask again
             s.message = f"{s.message} {text.strip()}" if s.message else text.strip()
             return Reply([_ask(c, missing)])

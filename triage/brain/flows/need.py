@@ -29,6 +29,8 @@ def need(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     """The caller's request: route it to the flow that serves it."""
     s = c.state
     s.phase = "need"
+    if answers.is_done(text) and len(text.split()) <= 6 and not a.order:
+        return c.goodbye()  # "nein danke, tschüss" after a question the pack could not answer
     s.intent = a.intent
     if a.urgency == "P2":
         return collect.start(c, a, "p2")
