@@ -1314,3 +1314,27 @@ def test_no_thanks_bye_after_a_question_the_pack_cannot_answer_ends_the_call(lan
     reply = d.hear(bye)
     assert reply.end and reply.says == [prompt("kanzlei-berg", "goodbye", lang)]
     assert d.state.outcome is not None and d.state.outcome.type == "ended"
+
+
+@pytest.mark.parametrize(
+    ("lang", "order", "sku", "qty"),
+    [
+        ("de", "ich bräuchte so nen thermostatkopf für die heizung, zwei stück bitte", "SAN-THERMOSTAT", 2),
+        ("en", "i wanted to order some teflon tape, like three rolls", "SAN-DICHTBAND", 3),
+    ],
+)
+def test_a_count_said_after_the_item_is_its_quantity(lang, order, sku, qty):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(order)
+    assert [(line.sku, line.qty) for line in d.state.order] == [(sku, qty)]
+
+
+@pytest.mark.parametrize(("lang", "pickup"), [("en", "i'll come and get it"), ("de", "ich hole es selbst ab")])
+def test_come_and_get_it_answers_pick_up_or_deliver(lang, pickup):
+    d = call("sanitaer-notdienst", lang)
+    for turn in [YES[lang], ORDER[lang], CLOSING[lang]]:
+        d.hear(turn)
+    assert d.state.phase == "order_fulfilment"
+    d.hear(pickup)
+    assert d.state.fulfilment == "pickup" and d.state.misunderstood == 0

@@ -20,7 +20,7 @@ _ANNOUNCE = re.compile(
 )
 _PICKUP = re.compile(
     r"\b(abhol\w*|hol\w* (es |das |die |sie )?ab|selbst|vorbei|pick\w* (it |them |that |the order )?up|pickup"
-    r"|collect\w*)\b"
+    r"|collect\w*|come (and |to |by and )?(get|fetch|pick)|get it myself|fetch it)\b"
 )
 # What Whisper makes of a short "Pick up, please." on an 8 kHz line ("Back up, please." in the voice suite):
 # taken only as the answer to "pick up or deliver?", never inside an order sentence.
