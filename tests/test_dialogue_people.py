@@ -1338,3 +1338,13 @@ def test_come_and_get_it_answers_pick_up_or_deliver(lang, pickup):
     assert d.state.phase == "order_fulfilment"
     d.hear(pickup)
     assert d.state.fulfilment == "pickup" and d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(("lang", "name"), [("en", "it's Dave O'Neill"), ("de", "Kowalski, Jan Kowalski")])
+def test_a_name_said_to_pick_up_or_deliver_is_kept_and_the_question_asked_again(lang, name):
+    d = call("sanitaer-notdienst", lang)
+    for turn in [YES[lang], ORDER[lang], CLOSING[lang]]:
+        d.hear(turn)
+    reply = d.hear(name)
+    assert reply.says == [prompt("sanitaer-notdienst", "order_ask_fulfilment", lang)]
+    assert d.state.name == {"en": "Dave O'Neill", "de": "Jan Kowalski"}[lang] and d.state.misunderstood == 0

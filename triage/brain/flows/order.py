@@ -133,6 +133,8 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             s.fulfilment = None
             if answers.is_done(text):  # "No," - a breath ended the turn - "that's all.": the last answer's tail
                 return Reply([c.say("order_ask_fulfilment")])
+            if changed or collect.detail_instead(c, text):  # "Dave O'Neill": kept; the question stands
+                return Reply([c.say("order_ask_fulfilment")])
             return c.misunderstood([c.say("order_ask_fulfilment")])
         return Reply(next_step(c))
     return _confirm(c, a, text)
