@@ -1348,3 +1348,15 @@ def test_a_name_said_to_pick_up_or_deliver_is_kept_and_the_question_asked_again(
     reply = d.hear(name)
     assert reply.says == [prompt("sanitaer-notdienst", "order_ask_fulfilment", lang)]
     assert d.state.name == {"en": "Dave O'Neill", "de": "Jan Kowalski"}[lang] and d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "name"),
+    [("en", "its dave, dave o'neill", "Dave O'Neill"), ("de", "hier ist anna, anna schmidt", "Anna Schmidt")],
+)
+def test_a_name_introduced_then_said_in_full_is_kept_in_full(lang, said, name):
+    d = call("sanitaer-notdienst", lang)
+    for turn in [YES[lang], ORDER[lang], CLOSING[lang]]:
+        d.hear(turn)
+    d.hear(said)
+    assert d.state.name == name

@@ -135,6 +135,13 @@ def _as_spelled(word: str, spelled: dict[str, str]) -> str:
 
 def _name_in(t: str, lang: str, expecting: bool) -> str | None:
     found = _name_at(t, lang, expecting)
+    if not expecting and found and "," in t:
+        # "it's Dave, Dave O'Neill": a name introduced, then said again in full right after it
+        head, _, rest = t.partition(",")
+        again = _name_at(rest.split(",")[0], lang, True) if _name_at(head, lang, False) == found else None
+        if again and set(found.split()) < set(again.split()) and len(again.split()) <= 3:
+            return again
+        return found
     if not expecting or "," not in t:
         return found
     # "Schmidt, Anna Schmidt": the fuller form; "Müller, Hans": surname first, as on a form
