@@ -382,3 +382,31 @@ def test_option_values_are_said_in_the_callers_language_and_stored_as_the_packs_
     [line] = out["order"]["items"]
     assert (line["sku"], line["options"]) == ("SAN-DICHT-SET", {"size": "halber Zoll"})
     assert out["order"]["fulfilment"] == "pickup"
+
+
+# --- `triage eval-calls`: whole calls checked against what they should end with ------------------
+def test_eval_calls_counts_the_calls_that_end_right_and_names_what_broke(cli, tmp_path):
+    gas = {"id": "gas", "client": "sanitaer-notdienst", "turns": ["ja", "es riecht nach gas"],
+           "expect": {"outcome": "handoff", "urgency": "P0"}}
+    quote = {"id": "quote", "client": "kanzlei-berg",
+             "turns": ["i'd like to leave a message, please call me back about my lease", "0171 2345678", "yes",
+                       "Anna Smith", "yes", "yes"],
+             "expect": {"outcome": "message", "name": "Anna Smith", "phone": "+491712345678",
+                        "message_contains": ["lease", "invoice"]}}
+    calls = tmp_path / "calls.jsonl"
+    calls.write_text("\n".join(json.dumps(c) for c in (gas, quote)) + "\n", encoding="utf-8")
+    result = cli("eval-calls", str(calls))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert lines[-1] == "1 of 2 calls end right"
+    assert lines[0] == "FAIL quote (kanzlei-berg):"
+    assert lines[1].startswith("  - message: wanted ['lease', 'invoice']")
+    assert len(lines) == 3  # the name and the number (+49 as a leading 0) were stored as expected
+
+
+def test_eval_calls_says_which_line_is_bad(cli, tmp_path):
+    calls = tmp_path / "calls.jsonl"
+    calls.write_text('{"id": "x", "client": "kanzlei-berg", "turns": ["hallo"], "expect": {"outcom": "ended"}}\n')
+    result = cli("eval-calls", str(calls))
+    assert result.exit_code == 2
+    assert f"{calls}:1" in result.output

@@ -1034,3 +1034,329 @@ def test_a_time_said_while_the_number_is_asked_is_kept_not_misunderstood(lang, p
     reply = d.hear(when)
     assert kept in d.state.when and d.state.when_text == when
     assert reply.says == [prompt("sanitaer-notdienst", "ask_callback", lang)]
+
+
+# --- answers to a question other than the one asked (data/dev/calls_first.jsonl) -------------------
+CLOSING = {"de": "nein danke, das ist alles", "en": "no thanks, that's all"}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_no_thanks_thats_all_to_the_message_read_back_stores_it_and_says_goodbye(lang):
+    d = call("kanzlei-berg", lang)
+    for turn in [*MESSAGE[lang], "0171 2345678", YES[lang], "Anna Schmidt", YES[lang]]:
+        d.hear(turn)
+    assert d.state.phase == "message_confirm"
+    reply = d.hear(CLOSING[lang])
+    assert reply.outcome is not None and reply.outcome.type == "message" and reply.end
+    assert reply.outcome.message["text"] == MESSAGE[lang][1]
+    assert reply.says == [
+        d.say("message_saved"),
+        prompt("kanzlei-berg", "goodbye", lang, caller_name="Anna Schmidt"),
+    ]
+
+
+ORDER = {
+    "de": "ich hätte gern zwei dichtungssets, dreiviertel zoll",
+    "en": "I'd like two washer sets, three quarter inch",
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_no_thanks_thats_all_to_the_order_read_back_keeps_the_order(lang):
+    d = call("sanitaer-notdienst", lang)
+    pickup = {"de": "zum abholen", "en": "pick up please"}[lang]
+    for turn in [YES[lang], ORDER[lang], CLOSING[lang], pickup, "Anna Schmidt", YES[lang], "0171 2345678", YES[lang]]:
+        d.hear(turn)
+    assert d.state.phase == "order_confirm"
+    reply = d.hear(CLOSING[lang])
+    assert reply.outcome is not None and reply.outcome.type == "order" and reply.end
+    assert [(i["sku"], i["qty"]) for i in reply.outcome.order["items"]] == [("SAN-DICHT-SET", 2)]
+    assert prompt("sanitaer-notdienst", "order_cancelled", lang) not in reply.says
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "kept"),
+    [
+        ("de", "Schmidt, Anna Schmidt", ("name", "Anna Schmidt")),
+        ("en", "Siobhan O'Connor", ("name", "Siobhan O'Connor")),
+        ("de", "zum abholen", ("fulfilment", "pickup")),
+        ("en", "pick up please", ("fulfilment", "pickup")),
+        ("de", "null vier null, fünf fünf sechs sechs sieben sieben", ("phone", "040556677")),
+        ("en", "oh four oh, two two three three four four", ("phone", "040223344")),
+    ],
+)
+def test_a_detail_said_to_anything_else_ends_the_items_and_is_kept(lang, answer, kept):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(ORDER[lang])
+    assert d.state.phase == "order"  # "Darf es noch etwas sein?"
+    reply = d.hear(answer)
+    assert prompt("sanitaer-notdienst", "not_understood", lang) not in reply.says
+    assert getattr(d.state, kept[0]) == kept[1]
+    assert d.state.phase != "order" and d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "number", "digits"),
+    [
+        ("de", "null eins sieben sechs eins zwei drei vier fünf sechs sieben", "01761234567"),
+        ("en", "zero one five one, two three four, five six seven eight", "01512345678"),
+    ],
+)
+def test_a_number_given_when_the_address_is_asked_is_read_back_then_the_address_asked_again(lang, number, digits):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(BURST[lang])
+    assert d.missing() == "address" and d.state.confirming is None
+    reply = d.hear(number)
+    assert (d.state.phone, d.state.confirming) == (digits, "phone")
+    assert reply.says == [d.say("confirm_callback")]
+    assert d.hear(YES[lang]).says == [d.say("ask_address")]
+    assert d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"), [("de", "Klaus Weber"), ("en", "David Klein")],
+)
+def test_a_name_given_when_the_address_is_asked_is_read_back_not_misunderstood(lang, name):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(BURST[lang])
+    reply = d.hear(name)
+    assert (d.state.name, d.state.confirming) == (name, "name")
+    assert reply.says == [d.say("confirm_name")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "message", "number"),
+    [
+        ("en", "hi, i'd like to leave a message for mr berg about my employment contract, please call me back",
+         "null eins sieben null, eins eins zwei zwei drei drei"),
+        ("de", "ich möchte eine nachricht für frau berg hinterlassen, es geht um meine kündigung, bitte um rückruf",
+         "oh one seven oh, one one two two three three"),
+    ],
+)
+def test_a_number_dictated_in_the_other_language_is_taken(lang, message, number):
+    d = call("kanzlei-berg", lang)
+    d.hear(message)
+    assert d.missing() == "phone"
+    d.hear(number)
+    assert (d.state.phone, d.state.confirming) == ("0170112233", "phone")
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked", "number"),
+    [
+        ("de", "mein heizkörper im schlafzimmer wird nicht warm, können sie da mal einen termin machen",
+         "null vier null eins zwei drei vier fünf sechs sieben"),
+        ("en", "my radiator in the bedroom stays cold, can I book an appointment",
+         "oh four oh, one two three four five six seven"),
+    ],
+)
+def test_a_number_said_to_when_would_suit_you_is_no_part_of_the_appointment(lang, asked, number):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(asked)
+    assert d.state.phase == "appointment"
+    d.hear(number)
+    assert (d.state.phone, d.state.confirming) == ("0401234567", "phone")
+    assert d.state.message == asked
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "spoken"),
+    [
+        ("de", "goethestraße 14, nein moment, 16 in hamburg", "Goethestraße 16, Hamburg"),
+        ("en", "it's hofweg 24, no sorry, 26 in hamburg", "Hofweg 26, Hamburg"),
+    ],
+)
+def test_a_house_number_corrected_before_the_town_is_the_one_read_back(lang, said, spoken):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(BURST[lang])
+    d.hear(said)
+    assert (d.state.address.spoken(), d.state.confirming) == (spoken, "address")
+
+
+@pytest.mark.parametrize(
+    ("lang", "laptops"),
+    [("de", "wir brauchen zwei notebooks mit 14 zoll"), ("en", "we need two laptops, 14 inch")],
+)
+def test_the_delivery_address_asked_again_is_still_where_to_deliver(lang, laptops):
+    d = call("it-service-hansa", lang)
+    d.hear(laptops)
+    assert d.hear(CLOSING[lang]).says == [prompt("it-service-hansa", "order_ask_delivery_address", lang)]
+    reply = d.hear(YES[lang])
+    assert reply.says == [
+        prompt("it-service-hansa", "not_understood", lang),
+        prompt("it-service-hansa", "order_ask_delivery_address", lang),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("client", "started", "first", "lang"),
+    [
+        ("sanitaer-notdienst", "de", "yes that's fine", "en"),
+        ("sanitaer-notdienst", "de", "yeah ok", "en"),
+        ("sanitaer-notdienst", "en", "ja gerne", "de"),
+        ("kanzlei-berg", "de", "hello? hello", "en"),
+        ("kanzlei-berg", "en", "Guten Tag", "de"),
+    ],
+)
+def test_a_first_answer_in_the_other_language_turns_the_call_to_it(client, started, first, lang):
+    d = call(client, started)
+    reply = d.hear(first)
+    assert d.state.lang == lang
+    assert reply.says[-1] == prompt(client, "ask_need", lang)
+
+
+@pytest.mark.parametrize(("started", "first"), [("de", "ok"), ("en", "ok"), ("de", "hi")])
+def test_a_first_word_both_languages_use_keeps_the_call_in_its_language(started, first):
+    d = call("sanitaer-notdienst", started)
+    d.hear(first)
+    assert d.state.lang == started
+
+
+@pytest.mark.parametrize(
+    ("lang", "wait", "address"),
+    [
+        ("de", "einen Moment bitte", "Goethestraße 5, Hamburg"),
+        ("de", "moment", "Goethestraße 5, Hamburg"),
+        ("en", "hang on a second", "12 Mill Lane, Hamburg"),
+        ("en", "just a moment", "12 Mill Lane, Hamburg"),
+    ],
+)
+def test_a_caller_who_asks_the_bot_to_wait_is_waited_for(lang, wait, address):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(BURST[lang])
+    asked = d.state.last_question
+    reply = d.hear(wait)
+    assert reply.says == [] and not reply.end  # the bot waits quietly
+    assert (d.state.misunderstood, d.state.last_question) == (0, asked)
+    d.hear(address)
+    assert d.state.confirming == "address"
+
+
+@pytest.mark.parametrize(
+    ("lang", "what"),
+    [("de", "wie bitte?"), ("de", "können Sie das bitte wiederholen?"), ("en", "sorry, what did you say?"),
+     ("en", "could you repeat that?")],
+)
+def test_wie_bitte_repeats_the_question_and_is_no_misunderstanding(lang, what):
+    d = call("kanzlei-berg", lang)
+    for turn in [*MESSAGE[lang], "0171 2345678"]:
+        d.hear(turn)
+    asked = d.state.last_question
+    assert d.hear(what).says == [asked]
+    assert d.state.misunderstood == 0
+    d.hear(YES[lang])
+    assert "phone" in d.state.confirmed
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "name"),
+    [("de", "ja, hier ist Peter Schulz", "Peter Schulz"), ("en", "yes, hello, this is Anna Smith", "Anna Smith")],
+)
+def test_a_yes_with_a_greeting_and_a_name_answers_the_consent_question(lang, answer, name):
+    d = call("sanitaer-notdienst", lang)
+    reply = d.hear(answer)
+    assert d.state.recording_consent is True
+    assert d.state.name == name
+    assert reply.says == [prompt("sanitaer-notdienst", "ask_need", lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "name"),
+    [
+        ("de", "ich bin Oliver Schulz", "Oliver Schulz"),
+        ("de", "ja, ich bin der Oliver Schulz", "Oliver Schulz"),
+        ("en", "yes, I'm Oliver Schulz", "Oliver Schulz"),
+    ],
+)
+def test_i_am_and_the_name_answers_the_name_question(lang, answer, name):
+    d = call("kanzlei-berg", lang)
+    for turn in [*MESSAGE[lang], "0171 2345678", YES[lang]]:
+        d.hear(turn)
+    assert d.missing() == "name"
+    d.hear(answer)
+    assert (d.state.name, d.state.confirming) == (name, "name")
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked", "more"),
+    [
+        ("en", "please call me back about security for our party on saturday", "about 100 guests"),
+        ("de", "bitte rufen Sie mich wegen Security für unsere Feier am Samstag zurück", "etwa 50 personen"),
+    ],
+)
+def test_a_count_said_while_the_number_is_asked_is_part_of_the_message_not_of_the_number(lang, asked, more):
+    d = call("sicherheitsdienst-nord", lang)
+    d.hear(YES[lang])
+    d.hear(asked)
+    assert d.missing() == "phone" and d.state.after_collect == "message"
+    reply = d.hear(more)
+    assert (d.state.phone, d.state.phone_fragment) == (None, None)
+    assert more in (d.state.message or "")
+    assert reply.says == [d.say("ask_callback")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "unknown", "bye"),
+    [("de", "danke, und haben Sie einen Parkplatz?", "nein danke, tschüss"),
+     ("en", "thanks, and do you have parking?", "no thanks, bye")],
+)
+def test_no_thanks_bye_after_a_question_the_pack_cannot_answer_ends_the_call(lang, unknown, bye):
+    d = call("kanzlei-berg", lang)
+    d.hear({"de": "wann haben Sie freitags geöffnet?", "en": "what are your opening hours on friday?"}[lang])
+    reply = d.hear(unknown)
+    assert reply.says[0] == prompt("kanzlei-berg", "info_unknown", lang)
+    reply = d.hear(bye)
+    assert reply.end and reply.says == [prompt("kanzlei-berg", "goodbye", lang)]
+    assert d.state.outcome is not None and d.state.outcome.type == "ended"
+
+
+@pytest.mark.parametrize(
+    ("lang", "order", "sku", "qty"),
+    [
+        ("de", "ich bräuchte so nen thermostatkopf für die heizung, zwei stück bitte", "SAN-THERMOSTAT", 2),
+        ("en", "i wanted to order some teflon tape, like three rolls", "SAN-DICHTBAND", 3),
+    ],
+)
+def test_a_count_said_after_the_item_is_its_quantity(lang, order, sku, qty):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(order)
+    assert [(line.sku, line.qty) for line in d.state.order] == [(sku, qty)]
+
+
+@pytest.mark.parametrize(("lang", "pickup"), [("en", "i'll come and get it"), ("de", "ich hole es selbst ab")])
+def test_come_and_get_it_answers_pick_up_or_deliver(lang, pickup):
+    d = call("sanitaer-notdienst", lang)
+    for turn in [YES[lang], ORDER[lang], CLOSING[lang]]:
+        d.hear(turn)
+    assert d.state.phase == "order_fulfilment"
+    d.hear(pickup)
+    assert d.state.fulfilment == "pickup" and d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(("lang", "name"), [("en", "it's Dave O'Neill"), ("de", "Kowalski, Jan Kowalski")])
+def test_a_name_said_to_pick_up_or_deliver_is_kept_and_the_question_asked_again(lang, name):
+    d = call("sanitaer-notdienst", lang)
+    for turn in [YES[lang], ORDER[lang], CLOSING[lang]]:
+        d.hear(turn)
+    reply = d.hear(name)
+    assert reply.says == [prompt("sanitaer-notdienst", "order_ask_fulfilment", lang)]
+    assert d.state.name == {"en": "Dave O'Neill", "de": "Jan Kowalski"}[lang] and d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "name"),
+    [("en", "its dave, dave o'neill", "Dave O'Neill"), ("de", "hier ist anna, anna schmidt", "Anna Schmidt")],
+)
+def test_a_name_introduced_then_said_in_full_is_kept_in_full(lang, said, name):
+    d = call("sanitaer-notdienst", lang)
+    for turn in [YES[lang], ORDER[lang], CLOSING[lang]]:
+        d.hear(turn)
+    d.hear(said)
+    assert d.state.name == name

@@ -122,6 +122,20 @@ def _open_call(client: str, lang: str | None):
     return CallSession(Dialogue(pack, _load_model(), lang=lang), store, channel=TEST_CHANNEL)
 
 
+def _play(call, turns: list) -> Any:
+    """A whole call in text, as `simulate` and `eval-calls` play it: greeting, turns until the call
+    ends, hang-up; the outcome."""
+    call.greet()
+    for turn in turns:
+        if call.dialogue.state.ended:
+            break
+        if isinstance(turn, dict):
+            call.dtmf(turn["dtmf"])
+        else:
+            call.hear(turn)
+    return call.hangup()
+
+
 @app.command()
 def simulate(
     script: Annotated[Path, typer.Option("--script", help='JSON: {"client"?, "turns": ["caller says", ...]}')],
@@ -134,15 +148,7 @@ def simulate(
     if not client_id:
         _fail('no client: pass --client ID or put "client" in the script')
     call = _open_call(client_id, lang or data.get("lang"))
-    call.greet()
-    for turn in data["turns"]:
-        if call.dialogue.state.ended:
-            break
-        if isinstance(turn, dict):
-            call.dtmf(turn["dtmf"])
-        else:
-            call.hear(turn)
-    outcome = call.hangup()
+    outcome = _play(call, data["turns"])
     state = call.dialogue.state
     result = {
         "client": client_id,
@@ -152,6 +158,30 @@ def simulate(
         "outcome": outcome.as_dict() if outcome else None,
     }
     typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+@app.command("eval-calls")
+def eval_calls(
+    calls: Annotated[Path, typer.Argument(help='JSONL: {"id", "client", "turns", "expect"} per line.')],
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Print each failing call's transcript.")] = False,
+) -> None:
+    """Play whole text calls as `simulate` does and say how many end as their `expect` says
+    (triage/call_check.py lists the expectations)."""
+    from .call_check import check, read_cases, report
+
+    try:
+        cases = read_cases(calls)
+    except (OSError, ValueError) as exc:
+        _fail(str(exc))
+    results = []
+    for case in cases:
+        call = _open_call(case.client, case.lang)
+        outcome = _play(call, case.turns)
+        state = call.dialogue.state
+        transcript = [{"role": t.role, "text": t.text} for t in state.transcript]
+        results.append((case, check(case.expect, outcome.as_dict() if outcome else None, state.recording_consent),
+                        transcript))
+    typer.echo(report(results, verbose))
 
 
 @app.command()

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..packs.schema import InfoAnswer, Pack
 from .text import fold
+from .types import Lang
 
 _DONE = re.compile(
     r"\b(das wars|das war s|das ist alles|das waere alles|sonst nichts|nichts mehr|nein danke|tschuess|auf wiederhoeren"
@@ -19,7 +20,7 @@ _ANNOUNCE = re.compile(
 )
 _PICKUP = re.compile(
     r"\b(abhol\w*|hol\w* (es |das |die |sie )?ab|selbst|vorbei|pick\w* (it |them |that |the order )?up|pickup"
-    r"|collect\w*)\b"
+    r"|collect\w*|come (and |to |by and )?(get|fetch|pick)|get it myself|fetch it)\b"
 )
 # What Whisper makes of a short "Pick up, please." on an 8 kHz line ("Back up, please." in the voice suite):
 # taken only as the answer to "pick up or deliver?", never inside an order sentence.
@@ -49,6 +50,34 @@ def yes_no(pack: Pack, text: str, lang: str) -> bool | None:
     if said_yes == said_no:
         return None
     return said_yes
+
+
+# Greetings that belong to one language ("hi", "moin" and "okay" tell nothing)
+_GREETINGS_BY_LANGUAGE: dict[Lang, tuple[str, ...]] = {
+    "de": ("hallo", "guten tag", "guten morgen", "guten abend", "gruess gott", "gruss gott", "servus"),
+    "en": ("hello", "good morning", "good afternoon", "good evening"),
+}
+
+
+def answer_language(pack: Pack, text: str) -> Lang | None:
+    """The language a short answer or greeting is in, from words only one of the client's languages
+    uses ("yes, that's fine", "yeah", "hello?" against "ja gerne", "hallo"): a caller's first words
+    often are only that, and the call should go on in their language. None when the words are shared
+    ("ok", "hi"), from both languages, or from neither."""
+    folded = fold(text)
+    words: dict[Lang, set[str]] = {}
+    for table in (pack.prompts.yes_words, pack.prompts.no_words):
+        for table_lang, phrases in table.items():
+            words.setdefault(table_lang, set()).update(fold(w) for w in phrases if fold(w))
+    for greeting_lang, greetings in _GREETINGS_BY_LANGUAGE.items():
+        words.setdefault(greeting_lang, set()).update(greetings)
+    said: set[Lang] = set()
+    for lang, own_words in words.items():
+        others: set[str] = set().union(*(w for other, w in words.items() if other != lang))
+        own = tuple(w for w in own_words if w not in others)
+        if own and _phrases(own).search(folded):
+            said.add(lang)
+    return said.pop() if len(said) == 1 and said <= set(pack.languages) else None
 
 
 # The words of an appointment request itself ("ich hätte gern einen Termin", "can someone come round"),
@@ -85,6 +114,12 @@ def says_what_about(text: str, when_words: str | None = None) -> bool:
 def is_done(text: str) -> bool:
     """The caller has nothing more ("nein danke, das wars")."""
     return bool(_DONE.search(fold(text)))
+
+
+def closes(text: str, changed: set[str]) -> bool:
+    """ "Nein danke, das ist alles" to a read-back: the caller has nothing to add, which confirms what
+    was read back (a "nein" that corrects says what is wrong, or gives the detail anew)."""
+    return is_done(text) and not changed
 
 
 def announces_message(text: str) -> bool:
@@ -154,6 +189,35 @@ _CALLBACK = re.compile(
     r"\b(rufen sie mich|ruf mich|melden sie sich|rueckruf|zurueckrufen|call me back|call back|callback"
     r"|get back to me|ring me back)"
 )
+
+
+# "Wie bitte?", "sorry, what did you say?": the caller did not hear the question
+_ASKS_REPEAT = re.compile(
+    r"\bwie bitte\b|\b(koennen|koennten|wuerden) sie (das |es )?(bitte )?(noch ?(ein)?mal )?(bitte )?wiederholen\b"
+    r"|\bnoch ?(ein)?mal bitte\b|\bwas haben sie gesagt\b|\bwhat did you say\b|\bsay (that|it) again\b"
+    r"|\bcome again\b|\b(could|can|would) you repeat\b|\brepeat that\b|\bpardon\b"
+    r"|\bi didn ?t (catch|get|hear) (that|you|it)\b|^(what|was|hae|haeh|huh)$"
+)
+# "Einen Moment bitte", "hang on a second": the caller asks the bot to wait (to find a paper, a number)
+_ASKS_TO_WAIT = re.compile(
+    r"^(ja |ok |okay |aeh |aehm )?(einen |ein |nen )?(kleinen |kurzen )?moment( noch| bitte| mal)*$"
+    r"|\b(einen|ein|nen) (kleinen |kurzen )?moment bitte\b|\bwarten sie (bitte )?(kurz|mal|einen moment)\b"
+    r"|\bkurz warten\b|\bsekunde bitte\b|\beine sekunde\b"
+    r"|\bhang on\b|\bhold on\b|\bone (sec|second|moment|minute)\b|\bjust a (sec|second|moment|minute)\b"
+    r"|\bwait a (sec|second|moment|minute)\b|\blet me (check|look|find|get)\b"
+)
+
+
+def asks_repeat(text: str) -> bool:
+    """ "Wie bitte?", "sorry, what did you say?": the caller wants the last question again."""
+    folded = fold(text)
+    return len(folded.split()) <= 8 and bool(_ASKS_REPEAT.search(folded))
+
+
+def asks_to_wait(text: str) -> bool:
+    """ "Einen Moment bitte", "hang on a second": the caller asks the bot to wait, and says nothing else."""
+    folded = fold(text)
+    return len(folded.split()) <= 6 and bool(_ASKS_TO_WAIT.search(folded))
 
 
 def refuses_recording(text: str) -> bool:

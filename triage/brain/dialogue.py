@@ -73,6 +73,7 @@ class Dialogue(Context):
         self.now = now
         self.state = CallState(client_id=pack.id, lang=lang or pack.languages[0])
         self.caller_number: str | None = None  # the line's caller ID, set by CallSession
+        self._keep_question = False  # a reply that says nothing new keeps the question the caller must answer
 
     # --- what the outside world calls -----------------------------------------------------------
     def greet(self) -> Reply:
@@ -235,10 +236,19 @@ class Dialogue(Context):
             return collect.start(self, a, "p1")  # in any phase: an order or a message waits
         if s.phase == "danger_check":
             return self._danger_answer(text)
+        if not changed and s.last_question and answers.asks_repeat(text):
+            return Reply([s.last_question])  # "wie bitte?": the question again, no misunderstanding
+        if not changed and answers.asks_to_wait(text) and answers.yes_no(self.pack, text, s.lang) is None:
+            self._keep_question = True  # "einen Moment bitte": the bot waits quietly; its question stands
+            return Reply()
         if s.phase in _OPEN_PHASES and answers.asks_who(text):
             again = "recording_consent" if s.phase == "consent" else "ask_need"
             return Reply([self.say("who_is_this"), self.say(again)])
-        if s.phase in _OPEN_PHASES and answers.only_greets(text, a.entities.name):
+        greets = s.phase in _OPEN_PHASES and answers.only_greets(text, a.entities.name)
+        # "ja, hier ist Peter Schulz" to the consent question: an answer with a greeting, not a greeting only
+        if greets and not (s.phase == "consent" and answers.yes_no(self.pack, text, s.lang) is not None):
+            if s.problem is None:  # "hello?" before any request: the caller's language from the greeting
+                s.lang = answers.answer_language(self.pack, text) or s.lang
             if s.phase == "consent":
                 return Reply([self.say("recording_consent")])
             s.phase = "need"
@@ -366,6 +376,7 @@ class Dialogue(Context):
     def _bot(self, reply: Reply) -> Reply:
         for text in reply.says:
             self.state.transcript.append(Turn("bot", text))
-        if reply.says and not reply.end:
+        if reply.says and not reply.end and not self._keep_question:
             self.state.last_question = reply.says[-1]
+        self._keep_question = False
         return reply

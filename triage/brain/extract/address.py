@@ -208,6 +208,9 @@ _CORRECTION = re.compile(
 )
 
 
+_IN_TOWN = re.compile(r"\s+(?:in|aus)\s+\S.*$")
+
+
 def extract_address(text: str, lang: str, expecting: bool = False) -> Address:
     """Street, house number, postcode and city, as far as the caller said them.
 
@@ -223,7 +226,8 @@ def extract_address(text: str, lang: str, expecting: bool = False) -> Address:
             continue
         tail = _address_in(t[m.end() :], True)
         if not (tail.street or tail.house_number):  # "14, nein, 16, in Hamburg": the number before the town
-            pieces = (_address_in(piece, True) for piece in t[m.end() :].split(","))
+            # "14, nein Moment, 16 in Hamburg": the town said after the corrected number is not part of it
+            pieces = (_address_in(_IN_TOWN.sub("", piece), True) for piece in t[m.end() :].split(","))
             first = next((p for p in pieces if p.house_number and not p.street), None)
             if first:
                 tail = Address(house_number=first.house_number).merged(tail)

@@ -30,6 +30,8 @@ _OPENING_CUE = {
     "de": re.compile(r"(?:hier ist|ich bin(?= (?:herr|frau|dr)\b)|this is|i'm|i am|it's)\s"),
     "en": re.compile(r"(?:this is|i'm|im|i am|it's|its|it is|here is|hier ist)\s"),  # "im": "i'm" misheard
 }
+# Asked for the name, "ich bin Oliver Schulz" (and "ich bin der Oliver") introduces it as "ich heiße" does.
+_EXPECTED_OPENING = re.compile(r"(?:(?:ja|yes|also|so)\s*,?\s*)?(?:ich bin|das ist)(?:\s+(?:der|die))?\s")
 _AFTER_OPENING_NAME = re.compile(
     r"\s*(?:$|[,.;:!?]|(?:from|von|aus|here|hier|calling|speaking|again|and|und|i|ich|my|mein|meine|with|bei"
     r"|at|am|vom|von der)\b)"
@@ -133,6 +135,13 @@ def _as_spelled(word: str, spelled: dict[str, str]) -> str:
 
 def _name_in(t: str, lang: str, expecting: bool) -> str | None:
     found = _name_at(t, lang, expecting)
+    if not expecting and found and "," in t:
+        # "it's Dave, Dave O'Neill": a name introduced, then said again in full right after it
+        head, _, rest = t.partition(",")
+        again = _name_at(rest.split(",")[0], lang, True) if _name_at(head, lang, False) == found else None
+        if again and set(found.split()) < set(again.split()) and len(again.split()) <= 3:
+            return again
+        return found
     if not expecting or "," not in t:
         return found
     # "Schmidt, Anna Schmidt": the fuller form; "Müller, Hans": surname first, as on a form
@@ -159,6 +168,9 @@ def _name_at(t: str, lang: str, expecting: bool) -> str | None:
     opening = _OPENING_CUE[_lang(lang)].match(t, lead)
     if opening:
         return _opening_name(t[opening.end() :], lang)
+    expected_opening = _EXPECTED_OPENING.match(t, lead) if expecting else None
+    if expected_opening:
+        return _opening_name(t[expected_opening.end() :], lang)
     name_first = _NAME_THEN_CUE.match(t, lead)
     if name_first:  # "schmidt hier": every word before "hier" must be a name
         words, end = _name_words(name_first.group("name"), lang)

@@ -316,6 +316,22 @@ def _quantity_after(tokens: list[str], hit: _Hit, ceiling: int, lang: str) -> in
     return None
 
 
+# What a caller counts an item in, said after it: "Thermostatkopf für die Heizung, zwei Stück bitte"
+_COUNTED_IN = _wordset("stück stueck stk exemplare rollen rolls pieces units packs packungen")
+
+
+def _counted_after(tokens: list[str], hit: _Hit, ceiling: int, mentions: list[_Mention], lang: str) -> int | None:
+    """A count in units later in the item's stretch ("..., zwei Stück bitte", "like three rolls"); words an
+    option names ("die Packung mit 20 Stück") are the option, not a count."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for i in range(hit.end, ceiling - 1):
+        if tokens[i + 1] in _COUNTED_IN and i not in covered and i + 1 not in covered:
+            qty = parse_quantity(tokens[i], lang)
+            if qty is not None:
+                return qty
+    return None
+
+
 def match_order(text: str, lang: str, catalog: list[CatalogItem]) -> list[OrderLine]:
     """Order lines for the catalogue items the caller names, with quantity and options.
 
@@ -337,6 +353,7 @@ def match_order(text: str, lang: str, catalog: list[CatalogItem]) -> list[OrderL
         ceiling = hits[k + 1].start if k + 1 < len(hits) else len(tokens)
         qty, negated = _quantity_before(tokens, hit, floor, mentions, lang)
         qty = qty if qty is not None else _quantity_after(tokens, hit, ceiling, lang)
+        qty = qty if qty is not None else _counted_after(tokens, hit, ceiling, mentions, lang)
         if negated or qty == 0 or (qty or 0) > _MAX_QTY:
             continue
         item = catalog[hit.index]

@@ -27,6 +27,16 @@ _TRUNK_ZERO = re.compile(r"^\+(49|43|41|44)0")  # "+49 0171 ..." dials as "+49 1
 
 
 def _phone_text(text: str, lang: str) -> str:
+    """The turn with its number words as digits: in the call's language, or, when that finds no digit,
+    in the other one (an English caller who dictates "null eins sieben null" as they learned it)."""
+    prepared = _one_phone_text(text, lang)
+    if _DIGIT_GROUP.search(prepared):
+        return prepared
+    other = _one_phone_text(text, "de" if lang == "en" else "en")
+    return other if _DIGIT_GROUP.search(other) else prepared
+
+
+def _one_phone_text(text: str, lang: str) -> str:
     prepared = _prepare(text, lang).text
     return _PLUS.sub("+", _without_fillers(_ABBREVIATION_DOT.sub(r"\1", prepared), lang))
 
@@ -107,6 +117,21 @@ def phone_digits(text: str, lang: str) -> str | None:
     if not runs:
         return None
     return "".join(group.group() for group in runs[-1])
+
+
+# Words that may follow a piece of a number said in parts ("040 und dann 123", "0171 - nein, 0172")
+_AFTER_NUMBER_PIECE = frozenset("und dann oder nein moment bitte ja and then or no sorry wait please yes".split())
+
+
+def counts_something(text: str, lang: str) -> bool:
+    """The last number in the turn counts something ("about 100 guests", "etwa 50 Personen"): a word
+    other than a connector follows it, so it is no piece of a phone number."""
+    prepared = _phone_text(text, lang)
+    groups = list(_DIGIT_GROUP.finditer(prepared))
+    if not groups:
+        return False
+    after = re.findall(r"[^\W\d_]+", prepared[groups[-1].end() :])
+    return bool(after) and after[0] not in _AFTER_NUMBER_PIECE
 
 
 def normalise_phone(number: str) -> str:

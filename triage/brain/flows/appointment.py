@@ -6,7 +6,7 @@ from __future__ import annotations
 from .. import answers
 from ..state import Reply
 from ..types import Analysis
-from . import message
+from . import collect, message
 from .context import Context
 
 
@@ -22,5 +22,7 @@ def start(c: Context, a: Analysis, text: str) -> Reply:
 
 def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     s = c.state
+    if not (changed & {"when"}) and collect.detail_instead(c, text):
+        return message.collect_details(c)  # a number or a name instead of when: no part of what it is about
     s.message = f"{s.message} / {text.strip()}" if s.message else text.strip()
     return message.collect_details(c)

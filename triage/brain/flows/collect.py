@@ -15,6 +15,7 @@ from .. import answers
 from ..extract import normalise_phone, phone_digits, plausible_phone
 from ..extract.address import bare_town, extract_address
 from ..extract.name import corrected_name, extract_name
+from ..extract.phone import counts_something
 from ..state import Reply, Slot
 from ..types import Address, Analysis
 from . import message, order
@@ -70,8 +71,7 @@ def next_detail(c: Context, prefix: list[str] | None = None) -> Reply:
             s.phone, s.phone_fragment, s.line_number_offered, s.confirming = line, None, True, "phone"
             return Reply([*says, c.say("confirm_line_number")])
         s.confirming = None
-        ask = "order_ask_delivery_address" if slot == "address" and s.after_collect == "order" else ASK[slot]
-        return Reply([*says, c.say(ask)])
+        return Reply([*says, _ask(c, slot)])
     s.confirming = None
     if s.after_collect == "message":
         return Reply([*says, *message.readback(c)])
@@ -109,6 +109,8 @@ def phone_pieces(c: Context, a: Analysis, text: str) -> Analysis:
     if plausible_phone(number):
         s.phone_fragment = None
         return replace(a, entities=replace(a.entities, phone=number))
+    if counts_something(text, s.lang):  # "about 100 guests" while the number is asked: no piece of it
+        return a
     s.phone_fragment = number
     return replace(a, entities=replace(a.entities, phone=None))
 
@@ -135,7 +137,7 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             offered = slot == "phone" and s.phone == c.line_number()  # "no, call my mobile": no apology
             clear(c, slot)
             s.confirming = None  # the detail is asked for afresh: a "yes" now is no answer to it
-            return Reply([*([] if offered else [c.say("confirm_retry")]), c.say(ASK[slot])])
+            return Reply([*([] if offered else [c.say("confirm_retry")]), _ask(c, slot)])
         elif answer is True or changed:
             s.confirmed.add(slot)  # new information after a read-back is an implicit yes
         elif name := _name_instead(c, slot, text):
@@ -143,18 +145,69 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             s.confirmed.add(slot)
         else:
             return c.misunderstood([c.say(CONFIRM[slot])])
+    elif (other := _other_detail(c, changed)) is not None:
+        return _read_back(c, other)  # "What is the address?" - "0151 234 5678": that one read back first
     elif not changed:
         missing = c.missing()
         if missing in OPTIONAL and _declines(c, text):
             s.declined.add(missing)
             return next_detail(c)
-        if missing and s.after_collect == "message" and len(text.split()) > 3:
+        if missing and s.after_collect == "message" and len(text.split()) > 2:
             # more of the message, said while we asked for a detail: keep it, ask again
             s.message = f"{s.message} {text.strip()}" if s.message else text.strip()
-            return Reply([c.say(ASK[missing])])
+            return Reply([_ask(c, missing)])
+        if missing and (given := detail_instead(c, text)):
+            return _read_back(c, given)
         if missing:
-            return c.misunderstood([c.say(ASK[missing])])
+            return c.misunderstood([_ask(c, missing)])
     return next_detail(c)
+
+
+def _ask(c: Context, slot: Slot) -> str:
+    """The question for a detail, the same each time it is asked: an order's address is where to deliver."""
+    delivery = slot == "address" and c.state.after_collect == "order"
+    return c.say("order_ask_delivery_address" if delivery else ASK[slot])
+
+
+def _other_detail(c: Context, changed: set[str]) -> Slot | None:
+    """A detail the caller gave instead of the one asked for, which is still missing."""
+    missing = c.missing()
+    if missing is None or missing in changed:
+        return None
+    return next((slot for slot in c.state.needs if slot in changed and c.value(slot)), None)
+
+
+def _read_back(c: Context, slot: Slot) -> Reply:
+    s = c.state
+    s.confirming = slot
+    if slot == "name":
+        s.name_read_back = s.name
+    return Reply([c.say(CONFIRM[slot])])
+
+
+def detail_instead(c: Context, text: str) -> Slot | None:
+    """A whole callback number, or the caller's name, said when the bot asked something else (another
+    detail, "anything else?", "when would suit you?"): kept, unconfirmed, so it is not asked for again.
+    Which one it was, or None."""
+    s = c.state
+    if answers.yes_no(c.pack, text, s.lang) is not None or answers.is_done(text):
+        return None
+    digits = phone_digits(text, s.lang)
+    if digits is not None:
+        number = normalise_phone(digits)
+        if not plausible_phone(number):
+            return None
+        s.phone, s.phone_fragment = number, None
+        s.confirmed.discard("phone")
+        return "phone"
+    if s.name or len(text.split()) > 4 or not extract_address(text, s.lang).is_empty() or bare_town(text, s.lang):
+        return None
+    name = extract_name(text, s.lang, expecting=True)
+    if name is None:
+        return None
+    s.name = name
+    s.confirmed.discard("name")
+    return "name"
 
 
 def _town_added(c: Context, slot: Slot | None, text: str) -> str | None:

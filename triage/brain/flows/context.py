@@ -100,6 +100,17 @@ class Context:
             return Reply([self.say("goodbye")], outcome=s.outcome, end=True)
         return Reply([self.say("goodbye")], end=True)
 
+    def saved_then_more(self, keys: list[str], closing: bool) -> Reply:
+        """The outcome is stored: say so, then "anything else?", or goodbye when the caller already
+        said that was all ("nein danke, das ist alles" to the read-back)."""
+        s = self.state
+        says = [self.say(key) for key in keys]
+        if closing:
+            s.phase, s.ended = "done", True
+            return Reply([*says, self.say("goodbye")], outcome=s.outcome, end=True)
+        s.phase = "anything_else"
+        return Reply([*says, self.say("anything_else")], outcome=s.outcome)
+
     def end_no_action(self) -> Reply:
         s = self.state
         s.phase, s.ended = "done", True

@@ -42,10 +42,9 @@ def readback(c: Context) -> list[str]:
 def confirm(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     s = c.state
     answer = answers.yes_no(c.pack, text, s.lang)
-    if answer is True:
+    if answer is True or answers.closes(text, changed):
         s.outcome = c.outcome("message", message=_message_dict(c))
-        s.phase = "anything_else"
-        return Reply([c.say("message_saved"), c.say("anything_else")], outcome=s.outcome)
+        return c.saved_then_more(["message_saved"], closing=answer is not True)
     if answer is False and not changed:
         s.phase = "message"
         return Reply([c.say("message_ask")])

@@ -13,10 +13,11 @@ from .context import Context
 
 def consent(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     s = c.state
+    s.lang = answers.answer_language(c.pack, text) or s.lang  # "yes, that's fine": go on in the caller's language
     refused = answers.refuses_recording(text)  # "nein, ich möchte nicht aufgezeichnet werden"
     answer = False if refused else answers.yes_no(c.pack, text, s.lang)
     recording.decided(s, answer is True, c.now())
-    if refused or (answer is not None and len(text.split()) <= 4):
+    if refused or (answer is not None and (len(text.split()) <= 4 or answers.only_greets(text, s.name))):
         s.phase = "need"
         first = [] if answer else [c.say("consent_declined")]
         return Reply([*first, c.say("ask_need")])
@@ -28,6 +29,8 @@ def need(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     """The caller's request: route it to the flow that serves it."""
     s = c.state
     s.phase = "need"
+    if answers.is_done(text) and len(text.split()) <= 6 and not a.order:
+        return c.goodbye()  # "nein danke, tschüss" after a question the pack could not answer
     s.intent = a.intent
     if a.urgency == "P2":
         return collect.start(c, a, "p2")

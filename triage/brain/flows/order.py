@@ -118,6 +118,12 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             return Reply(next_step(c))
         if s.order and (answers.is_done(text) or answers.yes_no(c.pack, text, s.lang) is False):
             return Reply(next_step(c))
+        said_fulfilment = answers.fulfilment(text) in c.pack.order.fulfilment
+        if s.order and (said_fulfilment or changed or collect.detail_instead(c, text)):
+            # "zum Abholen", "Anna Schmidt", a number: the answer to a question still to come is a "no more"
+            return Reply(next_step(c))
+        if s.order and answers.yes_no(c.pack, text, s.lang) is True and len(text.split()) <= 3:
+            return Reply([c.say("order_ask_items")])  # "ja": something else, not yet said what
         if not s.order:
             return c.misunderstood([c.say("order_item_unknown")])
         return c.misunderstood([c.say("order_ask_more")])
@@ -126,6 +132,8 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         if s.fulfilment not in c.pack.order.fulfilment:
             s.fulfilment = None
             if answers.is_done(text):  # "No," - a breath ended the turn - "that's all.": the last answer's tail
+                return Reply([c.say("order_ask_fulfilment")])
+            if changed or collect.detail_instead(c, text):  # "Dave O'Neill": kept; the question stands
                 return Reply([c.say("order_ask_fulfilment")])
             return c.misunderstood([c.say("order_ask_fulfilment")])
         return Reply(next_step(c))
@@ -138,10 +146,9 @@ def _confirm(c: Context, a: Analysis, text: str) -> Reply:
     if a.order:  # "nein, drei Packungen": a correction, read back again
         add_lines(c, a.order)
         return Reply(next_step(c))
-    if answer is True:
+    if answer is True or answers.closes(text, set()):
         s.outcome = c.outcome("order", order=_order_dict(c))
-        s.phase = "anything_else"
-        return Reply([c.say("order_saved"), c.say("anything_else")], outcome=s.outcome)
+        return c.saved_then_more(["order_saved"], closing=answer is not True)
     if answer is False:
         s.order, s.option_queue, s.asked_more = [], [], False
         s.phase = "order"
