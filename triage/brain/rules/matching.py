@@ -49,7 +49,12 @@ _IDIOMS = re.compile(
     r"\b(weiss (\w+ )?nicht|stoer\w* (\w+ )?nicht|nicht sicher|not sure|don t know|dont know|no idea"
     r"|keine ahnung|don t want to bother|hope i m not"
     # "es hört nicht auf zu bluten", "it won't stop bleeding": the opposite of a denial
-    r"|(hoert|hoeren) (\w+ )?nicht (mehr )?auf( zu)?|won t stop|can t stop|doesn t stop|not stopping)\b"
+    r"|(hoert|hoeren) (\w+ )?nicht (mehr )?auf( zu)?|won t stop|can t stop|doesn t stop|not stopping"
+    # issue 11, sixteenth set: "ich nix gut deutsch", "me no good english": the caller's language, not a denial
+    r"|(nix|nicht|kein|keine|wenig|no|not|not much|little) (so |very |much |viel |sehr )?(gut |good |gutes |richtig )?"
+    r"(deutsch|englisch|english|german)"
+    r"|(deutsch|englisch|english|german) (ist |is )?(nicht|nix|no|not) (so |very )?(gut|good)"
+    r"|no speak\w*)\b"
 )
 _CLAUSE_BREAKS = frozenset("und aber oder weil sondern doch dass and but or because so".split())
 

@@ -60,6 +60,8 @@ RESOLVED = re.compile(fold_pattern(
     r"|\bby itself|\bon its own|\bstopped (now|again)|\bworks? again|\bworking again|\bback to normal"
     r"|\b(is|s|its|came|come|went|it s) back (on|up)\b"
     r"|\b(but|and|now) (it s|it is|its|everything s|they re) (all )?back\b(?! (down|off|again|to square))"
+    # issue 11, sixteenth set: "the internet was down for two hours yesterday, it's back now"
+    r"|\b(was|were) (down|off|out|gone)\b.*\b(it s|it is|its|everything s|they re|it came) (all )?back( now| up| on)?\b(?! (down|off|again))"
     r"|\ball dry now|\bfixed itself|\bsorted it|\bunblocked it"
     r"|\beverything (is|s) (fine|ok)"
     r"|\b(alles )?gelöscht\b|\bput (it |the fire )?out\b|\b(the )?fire (is|s|was) out\b"
@@ -188,6 +190,8 @@ SCOPE_ONE = re.compile(fold_pattern(
 
 
 
+# issue 11, sixteenth set: "die ist jetzt wieder gut, aber was ich sagen wollte …": what ended is not what follows
+TURN = re.compile(fold_pattern(r"\b(aber|but|jedoch|allerdings|however)\b"))
 # "since the heating came back on", "seit die Heizung wieder an ist": when a trouble began, not that it ended
 SINCE_BACK_ON = re.compile(fold_pattern(
     r"\b(since|ever since) (\w+ ){1,3}(came|come|is|went|s|has been|was|got) (switched |turned )?back on\b"
@@ -265,6 +269,15 @@ class Found:
             return None
         return self.past
 
+    def resolved_for(self, hit: Hit) -> str | None:
+        """The resolved phrase, unless the caller turns from it to the hazard ("die ist wieder gut, aber … Rauch")."""
+        m = RESOLVED.search(self.folded.text)
+        if m is None or self.resolved is None:
+            return None
+        if m.end() <= hit.start and TURN.search(self.folded.text[m.end() : hit.start]):
+            return None
+        return self.resolved
+
     def hypothetical(self, hit: Hit) -> str | None:
         """'wenn die Alarmanlage losgeht', 'bei einem Rohrbruch': the hazard is asked about, not happening."""
         words = self.folded.text[: hit.start].split()
@@ -299,8 +312,8 @@ _M = {
     for m in (
         Modifier("asked", "P3", "asked about, not happening", lambda f, h: f.asked(h), unless_still=False),
         Modifier("contained", "P2", "contained", lambda f, h: f.contained, only=frozenset({"P1", "P2"})),
-        Modifier("resolved", "P3", "resolved", lambda f, h: f.resolved, unless_still=False),
-        Modifier("resolved_unless_still", "P3", "resolved", lambda f, h: f.resolved),
+        Modifier("resolved", "P3", "resolved", lambda f, h: f.resolved_for(h), unless_still=False),
+        Modifier("resolved_unless_still", "P3", "resolved", lambda f, h: f.resolved_for(h)),
         Modifier("past", "P3", "in the past", lambda f, h: f.past_for(h)),
         Modifier("invoice", "P3", "about past work", lambda f, h: f.invoice, only=frozenset({"P1", "P2", "P3", "P4"})),
         Modifier(
