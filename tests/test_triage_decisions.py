@@ -644,8 +644,8 @@ def test_despair_in_a_short_turn_is_heard_impatience_is_not_despair(text, urgenc
         assert result.distress != "acute" and result.urgency not in ("P0", "P1"), (text, result.distress)
 
 
-# issue 11, the fifteenth development set's families (new sentences, none copied from the set). Each P0 case must be
-# decided by the named rule, not by the model alone, so the test fails without the rule.
+# issue 11, the fifteenth and sixteenth development sets' families (new sentences, none copied from the sets). Each
+# P0 case must be decided by the named rule, not by the model alone, so the test fails without the rule.
 @pytest.mark.parametrize(
     ("text", "rule"),
     [
@@ -681,9 +681,34 @@ def test_despair_in_a_short_turn_is_heard_impatience_is_not_despair(text, urgenc
         # a child who drank a whole bottle of medicine
         ("meine tochter hat die ganze flasche hustensaft getrunken", "medical"),
         ("my grandson drank a whole bottle of calpol", "medical"),
+        # the sixteenth set's families
+        # gas at someone's who does not answer, or fell asleep by the open gas: a life at risk
+        ("bei meinem opa stinkt es im flur nach gas und er macht nicht auf", "gas_symptoms"),
+        ("it smells of gas at my nan's and she isn't answering the door", "gas_symptoms"),
+        ("der gashahn war aufgedreht und meine oma ist eingeschlafen", "gas_symptoms"),
+        ("my dad left the gas on and he won't wake up", "gas_symptoms"),
+        # gas as the whole turn, and gas said in little German or English
+        ("gaß", "gas_smell"),
+        ("gas please", "gas_smell"),
+        ("ich nicht gut deutsch gas riechen im keller", "gas_smell"),
+        ("sorry my english not good, gas smell in the flat", "gas_smell"),
+        # a separable verb split apart
+        ("der co warner geht seit heute früh dauernd los", "carbon_monoxide"),
+        # a stroke as a relative describes it; a fall with no way up; pale and not answering
+        ("mein mann kann das bein nicht mehr bewegen und redet so wirr", "medical"),
+        ("my nan can't lift her arm and her speech is all over the place", "medical"),
+        ("bin im garten hingefallen und komm nicht mehr hoch", "medical"),
+        ("mein opa ist kreidebleich und antwortet kaum noch", "medical"),
+        ("my grandad is grey and he isn't answering me properly", "medical"),
+        # a farewell as a decision to go for good
+        ("den zahnarzttermin können sie streichen ich hab entschieden dass ich gehe für immer", "self_harm"),
+        ("cancel my dentist, i've decided i'm leaving for good", "self_harm"),
+        # what ended is not what follows "aber" / "but"
+        ("die heizung ist jetzt wieder gut aber im heizungsraum kommt dicker qualm aus dem kessel", "fire"),
+        ("the boiler is working again but there's black smoke pouring out of the cellar", "fire"),
     ],
 )
-def test_fifteenth_set_p0_families_are_decided_by_rule(text, rule):
+def test_blind_sets_p0_families_are_decided_by_rule(text, rule):
     result = decide(text)
     assert result.urgency == "P0" and result.by_rule, (text, result.urgency, result.evidence)
     assert any(e.startswith(f"rule {rule}:") and "(" not in e.split(":", 1)[1] for e in result.evidence), (
@@ -699,9 +724,14 @@ def test_fifteenth_set_p0_families_are_decided_by_rule(text, rule):
         # no heating while it is mild outside is no emergency of the cold
         ("die heizung ist komplett ausgefallen aber draußen ist es ja mild", "sanitaer-notdienst", "P3"),
         ("the heating's gone off but it's mild outside", "sanitaer-notdienst", "P3"),
+        # the water cannot be shut off and keeps running: active flooding
+        ("das eckventil lässt sich nicht zudrehen und das wasser schießt raus", "sanitaer-notdienst", "P1"),
+        ("the isolation valve won't shut off and the water keeps coming out", "sanitaer-notdienst", "P1"),
+        # an outage that is over is routine
+        ("the server was down for an hour this morning, it's back now", "it-service-hansa", "P3"),
     ],
 )
-def test_fifteenth_set_leaks_and_heating(text, client, urgency):
+def test_blind_sets_leaks_heating_and_outages(text, client, urgency):
     result = decide(text, client)
     assert result.urgency == urgency and result.by_rule, (text, result.urgency, result.evidence)
 
@@ -772,59 +802,6 @@ def test_leaving_with_a_way_to_be_reached_is_an_errand(text):
 def test_busy_days_one_slow_drain_and_reorders_are_no_emergency(text, client):
     result = decide(text, client)
     assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
-
-
-# issue 11, the sixteenth development set's families (new sentences, none copied from the set). Each P0 or P1 case must
-# be decided by the named rule, not by the model alone, so the test fails without the rule.
-@pytest.mark.parametrize(
-    ("text", "rule"),
-    [
-        # gas at someone's who does not answer, or fell asleep by the open gas: a life at risk
-        ("bei meinem opa stinkt es im flur nach gas und er macht nicht auf", "gas_symptoms"),
-        ("it smells of gas at my nan's and she isn't answering the door", "gas_symptoms"),
-        ("der gashahn war aufgedreht und meine oma ist eingeschlafen", "gas_symptoms"),
-        ("my dad left the gas on and he won't wake up", "gas_symptoms"),
-        # gas as the whole turn, and gas said in little German or English
-        ("gaß", "gas_smell"),
-        ("gas please", "gas_smell"),
-        ("ich nicht gut deutsch gas riechen im keller", "gas_smell"),
-        ("sorry my english not good, gas smell in the flat", "gas_smell"),
-        # a separable verb split apart
-        ("der co warner geht seit heute früh dauernd los", "carbon_monoxide"),
-        # a stroke as a relative describes it; a fall with no way up; pale and not answering
-        ("mein mann kann das bein nicht mehr bewegen und redet so wirr", "medical"),
-        ("my nan can't lift her arm and her speech is all over the place", "medical"),
-        ("bin im garten hingefallen und komm nicht mehr hoch", "medical"),
-        ("mein opa ist kreidebleich und antwortet kaum noch", "medical"),
-        ("my grandad is grey and he isn't answering me properly", "medical"),
-        # a farewell as a decision to go for good
-        ("den zahnarzttermin können sie streichen ich hab entschieden dass ich gehe für immer", "self_harm"),
-        ("cancel my dentist, i've decided i'm leaving for good", "self_harm"),
-        # what ended is not what follows "aber" / "but"
-        ("die heizung ist jetzt wieder gut aber im heizungsraum kommt dicker qualm aus dem kessel", "fire"),
-        ("the boiler is working again but there's black smoke pouring out of the cellar", "fire"),
-    ],
-)
-def test_sixteenth_set_p0_families_are_decided_by_rule(text, rule):
-    result = decide(text)
-    assert result.urgency == "P0" and result.by_rule, (text, result.urgency, result.evidence)
-    assert any(e.startswith(f"rule {rule}:") and "(" not in e.split(":", 1)[1] for e in result.evidence), (
-        text, result.evidence)
-
-
-@pytest.mark.parametrize(
-    ("text", "client", "urgency"),
-    [
-        # the water cannot be shut off and keeps running: active flooding
-        ("das eckventil lässt sich nicht zudrehen und das wasser schießt raus", "sanitaer-notdienst", "P1"),
-        ("the isolation valve won't shut off and the water keeps coming out", "sanitaer-notdienst", "P1"),
-        # an outage that is over is routine
-        ("the server was down for an hour this morning, it's back now", "it-service-hansa", "P3"),
-    ],
-)
-def test_sixteenth_set_water_that_cannot_be_stopped_and_outages_that_ended(text, client, urgency):
-    result = decide(text, client)
-    assert result.urgency == urgency and result.by_rule, (text, result.urgency, result.evidence)
 
 
 @pytest.mark.parametrize(
