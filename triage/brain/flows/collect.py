@@ -61,10 +61,7 @@ def next_detail(c: Context, prefix: list[str] | None = None) -> Reply:
         if slot in s.confirmed or slot in s.declined:
             continue
         if c.value(slot):
-            s.confirming = slot
-            if slot == "name":
-                s.name_read_back = s.name
-            return Reply([*says, c.say(CONFIRM[slot])])
+            return _read_back(c, slot, says)
         if slot == "phone" and not s.line_number_offered and (line := c.line_number()):
             # the number the caller rings from, offered once: a yes spares them dictating it; a no (or
             # another number said instead) goes on as any read-back does
@@ -177,12 +174,13 @@ def _other_detail(c: Context, changed: set[str]) -> Slot | None:
     return next((slot for slot in c.state.needs if slot in changed and c.value(slot)), None)
 
 
-def _read_back(c: Context, slot: Slot) -> Reply:
+def _read_back(c: Context, slot: Slot, says: list[str] | None = None) -> Reply:
+    """Read a detail back for the caller to confirm (after `says`), remembering the name as read."""
     s = c.state
     s.confirming = slot
     if slot == "name":
         s.name_read_back = s.name
-    return Reply([c.say(CONFIRM[slot])])
+    return Reply([*(says or []), c.say(CONFIRM[slot])])
 
 
 def detail_instead(c: Context, text: str) -> Slot | None:
