@@ -14,6 +14,11 @@ than the cap.
 
     PYTHONPATH=. python tests/measure_pause_cap.py --model /tmp/bench-models/whisper/base
 
+It also measures the shorter silence a turn needs when Smart Turn is sure the caller is done
+(brain/turns.py, SURE_END_PROBABILITY): its probability at each of those pauses and at the end of
+each clip, and, as speech the threshold was not chosen on, at the pauses between the sentences of
+the MIT licence read aloud in English and German (`multilingual_en_de.mp3`, one reader going on).
+
 Not a test: it prints figures.
 """
 
@@ -26,9 +31,10 @@ import numpy as np
 from pipecat.audio.vad.vad_analyzer import VADState
 
 from triage.brain.turn_cap import whole_request
+from triage.brain.turns import END_OF_TURN_MIN_SILENCE_SECS, SURE_END_MIN_SILENCE_SECS, SURE_END_PROBABILITY
 from triage.speech.engines import SpeechToText
 from triage.speech.listening import Listening
-from triage.speech.stt_eval import load_clips
+from triage.speech.stt_eval import load_clips, through_phone_line
 
 RATE = 16_000
 CAPS = (0.6, 0.8, 1.0, 1.2, 1.5, 2.0)
@@ -53,6 +59,20 @@ def pauses(listening: Listening, pcm16: bytes) -> list[tuple[float, float]]:
     return found
 
 
+def end_probability(turn, pcm16: bytes) -> float:
+    """Smart Turn's probability that the caller is done, on the audio so far."""
+    return turn._predict_endpoint(np.frombuffer(pcm16, np.int16).astype(np.float32) / 32768)["probability"]
+
+
+def sure_floor(name: str, pauses_heard: list[tuple[float, float]]) -> None:
+    """How many of these mid-turn pauses the sure floor would cut, against the floor for the rest."""
+    sure = [silent for p, silent in pauses_heard if p >= SURE_END_PROBABILITY]
+    print(f"{name}: {len(pauses_heard)} pauses inside, Smart Turn sure (>= {SURE_END_PROBABILITY}) at {len(sure)}"
+          f" (silent {', '.join(f'{s:.2f}' for s in sorted(sure))} s); cut after {SURE_END_MIN_SILENCE_SECS} s:"
+          f" {sum(s > SURE_END_MIN_SILENCE_SECS for s in sure)}, after {END_OF_TURN_MIN_SILENCE_SECS} s:"
+          f" {sum(s > END_OF_TURN_MIN_SILENCE_SECS for s in sure)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", type=Path, required=True, help="a CTranslate2 Whisper folder")
@@ -62,13 +82,15 @@ def main() -> None:
     turn = listening.turn()
     turn.set_sample_rate(RATE)
     clips = load_clips()
-    rows = []
+    rows, probabilities, at_ends = [], [], []
     for clip in clips:
         for upto, silent in pauses(listening, clip.pcm16):
             head = clip.pcm16[: int(upto * RATE) * 2]
-            done = turn._predict_endpoint(np.frombuffer(head, np.int16).astype(np.float32) / 32768)["probability"] > 0.5
+            probabilities.append((end_probability(turn, head), silent))
+            done = probabilities[-1][0] > 0.5
             text = engine.transcribe_sync(head + bytes(RATE), clip.language).text
             rows.append((clip.name, silent, done, whole_request(text, frozenset()), text))
+        at_ends.append(end_probability(turn, clip.pcm16))
     print(f"{len(clips)} clips (one caller's turn each), {len(rows)} pauses inside them")
     for name, silent, done, whole, text in rows:
         print(f"  {name}: pause {silent:.2f} s, Smart Turn {'done' if done else 'not done'},"
@@ -78,6 +100,17 @@ def main() -> None:
           f" keeps {sum(not done for _, _, done, _, _ in rows)} open, {len(open_whole)} of them with whole words")
     for cap in CAPS:
         print(f"  cap {cap:.1f} s: would end the turn at {sum(s > cap for s in open_whole)} more of them")
+    print(f"Smart Turn sure (>= {SURE_END_PROBABILITY}) at the end of {sum(p >= SURE_END_PROBABILITY for p in at_ends)}"
+          f" of {len(at_ends)} clips")
+    sure_floor("the one-turn clips", probabilities)
+    from faster_whisper import decode_audio
+
+    from tests.conftest import shared_audio
+
+    reading = through_phone_line(decode_audio(str(shared_audio("multilingual_en_de.mp3")), sampling_rate=RATE), RATE)
+    sure_floor("multilingual_en_de.mp3 (not chosen on)",
+               [(end_probability(turn, reading[: int(upto * RATE) * 2]), silent)
+                for upto, silent in pauses(listening, reading)])
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ from pipecat.workers.runner import WorkerRunner
 from tests.conftest import shared_audio
 from tests.measure_quiet_answers import active_level_db, phone_line
 from triage.brain.dialogue import Dialogue
+from triage.brain.turns import SURE_END_MIN_SILENCE_SECS
 from triage.calls.session import CallSession
 from triage.calls.speech_services import HeardFrame, SharedWhisperSTT
 from triage.calls.turn_stop import TURN_STOP_TIMEOUT_SECS, WordAwareTurnStop
@@ -246,6 +247,12 @@ def _recorded_request() -> bytes:
 
     audio, rate = soundfile.read(str(shared_audio("new_home_16k.wav")), dtype="float32", always_2d=True)
     return bytes(RATE) + through_phone_line(audio.mean(axis=1), rate) + bytes(int(2.5 * RATE) * 2)
+
+
+def test_a_finished_sentence_smart_turn_is_sure_of_ends_after_the_shorter_silence(caller, stt, tmp_path) -> None:
+    brain, stop = _run(caller([("My kitchen is flooded.", 0)]), stt, frozenset(), tmp_path)
+    assert brain.turns_ended == 1 and "flooded" in brain.heard[0].text.lower()
+    assert stop.ended_after == SURE_END_MIN_SILENCE_SECS
 
 
 def test_a_whole_request_smart_turn_keeps_open_ends_after_the_shorter_silence(stt, tmp_path) -> None:

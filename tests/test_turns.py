@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from triage.brain.turns import DICTATION_SECS, END_OF_TURN_MIN_SILENCE_SECS, turn_hold
+from triage.brain.turns import (
+    DICTATION_SECS,
+    END_OF_TURN_MIN_SILENCE_SECS,
+    SURE_END_MIN_SILENCE_SECS,
+    SURE_END_PROBABILITY,
+    turn_hold,
+)
 
 PHONE = frozenset({"phone"})
 ADDRESS = frozenset({"address"})
@@ -73,6 +79,21 @@ def test_a_short_answer_ends_at_once_whatever_is_awaited(answer: str, expecting:
 def test_a_turn_that_is_not_a_short_answer_waits_out_a_pause_smart_turn_ends(so_far: str) -> None:
     assert turn_hold(so_far, frozenset()).end_silence == END_OF_TURN_MIN_SILENCE_SECS
     assert turn_hold("Bei mir läuft Wasser und", frozenset()).end_silence > END_OF_TURN_MIN_SILENCE_SECS
+
+
+@pytest.mark.parametrize("so_far", ["My heating is broken.", "Bei mir ist die Heizung ausgefallen."])
+def test_a_whole_sentence_smart_turn_is_sure_of_ends_after_a_shorter_silence(so_far: str) -> None:
+    hold = turn_hold(so_far, frozenset())
+    assert hold.end_silence_after(SURE_END_PROBABILITY) == SURE_END_MIN_SILENCE_SECS < END_OF_TURN_MIN_SILENCE_SECS
+    assert hold.end_silence_after(SURE_END_PROBABILITY - 0.01) == END_OF_TURN_MIN_SILENCE_SECS
+    assert hold.end_silence_after(None) == END_OF_TURN_MIN_SILENCE_SECS
+
+
+@pytest.mark.parametrize(("so_far", "expecting"), [("Bei mir läuft Wasser und", frozenset()),
+                                                   ("zero one seven six", PHONE), ("Goethestraße", ADDRESS)])
+def test_words_that_are_not_done_wait_however_sure_smart_turn_is(so_far: str, expecting: frozenset[str]) -> None:
+    hold = turn_hold(so_far, expecting)
+    assert hold.end_silence_after(0.999) == hold.end_silence > END_OF_TURN_MIN_SILENCE_SECS
 
 
 def test_a_sentence_cut_on_a_joining_word_waits_even_when_nothing_is_awaited() -> None:

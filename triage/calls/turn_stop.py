@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from pipecat.audio.turn.base_turn_analyzer import BaseTurnAnalyzer
 from pipecat.frames.frames import TranscriptionFrame, VADUserStoppedSpeakingFrame
+from pipecat.metrics.metrics import MetricsData, TurnMetricsData
 from pipecat.turns.user_stop import TurnAnalyzerUserTurnStopStrategy
 
 from ..brain.turn_cap import silence_cap
@@ -57,6 +58,8 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
         self.ended_on: TurnHold | None = None  # the brain's verdict when the last turn ended, for logs and tests
         self._cap_reached = False
         self.ended_capped = False  # the last turn was a whole request ended by the shorter cap, for logs and tests
+        self._end_probability: float | None = None  # Smart Turn's, at the caller's last pause
+        self.ended_after = 0.0  # the silence the last turn's end waited for, for logs and tests
 
     @property
     def turn_text(self) -> str:
@@ -76,12 +79,21 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
             await self.task_manager.cancel_task(self._capped)
             self._capped = None
         self._cap_reached = False
+        self._end_probability = None
         await super()._discard_pending_end_of_turn()
+
+    async def _handle_prediction_result(self, result: MetricsData | None) -> None:
+        """Keeps Smart Turn's probability that the caller is done: a sure verdict needs less silence."""
+        if isinstance(result, TurnMetricsData):
+            self._end_probability = result.probability
+        await super()._handle_prediction_result(result)
 
     async def _handle_vad_user_stopped_speaking(self, frame: VADUserStoppedSpeakingFrame) -> None:
         self._speech_end = (frame.timestamp or time.time()) - frame.stop_secs
         await super()._handle_vad_user_stopped_speaking(frame)
-        log.debug("silence; Smart Turn: %s, %.0f ms after the last word", "done" if self._turn_complete else "not done",
+        log.debug("silence; Smart Turn: %s (%s), %.0f ms after the last word",
+                  "done" if self._turn_complete else "not done",
+                  "-" if self._end_probability is None else f"{self._end_probability:.3f}",
                   1000 * (time.time() - self._speech_end))
 
     async def _handle_transcription(self, frame: TranscriptionFrame) -> None:
@@ -125,9 +137,10 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
     def _still_to_wait(self) -> float:
         """Seconds until the silence the words so far ask for has passed (0: end the turn now)."""
         hold = self._verdict = turn_hold(self.turn_text, self._expecting())
-        if hold.end_silence <= 0 or not self._speech_end:
+        silence = self.ended_after = hold.end_silence_after(self._end_probability)
+        if silence <= 0 or not self._speech_end:
             return 0.0
-        return self._speech_end + hold.end_silence - time.time()
+        return self._speech_end + silence - time.time()
 
     async def _release(self) -> None:
         """End the turn once the silence the words ask for has passed, deciding on the words of every
