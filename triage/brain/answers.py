@@ -10,8 +10,10 @@ from .text import fold
 from .types import Lang
 
 _DONE = re.compile(
-    r"\b(das wars|das war s|das ist alles|das waere alles|sonst nichts|nichts mehr|nein danke|tschuess|auf wiederhoeren"
-    r"|wiederhoeren|that s all|that s it|nothing else|no thanks|no thank you|bye|goodbye)\b"
+    r"\b(das wars|das war s|das waers|das waer s|das waere es|das ist alles|das waere alles|mehr nicht|sonst nichts"
+    r"|nichts mehr|nein danke|tschuess|auf wiederhoeren|wiederhoeren|that s all|that is all|that s it"
+    r"|that s everything|that is everything|that ll be all|that will be all|nothing else|nothing more|no thanks"
+    r"|no thank you|bye|goodbye)\b"
 )
 # "Ich möchte eine Nachricht für Herrn Berg hinterlassen": announces a message without giving it
 _ANNOUNCE = re.compile(
@@ -208,6 +210,22 @@ _ASKS_TO_WAIT = re.compile(
 )
 
 
+# A turn that asks something, as speech recognition writes it without a question mark: "bis wann haben Sie
+# morgen auf", "what does that cost", after a lead-in ("ach und", "okay", "sorry")
+_QUESTION_START = re.compile(
+    r"^((ach|und|also|ok|okay|oh|aeh|aehm|ja|na|sorry|and|so|well|yes|yeah|but|aber|moment|noch|eine|one"
+    r"|frage|question|kurze|quick) )*"
+    r"(was|wie|wieviel|wann|wo|welche\w*|warum|bis wann|ab wann|haben sie|sind sie|kann ich|koennen sie"
+    r"|kostet|gibt es|machen sie|what|how|when|where|which|why|do you|are you|can i|could i|is there|does"
+    r"|is it|is your|are there)\b"
+)
+
+
+def asks_question(text: str) -> bool:
+    """The caller asks a question ("was kostet das eigentlich?", "what time is your office open?")."""
+    return "?" in text or bool(_QUESTION_START.search(fold(text)))
+
+
 def asks_repeat(text: str) -> bool:
     """ "Wie bitte?", "sorry, what did you say?": the caller wants the last question again."""
     folded = fold(text)
@@ -225,10 +243,16 @@ def refuses_recording(text: str) -> bool:
     return bool(_NO_RECORDING.search(fold(text)))
 
 
+# "Ist da die Apotheke?", "is this the plumber?": the caller checks where they called, no request
+_WHERE_CALLED = re.compile(r"\b(ist (da|das|hier) (die|der|das) \w+|(is|am) (this|that|i through to) (the )?\w+)\b")
+
+
 def asks_who(text: str) -> bool:
-    """ "Wer ist da?", "who is this?": the caller wants to know who answers before anything else."""
+    """ "Wer ist da?", "who is this?", "Hallo? Ist da die Apotheke? Mit wem spreche ich denn?": the caller
+    wants to know who answers before anything else."""
     folded = fold(text)
-    return bool(_WHO_IS_THIS.search(folded)) and len(folded.split()) <= 8
+    rest = [w for w in _WHERE_CALLED.sub(" ", folded).split() if w not in _GREETING_WORDS]
+    return bool(_WHO_IS_THIS.search(folded)) and len(rest) <= 8
 
 
 def only_greets(text: str, name: str | None = None) -> bool:

@@ -105,11 +105,25 @@ def _street_at(t: str, street: str, m: re.Match[str]) -> tuple[_Found, bool]:
     return _Found(_street_case(street), house.end() if house else m.end(), _house(house)), house is not None
 
 
+# Compound streets many towns have, told apart by a place's adjective before them: "Schwachhauser
+# Heerstraße", "Lübecker Landstraße", "Osterholzer Dorfstraße"
+_GENERIC_STREET = re.compile(r"(?:heer|land|haupt|dorf|bahnhof|kirch|schul|post|mühlen|muehlen)")
+_PLACE_ADJECTIVE = re.compile(rf"(?P<adjective>[{_LETTERS}]{{3,}}er)\s+$")
+
+
+def _with_adjective(t: str, m: re.Match[str], street: str) -> str:
+    """The street with the place adjective said before a generic compound ("Schwachhauser Heerstraße")."""
+    before = _PLACE_ADJECTIVE.search(t, 0, m.start())
+    if before and _GENERIC_STREET.match(street) and before.group("adjective") not in _NOT_NAME:
+        return f"{before.group('adjective')} {street}"
+    return street
+
+
 def _german_street(t: str, expecting: bool) -> _Found | None:
     """ "goethestraße 14", "berliner straße 5a", "am markt 3"; streets ending in an everyday word
     ("weg", "platz", "markt", "am ...") only with a house number."""
     for m in _COMPOUND_STREET.finditer(t):
-        found, numbered = _street_at(t, _expand_str(m.group("street")), m)
+        found, numbered = _street_at(t, _with_adjective(t, m, _expand_str(m.group("street"))), m)
         weak = re.fullmatch(_STREET_WEAK, m.group("suffix")) is not None
         if m.group("street") not in _NOT_STREETS and (numbered or not weak):
             return found
