@@ -29,6 +29,7 @@ _NEGATIONS = _wordset(
 _CONTRAST = _wordset("sondern aber lieber stattdessen but rather just only nur")
 # "zwei Packungen, nein, doch lieber drei", "24 Zoll, no wait, 27": what follows these replaces what was
 # said before it for the same item
+_NOT_THIS = _wordset("nicht kein keine keinen not without ohne")
 _CORRECTS = _wordset("nein nee no doch lieber stattdessen eher actually rather instead sorry warte wait")
 _MAX_QTY = 1000
 # Words run together or split apart must match closely: "paar pflaster" is not "pflaster".
@@ -196,7 +197,8 @@ def chosen_option(item: CatalogItem, group: str, text: str, lang: str) -> str | 
             continue
         for i in range(len(tokens)):
             covered, score = _phrase_score(tokens, i, phrase)
-            if covered and (best is None or score > best[0]):
+            negated = any(t in _NOT_THIS for t in tokens[max(0, i - 2) : i])  # "nicht den dreiviertel"
+            if covered and not negated and (best is None or score > best[0]):
                 best = (score, value)
     return best[1] if best else None
 
@@ -214,7 +216,7 @@ def _said_values(item: CatalogItem, group: str, folded: str) -> str | None:
                 continue
             for m in re.finditer(rf"(?<= ){re.escape(spelling)}(?= )", folded):
                 before = folded[: m.start()].split()[-2:]
-                if any(w in _NEGATIONS for w in before):
+                if any(w in _NOT_THIS for w in before):  # "nicht die zehner" ("nein, ..." corrects instead)
                     continue
                 if last is None or m.start() > last[0]:
                     last = (m.start(), value)
