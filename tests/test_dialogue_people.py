@@ -1612,3 +1612,32 @@ def test_a_question_back_to_when_would_suit_you_is_answered_and_the_time_then_ke
     assert d.state.phase == "appointment" and d.state.misunderstood == 0
     d.hear(when)
     assert when in (d.state.message or "") and back not in (d.state.message or "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "agree"), [("en", "yes okay, recording is fine"), ("de", "ja, die Aufzeichnung ist in Ordnung")]
+)
+def test_a_yes_with_words_about_the_recording_answers_the_consent_question(lang, agree):
+    d = call("sanitaer-notdienst", "de")
+    reply = d.hear(agree)
+    assert d.state.recording_consent is True and d.state.lang == lang
+    assert reply.says == [prompt("sanitaer-notdienst", "ask_need", lang)]
+    assert d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "order", "more", "done"),
+    [
+        ("de", "wir brauchen zwei notebooks mit 14 zoll", "ok, und dazu noch zwei Dockingstationen",
+         "nein das ist alles"),
+        ("en", "we need two laptops, 14 inch", "and two docking stations as well", "no that's it"),
+    ],
+)
+def test_thats_all_heard_after_the_next_question_of_an_order_asks_it_again_quietly(lang, order, more, done):
+    d = call("it-service-hansa", lang)
+    d.hear(order)
+    reply = d.hear(more)
+    assert reply.says == [prompt("it-service-hansa", "order_ask_delivery_address", lang)]
+    reply = d.hear(done)
+    assert reply.says == [prompt("it-service-hansa", "order_ask_delivery_address", lang)]
+    assert d.state.misunderstood == 0 and not d.state.ended

@@ -255,6 +255,26 @@ def asks_who(text: str) -> bool:
     return bool(_WHO_IS_THIS.search(folded)) and len(rest) <= 8
 
 
+# What a caller says about the recording itself when they agree to it or refuse it
+_ABOUT_RECORDING = frozenset(
+    "recording record recorded recordings call fine is that s this totally absolutely no problem go ahead can "
+    "aufzeichnung aufzeichnen aufgezeichnet aufnahme aufnehmen aufgenommen gespraech das die ist in ordnung "
+    "kein problem sie koennen duerfen gern gerne damit bin einverstanden".split()
+)
+
+
+def only_about_recording(pack: Pack, text: str) -> bool:
+    """ "Yes okay, recording is fine", "ja, die Aufzeichnung ist in Ordnung": a yes or no to the consent
+    question with words about the recording only, no request yet."""
+    folded = fold(text)
+    for table in (pack.prompts.yes_words, pack.prompts.no_words):
+        words = tuple(w for phrases in table.values() for w in phrases)
+        if words:
+            folded = _phrases(words).sub(" ", folded)
+    rest = [w for w in folded.split() if w not in _ABOUT_RECORDING | _GREETING_WORDS | _SMALL_WORDS]
+    return not rest
+
+
 def only_greets(text: str, name: str | None = None) -> bool:
     """ "Hallo?", "Guten Tag, hier ist Anna Schmidt": a greeting (and perhaps a name), no request yet."""
     name_words = set(fold(name or "").split())
