@@ -1641,3 +1641,20 @@ def test_thats_all_heard_after_the_next_question_of_an_order_asks_it_again_quiet
     reply = d.hear(done)
     assert reply.says == [prompt("it-service-hansa", "order_ask_delivery_address", lang)]
     assert d.state.misunderstood == 0 and not d.state.ended
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "spoken"),
+    [
+        ("en", "24 Mühlenkamp, 22303 Hamburg", "Mühlenkamp 24, 22303 Hamburg"),
+        ("de", "Lange Twiete 5 in Hamburg", "Lange Twiete 5, Hamburg"),
+        ("en", "it's 12 Dänische Straße in Kiel", "Dänische Straße 12, Kiel"),
+        ("de", "Elbdeich 7, 21217 Seevetal", "Elbdeich 7, 21217 Seevetal"),
+    ],
+)
+def test_northern_street_names_and_a_house_number_said_first_are_read_back_whole(lang, said, spoken):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(BURST[lang])
+    d.hear(said)
+    assert (d.state.address.spoken(), d.state.confirming) == (spoken, "address")
