@@ -1658,3 +1658,21 @@ def test_northern_street_names_and_a_house_number_said_first_are_read_back_whole
     d.hear(BURST[lang])
     d.hear(said)
     assert (d.state.address.spoken(), d.state.confirming) == (spoken, "address")
+
+
+@pytest.mark.parametrize(
+    ("client", "lang", "question", "info_id"),
+    [
+        ("kanzlei-berg", "de", "Wo sind Sie denn?", "adresse"),  # keyword 'wo (sind|finde ich) sie'
+        ("kanzlei-berg", "en", "where is the office?", "adresse"),  # keyword 'where is the (office|firm)'
+        ("sanitaer-notdienst", "de", "kommen Sie auch nach Pinneberg?", "gebiet"),
+        ("sanitaer-notdienst", "en", "how much is the callout?", "preise"),  # keyword 'call-?out'
+    ],
+)
+def test_info_keywords_the_pack_writes_as_patterns_are_matched_as_patterns(client, lang, question, info_id):
+    d = call(client, lang)
+    if d.pack.records_calls:
+        d.hear(YES[lang])
+    reply = d.hear(question)
+    answer = next(info for info in d.pack.info if info.id == info_id)
+    assert reply.says == [d.localized(answer.answer), prompt(client, "anything_else", lang)]

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from ..packs.schema import InfoAnswer, Pack
-from .text import fold
+from .text import fold, fold_pattern
 from .types import Lang
 
 _DONE = re.compile(
@@ -145,12 +145,31 @@ def fulfilment(text: str, asked: bool = False) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
+def _keyword_pattern(keyword: str) -> re.Pattern[str] | None:
+    """A keyword the pack writes as a pattern ("wann (haben|sind) sie", "call-?out") as a regular expression
+    on folded text; None when it is no valid one."""
+    try:
+        return re.compile(r"(?<![a-z0-9])" + fold_pattern(keyword))
+    except re.error:
+        return None
+
+
+def _says_keyword(keyword: str, folded: str) -> bool:
+    """The caller used the keyword: its words as written, or its pattern."""
+    words = fold(keyword)
+    if not words:
+        return False
+    pattern = _keyword_pattern(keyword)
+    return f" {words}" in folded or (pattern is not None and pattern.search(folded) is not None)
+
+
 def info_answer(pack: Pack, text: str) -> InfoAnswer | None:
     """The pack answer whose keywords the caller used most."""
     folded = f" {fold(text)} "
     best, best_score = None, 0
     for answer in pack.info:
-        score = sum(1 for words in answer.keywords.values() for w in words if fold(w) and f" {fold(w)}" in folded)
+        score = sum(1 for words in answer.keywords.values() for w in words if _says_keyword(w, folded))
         if score > best_score:
             best, best_score = answer, score
     return best

@@ -67,6 +67,8 @@ def need(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         return message.start(c, text, "message")
     if answers.is_done(text):
         return c.goodbye()
+    if a.intent == "other" and answers.asks_question(text) and answers.info_answer(c.pack, text):
+        return info.answer(c, text)  # "where is the office?": the pack answers it, whatever the model was unsure of
     return c.misunderstood([c.say("ask_need")])
 
 
