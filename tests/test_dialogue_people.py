@@ -1676,3 +1676,16 @@ def test_info_keywords_the_pack_writes_as_patterns_are_matched_as_patterns(clien
     reply = d.hear(question)
     answer = next(info for info in d.pack.info if info.id == info_id)
     assert reply.says == [d.localized(answer.answer), prompt(client, "anything_else", lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "lines"),
+    [
+        ("en", "two washer sets, no rush, and 3 shower heads", [("SAN-DICHT-SET", 2), ("SAN-DUSCHKOPF", 3)]),
+        ("de", "zwei Dichtungssets, nein, keine Eile, und 3 Duschköpfe", [("SAN-DICHT-SET", 2), ("SAN-DUSCHKOPF", 3)]),
+        ("en", "two washer sets, no sugar in my tea, one more thing", [("SAN-DICHT-SET", 2)]),
+    ],
+)
+def test_a_no_that_corrects_no_count_leaves_the_count_alone(lang, said, lines):
+    found = match_order(said, lang, load_pack("sanitaer-notdienst").catalog)
+    assert [(line.sku, line.qty) for line in found] == lines

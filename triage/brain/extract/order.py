@@ -29,6 +29,8 @@ _NEGATIONS = _wordset(
 _CONTRAST = _wordset("sondern aber lieber stattdessen but rather just only nur")
 # "zwei Packungen, nein, doch lieber drei", "24 Zoll, no wait, 27": what follows these replaces what was
 # said before it for the same item
+# words between a correction and the count it gives: "nein, doch nur zwei", "no, make that three"
+_CORRECTION_BRIDGE = _wordset("nur dann also ich meine just only make that it i mean then")
 _NOT_THIS = _wordset("nicht kein keine keinen not without ohne")
 _CORRECTS = _wordset("nein nee no doch lieber stattdessen eher actually rather instead sorry warte wait")
 _MAX_QTY = 1000
@@ -362,18 +364,22 @@ def _counted_after(tokens: list[str], hit: _Hit, ceiling: int, mentions: list[_M
     return None
 
 
-def _corrected_count(tokens: list[str], hit: _Hit, ceiling: int, mentions: list[_Mention], lang: str) -> int | None:
-    """A count said after a correction word in the item's stretch: "FFP2 Masken, zwei Packungen zu zehn,
-    nein, doch lieber drei", "two headsets, no sorry, three". Option words ("zu zehn") are no count."""
+def _corrected_count(
+    tokens: list[str], hit: _Hit, ceiling: int, mentions: list[_Mention], hits: list[_Hit], lang: str
+) -> int | None:
+    """A count said right after a correction word in the item's stretch: "FFP2 Masken, zwei Packungen zu
+    zehn, nein, doch lieber drei", "two headsets, no sorry, three". Option words ("zu zehn") are no count,
+    nor is the count of the next item ("a latte, no sugar, and 2 espressos")."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     corrected = False
     for i in range(hit.end, ceiling):
         if tokens[i] in _CORRECTS:
             corrected = True
-        elif corrected and i not in covered:
-            qty = parse_quantity(tokens[i], lang)
-            if qty is not None:
+        elif corrected and tokens[i] not in _CORRECTION_BRIDGE:
+            qty = parse_quantity(tokens[i], lang) if i not in covered else None
+            if qty is not None and not _before_item(tokens, i + 1, hits):
                 return qty
+            corrected = False  # "no sugar": the word after "no" was no count
     return None
 
 
@@ -399,7 +405,7 @@ def match_order(text: str, lang: str, catalog: list[CatalogItem]) -> list[OrderL
         qty, negated = _quantity_before(tokens, hit, floor, mentions, lang)
         qty = qty if qty is not None else _quantity_after(tokens, hit, ceiling, lang)
         qty = qty if qty is not None else _counted_after(tokens, hit, ceiling, mentions, lang)
-        qty = _corrected_count(tokens, hit, ceiling, mentions, lang) or qty
+        qty = _corrected_count(tokens, hit, ceiling, mentions, hits, lang) or qty
         if negated or qty == 0 or (qty or 0) > _MAX_QTY:
             continue
         item = catalog[hit.index]
