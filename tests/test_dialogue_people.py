@@ -15,6 +15,7 @@ import pytest
 from triage.brain import answers
 from triage.brain import dialogue as dialogue_module
 from triage.brain.dialogue import Dialogue
+from triage.brain.extract.order import match_order
 from triage.brain.model import TextModel, default_model_dir
 from triage.packs.load import load_pack
 from triage.packs.render import say
@@ -1360,3 +1361,331 @@ def test_a_name_introduced_then_said_in_full_is_kept_in_full(lang, said, name):
         d.hear(turn)
     d.hear(said)
     assert d.state.name == name
+
+
+# --- the second blind set of whole calls (data/dev/calls_second.jsonl): the families it showed ------
+RENT_CALLBACK = {
+    "de": "ich hätte gern einen Rückruf wegen einer Mieterhöhung",
+    "en": "I'd like a call back about a rent increase",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "done"), [("en", "no that's everything thanks"), ("de", "das wäre es dann, vielen Dank")]
+)
+def test_thats_everything_to_anything_else_ends_the_call(lang, done):
+    d = call("kanzlei-berg", lang)
+    d.hear({"de": "wie ist Ihre Adresse?", "en": "what is your address?"}[lang])
+    assert d.state.phase == "anything_else"
+    reply = d.hear(done)
+    assert reply.end and reply.says == [prompt("kanzlei-berg", "goodbye", lang)]
+    assert d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "search"),
+    [
+        ("de", "was kostet bei Ihnen eine Erstberatung?",
+         "moment, die Polizei steht gerade vor der Tür, sie haben einen Durchsuchungsbeschluss"),
+        ("en", "how much is a first consultation?",
+         "hang on, the police are at the door right now, they have a search warrant"),
+    ],
+)
+def test_an_emergency_after_an_answered_question_goes_to_a_human_when_the_caller_hangs_up(lang, question, search):
+    d = call("kanzlei-berg", lang)
+    d.hear(question)
+    assert d.state.served
+    d.hear(search)
+    assert (d.state.urgency, d.state.phase) == ("P1", "collect")
+    outcome = d.hangup()
+    assert outcome is not None and (outcome.type, outcome.handoff_reason) == ("handoff", "hangup")
+
+
+@pytest.mark.parametrize(
+    ("client", "lang", "lead", "question", "info_id"),
+    [
+        ("apotheke-am-markt", "de", ["Ibuprofen 400, die Zwanziger"], "ach und bis wann haben Sie morgen auf?",
+         "oeffnungszeiten"),
+        ("sanitaer-notdienst", "en", ["yes", "I need a shower hose, the two metre one"],
+         "how much is the call-out fee, by the way?", "preise"),
+        ("kanzlei-berg", "de", [RENT_CALLBACK["de"]], "was kostet denn so eine Erstberatung?", "erstberatung"),
+        ("kanzlei-berg", "en", [RENT_CALLBACK["en"]], "what does a first consultation cost?", "erstberatung"),
+    ],
+)
+def test_a_question_the_pack_answers_mid_order_or_mid_details_is_answered_then_asked_again(
+    client, lang, lead, question, info_id
+):
+    d = call(client, lang)
+    for turn in lead:
+        d.hear(turn)
+    asked, phase, message = d.state.last_question, d.state.phase, d.state.message
+    assert phase in ("order", "collect")
+    reply = d.hear(question)
+    answer = next(info for info in d.pack.info if info.id == info_id)
+    assert reply.says == [d.localized(answer.answer), asked]
+    assert (d.state.phase, d.state.message, d.state.misunderstood) == (phase, message, 0)
+
+
+@pytest.mark.parametrize(
+    ("client", "lang", "lead", "more", "skus"),
+    [
+        ("apotheke-am-markt", "de", ["Ibuprofen 400, die Zwanziger", "nein danke"],
+         "und noch ein Nasenspray für Kinder", ["APO-IBU400", "APO-NASENSPRAY"]),
+        ("sanitaer-notdienst", "en", ["yes", "I need a shower hose, the two metre one", "no thanks"],
+         "oh and a shower head as well", ["SAN-DUSCHSCHLAUCH", "SAN-DUSCHKOPF"]),
+    ],
+)
+def test_an_item_named_when_pick_up_or_deliver_is_asked_is_added(client, lang, lead, more, skus):
+    d = call(client, lang)
+    for turn in lead:
+        d.hear(turn)
+    assert d.state.phase == "order_fulfilment"
+    d.hear(more)
+    assert [line.sku for line in d.state.order] == skus
+    assert d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "order", "change", "qty", "options"),
+    [
+        ("en", "I need a shower hose, the two metre one", "actually make that the 1.60 one, sorry, I measured wrong",
+         1, {"length": "1,60 Meter"}),
+        ("de", "ich brauche einen Duschschlauch, zwei Meter", "nee warte, doch lieber den mit eins sechzig",
+         1, {"length": "1,60 Meter"}),
+        ("de", ORDER["de"], "nein, doch lieber drei", 3, {"size": "dreiviertel Zoll"}),
+        ("en", ORDER["en"], "make that three, please", 3, {"size": "dreiviertel Zoll"}),
+    ],
+)
+def test_a_change_to_the_item_said_to_anything_else_changes_it(lang, order, change, qty, options):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(order)
+    assert d.state.phase == "order" and len(d.state.order) == 1
+    d.hear(change)
+    assert [(line.qty, line.options) for line in d.state.order] == [(qty, options)]
+    assert d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(
+    ("client", "lang", "said", "sku", "qty", "options"),
+    [
+        ("apotheke-am-markt", "de", "ich bräuchte FFP2 Masken, zwei Packungen zu zehn, nein, doch lieber drei",
+         "APO-FFP2", 3, {"pack": "10 Stück"}),
+        ("it-service-hansa", "en", "we need two headsets, the wireless ones, no sorry, three", "IT-HEADSET", 3,
+         {"connection": "Bluetooth"}),
+        ("it-service-hansa", "de", "drei Monitore, 24 Zoll, nein doch lieber 27 Zoll", "IT-MONITOR", 3,
+         {"size": "27 Zoll"}),
+        ("it-service-hansa", "en", "three monitors, 24 inch, no sorry, 27 inch", "IT-MONITOR", 3, {"size": "27 Zoll"}),
+    ],
+)
+def test_a_correction_inside_the_order_sentence_keeps_what_was_said_last(client, lang, said, sku, qty, options):
+    lines = match_order(said, lang, load_pack(client).catalog)
+    assert [(line.sku, line.qty, line.options) for line in lines] == [(sku, qty, options)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "order", "answer", "value"),
+    [
+        ("de", "ich hätte gern ein Dichtungsset", "halber Zoll glaube ich, nee warte, dreiviertel Zoll",
+         "dreiviertel Zoll"),
+        ("en", "I need a washer set", "three quarter inch I think, no wait, half inch", "halber Zoll"),
+        ("de", "ich hätte gern ein Dichtungsset", "den halben Zoll, nicht den dreiviertel Zoll", "halber Zoll"),
+        ("en", "I need a washer set", "the half inch one, no wait, three quarter inch", "dreiviertel Zoll"),
+    ],
+)
+def test_an_option_corrected_in_the_answer_is_the_one_said_last(lang, order, answer, value):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(order)
+    assert d.state.phase == "order_option"
+    d.hear(answer)
+    assert d.state.order[0].options == {"size": value}
+
+
+@pytest.mark.parametrize(
+    ("lang", "number"),
+    [
+        ("de", "null vier null, eins zwei drei, nein, eins drei zwei, vier fünf sechs sieben"),
+        ("en", "zero four zero, one two three, no sorry, one three two, four five six seven"),
+    ],
+)
+def test_a_group_corrected_inside_a_number_replaces_only_that_group(lang, number):
+    d = call("kanzlei-berg", lang)
+    d.hear(RENT_CALLBACK[lang])
+    assert d.missing() == "phone"
+    d.hear(number)
+    assert (d.state.phone, d.state.confirming) == ("0401324567", "phone")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "name"),
+    [
+        ("de", "Marion Keller", "Marion Keller"),
+        ("en", "Thomas Mann", "Thomas Mann"),
+        ("en", "okay I'll pick it up then", None),
+        ("de", "ok, ich hol's dann ab", None),
+    ],
+)
+def test_the_name_question_keeps_surnames_that_are_words_and_takes_no_sentence_for_a_name(lang, said, name):
+    d = call("kanzlei-berg", lang)
+    for turn in [RENT_CALLBACK[lang], "0401324567", YES[lang]]:
+        d.hear(turn)
+    assert d.missing() == "name"
+    d.hear(said)
+    assert d.state.name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "street"),
+    [
+        ("de", "Schwachhauser Heerstraße 40 in Bremen", "Schwachhauser Heerstraße"),
+        ("en", "it's Lübecker Landstraße 12 in Hamburg", "Lübecker Landstraße"),
+    ],
+)
+def test_a_place_adjective_before_a_common_street_name_is_part_of_the_street(lang, said, street):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(BURST[lang])
+    d.hear(said)
+    assert (d.state.address.street, d.state.confirming) == (street, "address")
+
+
+@pytest.mark.parametrize(
+    ("lang", "who"),
+    [
+        ("de", "Hallo? Ist da die Kanzlei? Mit wem spreche ich denn?"),
+        ("en", "Hello? Is this the law firm? Who am I speaking to?"),
+    ],
+)
+def test_is_this_the_firm_and_who_is_speaking_is_answered(lang, who):
+    d = call("kanzlei-berg", lang)
+    reply = d.hear(who)
+    assert reply.says == [prompt("kanzlei-berg", "who_is_this", lang), prompt("kanzlei-berg", "ask_need", lang)]
+    assert not d.state.ended
+
+
+@pytest.fixture
+def model_hears_a_request_for_a_human(monkeypatch):
+    """The learned model reads a caller who names a lawyer as asking for a human (it did in calls_second);
+    here every analysis no rule decided is given that intent."""
+    real = dialogue_module.analyze
+
+    def analyze(*args, **kwargs):
+        a = real(*args, **kwargs)
+        return a if a.by_rule else replace(a, intent="request_human")
+
+    monkeypatch.setattr(dialogue_module, "analyze", analyze)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("de", "Frau Doktor Berg soll mich bitte zurückrufen, es geht um meinen Arbeitsvertrag"),
+        ("en", "I'd like Dr Berg to call me back about my employment contract"),
+    ],
+)
+def test_a_caller_who_asks_to_be_called_back_leaves_a_message_whatever_the_model_guessed(
+    model_hears_a_request_for_a_human, lang, said
+):
+    d = call("kanzlei-berg", lang)
+    reply = d.hear(said)
+    assert not d.state.ended and d.missing() == "phone"
+    assert reply.says == [prompt("kanzlei-berg", "ask_callback", lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked", "back", "when"),
+    [
+        ("de", "Ich hätte gern einen Termin für die Heizungswartung", "wann hätten Sie denn was frei?",
+         "nächste Woche Dienstag vormittags"),
+        ("en", "I'd like an appointment for the annual boiler service", "when do you have something free?",
+         "next Tuesday morning"),
+    ],
+)
+def test_a_question_back_to_when_would_suit_you_is_answered_and_the_time_then_kept(lang, asked, back, when):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(asked)
+    assert d.state.phase == "appointment"
+    reply = d.hear(back)
+    assert reply.says == [prompt("sanitaer-notdienst", "appointment_time_agreed", lang)]
+    assert d.state.phase == "appointment" and d.state.misunderstood == 0
+    d.hear(when)
+    assert when in (d.state.message or "") and back not in (d.state.message or "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "agree"), [("en", "yes okay, recording is fine"), ("de", "ja, die Aufzeichnung ist in Ordnung")]
+)
+def test_a_yes_with_words_about_the_recording_answers_the_consent_question(lang, agree):
+    d = call("sanitaer-notdienst", "de")
+    reply = d.hear(agree)
+    assert d.state.recording_consent is True and d.state.lang == lang
+    assert reply.says == [prompt("sanitaer-notdienst", "ask_need", lang)]
+    assert d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "order", "more", "done"),
+    [
+        ("de", "wir brauchen zwei notebooks mit 14 zoll", "ok, und dazu noch zwei Dockingstationen",
+         "nein das ist alles"),
+        ("en", "we need two laptops, 14 inch", "and two docking stations as well", "no that's it"),
+    ],
+)
+def test_thats_all_heard_after_the_next_question_of_an_order_asks_it_again_quietly(lang, order, more, done):
+    d = call("it-service-hansa", lang)
+    d.hear(order)
+    reply = d.hear(more)
+    assert reply.says == [prompt("it-service-hansa", "order_ask_delivery_address", lang)]
+    reply = d.hear(done)
+    assert reply.says == [prompt("it-service-hansa", "order_ask_delivery_address", lang)]
+    assert d.state.misunderstood == 0 and not d.state.ended
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "spoken"),
+    [
+        ("en", "24 Mühlenkamp, 22303 Hamburg", "Mühlenkamp 24, 22303 Hamburg"),
+        ("de", "Lange Twiete 5 in Hamburg", "Lange Twiete 5, Hamburg"),
+        ("en", "it's 12 Dänische Straße in Kiel", "Dänische Straße 12, Kiel"),
+        ("de", "Elbdeich 7, 21217 Seevetal", "Elbdeich 7, 21217 Seevetal"),
+    ],
+)
+def test_northern_street_names_and_a_house_number_said_first_are_read_back_whole(lang, said, spoken):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(BURST[lang])
+    d.hear(said)
+    assert (d.state.address.spoken(), d.state.confirming) == (spoken, "address")
+
+
+@pytest.mark.parametrize(
+    ("client", "lang", "question", "info_id"),
+    [
+        ("kanzlei-berg", "de", "Wo sind Sie denn?", "adresse"),  # keyword 'wo (sind|finde ich) sie'
+        ("kanzlei-berg", "en", "where is the office?", "adresse"),  # keyword 'where is the (office|firm)'
+        ("sanitaer-notdienst", "de", "kommen Sie auch nach Pinneberg?", "gebiet"),
+        ("sanitaer-notdienst", "en", "how much is the callout?", "preise"),  # keyword 'call-?out'
+    ],
+)
+def test_info_keywords_the_pack_writes_as_patterns_are_matched_as_patterns(client, lang, question, info_id):
+    d = call(client, lang)
+    if d.pack.records_calls:
+        d.hear(YES[lang])
+    reply = d.hear(question)
+    answer = next(info for info in d.pack.info if info.id == info_id)
+    assert reply.says == [d.localized(answer.answer), prompt(client, "anything_else", lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "lines"),
+    [
+        ("en", "two washer sets, no rush, and 3 shower heads", [("SAN-DICHT-SET", 2), ("SAN-DUSCHKOPF", 3)]),
+        ("de", "zwei Dichtungssets, nein, keine Eile, und 3 Duschköpfe", [("SAN-DICHT-SET", 2), ("SAN-DUSCHKOPF", 3)]),
+        ("en", "two washer sets, no sugar in my tea, one more thing", [("SAN-DICHT-SET", 2)]),
+    ],
+)
+def test_a_no_that_corrects_no_count_leaves_the_count_alone(lang, said, lines):
+    found = match_order(said, lang, load_pack("sanitaer-notdienst").catalog)
+    assert [(line.sku, line.qty) for line in found] == lines

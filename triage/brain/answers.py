@@ -6,12 +6,14 @@ import re
 from functools import lru_cache
 
 from ..packs.schema import InfoAnswer, Pack
-from .text import fold
+from .text import fold, fold_pattern
 from .types import Lang
 
 _DONE = re.compile(
-    r"\b(das wars|das war s|das ist alles|das waere alles|sonst nichts|nichts mehr|nein danke|tschuess|auf wiederhoeren"
-    r"|wiederhoeren|that s all|that s it|nothing else|no thanks|no thank you|bye|goodbye)\b"
+    r"\b(das wars|das war s|das waers|das waer s|das waere es|das ist alles|das waere alles|mehr nicht|sonst nichts"
+    r"|nichts mehr|nein danke|tschuess|auf wiederhoeren|wiederhoeren|that s all|that is all|that s it"
+    r"|that s everything|that is everything|that ll be all|that will be all|nothing else|nothing more|no thanks"
+    r"|no thank you|bye|goodbye)\b"
 )
 # "Ich möchte eine Nachricht für Herrn Berg hinterlassen": announces a message without giving it
 _ANNOUNCE = re.compile(
@@ -143,12 +145,31 @@ def fulfilment(text: str, asked: bool = False) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
+def _keyword_pattern(keyword: str) -> re.Pattern[str] | None:
+    """A keyword the pack writes as a pattern ("wann (haben|sind) sie", "call-?out") as a regular expression
+    on folded text; None when it is no valid one."""
+    try:
+        return re.compile(r"(?<![a-z0-9])" + fold_pattern(keyword))
+    except re.error:
+        return None
+
+
+def _says_keyword(keyword: str, folded: str) -> bool:
+    """The caller used the keyword: its words as written, or its pattern."""
+    words = fold(keyword)
+    if not words:
+        return False
+    pattern = _keyword_pattern(keyword)
+    return f" {words}" in folded or (pattern is not None and pattern.search(folded) is not None)
+
+
 def info_answer(pack: Pack, text: str) -> InfoAnswer | None:
     """The pack answer whose keywords the caller used most."""
     folded = f" {fold(text)} "
     best, best_score = None, 0
     for answer in pack.info:
-        score = sum(1 for words in answer.keywords.values() for w in words if fold(w) and f" {fold(w)}" in folded)
+        score = sum(1 for words in answer.keywords.values() for w in words if _says_keyword(w, folded))
         if score > best_score:
             best, best_score = answer, score
     return best
@@ -208,6 +229,22 @@ _ASKS_TO_WAIT = re.compile(
 )
 
 
+# A turn that asks something, as speech recognition writes it without a question mark: "bis wann haben Sie
+# morgen auf", "what does that cost", after a lead-in ("ach und", "okay", "sorry")
+_QUESTION_START = re.compile(
+    r"^((ach|und|also|ok|okay|oh|aeh|aehm|ja|na|sorry|and|so|well|yes|yeah|but|aber|moment|noch|eine|one"
+    r"|frage|question|kurze|quick) )*"
+    r"(was|wie|wieviel|wann|wo|welche\w*|warum|bis wann|ab wann|haben sie|sind sie|kann ich|koennen sie"
+    r"|kostet|gibt es|machen sie|what|how|when|where|which|why|do you|are you|can i|could i|is there|does"
+    r"|is it|is your|are there)\b"
+)
+
+
+def asks_question(text: str) -> bool:
+    """The caller asks a question ("was kostet das eigentlich?", "what time is your office open?")."""
+    return "?" in text or bool(_QUESTION_START.search(fold(text)))
+
+
 def asks_repeat(text: str) -> bool:
     """ "Wie bitte?", "sorry, what did you say?": the caller wants the last question again."""
     folded = fold(text)
@@ -225,10 +262,36 @@ def refuses_recording(text: str) -> bool:
     return bool(_NO_RECORDING.search(fold(text)))
 
 
+# "Ist da die Apotheke?", "is this the plumber?": the caller checks where they called, no request
+_WHERE_CALLED = re.compile(r"\b(ist (da|das|hier) (die|der|das) \w+|(is|am) (this|that|i through to) (the )?\w+)\b")
+
+
 def asks_who(text: str) -> bool:
-    """ "Wer ist da?", "who is this?": the caller wants to know who answers before anything else."""
+    """ "Wer ist da?", "who is this?", "Hallo? Ist da die Apotheke? Mit wem spreche ich denn?": the caller
+    wants to know who answers before anything else."""
     folded = fold(text)
-    return bool(_WHO_IS_THIS.search(folded)) and len(folded.split()) <= 8
+    rest = [w for w in _WHERE_CALLED.sub(" ", folded).split() if w not in _GREETING_WORDS]
+    return bool(_WHO_IS_THIS.search(folded)) and len(rest) <= 8
+
+
+# What a caller says about the recording itself when they agree to it or refuse it
+_ABOUT_RECORDING = frozenset(
+    "recording record recorded recordings call fine is that s this totally absolutely no problem go ahead can "
+    "aufzeichnung aufzeichnen aufgezeichnet aufnahme aufnehmen aufgenommen gespraech das die ist in ordnung "
+    "kein problem sie koennen duerfen gern gerne damit bin einverstanden".split()
+)
+
+
+def only_about_recording(pack: Pack, text: str) -> bool:
+    """ "Yes okay, recording is fine", "ja, die Aufzeichnung ist in Ordnung": a yes or no to the consent
+    question with words about the recording only, no request yet."""
+    folded = fold(text)
+    for table in (pack.prompts.yes_words, pack.prompts.no_words):
+        words = tuple(w for phrases in table.values() for w in phrases)
+        if words:
+            folded = _phrases(words).sub(" ", folded)
+    rest = [w for w in folded.split() if w not in _ABOUT_RECORDING | _GREETING_WORDS | _SMALL_WORDS]
+    return not rest
 
 
 def only_greets(text: str, name: str | None = None) -> bool:

@@ -28,6 +28,11 @@ from .types import DISTRESSES, Analysis, Lang, more_urgent
 
 # phases where the caller says what they want, in their own words: the model's judgement applies
 _OPEN_PHASES = ("need", "anything_else", "consent")
+# phases where the bot waits for one answer (an item, a detail, a yes): a question the pack answers is
+# answered there, and the bot's question asked again
+_ANSWERING_PHASES = (
+    "collect", "order", "order_option", "order_fulfilment", "order_confirm", "message_confirm", "appointment",
+)
 MAX_SILENCES = 2
 # below this recognition confidence the words of a turn are not acted on (asked again instead). Whisper
 # itself treats an average log-probability under -1.0 (exp: 0.37) as a failed decode; on the 8 kHz line
@@ -192,16 +197,18 @@ class Dialogue(Context):
 
     def hangup(self) -> Outcome | None:
         """The caller is gone. A call never ends with nobody responsible for it: unless the caller
-        was served (an information answered) or said nothing at all (a goodbye, spam or a wrong
-        number ended the call with its outcome already), what is known goes to a human as a
-        callback."""
+        was served (an information answered, and nothing asked for since) or said nothing at all (a
+        goodbye, spam or a wrong number ended the call with its outcome already), what is known goes
+        to a human as a callback. A question answered first does not close a call whose emergency or
+        order came after it."""
         s = self.state
         if s.ended:
             return s.outcome
         s.ended = True
         if s.outcome is None:
             spoke = any(t.role == "caller" and t.text.strip() for t in s.transcript)
-            if s.served or not spoke:
+            served = s.served and s.phase in ("anything_else", "need") and s.urgency not in ("P0", "P1", "P2")
+            if served or not spoke:
                 s.outcome = self.outcome("ended")
             else:
                 s.outcome = self.outcome("handoff", reason="hangup")
@@ -226,8 +233,12 @@ class Dialogue(Context):
             return reply
         if a.urgency == "P0":
             return self._p0(a)
-        # the words "Mitarbeiter", "real person" hand over anywhere; the model's guess only as a first request
-        model_asks_human = a.intent == "request_human" and s.phase in ("need", "anything_else") and not bare_answer
+        # the words "Mitarbeiter", "real person" hand over anywhere; the model's guess only as a first request,
+        # and not when the caller asks to be called back ("Dr Berg should call me back"): that is a message
+        model_asks_human = (
+            a.intent == "request_human" and s.phase in ("need", "anything_else") and not bare_answer
+            and not answers.asks_callback(text)
+        )
         if a.wants_human or model_asks_human:
             if s.intent in ("other", "information"):
                 s.intent = "request_human"
@@ -253,6 +264,10 @@ class Dialogue(Context):
                 return Reply([self.say("recording_consent")])
             s.phase = "need"
             return Reply([self.say("ask_need")])  # "Hallo?": asked what they need, not "not understood"
+        if s.phase in _ANSWERING_PHASES and not a.order and not changed - {"when"} and answers.asks_question(text):
+            found = answers.info_answer(self.pack, text)
+            if found is not None:  # "was kostet das eigentlich?" in the middle of an order: answered, then on
+                return Reply([self.localized(found.answer), s.last_question or self.say("ask_need")])
         prefix = self.acknowledge(a)
         reply = FLOWS.get(s.phase, need.need)(self, a, text, changed)
         reply.says[:0] = prefix

@@ -289,6 +289,7 @@ class Prompts(Strict):
     phone_continue: Localized = Field(default_factory=dict)
     reply_wait: Localized = Field(default_factory=dict)  # bench (issue 15): the reply is not ready yet
     appointment_ask_when: Localized = Field(default_factory=dict)  # the caller already said what it is about
+    appointment_time_agreed: Localized = Field(default_factory=dict)  # "wann hätten Sie frei?": who agrees the time
     yes_words: LocalizedList
     no_words: LocalizedList
 

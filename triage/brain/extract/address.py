@@ -11,7 +11,8 @@ from .phone import _PLUS, _find_phone
 
 # "stras", "strase", "strahse": how speech recognition often writes "Straße"
 _STREET_STRONG = r"stra(?:ß|ss)e|stra(?:s|se|hse)|str\.?|allee|gasse|chaussee"
-_STREET_WEAK = r"weg|platz|ring|damm|ufer|steig|stieg|pfad"
+# the north's own: "Mühlenkamp", "Lange Twiete", "Elbdeich", "Hummelsbütteler Redder", "Osterbrook"
+_STREET_WEAK = r"weg|platz|ring|damm|ufer|steig|stieg|pfad|kamp|twiete|deich|redder|brook|koppel"
 _NOT_STREETS = _wordset(
     "parkplatz arbeitsplatz sitzplatz stellplatz spielplatz umweg ausweg rückweg heimweg hinweg abweg "
     "fußweg radweg gehweg feldweg"
@@ -99,17 +100,38 @@ class _Found:
     number: str | None = None
 
 
+# "24 Mühlenkamp", "12 Dänische Straße": the house number first, as English callers say it
+_HOUSE_BEFORE = re.compile(r"(?:^|[\s,])(?P<num>\d{1,4}[a-h]?)\s*,?\s*$")
+
+
 def _street_at(t: str, street: str, m: re.Match[str]) -> tuple[_Found, bool]:
-    """The street with the house number said right after it, and whether there was one."""
+    """The street with the house number said right after it (or, failing that, right before it), and
+    whether there was one."""
     house = _HOUSE_AFTER.match(t, m.end())
+    if house is None and (before := _HOUSE_BEFORE.search(t, 0, m.start())):
+        return _Found(_street_case(street), m.end(), before.group("num")), True
     return _Found(_street_case(street), house.end() if house else m.end(), _house(house)), house is not None
+
+
+# Compound streets many towns have, told apart by a place's adjective before them: "Schwachhauser
+# Heerstraße", "Lübecker Landstraße", "Osterholzer Dorfstraße"
+_GENERIC_STREET = re.compile(r"(?:heer|land|haupt|dorf|bahnhof|kirch|schul|post|mühlen|muehlen)")
+_PLACE_ADJECTIVE = re.compile(rf"(?P<adjective>[{_LETTERS}]{{3,}}er)\s+$")
+
+
+def _with_adjective(t: str, m: re.Match[str], street: str) -> str:
+    """The street with the place adjective said before a generic compound ("Schwachhauser Heerstraße")."""
+    before = _PLACE_ADJECTIVE.search(t, 0, m.start())
+    if before and _GENERIC_STREET.match(street) and before.group("adjective") not in _NOT_NAME:
+        return f"{before.group('adjective')} {street}"
+    return street
 
 
 def _german_street(t: str, expecting: bool) -> _Found | None:
     """ "goethestraße 14", "berliner straße 5a", "am markt 3"; streets ending in an everyday word
     ("weg", "platz", "markt", "am ...") only with a house number."""
     for m in _COMPOUND_STREET.finditer(t):
-        found, numbered = _street_at(t, _expand_str(m.group("street")), m)
+        found, numbered = _street_at(t, _with_adjective(t, m, _expand_str(m.group("street"))), m)
         weak = re.fullmatch(_STREET_WEAK, m.group("suffix")) is not None
         if m.group("street") not in _NOT_STREETS and (numbered or not weak):
             return found

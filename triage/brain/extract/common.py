@@ -64,8 +64,13 @@ _NOT_NAME = _wordset(
     bestellen reservieren vorbeikommen zurückrufen wars passt korrekt stornieren abbrechen pickup collect
     collection deliver delivery reserve cancel operator super perfekt prima exakt wunderbar bestens
     absolutely perfect great lovely cool alright yup yep actually eigentlich korrektur correction
+    i'll i've i'd we'll we're we've you're you'll they're it'll that'll let's can't won't didn't isn't
+    wasn't doesn't he's she's pick get fetch
     """
 )
+# Words above that are also common surnames: after a first name, at the end of the answer or before a
+# comma, they are the surname ("Marion Keller", "Thomas Mann"), not the word that ends the name.
+SURNAME_WORDS = _wordset("keller mann haus brand sohn kunde")
 _TITLES = {
     "herr": "Herr", "herrn": "Herr", "frau": "Frau", "dr": "Dr.", "doktor": "Dr.", "doctor": "Dr.",
     "prof": "Prof.", "professor": "Prof.", "mr": "Mr", "mister": "Mr", "mrs": "Mrs", "ms": "Ms",

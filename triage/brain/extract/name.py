@@ -12,6 +12,7 @@ from .common import (
     _LETTERS,
     _NOT_NAME,
     _TITLES,
+    SURNAME_WORDS,
     _after_lead,
     _capitalise,
     _lang,
@@ -53,7 +54,8 @@ def _name_words(after: str, lang: str) -> tuple[list[str], int]:
         if (token in fillers or token in ",:") and not words:  # "mein name ist, äh, Anna"
             continue
         is_number_word = words_to_digits(token, lang) != token
-        if not token[0].isalpha() or token in _NOT_NAME or is_number_word or token.endswith("'s"):
+        surname = bool(words) and token in SURNAME_WORDS and re.match(r"\s*(?:$|[,.;!?])", after[m.end() :]) is not None
+        if not token[0].isalpha() or (token in _NOT_NAME and not surname) or is_number_word or token.endswith("'s"):
             break
         if len(token) == 1 and words:  # "schmidt s c h m i d t": spelled out
             break

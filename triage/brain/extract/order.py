@@ -27,6 +27,12 @@ _NEGATIONS = _wordset(
 )
 # "kein ibuprofen sondern paracetamol": what follows these is wanted again.
 _CONTRAST = _wordset("sondern aber lieber stattdessen but rather just only nur")
+# "zwei Packungen, nein, doch lieber drei", "24 Zoll, no wait, 27": what follows these replaces what was
+# said before it for the same item
+# words between a correction and the count it gives: "nein, doch nur zwei", "no, make that three"
+_CORRECTION_BRIDGE = _wordset("nur dann also ich meine just only make that it i mean then")
+_NOT_THIS = _wordset("nicht kein keine keinen not without ohne")
+_CORRECTS = _wordset("nein nee no doch lieber stattdessen eher actually rather instead sorry warte wait")
 _MAX_QTY = 1000
 # Words run together or split apart must match closely: "paar pflaster" is not "pflaster".
 _JOINED_MIN = 0.9
@@ -183,10 +189,9 @@ def chosen_option(item: CatalogItem, group: str, text: str, lang: str) -> str | 
     """The value of an option group the caller chose when asked for it: one of its spellings said as listed,
     else heard as the catalogue's words are ("den halben Zoll" for "halber Zoll", "the half inch one" for
     its English name)."""
-    folded = f" {fold(text)} "
-    for value in item.options.get(group, []):
-        if any(f" {fold(s)} " in folded for s in item.option_spellings(value) if fold(s)):
-            return value
+    said = _said_values(item, group, f" {fold(text)} ")
+    if said:
+        return said
     tokens = list(_phrase(text, lang).tokens)
     best: tuple[float, str] | None = None
     for phrase, owner, value in _option_phrases(item, lang):
@@ -194,9 +199,30 @@ def chosen_option(item: CatalogItem, group: str, text: str, lang: str) -> str | 
             continue
         for i in range(len(tokens)):
             covered, score = _phrase_score(tokens, i, phrase)
-            if covered and (best is None or score > best[0]):
+            negated = any(t in _NOT_THIS for t in tokens[max(0, i - 2) : i])  # "nicht den dreiviertel"
+            if covered and not negated and (best is None or score > best[0]):
                 best = (score, value)
     return best[1] if best else None
+
+
+def _said_values(item: CatalogItem, group: str, folded: str) -> str | None:
+    """The value of the group the caller said last, not negated: "dreiviertel Zoll, nee warte, halber
+    Zoll" is the half inch, "die zwanziger, nicht die zehner" the twenty."""
+    last: tuple[int, str] | None = None
+    for value in item.options.get(group, []):
+        spellings = [fold(s) for s in item.option_spellings(value)]
+        # a measure said without its unit: "the 1.60 one" for "1,60 Meter"
+        spellings += [m.group(1) for sp in spellings if (m := re.fullmatch(r"(\d+(?: \d+)?) [^\W\d_]+", sp))]
+        for spelling in spellings:
+            if not spelling:
+                continue
+            for m in re.finditer(rf"(?<= ){re.escape(spelling)}(?= )", folded):
+                before = folded[: m.start()].split()[-2:]
+                if any(w in _NOT_THIS for w in before):  # "nicht die zehner" ("nein, ..." corrects instead)
+                    continue
+                if last is None or m.start() > last[0]:
+                    last = (m.start(), value)
+    return last[1] if last else None
 
 
 def _before_item(tokens: list[str], end: int, hits: list[_Hit]) -> bool:
@@ -255,9 +281,12 @@ def _distance(mention: _Mention, hit: _Hit, tokens: list[str]) -> float:
 
 
 def _assign_options(hits: list[_Hit], mentions: list[_Mention], tokens: list[str]) -> list[dict[str, str]]:
+    """Each option value to the nearest item offering it; a value said after a correction word ("24 Zoll,
+    nein, doch lieber 27") replaces the one the same item had before it."""
     options: list[dict[str, str]] = [{} for _ in hits]
     closest: list[dict[str, float]] = [{} for _ in hits]
-    for mention in mentions:
+    said_at: list[dict[str, int]] = [{} for _ in hits]
+    for mention in sorted(mentions, key=lambda m: m.start):
         candidates = [
             (_distance(mention, hit, tokens), k, group, value)
             for k, hit in enumerate(hits)
@@ -267,9 +296,12 @@ def _assign_options(hits: list[_Hit], mentions: list[_Mention], tokens: list[str
         if not candidates:
             continue
         dist, k, group, value = min(candidates)
-        if dist < closest[k].get(group, float("inf")):
+        earlier = said_at[k].get(group)
+        corrected = earlier is not None and any(t in _CORRECTS for t in tokens[earlier : mention.start])
+        if corrected or dist < closest[k].get(group, float("inf")):
             closest[k][group] = dist
             options[k][group] = value
+            said_at[k][group] = mention.end
     return options
 
 
@@ -332,6 +364,25 @@ def _counted_after(tokens: list[str], hit: _Hit, ceiling: int, mentions: list[_M
     return None
 
 
+def _corrected_count(
+    tokens: list[str], hit: _Hit, ceiling: int, mentions: list[_Mention], hits: list[_Hit], lang: str
+) -> int | None:
+    """A count said right after a correction word in the item's stretch: "FFP2 Masken, zwei Packungen zu
+    zehn, nein, doch lieber drei", "two headsets, no sorry, three". Option words ("zu zehn") are no count,
+    nor is the count of the next item ("a latte, no sugar, and 2 espressos")."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    corrected = False
+    for i in range(hit.end, ceiling):
+        if tokens[i] in _CORRECTS:
+            corrected = True
+        elif corrected and tokens[i] not in _CORRECTION_BRIDGE:
+            qty = parse_quantity(tokens[i], lang) if i not in covered else None
+            if qty is not None and not _before_item(tokens, i + 1, hits):
+                return qty
+            corrected = False  # "no sugar": the word after "no" was no count
+    return None
+
+
 def match_order(text: str, lang: str, catalog: list[CatalogItem]) -> list[OrderLine]:
     """Order lines for the catalogue items the caller names, with quantity and options.
 
@@ -354,6 +405,7 @@ def match_order(text: str, lang: str, catalog: list[CatalogItem]) -> list[OrderL
         qty, negated = _quantity_before(tokens, hit, floor, mentions, lang)
         qty = qty if qty is not None else _quantity_after(tokens, hit, ceiling, lang)
         qty = qty if qty is not None else _counted_after(tokens, hit, ceiling, mentions, lang)
+        qty = _corrected_count(tokens, hit, ceiling, mentions, hits, lang) or qty
         if negated or qty == 0 or (qty or 0) > _MAX_QTY:
             continue
         item = catalog[hit.index]

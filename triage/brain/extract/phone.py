@@ -38,7 +38,36 @@ def _phone_text(text: str, lang: str) -> str:
 
 def _one_phone_text(text: str, lang: str) -> str:
     prepared = _prepare(text, lang).text
-    return _PLUS.sub("+", _without_fillers(_ABBREVIATION_DOT.sub(r"\1", prepared), lang))
+    return _corrected_groups(_PLUS.sub("+", _without_fillers(_ABBREVIATION_DOT.sub(r"\1", prepared), lang)))
+
+
+# "040, 123, nein, 132, 4567": a correction inside a number, followed by the digits that replace some
+_GROUP_CORRECTION = re.compile(
+    r"[ \t]*[,.]?[ \t]*\b(?:nein|nee|no|sorry|no sorry|nein moment|ich meine|i mean|korrektur|correction)\b"
+    r"[ \t]*[,.]?[ \t]*(?=\d)"
+)
+
+
+def _corrected_groups(text: str) -> str:
+    """A number corrected in the middle ("040, 123, nein, 132, 4567") as the caller meant it ("040, 132,
+    4567"): the group corrected (the last one before the correction as long as the first group after it,
+    else the last one) and the correction words go; the area code stays. A correction that starts again
+    with 0 or + is a whole number said anew and is left as it is (the last number wins)."""
+    pos = 0
+    while m := _GROUP_CORRECTION.search(text, pos):
+        runs = _digit_runs(text[: m.start()])
+        after = _DIGIT_GROUP.match(text, m.end())
+        pos = m.end()
+        if not runs or not after or after.group()[0] in "+0" or runs[-1][-1].end() != m.start():
+            continue
+        run = runs[-1]
+        if len(run) < 2 or run[0].group()[0] not in "+0":
+            continue
+        same = [k for k in range(1, len(run)) if len(run[k].group()) == len(after.group())]
+        k = same[-1] if same else len(run) - 1
+        text = text[: run[k].start()] + text[m.end() :]
+        pos = run[k].start()
+    return text
 
 
 def _digit_runs(text: str) -> list[list[re.Match[str]]]:

@@ -24,5 +24,7 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     s = c.state
     if not (changed & {"when"}) and collect.detail_instead(c, text):
         return message.collect_details(c)  # a number or a name instead of when: no part of what it is about
+    if not (changed & {"when"}) and answers.asks_question(text):
+        return Reply([c.say("appointment_time_agreed")])  # "wann hätten Sie denn was frei?": no booking here
     s.message = f"{s.message} / {text.strip()}" if s.message else text.strip()
     return message.collect_details(c)

@@ -149,6 +149,9 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         if missing in OPTIONAL and _declines(c, text):
             s.declined.add(missing)
             return next_detail(c)
+        if missing and s.after_collect == "order" and answers.is_done(text):
+            # "nein, das ist alles": the tail of the answer to "anything else?", heard after the next question
+            return Reply([_ask(c, missing)])
         if missing and s.after_collect == "message" and len(text.split()) > 2:
             # more of the message, said while we asked for a detail: keep it, ask again
             s.message = f"{s.message} {text.strip()}" if s.message else text.strip()

@@ -17,7 +17,8 @@ def consent(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     refused = answers.refuses_recording(text)  # "nein, ich möchte nicht aufgezeichnet werden"
     answer = False if refused else answers.yes_no(c.pack, text, s.lang)
     recording.decided(s, answer is True, c.now())
-    if refused or (answer is not None and (len(text.split()) <= 4 or answers.only_greets(text, s.name))):
+    short = len(text.split()) <= 4 or answers.only_greets(text, s.name) or answers.only_about_recording(c.pack, text)
+    if refused or (answer is not None and short):
         s.phase = "need"
         first = [] if answer else [c.say("consent_declined")]
         return Reply([*first, c.say("ask_need")])
@@ -66,6 +67,8 @@ def need(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         return message.start(c, text, "message")
     if answers.is_done(text):
         return c.goodbye()
+    if a.intent == "other" and answers.asks_question(text) and answers.info_answer(c.pack, text):
+        return info.answer(c, text)  # "where is the office?": the pack answers it, whatever the model was unsure of
     return c.misunderstood([c.say("ask_need")])
 
 

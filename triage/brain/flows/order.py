@@ -3,12 +3,15 @@ the details for it, then a read-back the caller confirms before it is stored."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ...packs.schema import CatalogItem
 from .. import answers
 from ..extract.order import chosen_option
+from ..numbers import parse_quantity
 from ..state import Reply, Slot
+from ..text import fold
 from ..types import Analysis, OrderLine
 from . import collect
 from .context import Context
@@ -116,6 +119,8 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             add_lines(c, a.order)
             s.asked_more = False if s.option_queue else s.asked_more
             return Reply(next_step(c))
+        if s.order and _amend(c, text):  # "actually make that the 1.60 one": the item said last, changed
+            return Reply(next_step(c))
         if s.order and (answers.is_done(text) or answers.yes_no(c.pack, text, s.lang) is False):
             return Reply(next_step(c))
         said_fulfilment = answers.fulfilment(text) in c.pack.order.fulfilment
@@ -128,6 +133,9 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             return c.misunderstood([c.say("order_item_unknown")])
         return c.misunderstood([c.say("order_ask_more")])
     if s.phase == "order_fulfilment":
+        if a.order:  # "und noch ein Nasenspray für Kinder": the order goes on, the question comes again
+            add_lines(c, a.order)
+            return Reply(next_step(c))
         s.fulfilment = answers.fulfilment(text, asked=True)
         if s.fulfilment not in c.pack.order.fulfilment:
             s.fulfilment = None
@@ -138,6 +146,34 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             return c.misunderstood([c.say("order_ask_fulfilment")])
         return Reply(next_step(c))
     return _confirm(c, a, text)
+
+
+# "make that", "doch lieber", "actually": the caller changes what they just ordered
+_AMENDS = re.compile(
+    r"\b(make (that|it)|change (that|it)|actually|rather|instead|sorry|i meant|doch( lieber)?|lieber|stattdessen"
+    r"|nee warte|nein warte|ich meine|ich meinte|besser)\b"
+)
+
+
+def _amend(c: Context, text: str) -> bool:
+    """A change to what was ordered, said to "anything else?" without naming the item again: an option
+    value of an item in the order ("actually make that the 1.60 one", "doch lieber die kleine Packung"),
+    else a count for the item said last ("nein, doch lieber drei", "make that three"). Whether one was made."""
+    s = c.state
+    if not _AMENDS.search(fold(text)):
+        return False
+    for line in reversed(s.order):
+        item = _item(c, line.sku)
+        for group in item.options if item else {}:
+            value = chosen_option(item, group, text, s.lang)  # type: ignore[arg-type]
+            if value is not None and value != line.options.get(group):
+                line.options[group] = value
+                return True
+    counts = [n for n in (parse_quantity(w, s.lang) for w in fold(text).split()) if n is not None]
+    if len(counts) == 1 and 0 < counts[0] <= c.pack.order.max_qty and counts[0] != s.order[-1].qty:
+        s.order[-1].qty = counts[0]
+        return True
+    return False
 
 
 def _confirm(c: Context, a: Analysis, text: str) -> Reply:
