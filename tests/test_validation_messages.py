@@ -111,6 +111,13 @@ BROKEN = [
         "not a valid pattern",
     ),
     (
+        _with(info=[{"id": "x", "keywords": {"de": ["(wann\\w+)+ offen"]}, "answer": {"de": "A", "en": "A"}}]),
+        "info[0].keywords",
+        "phrase_pattern",
+        "kein gültiges Suchmuster",
+        "not a valid pattern",
+    ),
+    (
         _with(catalog=[{"sku": "a", "name": {"de": "A", "en": "A"}, "option_aliases": {"groß": ["xl"]}}]),
         "catalog[0]",
         "option_alias_unknown",

@@ -12,6 +12,8 @@ from typing import Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from .patterns import pattern_problem
+
 Lang = Literal["de", "en"]
 LANGS: tuple[Lang, ...] = ("de", "en")
 Urgency = Literal["P0", "P1", "P2", "P3", "P4"]
@@ -52,6 +54,19 @@ Localized = dict[Lang, str]
 LocalizedList = dict[Lang, list[str]]
 
 
+def _safe_patterns(value: dict[str, list[str]], what: str) -> dict[str, list[str]]:
+    """Each pattern compiles and cannot hold a brain thread on a caller's turn (packs/patterns.py)."""
+    for lang, patterns in value.items():
+        for pattern in patterns:
+            if (problem := pattern_problem(pattern)) is not None:
+                raise PydanticCustomError(
+                    "phrase_pattern",
+                    "{what} '{phrase}' ({lang}) is not a valid pattern: {error}",
+                    {"what": what, "phrase": pattern, "lang": lang, "error": problem},
+                )
+    return value
+
+
 class Emergency(Strict):
     """Something this business treats as urgent, with what the caller should do until help comes."""
 
@@ -71,17 +86,7 @@ class Emergency(Strict):
     @field_validator("phrases")
     @classmethod
     def _phrases_compile(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        for lang, phrases in value.items():
-            for phrase in phrases:
-                try:
-                    re.compile(phrase)
-                except re.error as exc:
-                    raise PydanticCustomError(
-                        "phrase_pattern",
-                        "phrase '{phrase}' ({lang}) is not a valid pattern: {error}",
-                        {"phrase": phrase, "lang": lang, "error": str(exc)},
-                    ) from exc
-        return value
+        return _safe_patterns(value, "phrase")
 
 
 class CatalogItem(Strict):
@@ -127,8 +132,15 @@ class InfoAnswer(Strict):
     """An answer the front-end may give itself, matched by keywords."""
 
     id: str
-    keywords: LocalizedList
+    keywords: LocalizedList = Field(
+        description="Words, or patterns such as 'wann (haben|sind) sie', that ask for this answer."
+    )
     answer: Localized
+
+    @field_validator("keywords")
+    @classmethod
+    def _keywords_compile(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        return _safe_patterns(value, "keyword")
 
 
 class Contact(Strict):
