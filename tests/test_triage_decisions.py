@@ -932,3 +932,23 @@ def test_one_last_time_is_not_the_past(text):
     result = decide(text)
     past = [e for e in result.evidence if e.startswith("about the past") or "in the past" in e]
     assert not past, (text, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        # the security company's motion detectors going off again and again are its alarm (verb first in German)
+        ("am lager schlägt der bewegungsmelder ständig an und das rolltor steht halb offen", "P1"),
+        ("die bewegungsmelder an der halle gehen die ganze zeit an und keiner ist da", "P1"),
+        ("the motion sensors at the yard you monitor keep going off and the side gate is open", "P1"),
+        ("the motion detector in the office has been going off all night, nobody's supposed to be there", "P1"),
+        # ... not a sensor to be adjusted
+        ("können sie den bewegungsmelder am eingang neu einstellen, der ist zu empfindlich", "P3"),
+        ("can you adjust the motion sensor at the entrance, it's too sensitive", "P3"),
+    ],
+)
+def test_seventeenth_pass_motion_detectors_going_off_are_the_security_alarm(text, urgency):
+    result = decide(text, "sicherheitsdienst-nord")
+    assert result.urgency == urgency, (text, result.urgency, result.evidence)
+    if urgency == "P1":
+        assert any(e.startswith("rule sicherheitsdienst-nord:alarm:") for e in result.evidence), (text, result.evidence)
