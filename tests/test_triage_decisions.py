@@ -952,3 +952,16 @@ def test_seventeenth_pass_motion_detectors_going_off_are_the_security_alarm(text
     assert result.urgency == urgency, (text, result.urgency, result.evidence)
     if urgency == "P1":
         assert any(e.startswith("rule sicherheitsdienst-nord:alarm:") for e in result.evidence), (text, result.evidence)
+
+
+@pytest.mark.parametrize("text", ["hmm qwe", "uh qwe", "äh xq", "ähm sdf"])
+def test_a_filler_and_a_scrap_is_nothing_to_act_on(text):
+    result = decide(text)
+    assert (result.urgency, result.intent, result.distress) == ("P4", "other", "none"), (text, result.evidence)
+
+
+@pytest.mark.parametrize("text", ["äh gas", "ähm gaß bitte", "uh gas", "um gas please"])
+def test_gas_after_a_filler_is_still_the_whole_turn(text):
+    result = decide(text)
+    by_rule = any(e.startswith("rule gas_smell:") for e in result.evidence)
+    assert result.urgency == "P0" and by_rule, (text, result.evidence)

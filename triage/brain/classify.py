@@ -260,6 +260,9 @@ def classify(
     hits = R.match(folded, urgency_rules)
     intent_hits = R.match(folded, R.INTENT_RULES)
     distress_hits = R.match(folded, R.DISTRESS_RULES)
+    scraps = R.mumble(folded)
+    if scraps and not hits and not intent_hits and not distress_hits:
+        return Decision("P4", "other", "none", [f"no words to act on, only: {scraps}"])
 
     # --- urgency from rules
     rule_urgency: Urgency | None = None
