@@ -817,3 +817,151 @@ def test_sixteenth_set_look_alikes_are_no_self_harm_and_no_emergency(text):
     result = decide(text)
     assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
     assert not any(e.startswith("rule self_harm:") for e in result.evidence), (text, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # one side of the body numb or lame, in the caller's words; a heart attack as the recogniser hears it
+        ("mir ist auf einmal die rechte seite ganz taub und ich kann kaum stehen", "medical"),
+        ("my right side has gone completely numb and i feel really odd", "medical"),
+        ("ich glaube meine mutter hat einen herz infarkt", "medical"),
+        ("i think my husband's having a hard attack he's grey", "medical"),
+        # violence in fragments: choking someone, someone trying the door, screaming then a crash then silence
+        ("er hat ihr die hände um den hals. jetzt liegt sie da", "violence"),
+        ("he choked my sister. she's not moving", "violence"),
+        ("da rüttelt einer an unserer balkontür, wir sind oben", "violence"),
+        ("a man's been rattling the back door for five minutes and we're upstairs", "violence"),
+        ("ein vermummter typ schleicht ums haus und versucht das kellerfenster", "violence"),
+        ("there's a bloke in a balaclava climbing over the side gate", "violence"),
+        ("oben hat ein mann gebrüllt, dann hat es laut geknallt und jetzt ist es totenstill", "violence"),
+        ("the couple upstairs were yelling, then a huge thud, now it's dead silent", "violence"),
+        # self-harm said indirectly: a voice one last time, tablets gathered, cutting again
+        ("ich wollte nur ein letztes mal eine freundliche stimme hören, mehr nicht", "self_harm"),
+        ("i only rang to hear a friendly voice one last time, that's all", "self_harm"),
+        ("ich weiß nicht ob ich morgen noch hier bin, die schlaftabletten liegen neben mir", "self_harm"),
+        ("i don't know if i'll still be around tomorrow, the tablets are on the bedside table", "self_harm"),
+        ("ich hab alle meine tabletten zusammengesucht und auf den tisch gelegt", "self_harm"),
+        ("i've counted out all of my sleeping tablets on the table", "self_harm"),
+        ("ich hab mich wieder geritzt und es blutet", "self_harm"),
+        ("i've been cutting again and there's blood on the floor", "self_harm"),
+        ("ich wollte nur ein letztes mal anrufen, die katze ist schon bei meiner tochter", "self_harm"),
+        ("i'm ringing one last time, i've sorted everything and the cat's going to my neighbour", "self_harm"),
+        # mishearings: the CO alarm spelled as heard with symptoms, fire and a room
+        ("der ce o warner piept und mir ist schwindelig", "co_symptoms"),
+        ("the sea o detector keeps going and the kids feel sick", "co_symptoms"),
+        ("fire! garage!", "fire_burning"),
+    ],
+)
+def test_seventeenth_set_acute_distress_said_in_new_ways_is_decided_by_rule(text, rule):
+    result = decide(text)
+    why = (text, result.urgency, result.distress, result.evidence)
+    assert result.urgency == "P0" and result.distress == "acute", why
+    assert any(e.startswith(f"rule {rule}:") for e in result.evidence), why
+
+
+@pytest.mark.parametrize(
+    ("text", "client", "urgency"),
+    [
+        # a break-in found with nobody left inside is the security company's P1, not violence now
+        ("we got back and the door had been forced, but nobody's still in there", "sicherheitsdienst-nord", "P1"),
+        ("they broke in over the weekend and no one's still here, the place is a mess", "sicherheitsdienst-nord", "P1"),
+        # a leak stopped at the valve is P2 in German too
+        ("unter dem waschbecken hat es geleckt, ich hab das eckventil zugedreht", "sanitaer-notdienst", "P2"),
+    ],
+)
+def test_seventeenth_set_break_ins_found_leaks_and_look_alikes(text, client, urgency):
+    result = decide(text, client)
+    assert result.urgency == urgency and result.by_rule, (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # the recogniser's "rigt" for "riecht" before gas
+        ("bei uns im flur riegt es stark nach gas", "gas_smell"),
+        ("es rigt im keller so nach gaß", "gas_smell"),
+        # an offer to the business, and a caller who rang the wrong place, are no business
+        ("wir würden ihnen gern ein kostenloses beratungsgespräch zu photovoltaik anbieten", "sales_spam"),
+        ("we'd love to offer you a free no obligation energy survey this week", "sales_spam"),
+        ("ach so, sie sind gar nicht die hausverwaltung, entschuldigung", "wrong_number"),
+        ("oh sorry you're not the dentist, my mistake", "wrong_number"),
+    ],
+)
+def test_seventeenth_set_misheard_gas_and_noise_are_decided_by_rule(text, rule):
+    result = decide(text)
+    assert any(e.startswith(f"rule {rule}:") for e in result.evidence), (text, result.urgency, result.evidence)
+    assert result.urgency == ("P0" if rule == "gas_smell" else "P4"), (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "der wind rüttelt an den fenstern, können sie die dichtungen erneuern",
+        "the neighbours scream and bang about every weekend and it only goes quiet at two, i need legal advice",
+        "ich weiß nicht ob ich donnerstag noch da bin, die tabletten hole ich dann freitag ab",
+        "i don't know if i'll still be here thursday, can you deliver the tablets instead",
+        "i've counted out all the tablets for the week into the dosette box",
+        "ich hab alle tabletten zusammengesucht die abgelaufen sind, kann ich die bei ihnen abgeben",
+        "i just wanted to say thank you one last time before you retire",
+        "the courier was trying the back door, can you redeliver the parcel",
+        "es riecht nicht nach gas, ich wollte nur einen wartungstermin",
+        # "kein Wasser, nichts" lists what is not wrong; it is neither a supply cut nor water on the light
+        "die lampe im flur flackert ab und zu, kein wasser, nichts, nur das flackern",
+        "the hall light flickers now and then, no water, nothing, just the flicker",
+        # a small cut for plasters
+        "mein sohn hat sich etwas in den finger geschnitten, haben sie pflaster zum liefern",
+    ],
+)
+def test_seventeenth_set_look_alikes_are_no_emergency(text):
+    result = decide(text)
+    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+    fired = [e for e in result.evidence if e.startswith(("rule self_harm:", "rule violence:"))]
+    assert not fired, (text, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich wollte mich ein letztes mal bedanken, sie waren immer so freundlich",
+        "i wanted to say thank you one last time, you've always been so kind",
+    ],
+)
+def test_one_last_time_is_not_the_past(text):
+    """A farewell's "ein letztes Mal" / "one last time" is not "letztes Mal" / "last time": nothing makes it routine."""
+    result = decide(text)
+    past = [e for e in result.evidence if e.startswith("about the past") or "in the past" in e]
+    assert not past, (text, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        # the security company's motion detectors going off again and again are its alarm (verb first in German)
+        ("am lager schlägt der bewegungsmelder ständig an und das rolltor steht halb offen", "P1"),
+        ("die bewegungsmelder an der halle gehen die ganze zeit an und keiner ist da", "P1"),
+        ("the motion sensors at the yard you monitor keep going off and the side gate is open", "P1"),
+        ("the motion detector in the office has been going off all night, nobody's supposed to be there", "P1"),
+        # ... not a sensor to be adjusted
+        ("können sie den bewegungsmelder am eingang neu einstellen, der ist zu empfindlich", "P3"),
+        ("can you adjust the motion sensor at the entrance, it's too sensitive", "P3"),
+    ],
+)
+def test_seventeenth_pass_motion_detectors_going_off_are_the_security_alarm(text, urgency):
+    result = decide(text, "sicherheitsdienst-nord")
+    assert result.urgency == urgency, (text, result.urgency, result.evidence)
+    if urgency == "P1":
+        assert any(e.startswith("rule sicherheitsdienst-nord:alarm:") for e in result.evidence), (text, result.evidence)
+
+
+@pytest.mark.parametrize("text", ["hmm qwe", "uh qwe", "äh xq", "ähm sdf"])
+def test_a_filler_and_a_scrap_is_nothing_to_act_on(text):
+    result = decide(text)
+    assert (result.urgency, result.intent, result.distress) == ("P4", "other", "none"), (text, result.evidence)
+
+
+@pytest.mark.parametrize("text", ["äh gas", "ähm gaß bitte", "uh gas", "um gas please"])
+def test_gas_after_a_filler_is_still_the_whole_turn(text):
+    result = decide(text)
+    by_rule = any(e.startswith("rule gas_smell:") for e in result.evidence)
+    assert result.urgency == "P0" and by_rule, (text, result.evidence)

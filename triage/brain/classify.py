@@ -108,6 +108,8 @@ _ERRAND = re.compile(
         r"\b(ich|wir) (\w+ ){0,3}(komme|kommen|komm|bin|sind) (\w+ ){0,4}(vorbei|gleich da|bald da|gleich bei ihnen"
         r"|rum|rüber)\b"
         r"|\b(ich|wir) (\w+ ){0,3}(hole|holen|hol|bringe|bringen|bring) (\w+ ){0,5}(ab|vorbei|mit|rum|rüber)\b"
+        # ... and with the object first, as German puts it ("die Tabletten hole ich dann Freitag ab")
+        r"|\b(hole|holen|hol|bringe|bringen|bring|komme|kommen|komm) (ich|wir) (\w+ ){0,4}(ab|vorbei|mit|rum|rüber)\b"
         r"|\b(abholen|vorbeikommen|vorbeibringen|vorbeischauen)\b"
         r"|\b(i|we)( ll| will| m going to| am going to| m gonna| are going to| re going to| can| could)? (\w+ ){0,2}"
         r"(pick|collect|come|drop|bring|swing|pop) (\w+ ){0,4}(up|by|round|around|over|in|off)\b"
@@ -127,9 +129,15 @@ _AWAY = re.compile(
         r"\b(i m|we re|i am|we are) (\w+ )?(moving|relocating|emigrating)\b|\bmoving (house|abroad|to)\b"
         r"|\b(on|going on) holiday\b|\b(business|work) trip\b|\bnew job\b|\bretir(e|ing)\b"
         r"|\b(ziehe|ziehen|zieh) (\w+ ){0,2}(um|nach|weg|aus)\b|\bumzug\b|\bumziehen\b|\bauswander\w*"
+        # "ich gehe für immer nach Spanien zu meiner Tochter" (not "nach Hause", "nach oben")
+        r"|\b(gehe|geh|gehen) (\w+ ){0,3}nach (?!hause\b|haus\b|oben\b|unten\b|draußen\b|drinnen\b)\w+"
         r"|\burlaub\b|\bverreist\b|\bdienstreise\b|\bneue\w* (stelle|job|arbeit)\b|\bin rente\b"
     )
 )
+
+# what is not wrong, listed: "das Licht flackert, kein Wasser, nichts", "no water, nothing, it just flickers"
+# (issue 11, seventeenth set): a model-only emergency is then most likely the danger listed as absent
+_DENIED_LIST = re.compile(fold_pattern(r"\b(kein|keine|keinen|no) \w+ (nichts|nothing)\b"))
 
 # busy, not burning: "bei uns brennt gerade die Hütte, so viel zu tun", "our phones are blowing up today"
 _BUSY = re.compile(
@@ -252,6 +260,9 @@ def classify(
     hits = R.match(folded, urgency_rules)
     intent_hits = R.match(folded, R.INTENT_RULES)
     distress_hits = R.match(folded, R.DISTRESS_RULES)
+    scraps = R.mumble(folded)
+    if scraps and not hits and not intent_hits and not distress_hits:
+        return Decision("P4", "other", "none", [f"no words to act on, only: {scraps}"])
 
     # --- urgency from rules
     rule_urgency: Urgency | None = None
@@ -323,7 +334,8 @@ def classify(
         model_urgency = urgency
         despair = any(h.rule.distress == "acute" and not h.negated for h in distress_hits)
         urgency, unsure = _check_model_emergency(urgency, prediction, folded, trivial, evidence, despair)
-        if urgency in ("P0", "P1") and any(h.negated and h.rule.urgency in ("P0", "P1") for h in hits):
+        denied = _DENIED_LIST.search(folded.text)
+        if urgency in ("P0", "P1") and (denied or any(h.negated and h.rule.urgency in ("P0", "P1") for h in hits)):
             # "no gas smell or anything, the heating just makes noises": the model's emergency is most likely the
             # very danger the caller denied; asked, not assumed
             evidence.append(f"model-only {urgency} after the caller denied a danger: unsure, asking")

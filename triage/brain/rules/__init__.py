@@ -10,7 +10,7 @@ stopped, contained or only asked about.
 
 from __future__ import annotations
 
-from .everyday import FILLER_WORDS, NO_CONTENT_WORDS, only_everyday_words, shouting
+from .everyday import FILLER_WORDS, NO_CONTENT_WORDS, mumble, only_everyday_words, shouting
 from .matching import Hit, is_negated, match, pack_rule
 from .modifiers import MODIFIERS, Found, effective
 from .schema import Kind, Label, Patterns, Rule, load
@@ -30,5 +30,5 @@ RULE_KINDS: dict[str, Kind] = {rule.id: rule.kind for rule in ALL_URGENCY_RULES}
 __all__ = [
     "ALL_URGENCY_RULES", "DISTRESS_RULES", "FILLER_WORDS", "INTENT_RULES", "MODIFIERS", "NO_CONTENT_WORDS", "P0_RULES",
     "P1_RULES", "P2_RULES", "P3_RULES", "P4_RULES", "PRANK", "RULE_KINDS", "Found", "Hit", "Kind", "Label", "Patterns",
-    "Rule", "effective", "is_negated", "load", "match", "only_everyday_words", "pack_rule", "shouting",
+    "Rule", "effective", "is_negated", "load", "match", "mumble", "only_everyday_words", "pack_rule", "shouting",
 ]

@@ -75,6 +75,33 @@ def only_everyday_words(text: str, folded: Folded) -> str | None:
     return folded.text if title_case or cued else None
 
 
+# a filler and a scrap no recogniser turns into a word ("hmm qwe", "äh xyz"): at most this many words, the scraps
+# at most this many letters (issue 11, seventeenth pass: a retrained model read "hmm qwe" as a report)
+_MUMBLE_MAX_WORDS = 3
+_SCRAP_MAX_LETTERS = 3
+# ... and never a short danger word ("äh gas"), which the rules and the model read
+_SHORT_DANGER = frozenset("gas gaz co sos axt".split())
+
+
+def mumble(folded: Folded) -> str | None:
+    """The words, if a turn is a filler and scraps that are no word of an everyday answer ("hmm qwe").
+
+    Such a turn says nothing to act on; the caller is asked again (P4 `other`). A rule that sees anything in
+    it (a danger word, a request) comes first: the caller decides that, not this check.
+    """
+    tokens = folded.text.split()
+    if not tokens or len(tokens) > _MUMBLE_MAX_WORDS or not any(t in FILLER_WORDS for t in tokens):
+        return None
+    scraps = [t for t in tokens if t not in FILLER_WORDS]
+    if scraps and all(
+        t.isalpha() and len(t) <= _SCRAP_MAX_LETTERS and t not in EVERYDAY_WORDS and t not in _NOT_EVERYDAY
+        and t not in _SHORT_DANGER
+        for t in scraps
+    ):
+        return folded.text
+    return None
+
+
 _SHOUTED = re.compile(r"\b[A-ZÄÖÜ]{3,}\b")
 _SHOUTED_WORDS = frozenset("NOW SOFORT JETZT HILFE HELP SCHNELL QUICK".split())
 
