@@ -729,9 +729,14 @@ def test_blind_sets_p0_families_are_decided_by_rule(text, rule):
         ("the isolation valve won't shut off and the water keeps coming out", "sanitaer-notdienst", "P1"),
         # an outage that is over is routine
         ("the server was down for an hour this morning, it's back now", "it-service-hansa", "P3"),
+        # a break-in found with nobody left inside is the security company's P1, not violence now
+        ("we got back and the door had been forced, but nobody's still in there", "sicherheitsdienst-nord", "P1"),
+        ("they broke in over the weekend and no one's still here, the place is a mess", "sicherheitsdienst-nord", "P1"),
+        # a leak stopped at the valve is P2 in German too
+        ("unter dem waschbecken hat es geleckt, ich hab das eckventil zugedreht", "sanitaer-notdienst", "P2"),
     ],
 )
-def test_blind_sets_leaks_heating_and_outages(text, client, urgency):
+def test_blind_sets_leaks_heating_outages_and_break_ins_found(text, client, urgency):
     result = decide(text, client)
     assert result.urgency == urgency and result.by_rule, (text, result.urgency, result.evidence)
 
@@ -858,21 +863,6 @@ def test_seventeenth_set_acute_distress_said_in_new_ways_is_decided_by_rule(text
     why = (text, result.urgency, result.distress, result.evidence)
     assert result.urgency == "P0" and result.distress == "acute", why
     assert any(e.startswith(f"rule {rule}:") for e in result.evidence), why
-
-
-@pytest.mark.parametrize(
-    ("text", "client", "urgency"),
-    [
-        # a break-in found with nobody left inside is the security company's P1, not violence now
-        ("we got back and the door had been forced, but nobody's still in there", "sicherheitsdienst-nord", "P1"),
-        ("they broke in over the weekend and no one's still here, the place is a mess", "sicherheitsdienst-nord", "P1"),
-        # a leak stopped at the valve is P2 in German too
-        ("unter dem waschbecken hat es geleckt, ich hab das eckventil zugedreht", "sanitaer-notdienst", "P2"),
-    ],
-)
-def test_seventeenth_set_break_ins_found_leaks_and_look_alikes(text, client, urgency):
-    result = decide(text, client)
-    assert result.urgency == urgency and result.by_rule, (text, result.urgency, result.evidence)
 
 
 @pytest.mark.parametrize(
