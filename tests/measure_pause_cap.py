@@ -14,10 +14,12 @@ than the cap.
 
     PYTHONPATH=. python tests/measure_pause_cap.py --model /tmp/bench-models/whisper/base
 
-It also measures the shorter silence a turn needs when Smart Turn is sure the caller is done
-(brain/turns.py, SURE_END_PROBABILITY): its probability at each of those pauses and at the end of
-each clip, and, as speech the threshold was not chosen on, at the pauses between the sentences of
-the MIT licence read aloud in English and German (`multilingual_en_de.mp3`, one reader going on).
+It splits the whole words by whether Whisper closed them as a sentence (turn_cap.py gives those the
+ordinary floor as their cap). It also measures the shorter silence a turn needs when Smart Turn is sure
+the caller is done (brain/turns.py, SURE_END_PROBABILITY): its probability at each of those pauses and
+at the end of each clip, and, as speech the threshold was not chosen on, at the pauses between the
+sentences of the MIT licence read aloud in English and German (`multilingual_en_de.mp3`, one reader
+going on).
 
 Not a test: it prints figures.
 """
@@ -30,7 +32,7 @@ from pathlib import Path
 import numpy as np
 from pipecat.audio.vad.vad_analyzer import VADState
 
-from triage.brain.turn_cap import whole_request
+from triage.brain.turn_cap import SENTENCE_SILENCE_SECS, WHOLE_REQUEST_SILENCE_SECS, ends_sentence, whole_request
 from triage.brain.turns import END_OF_TURN_MIN_SILENCE_SECS, SURE_END_MIN_SILENCE_SECS, SURE_END_PROBABILITY
 from triage.speech.engines import SpeechToText
 from triage.speech.listening import Listening
@@ -100,6 +102,11 @@ def main() -> None:
           f" keeps {sum(not done for _, _, done, _, _ in rows)} open, {len(open_whole)} of them with whole words")
     for cap in CAPS:
         print(f"  cap {cap:.1f} s: would end the turn at {sum(s > cap for s in open_whole)} more of them")
+    closed = [silent for _, silent, done, whole, text in rows if not done and whole and ends_sentence(text)]
+    print(f"  of those, {len(closed)} after a sentence Whisper closed (. ! ?), silent"
+          f" {', '.join(f'{s:.2f}' for s in sorted(closed))} s: the cap of {SENTENCE_SILENCE_SECS} s for them cuts"
+          f" {sum(s > SENTENCE_SILENCE_SECS for s in closed)}; {WHOLE_REQUEST_SILENCE_SECS} s for the rest cuts"
+          f" {sum(s > WHOLE_REQUEST_SILENCE_SECS for s in open_whole if s not in closed)}")
     print(f"Smart Turn sure (>= {SURE_END_PROBABILITY}) at the end of {sum(p >= SURE_END_PROBABILITY for p in at_ends)}"
           f" of {len(at_ends)} clips")
     sure_floor("the one-turn clips", probabilities)
@@ -108,9 +115,13 @@ def main() -> None:
     from tests.conftest import shared_audio
 
     reading = through_phone_line(decode_audio(str(shared_audio("multilingual_en_de.mp3")), sampling_rate=RATE), RATE)
-    sure_floor("multilingual_en_de.mp3 (not chosen on)",
-               [(end_probability(turn, reading[: int(upto * RATE) * 2]), silent)
-                for upto, silent in pauses(listening, reading)])
+    heard = [(end_probability(turn, reading[: int(upto * RATE) * 2]), silent)
+             for upto, silent in pauses(listening, reading)]
+    sure_floor("multilingual_en_de.mp3 (not chosen on)", heard)
+    kept_open = sorted(silent for p, silent in heard if p <= 0.5)
+    print(f"  there Smart Turn kept {len(kept_open)} pauses open, silent {', '.join(f'{s:.2f}' for s in kept_open)} s:"
+          f" a cap of {SENTENCE_SILENCE_SECS} s cuts {sum(s > SENTENCE_SILENCE_SECS for s in kept_open)},"
+          " whatever the words")
 
 
 if __name__ == "__main__":

@@ -1224,12 +1224,27 @@ def test_a_first_word_both_languages_use_keeps_the_call_in_its_language(started,
 
 
 @pytest.mark.parametrize(
+    ("lang", "said"),
+    [("de", "ich suche einen Klempner für mein Bad"), ("en", "I need to check my heating, it makes a noise")],
+)
+def test_looking_for_something_as_a_request_is_no_wait(lang, said):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    assert d.hear(said).says  # a request is answered, not waited out
+
+
+@pytest.mark.parametrize(
     ("lang", "wait", "address"),
     [
         ("de", "einen Moment bitte", "Goethestraße 5, Hamburg"),
         ("de", "moment", "Goethestraße 5, Hamburg"),
         ("en", "hang on a second", "12 Mill Lane, Hamburg"),
         ("en", "just a moment", "12 Mill Lane, Hamburg"),
+        # a caller who goes to look the detail up (a whole sentence: the turn ends after the usual floor)
+        ("de", "Moment, ich muss kurz nachschauen.", "Goethestraße 5, Hamburg"),
+        ("de", "Einen Moment bitte, ich suche die Adresse.", "Goethestraße 5, Hamburg"),
+        ("en", "Hang on, I need to look it up.", "12 Mill Lane, Hamburg"),
+        ("en", "Let me check, it's on my other phone.", "12 Mill Lane, Hamburg"),
     ],
 )
 def test_a_caller_who_asks_the_bot_to_wait_is_waited_for(lang, wait, address):

@@ -5,17 +5,25 @@ from __future__ import annotations
 
 import pytest
 
-from triage.brain.turn_cap import WHOLE_REQUEST_SILENCE_SECS, silence_cap, whole_request
+from triage.brain.turn_cap import SENTENCE_SILENCE_SECS, WHOLE_REQUEST_SILENCE_SECS, silence_cap, whole_request
 
 
 @pytest.mark.parametrize(
-    "text",
-    ["We must find a new home in the stars.", "Bei mir läuft Wasser aus der Decke.", "My heating is broken"],
+    ("text", "cap"),
+    [
+        ("We must find a new home in the stars.", SENTENCE_SILENCE_SECS),  # a sentence Whisper closed
+        ("Bei mir läuft Wasser aus der Decke.", SENTENCE_SILENCE_SECS),
+        ("Können Sie heute noch kommen?", SENTENCE_SILENCE_SECS),
+        ("My heating is broken", WHOLE_REQUEST_SILENCE_SECS),  # whole words, no full stop: longer
+        ("And so my fellow Americans asked not", WHOLE_REQUEST_SILENCE_SECS),  # where JFK paused 1.06 s
+        ("Meine Lieblingszahl ist die Sieben...", WHOLE_REQUEST_SILENCE_SECS),  # trailing off
+    ],
 )
-def test_a_whole_request_gets_the_shorter_cap_when_no_detail_is_collected(text: str) -> None:
+def test_a_whole_request_gets_a_shorter_cap_when_no_detail_is_collected(text: str, cap: float) -> None:
     assert whole_request(text)
-    assert silence_cap(text) == WHOLE_REQUEST_SILENCE_SECS
-    assert silence_cap(text, frozenset({"yes_no"})) == WHOLE_REQUEST_SILENCE_SECS
+    assert silence_cap(text) == cap < WHOLE_REQUEST_SILENCE_SECS + 0.01
+    assert silence_cap(text, frozenset({"yes_no"})) == cap
+    assert SENTENCE_SILENCE_SECS < WHOLE_REQUEST_SILENCE_SECS
 
 
 @pytest.mark.parametrize("expecting", ["phone", "address", "name", "when"])
@@ -29,8 +37,9 @@ def test_no_shorter_cap_while_a_detail_is_dictated(expecting: str) -> None:
 @pytest.mark.parametrize(
     ("text", "cap"),
     [
-        ("We must find a new home in the stars.", WHOLE_REQUEST_SILENCE_SECS),  # the bench's answer to it
-        ("Moment, ich muss kurz nachschauen.", WHOLE_REQUEST_SILENCE_SECS),
+        ("We must find a new home in the stars.", SENTENCE_SILENCE_SECS),  # the bench's answer to it
+        ("Moment, ich muss kurz nachschauen.", SENTENCE_SILENCE_SECS),
+        ("I have to look it up", WHOLE_REQUEST_SILENCE_SECS),
         ("Also ich habe eine Handynummer", None),  # the digits come after a breath
         ("You can reach me on my mobile number", None),
         ("Die Nummer ist null eins sieben eins", None),

@@ -226,6 +226,13 @@ _ASKS_TO_WAIT = re.compile(
     r"|\bkurz warten\b|\bsekunde bitte\b|\beine sekunde\b"
     r"|\bhang on\b|\bhold on\b|\bone (sec|second|moment|minute)\b|\bjust a (sec|second|moment|minute)\b"
     r"|\bwait a (sec|second|moment|minute)\b|\blet me (check|look|find|get)\b"
+    # looking the detail up: "ich muss kurz nachschauen", "ich suche die Nummer", "I need to look it up"
+    r"|\b(ich )?(muss|schau|schaue|guck|gucke|such|suche) (\w+ ){0,2}"
+    r"(nachschauen|nachsehen|nachgucken|raussuchen|die nummer|meine nummer|die adresse)\b"
+    r"|\b(ich )?(schau|schaue|guck|gucke|seh|sehe) (mal |kurz |schnell )*nach$"
+    r"|\b(i need to|i have to|i ve got to|i ll|i will|i m going to|let me) (just |quickly )?"
+    r"(look (it |that )?up|look for it|find it|dig it out|check)( it| that)?$"
+    r"|\bi m (just )?(looking (it |that )?up|looking for it|trying to find it)\b"
 )
 
 
@@ -252,9 +259,10 @@ def asks_repeat(text: str) -> bool:
 
 
 def asks_to_wait(text: str) -> bool:
-    """ "Einen Moment bitte", "hang on a second": the caller asks the bot to wait, and says nothing else."""
+    """ "Einen Moment bitte", "hang on a second", "Moment, ich muss kurz nachschauen": the caller asks the bot
+    to wait, or says they are looking something up, and says nothing else."""
     folded = fold(text)
-    return len(folded.split()) <= 6 and bool(_ASKS_TO_WAIT.search(folded))
+    return len(folded.split()) <= 10 and bool(_ASKS_TO_WAIT.search(folded))
 
 
 def refuses_recording(text: str) -> bool:

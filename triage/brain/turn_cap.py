@@ -14,14 +14,23 @@ Pure: text and the details awaited in, seconds out. calls/turn_stop.py applies i
 
 from __future__ import annotations
 
+import re
+
 from .text import fold, without_fillers
-from .turns import turn_hold
+from .turns import END_OF_TURN_MIN_SILENCE_SECS, turn_hold
 
 # Silence after the last word of a whole request before its turn ends, whatever Smart Turn thinks.
 # `python tests/measure_pause_cap.py`: of 32 pauses inside 64 real one-turn clips, Smart Turn kept 9
 # open, 7 of them after whole words; the longest of those lasted 1.06 s (JFK's "ask not ..."), so
 # 1.0 s would have cut one caller off and 1.2 s none.
 WHOLE_REQUEST_SILENCE_SECS = 1.2
+# ... and a whole request Whisper closed as a sentence (". ! ?", not a trailing "...") ends after the floor
+# every other turn waits for, as if Smart Turn had said "done". Same measurement: the 5 of those 7 pauses that
+# followed such a sentence lasted at most 0.58 s; the 1.06 s one followed "And so my fellow America asked not",
+# no full stop. (Smart Turn's own probability cannot tell them apart: 0.01-0.11 on the bench's sentence,
+# 0.024 at JFK's pause.)
+SENTENCE_SILENCE_SECS = END_OF_TURN_MIN_SILENCE_SECS
+_SENTENCE_END = re.compile(r"(?<![.…])[.!?]\s*$")
 # Fewer words than this is a start ("Hallo", "Guten Tag, ich"), not a request.
 WHOLE_REQUEST_MIN_WORDS = 3
 # While the dialogue collects one of these, callers pause between its parts: no shorter cap.
@@ -53,6 +62,13 @@ def whole_request(text: str, expecting: frozenset[str] = frozenset()) -> bool:
     return hold.seconds == 0 and not hold.ends_now
 
 
+def ends_sentence(text: str) -> bool:
+    """Whisper closed the words with a full stop, a question or an exclamation mark (not "...")."""
+    return bool(_SENTENCE_END.search(text))
+
+
 def silence_cap(text: str, expecting: frozenset[str] = frozenset()) -> float | None:
     """Seconds of silence after which this turn ends even if Smart Turn expects more (None: its own cap)."""
-    return WHOLE_REQUEST_SILENCE_SECS if whole_request(text, expecting) else None
+    if not whole_request(text, expecting):
+        return None
+    return SENTENCE_SILENCE_SECS if ends_sentence(text) else WHOLE_REQUEST_SILENCE_SECS
