@@ -6,8 +6,9 @@ full silence cap (`turn_max_silence_secs`, 2 s) before the caller hears anything
 far are a whole request (brain/turns.py sees no joining word, comma or open detail, and there are
 enough of them to be one) and the dialogue is not collecting a number, an address, a name or a time
 (where callers pause between groups: brain/turns.py holds those turns open instead), a shorter
-silence ends the turn. `python tests/measure_pause_cap.py` measures how many real mid-turn pauses
-each cap would cut.
+silence ends the turn, and a whole sentence Whisper closed with a full stop the floor every turn
+waits for. `python tests/measure_pause_cap.py` measures how many real mid-turn pauses each cap would
+cut.
 
 Pure: text and the details awaited in, seconds out. calls/turn_stop.py applies it.
 """
