@@ -1689,3 +1689,160 @@ def test_info_keywords_the_pack_writes_as_patterns_are_matched_as_patterns(clien
 def test_a_no_that_corrects_no_count_leaves_the_count_alone(lang, said, lines):
     found = match_order(said, lang, load_pack("sanitaer-notdienst").catalog)
     assert [(line.sku, line.qty) for line in found] == lines
+
+
+# --- third set of whole calls (data/dev/calls_third.jsonl): callers the earlier sets did not have ------
+@pytest.mark.parametrize(
+    ("lang", "said", "name"),
+    [
+        ("de", "Klaus Pötter. Pötter mit Ö, P wie Paula, Ö wie Ökonom, T wie Theodor, T wie Theodor, E wie Emil, "
+               "R wie Richard.", "Klaus Pötter"),
+        ("de", "Jana Meier, Meier mit e i, M wie Martha, E wie Emil, I wie Ida, E wie Emil, R wie Richard",
+         "Jana Meier"),
+        ("en", "Emma Kelly, Kelly with a y, K as in Kilo, E as in Echo, L as in Lima, L as in Lima, Y as in Yankee",
+         "Emma Kelly"),
+        ("en", "Anna Smyth, with a y, S as in Sierra, M as in Mike, Y as in Yankee, T as in Tango, H as in Hotel",
+         "Anna Smyth"),
+    ],
+)  # fmt: skip
+def test_a_hint_on_the_spelling_before_the_letters_is_no_letter_of_the_name(lang, said, name):
+    """ "Pötter mit Ö, P wie Paula, ...": the "Ö" says how the name is written; it is not the first letter of
+    the spelling (the name was read back as "Klaus Öpötter")."""
+    d = call("apotheke-am-markt")
+    d.state.lang = lang
+    d.hear("Ich hätte gern Zinktabletten.")
+    d.hear("nein danke")
+    d.hear("abholen")
+    d.hear(said)
+    assert (d.state.name, d.state.confirming) == (name, "name")
+
+
+@pytest.mark.parametrize(
+    ("lang", "spelled", "number"),
+    [
+        ("en", "Siobhan Kelly. That's S as in Sierra, I as in India, O as in Oscar, B as in Bravo, H as in Hotel, "
+               "A as in Alpha, N as in November.", "zero four three one, nine nine, eight eight, seven seven, six"),
+        ("de", "Renate Vogel. V wie Viktor, O wie Otto, G wie Gustav, E wie Emil, L wie Ludwig.",
+         "null vier null, siebenundsechzig, neunundachtzig, null eins, zwei"),
+    ],
+)  # fmt: skip
+def test_a_spelled_name_said_when_the_number_is_asked_is_kept_in_the_calls_language(lang, spelled, number):
+    """A name with its spelling, however long, is a name said early: read back, in the call's language
+    ("as in" counted as German turned an English call to German), then the number is asked again."""
+    d = call("kanzlei-berg", lang)
+    assert d.hear(RENT_CALLBACK[lang]).says == [prompt("kanzlei-berg", "ask_callback", lang)]
+    reply = d.hear(spelled)
+    name = spelled.split(".")[0]
+    assert d.state.lang == lang
+    assert (d.state.name, d.state.confirming) == (name, "name")
+    assert reply.says == [prompt("kanzlei-berg", "confirm_name", lang, caller_name=name)]
+    reply = d.hear(YES[lang])
+    assert reply.says == [prompt("kanzlei-berg", "ask_callback", lang)]
+    d.hear(number)
+    assert d.state.confirming == "phone" and d.state.misunderstood == 0
+
+
+LEAVING_MESSAGE = {
+    "de": ("Können Sie der Anwältin ausrichten, sie soll mich morgen früh um neun zurückrufen? Es geht um "
+           "meinen Mietvertrag.", "null vier null, zwei drei vier, fünf sechs, sieben acht"),
+    "en": ("Could someone call me back on Monday morning? It's about the invoice you sent last month.",
+           "zero four zero, two three four, five six, seven eight"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "bye"), [("de", "Gut, danke, tschüss."), ("en", "Great, thanks, bye.")])
+def test_a_caller_who_says_goodbye_before_the_name_has_left_the_message(lang, bye):
+    """The words and a confirmed callback number are taken: "tschüss" to the name question stores the
+    message and ends the call (it was read back to a caller already gone, and handed over as lost)."""
+    request, number = LEAVING_MESSAGE[lang]
+    d = call("kanzlei-berg", lang)
+    d.hear(request)
+    d.hear(number)
+    assert d.hear(YES[lang]).says == [prompt("kanzlei-berg", "ask_name", lang)]
+    reply = d.hear(bye)
+    assert reply.end and reply.outcome is not None and reply.outcome.type == "message"
+    assert reply.says == [prompt("kanzlei-berg", "message_saved", lang, phone="0402345678"),
+                          prompt("kanzlei-berg", "goodbye", lang)]  # fmt: skip
+    assert reply.outcome.message["phone"] == "0402345678" and reply.outcome.message["text"] == request
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_caller_who_hangs_up_after_confirming_the_number_has_left_the_message(lang):
+    request, number = LEAVING_MESSAGE[lang]
+    d = call("kanzlei-berg", lang)
+    d.hear(request)
+    d.hear(number)
+    d.hear(YES[lang])
+    outcome = d.hangup()
+    assert outcome is not None and outcome.type == "message" and outcome.message["text"] == request
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_caller_who_hangs_up_before_confirming_the_number_goes_to_a_human(lang):
+    request, number = LEAVING_MESSAGE[lang]
+    d = call("kanzlei-berg", lang)
+    d.hear(request)
+    d.hear(number)  # read back, never confirmed: perhaps wrong, so a person looks at it
+    outcome = d.hangup()
+    assert outcome is not None and (outcome.type, outcome.handoff_reason) == ("handoff", "hangup")
+
+
+@pytest.mark.parametrize(
+    ("client", "lang", "question", "sku"),
+    [
+        ("sicherheitsdienst-nord", "de", "Hallo. Ich habe Restaurant in Kiel. Brauche Wachmann für eine Nacht, "
+                                          "Samstag. Geht das?", "SEC-OBJEKT-NACHT"),
+        ("apotheke-am-markt", "de", "Haben Sie Zinktabletten da? Ich bräuchte eine Packung.", "APO-ZINK"),
+        ("sanitaer-notdienst", "en", "Have you got any thermostat heads?", "SAN-THERMOSTAT"),
+        ("it-service-hansa", "en", "Do you have docking stations? Is that something you can get us?", "IT-DOCK"),
+    ],
+)  # fmt: skip
+def test_a_catalogue_item_asked_about_that_the_pack_cannot_answer_is_ordered(client, lang, question, sku):
+    """ "Geht das?", "have you got any ...?" about an item of the catalogue: the caller wants it. The bot
+    said it could not answer reliably and offered a message."""
+    d = call(client, lang)
+    if d.pack.records_calls:
+        d.hear(YES[lang])
+    reply = d.hear(question)
+    assert d.state.phase in ("order", "order_option")
+    assert [line.sku for line in d.state.order] == [sku]
+    assert prompt(client, "info_unknown", lang) not in reply.says
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "spoken"),
+    [
+        ("en", "Our office is at Große Elbstraße 145, 22767 Hamburg.", "Große Elbstraße 145, 22767 Hamburg"),
+        ("de", "Wir sind in der Kleinen Johannisstraße 4, 20457 Hamburg", "Kleine Johannisstraße 4, 20457 Hamburg"),
+        ("de", "Alte Königstraße 3, Hamburg", "Alte Königstraße 3, Hamburg"),
+        # streets no word marks as one, said where the address was asked for
+        ("en", "Schlachte 3, 28195 Bremen", "Schlachte 3, 28195 Bremen"),
+        ("de", "Colonnaden 21 in Hamburg", "Colonnaden 21, Hamburg"),
+        ("de", "Neuer Wall 10, 20354 Hamburg", "Neuer Wall 10, 20354 Hamburg"),
+        ("en", "it's at Hohe Bleichen 12 in Hamburg", "Hohe Bleichen 12, Hamburg"),
+    ],
+)
+def test_street_names_with_their_adjective_or_without_a_street_word_are_read_back_whole(lang, said, spoken):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(BURST[lang])
+    d.hear(said)
+    assert (d.state.address.spoken(), d.state.confirming) == (spoken, "address")
+
+
+@pytest.mark.parametrize(
+    ("lang", "order", "unsure", "size"),
+    [
+        ("en", "We need a new laptop for our new colleague.", "Not sure. She travels a lot, so the smaller one I "
+                                                              "guess.", "14 Zoll"),
+        ("de", "Wir brauchen ein Notebook für unsere neue Kollegin.", "Weiß ich nicht, eher den größeren, sie "
+                                                                       "macht viel Grafik.", "16 Zoll"),
+    ],
+)  # fmt: skip
+def test_an_option_picked_as_the_smaller_or_the_bigger_one_is_taken(lang, order, unsure, size):
+    d = call("it-service-hansa", lang)
+    d.hear(order)
+    assert d.state.phase == "order_option"
+    reply = d.hear(unsure)
+    assert d.state.order[0].options == {"size": size} and d.state.misunderstood == 0
+    assert reply.says == [prompt("it-service-hansa", "order_ask_more", lang)]

@@ -118,6 +118,18 @@ def is_done(text: str) -> bool:
     return bool(_DONE.search(fold(text)))
 
 
+# "Gut, danke, tschüss", "great, thanks, bye": the caller takes leave (not merely "nothing more")
+_FAREWELL = re.compile(
+    r"\b(tschuess|tschoe|auf wiederhoeren|wiederhoeren|auf wiedersehen|ciao|bye|bye bye|goodbye|good bye"
+    r"|see you|cheers bye|have a nice day|schoenen tag noch|schoenen abend noch)\b"
+)
+
+
+def says_goodbye(text: str) -> bool:
+    """The caller says goodbye: whatever the bot still wanted to ask, they are about to hang up."""
+    return bool(_FAREWELL.search(fold(text)))
+
+
 def closes(text: str, changed: set[str]) -> bool:
     """ "Nein danke, das ist alles" to a read-back: the caller has nothing to add, which confirms what
     was read back (a "nein" that corrects says what is wrong, or gives the detail anew)."""

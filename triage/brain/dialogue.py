@@ -198,9 +198,9 @@ class Dialogue(Context):
     def hangup(self) -> Outcome | None:
         """The caller is gone. A call never ends with nobody responsible for it: unless the caller
         was served (an information answered, and nothing asked for since) or said nothing at all (a
-        goodbye, spam or a wrong number ended the call with its outcome already), what is known goes
-        to a human as a callback. A question answered first does not close a call whose emergency or
-        order came after it."""
+        goodbye, spam or a wrong number ended the call with its outcome already) or left a message
+        whose callback number they confirmed, what is known goes to a human as a callback. A
+        question answered first does not close a call whose emergency or order came after it."""
         s = self.state
         if s.ended:
             return s.outcome
@@ -210,6 +210,8 @@ class Dialogue(Context):
             served = s.served and s.phase in ("anything_else", "need") and s.urgency not in ("P0", "P1", "P2")
             if served or not spoke:
                 s.outcome = self.outcome("ended")
+            elif message.can_keep(self):  # the words and a confirmed number: a message, not a lost call
+                message.keep(self)
             else:
                 s.outcome = self.outcome("handoff", reason="hangup")
         return s.outcome

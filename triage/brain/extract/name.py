@@ -189,6 +189,11 @@ def _name_at(t: str, lang: str, expecting: bool) -> str | None:
 _LETTER_UNIT = r"(?:(?:doppel-?\s?|double\s|zwei\s)?[a-zäöüß](?:\s+(?:wie|for|as\s+in)\s+[a-zäöüß]+)?)"
 _SPELLED = re.compile(rf"(?<![\w'’]){_LETTER_UNIT}(?:[-.,\s]+{_LETTER_UNIT}){{2,}}(?![\w'’-])")
 _UNIT = re.compile(_LETTER_UNIT)
+# "Pötter mit Ö", "Meier mit e i", "Kelly with a y": a hint on how the name is written, said before the
+# caller spells it ("P wie Paula ..."); its letters belong to no spelled run.
+_SPELLING_HINT = re.compile(
+    r"\b(?:mit|with(?:\s+an?)?)(?:\s+(?:doppel-?\s?|double\s|zwei\s)?[a-zäöüß](?![\w'’-]))+(?!\s+(?:wie|for|as\s+in)\b)"
+)
 # Two letters at the very end of a turn: the caller is spelling and may not be done ("S, A, R" - a breath).
 _SPELLING_AT_END = re.compile(rf"(?<![\w'’]){_LETTER_UNIT}(?:[-.,\s]+{_LETTER_UNIT})+[-.,\s]*$")
 
@@ -198,9 +203,21 @@ def ends_spelling(text: str) -> bool:
     return bool(_SPELLING_AT_END.search(text.lower()))
 
 
+def spells_name(text: str) -> bool:
+    """The caller spells a word letter by letter ("S as in Sierra, I as in India, ...", "M-I-L-L-E-R")."""
+    return _spelled(_name_text(text))[0] is not None
+
+
+def unspelled(text: str) -> str:
+    """The words of `text` (lower-cased) without the letters of a name spelled out and hints such as "mit Ö":
+    "Siobhan Kelly, S as in Sierra, I as in India, ..." is two words of a name, however long the spelling."""
+    return _spelled(_name_text(text))[1]
+
+
 def _spelled(t: str) -> tuple[str | None, str]:
     """The last spelled-out word of lower-cased `t` (capitalised) and `t` without any spelling, so the
     letters are never read as the words of a name."""
+    t = _SPELLING_HINT.sub(",", t)
     runs = list(_SPELLED.finditer(t))
     if not runs:
         return None, t

@@ -205,6 +205,47 @@ def chosen_option(item: CatalogItem, group: str, text: str, lang: str) -> str | 
     return best[1] if best else None
 
 
+# "the smaller one", "den längeren", "die kleinste": a value picked by its size among those offered
+_LOWEST = re.compile(
+    r"\b(small|smaller|smallest|little|short one|shorter|shortest|klein|kleine[nrs]?|kleinere[nrs]?"
+    r"|kleinste[nrs]?|kurze[nrs]|kuerzere[nrs]?|kuerzeste[nrs]?)\b"
+)
+_HIGHEST = re.compile(
+    r"\b(big|bigger|biggest|large|larger|largest|long one|longer|longest|gross|grosse[nrs]?|groessere[nrs]?"
+    r"|groesste[nrs]?|lange[nrs]|laengere[nrs]?|laengste[nrs]?)\b"
+)
+_FIRST = re.compile(r"\b(first|erste[nrs]?|erstere[nrs]?)\b")
+_LAST = re.compile(r"\b(last|latter|letzte[nrs]?|letztere[nrs]?)\b")
+
+
+def _size(value: str) -> float | None:
+    number = re.match(r"\s*(\d+(?:[.,]\d+)?)", value)
+    return float(number.group(1).replace(",", ".")) if number else None
+
+
+def relative_option(item: CatalogItem, group: str, text: str) -> str | None:
+    """The value the caller picked by where it stands among those offered, when asked which: "the
+    smaller one, I guess", "den längeren" (values that are measures), "die erste", "the last one".
+    None when the words pick none, or pick both ends."""
+    values = item.options.get(group, [])
+    if len(values) < 2:
+        return None
+    folded = fold(text)
+    sizes = [_size(v) for v in values]
+    picks = set()
+    if all(size is not None for size in sizes):
+        by_size = sorted(zip(sizes, values, strict=True))
+        if _LOWEST.search(folded):
+            picks.add(by_size[0][1])
+        if _HIGHEST.search(folded):
+            picks.add(by_size[-1][1])
+    if _FIRST.search(folded):
+        picks.add(values[0])
+    if _LAST.search(folded):
+        picks.add(values[-1])
+    return picks.pop() if len(picks) == 1 else None
+
+
 def _said_values(item: CatalogItem, group: str, folded: str) -> str | None:
     """The value of the group the caller said last, not negated: "dreiviertel Zoll, nee warte, halber
     Zoll" is the half inch, "die zwanziger, nicht die zehner" the twenty."""

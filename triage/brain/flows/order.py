@@ -8,7 +8,7 @@ from typing import Any
 
 from ...packs.schema import CatalogItem
 from .. import answers
-from ..extract.order import chosen_option
+from ..extract.order import chosen_option, relative_option
 from ..numbers import parse_quantity
 from ..state import Reply, Slot
 from ..text import fold
@@ -107,6 +107,8 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         value = chosen_option(item, group, text, s.lang) if item else None
         if value is None and a.order and a.order[0].sku == s.order[i].sku:
             value = a.order[0].options.get(group)
+        if value is None and item:
+            value = relative_option(item, group, text)  # "not sure, the smaller one I guess"
         if value is None:
             return c.misunderstood(next_step(c))
         s.order[i].options[group] = value
