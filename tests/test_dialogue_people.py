@@ -1846,3 +1846,58 @@ def test_an_option_picked_as_the_smaller_or_the_bigger_one_is_taken(lang, order,
     reply = d.hear(unsure)
     assert d.state.order[0].options == {"size": size} and d.state.misunderstood == 0
     assert reply.says == [prompt("it-service-hansa", "order_ask_more", lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "callback", "wait"),
+    [
+        ("de", "Ich möchte bitte zurückgerufen werden, wegen meiner Scheidung.", "Moment, ich such die Nummer raus."),
+        ("en", "I'd like a call back about my divorce, please.", "hang on, I need to find my number"),
+    ],
+)
+def test_silence_after_moment_brings_the_question_again_not_what_is_it_about(lang, callback, wait):
+    """ "Moment" to "what number can we call you back on?", then silence: "are you still there?" and the
+    number question again ("just tell me what it's about" asked a caller who had long said it)."""
+    d = call("kanzlei-berg", lang)
+    assert d.hear(callback).says == [prompt("kanzlei-berg", "ask_callback", lang)]
+    assert d.hear(wait).says == []
+    reply = d.hear("")
+    again = prompt("kanzlei-berg", "ask_callback", lang)
+    assert reply.says == [prompt("kanzlei-berg", "silence_question", lang), again]
+    assert not d.state.ended
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_silence_before_any_request_still_asks_what_it_is_about(lang):
+    d = call("kanzlei-berg", lang)
+    assert d.hear("").says == [prompt("kanzlei-berg", "silence_reprompt", lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "wait"),
+    [
+        ("de", "Moment bitte, ich muss kurz nachschauen."),
+        ("de", "Moment mal, ich hol meine Brille"),
+        ("en", "Oh, hang on, I have it written down somewhere."),
+        ("en", "hold on, let me get a pen"),
+    ],
+)
+def test_a_wait_that_says_what_the_caller_fetches_is_waited_for_and_kept_out_of_the_message(lang, wait):
+    d = call("kanzlei-berg", lang)
+    d.hear(RENT_CALLBACK[lang])
+    message = d.state.message
+    assert d.hear(wait).says == []
+    assert (d.state.message, d.state.misunderstood) == (message, 0)
+    reply = d.hear(LEAVING_MESSAGE[lang][1])
+    assert reply.says == [prompt("kanzlei-berg", "confirm_callback", lang, phone="0402345678")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "not_a_wait"),
+    [
+        ("de", "Moment, ich habe noch eine Frage zu den Preisen"),
+        ("en", "wait, I want to check the price, how much is it?"),
+    ],
+)
+def test_a_wait_with_a_question_in_it_is_no_wait(lang, not_a_wait):
+    assert not answers.asks_to_wait(not_a_wait)

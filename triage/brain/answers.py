@@ -263,10 +263,27 @@ def asks_repeat(text: str) -> bool:
     return len(folded.split()) <= 8 and bool(_ASKS_REPEAT.search(folded))
 
 
+# "Moment, ich such die Nummer raus", "hang on, I need to find my number": a wait, and what for
+_WAIT_OPENING = re.compile(
+    r"^((ja|ok|okay|aeh|aehm|oh|ah|aeh|sorry|entschuldigung) )*((einen|ein|nen) )?((kleinen|kurzen) )?"
+    r"(moment|sekunde|augenblick|warten sie|hang on|hold on|one sec|one second|one moment|just a sec|just a second"
+    r"|just a moment|wait)\b"
+)
+_FETCHING = re.compile(
+    r"\b(such\w*|raussuch\w*|schau\w*|nachschau\w*|nachseh\w*|guck\w*|hol\w*|find\w*|look\w*|check\w*|get"
+    r"|grab|fetch|zettel|brille|handy|notiert|aufgeschrieben|written|glasses)\b"
+)
+
+
 def asks_to_wait(text: str) -> bool:
-    """ "Einen Moment bitte", "hang on a second": the caller asks the bot to wait, and says nothing else."""
+    """ "Einen Moment bitte", "hang on a second", "Moment, ich such die Nummer raus": the caller asks the bot
+    to wait (perhaps saying what they fetch), and says nothing else."""
     folded = fold(text)
-    return len(folded.split()) <= 6 and bool(_ASKS_TO_WAIT.search(folded))
+    words = len(folded.split())
+    if words <= 6 and _ASKS_TO_WAIT.search(folded):
+        return True
+    fetching = bool(_WAIT_OPENING.search(folded) and _FETCHING.search(folded))
+    return fetching and words <= 12 and not any(ch.isdigit() for ch in folded) and "?" not in text
 
 
 def refuses_recording(text: str) -> bool:

@@ -330,10 +330,15 @@ class Dialogue(Context):
         return self.handoff("p0", f"p0_{hazard}", number=number)
 
     def _silence(self) -> Reply:
+        """Silence is asked about once, then handed over. While the bot waits for the answer to its
+        question (a number, a yes, after "einen Moment bitte") the question comes again, not "tell me
+        what it's about"."""
         s = self.state
         s.silences += 1
         if s.silences >= MAX_SILENCES:
             return self.handoff("silence", "handoff_generic")
+        if s.phase not in ("need", "anything_else") and s.last_question:
+            return Reply([self.say("silence_question"), s.last_question])
         return Reply([self.say("silence_reprompt")])
 
     # --- bookkeeping ----------------------------------------------------------------------------
