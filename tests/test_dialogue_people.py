@@ -1901,3 +1901,62 @@ def test_a_wait_that_says_what_the_caller_fetches_is_waited_for_and_kept_out_of_
 )
 def test_a_wait_with_a_question_in_it_is_no_wait(lang, not_a_wait):
     assert not answers.asks_to_wait(not_a_wait)
+
+
+@pytest.mark.parametrize(
+    ("lang", "unsure"),
+    [("de", "ich weiß nicht genau"), ("de", "hm, keine Ahnung"), ("en", "not sure"), ("en", "hmm, I'm not sure")],
+)
+def test_not_sure_to_a_read_back_confirms_nothing(lang, unsure):
+    """ "not sure" holds "sure", "nicht genau" holds "genau": they were taken for a yes and confirmed the
+    number read back. The read-back comes again instead."""
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(BURST[lang])
+    d.hear("Goethestraße 14, 20095 Hamburg")
+    d.hear(YES[lang])
+    d.hear("0171 2345678")
+    assert d.state.confirming == "phone"
+    reply = d.hear(unsure)
+    assert "phone" not in d.state.confirmed and d.state.confirming == "phone"
+    assert reply.says[-1] == prompt("sanitaer-notdienst", "confirm_callback", lang, phone="01712345678")
+
+
+@pytest.mark.parametrize(("lang", "unsure"), [("de", "weiß ich nicht"), ("en", "not sure")])
+def test_not_sure_to_anything_else_in_an_order_goes_on(lang, unsure):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear({"de": "ich hätte gern einen Duschkopf", "en": "I'd like a shower head please"}[lang])
+    assert d.state.phase == "order"
+    reply = d.hear(unsure)
+    assert reply.says == [prompt("sanitaer-notdienst", "order_ask_fulfilment", lang)]
+    assert d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(("lang", "vague", "unsure"), [
+    ("de", "da riecht es komisch im keller", "weiß ich nicht"),
+    ("en", "there is a strange smell in the basement", "I'm not sure"),
+])  # fmt: skip
+def test_not_sure_whether_anyone_is_in_danger_counts_as_danger(unsure_model, lang, vague, unsure):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    assert d.hear(vague).says == [prompt("sanitaer-notdienst", "ask_danger", lang)]
+    d.hear(unsure)
+    assert d.state.urgency in ("P0", "P1") and (d.state.ended or d.state.phase == "collect")
+
+
+@pytest.mark.parametrize(
+    ("lang", "bye"), [("de", "ich muss jetzt Schluss machen, tschüss"), ("en", "sorry I have to go now, bye")]
+)
+def test_goodbye_while_an_emergencys_details_are_taken_hands_over_what_is_known(lang, bye):
+    """Not "not understood" to a caller who is leaving: the emergency goes to the on-call human now."""
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(BURST[lang])
+    d.hear("Goethestraße 14, 20095 Hamburg")
+    assert d.hear(YES[lang]).says == [prompt("sanitaer-notdienst", "ask_callback", lang)]
+    reply = d.hear(bye)
+    assert reply.end and reply.outcome is not None
+    assert (reply.outcome.type, reply.outcome.handoff_reason, reply.outcome.urgency) == ("handoff", "p1", "P1")
+    assert reply.says == [prompt("sanitaer-notdienst", "handoff_p1", lang)]
+    assert d.state.misunderstood == 0

@@ -36,12 +36,28 @@ def _phrases(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(s) for s in spellings) + r")\b")
 
 
+# "not sure", "ich weiß nicht genau", "keine Ahnung": the caller does not know, which is neither yes nor no
+# ("not sure" holds "sure", "nicht genau" holds "genau": taken for a yes, they confirmed a read-back)
+_UNSURE = re.compile(
+    r"\b(not (quite |really |so |too )?sure|unsure|no idea|no clue|(i )?(don ?t|do not) know|dunno|can ?t say"
+    r"|(weiss|weis|wees) (ich )?(es |das )?(nicht|net|nich)|keine ahnung|nicht (so )?(ganz )?sicher"
+    r"|(bin mir|ich bin) (\w+ )?nicht sicher|nicht genau|kann ich nicht sagen)\b"
+)
+
+
+def unsure(text: str) -> bool:
+    """The caller says they do not know ("weiß ich nicht", "not sure")."""
+    return bool(_UNSURE.search(fold(text)))
+
+
 def yes_no(pack: Pack, text: str, lang: str) -> bool | None:
-    """True for yes, False for no, None when the words say neither or both.
+    """True for yes, False for no, None when the words say neither or both, or that the caller does not know.
 
     "Nicht richtig" holds "richtig": the no-phrases are taken out before yes is looked for.
     """
     folded = fold(text)
+    if _UNSURE.search(folded):
+        return None
     yes_words = tuple(w for words in pack.prompts.yes_words.values() for w in words)
     no_words = tuple(w for words in pack.prompts.no_words.values() for w in words)
     said_no = False

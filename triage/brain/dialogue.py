@@ -303,6 +303,8 @@ class Dialogue(Context):
         s = self.state
         pending, said = s.pending, s.pending_text or ""
         answer = answers.yes_no(self.pack, text, s.lang)
+        if answer is None and answers.unsure(text):
+            answer = True  # "weiß ich nicht" whether anyone is in danger: a human decides (fail safe)
         if pending is None or answer is None:
             return self.misunderstood([self.say("ask_danger")])
         s.pending, s.pending_text = None, None

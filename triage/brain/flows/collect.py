@@ -74,8 +74,14 @@ def next_detail(c: Context, prefix: list[str] | None = None) -> Reply:
         return Reply([*says, *message.readback(c)])
     if s.after_collect == "order":
         return Reply([*says, *order.readback(c)])
+    return _hand_over(c, says)
+
+
+def _hand_over(c: Context, says: list[str] | None = None) -> Reply:
+    """The details collected for a human go to one now (after `says`)."""
+    s = c.state
     reply = c.handoff(s.handoff_reason or "p1", "handoff_p1" if s.handoff_reason == "p1" else "handoff_now")
-    reply.says[:0] = says
+    reply.says[:0] = says or []
     return reply
 
 
@@ -116,6 +122,8 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     s = c.state
     if not changed and answers.says_goodbye(text) and message.can_keep(c):
         return message.keep_on_goodbye(c)  # "Gut, danke, tschüss" before the name: the message is kept
+    if not changed and answers.says_goodbye(text) and s.after_collect == "handoff":
+        return _hand_over(c)  # "ich muss Schluss machen, tschüss" mid-emergency: a human has what is known
     if s.phone_fragment and "phone" not in changed:
         if answers.is_done(text) or answers.yes_no(c.pack, text, s.lang) is True:
             if len(s.phone_fragment.lstrip("+")) >= 6:  # "das war's": a short number after all

@@ -125,6 +125,8 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             return Reply(next_step(c))
         if s.order and (answers.is_done(text) or answers.yes_no(c.pack, text, s.lang) is False):
             return Reply(next_step(c))
+        if s.order and answers.unsure(text) and len(text.split()) <= 6:
+            return Reply(next_step(c))  # "weiß ich nicht" to "anything else?": nothing more named, so on
         said_fulfilment = answers.fulfilment(text) in c.pack.order.fulfilment
         if s.order and (said_fulfilment or changed or collect.detail_instead(c, text)):
             # "zum Abholen", "Anna Schmidt", a number: the answer to a question still to come is a "no more"
