@@ -1960,3 +1960,10 @@ def test_goodbye_while_an_emergencys_details_are_taken_hands_over_what_is_known(
     assert (reply.outcome.type, reply.outcome.handoff_reason, reply.outcome.urgency) == ("handoff", "p1", "P1")
     assert reply.says == [prompt("sanitaer-notdienst", "handoff_p1", lang)]
     assert d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(("lang", "unsure"), [("de", "ich weiß nicht genau"), ("en", "not sure")])
+def test_not_sure_to_the_recording_question_is_no_consent(lang, unsure):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(unsure)
+    assert d.state.recording_consent is not True
