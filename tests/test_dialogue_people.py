@@ -1967,3 +1967,28 @@ def test_not_sure_to_the_recording_question_is_no_consent(lang, unsure):
     d = call("sanitaer-notdienst", lang)
     d.hear(unsure)
     assert d.state.recording_consent is not True
+
+
+@pytest.mark.parametrize(
+    ("lang", "order", "pickup"),
+    [
+        ("de", "ich hätte gern einen Duschkopf", "ich hole es morgen früh ab"),
+        ("de", "ich hätte gern einen Duschkopf", "den hol ich dann am Montag ab"),
+        ("en", "I'd like a shower head please", "I'll come by tomorrow and get it"),
+        ("en", "I'd like a shower head please", "I will come round on Monday to fetch it"),
+    ],
+)
+def test_pickup_said_with_a_time_inside_answers_pick_up_or_deliver(lang, order, pickup):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(order)
+    d.hear({"de": "nein", "en": "no"}[lang])
+    assert d.state.phase == "order_fulfilment"
+    reply = d.hear(pickup)
+    assert d.state.fulfilment == "pickup" and d.state.misunderstood == 0
+    assert reply.says == [prompt("sanitaer-notdienst", "ask_name", lang)]
+
+
+@pytest.mark.parametrize(("lang", "not_pickup"), [("de", "holen Sie es bitte nicht ab"), ("en", "come on, get real")])
+def test_words_around_a_pickup_phrase_that_say_no_pickup(lang, not_pickup):
+    assert answers.fulfilment(not_pickup, asked=True) is None

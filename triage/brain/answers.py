@@ -20,9 +20,11 @@ _ANNOUNCE = re.compile(
     r"\b(nachricht|botschaft|message)\w* (\w+ ){0,4}(hinterlassen|hinterlegen|aufnehmen|aufsprechen|leave|take)\b"
     r"|\b(leave|take) (a |an )?message\b|\b(etwas|was) ausrichten\b"
 )
+# "hole es morgen früh ab", "I'll come by tomorrow and get it": a time may stand inside the phrase
 _PICKUP = re.compile(
-    r"\b(abhol\w*|hol\w* (es |das |die |sie )?ab|selbst|vorbei|pick\w* (it |them |that |the order )?up|pickup"
-    r"|collect\w*|come (and |to |by and )?(get|fetch|pick)|get it myself|fetch it)\b"
+    r"\b(abhol\w*|hol\w* ((?!nicht\b)\w+ ){0,4}ab|selbst|vorbei|pick\w* (it |them |that |the order )?up|pickup"
+    r"|collect\w*|come (and |to |by and )?(get|fetch|pick)|come (\w+ ){1,3}(and|to) (get|fetch|pick)|get it myself"
+    r"|fetch it)\b"
 )
 # What Whisper makes of a short "Pick up, please." on an 8 kHz line ("Back up, please." in the voice suite):
 # taken only as the answer to "pick up or deliver?", never inside an order sentence.
