@@ -1992,3 +1992,55 @@ def test_pickup_said_with_a_time_inside_answers_pick_up_or_deliver(lang, order, 
 @pytest.mark.parametrize(("lang", "not_pickup"), [("de", "holen Sie es bitte nicht ab"), ("en", "come on, get real")])
 def test_words_around_a_pickup_phrase_that_say_no_pickup(lang, not_pickup):
     assert answers.fulfilment(not_pickup, asked=True) is None
+
+
+@pytest.mark.parametrize(
+    ("client", "lang", "said", "lines"),
+    [
+        ("it-service-hansa", "de", "Wir brauchen zwei Mäuse, kabellos.", [("IT-MAUS", 2)]),
+        ("it-service-hansa", "en", "We need two mice, wireless.", [("IT-MAUS", 2)]),
+        ("sanitaer-notdienst", "de", "zwei Duschschläuche und drei Duschköpfe", [("SAN-DUSCHSCHLAUCH", 2),
+                                                                                  ("SAN-DUSCHKOPF", 3)]),
+    ],
+)  # fmt: skip
+def test_plurals_that_change_the_vowel_name_the_catalogue_item(client, lang, said, lines):
+    found = match_order(said, lang, load_pack(client).catalog)
+    assert [(line.sku, line.qty) for line in found] == lines
+
+
+@pytest.mark.parametrize(
+    ("lang", "asking"),
+    [
+        ("de", "Meine Mutter braucht einen Anwalt, ihr Vermieter will ihr kündigen. Sie selbst kann nicht so gut "
+               "telefonieren, rufen Sie bitte mich an."),
+        ("en", "My mother needs a lawyer, her landlord wants to evict her. She can't really use the phone, so "
+               "please call me instead."),
+    ],
+)  # fmt: skip
+def test_please_call_me_instead_is_a_callback_request_not_a_request_for_a_human(lang, asking):
+    assert answers.asks_callback(asking)
+    d = call("kanzlei-berg", lang)
+    d.hear(asking)  # taken down for a call back (a message, or the appointment the model may read), not put through
+    assert d.state.outcome is None and not d.state.ended and d.state.intent != "request_human"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "name"),
+    [
+        ("de", "Ich bin die Tochter, Sabine Krause", "Sabine Krause"),
+        ("de", "hier ist der Nachbar, Peter Lohse", "Peter Lohse"),
+        ("en", "I'm her daughter, Sabine Krause", "Sabine Krause"),
+        ("en", "this is her son, Peter Lorenz", "Peter Lorenz"),
+    ],
+)
+def test_who_the_caller_is_to_the_person_said_before_the_name_is_no_part_of_it(lang, said, name):
+    """Said to the name question, "ich bin die Tochter, Sabine Krause" was no name, so it joined the message
+    and the name was asked again."""
+    request, number = LEAVING_MESSAGE[lang]
+    d = call("kanzlei-berg", lang)
+    d.hear(request)
+    d.hear(number)
+    d.hear(YES[lang])
+    reply = d.hear(said)
+    assert (d.state.name, d.state.message) == (name, request)
+    assert reply.says == [prompt("kanzlei-berg", "confirm_name", lang, caller_name=name)]

@@ -237,8 +237,10 @@ _QUOTE = re.compile(
     r"|estimate|how much would)\w*"
 )
 _CALLBACK = re.compile(
-    r"\b(rufen sie mich|ruf mich|melden sie sich|rueckruf|zurueckrufen|call me back|call back|callback"
-    r"|get back to me|ring me back)"
+    r"\b(rufen sie (bitte |doch |lieber )*(mich|uns)|ruf (bitte )?mich|melden sie sich|rueckruf|zurueckrufen"
+    r"|call me back|call back|callback|get back to me|ring me back|(please|can you|could you|can someone|could someone"
+    r"|would you|so) call me\b|call me (instead|later|tomorrow|on|at|after|before)\b|give me a (call|ring)|ring me\b"
+    r"|phone me\b)"
 )
 
 

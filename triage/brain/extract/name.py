@@ -99,6 +99,17 @@ _LEAD_WORDS = frozenset({"actually", "sorry", "eigentlich", "entschuldigung", "k
 _RAW_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
+# "Ich bin die Tochter, Sabine Krause", "this is her son, Peter Brand": who the caller is to the person the
+# call is about, said beside the name (no part of it)
+_RELATION = re.compile(
+    r"(?:^|(?<=[,.;!?]))\s*(?:(?:ich bin|hier (?:ist|spricht)|das ist|this is|i'm|i am|it's)\s+)?"
+    r"(?:die|der|ihre|ihr|seine|sein|meine|mein|his|her|their|the|your)\s+"
+    r"(?:tochter|sohn|enkelin|enkel|nachbarin|nachbar|schwester|bruder|mutter|vater|frau|mann|nichte|neffe"
+    r"|daughter|son|granddaughter|grandson|neighbour|neighbor|sister|brother|mother|father|wife|husband|niece"
+    r"|nephew)\s*(?=[,.;!?]|$)"
+)
+
+
 def extract_name(text: str, lang: str, expecting: bool = False) -> str | None:
     """The caller's name from "mein name ist ...", "hier ist ...", "my name is ...", "this is ...".
 
@@ -109,7 +120,7 @@ def extract_name(text: str, lang: str, expecting: bool = False) -> str | None:
     is kept ("O'Connor", "McDonald"); a name spelled out ("M-I-L-L-E-R", "S wie Samuel ...") wins
     over the word speech recognition made of it, and is the name when nothing else is.
     """
-    t = _without_fillers(_name_text(text), lang)  # "äh, ich heiße, ähm, Anna Schmidt"
+    t = _without_fillers(_RELATION.sub(" ", _name_text(text)), lang)  # "äh, ich heiße, ähm, Anna Schmidt"
     spelled, t = _spelled(t)
     found = None
     for m in reversed(list(_CORRECTION.finditer(t))):

@@ -58,11 +58,40 @@ def _phrase(text: str, lang: str) -> _Phrase:
     return _Phrase(tokens, "".join(tokens))
 
 
+# English plurals that are no ending: "mice" for "mouse", "feet" for "foot"
+_IRREGULAR_PLURALS = {
+    "mice": "mouse", "lice": "louse", "feet": "foot", "teeth": "tooth", "men": "man", "women": "woman",
+}  # fmt: skip
+_UMLAUT = re.compile(r"äu|ä|ö|ü")
+
+
+def _plain_plural(word: str) -> str | None:
+    """The singular's letters of a plural that changes its vowel or its end: "mäuse" -> "mause", "köpfe" ->
+    "kopfe", "schläuche" -> "schlauche" (the ending is then an inflection), "mice" -> "mouse",
+    "knives" -> "knife"."""
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    umlauts = list(_UMLAUT.finditer(word))
+    if umlauts:
+        last = umlauts[-1]
+        plain = {"äu": "au", "ä": "a", "ö": "o", "ü": "u"}[last.group()]
+        return word[: last.start()] + plain + word[last.end() :]
+    if word.endswith("ves") and len(word) > 4:
+        return word[:-3] + "fe"
+    return None
+
+
 @lru_cache(maxsize=16384)
 def _inflected(word: str, base: str) -> bool:
-    """ "ibuprofens", "packungen", "lattes", "batteries": one word, another grammatical form."""
+    """ "ibuprofens", "packungen", "lattes", "batteries", "Mäuse", "mice": one word, another grammatical form."""
     if len(base) >= 3 and word.startswith(base) and word[len(base) :] in _INFLECTIONS:
         return True
+    plain = _plain_plural(word)
+    if plain and plain != word and not _UMLAUT.search(base):
+        if plain == base or plain == base + "e" or (plain.startswith(base) and plain[len(base) :] in ("e", "er")):
+            return True
+        if plain.endswith("fe") and base.endswith("f") and plain[:-1] == base:  # "shelves" for "shelf"
+            return True
     if len(word) >= 3 and base.startswith(word) and base[len(word) :] in _INFLECTIONS:
         return True
     if any(  # "den halben Zoll" for "halber Zoll": one adjective ending for another
