@@ -2044,3 +2044,22 @@ def test_who_the_caller_is_to_the_person_said_before_the_name_is_no_part_of_it(l
     reply = d.hear(said)
     assert (d.state.name, d.state.message) == (name, request)
     assert reply.says == [prompt("kanzlei-berg", "confirm_name", lang, caller_name=name)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "order", "unsure"),
+    [
+        ("de", "ich bräuchte einen neuen Duschschlauch", "Das weiß ich nicht, der alte war so normal."),
+        ("en", "I need a new shower hose", "No idea, the old one was a normal one."),
+    ],
+)
+def test_an_option_the_caller_does_not_know_is_left_open_not_asked_until_handover(lang, order, unsure):
+    """Asked again and again, a caller who cannot know the length was put through as "not understood";
+    the order goes on without it (the team checks every order before it is ready)."""
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(order)
+    assert d.state.phase == "order_option"
+    reply = d.hear(unsure)
+    assert reply.says == [prompt("sanitaer-notdienst", "order_ask_more", lang)]
+    assert d.state.order[0].options == {} and d.state.misunderstood == 0
