@@ -2063,3 +2063,47 @@ def test_an_option_the_caller_does_not_know_is_left_open_not_asked_until_handove
     reply = d.hear(unsure)
     assert reply.says == [prompt("sanitaer-notdienst", "order_ask_more", lang)]
     assert d.state.order[0].options == {} and d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "name_said", "name"),
+    [("de", "Mein Name ist Sabine Brand", "Sabine Brand"), ("en", "this is her son, Peter Brand", "Peter Brand")],
+)
+def test_a_surname_that_is_a_hazard_word_is_no_emergency_when_the_name_is_asked(lang, name_said, name):
+    """ "Brand" is German for a fire: said as a surname to the name question it set off the fire advice."""
+    request, number = LEAVING_MESSAGE[lang]
+    d = call("kanzlei-berg", lang)
+    d.hear(request)
+    d.hear(number)
+    d.hear(YES[lang])
+    reply = d.hear(name_said)
+    assert (d.state.urgency, d.state.name, d.state.ended) == ("P3", name, False)
+    assert reply.says == [prompt("kanzlei-berg", "confirm_name", lang, caller_name=name)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "fire"),
+    [
+        ("de", "Sabine Brand, und bei uns brennt es in der Küche!"),
+        ("en", "Peter Brand, and there's a fire in our kitchen!"),
+    ],
+)
+def test_a_fire_said_beside_such_a_name_still_counts(lang, fire):
+    request, number = LEAVING_MESSAGE[lang]
+    d = call("kanzlei-berg", lang)
+    d.hear(request)
+    d.hear(number)
+    d.hear(YES[lang])
+    d.hear(fire)
+    assert d.state.urgency == "P0" and d.state.ended
+
+
+@pytest.mark.parametrize(("lang", "hazard"), [("de", "Gasgeruch im Keller!"), ("en", "Gas smell in the basement!")])
+def test_a_hazard_said_to_the_name_question_is_never_taken_for_a_name(lang, hazard):
+    request, number = LEAVING_MESSAGE[lang]
+    d = call("kanzlei-berg", lang)
+    d.hear(request)
+    d.hear(number)
+    d.hear(YES[lang])
+    d.hear(hazard)
+    assert d.state.urgency == "P0" and d.state.ended

@@ -12,6 +12,7 @@ for a human -> a human; a P1 emergency -> safety advice and details for the on-c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -140,6 +141,7 @@ class Dialogue(Context):
             now=self.now(),
             expecting=self.expecting,
         )
+        a = self._name_is_no_hazard(a, text)
         s.lang = a.language
         # a bare "ja"/"nein", a greeting or an answer to the consent question says nothing about
         # urgency or intent
@@ -215,6 +217,23 @@ class Dialogue(Context):
             else:
                 s.outcome = self.outcome("handoff", reason="hangup")
         return s.outcome
+
+    def _name_is_no_hazard(self, a: Analysis, text: str) -> Analysis:
+        """ "Peter Brand", "mein Name ist Sabine Brand" to the name question: the surname is no fire. When
+        the name was asked for and a rule's emergency is gone once the name's words are taken out, the
+        turn is understood without them (the name kept); an emergency said beside the name still counts."""
+        name = a.entities.name
+        if "name" not in self.expecting or not name or not (a.by_rule and a.urgency in ("P0", "P1")):
+            return a
+        if len(name.split()) < 2:  # "Gasgeruch im Keller" is no name with a hazard in it: only a full name is
+            return a
+        rest = text
+        for word in name.split():
+            rest = re.sub(rf"(?i)\b{re.escape(word)}\b", " ", rest)
+        without = analyze(rest, pack=self.pack, model=self.model, default_lang=self.state.lang, now=self.now())
+        if without.by_rule and without.urgency in ("P0", "P1"):
+            return a
+        return replace(without, entities=a.entities, language=a.language)
 
     # --- decisions that hold in every phase ------------------------------------------------------
     def _rules_only(self, a: Analysis) -> Analysis:
