@@ -1692,3 +1692,421 @@ def test_info_keywords_the_pack_writes_as_patterns_are_matched_as_patterns(clien
 def test_a_no_that_corrects_no_count_leaves_the_count_alone(lang, said, lines):
     found = match_order(said, lang, load_pack("sanitaer-notdienst").catalog)
     assert [(line.sku, line.qty) for line in found] == lines
+
+
+# --- third set of whole calls (data/dev/calls_third.jsonl): callers the earlier sets did not have ------
+@pytest.mark.parametrize(
+    ("lang", "said", "name"),
+    [
+        ("de", "Klaus Pötter. Pötter mit Ö, P wie Paula, Ö wie Ökonom, T wie Theodor, T wie Theodor, E wie Emil, "
+               "R wie Richard.", "Klaus Pötter"),
+        ("de", "Jana Meier, Meier mit e i, M wie Martha, E wie Emil, I wie Ida, E wie Emil, R wie Richard",
+         "Jana Meier"),
+        ("en", "Emma Kelly, Kelly with a y, K as in Kilo, E as in Echo, L as in Lima, L as in Lima, Y as in Yankee",
+         "Emma Kelly"),
+        ("en", "Anna Smyth, with a y, S as in Sierra, M as in Mike, Y as in Yankee, T as in Tango, H as in Hotel",
+         "Anna Smyth"),
+    ],
+)  # fmt: skip
+def test_a_hint_on_the_spelling_before_the_letters_is_no_letter_of_the_name(lang, said, name):
+    """ "Pötter mit Ö, P wie Paula, ...": the "Ö" says how the name is written; it is not the first letter of
+    the spelling (the name was read back as "Klaus Öpötter")."""
+    d = call("apotheke-am-markt")
+    d.state.lang = lang
+    d.hear("Ich hätte gern Zinktabletten.")
+    d.hear("nein danke")
+    d.hear("abholen")
+    d.hear(said)
+    assert (d.state.name, d.state.confirming) == (name, "name")
+
+
+@pytest.mark.parametrize(
+    ("lang", "spelled", "number"),
+    [
+        ("en", "Siobhan Kelly. That's S as in Sierra, I as in India, O as in Oscar, B as in Bravo, H as in Hotel, "
+               "A as in Alpha, N as in November.", "zero four three one, nine nine, eight eight, seven seven, six"),
+        ("de", "Renate Vogel. V wie Viktor, O wie Otto, G wie Gustav, E wie Emil, L wie Ludwig.",
+         "null vier null, siebenundsechzig, neunundachtzig, null eins, zwei"),
+    ],
+)  # fmt: skip
+def test_a_spelled_name_said_when_the_number_is_asked_is_kept_in_the_calls_language(lang, spelled, number):
+    """A name with its spelling, however long, is a name said early: read back, in the call's language
+    ("as in" counted as German turned an English call to German), then the number is asked again."""
+    d = call("kanzlei-berg", lang)
+    assert d.hear(RENT_CALLBACK[lang]).says == [prompt("kanzlei-berg", "ask_callback", lang)]
+    reply = d.hear(spelled)
+    name = spelled.split(".")[0]
+    assert d.state.lang == lang
+    assert (d.state.name, d.state.confirming) == (name, "name")
+    assert reply.says == [prompt("kanzlei-berg", "confirm_name", lang, caller_name=name)]
+    reply = d.hear(YES[lang])
+    assert reply.says == [prompt("kanzlei-berg", "ask_callback", lang)]
+    d.hear(number)
+    assert d.state.confirming == "phone" and d.state.misunderstood == 0
+
+
+LEAVING_MESSAGE = {
+    "de": ("Können Sie der Anwältin ausrichten, sie soll mich morgen früh um neun zurückrufen? Es geht um "
+           "meinen Mietvertrag.", "null vier null, zwei drei vier, fünf sechs, sieben acht"),
+    "en": ("Could someone call me back on Monday morning? It's about the invoice you sent last month.",
+           "zero four zero, two three four, five six, seven eight"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "bye"), [("de", "Gut, danke, tschüss."), ("en", "Great, thanks, bye.")])
+def test_a_caller_who_says_goodbye_before_the_name_has_left_the_message(lang, bye):
+    """The words and a confirmed callback number are taken: "tschüss" to the name question stores the
+    message and ends the call (it was read back to a caller already gone, and handed over as lost)."""
+    request, number = LEAVING_MESSAGE[lang]
+    d = call("kanzlei-berg", lang)
+    d.hear(request)
+    d.hear(number)
+    assert d.hear(YES[lang]).says == [prompt("kanzlei-berg", "ask_name", lang)]
+    reply = d.hear(bye)
+    assert reply.end and reply.outcome is not None and reply.outcome.type == "message"
+    assert reply.says == [prompt("kanzlei-berg", "message_saved", lang, phone="0402345678"),
+                          prompt("kanzlei-berg", "goodbye", lang)]  # fmt: skip
+    assert reply.outcome.message["phone"] == "0402345678" and reply.outcome.message["text"] == request
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_caller_who_hangs_up_after_confirming_the_number_has_left_the_message(lang):
+    request, number = LEAVING_MESSAGE[lang]
+    d = call("kanzlei-berg", lang)
+    d.hear(request)
+    d.hear(number)
+    d.hear(YES[lang])
+    outcome = d.hangup()
+    assert outcome is not None and outcome.type == "message" and outcome.message["text"] == request
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_caller_who_hangs_up_before_confirming_the_number_goes_to_a_human(lang):
+    request, number = LEAVING_MESSAGE[lang]
+    d = call("kanzlei-berg", lang)
+    d.hear(request)
+    d.hear(number)  # read back, never confirmed: perhaps wrong, so a person looks at it
+    outcome = d.hangup()
+    assert outcome is not None and (outcome.type, outcome.handoff_reason) == ("handoff", "hangup")
+
+
+@pytest.mark.parametrize(
+    ("client", "lang", "question", "sku"),
+    [
+        ("sicherheitsdienst-nord", "de", "Hallo. Ich habe Restaurant in Kiel. Brauche Wachmann für eine Nacht, "
+                                          "Samstag. Geht das?", "SEC-OBJEKT-NACHT"),
+        ("apotheke-am-markt", "de", "Haben Sie Zinktabletten da? Ich bräuchte eine Packung.", "APO-ZINK"),
+        ("sanitaer-notdienst", "en", "Have you got any thermostat heads?", "SAN-THERMOSTAT"),
+        ("it-service-hansa", "en", "Do you have docking stations? Is that something you can get us?", "IT-DOCK"),
+    ],
+)  # fmt: skip
+def test_a_catalogue_item_asked_about_that_the_pack_cannot_answer_is_ordered(client, lang, question, sku):
+    """ "Geht das?", "have you got any ...?" about an item of the catalogue: the caller wants it. The bot
+    said it could not answer reliably and offered a message."""
+    d = call(client, lang)
+    if d.pack.records_calls:
+        d.hear(YES[lang])
+    reply = d.hear(question)
+    assert d.state.phase in ("order", "order_option")
+    assert [line.sku for line in d.state.order] == [sku]
+    assert prompt(client, "info_unknown", lang) not in reply.says
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "spoken"),
+    [
+        ("en", "Our office is at Große Elbstraße 145, 22767 Hamburg.", "Große Elbstraße 145, 22767 Hamburg"),
+        ("de", "Wir sind in der Kleinen Johannisstraße 4, 20457 Hamburg", "Kleine Johannisstraße 4, 20457 Hamburg"),
+        ("de", "Alte Königstraße 3, Hamburg", "Alte Königstraße 3, Hamburg"),
+        # streets no word marks as one, said where the address was asked for
+        ("en", "Schlachte 3, 28195 Bremen", "Schlachte 3, 28195 Bremen"),
+        ("de", "Colonnaden 21 in Hamburg", "Colonnaden 21, Hamburg"),
+        ("de", "Neuer Wall 10, 20354 Hamburg", "Neuer Wall 10, 20354 Hamburg"),
+        ("en", "it's at Hohe Bleichen 12 in Hamburg", "Hohe Bleichen 12, Hamburg"),
+    ],
+)
+def test_street_names_with_their_adjective_or_without_a_street_word_are_read_back_whole(lang, said, spoken):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(BURST[lang])
+    d.hear(said)
+    assert (d.state.address.spoken(), d.state.confirming) == (spoken, "address")
+
+
+@pytest.mark.parametrize(
+    ("lang", "order", "unsure", "size"),
+    [
+        ("en", "We need a new laptop for our new colleague.", "Not sure. She travels a lot, so the smaller one I "
+                                                              "guess.", "14 Zoll"),
+        ("de", "Wir brauchen ein Notebook für unsere neue Kollegin.", "Weiß ich nicht, eher den größeren, sie "
+                                                                       "macht viel Grafik.", "16 Zoll"),
+    ],
+)  # fmt: skip
+def test_an_option_picked_as_the_smaller_or_the_bigger_one_is_taken(lang, order, unsure, size):
+    d = call("it-service-hansa", lang)
+    d.hear(order)
+    assert d.state.phase == "order_option"
+    reply = d.hear(unsure)
+    assert d.state.order[0].options == {"size": size} and d.state.misunderstood == 0
+    assert reply.says == [prompt("it-service-hansa", "order_ask_more", lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "callback", "wait"),
+    [
+        ("de", "Ich möchte bitte zurückgerufen werden, wegen meiner Scheidung.", "Moment, ich such die Nummer raus."),
+        ("en", "I'd like a call back about my divorce, please.", "hang on, I need to find my number"),
+    ],
+)
+def test_silence_after_moment_brings_the_question_again_not_what_is_it_about(lang, callback, wait):
+    """ "Moment" to "what number can we call you back on?", then silence: "are you still there?" and the
+    number question again ("just tell me what it's about" asked a caller who had long said it)."""
+    d = call("kanzlei-berg", lang)
+    assert d.hear(callback).says == [prompt("kanzlei-berg", "ask_callback", lang)]
+    assert d.hear(wait).says == []
+    reply = d.hear("")
+    again = prompt("kanzlei-berg", "ask_callback", lang)
+    assert reply.says == [prompt("kanzlei-berg", "silence_question", lang), again]
+    assert not d.state.ended
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_silence_before_any_request_still_asks_what_it_is_about(lang):
+    d = call("kanzlei-berg", lang)
+    assert d.hear("").says == [prompt("kanzlei-berg", "silence_reprompt", lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "wait"),
+    [
+        ("de", "Moment bitte, ich muss kurz nachschauen."),
+        ("de", "Moment mal, ich hol meine Brille"),
+        ("en", "Oh, hang on, I have it written down somewhere."),
+        ("en", "hold on, let me get a pen"),
+    ],
+)
+def test_a_wait_that_says_what_the_caller_fetches_is_waited_for_and_kept_out_of_the_message(lang, wait):
+    d = call("kanzlei-berg", lang)
+    d.hear(RENT_CALLBACK[lang])
+    message = d.state.message
+    assert d.hear(wait).says == []
+    assert (d.state.message, d.state.misunderstood) == (message, 0)
+    reply = d.hear(LEAVING_MESSAGE[lang][1])
+    assert reply.says == [prompt("kanzlei-berg", "confirm_callback", lang, phone="0402345678")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "not_a_wait"),
+    [
+        ("de", "Moment, ich habe noch eine Frage zu den Preisen"),
+        ("en", "wait, I want to check the price, how much is it?"),
+    ],
+)
+def test_a_wait_with_a_question_in_it_is_no_wait(lang, not_a_wait):
+    assert not answers.asks_to_wait(not_a_wait)
+
+
+@pytest.mark.parametrize(
+    ("lang", "unsure"),
+    [("de", "ich weiß nicht genau"), ("de", "hm, keine Ahnung"), ("en", "not sure"), ("en", "hmm, I'm not sure")],
+)
+def test_not_sure_to_a_read_back_confirms_nothing(lang, unsure):
+    """ "not sure" holds "sure", "nicht genau" holds "genau": they were taken for a yes and confirmed the
+    number read back. The read-back comes again instead."""
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(BURST[lang])
+    d.hear("Goethestraße 14, 20095 Hamburg")
+    d.hear(YES[lang])
+    d.hear("0171 2345678")
+    assert d.state.confirming == "phone"
+    reply = d.hear(unsure)
+    assert "phone" not in d.state.confirmed and d.state.confirming == "phone"
+    assert reply.says[-1] == prompt("sanitaer-notdienst", "confirm_callback", lang, phone="01712345678")
+
+
+@pytest.mark.parametrize(("lang", "unsure"), [("de", "weiß ich nicht"), ("en", "not sure")])
+def test_not_sure_to_anything_else_in_an_order_goes_on(lang, unsure):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear({"de": "ich hätte gern einen Duschkopf", "en": "I'd like a shower head please"}[lang])
+    assert d.state.phase == "order"
+    reply = d.hear(unsure)
+    assert reply.says == [prompt("sanitaer-notdienst", "order_ask_fulfilment", lang)]
+    assert d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(("lang", "vague", "unsure"), [
+    ("de", "da riecht es komisch im keller", "weiß ich nicht"),
+    ("en", "there is a strange smell in the basement", "I'm not sure"),
+])  # fmt: skip
+def test_not_sure_whether_anyone_is_in_danger_counts_as_danger(unsure_model, lang, vague, unsure):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    assert d.hear(vague).says == [prompt("sanitaer-notdienst", "ask_danger", lang)]
+    d.hear(unsure)
+    assert d.state.urgency in ("P0", "P1") and (d.state.ended or d.state.phase == "collect")
+
+
+@pytest.mark.parametrize(
+    ("lang", "bye"), [("de", "ich muss jetzt Schluss machen, tschüss"), ("en", "sorry I have to go now, bye")]
+)
+def test_goodbye_while_an_emergencys_details_are_taken_hands_over_what_is_known(lang, bye):
+    """Not "not understood" to a caller who is leaving: the emergency goes to the on-call human now."""
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(BURST[lang])
+    d.hear("Goethestraße 14, 20095 Hamburg")
+    assert d.hear(YES[lang]).says == [prompt("sanitaer-notdienst", "ask_callback", lang)]
+    reply = d.hear(bye)
+    assert reply.end and reply.outcome is not None
+    assert (reply.outcome.type, reply.outcome.handoff_reason, reply.outcome.urgency) == ("handoff", "p1", "P1")
+    assert reply.says == [prompt("sanitaer-notdienst", "handoff_p1", lang)]
+    assert d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(("lang", "unsure"), [("de", "ich weiß nicht genau"), ("en", "not sure")])
+def test_not_sure_to_the_recording_question_is_no_consent(lang, unsure):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(unsure)
+    assert d.state.recording_consent is not True
+
+
+@pytest.mark.parametrize(
+    ("lang", "order", "pickup"),
+    [
+        ("de", "ich hätte gern einen Duschkopf", "ich hole es morgen früh ab"),
+        ("de", "ich hätte gern einen Duschkopf", "den hol ich dann am Montag ab"),
+        ("en", "I'd like a shower head please", "I'll come by tomorrow and get it"),
+        ("en", "I'd like a shower head please", "I will come round on Monday to fetch it"),
+    ],
+)
+def test_pickup_said_with_a_time_inside_answers_pick_up_or_deliver(lang, order, pickup):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(order)
+    d.hear({"de": "nein", "en": "no"}[lang])
+    assert d.state.phase == "order_fulfilment"
+    reply = d.hear(pickup)
+    assert d.state.fulfilment == "pickup" and d.state.misunderstood == 0
+    assert reply.says == [prompt("sanitaer-notdienst", "ask_name", lang)]
+
+
+@pytest.mark.parametrize(("lang", "not_pickup"), [("de", "holen Sie es bitte nicht ab"), ("en", "come on, get real")])
+def test_words_around_a_pickup_phrase_that_say_no_pickup(lang, not_pickup):
+    assert answers.fulfilment(not_pickup, asked=True) is None
+
+
+@pytest.mark.parametrize(
+    ("client", "lang", "said", "lines"),
+    [
+        ("it-service-hansa", "de", "Wir brauchen zwei Mäuse, kabellos.", [("IT-MAUS", 2)]),
+        ("it-service-hansa", "en", "We need two mice, wireless.", [("IT-MAUS", 2)]),
+        ("sanitaer-notdienst", "de", "zwei Duschschläuche und drei Duschköpfe", [("SAN-DUSCHSCHLAUCH", 2),
+                                                                                  ("SAN-DUSCHKOPF", 3)]),
+    ],
+)  # fmt: skip
+def test_plurals_that_change_the_vowel_name_the_catalogue_item(client, lang, said, lines):
+    found = match_order(said, lang, load_pack(client).catalog)
+    assert [(line.sku, line.qty) for line in found] == lines
+
+
+@pytest.mark.parametrize(
+    ("lang", "asking"),
+    [
+        ("de", "Meine Mutter braucht einen Anwalt, ihr Vermieter will ihr kündigen. Sie selbst kann nicht so gut "
+               "telefonieren, rufen Sie bitte mich an."),
+        ("en", "My mother needs a lawyer, her landlord wants to evict her. She can't really use the phone, so "
+               "please call me instead."),
+    ],
+)  # fmt: skip
+def test_please_call_me_instead_is_a_callback_request_not_a_request_for_a_human(lang, asking):
+    assert answers.asks_callback(asking)
+    d = call("kanzlei-berg", lang)
+    d.hear(asking)  # taken down for a call back (a message, or the appointment the model may read), not put through
+    assert d.state.outcome is None and not d.state.ended and d.state.intent != "request_human"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "name"),
+    [
+        ("de", "Ich bin die Tochter, Sabine Krause", "Sabine Krause"),
+        ("de", "hier ist der Nachbar, Peter Lohse", "Peter Lohse"),
+        ("en", "I'm her daughter, Sabine Krause", "Sabine Krause"),
+        ("en", "this is her son, Peter Lorenz", "Peter Lorenz"),
+    ],
+)
+def test_who_the_caller_is_to_the_person_said_before_the_name_is_no_part_of_it(lang, said, name):
+    """Said to the name question, "ich bin die Tochter, Sabine Krause" was no name, so it joined the message
+    and the name was asked again."""
+    request, number = LEAVING_MESSAGE[lang]
+    d = call("kanzlei-berg", lang)
+    d.hear(request)
+    d.hear(number)
+    d.hear(YES[lang])
+    reply = d.hear(said)
+    assert (d.state.name, d.state.message) == (name, request)
+    assert reply.says == [prompt("kanzlei-berg", "confirm_name", lang, caller_name=name)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "order", "unsure"),
+    [
+        ("de", "ich bräuchte einen neuen Duschschlauch", "Das weiß ich nicht, der alte war so normal."),
+        ("en", "I need a new shower hose", "No idea, the old one was a normal one."),
+    ],
+)
+def test_an_option_the_caller_does_not_know_is_left_open_not_asked_until_handover(lang, order, unsure):
+    """Asked again and again, a caller who cannot know the length was put through as "not understood";
+    the order goes on without it (the team checks every order before it is ready)."""
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(order)
+    assert d.state.phase == "order_option"
+    reply = d.hear(unsure)
+    assert reply.says == [prompt("sanitaer-notdienst", "order_ask_more", lang)]
+    assert d.state.order[0].options == {} and d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "name_said", "name"),
+    [("de", "Mein Name ist Sabine Brand", "Sabine Brand"), ("en", "this is her son, Peter Brand", "Peter Brand")],
+)
+def test_a_surname_that_is_a_hazard_word_is_no_emergency_when_the_name_is_asked(lang, name_said, name):
+    """ "Brand" is German for a fire: said as a surname to the name question it set off the fire advice."""
+    request, number = LEAVING_MESSAGE[lang]
+    d = call("kanzlei-berg", lang)
+    d.hear(request)
+    d.hear(number)
+    d.hear(YES[lang])
+    reply = d.hear(name_said)
+    assert (d.state.urgency, d.state.name, d.state.ended) == ("P3", name, False)
+    assert reply.says == [prompt("kanzlei-berg", "confirm_name", lang, caller_name=name)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "fire"),
+    [
+        ("de", "Sabine Brand, und bei uns brennt es in der Küche!"),
+        ("en", "Peter Brand, and there's a fire in our kitchen!"),
+    ],
+)
+def test_a_fire_said_beside_such_a_name_still_counts(lang, fire):
+    request, number = LEAVING_MESSAGE[lang]
+    d = call("kanzlei-berg", lang)
+    d.hear(request)
+    d.hear(number)
+    d.hear(YES[lang])
+    d.hear(fire)
+    assert d.state.urgency == "P0" and d.state.ended
+
+
+@pytest.mark.parametrize(("lang", "hazard"), [("de", "Gasgeruch im Keller!"), ("en", "Gas smell in the basement!")])
+def test_a_hazard_said_to_the_name_question_is_never_taken_for_a_name(lang, hazard):
+    request, number = LEAVING_MESSAGE[lang]
+    d = call("kanzlei-berg", lang)
+    d.hear(request)
+    d.hear(number)
+    d.hear(YES[lang])
+    d.hear(hazard)
+    assert d.state.urgency == "P0" and d.state.ended

@@ -20,9 +20,11 @@ _ANNOUNCE = re.compile(
     r"\b(nachricht|botschaft|message)\w* (\w+ ){0,4}(hinterlassen|hinterlegen|aufnehmen|aufsprechen|leave|take)\b"
     r"|\b(leave|take) (a |an )?message\b|\b(etwas|was) ausrichten\b"
 )
+# "hole es morgen früh ab", "I'll come by tomorrow and get it": a time may stand inside the phrase
 _PICKUP = re.compile(
-    r"\b(abhol\w*|hol\w* (es |das |die |sie )?ab|selbst|vorbei|pick\w* (it |them |that |the order )?up|pickup"
-    r"|collect\w*|come (and |to |by and )?(get|fetch|pick)|get it myself|fetch it)\b"
+    r"\b(abhol\w*|hol\w* ((?!nicht\b)\w+ ){0,4}ab|selbst|vorbei|pick\w* (it |them |that |the order )?up|pickup"
+    r"|collect\w*|come (and |to |by and )?(get|fetch|pick)|come (\w+ ){1,3}(and|to) (get|fetch|pick)|get it myself"
+    r"|fetch it)\b"
 )
 # What Whisper makes of a short "Pick up, please." on an 8 kHz line ("Back up, please." in the voice suite):
 # taken only as the answer to "pick up or deliver?", never inside an order sentence.
@@ -36,12 +38,28 @@ def _phrases(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(s) for s in spellings) + r")\b")
 
 
+# "not sure", "ich weiß nicht genau", "keine Ahnung": the caller does not know, which is neither yes nor no
+# ("not sure" holds "sure", "nicht genau" holds "genau": taken for a yes, they confirmed a read-back)
+_UNSURE = re.compile(
+    r"\b(not (quite |really |so |too )?sure|unsure|no idea|no clue|(i )?(don ?t|do not) know|dunno|can ?t say"
+    r"|(weiss|weis|wees) (ich )?(es |das )?(nicht|net|nich)|keine ahnung|nicht (so )?(ganz )?sicher"
+    r"|(bin mir|ich bin) (\w+ )?nicht sicher|nicht genau|kann ich nicht sagen)\b"
+)
+
+
+def unsure(text: str) -> bool:
+    """The caller says they do not know ("weiß ich nicht", "not sure")."""
+    return bool(_UNSURE.search(fold(text)))
+
+
 def yes_no(pack: Pack, text: str, lang: str) -> bool | None:
-    """True for yes, False for no, None when the words say neither or both.
+    """True for yes, False for no, None when the words say neither or both, or that the caller does not know.
 
     "Nicht richtig" holds "richtig": the no-phrases are taken out before yes is looked for.
     """
     folded = fold(text)
+    if _UNSURE.search(folded):
+        return None
     yes_words = tuple(w for words in pack.prompts.yes_words.values() for w in words)
     no_words = tuple(w for words in pack.prompts.no_words.values() for w in words)
     said_no = False
@@ -116,6 +134,18 @@ def says_what_about(text: str, when_words: str | None = None) -> bool:
 def is_done(text: str) -> bool:
     """The caller has nothing more ("nein danke, das wars")."""
     return bool(_DONE.search(fold(text)))
+
+
+# "Gut, danke, tschüss", "great, thanks, bye": the caller takes leave (not merely "nothing more")
+_FAREWELL = re.compile(
+    r"\b(tschuess|tschoe|auf wiederhoeren|wiederhoeren|auf wiedersehen|ciao|bye|bye bye|goodbye|good bye"
+    r"|see you|cheers bye|have a nice day|schoenen tag noch|schoenen abend noch)\b"
+)
+
+
+def says_goodbye(text: str) -> bool:
+    """The caller says goodbye: whatever the bot still wanted to ask, they are about to hang up."""
+    return bool(_FAREWELL.search(fold(text)))
 
 
 def closes(text: str, changed: set[str]) -> bool:
@@ -207,8 +237,10 @@ _QUOTE = re.compile(
     r"|estimate|how much would)\w*"
 )
 _CALLBACK = re.compile(
-    r"\b(rufen sie mich|ruf mich|melden sie sich|rueckruf|zurueckrufen|call me back|call back|callback"
-    r"|get back to me|ring me back)"
+    r"\b(rufen sie (bitte |doch |lieber )*(mich|uns)|ruf (bitte )?mich|melden sie sich|rueckruf|zurueckrufen"
+    r"|call me back|call back|callback|get back to me|ring me back|(please|can you|could you|can someone|could someone"
+    r"|would you|so) call me\b|call me (instead|later|tomorrow|on|at|after|before)\b|give me a (call|ring)|ring me\b"
+    r"|phone me\b)"
 )
 
 
@@ -226,13 +258,16 @@ _ASKS_TO_WAIT = re.compile(
     r"|\bkurz warten\b|\bsekunde bitte\b|\beine sekunde\b"
     r"|\bhang on\b|\bhold on\b|\bone (sec|second|moment|minute)\b|\bjust a (sec|second|moment|minute)\b"
     r"|\bwait a (sec|second|moment|minute)\b|\blet me (check|look|find|get)\b"
-    # looking the detail up: "ich muss kurz nachschauen", "ich suche die Nummer", "I need to look it up"
-    r"|\b(ich )?(muss|schau|schaue|guck|gucke|such|suche) (\w+ ){0,2}"
+)
+# looking the detail up, with or without "Moment" before it: "ich muss kurz nachschauen", "ich suche die
+# Nummer", "I need to look it up", "let me check, it's on my other phone"
+_LOOKING_UP = re.compile(
+    r"\b(ich )?(muss|schau|schaue|guck|gucke|such|suche) (\w+ ){0,2}"
     r"(nachschauen|nachsehen|nachgucken|raussuchen|die nummer|meine nummer|die adresse)\b"
     r"|\b(ich )?(schau|schaue|guck|gucke|seh|sehe) (mal |kurz |schnell )*nach$"
     r"|\b(i need to|i have to|i ve got to|i ll|i will|i m going to|let me) (just |quickly )?"
     r"(look (it |that )?up|look for it|find it|dig it out|check)( it| that)?$"
-    r"|\bi m (just )?(looking (it |that )?up|looking for it|trying to find it)\b"
+    r"|\bi m (just )?(looking (it |that )?up|looking for it|trying to find it)\b|^(\w+ )?let me (check|look)\b"
 )
 
 
@@ -258,11 +293,30 @@ def asks_repeat(text: str) -> bool:
     return len(folded.split()) <= 8 and bool(_ASKS_REPEAT.search(folded))
 
 
+# "Moment, ich such die Nummer raus", "hang on, I need to find my number": a wait, and what for
+_WAIT_OPENING = re.compile(
+    r"^((ja|ok|okay|aeh|aehm|oh|ah|aeh|sorry|entschuldigung) )*((einen|ein|nen) )?((kleinen|kurzen) )?"
+    r"(moment|sekunde|augenblick|warten sie|hang on|hold on|one sec|one second|one moment|just a sec|just a second"
+    r"|just a moment|wait)\b"
+)
+_FETCHING = re.compile(
+    r"\b(such\w*|raussuch\w*|schau\w*|nachschau\w*|nachseh\w*|guck\w*|hol\w*|find\w*|look\w*|check\w*|get"
+    r"|grab|fetch|zettel|brille|handy|notiert|aufgeschrieben|written|glasses)\b"
+)
+
+
 def asks_to_wait(text: str) -> bool:
-    """ "Einen Moment bitte", "hang on a second", "Moment, ich muss kurz nachschauen": the caller asks the bot
-    to wait, or says they are looking something up, and says nothing else."""
+    """ "Einen Moment bitte", "hang on a second", "Moment, ich such die Nummer raus", "ich muss kurz
+    nachschauen": the caller asks the bot to wait (perhaps saying what they fetch or look up), and says
+    nothing else."""
     folded = fold(text)
-    return len(folded.split()) <= 10 and bool(_ASKS_TO_WAIT.search(folded))
+    words = len(folded.split())
+    if words <= 6 and _ASKS_TO_WAIT.search(folded):
+        return True
+    if words <= 10 and _LOOKING_UP.search(folded) and not any(ch.isdigit() for ch in folded):
+        return True
+    fetching = bool(_WAIT_OPENING.search(folded) and _FETCHING.search(folded))
+    return fetching and words <= 12 and not any(ch.isdigit() for ch in folded) and "?" not in text
 
 
 def refuses_recording(text: str) -> bool:

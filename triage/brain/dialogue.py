@@ -12,6 +12,7 @@ for a human -> a human; a P1 emergency -> safety advice and details for the on-c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -140,6 +141,7 @@ class Dialogue(Context):
             now=self.now(),
             expecting=self.expecting,
         )
+        a = self._name_is_no_hazard(a, text)
         s.lang = a.language
         # a bare "ja"/"nein", a greeting or an answer to the consent question says nothing about
         # urgency or intent
@@ -198,9 +200,9 @@ class Dialogue(Context):
     def hangup(self) -> Outcome | None:
         """The caller is gone. A call never ends with nobody responsible for it: unless the caller
         was served (an information answered, and nothing asked for since) or said nothing at all (a
-        goodbye, spam or a wrong number ended the call with its outcome already), what is known goes
-        to a human as a callback. A question answered first does not close a call whose emergency or
-        order came after it."""
+        goodbye, spam or a wrong number ended the call with its outcome already) or left a message
+        whose callback number they confirmed, what is known goes to a human as a callback. A
+        question answered first does not close a call whose emergency or order came after it."""
         s = self.state
         if s.ended:
             return s.outcome
@@ -210,9 +212,28 @@ class Dialogue(Context):
             served = s.served and s.phase in ("anything_else", "need") and s.urgency not in ("P0", "P1", "P2")
             if served or not spoke:
                 s.outcome = self.outcome("ended")
+            elif message.can_keep(self):  # the words and a confirmed number: a message, not a lost call
+                message.keep(self)
             else:
                 s.outcome = self.outcome("handoff", reason="hangup")
         return s.outcome
+
+    def _name_is_no_hazard(self, a: Analysis, text: str) -> Analysis:
+        """ "Peter Brand", "mein Name ist Sabine Brand" to the name question: the surname is no fire. When
+        the name was asked for and a rule's emergency is gone once the name's words are taken out, the
+        turn is understood without them (the name kept); an emergency said beside the name still counts."""
+        name = a.entities.name
+        if "name" not in self.expecting or not name or not (a.by_rule and a.urgency in ("P0", "P1")):
+            return a
+        if len(name.split()) < 2:  # "Gasgeruch im Keller" is no name with a hazard in it: only a full name is
+            return a
+        rest = text
+        for word in name.split():
+            rest = re.sub(rf"(?i)\b{re.escape(word)}\b", " ", rest)
+        without = analyze(rest, pack=self.pack, model=self.model, default_lang=self.state.lang, now=self.now())
+        if without.by_rule and without.urgency in ("P0", "P1"):
+            return a
+        return replace(without, entities=a.entities, language=a.language)
 
     # --- decisions that hold in every phase ------------------------------------------------------
     def _rules_only(self, a: Analysis) -> Analysis:
@@ -301,6 +322,8 @@ class Dialogue(Context):
         s = self.state
         pending, said = s.pending, s.pending_text or ""
         answer = answers.yes_no(self.pack, text, s.lang)
+        if answer is None and answers.unsure(text):
+            answer = True  # "weiß ich nicht" whether anyone is in danger: a human decides (fail safe)
         if pending is None or answer is None:
             return self.misunderstood([self.say("ask_danger")])
         s.pending, s.pending_text = None, None
@@ -328,10 +351,15 @@ class Dialogue(Context):
         return self.handoff("p0", f"p0_{hazard}", number=number)
 
     def _silence(self) -> Reply:
+        """Silence is asked about once, then handed over. While the bot waits for the answer to its
+        question (a number, a yes, after "einen Moment bitte") the question comes again, not "tell me
+        what it's about"."""
         s = self.state
         s.silences += 1
         if s.silences >= MAX_SILENCES:
             return self.handoff("silence", "handoff_generic")
+        if s.phase not in ("need", "anything_else") and s.last_question:
+            return Reply([self.say("silence_question"), s.last_question])
         return Reply([self.say("silence_reprompt")])
 
     # --- bookkeeping ----------------------------------------------------------------------------

@@ -15,6 +15,7 @@ much stronger signal on short utterances anyway ("ja bitte", "yes please").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .text import fold
@@ -70,8 +71,14 @@ DECODE_OTHER_MIN_SHARE = 0.99
 DECODE_OTHER_BY_SHARE_MIN_SECONDS = 2.0
 
 
+# A letter spelled with a word, "S as in Sierra", "P wie Paula": the words of the spelling alphabet, not the
+# caller's language ("in" is a German word too: seven letters spelled in English turned a call to German)
+_SPELLED_LETTER = re.compile(r"(?<![^\W\d_])[^\W\d_]\s+(?:as\s+in|for|wie|für)\s+[^\W\d_]+", re.IGNORECASE)
+
+
 def _counts(text: str) -> tuple[int, int, int]:
-    """(German evidence, English evidence, words); a short answer counts as no words."""
+    """(German evidence, English evidence, words); a short answer counts as no words, a spelled letter none."""
+    text = _SPELLED_LETTER.sub(" ", text)
     lowered = text.lower()
     tokens = fold(text).split()
     de = sum(t in _DE_FOLDED for t in tokens) + sum(any(ch in "äöüß" for ch in w) for w in lowered.split())

@@ -302,6 +302,7 @@ class Prompts(Strict):
     reply_wait: Localized = Field(default_factory=dict)  # bench (issue 15): the reply is not ready yet
     appointment_ask_when: Localized = Field(default_factory=dict)  # the caller already said what it is about
     appointment_time_agreed: Localized = Field(default_factory=dict)  # "wann hätten Sie frei?": who agrees the time
+    silence_question: Localized = Field(default_factory=dict)  # silence while a question stands: it comes again
     yes_words: LocalizedList
     no_words: LocalizedList
 

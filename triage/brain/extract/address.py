@@ -119,11 +119,22 @@ _GENERIC_STREET = re.compile(r"(?:heer|land|haupt|dorf|bahnhof|kirch|schul|post|
 _PLACE_ADJECTIVE = re.compile(rf"(?P<adjective>[{_LETTERS}]{{3,}}er)\s+$")
 
 
+# "Große Elbstraße", "in der Kleinen Johannisstraße", "Alte Königstraße": an adjective that is part of
+# the street's name (said in the dative after "in der", named in the nominative)
+_NAME_ADJECTIVE = re.compile(
+    r"(?<![\w])(?P<adjective>(?:gro(?:ß|ss)|klein|alt|neu|hoh|lang|kurz|breit|schmal|ober|unter|mittler|vorder"
+    r"|hinter)e)n?\s+$"
+)
+
+
 def _with_adjective(t: str, m: re.Match[str], street: str) -> str:
-    """The street with the place adjective said before a generic compound ("Schwachhauser Heerstraße")."""
+    """The street with the place adjective said before a generic compound ("Schwachhauser Heerstraße"),
+    or with the adjective that is part of its name ("Große Elbstraße")."""
     before = _PLACE_ADJECTIVE.search(t, 0, m.start())
     if before and _GENERIC_STREET.match(street) and before.group("adjective") not in _NOT_NAME:
         return f"{before.group('adjective')} {street}"
+    if named := _NAME_ADJECTIVE.search(t, 0, m.start()):
+        return f"{named.group('adjective')} {street}"
     return street
 
 
@@ -269,8 +280,25 @@ def _town_after_number(t: str) -> str | None:
     return _town_alone(last)
 
 
+# "Schlachte 3, 28195 Bremen", "Colonnaden 21 in Hamburg", "Lange Reihe 5, Hamburg": asked for the address,
+# the words right before a house number that a postcode or a town follows are the street, whatever they end in
+_NAMED_STREET = re.compile(
+    rf"(?:^|\b(?:at|in|ist|is|im|on|address)\s+|,\s*)(?P<street>[{_LETTERS}]{{3,}}(?:[ -][{_LETTERS}]{{3,}}){{0,2}})"
+    rf"\s+{_HOUSE_NUMBER}\s*(?:,\s*|\s+)(?:in\s+)?(?=\d{{5}}(?!\d)|[{_LETTERS}]{{3,}}\s*[.!]?\s*$)"
+)
+
+
+def _named_street(t: str) -> _Found | None:
+    """A street with no word that marks it as one, said where an address was asked for."""
+    for m in _NAMED_STREET.finditer(t):
+        words = m.group("street").replace("-", " ").split()
+        if all(w not in _NOT_NAME and w not in _NOT_PLACE for w in words):
+            return _Found(_street_case(m.group("street")), m.end("num"), _house(m))
+    return None
+
+
 def _address_in(t: str, expecting: bool) -> Address:
-    street = _german_street(t, expecting) or _english_street(t)
+    street = _german_street(t, expecting) or _english_street(t) or (_named_street(t) if expecting else None)
     postcode, city = _postcode(t, street, expecting)
     city = city or _city(t, street, expecting)
     if street:

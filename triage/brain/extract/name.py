@@ -99,6 +99,17 @@ _LEAD_WORDS = frozenset({"actually", "sorry", "eigentlich", "entschuldigung", "k
 _RAW_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
+# "Ich bin die Tochter, Sabine Krause", "this is her son, Peter Brand": who the caller is to the person the
+# call is about, said beside the name (no part of it)
+_RELATION = re.compile(
+    r"(?:^|(?<=[,.;!?]))\s*(?:(?:ich bin|hier (?:ist|spricht)|das ist|this is|i'm|i am|it's)\s+)?"
+    r"(?:die|der|ihre|ihr|seine|sein|meine|mein|his|her|their|the|your)\s+"
+    r"(?:tochter|sohn|enkelin|enkel|nachbarin|nachbar|schwester|bruder|mutter|vater|frau|mann|nichte|neffe"
+    r"|daughter|son|granddaughter|grandson|neighbour|neighbor|sister|brother|mother|father|wife|husband|niece"
+    r"|nephew)\s*(?=[,.;!?]|$)"
+)
+
+
 def extract_name(text: str, lang: str, expecting: bool = False) -> str | None:
     """The caller's name from "mein name ist ...", "hier ist ...", "my name is ...", "this is ...".
 
@@ -109,7 +120,7 @@ def extract_name(text: str, lang: str, expecting: bool = False) -> str | None:
     is kept ("O'Connor", "McDonald"); a name spelled out ("M-I-L-L-E-R", "S wie Samuel ...") wins
     over the word speech recognition made of it, and is the name when nothing else is.
     """
-    t = _without_fillers(_name_text(text), lang)  # "äh, ich heiße, ähm, Anna Schmidt"
+    t = _without_fillers(_RELATION.sub(" ", _name_text(text)), lang)  # "äh, ich heiße, ähm, Anna Schmidt"
     spelled, t = _spelled(t)
     found = None
     for m in reversed(list(_CORRECTION.finditer(t))):
@@ -189,6 +200,11 @@ def _name_at(t: str, lang: str, expecting: bool) -> str | None:
 _LETTER_UNIT = r"(?:(?:doppel-?\s?|double\s|zwei\s)?[a-zäöüß](?:\s+(?:wie|for|as\s+in)\s+[a-zäöüß]+)?)"
 _SPELLED = re.compile(rf"(?<![\w'’]){_LETTER_UNIT}(?:[-.,\s]+{_LETTER_UNIT}){{2,}}(?![\w'’-])")
 _UNIT = re.compile(_LETTER_UNIT)
+# "Pötter mit Ö", "Meier mit e i", "Kelly with a y": a hint on how the name is written, said before the
+# caller spells it ("P wie Paula ..."); its letters belong to no spelled run.
+_SPELLING_HINT = re.compile(
+    r"\b(?:mit|with(?:\s+an?)?)(?:\s+(?:doppel-?\s?|double\s|zwei\s)?[a-zäöüß](?![\w'’-]))+(?!\s+(?:wie|for|as\s+in)\b)"
+)
 # Two letters at the very end of a turn: the caller is spelling and may not be done ("S, A, R" - a breath).
 _SPELLING_AT_END = re.compile(rf"(?<![\w'’]){_LETTER_UNIT}(?:[-.,\s]+{_LETTER_UNIT})+[-.,\s]*$")
 
@@ -198,9 +214,21 @@ def ends_spelling(text: str) -> bool:
     return bool(_SPELLING_AT_END.search(text.lower()))
 
 
+def spells_name(text: str) -> bool:
+    """The caller spells a word letter by letter ("S as in Sierra, I as in India, ...", "M-I-L-L-E-R")."""
+    return _spelled(_name_text(text))[0] is not None
+
+
+def unspelled(text: str) -> str:
+    """The words of `text` (lower-cased) without the letters of a name spelled out and hints such as "mit Ö":
+    "Siobhan Kelly, S as in Sierra, I as in India, ..." is two words of a name, however long the spelling."""
+    return _spelled(_name_text(text))[1]
+
+
 def _spelled(t: str) -> tuple[str | None, str]:
     """The last spelled-out word of lower-cased `t` (capitalised) and `t` without any spelling, so the
     letters are never read as the words of a name."""
+    t = _SPELLING_HINT.sub(",", t)
     runs = list(_SPELLED.finditer(t))
     if not runs:
         return None, t

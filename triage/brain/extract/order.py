@@ -58,11 +58,40 @@ def _phrase(text: str, lang: str) -> _Phrase:
     return _Phrase(tokens, "".join(tokens))
 
 
+# English plurals that are no ending: "mice" for "mouse", "feet" for "foot"
+_IRREGULAR_PLURALS = {
+    "mice": "mouse", "lice": "louse", "feet": "foot", "teeth": "tooth", "men": "man", "women": "woman",
+}  # fmt: skip
+_UMLAUT = re.compile(r"äu|ä|ö|ü")
+
+
+def _plain_plural(word: str) -> str | None:
+    """The singular's letters of a plural that changes its vowel or its end: "mäuse" -> "mause", "köpfe" ->
+    "kopfe", "schläuche" -> "schlauche" (the ending is then an inflection), "mice" -> "mouse",
+    "knives" -> "knife"."""
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    umlauts = list(_UMLAUT.finditer(word))
+    if umlauts:
+        last = umlauts[-1]
+        plain = {"äu": "au", "ä": "a", "ö": "o", "ü": "u"}[last.group()]
+        return word[: last.start()] + plain + word[last.end() :]
+    if word.endswith("ves") and len(word) > 4:
+        return word[:-3] + "fe"
+    return None
+
+
 @lru_cache(maxsize=16384)
 def _inflected(word: str, base: str) -> bool:
-    """ "ibuprofens", "packungen", "lattes", "batteries": one word, another grammatical form."""
+    """ "ibuprofens", "packungen", "lattes", "batteries", "Mäuse", "mice": one word, another grammatical form."""
     if len(base) >= 3 and word.startswith(base) and word[len(base) :] in _INFLECTIONS:
         return True
+    plain = _plain_plural(word)
+    if plain and plain != word and not _UMLAUT.search(base):
+        if plain == base or plain == base + "e" or (plain.startswith(base) and plain[len(base) :] in ("e", "er")):
+            return True
+        if plain.endswith("fe") and base.endswith("f") and plain[:-1] == base:  # "shelves" for "shelf"
+            return True
     if len(word) >= 3 and base.startswith(word) and base[len(word) :] in _INFLECTIONS:
         return True
     if any(  # "den halben Zoll" for "halber Zoll": one adjective ending for another
@@ -203,6 +232,47 @@ def chosen_option(item: CatalogItem, group: str, text: str, lang: str) -> str | 
             if covered and not negated and (best is None or score > best[0]):
                 best = (score, value)
     return best[1] if best else None
+
+
+# "the smaller one", "den längeren", "die kleinste": a value picked by its size among those offered
+_LOWEST = re.compile(
+    r"\b(small|smaller|smallest|little|short one|shorter|shortest|klein|kleine[nrs]?|kleinere[nrs]?"
+    r"|kleinste[nrs]?|kurze[nrs]|kuerzere[nrs]?|kuerzeste[nrs]?)\b"
+)
+_HIGHEST = re.compile(
+    r"\b(big|bigger|biggest|large|larger|largest|long one|longer|longest|gross|grosse[nrs]?|groessere[nrs]?"
+    r"|groesste[nrs]?|lange[nrs]|laengere[nrs]?|laengste[nrs]?)\b"
+)
+_FIRST = re.compile(r"\b(first|erste[nrs]?|erstere[nrs]?)\b")
+_LAST = re.compile(r"\b(last|latter|letzte[nrs]?|letztere[nrs]?)\b")
+
+
+def _size(value: str) -> float | None:
+    number = re.match(r"\s*(\d+(?:[.,]\d+)?)", value)
+    return float(number.group(1).replace(",", ".")) if number else None
+
+
+def relative_option(item: CatalogItem, group: str, text: str) -> str | None:
+    """The value the caller picked by where it stands among those offered, when asked which: "the
+    smaller one, I guess", "den längeren" (values that are measures), "die erste", "the last one".
+    None when the words pick none, or pick both ends."""
+    values = item.options.get(group, [])
+    if len(values) < 2:
+        return None
+    folded = fold(text)
+    sizes = [_size(v) for v in values]
+    picks = set()
+    if all(size is not None for size in sizes):
+        by_size = sorted(zip(sizes, values, strict=True))
+        if _LOWEST.search(folded):
+            picks.add(by_size[0][1])
+        if _HIGHEST.search(folded):
+            picks.add(by_size[-1][1])
+    if _FIRST.search(folded):
+        picks.add(values[0])
+    if _LAST.search(folded):
+        picks.add(values[-1])
+    return picks.pop() if len(picks) == 1 else None
 
 
 def _said_values(item: CatalogItem, group: str, folded: str) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from .. import answers
 from ..extract import normalise_phone, phone_digits, plausible_phone
 from ..extract.address import bare_town, extract_address
-from ..extract.name import corrected_name, extract_name
+from ..extract.name import corrected_name, extract_name, spells_name, unspelled
 from ..extract.phone import counts_something
 from ..state import Reply, Slot
 from ..types import Address, Analysis
@@ -74,8 +74,14 @@ def next_detail(c: Context, prefix: list[str] | None = None) -> Reply:
         return Reply([*says, *message.readback(c)])
     if s.after_collect == "order":
         return Reply([*says, *order.readback(c)])
+    return _hand_over(c, says)
+
+
+def _hand_over(c: Context, says: list[str] | None = None) -> Reply:
+    """The details collected for a human go to one now (after `says`)."""
+    s = c.state
     reply = c.handoff(s.handoff_reason or "p1", "handoff_p1" if s.handoff_reason == "p1" else "handoff_now")
-    reply.says[:0] = says
+    reply.says[:0] = says or []
     return reply
 
 
@@ -114,6 +120,10 @@ def phone_pieces(c: Context, a: Analysis, text: str) -> Analysis:
 
 def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     s = c.state
+    if not changed and answers.says_goodbye(text) and message.can_keep(c):
+        return message.keep_on_goodbye(c)  # "Gut, danke, tschüss" before the name: the message is kept
+    if not changed and answers.says_goodbye(text) and s.after_collect == "handoff":
+        return _hand_over(c)  # "ich muss Schluss machen, tschüss" mid-emergency: a human has what is known
     if s.phone_fragment and "phone" not in changed:
         if answers.is_done(text) or answers.yes_no(c.pack, text, s.lang) is True:
             if len(s.phone_fragment.lstrip("+")) >= 6:  # "das war's": a short number after all
@@ -152,8 +162,9 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         if missing and s.after_collect == "order" and answers.is_done(text):
             # "nein, das ist alles": the tail of the answer to "anything else?", heard after the next question
             return Reply([_ask(c, missing)])
-        if missing and s.after_collect == "message" and len(text.split()) > 2:
-            # more of the message, said while we asked for a detail: keep it, ask again
+        if missing and s.after_collect == "message" and len(text.split()) > 2 and not spells_name(text):
+            # more of the message, said while we asked for a detail: keep it, ask again (a name spelled
+            # out is no message: it is read back below)
             s.message = f"{s.message} {text.strip()}" if s.message else text.strip()
             return Reply([_ask(c, missing)])
         if missing and (given := detail_instead(c, text)):
@@ -201,7 +212,9 @@ def detail_instead(c: Context, text: str) -> Slot | None:
         s.phone, s.phone_fragment = number, None
         s.confirmed.discard("phone")
         return "phone"
-    if s.name or len(text.split()) > 4 or not extract_address(text, s.lang).is_empty() or bare_town(text, s.lang):
+    if s.name or len(unspelled(text).split()) > 4:  # a name, however long its spelling, is a few words
+        return None
+    if not extract_address(text, s.lang).is_empty() or bare_town(text, s.lang):
         return None
     name = extract_name(text, s.lang, expecting=True)
     if name is None:

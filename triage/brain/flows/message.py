@@ -54,6 +54,25 @@ def confirm(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     return c.misunderstood(readback(c))
 
 
+def can_keep(c: Context) -> bool:
+    """The caller's words and a callback number they confirmed are taken: enough for the client to call
+    back, so a caller who leaves before the name or the read-back has still left a message."""
+    s = c.state
+    taking = s.phase == "message_confirm" or (s.phase == "collect" and s.after_collect == "message")
+    return taking and bool(s.message) and bool(s.phone) and "phone" in s.confirmed
+
+
+def keep(c: Context) -> None:
+    """Store the message as it stands (the caller is leaving; it was not read back to them)."""
+    c.state.outcome = c.outcome("message", message=_message_dict(c))
+
+
+def keep_on_goodbye(c: Context) -> Reply:
+    """ "Gut, danke, tschüss" while the name or the read-back was still to come: stored, then goodbye."""
+    keep(c)
+    return c.saved_then_more(["message_saved"], closing=True)
+
+
 def _spoken(c: Context) -> str:
     """The message as read back: the prompt ends the sentence, so the caller's own full stop goes."""
     return (c.state.message or "").rstrip(" .!?")

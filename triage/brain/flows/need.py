@@ -54,6 +54,11 @@ def need(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     # "Was würde ein neues Bad kosten? Rufen Sie mich bitte zurück": the price list is no answer to a
     # caller who asks to be called back; their words become a message below
     answered = answers.info_answer(c.pack, text) and not answers.asks_callback(text)
+    if a.intent == "information" and a.order and c.pack.catalog and not answered:
+        # "Brauche Wachmann für eine Nacht. Geht das?", "do you sell shower heads? I need one": a catalogue
+        # item asked about, and nothing in the pack answers the question, is a request for it
+        s.intent = "place_order"
+        return order.start(c, a, text)
     if a.intent == "information" and (answered or not answers.wants_callback_or_quote(text)):
         return info.answer(c, text)
     if a.intent == "appointment":

@@ -8,7 +8,7 @@ from typing import Any
 
 from ...packs.schema import CatalogItem
 from .. import answers
-from ..extract.order import chosen_option
+from ..extract.order import chosen_option, relative_option
 from ..numbers import parse_quantity
 from ..state import Reply, Slot
 from ..text import fold
@@ -107,6 +107,11 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         value = chosen_option(item, group, text, s.lang) if item else None
         if value is None and a.order and a.order[0].sku == s.order[i].sku:
             value = a.order[0].options.get(group)
+        if value is None and item:
+            value = relative_option(item, group, text)  # "not sure, the smaller one I guess"
+        if value is None and answers.unsure(text):
+            s.option_queue.pop(0)  # "weiß ich nicht, der alte war so normal": left open for the team to check
+            return Reply(next_step(c))
         if value is None:
             return c.misunderstood(next_step(c))
         s.order[i].options[group] = value
@@ -123,6 +128,8 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             return Reply(next_step(c))
         if s.order and (answers.is_done(text) or answers.yes_no(c.pack, text, s.lang) is False):
             return Reply(next_step(c))
+        if s.order and answers.unsure(text) and len(text.split()) <= 6:
+            return Reply(next_step(c))  # "weiß ich nicht" to "anything else?": nothing more named, so on
         said_fulfilment = answers.fulfilment(text) in c.pack.order.fulfilment
         if s.order and (said_fulfilment or changed or collect.detail_instead(c, text)):
             # "zum Abholen", "Anna Schmidt", a number: the answer to a question still to come is a "no more"
