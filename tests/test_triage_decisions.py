@@ -1051,3 +1051,61 @@ def test_eighteenth_set_no_hot_water_is_p2_whatever_the_model_says(text):
 def test_eighteenth_set_a_prank_about_fire_is_no_distress(text):
     result = decide(text)
     assert (result.urgency, result.distress) == ("P4", "none"), (text, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the fire service named, not a fire
+        "what's the number for the fire department",
+        "can you give me the number of the local fire service",
+        # locked out, for a locksmith
+        "i locked myself out of my house",
+        "ich hab mich ausgesperrt, haben sie einen schlüsseldienst",
+        # a detector's low-battery chirp
+        "my carbon monoxide detector is chirping what does that mean",
+        "the smoke detector in the hall chirps every few minutes, is it the battery",
+    ],
+)
+def test_tenth_pass_services_lockouts_and_chirps_are_no_emergency(text):
+    result = decide(text)
+    why = (text, result.urgency, result.distress, result.evidence)
+    assert result.urgency not in ("P0", "P1") and result.distress != "acute", why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "there's a fire in the kitchen call the fire department",
+        "i locked myself out and my baby is inside",
+        "the co alarm is chirping and my kids are really sleepy",
+    ],
+)
+def test_tenth_pass_a_danger_beside_those_words_is_still_an_emergency(text):
+    result = decide(text)
+    assert result.urgency == "P0", (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this is the site manager at the depot, your control room called me about the alarm, can someone go",
+        "die leitstelle hat mich grad wegen dem alarm am lager angerufen, kann jemand hinfahren",
+    ],
+)
+def test_tenth_pass_the_control_room_calling_about_the_alarm_is_the_security_alarm(text):
+    result = decide(text, "sicherheitsdienst-nord")
+    assert result.urgency == "P1", (text, result.urgency, result.evidence)
+    assert any(e.startswith("rule sicherheitsdienst-nord:alarm:") for e in result.evidence), (text, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ihre leitstelle hat mich wegen dem alarmvertrag angerufen, wann passt ein termin",
+        "your control room called me about the alarm contract renewal, can you send the papers",
+    ],
+)
+def test_tenth_pass_the_control_room_calling_about_a_contract_is_routine(text):
+    result = decide(text, "sicherheitsdienst-nord")
+    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)

@@ -139,6 +139,24 @@ _DELIVERY = re.compile(
     )
 )
 
+# locked out, for a locksmith ("ich hab mich ausgesperrt", "I locked myself out of my house"; tenth pass): close to
+# "locked myself in the bathroom" in the encoder, never an emergency by the model alone unless a child, a bath or a
+# cooker is inside (a rule still sees a danger it names)
+_LOCKED_OUT = re.compile(
+    fold_pattern(
+        r"^(?!.*\b(baby|babys|kind|kinder|kleine|kleiner|child|children|kid|kids|toddler|herd|ofen|oven|stove|hob"
+        r"|bath|badewanne)\b).*(\blocked (myself|me|us|ourselves) out\b|\b(ausgesperrt|(mich|uns) ausgeschlossen)\b)"
+    )
+)
+# a detector's low-battery chirp ("my carbon monoxide detector is chirping", "der Rauchmelder piept alle paar
+# Minuten"; tenth pass): the model alone must not read an alarm going off into it (a rule still sees symptoms)
+_CHIRP = re.compile(
+    fold_pattern(
+        r"\b(melder|detector|alarm)\w* (\w+ ){0,3}(chirp\w*|zirpt|zirpen|piept (\w+ )?(alle|jede) (paar )?minuten"
+        r"|beeps? (\w+ )?every (few |couple of )?minutes)\b"
+    )
+)
+
 # away for an ordinary reason: "I won't be around any more after Friday, I'm moving to Leeds", "ich ziehe nach Spanien".
 # A farewell and a move sit close in the encoder; the model alone must not read one into the other (a rule still does)
 _AWAY = re.compile(
@@ -346,7 +364,7 @@ def classify(
     everyday = (
         mishap or mods.cooking_alarm or mods.hearth or _ERRAND.search(folded.text) or _AWAY.search(folded.text)
         or _BUSY.search(folded.text) or _REST_FINE.search(folded.text) or _DELIVERY.search(folded.text)
-        or _MILD.search(folded.text)
+        or _MILD.search(folded.text) or _LOCKED_OUT.search(folded.text) or _CHIRP.search(folded.text)
     )
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         model_urgency = urgency
