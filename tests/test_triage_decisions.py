@@ -1065,6 +1065,8 @@ def test_eighteenth_set_a_prank_about_fire_is_no_distress(text):
         # a detector's low-battery chirp
         "my carbon monoxide detector is chirping what does that mean",
         "the smoke detector in the hall chirps every few minutes, is it the battery",
+        # the caller says it is no emergency
+        "what's the police non emergency number",
     ],
 )
 def test_tenth_pass_services_lockouts_and_chirps_are_no_emergency(text):

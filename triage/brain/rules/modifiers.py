@@ -120,7 +120,7 @@ JUST_ASKING = re.compile(fold_pattern(
 ))
 LOW_STAKES = re.compile(fold_pattern(
     r"\bnichts (schlimmes|dramatisches|wildes)|\bnicht (so )?(schlimm|dringend|eilig)|\bkein notfall|\bkeine eile"
-    r"|\bnothing serious|\bnot (an )?(urgent|emergency|serious)|\bno emergency|\bno rush|\bseit (monaten|wochen|jahren)"
+    r"|\bnothing serious|\bnot (an )?(urgent|emergency|serious)|\bno emergency|\bnon ?emergency|\bnicht ?notfall|\bno rush|\bseit (monaten|wochen|jahren)"
     r"|\bfor (months|weeks|years)\b"
 ))
 FAR_FUTURE = re.compile(fold_pattern(
