@@ -1111,3 +1111,18 @@ def test_tenth_pass_the_control_room_calling_about_the_alarm_is_the_security_ala
 def test_tenth_pass_the_control_room_calling_about_a_contract_is_routine(text):
     result = decide(text, "sicherheitsdienst-nord")
     assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # a catalogue item the caller needs is an order, whatever report the model guesses
+        ("I need a shower hose, the two metre one", "place_order"),
+        ("ich brauche einen duschschlauch, zwei meter", "place_order"),
+        # ... a fault a rule names stays a report
+        ("i need a plumber, the kitchen tap keeps dripping", "report_problem"),
+    ],
+)
+def test_tenth_pass_a_needed_catalogue_item_is_an_order(text, intent):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.intent == intent, (text, result.intent, result.order, result.evidence)
