@@ -955,3 +955,164 @@ def test_gas_after_a_filler_is_still_the_whole_turn(text):
     result = decide(text)
     by_rule = any(e.startswith("rule gas_smell:") for e in result.evidence)
     assert result.urgency == "P0" and by_rule, (text, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # a word of now inside the hazard's own clause, after a routine past opening (German puts it there)
+        ("die rechnung vom letzten monat stimmt nicht und ausserdem riecht es seit heute morgen im keller nach gas",
+         "gas_smell"),
+        ("the invoice from last month is wrong and the gas boiler is now leaking", "gas_smell"),
+        # someone found lying bleeding; someone lying there who says nothing any more (a child's words)
+        ("mein kollege vom nachtdienst liegt blutend am tor", "medical"),
+        ("ich bin 8 und papa liegt im bad und sagt nix mehr", "medical"),
+        ("im 8 and daddy is lying on the bathroom floor and he won't say anything", "medical"),
+        # gone for good as a farewell
+        ("die unterlagen sind für meine kinder ich brauch die nicht mehr ich bin dann für immer weg", "self_harm"),
+        ("the papers are on the table for my kids i won't need them i'll be gone for good", "self_harm"),
+    ],
+)
+def test_eighteenth_set_hazards_said_in_new_ways_are_decided_by_rule(text, rule):
+    result = decide(text)
+    why = (text, result.urgency, result.distress, result.evidence)
+    assert result.urgency == "P0", why
+    assert any(e.startswith(f"rule {rule}:") and "in the past" not in e for e in result.evidence), why
+
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        ("mein sohn wurde festgenommen ich wein die ganze zeit", "kanzlei-berg"),
+        ("das rohr ist geplatzt und ich wein nur noch", "sanitaer-notdienst"),
+        ("the pipe in the cellar burst and i'm about to cry", "sanitaer-notdienst"),
+        ("my son's been arrested and i'm on the verge of tears", "kanzlei-berg"),
+    ],
+)
+def test_eighteenth_set_crying_said_short_is_acute_distress(text, client):
+    result = decide(text, client)
+    assert result.distress == "acute" and result.acute_by_rule, (text, result.distress, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a farewell's words in a move
+        "wir ziehen nach portugal, ich bin dann für immer weg",
+        "i'll be gone for good after friday, i'm moving to canada",
+        # violence long ago, said with "früher mal" / "used to"
+        "ich brauch einen termin wegen der scheidung, mein mann hat mich früher mal geschlagen, wir leben getrennt",
+        "i need an appointment about the divorce, my husband used to hit me, we live apart now",
+        # slow on foot and a delivery: nothing in it is a farewell
+        "ich bin nicht mehr so gut zu fuss, können sie mir die tabletten nach hause bringen",
+        "i'm not so steady on my feet anymore, could you bring the tablets round to my house",
+        # an everyday pain as an idiom
+        "ich sterbe vor kopfschmerzen, haben sie was stärkeres als paracetamol",
+        "my head is killing me, have you got anything stronger than paracetamol",
+        # lying to someone is no one lying on the floor; a letter lies on the table
+        "he's lying to me and won't say anything about the money, can mr berg call me",
+        "der brief liegt auf dem tisch und der vermieter sagt nix mehr dazu",
+    ],
+)
+def test_eighteenth_set_look_alikes_are_no_emergency_and_no_acute_distress(text):
+    result = decide(text)
+    why = (text, result.urgency, result.distress, result.evidence)
+    assert result.urgency not in ("P0", "P1"), why
+    assert result.distress != "acute", why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kein heisses wasser in der ganzen wohnung seit heute frueh",
+        "no warm water anywhere in the flat since this morning",
+    ],
+)
+def test_eighteenth_set_no_hot_water_is_p2_whatever_the_model_says(text):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.urgency == "P2", (text, result.urgency, result.evidence)
+    assert any(e.startswith("rule no_hot_water:") for e in result.evidence), (text, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hahaha brennt bei euch die hütte oder was, war nur spaß", "hahaha is your place on fire or what, just kidding"],
+)
+def test_eighteenth_set_a_prank_about_fire_is_no_distress(text):
+    result = decide(text)
+    assert (result.urgency, result.distress) == ("P4", "none"), (text, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the fire service named, not a fire
+        "what's the number for the fire department",
+        "can you give me the number of the local fire service",
+        # locked out, for a locksmith
+        "i locked myself out of my house",
+        "ich hab mich ausgesperrt, haben sie einen schlüsseldienst",
+        # a detector's low-battery chirp
+        "my carbon monoxide detector is chirping what does that mean",
+        "the smoke detector in the hall chirps every few minutes, is it the battery",
+        # the caller says it is no emergency
+        "what's the police non emergency number",
+    ],
+)
+def test_tenth_pass_services_lockouts_and_chirps_are_no_emergency(text):
+    result = decide(text)
+    why = (text, result.urgency, result.distress, result.evidence)
+    assert result.urgency not in ("P0", "P1") and result.distress != "acute", why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "there's a fire in the kitchen call the fire department",
+        "i locked myself out and my baby is inside",
+        "the co alarm is chirping and my kids are really sleepy",
+    ],
+)
+def test_tenth_pass_a_danger_beside_those_words_is_still_an_emergency(text):
+    result = decide(text)
+    assert result.urgency == "P0", (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this is the site manager at the depot, your control room called me about the alarm, can someone go",
+        "die leitstelle hat mich grad wegen dem alarm am lager angerufen, kann jemand hinfahren",
+    ],
+)
+def test_tenth_pass_the_control_room_calling_about_the_alarm_is_the_security_alarm(text):
+    result = decide(text, "sicherheitsdienst-nord")
+    assert result.urgency == "P1", (text, result.urgency, result.evidence)
+    assert any(e.startswith("rule sicherheitsdienst-nord:alarm:") for e in result.evidence), (text, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ihre leitstelle hat mich wegen dem alarmvertrag angerufen, wann passt ein termin",
+        "your control room called me about the alarm contract renewal, can you send the papers",
+    ],
+)
+def test_tenth_pass_the_control_room_calling_about_a_contract_is_routine(text):
+    result = decide(text, "sicherheitsdienst-nord")
+    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # a catalogue item the caller needs is an order, whatever report the model guesses
+        ("I need a shower hose, the two metre one", "place_order"),
+        ("ich brauche einen duschschlauch, zwei meter", "place_order"),
+        # ... a fault a rule names stays a report
+        ("i need a plumber, the kitchen tap keeps dripping", "report_problem"),
+    ],
+)
+def test_tenth_pass_a_needed_catalogue_item_is_an_order(text, intent):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.intent == intent, (text, result.intent, result.order, result.evidence)

@@ -65,6 +65,10 @@ _MILD = re.compile(
         # everyday complaints a pharmacy sells something for: "mir brennen die Augen vom Heuschnupfen"
         r"|\b(heuschnupfen|sodbrennen|halsschmerzen|schnupfen|erkältung|pollen\w*|hay ?fever|heartburn|sore throat"
         r"|runny nose|a cold|itchy eyes)\b"
+        # issue 11, eighteenth set: an everyday pain said as an idiom ("ich sterbe vor Kopfschmerzen", "my head is
+        # killing me"): something to sell, not a death
+        r"|\bsterbe vor (kopf|zahn|rücken|bauch|hals|ohren)schmerz\w*"
+        r"|\b(head|back|tooth|teeth|feet|knees?|ears?|headache|migraine) (is |are |s |re )?killing me\b"
     )
 )
 
@@ -119,6 +123,37 @@ _ERRAND = re.compile(
         r"|\b(bin|sind) (\w+ ){0,2}(gleich|jetzt|dann|gerade|grad|bald|mal) (weg|unterwegs|los|außer haus)\b"
         r"(?=.*\b(handy|mobil\w*|sms|mail|e mail|zurückrufen|später|arbeit|termin|einkaufen)\b)"
         r"|\b(heading|going|off|popping) (out|off)\b(?=.*\b(mobile|cell|text|email|later|back|work)\b)"
+    )
+)
+
+# a delivery asked for, or the caller slow on foot ("ich bin nicht mehr so gut zu Fuß, können Sie mir die Tabletten
+# nach Hause bringen", "I'm not so steady on my feet, could you bring them round"; issue 11, eighteenth set): "nicht
+# mehr" beside "Tabletten" sits close to a farewell in the encoder, so the model alone must not read one into an errand
+_DELIVERY = re.compile(
+    fold_pattern(
+        r"\b(können|könnten|würden) sie (\w+ ){0,5}(bringen|liefern|vorbeibringen|zustellen|hochbringen)\b"
+        r"|\b(nicht (mehr )?(so |sehr |ganz )?gut|schlecht) zu fuß\b"
+        r"|\b(can|could|would) you (\w+ ){0,5}(bring|deliver|drop) (\w+ ){0,4}"
+        r"(round|over|up|to (my|the|our) (house|flat|home|door))\b"
+        r"|\bnot (so |very |that |too )?(good|steady|great|quick) on my feet\b"
+    )
+)
+
+# locked out, for a locksmith ("ich hab mich ausgesperrt", "I locked myself out of my house"; tenth pass): close to
+# "locked myself in the bathroom" in the encoder, never an emergency by the model alone unless a child, a bath or a
+# cooker is inside (a rule still sees a danger it names)
+_LOCKED_OUT = re.compile(
+    fold_pattern(
+        r"^(?!.*\b(baby|babys|kind|kinder|kleine|kleiner|child|children|kid|kids|toddler|herd|ofen|oven|stove|hob"
+        r"|bath|badewanne)\b).*(\blocked (myself|me|us|ourselves) out\b|\b(ausgesperrt|(mich|uns) ausgeschlossen)\b)"
+    )
+)
+# a detector's low-battery chirp ("my carbon monoxide detector is chirping", "der Rauchmelder piept alle paar
+# Minuten"; tenth pass): the model alone must not read an alarm going off into it (a rule still sees symptoms)
+_CHIRP = re.compile(
+    fold_pattern(
+        r"\b(melder|detector|alarm)\w* (\w+ ){0,3}(chirp\w*|zirpt|zirpen|piept (\w+ )?(alle|jede) (paar )?minuten"
+        r"|beeps? (\w+ )?every (few |couple of )?minutes)\b"
     )
 )
 
@@ -328,7 +363,8 @@ def classify(
     # burnt food, a stove that will not burn, an alarm set off by cooking, the caller's errand: nothing to be afraid of
     everyday = (
         mishap or mods.cooking_alarm or mods.hearth or _ERRAND.search(folded.text) or _AWAY.search(folded.text)
-        or _BUSY.search(folded.text) or _REST_FINE.search(folded.text)
+        or _BUSY.search(folded.text) or _REST_FINE.search(folded.text) or _DELIVERY.search(folded.text)
+        or _MILD.search(folded.text) or _LOCKED_OUT.search(folded.text) or _CHIRP.search(folded.text)
     )
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         model_urgency = urgency
@@ -436,9 +472,16 @@ def classify(
             distress = "none"
         elif distress == "acute" and prediction is not None and prediction.distress["acute"] < _MODEL_ACUTE_MIN:
             distress = "elevated"
+        elif distress == "acute" and rule_urgency == "P3" and mods.past:
+            # "my husband used to hit me, we live apart now": a danger the caller says is over is no fear now, however
+            # close the model puts the words to violence happening (issue 11, eighteenth set)
+            evidence.append(f"no acute distress for a danger in the past: {mods.past}")
+            distress = "elevated"
         if urgency == "P3" and everyday:
             evidence.append(f"no distress in an everyday mishap: {_words(everyday)}")
             distress = "none"
+    if noise is not None and noise.rule.id == "prank" and not any(not h.negated for h in distress_hits):
+        distress = "none"  # "brennt bei euch die Hütte, war nur Spaß": a caller who says it was a joke is not afraid
     shouting = R.shouting(text)
     if shouting:
         evidence.append(f"distress shouting: {shouting}")
@@ -529,7 +572,11 @@ def _decide_urgency(
     requests: bool = False,
 ) -> Urgency:
     if rule_urgency is not None and rule_urgency != "P3":
-        if prediction is not None:
+        # "kein heißes Wasser in der ganzen Wohnung" is no hot water, however close the encoder puts it to no water at
+        # all (issue 11, eighteenth set): the contract's own P2, which a model must not raise
+        deciding = [h for h in hits if not h.negated and h.rule.urgency == rule_urgency]
+        hot_water_only = bool(deciding) and all(h.rule.kind == "hot_water" for h in deciding)
+        if prediction is not None and not hot_water_only:
             label, p = prediction.top_urgency
             # a rule saw a lesser problem, the model is sure of a worse one it cannot name a word for
             if label in ("P1", "P2") and p >= _MODEL_UPGRADE_MIN and rule_urgency in ("P2", "P3"):

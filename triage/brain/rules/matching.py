@@ -17,6 +17,7 @@ class Hit:
     words: str  # the caller's words that matched
     negated: bool
     start: int  # offset in the folded text, for modifiers that look at what came just before
+    end: int = 0  # ... and where the match ends ("riecht es seit heute morgen … nach gas": a word of now inside it)
 
 
 NEGATORS = frozenset(
@@ -104,7 +105,7 @@ def match(folded: Folded, rules: tuple[Rule, ...]) -> list[Hit]:
                 if _about_something_else(folded, rule, m.start()):
                     continue
                 negated = rule.negatable and is_negated(folded, m.start(), m.end())
-                hit = Hit(rule, folded.words_at(m.start(), m.end()), negated, m.start())
+                hit = Hit(rule, folded.words_at(m.start(), m.end()), negated, m.start(), m.end())
                 if not negated:
                     found = hit
                     break

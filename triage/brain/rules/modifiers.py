@@ -27,7 +27,7 @@ PAST = re.compile(fold_pattern(
     # "ein letztes Mal", "one last time": a farewell, not the past (issue 11, seventeenth set)
     r"\b(?<!ein )(letzte\w*|vorige\w*|vergangene\w*) (woche|monat|jahr|mal|winter|sommer)|\bvor (\w+ )?(tagen|wochen|monaten|jahren)\b"
     r"|\bvor (gut |knapp |über |etwa )?(einem|einer|nem|ner) (woche|monat|jahr|jahrzehnt)\b"
-    r"|\bdamals|\bneulich|\bhatten (\w+ ){0,3}(rohrbruch|einbruch|brand|wasserschaden|ausfall)"
+    r"|\bdamals|\bneulich|\bfrüher (\w+ )?(mal|immer|oft|öfter|öfters)\b|\b(he|she|they|it|we|i|ex|husband|wife|partner) used to\b|\bhatten (\w+ ){0,3}(rohrbruch|einbruch|brand|wasserschaden|ausfall)"
     r"|\b(wurde|wurden|ist|sind) (\w+ ){0,3}(repariert|behoben|erledigt)"
     rf"|\b(im|vom|from|in|back in|last) ({_MONTHS})\b"
     r"|\b(?<!one )last (week|month|year|time|winter)|\b(\w+ )(day|week|month|year)s? ago\b|\ba while ago|\bpreviously"
@@ -120,7 +120,7 @@ JUST_ASKING = re.compile(fold_pattern(
 ))
 LOW_STAKES = re.compile(fold_pattern(
     r"\bnichts (schlimmes|dramatisches|wildes)|\bnicht (so )?(schlimm|dringend|eilig)|\bkein notfall|\bkeine eile"
-    r"|\bnothing serious|\bnot (an )?(urgent|emergency|serious)|\bno emergency|\bno rush|\bseit (monaten|wochen|jahren)"
+    r"|\bnothing serious|\bnot (an )?(urgent|emergency|serious)|\bno emergency|\bnon ?emergency|\bnicht ?notfall|\bno rush|\bseit (monaten|wochen|jahren)"
     r"|\bfor (months|weeks|years)\b"
 ))
 FAR_FUTURE = re.compile(fold_pattern(
@@ -262,11 +262,13 @@ class Found:
         )
 
     def past_for(self, hit: Hit) -> str | None:
-        """The past phrase, unless a word of now stands between it and the hazard ("last week … and now")."""
+        """The past phrase, unless a word of now stands between it and the hazard ("last week … and now") or in the
+        hazard's own words ("die Rechnung vom letzten Monat … riecht es seit heute morgen … nach Gas", issue 11,
+        eighteenth set: German puts the time inside the clause the rule matches)."""
         m = PAST.search(self.folded.text)
         if m is None:
             return None
-        if m.end() <= hit.start and PRESENT.search(self.folded.text[m.end() : hit.start]):
+        if m.end() <= hit.start and PRESENT.search(self.folded.text[m.end() : max(hit.start, hit.end)]):
             return None
         return self.past
 
