@@ -43,21 +43,25 @@ CAPS = (0.6, 0.8, 1.0, 1.2, 1.5, 2.0)
 
 
 def pauses(listening: Listening, pcm16: bytes) -> list[tuple[float, float]]:
-    """(seconds of audio up to VAD's stop, how long the caller then stayed silent) for each pause inside the clip."""
+    """(seconds of audio up to VAD's stop, how long the server hears the caller silent) for each pause inside
+    the clip: from the last word to the first window VAD hears as voice again, as calls/turn_stop.py counts
+    a silence (SharedSileroVAD.heard_silence)."""
     vad = listening.vad()
     vad.set_sample_rate(RATE)
     step = vad.num_frames_required() * 2
-    state, stops, found = VADState.QUIET, [], []
+    state, stops, found, voiced, voice_again = VADState.QUIET, [], [], 0, None
     for at in range(0, len(pcm16) - step + 1, step):
         new = vad._run_analyzer(pcm16[at : at + step])
         now = (at + step) / 32_000
         if new == VADState.QUIET and state == VADState.STOPPING:
             stops.append(now)
+        if stops and voice_again is None and vad.voiced_windows > voiced:
+            voice_again = now
         if new == VADState.SPEAKING and state != VADState.SPEAKING and stops:
             silent_from = stops[-1] - vad.params.stop_secs
-            found.append((stops[-1], now - vad.params.start_secs - silent_from))
-            stops = []
-        state = new
+            found.append((stops[-1], (voice_again or now) - silent_from))
+            stops, voice_again = [], None
+        voiced, state = vad.voiced_windows, new
     return found
 
 

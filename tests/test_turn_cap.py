@@ -15,7 +15,7 @@ from triage.brain.turn_cap import SENTENCE_SILENCE_SECS, WHOLE_REQUEST_SILENCE_S
         ("Bei mir läuft Wasser aus der Decke.", SENTENCE_SILENCE_SECS),
         ("Können Sie heute noch kommen?", SENTENCE_SILENCE_SECS),
         ("My heating is broken", WHOLE_REQUEST_SILENCE_SECS),  # whole words, no full stop: longer
-        ("And so my fellow Americans asked not", WHOLE_REQUEST_SILENCE_SECS),  # where JFK paused 1.06 s
+        ("And so my fellow Americans asked not", WHOLE_REQUEST_SILENCE_SECS),  # where JFK paused 1.1 s
         ("Meine Lieblingszahl ist die Sieben...", WHOLE_REQUEST_SILENCE_SECS),  # trailing off
     ],
 )

@@ -171,7 +171,10 @@ def _run(
     vad = listening.vad()
     whisper = SharedWhisperSTT(stt, call, vad)  # as calls/pipeline.py builds it
     stop = WordAwareTurnStop(
-        turn_analyzer=listening.turn(), expecting=lambda: expecting, transcribing=lambda: whisper.busy
+        turn_analyzer=listening.turn(),
+        expecting=lambda: expecting,
+        transcribing=lambda: whisper.busy,
+        heard_silence=vad.heard_silence,
     )
     brain = _Brain()
 
@@ -253,6 +256,14 @@ def test_a_finished_sentence_smart_turn_is_sure_of_ends_after_the_shorter_silenc
     brain, stop = _run(caller([("My kitchen is flooded.", 0)]), stt, frozenset(), tmp_path)
     assert brain.turns_ended == 1 and "flooded" in brain.heard[0].text.lower()
     assert stop.ended_after == SURE_END_MIN_SILENCE_SECS
+
+
+def test_a_caller_who_goes_on_after_a_finished_sentence_is_heard_whole(caller, stt, tmp_path) -> None:
+    """Smart Turn is sure at "kitchen," (0.98) and the voice pauses 0.35 s there: the silence is counted in
+    the audio VAD has heard, so a busy machine that analyses it late cannot end the turn inside the pause."""
+    brain, _stop = _run(caller([("I can smell gas in my kitchen, it's really strong.", 0)]), stt, frozenset(), tmp_path)
+    assert brain.turns_ended == 1, [h.text for h in brain.heard]
+    assert "strong" in brain.heard[0].text.lower()
 
 
 def test_a_whole_request_smart_turn_keeps_open_ends_after_the_shorter_silence(stt, tmp_path) -> None:

@@ -22,14 +22,14 @@ from .turns import END_OF_TURN_MIN_SILENCE_SECS, turn_hold
 
 # Silence after the last word of a whole request before its turn ends, whatever Smart Turn thinks.
 # `python tests/measure_pause_cap.py`: of 32 pauses inside 64 real one-turn clips, Smart Turn kept 9
-# open, 7 of them after whole words; the longest of those lasted 1.06 s (JFK's "ask not ..."), so
+# open, 7 of them after whole words; the longest of those lasted 1.10 s (JFK's "ask not ..."), so
 # 1.0 s would have cut one caller off and 1.2 s none.
 WHOLE_REQUEST_SILENCE_SECS = 1.2
 # ... and a whole request Whisper closed as a sentence (". ! ?", not a trailing "...") ends after the floor
-# every other turn waits for, as if Smart Turn had said "done". Same measurement: the 5 of those 7 pauses that
-# followed such a sentence lasted at most 0.58 s; the 1.06 s one followed "And so my fellow America asked not",
-# no full stop. (Smart Turn's own probability cannot tell them apart: 0.01-0.11 on the bench's sentence,
-# 0.024 at JFK's pause.)
+# every other turn waits for, as if Smart Turn had said "done". Same measurement (silence as the server
+# hears it): the 5 of those 7 pauses that followed such a sentence lasted at most 0.62 s; the 1.10 s one
+# followed "And so my fellow America asked not", no full stop. (Smart Turn's own probability cannot tell
+# them apart: 0.01-0.11 on the bench's sentence, 0.024 at JFK's pause.)
 SENTENCE_SILENCE_SECS = END_OF_TURN_MIN_SILENCE_SECS
 _SENTENCE_END = re.compile(r"(?<![.…])[.!?]\s*$")
 # Fewer words than this is a start ("Hallo", "Guten Tag, ich"), not a request.

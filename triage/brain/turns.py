@@ -31,18 +31,19 @@ DICTATION_SECS = 1.6
 MAY_GO_ON_SECS = 0.9
 # However sure Smart Turn is, a turn whose words are not a whole short answer ("Ja.") ends only after
 # this much silence after its last word. `python tests/measure_pause_cap.py`: inside single turns of
-# real speech (64 clips), Smart Turn said "done" at 23 pauses; all but one (1.38 s) lasted at most 0.67 s.
+# real speech (64 clips), Smart Turn said "done" at 23 pauses; the server heard all but one (1.16 s) end
+# within 0.46 s (silence as it counts it: to the first window VAD hears as voice again, calls/turn_stop.py).
 # While speech-to-text began only when VAD ended a stretch, the wait for its words kept such turns open
 # by chance; begun at the caller's pause, it no longer does (5 of 59 German clips were cut in two).
 END_OF_TURN_MIN_SILENCE_SECS = 0.7
 # ... unless Smart Turn is this sure the caller is done: then this much. Same measurement: at the 5 of
-# those 32 mid-turn pauses where its probability was at least 0.98, the caller was silent at most
-# 0.32 s; at the end of 41 of the 64 clips it was that sure (the rest of the ends 0.06-0.976). On speech
-# the threshold was not chosen on (one reader going on through the MIT licence's sentences, English then
-# German), it was that sure at 8 of 23 pauses: 0.45 s cuts the one of 1.92 s (between the two languages),
-# which 0.7 s cuts too, and none of the other seven (at most 0.42 s).
+# those 32 mid-turn pauses where its probability was at least 0.98, the silence lasted at most 0.36 s;
+# at the end of 41 of the 64 clips it was that sure (the rest of the ends 0.06-0.976). On speech the
+# threshold was not chosen on (one reader going on through the MIT licence's sentences, English then
+# German) it was that sure at 8 of 23 pauses, silent at most 0.46 s but for the 1.96 s between the two
+# languages, which 0.7 s cuts too: 0.55 s cuts no other (this value was set with both sets in view).
 SURE_END_PROBABILITY = 0.98
-SURE_END_MIN_SILENCE_SECS = 0.45
+SURE_END_MIN_SILENCE_SECS = 0.55
 # A caller who has heard the question and says nothing for this long is silent: the brain re-prompts
 # once, then hands the call to a human (Dialogue.hear("")). Long enough to look up a number.
 CALLER_SILENCE_SECS = 8.0

@@ -107,7 +107,10 @@ async def run_call(
     stt = SharedWhisperSTT(engines.stt, call, vad)
     # Smart Turn, held back while the words so far say a dictated detail goes on (brain/turns.py)
     stop = WordAwareTurnStop(
-        turn_analyzer=engines.listening.turn(), expecting=lambda: call.expecting, transcribing=lambda: stt.busy
+        turn_analyzer=engines.listening.turn(),
+        expecting=lambda: call.expecting,
+        transcribing=lambda: stt.busy,
+        heard_silence=vad.heard_silence,
     )
     # the AI disclosure is played in full: speech over it starts a turn but interrupts nothing (brain/disclosure.py)
     disclosure = Disclosure()

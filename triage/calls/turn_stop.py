@@ -37,7 +37,11 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
     """Ends a turn when Smart Turn and the caller's words both say it is over.
 
     `expecting` returns what the dialogue is collecting now (`Dialogue.expecting`); `transcribing`
-    whether a stretch the caller said is still being transcribed (SharedWhisperSTT.busy).
+    whether a stretch the caller said is still being transcribed (SharedWhisperSTT.busy); `heard_silence`
+    the seconds of audio since VAD last heard voice (SharedSileroVAD.heard_silence). A silence is over when
+    both the clock and the audio say so: a caller who goes on after a pause is heard going on in the first
+    voiced window (32 ms), not after VAD's start_secs (0.2 s), and audio analysed late on a busy machine
+    cannot let the clock end a turn inside a pause.
     """
 
     def __init__(
@@ -46,10 +50,12 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
         turn_analyzer: BaseTurnAnalyzer,
         expecting: Callable[[], frozenset[str]],
         transcribing: Callable[[], bool] = lambda: False,
+        heard_silence: Callable[[], float | None] = lambda: None,
     ) -> None:
         super().__init__(turn_analyzer=turn_analyzer)
         self._expecting = expecting
         self._transcribing = transcribing
+        self._heard_silence = heard_silence
         self._words: list[str] = []
         self._speech_end = 0.0  # wall clock, when the caller last fell silent
         self._held: asyncio.Task | None = None
@@ -112,7 +118,8 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
     async def _end_capped(self, cap: float) -> None:
         """Smart Turn keeps a whole request open: end it once the caller has been silent `cap` seconds."""
         try:
-            await asyncio.sleep(max(0.0, self._speech_end + cap - time.time()))
+            while (left := self._left_of(cap)) > 0:
+                await asyncio.sleep(left)
         except asyncio.CancelledError:
             return
         self._capped = None
@@ -140,7 +147,13 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
         silence = self.ended_after = hold.end_silence_after(self._end_probability)
         if silence <= 0 or not self._speech_end:
             return 0.0
-        return self._speech_end + silence - time.time()
+        return self._left_of(silence)
+
+    def _left_of(self, silence: float) -> float:
+        """Seconds until the caller has been silent this long, by the clock and by the audio VAD has heard."""
+        by_clock = self._speech_end + silence - time.time()
+        heard = self._heard_silence()
+        return by_clock if heard is None else max(by_clock, silence - heard)
 
     async def _release(self) -> None:
         """End the turn once the silence the words ask for has passed, deciding on the words of every

@@ -8,6 +8,7 @@ loaded once and shared; onnxruntime sessions are safe to run from several thread
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -17,6 +18,8 @@ from pipecat.audio.turn.smart_turn.local_smart_turn_v3 import LocalSmartTurnAnal
 from pipecat.audio.vad.silero import SileroOnnxModel, SileroVADAnalyzer
 from pipecat.audio.vad.vad_analyzer import VADAnalyzer, VADParams, VADState
 
+# Audio analysed longer ago than this: the line has stopped sending it (SharedSileroVAD.heard_silence).
+AUDIO_STALE_SECS = 0.3
 
 class _SharedSileroModel(SileroOnnxModel):
     """Silero's recurrent state is per stream; its session is not."""
@@ -34,12 +37,27 @@ class SharedSileroVAD(SileroVADAnalyzer):
         self._windows_since_reset = 0
         self._low_confidence_windows = 0
         self.voiced_windows = 0  # windows heard as voice so far: a pause the caller broke changed it
+        self._windows = 0  # windows analysed so far
+        self._last_voiced = 0  # the number of the last one heard as voice
+        self._analysed_at = 0.0  # time.monotonic() of the last one
 
     def voice_confidence(self, buffer) -> float:
         confidence = super().voice_confidence(buffer)
+        self._windows += 1
+        self._analysed_at = time.monotonic()
         if confidence >= self.params.confidence:
             self.voiced_windows += 1
+            self._last_voiced = self._windows
         return confidence
+
+    def heard_silence(self) -> float | None:
+        """Seconds of the caller's audio since the last window heard as voice, counted in audio, not on the
+        clock: on a busy machine the pipeline analyses audio late, and an end of turn timed on the clock
+        would come before VAD has heard the caller going on after a pause (calls/turn_stop.py). None when
+        no audio was analysed lately (the line sends none): then only the clock can tell."""
+        if time.monotonic() - self._analysed_at > AUDIO_STALE_SECS:
+            return None
+        return (self._windows - self._last_voiced) * self._vad_frames / self.sample_rate
 
     @property
     def pause_secs(self) -> float:
