@@ -299,3 +299,30 @@ def test_a_caller_who_goes_on_after_a_short_pause_is_heard_whole(caller, stt, tm
     words = brain.heard[0].text.lower()
     assert "kitchen" in words and "rising" in words, noted.heard
     assert len(vad_ends.at) == 1, noted.heard  # one stretch: the caller's pause did not end it
+
+
+def test_a_silence_is_over_only_when_the_audio_heard_says_so_too() -> None:
+    """On a busy machine the pipeline analyses audio late: by the clock the caller's pause is long over,
+    but the audio VAD has heard so far holds voice 0.1 s ago, so the turn may not end yet; once no
+    audio arrives any more, the clock decides."""
+    listening = Listening()
+    heard: list[float | None] = [0.1]
+    stop = WordAwareTurnStop(turn_analyzer=listening.turn(), expecting=frozenset, heard_silence=lambda: heard[0])
+    stop._speech_end = time.time() - 5.0
+    assert stop._left_of(0.7) == pytest.approx(0.6)
+    heard[0] = None
+    assert stop._left_of(0.7) < 0
+    listening.close()
+
+
+def test_a_short_answer_does_not_end_over_a_caller_already_going_on() -> None:
+    """"No," then 0.35 s, then "that's all": the words "No." alone would end the turn at once, but the audio
+    heard since holds voice 0.05 s ago, so the turn waits for VAD to say whether the caller speaks."""
+    listening = Listening()
+    heard: list[float | None] = [0.05]
+    stop = WordAwareTurnStop(turn_analyzer=listening.turn(), expecting=frozenset, heard_silence=lambda: heard[0])
+    stop._words, stop._speech_end, stop._stop_secs = ["No."], time.time() - 0.4, 0.2
+    assert stop._still_to_wait() > 0
+    heard[0] = 0.4  # nothing since the last word: the short answer ends now
+    assert stop._still_to_wait() <= 0
+    listening.close()

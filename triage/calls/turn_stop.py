@@ -145,9 +145,11 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
         """Seconds until the silence the words so far ask for has passed (0: end the turn now)."""
         hold = self._verdict = turn_hold(self.turn_text, self._expecting())
         silence = self.ended_after = hold.end_silence_after(self._end_probability)
-        if silence <= 0 or not self._speech_end:
+        if not self._speech_end:
             return 0.0
-        return self._left_of(silence)
+        # a short answer ends at once, but not over a caller already going on ("No," - 0.35 s - "that's all"):
+        # at least VAD's own stop_secs of the audio since their last word must be silent
+        return self._left_of(max(silence, self._stop_secs))
 
     def _left_of(self, silence: float) -> float:
         """Seconds until the caller has been silent this long, by the clock and by the audio VAD has heard."""
