@@ -13,7 +13,11 @@ from .language import detect_language
 from .model import TextModel
 from .types import Analysis, Lang
 
-_NEEDS = re.compile(r"\b(brauche|brauchen|benötige|benötigen)\b|\bneed (a|an|one|two|some)\b", re.IGNORECASE)
+_NEEDS = re.compile(
+    r"\b(brauche|brauchen|bräuchte|bräuchten|braeuchte|braeuchten|benötige|benötigen|benötigte|benötigten)\b"
+    r"|\b(need|d need|would need) (a|an|one|two|some)\b",
+    re.IGNORECASE,
+)
 
 
 def pack_rules(pack: Pack | None) -> tuple[R.Rule, ...]:
