@@ -494,6 +494,9 @@ def test_contract_catalog_latte_and_espresso_with_options() -> None:
         ("zwei nasen spray", "de", [("nasal", 2, {})]),
         ("paracetamoll bitte", "de", [("para500", 1, {})]),
         ("ich hätte gerne ibuprofentabletten 400", "de", [("ibu400", 1, {})]),
+        # a compound that starts with another word than the item's name
+        ("zwei kinderparacetamol", "de", [("para500", 2, {})]),
+        ("drei schmerzibuprofen 400", "de", [("ibu400", 3, {})]),
         ("ein nasenspray die große bitte", "de", [("nasal", 1, {"size": "groß"})]),
         ("ibuprofen vierhundert zwanzig stück", "de", [("ibu400", 1, {"size": "20 Stück"})]),
         ("ibuprofen 400 die 20er packung", "de", [("ibu400", 1, {"size": "20 Stück"})]),

@@ -139,8 +139,18 @@ def _compound(word: str, base: str) -> float:
     return 0.0
 
 
-@lru_cache(maxsize=16384)
 def _token_score(word: str, base: str) -> float:
+    """How surely `word` is the catalogue's `base`. Most pairs a turn meets share nothing; every way of
+    matching keeps the first letter but a plural's umlaut ("äpfel") and a compound's end ("kopfschmerz-
+    tabletten"), so the rest are ruled out before the costlier comparisons (a third of `analyze`'s time
+    went to them)."""
+    if word[:1] != base[:1] and word[:1] not in "äöü" and not word.endswith(base):
+        return 0.0
+    return _scored_token(word, base)
+
+
+@lru_cache(maxsize=16384)
+def _scored_token(word: str, base: str) -> float:
     return _similarity(word, base) or _compound(word, base)
 
 
@@ -177,21 +187,46 @@ def _item_phrases(item: CatalogItem, lang: str) -> list[_Phrase]:
     return list({_phrase(t, lang) for t in texts if _phrase(t, lang).tokens})
 
 
+_Entry = tuple[int, int, _Phrase]  # a catalogue phrase: (item's index, the phrase's place among the item's, phrase)
+
+
 def _best_hits(tokens: list[str], catalog: list[CatalogItem], lang: str) -> list[_Hit]:
     """Catalogue mentions, longest first, none sharing a word with another."""
-    hits: list[_Hit] = []
-    for index, item in enumerate(catalog):
-        for phrase in _item_phrases(item, lang):
-            for i in range(len(tokens)):
-                covered, score = _phrase_score(tokens, i, phrase)
-                if covered:
-                    hits.append(_Hit(i, i + covered, index, score))
-    hits.sort(key=lambda h: (-sum(len(t) for t in tokens[h.start : h.end]), -h.score, h.start))
+    # ties between hits keep the catalogue's order
+    phrases = [
+        (index, n, phrase) for index, item in enumerate(catalog) for n, phrase in enumerate(_item_phrases(item, lang))
+    ]
+    by_letter: dict[str, list[_Entry]] = {}
+    by_first_word: dict[str, list[_Entry]] = {}
+    for entry in phrases:
+        by_letter.setdefault(entry[2].tokens[0][:1], []).append(entry)
+        by_first_word.setdefault(entry[2].tokens[0], []).append(entry)
+    found: list[tuple[int, int, _Hit]] = []
+    for i, token in enumerate(tokens):
+        for index, n, phrase in _candidates(token, phrases, by_letter, by_first_word):
+            covered, score = _phrase_score(tokens, i, phrase)
+            if covered:
+                found.append((index, n, _Hit(i, i + covered, index, score)))
+    found.sort(key=lambda f: (-sum(len(t) for t in tokens[f[2].start : f[2].end]), -f[2].score, f[2].start, f[0], f[1]))
     chosen: list[_Hit] = []
-    for hit in hits:
+    for _, _, hit in found:
         if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
             chosen.append(hit)
     return sorted(chosen, key=lambda h: h.start)
+
+
+def _candidates(
+    token: str, phrases: list[_Entry], by_letter: dict[str, list[_Entry]], by_first_word: dict[str, list[_Entry]]
+) -> list[_Entry]:
+    """The phrases that may start at `token`: those whose first word starts with its letter (every match
+    keeps it, `_token_score`), all of them after an umlaut ("äpfel" for "apfel"), and those whose first
+    word ends a compound the token is ("kopfschmerztabletten": "tabletten")."""
+    if token[:1] in "äöü":
+        return phrases
+    found = list(by_letter.get(token[:1], ()))
+    for k in range(3, len(token) - 4):  # `_compound`: three letters or more before a base of five or more
+        found += [e for e in by_first_word.get(token[k:], ()) if e[2].tokens[0][:1] != token[:1]]
+    return found
 
 
 @dataclass
