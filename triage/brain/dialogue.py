@@ -274,8 +274,11 @@ class Dialogue(Context):
             self._keep_question = True  # "einen Moment bitte": the bot waits quietly; its question stands
             return Reply()
         # "Bin ich richtig bei der Kanzlei Berg?" before any request: who answers, then what they need
-        checks_place = answers.checks_place(text) and not a.order and a.intent in ("other", "information")
-        if s.phase in _OPEN_PHASES and (answers.asks_who(text) or (checks_place and s.problem is None)):
+        first_words = s.problem in (None, text)  # nothing asked for before this turn
+        checks_place = answers.checks_place(text) and not a.order and a.urgency in ("P3", "P4") and first_words
+        if checks_place and s.phase in _OPEN_PHASES:
+            s.problem = None  # where they called is no request
+        if s.phase in _OPEN_PHASES and (answers.asks_who(text) or checks_place):
             again = "recording_consent" if s.phase == "consent" else "ask_need"
             return Reply([self.say("who_is_this"), self.say(again)])
         greets = s.phase in _OPEN_PHASES and answers.only_greets(text, a.entities.name)
