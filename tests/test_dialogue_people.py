@@ -20,8 +20,8 @@ from triage.brain.extract.name import extract_name
 from triage.brain.extract.order import chosen_option, match_order
 from triage.brain.model import TextModel, default_model_dir
 from triage.packs.load import load_pack
-from triage.packs.schema import CatalogItem
 from triage.packs.render import say
+from triage.packs.schema import CatalogItem
 
 
 @cache
@@ -2141,7 +2141,8 @@ def test_taking_back_the_only_item_asks_what_to_order(lang):
 @pytest.mark.parametrize(
     ("lang", "order", "change"),
     [
-        ("de", "wir bräuchten Monitore fürs Büro, drei Stück, 27 Zoll", "Ach, warten Sie, nehmen wir doch lieber vier. Vier Monitore."),
+        ("de", "wir bräuchten Monitore fürs Büro, drei Stück, 27 Zoll",
+         "Ach, warten Sie, nehmen wir doch lieber vier. Vier Monitore."),
         ("en", "we need three monitors for the office, 27 inch", "actually, make that four monitors"),
     ],
 )
@@ -2259,7 +2260,8 @@ def test_a_street_without_a_street_word_after_a_lead_in_is_the_street(lang, said
 )
 def test_sorry_what_or_a_bare_hm_gets_the_question_again_not_a_misunderstanding(lang, unclear):
     d = call("it-service-hansa", lang)
-    reply = d.hear({"de": "Unser Server ist ausgefallen, keiner kann arbeiten", "en": "our server is down and nobody can work"}[lang])
+    outage = {"de": "Unser Server ist ausgefallen, keiner kann arbeiten", "en": "our server is down, nobody can work"}
+    reply = d.hear(outage[lang])
     question = reply.says[-1]
     reply = d.hear(unclear)
     assert reply.says == [question] and d.state.misunderstood == 0

@@ -393,11 +393,13 @@ def only_about_recording(pack: Pack, text: str) -> bool:
 # you're having a good day", "bit of an odd one, I'm calling from London": nothing to act on, nothing misheard
 _SMALL_TALK = re.compile(
     r"\bwie geht (es|s)( ihnen| dir| euch)?( so| denn| heute)?\b|\bwie gehts\b"
-    r"|\b(schoenes|schoenen|tolles|herrliches|mieses|schlechtes|schmuddel) ?wetter( heute)?( was| oder| ne| nicht wahr)?"
+    r"|\b(schoenes|schoenen|tolles|herrliches|mieses|schlechtes|schmuddel) ?wetter( heute)?"
+    r"( was| oder| ne| nicht wahr)?"
     r"|\bsie sind (aber |ja |heute )*(frueh|spaet|fleissig|lange)( auf den beinen| dran| wach| auf)?\b"
     r"|\bich hoffe,? (es geht ihnen gut|sie haben einen (guten|schoenen) tag)\b|\bich rufe? (aus|von) \w+ an\b"
     r"|\bhow are you( doing)?( today| this morning)?\b|\bhow s it going\b|\bhow are things\b"
-    r"|\bhope you( re| are) (well|ok|okay|doing well|keeping well|having a (good|nice|great|lovely) (day|morning|evening))\b"
+    r"|\bhope you( re| are) (well|ok|okay|doing well|keeping well"
+    r"|having a (good|nice|great|lovely) (day|morning|evening))\b"
     r"|\b(lovely|nice|beautiful|gorgeous|awful|horrible|miserable) (day|weather|morning)( isn t it| today)?\b"
     r"|\byou re up early\b|\bbit of an odd one\b|\bi m calling from \w+\b|\bhope i m not (too early|bothering you)\b"
 )

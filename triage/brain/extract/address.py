@@ -283,7 +283,8 @@ def _town_after_number(t: str) -> str | None:
 # "Schlachte 3, 28195 Bremen", "Colonnaden 21 in Hamburg", "Lange Reihe 5, Hamburg": asked for the address,
 # the words right before a house number that a postcode or a town follows are the street, whatever they end in
 _NAMED_STREET = re.compile(
-    rf"(?:^|[.!?]\s*|\b(?:at|in|ist|is|it's|its|im|on|address)\s+|,\s*)(?P<street>[{_LETTERS}]{{3,}}(?:[ -][{_LETTERS}]{{3,}}){{0,2}})"
+    r"(?:^|[.!?]\s*|\b(?:at|in|ist|is|it's|its|im|on|address)\s+|,\s*)"
+    rf"(?P<street>[{_LETTERS}]{{3,}}(?:[ -][{_LETTERS}]{{3,}}){{0,2}})"
     rf"\s+{_HOUSE_NUMBER}\s*(?:,\s*|\s+)(?:in\s+)?(?=\d{{5}}(?!\d)|[{_LETTERS}]{{3,}}\s*[.!]?\s*$)"
 )
 

@@ -596,9 +596,8 @@ def taken_back(text: str, lang: str, catalog: list[CatalogItem]) -> tuple[set[st
             j -= 1
         before = tokens[max(floor, j - 3) : j]
         after = " ".join(tokens[hit.end : hit.end + 4])
-        if _negated(tokens, max(floor, j - 3), j, lang) or any(t in _TAKE_BACK_VERBS for t in before):
-            removed.add(sku)
-        elif _TAKEN_BACK_AFTER.match(after):
+        by_verb = any(t in _TAKE_BACK_VERBS for t in before)
+        if _negated(tokens, max(floor, j - 3), j, lang) or by_verb or _TAKEN_BACK_AFTER.match(after):
             removed.add(sku)
         elif any(t in _ONLY for t in before) and not adding:
             only.add(sku)
