@@ -2312,3 +2312,45 @@ def test_a_consent_answer_with_its_own_clauses_or_small_talk_is_only_an_answer(l
     assert d.state.recording_consent is consent and d.state.misunderstood == 0
     first = [] if consent else [prompt("sanitaer-notdienst", "consent_declined", lang)]
     assert reply.says == [*first, prompt("sanitaer-notdienst", "ask_need", lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "lines"),
+    [
+        ("en", "two laptops, the fourteen inch ones, and a docking station for each",
+         [("IT-NOTEBOOK", 2), ("IT-DOCK", 2)]),
+        ("de", "zwei Notebooks mit 14 Zoll und je eine Dockingstation", [("IT-NOTEBOOK", 2), ("IT-DOCK", 2)]),
+        ("de", "drei Monitore und für jeden eine Maus mit Kabel", [("IT-MONITOR", 3), ("IT-MAUS", 3)]),
+        # look-alikes: "for each colleague" counts colleagues, not the item before
+        ("de", "drei Monitore, und eine Tastatur für jeden Kollegen", [("IT-MONITOR", 3), ("IT-TASTATUR", 1)]),
+        ("en", "two laptops and a dock", [("IT-NOTEBOOK", 2), ("IT-DOCK", 1)]),
+    ],
+)
+def test_an_item_for_each_of_the_item_before_has_its_count(lang, said, lines):
+    catalog = load_pack("it-service-hansa").catalog
+    assert [(line.sku, line.qty) for line in match_order(said, lang, catalog)] == lines
+
+
+@pytest.mark.parametrize(
+    ("lang", "question_back", "number", "digits"),
+    [
+        ("en", "Do you need my number?", "OK, it's oh one seven one, four four four, five five five six",
+         "01714445556"),
+        ("de", "Brauchen Sie meine Nummer?", "null eins sieben eins, vier vier vier, fünf fünf fünf sechs",
+         "01714445556"),
+    ],
+)
+def test_a_question_back_about_the_detail_asked_gets_the_question_again(lang, question_back, number, digits):
+    """A deadline's details are asked one by one; "do you need my number?" was not understood."""
+    request = {
+        "de": "Meine Widerspruchsfrist läuft morgen ab.",
+        "en": "I got a notice from my landlord and the deadline to object runs out tomorrow.",
+    }[lang]
+    d = call("kanzlei-berg", lang)
+    reply = d.hear(request)
+    assert d.state.phase == "collect"
+    question = reply.says[-1]
+    reply = d.hear(question_back)
+    assert reply.says == [question] and d.state.misunderstood == 0
+    d.hear(number)
+    assert (d.state.phone or "").replace(" ", "").endswith(digits[1:])

@@ -259,6 +259,20 @@ _ASKS_REPEAT = re.compile(
 _ONLY_FILLER = re.compile(r"^((hm+|aeh+m*|oehm|uh+m*|um+|erm+|err+|ah+|naja|tja) ?)+$")
 
 
+# "Brauchen Sie meine Nummer?", "do you need my number?", "die Handynummer oder die vom Festnetz?", "soll ich
+# buchstabieren?": a question back about the detail just asked for
+_ABOUT_DETAIL = re.compile(
+    r"\b(nummer|telefonnummer|handynummer|festnetz\w*|rufnummer|number|mobile|landline|adresse|anschrift"
+    r"|address|namen?|name|buchstabieren|spell)\b"
+)
+
+
+def asks_about_detail(text: str) -> bool:
+    """The caller answers the question for a detail with a short question about it."""
+    folded = fold(text)
+    return asks_question(text) and len(folded.split()) <= 10 and bool(_ABOUT_DETAIL.search(folded))
+
+
 def only_filler(text: str) -> bool:
     """ "hm", "ähm", "erm ...": a turn of hesitation sounds only (not "mhm", which agrees)."""
     return bool(_ONLY_FILLER.match(fold(text)))

@@ -294,6 +294,8 @@ class Dialogue(Context):
             found = answers.info_answer(self.pack, text)
             if found is not None:  # "was kostet das eigentlich?" in the middle of an order: answered, then on
                 return Reply([self.localized(found.answer), s.last_question or self.say("ask_need")])
+        if not changed and s.phase == "collect" and s.last_question and answers.asks_about_detail(text):
+            return Reply([s.last_question])  # "brauchen Sie meine Nummer?": yes, that is what the question asks
         prefix = self.acknowledge(a)
         reply = FLOWS.get(s.phase, need.need)(self, a, text, changed)
         reply.says[:0] = prefix

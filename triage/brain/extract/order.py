@@ -470,6 +470,24 @@ def _corrected_count(
 
 
 _INDEFINITE = _wordset("ein eine einen einem einer a an")
+_EACH_AFTER = re.compile(r"^(?:for (?:each|every one|everyone|every one of them|each of them|each one)|each|apiece"
+                         r"|f(?:ü|ue)r (?:jeden|jede|jedes)|jeweils|pro st(?:ü|ue)ck)"
+                         r"(?: (?:bitte|please|davon|of them|one|too|auch|dazu|then|dann|thanks|danke))*$")
+_EACH_BEFORE = _wordset("je jeweils")
+
+
+def _for_each(tokens: list[str], hit: _Hit, floor: int, ceiling: int) -> bool:
+    """ "a docking station for each", "je eine Dockingstation", "für jeden eine Maus": as many as the item
+    before."""
+    j = hit.start
+    while j > floor and (tokens[j - 1] in _INDEFINITE or tokens[j - 1] in _UNITS):
+        j -= 1
+    before = tokens[max(floor, j - 3) : j]
+    return (
+        bool(_EACH_AFTER.match(" ".join(tokens[hit.end : ceiling])))
+        or (j > floor and tokens[j - 1] in _EACH_BEFORE)
+        or " ".join(before).endswith(("für jeden", "für jede", "für jedes", "for each"))
+    )
 
 
 def _article_before(tokens: list[str], hit: _Hit, floor: int) -> bool:
@@ -529,6 +547,8 @@ def match_order(text: str, lang: str, catalog: list[CatalogItem]) -> list[OrderL
             continue
         item = catalog[hit.index]
         name = item.name.get(lang) or next(iter(item.name.values()))  # type: ignore[call-overload]
+        if lines and _for_each(tokens, hit, floor, ceiling):
+            qty = lines[-1].qty  # "two laptops and a docking station for each": one per laptop
         inside = _options_inside(item, tokens[hit.start : hit.end])
         line = OrderLine(item.sku, name, qty or 1, {**inside, **options[k]})
         same = next((x for x in lines if x.sku == line.sku and x.options == line.options), None)
