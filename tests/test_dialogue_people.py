@@ -15,10 +15,13 @@ import pytest
 from triage.brain import answers
 from triage.brain import dialogue as dialogue_module
 from triage.brain.dialogue import Dialogue
-from triage.brain.extract.order import match_order
+from triage.brain.extract.address import extract_address
+from triage.brain.extract.name import extract_name
+from triage.brain.extract.order import chosen_option, match_order
 from triage.brain.model import TextModel, default_model_dir
 from triage.packs.load import load_pack
 from triage.packs.render import say
+from triage.packs.schema import CatalogItem
 
 
 @cache
@@ -2098,3 +2101,256 @@ def test_a_hazard_said_to_the_name_question_is_never_taken_for_a_name(lang, haza
     d.hear(YES[lang])
     d.hear(hazard)
     assert d.state.urgency == "P0" and d.state.ended
+
+
+# --- the fourth calls set (calls_fourth.jsonl): ordinary people in an order, at the consent question, at
+# the first question ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("client", "lang", "order", "then", "left"),
+    [
+        ("apotheke-am-markt", "de", "Ich möchte Paracetamol reservieren, die Zwanziger Packung.",
+         ["Ja, und noch ein Nasenspray für Kinder.", "Ach nee, das Nasenspray doch nicht, nur das Paracetamol."],
+         ["APO-PARA500"]),
+        ("it-service-hansa", "en", "I'd like a keyboard with German layout and a wireless mouse",
+         ["actually forget the mouse, just the keyboard"], ["IT-TASTATUR"]),
+        ("it-service-hansa", "de", "eine Tastatur mit deutschem Layout und eine Maus mit Kabel",
+         ["streichen Sie die Maus bitte"], ["IT-TASTATUR"]),
+        ("it-service-hansa", "en", "two laptops, 14 inch, and a docking station",
+         ["we don't need the dock after all"], ["IT-NOTEBOOK"]),
+    ],
+)
+def test_an_item_taken_back_leaves_the_order(client, lang, order, then, left):
+    """ "das Nasenspray doch nicht": the item was added again, and the option question for it looped."""
+    d = call(client, lang)
+    d.hear(order)
+    for turn in then:
+        d.hear(turn)
+    assert [line.sku for line in d.state.order] == left
+    assert d.state.misunderstood == 0 and all(i < len(d.state.order) for i, _ in d.state.option_queue)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_taking_back_the_only_item_asks_what_to_order(lang):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear(ORDER[lang])
+    reply = d.hear({"de": "ach nee, die Dichtungen doch nicht", "en": "no washer sets after all, sorry"}[lang])
+    assert d.state.order == [] and reply.says == [prompt("sanitaer-notdienst", "order_ask_items", lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "order", "change"),
+    [
+        ("de", "wir bräuchten Monitore fürs Büro, drei Stück, 27 Zoll",
+         "Ach, warten Sie, nehmen wir doch lieber vier. Vier Monitore."),
+        ("en", "we need three monitors for the office, 27 inch", "actually, make that four monitors"),
+    ],
+)
+def test_an_item_said_again_with_a_new_count_corrects_the_count(lang, order, change):
+    """The new count made a second line without the size, whose size question then looped."""
+    d = call("it-service-hansa", lang)
+    d.hear(order)
+    d.hear(change)
+    assert [(line.sku, line.qty, line.options) for line in d.state.order] == [("IT-MONITOR", 4, {"size": "27 Zoll"})]
+    assert d.state.option_queue == []
+
+
+@pytest.mark.parametrize(
+    ("client", "lang", "said", "sku", "qty"),
+    [
+        ("sanitaer-notdienst", "de", "ich hätte gern so einen Entlüftungsschlüssel, am besten gleich zwei Stück",
+         "SAN-ENTLUEFT", 2),
+        ("sanitaer-notdienst", "en", "a shower head please, two pieces", "SAN-DUSCHKOPF", 2),
+    ],
+)
+def test_a_count_after_an_item_said_with_an_article_is_its_quantity(client, lang, said, sku, qty):
+    assert [(line.sku, line.qty) for line in match_order(said, lang, load_pack(client).catalog)] == [(sku, qty)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "first", "second"),
+    [
+        ("de", "einen Duschkopf und zwei Stück Teflonband", ("SAN-DUSCHKOPF", 1), ("SAN-DICHTBAND", 2)),
+        ("en", "a shower head and 2 pieces of teflon tape", ("SAN-DUSCHKOPF", 1), ("SAN-DICHTBAND", 2)),
+    ],
+)
+def test_a_count_before_the_next_item_is_that_items(lang, said, first, second):
+    catalog = load_pack("sanitaer-notdienst").catalog
+    assert [(line.sku, line.qty) for line in match_order(said, lang, catalog)] == [first, second]
+
+
+def test_an_option_in_the_items_own_word_is_chosen() -> None:
+    """ "eine Funkmaus" named the wireless mouse, and the bot asked "kabellos oder mit Kabel?"."""
+    mouse = match_order("und eine Funkmaus", "de", load_pack("it-service-hansa").catalog)
+    assert [(line.sku, line.options) for line in mouse] == [("IT-MAUS", {"connection": "kabellos"})]
+    tablets = match_order("Magnesium Brause bitte", "de", load_pack("apotheke-am-markt").catalog)
+    assert [(line.sku, line.options) for line in tablets] == [("APO-MAGNESIUM", {"form": "Brausetabletten"})]
+    headset = CatalogItem(
+        sku="H", name={"en": "headset"}, aliases={"en": ["wireless headset"]},
+        options={"connection": ["USB", "Bluetooth"]}, option_aliases={"Bluetooth": ["wireless"]},
+    )
+    assert [line.options for line in match_order("a wireless headset please", "en", [headset])] == [
+        {"connection": "Bluetooth"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "value"),
+    [("en", "hmm, the two metre one I think", "2 Meter"), ("de", "das mit zwei Metern", "2 Meter"),
+     ("en", "the one metre one", "1 Meter")],
+)
+def test_the_option_said_with_its_unit_beats_a_pronoun_one(lang, answer, value):
+    """ "the two metre one": the pronoun "one" became the bare "1" of "1 Meter" and won."""
+    cable = next(i for i in load_pack("it-service-hansa").catalog if i.sku == "IT-USBC-KABEL")
+    assert chosen_option(cable, "length", answer, lang) == value
+
+
+@pytest.mark.parametrize(
+    ("client", "lang", "order", "question", "choice", "value"),
+    [
+        ("apotheke-am-markt", "de", "Haben Sie Magnesium da?", "Was ist denn besser, die Brause oder die Kapseln?",
+         "Na gut, dann nehm ich die Kapseln.", {"form": "Kapseln"}),
+        ("it-service-hansa", "en", "I'd like to order a mouse", "what's the difference, wireless or wired?",
+         "OK, wired then", {"connection": "mit Kabel"}),
+    ],
+)
+def test_a_question_back_to_the_option_question_chooses_nothing(client, lang, order, question, choice, value):
+    d = call(client, lang)
+    d.hear(order)
+    assert d.state.phase == "order_option"
+    reply = d.hear(question)
+    assert d.state.phase == "order_option" and d.state.order[0].options == {}
+    assert prompt(client, "not_understood", lang) not in reply.says
+    d.hear(choice)
+    assert d.state.order[0].options == value
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "name"),
+    [
+        ("de", "Yilmaz. Kemal Yilmaz.", "Kemal Yilmaz"),
+        ("en", "Evans. Mark Evans.", "Mark Evans"),
+        ("en", "Jan de Vries", "Jan de Vries"),
+        ("de", "Klaus von Bülow", "Klaus von Bülow"),
+        ("de", "Ursula von der Leyen", "Ursula von der Leyen"),
+        ("en", "Maria van Dijk", "Maria van Dijk"),
+        ("de", "Schulz von der Firma Becker", "Schulz"),
+    ],
+)
+def test_names_said_twice_or_with_a_particle_are_kept_whole(lang, said, name):
+    assert extract_name(said, lang, expecting=True) == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "street", "number"),
+    [
+        ("en", "Oh right. It's Überseetor 20 in Bremen.", "Überseetor", "20"),
+        ("de", "Ja klar, das ist Schlachte 3 in Bremen", "Schlachte", "3"),
+        ("de", "Ach so. Schlachte 3, Bremen", "Schlachte", "3"),
+    ],
+)
+def test_a_street_without_a_street_word_after_a_lead_in_is_the_street(lang, said, street, number):
+    address = extract_address(said, lang, expecting=True)
+    assert (address.street, address.house_number, address.city) == (street, number, "Bremen")
+
+
+@pytest.mark.parametrize(
+    ("lang", "unclear"), [("en", "sorry, what?"), ("en", "Sorry, what was that?"), ("de", "Entschuldigung, was?"),
+                          ("de", "hm"), ("en", "hmm")],
+)
+def test_sorry_what_or_a_bare_hm_gets_the_question_again_not_a_misunderstanding(lang, unclear):
+    d = call("it-service-hansa", lang)
+    outage = {"de": "Unser Server ist ausgefallen, keiner kann arbeiten", "en": "our server is down, nobody can work"}
+    reply = d.hear(outage[lang])
+    question = reply.says[-1]
+    reply = d.hear(unclear)
+    assert reply.says == [question] and d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(
+    ("client", "lang", "check"),
+    [
+        ("kanzlei-berg", "de", "Wer ist denn da? Bin ich richtig bei der Kanzlei Berg?"),
+        ("kanzlei-berg", "en", "Hello? Is this the Berg law firm? Sorry, my German is not good."),
+        ("it-service-hansa", "de", "Hallo, bin ich hier richtig beim IT-Service Hansa?"),
+        ("it-service-hansa", "en", "hi, is that IT Service Hansa?"),
+    ],
+)
+def test_checking_where_one_called_is_answered_with_who_answers(client, lang, check):
+    d = call(client, lang)
+    reply = d.hear(check)
+    assert reply.says == [prompt(client, "who_is_this", lang), prompt(client, "ask_need", lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "small_talk"),
+    [
+        ("de", "Moin moin, schönes Wetter heute, was?"),
+        ("de", "Guten Morgen, wie geht es Ihnen?"),
+        ("en", "Hi, hope you're having a good day. Bit of an odd one, I'm calling from London."),
+        ("en", "Hello, how are you today?"),
+    ],
+)
+def test_small_talk_before_the_request_is_a_greeting(lang, small_talk):
+    d = call("kanzlei-berg", lang)
+    reply = d.hear(small_talk)
+    assert reply.says == [prompt("kanzlei-berg", "ask_need", lang)] and d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "consent"),
+    [
+        ("de", "Nein, das möchte ich nicht, dass das aufgenommen wird.", False),
+        ("en", "No, I'd rather you didn't record it.", False),
+        ("de", "Oh, guten Morgen! Sie sind aber früh auf den Beinen. Ja, von mir aus dürfen Sie aufnehmen.", True),
+        ("en", "Morning! Lovely day, isn't it? Yes, recording is fine.", True),
+    ],
+)
+def test_a_consent_answer_with_its_own_clauses_or_small_talk_is_only_an_answer(lang, answer, consent):
+    d = call("sanitaer-notdienst", lang)
+    reply = d.hear(answer)
+    assert d.state.recording_consent is consent and d.state.misunderstood == 0
+    first = [] if consent else [prompt("sanitaer-notdienst", "consent_declined", lang)]
+    assert reply.says == [*first, prompt("sanitaer-notdienst", "ask_need", lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "lines"),
+    [
+        ("en", "two laptops, the fourteen inch ones, and a docking station for each",
+         [("IT-NOTEBOOK", 2), ("IT-DOCK", 2)]),
+        ("de", "zwei Notebooks mit 14 Zoll und je eine Dockingstation", [("IT-NOTEBOOK", 2), ("IT-DOCK", 2)]),
+        ("de", "drei Monitore und für jeden eine Maus mit Kabel", [("IT-MONITOR", 3), ("IT-MAUS", 3)]),
+        # look-alikes: "for each colleague" counts colleagues, not the item before
+        ("de", "drei Monitore, und eine Tastatur für jeden Kollegen", [("IT-MONITOR", 3), ("IT-TASTATUR", 1)]),
+        ("en", "two laptops and a dock", [("IT-NOTEBOOK", 2), ("IT-DOCK", 1)]),
+    ],
+)
+def test_an_item_for_each_of_the_item_before_has_its_count(lang, said, lines):
+    catalog = load_pack("it-service-hansa").catalog
+    assert [(line.sku, line.qty) for line in match_order(said, lang, catalog)] == lines
+
+
+@pytest.mark.parametrize(
+    ("lang", "question_back", "number", "digits"),
+    [
+        ("en", "Do you need my number?", "OK, it's oh one seven one, four four four, five five five six",
+         "01714445556"),
+        ("de", "Brauchen Sie meine Nummer?", "null eins sieben eins, vier vier vier, fünf fünf fünf sechs",
+         "01714445556"),
+    ],
+)
+def test_a_question_back_about_the_detail_asked_gets_the_question_again(lang, question_back, number, digits):
+    """A deadline's details are asked one by one; "do you need my number?" was not understood."""
+    request = {
+        "de": "Meine Widerspruchsfrist läuft morgen ab.",
+        "en": "I got a notice from my landlord and the deadline to object runs out tomorrow.",
+    }[lang]
+    d = call("kanzlei-berg", lang)
+    reply = d.hear(request)
+    assert d.state.phase == "collect"
+    question = reply.says[-1]
+    reply = d.hear(question_back)
+    assert reply.says == [question] and d.state.misunderstood == 0
+    d.hear(number)
+    assert (d.state.phone or "").replace(" ", "").endswith(digits[1:])

@@ -211,9 +211,10 @@ _NO_RECORDING = re.compile(
     r"|\bkeine (\w+ )?(aufzeichnung|aufnahme)|\bohne (aufzeichnung|aufnahme)"
     r"|\b(not|never) (\w+ ){0,2}(be )?(recorded|record)|\bdon ?t (\w+ ){0,3}record"
     r"|\bno recording|\bwithout (a )?recording|\brather not be recorded"
+    r"|\b(rather|prefer( it)?)( if)? you (didn ?t|did not|don ?t|do not|wouldn ?t|would not) (\w+ )?record"
 )
 _WHO_IS_THIS = re.compile(
-    r"\bwer ist (da|dran|das)\b|\bmit wem spreche|\bwer spricht|\bwo bin ich\b|\bwer sind sie\b"
+    r"\bwer ist (denn )?(da|dran|das)\b|\bmit wem spreche|\bwer spricht|\bwo bin ich\b|\bwer sind sie\b"
     r"|\bwho is (this|that|speaking|calling)\b|\bwho s (this|that|speaking|calling)\b|\bwho am i (speaking|talking)"
     r"|\bwho are you\b|\bam i talking to a\b"
 )
@@ -250,7 +251,31 @@ _ASKS_REPEAT = re.compile(
     r"|\bnoch ?(ein)?mal bitte\b|\bwas haben sie gesagt\b|\bwhat did you say\b|\bsay (that|it) again\b"
     r"|\bcome again\b|\b(could|can|would) you repeat\b|\brepeat that\b|\bpardon\b"
     r"|\bi didn ?t (catch|get|hear) (that|you|it)\b|^(what|was|hae|haeh|huh)$"
+    # "sorry, what?", "sorry, what was that?", "Entschuldigung, was?", "wie war das?"
+    r"|^((sorry|entschuldigung|oh|aeh|aehm|hm) )*(what|was|wie)( was that| did you say| war das| bitte)?$"
+    r"|\bwhat was that( again)?$|\bwie war das( nochmal)?$|\bwas war das$|\bwas sagten sie\b"
 )
+# "hm", "ähm", "hmm ...": the caller thinks aloud, and says nothing yet
+_ONLY_FILLER = re.compile(r"^((hm+|aeh+m*|oehm|uh+m*|um+|erm+|err+|ah+|naja|tja) ?)+$")
+
+
+# "Brauchen Sie meine Nummer?", "do you need my number?", "die Handynummer oder die vom Festnetz?", "soll ich
+# buchstabieren?": a question back about the detail just asked for
+_ABOUT_DETAIL = re.compile(
+    r"\b(nummer|telefonnummer|handynummer|festnetz\w*|rufnummer|number|mobile|landline|adresse|anschrift"
+    r"|address|namen?|name|buchstabieren|spell)\b"
+)
+
+
+def asks_about_detail(text: str) -> bool:
+    """The caller answers the question for a detail with a short question about it."""
+    folded = fold(text)
+    return asks_question(text) and len(folded.split()) <= 10 and bool(_ABOUT_DETAIL.search(folded))
+
+
+def only_filler(text: str) -> bool:
+    """ "hm", "ähm", "erm ...": a turn of hesitation sounds only (not "mhm", which agrees)."""
+    return bool(_ONLY_FILLER.match(fold(text)))
 # "Einen Moment bitte", "hang on a second": the caller asks the bot to wait (to find a paper, a number)
 _ASKS_TO_WAIT = re.compile(
     r"^(ja |ok |okay |aeh |aehm )?(einen |ein |nen )?(kleinen |kurzen )?moment( noch| bitte| mal)*$"
@@ -328,11 +353,33 @@ def refuses_recording(text: str) -> bool:
 _WHERE_CALLED = re.compile(r"\b(ist (da|das|hier) (die|der|das) \w+|(is|am) (this|that|i through to) (the )?\w+)\b")
 
 
+# "Bin ich hier richtig bei der Kanzlei Berg?", "is this the Berg law firm?", "spreche ich mit der Apotheke?"
+_CHECKS_PLACE = re.compile(
+    r"\bbin ich (hier |da )?(richtig|falsch)\b|\bspreche ich mit\b|\b(have i|did i) (got|get|reach|reached|call)"
+    r" the right\b|" + _WHERE_CALLED.pattern
+)
+_CHECKS_PLACE_BESIDES = frozenset("sorry entschuldigung my mein meine german deutsch english englisch not nicht so gut "
+                                  "good very sehr is ist bei der die das the".split())
+
+
+def checks_place(text: str) -> bool:
+    """ "Hello? Is this the Berg law firm? Sorry, my German is not good": the caller checks where they called,
+    and asks for nothing yet."""
+    folded = fold(text)
+    if not _CHECKS_PLACE.search(folded):
+        return False
+    rest = [
+        w for w in _CHECKS_PLACE.sub(" ", folded).split()
+        if w not in _GREETING_WORDS and w not in _SMALL_WORDS and w not in _CHECKS_PLACE_BESIDES
+    ]
+    return len(rest) <= 3
+
+
 def asks_who(text: str) -> bool:
     """ "Wer ist da?", "who is this?", "Hallo? Ist da die Apotheke? Mit wem spreche ich denn?": the caller
     wants to know who answers before anything else."""
     folded = fold(text)
-    rest = [w for w in _WHERE_CALLED.sub(" ", folded).split() if w not in _GREETING_WORDS]
+    rest = [w for w in _CHECKS_PLACE.sub(" ", folded).split() if w not in _GREETING_WORDS]
     return bool(_WHO_IS_THIS.search(folded)) and len(rest) <= 8
 
 
@@ -340,14 +387,14 @@ def asks_who(text: str) -> bool:
 _ABOUT_RECORDING = frozenset(
     "recording record recorded recordings call fine is that s this totally absolutely no problem go ahead can "
     "aufzeichnung aufzeichnen aufgezeichnet aufnahme aufnehmen aufgenommen gespraech das die ist in ordnung "
-    "kein problem sie koennen duerfen gern gerne damit bin einverstanden".split()
+    "kein problem sie koennen duerfen gern gerne damit bin einverstanden von mir aus".split()
 )
 
 
 def only_about_recording(pack: Pack, text: str) -> bool:
     """ "Yes okay, recording is fine", "ja, die Aufzeichnung ist in Ordnung": a yes or no to the consent
     question with words about the recording only, no request yet."""
-    folded = fold(text)
+    folded = without_small_talk(fold(text))
     for table in (pack.prompts.yes_words, pack.prompts.no_words):
         words = tuple(w for phrases in table.values() for w in phrases)
         if words:
@@ -356,10 +403,36 @@ def only_about_recording(pack: Pack, text: str) -> bool:
     return not rest
 
 
+# Pleasantries before the request: "schönes Wetter heute, was?", "Sie sind aber früh auf den Beinen", "hope
+# you're having a good day", "bit of an odd one, I'm calling from London": nothing to act on, nothing misheard
+_SMALL_TALK = re.compile(
+    r"\bwie geht (es|s)( ihnen| dir| euch)?( so| denn| heute)?\b|\bwie gehts\b"
+    r"|\b(schoenes|schoenen|tolles|herrliches|mieses|schlechtes|schmuddel) ?wetter( heute)?"
+    r"( was| oder| ne| nicht wahr)?"
+    r"|\bsie sind (aber |ja |heute )*(frueh|spaet|fleissig|lange)( auf den beinen| dran| wach| auf)?\b"
+    r"|\bich hoffe,? (es geht ihnen gut|sie haben einen (guten|schoenen) tag)\b|\bich rufe? (aus|von) \w+ an\b"
+    r"|\bhow are you( doing)?( today| this morning)?\b|\bhow s it going\b|\bhow are things\b"
+    r"|\bhope you( re| are) (well|ok|okay|doing well|keeping well"
+    r"|having a (good|nice|great|lovely) (day|morning|evening))\b"
+    r"|\b(lovely|nice|beautiful|gorgeous|awful|horrible|miserable) (day|weather|morning)( isn t it| today)?\b"
+    r"|\byou re up early\b|\bbit of an odd one\b|\bi m calling from \w+\b|\bhope i m not (too early|bothering you)\b"
+)
+_SMALL_TALK_BESIDES = frozenset("was oder ne nicht wahr isn t it today heute aber ja sie right naja na so".split())
+
+
+def without_small_talk(folded: str) -> str:
+    """The folded turn without its pleasantries."""
+    return _SMALL_TALK.sub(" ", folded)
+
+
 def only_greets(text: str, name: str | None = None) -> bool:
-    """ "Hallo?", "Guten Tag, hier ist Anna Schmidt": a greeting (and perhaps a name), no request yet."""
+    """ "Hallo?", "Guten Tag, hier ist Anna Schmidt", "Moin, schönes Wetter heute, was?": a greeting (and
+    perhaps a name or a pleasantry), no request yet."""
     name_words = set(fold(name or "").split())
     folded = fold(text)
+    if _SMALL_TALK.search(folded):  # a pleasantry is a greeting: asked what they need, not "not understood"
+        said = [w for w in without_small_talk(folded).split() if w not in _SMALL_TALK_BESIDES]
+        return all(w in _GREETING_WORDS or w in _SMALL_WORDS or w in name_words for w in said)
     said = _LINE_CHECK.sub(" hallo ", folded).split()  # "hallo, ist da jemand?", "can you hear me?"
     rest = [w for w in said if w not in _GREETING_WORDS and w not in _SMALL_WORDS and w not in name_words]
     return bool(said) and not rest and any(w in _GREETING_WORDS or w in name_words for w in said)

@@ -40,6 +40,18 @@ _BESIDES_REFUSAL = frozenset(
     "entschuldigung aeh aehm aehmm hm hmm uh uhm um erm ah oh ach".split()
 )
 _CLAUSE = re.compile(r"[,.;:!?]+")
+# a clause that only says more about the refusal: "das möchte ich nicht", "dass das aufgenommen wird",
+# "I'd rather you didn't record it"
+_ABOUT_REFUSAL = frozenset(
+    "das dass es ich moechte will mag nicht wird werden sie i d rather you didn t don do not it that want would "
+    "prefer if this call gespraech".split()
+)
+_RECORDING_WORD = re.compile(r"^(aufzeichn|aufgezeichnet|aufzuzeichnen|aufnehm|aufgenommen|aufzunehmen|mitschn|record)")
+
+
+def _about_refusal(clause: str) -> bool:
+    words = fold(clause).split()
+    return all(w in _BESIDES_REFUSAL or w in _ABOUT_REFUSAL or _RECORDING_WORD.match(w) for w in words)
 
 
 def besides_refusal(text: str) -> str | None:
@@ -52,7 +64,7 @@ def besides_refusal(text: str) -> str | None:
     rest = [
         clause.strip()
         for clause in _CLAUSE.split(text)
-        if fold(clause) and not answers.refuses_recording(clause) and not set(fold(clause).split()) <= _BESIDES_REFUSAL
+        if fold(clause) and not answers.refuses_recording(clause) and not _about_refusal(clause)
     ]
     return ", ".join(rest) or None
 

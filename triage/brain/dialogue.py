@@ -268,12 +268,17 @@ class Dialogue(Context):
             return collect.start(self, a, "p1")  # in any phase: an order or a message waits
         if s.phase == "danger_check":
             return self._danger_answer(text)
-        if not changed and s.last_question and answers.asks_repeat(text):
-            return Reply([s.last_question])  # "wie bitte?": the question again, no misunderstanding
+        if not changed and s.last_question and (answers.asks_repeat(text) or answers.only_filler(text)):
+            return Reply([s.last_question])  # "wie bitte?", "hm": the question again, no misunderstanding
         if not changed and answers.asks_to_wait(text) and answers.yes_no(self.pack, text, s.lang) is None:
             self._keep_question = True  # "einen Moment bitte": the bot waits quietly; its question stands
             return Reply()
-        if s.phase in _OPEN_PHASES and answers.asks_who(text):
+        # "Bin ich richtig bei der Kanzlei Berg?" before any request: who answers, then what they need
+        first_words = s.problem in (None, text)  # nothing asked for before this turn
+        checks_place = answers.checks_place(text) and not a.order and a.urgency in ("P3", "P4") and first_words
+        if checks_place and s.phase in _OPEN_PHASES:
+            s.problem = None  # where they called is no request
+        if s.phase in _OPEN_PHASES and (answers.asks_who(text) or checks_place):
             again = "recording_consent" if s.phase == "consent" else "ask_need"
             return Reply([self.say("who_is_this"), self.say(again)])
         greets = s.phase in _OPEN_PHASES and answers.only_greets(text, a.entities.name)
@@ -289,6 +294,8 @@ class Dialogue(Context):
             found = answers.info_answer(self.pack, text)
             if found is not None:  # "was kostet das eigentlich?" in the middle of an order: answered, then on
                 return Reply([self.localized(found.answer), s.last_question or self.say("ask_need")])
+        if not changed and s.phase == "collect" and s.last_question and answers.asks_about_detail(text):
+            return Reply([s.last_question])  # "brauchen Sie meine Nummer?": yes, that is what the question asks
         prefix = self.acknowledge(a)
         reply = FLOWS.get(s.phase, need.need)(self, a, text, changed)
         reply.says[:0] = prefix

@@ -283,7 +283,8 @@ def _town_after_number(t: str) -> str | None:
 # "Schlachte 3, 28195 Bremen", "Colonnaden 21 in Hamburg", "Lange Reihe 5, Hamburg": asked for the address,
 # the words right before a house number that a postcode or a town follows are the street, whatever they end in
 _NAMED_STREET = re.compile(
-    rf"(?:^|\b(?:at|in|ist|is|im|on|address)\s+|,\s*)(?P<street>[{_LETTERS}]{{3,}}(?:[ -][{_LETTERS}]{{3,}}){{0,2}})"
+    r"(?:^|[.!?]\s*|\b(?:at|in|ist|is|it's|its|im|on|address)\s+|,\s*)"
+    rf"(?P<street>[{_LETTERS}]{{3,}}(?:[ -][{_LETTERS}]{{3,}}){{0,2}})"
     rf"\s+{_HOUSE_NUMBER}\s*(?:,\s*|\s+)(?:in\s+)?(?=\d{{5}}(?!\d)|[{_LETTERS}]{{3,}}\s*[.!]?\s*$)"
 )
 
@@ -291,9 +292,11 @@ _NAMED_STREET = re.compile(
 def _named_street(t: str) -> _Found | None:
     """A street with no word that marks it as one, said where an address was asked for."""
     for m in _NAMED_STREET.finditer(t):
-        words = m.group("street").replace("-", " ").split()
-        if all(w not in _NOT_NAME and w not in _NOT_PLACE for w in words):
-            return _Found(_street_case(m.group("street")), m.end("num"), _house(m))
+        words = m.group("street").split(" ")
+        # "das ist Schlachte 3", "it's Überseetor 20": words that lead into the street are no part of it
+        for i in range(len(words)):
+            if all(w not in _NOT_NAME and w not in _NOT_PLACE for w in " ".join(words[i:]).replace("-", " ").split()):
+                return _Found(_street_case(" ".join(words[i:])), m.end("num"), _house(m))
     return None
 
 

@@ -41,6 +41,12 @@ _NAME_THEN_CUE = re.compile(
     rf"(?P<name>[{_LETTERS}]+(?:[ -][{_LETTERS}]+){{0,2}})\s+(?:hier|am apparat|speaking|here)\b"
 )
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*|\d+|[^\w\s]")
+# "Klaus von Bülow", "Jan de Vries", "Ursula von der Leyen": words inside a surname, written small
+_PARTICLES = frozenset({"von", "van", "de", "der", "den", "zu", "ten", "ter", "da", "di", "del", "du", "le", "la"})
+# The particles of a surname and its last word, ending the name: "von der Leyen." (not "von der Firma Müller")
+_PARTICLE_RUN = re.compile(
+    rf"(?:\s+(?:{'|'.join(sorted(_PARTICLES))})){{1,2}}\s+[{_LETTERS}]+(?:['-][{_LETTERS}]+)*\s*(?:$|[,.;!?]|(?:und|and)\b)"
+)
 
 
 def _name_words(after: str, lang: str) -> tuple[list[str], int]:
@@ -52,6 +58,11 @@ def _name_words(after: str, lang: str) -> tuple[list[str], int]:
     for m in _NAME_TOKEN.finditer(after):
         token = m.group()
         if (token in fillers or token in ",:") and not words:  # "mein name ist, äh, Anna"
+            continue
+        run = len(words) == 1 and _PARTICLE_RUN.match(after, m.start() - 1)
+        if token in _PARTICLES and (run or (len(words) == 2 and words[-1] in _PARTICLES)):
+            words.append(token)  # "jan de vries": the particle belongs to the surname that ends the name
+            end = m.end()
             continue
         is_number_word = words_to_digits(token, lang) != token
         surname = bool(words) and token in SURNAME_WORDS and re.match(r"\s*(?:$|[,.;!?])", after[m.end() :]) is not None
@@ -71,12 +82,17 @@ def _format_name(words: list[str], opening: bool) -> str | None:
     titles = 0
     while titles < min(2, len(words)) and words[titles] in _TITLES:
         titles += 1
-    names = words[titles : titles + 3]
+    names: list[str] = []
+    for w in words[titles:]:
+        names.append(w)
+        if sum(1 for n in names if n not in _PARTICLES) == 3:
+            break
     if not names or any(len(w) < 2 for w in names):
         return None
     if opening and names[0].endswith("ing") and len(names[0]) > 5:  # "i'm calling", "it's leaking"
         return None
-    return " ".join([_TITLES[w] for w in words[:titles]] + [_capitalise(w) for w in names])
+    said = [w if 0 < i < len(names) - 1 and w in _PARTICLES else _capitalise(w) for i, w in enumerate(names)]
+    return " ".join([_TITLES[w] for w in words[:titles]] + said)
 
 
 def _opening_name(after: str, lang: str) -> str | None:
@@ -155,10 +171,11 @@ def _name_in(t: str, lang: str, expecting: bool) -> str | None:
         if again and set(found.split()) < set(again.split()) and len(again.split()) <= 3:
             return again
         return found
-    if not expecting or "," not in t:
+    parts = [part for part in re.split(r"[,.;]", t) if part.strip()]
+    if not expecting or len(parts) < 2:
         return found
-    # "Schmidt, Anna Schmidt": the fuller form; "Müller, Hans": surname first, as on a form
-    names = [n for n in (_name_at(part, lang, True) for part in t.split(",")) if n]
+    # "Schmidt, Anna Schmidt", "Yilmaz. Kemal Yilmaz.": the fuller form; "Müller, Hans": surname first
+    names = [n for n in (_name_at(part, lang, True) for part in parts) if n]
     if len(names) < 2:
         return found
     first, second = names[0].split(), names[1].split()
@@ -166,7 +183,7 @@ def _name_in(t: str, lang: str, expecting: bool) -> str | None:
         return names[1]
     if set(second) <= set(first):
         return names[0]
-    if len(first) == len(second) == 1:
+    if len(first) == len(second) == 1 and "," in t:
         return f"{names[1]} {names[0]}"
     return found
 

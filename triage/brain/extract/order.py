@@ -257,16 +257,17 @@ def chosen_option(item: CatalogItem, group: str, text: str, lang: str) -> str | 
     if said:
         return said
     tokens = list(_phrase(text, lang).tokens)
-    best: tuple[float, str] | None = None
+    best: tuple[int, float, str] | None = None
     for phrase, owner, value in _option_phrases(item, lang):
         if owner != group:
             continue
         for i in range(len(tokens)):
             covered, score = _phrase_score(tokens, i, phrase)
             negated = any(t in _NOT_THIS for t in tokens[max(0, i - 2) : i])  # "nicht den dreiviertel"
-            if covered and not negated and (best is None or score > best[0]):
-                best = (score, value)
-    return best[1] if best else None
+            # "the two metre one": "2 metre" (two words heard) beats the bare "1" the pronoun "one" became
+            if covered and not negated and (best is None or (covered, score) > best[:2]):
+                best = (covered, score, value)
+    return best[2] if best else None
 
 
 # "the smaller one", "den längeren", "die kleinste": a value picked by its size among those offered
@@ -308,6 +309,16 @@ def relative_option(item: CatalogItem, group: str, text: str) -> str | None:
     if _LAST.search(folded):
         picks.add(values[-1])
     return picks.pop() if len(picks) == 1 else None
+
+
+def said_values(item: CatalogItem, group: str, text: str) -> set[str]:
+    """Every value of the group the caller named ("die Brause oder die Kapseln?" names two)."""
+    folded = f" {fold(text)} "
+    return {
+        value
+        for value in item.options.get(group, [])
+        if any(f" {fold(s)} " in folded for s in item.option_spellings(value) if fold(s))
+    }
 
 
 def _said_values(item: CatalogItem, group: str, folded: str) -> str | None:
@@ -457,11 +468,16 @@ def _quantity_after(tokens: list[str], hit: _Hit, ceiling: int, lang: str) -> in
 _COUNTED_IN = _wordset("stück stueck stk exemplare rollen rolls pieces units packs packungen")
 
 
-def _counted_after(tokens: list[str], hit: _Hit, ceiling: int, mentions: list[_Mention], lang: str) -> int | None:
+def _counted_after(
+    tokens: list[str], hit: _Hit, ceiling: int, mentions: list[_Mention], hits: list[_Hit], lang: str
+) -> int | None:
     """A count in units later in the item's stretch ("..., zwei Stück bitte", "like three rolls"); words an
-    option names ("die Packung mit 20 Stück") are the option, not a count."""
+    option names ("die Packung mit 20 Stück") are the option, not a count, and a count right before the
+    next item ("zwei Stück Teflonband") is that item's."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for i in range(hit.end, ceiling - 1):
+        if _before_item(tokens, i + 1, hits):
+            continue
         if tokens[i + 1] in _COUNTED_IN and i not in covered and i + 1 not in covered:
             qty = parse_quantity(tokens[i], lang)
             if qty is not None:
@@ -488,6 +504,54 @@ def _corrected_count(
     return None
 
 
+_INDEFINITE = _wordset("ein eine einen einem einer a an")
+_EACH_AFTER = re.compile(r"^(?:for (?:each|every one|everyone|every one of them|each of them|each one)|each|apiece"
+                         r"|f(?:ü|ue)r (?:jeden|jede|jedes)|jeweils|pro st(?:ü|ue)ck)"
+                         r"(?: (?:bitte|please|davon|of them|one|too|auch|dazu|then|dann|thanks|danke))*$")
+_EACH_BEFORE = _wordset("je jeweils")
+
+
+def _for_each(tokens: list[str], hit: _Hit, floor: int, ceiling: int) -> bool:
+    """ "a docking station for each", "je eine Dockingstation", "für jeden eine Maus": as many as the item
+    before."""
+    j = hit.start
+    while j > floor and (tokens[j - 1] in _INDEFINITE or tokens[j - 1] in _UNITS):
+        j -= 1
+    before = tokens[max(floor, j - 3) : j]
+    return (
+        bool(_EACH_AFTER.match(" ".join(tokens[hit.end : ceiling])))
+        or (j > floor and tokens[j - 1] in _EACH_BEFORE)
+        or " ".join(before).endswith(("für jeden", "für jede", "für jedes", "for each"))
+    )
+
+
+def _article_before(tokens: list[str], hit: _Hit, floor: int) -> bool:
+    """Whether the item's count came from an indefinite article only ("einen Duschkopf", "a shower head")."""
+    j = hit.start
+    while j > floor and tokens[j - 1] in _UNITS:
+        j -= 1
+    return j > floor and tokens[j - 1] in _INDEFINITE
+
+
+_INSIDE_MIN = 4  # option words shorter than this ("bad", "usb") are too often part of unrelated words
+
+
+def _options_inside(item: CatalogItem, words: list[str]) -> dict[str, str]:
+    """Options the item's own name says: "eine Funkmaus" is the wireless mouse ("funk" in "funkmaus"),
+    "Magnesium Brause" the effervescent tablets, "a wireless headset" (an alias) the Bluetooth one."""
+    found: dict[str, str] = {}
+    for group, values in item.options.items():
+        for value in values:
+            for spelling in item.option_spellings(value):
+                said = fold(spelling)
+                if len(said) < _INSIDE_MIN or not said.isalpha():
+                    continue
+                if any(w == said or (len(w) >= len(said) + 3 and (w.startswith(said) or w.endswith(said)))
+                       for w in words):
+                    found.setdefault(group, value)
+    return found
+
+
 def match_order(text: str, lang: str, catalog: list[CatalogItem]) -> list[OrderLine]:
     """Order lines for the catalogue items the caller names, with quantity and options.
 
@@ -508,14 +572,20 @@ def match_order(text: str, lang: str, catalog: list[CatalogItem]) -> list[OrderL
         floor = hits[k - 1].end if k else 0
         ceiling = hits[k + 1].start if k + 1 < len(hits) else len(tokens)
         qty, negated = _quantity_before(tokens, hit, floor, mentions, lang)
-        qty = qty if qty is not None else _quantity_after(tokens, hit, ceiling, lang)
-        qty = qty if qty is not None else _counted_after(tokens, hit, ceiling, mentions, lang)
+        later = _quantity_after(tokens, hit, ceiling, lang)
+        later = later if later is not None else _counted_after(tokens, hit, ceiling, mentions, hits, lang)
+        # "einen Entlüftungsschlüssel, am besten zwei Stück": the article said no count, the count after it does
+        if later is not None and (qty is None or _article_before(tokens, hit, floor)):
+            qty = later
         qty = _corrected_count(tokens, hit, ceiling, mentions, hits, lang) or qty
         if negated or qty == 0 or (qty or 0) > _MAX_QTY:
             continue
         item = catalog[hit.index]
         name = item.name.get(lang) or next(iter(item.name.values()))  # type: ignore[call-overload]
-        line = OrderLine(item.sku, name, qty or 1, options[k])
+        if lines and _for_each(tokens, hit, floor, ceiling):
+            qty = lines[-1].qty  # "two laptops and a docking station for each": one per laptop
+        inside = _options_inside(item, tokens[hit.start : hit.end])
+        line = OrderLine(item.sku, name, qty or 1, {**inside, **options[k]})
         same = next((x for x in lines if x.sku == line.sku and x.options == line.options), None)
         if same:
             same.qty = max(same.qty, line.qty)  # "zwei latte ... ja die zwei latte": said again, not more
@@ -547,3 +617,43 @@ def catalog_from_rows(rows: list[dict]) -> list[CatalogItem]:
             )
         )
     return items
+
+
+# "das Nasenspray doch nicht", "die Maus lieber nicht", "the mouse not any more": an item taken back after it
+_TAKEN_BACK_AFTER = re.compile(
+    r"^(?:(?:bitte|please|dann|then|also|so) )?(?:doch nicht|lieber nicht|bitte nicht|nicht mehr|doch weg|weg"
+    r"|streichen|not any ?more|no longer|not after all)\b"
+)
+# "forget the mouse", "streichen Sie das Nasenspray": an item taken back by a verb before it
+_TAKE_BACK_VERBS = _wordset("forget scrap cancel drop remove streichen streiche stornieren weglassen")
+# "nur das Paracetamol", "just the paracetamol": the items named are all the caller still wants
+_ONLY = _wordset("nur just only bloss lediglich")
+_ADDING = _wordset("noch auch also another more additionally zusaetzlich ausserdem plus")
+
+
+def taken_back(text: str, lang: str, catalog: list[CatalogItem]) -> tuple[set[str], set[str]]:
+    """What a caller takes back from an order in this turn: (skus taken back, skus that are now all they
+    want). "Ach nee, das Nasenspray doch nicht, nur das Paracetamol", "kein Nasenspray", "forget the mouse",
+    "just the laptops then". The second set is empty unless the turn names items after "nur"/"just" without
+    adding ("nur noch ein Nasenspray" orders one more)."""
+    if not catalog:
+        return set(), set()
+    tokens = _ORDER_TOKEN.findall(_without_fillers(_prepare(text, lang).text, lang))
+    hits = _best_hits(tokens, catalog, lang)
+    adding = any(t in _ADDING for t in tokens)
+    removed: set[str] = set()
+    only: set[str] = set()
+    for k, hit in enumerate(hits):
+        sku = catalog[hit.index].sku
+        floor = hits[k - 1].end if k else 0
+        j = hit.start
+        while j > floor and (tokens[j - 1] in _ARTICLES or tokens[j - 1] in _UNITS):
+            j -= 1
+        before = tokens[max(floor, j - 3) : j]
+        after = " ".join(tokens[hit.end : hit.end + 4])
+        by_verb = any(t in _TAKE_BACK_VERBS for t in before)
+        if _negated(tokens, max(floor, j - 3), j, lang) or by_verb or _TAKEN_BACK_AFTER.match(after):
+            removed.add(sku)
+        elif any(t in _ONLY for t in before) and not adding:
+            only.add(sku)
+    return removed, only - removed

@@ -8,7 +8,7 @@ from typing import Any
 
 from ...packs.schema import CatalogItem
 from .. import answers
-from ..extract.order import chosen_option, relative_option
+from ..extract.order import chosen_option, relative_option, said_values, taken_back
 from ..numbers import parse_quantity
 from ..state import Reply, Slot
 from ..text import fold
@@ -34,10 +34,16 @@ def _take_fulfilment(c: Context, text: str) -> None:
         c.state.fulfilment = said
 
 
-def add_lines(c: Context, lines: list[OrderLine]) -> None:
+def add_lines(c: Context, lines: list[OrderLine], amend: bool = False) -> None:
+    """Lines said now join the order; an item said again with its options, or (`amend`: "doch lieber vier
+    Monitore", "make that four monitors") without them, corrects the count of the line already there."""
     s = c.state
     for line in lines:
         existing = next((x for x in s.order if x.sku == line.sku and x.options == line.options), None)
+        if existing is None and amend:
+            existing = next(
+                (x for x in s.order if x.sku == line.sku and line.options.items() <= x.options.items()), None
+            )
         if existing:
             existing.qty = line.qty  # the caller restating a quantity corrects it
         else:
@@ -99,11 +105,41 @@ def _items_text(c: Context) -> str:
     return ", ".join(parts)
 
 
+def _take_back(c: Context, a: Analysis, text: str) -> Reply | None:
+    """ "Ach nee, das Nasenspray doch nicht, nur das Paracetamol", "forget the mouse": items taken out of
+    the order at any step of it, the questions still open for the others kept; None when nothing was."""
+    s = c.state
+    removed, only = taken_back(text, s.lang, c.pack.catalog)
+    ordered = {line.sku for line in s.order}
+    drop = removed & ordered
+    if only & ordered:
+        drop |= ordered - only
+    if not drop:
+        return None
+    kept = [i for i, line in enumerate(s.order) if line.sku not in drop]
+    moved = {old: new for new, old in enumerate(kept)}
+    s.option_queue = [(moved[i], group) for i, group in s.option_queue if i in moved]
+    s.order = [s.order[i] for i in kept]
+    add_lines(c, [line for line in a.order if line.sku not in drop | ordered])  # and something new instead
+    if not s.order:
+        s.phase, s.asked_more = "order", False
+        return Reply([c.say("order_ask_items")])
+    if s.phase == "order_confirm":
+        return Reply(readback(c))
+    return Reply(next_step(c))
+
+
 def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     s = c.state
+    taken = _take_back(c, a, text)
+    if taken is not None:
+        return taken
+    amend = bool(_AMENDS.search(fold(text)))
     if s.phase == "order_option":
         i, group = s.option_queue[0]
         item = _item(c, s.order[i].sku)
+        if item and answers.asks_question(text) and len(said_values(item, group, text)) > 1:
+            return Reply(next_step(c))  # "was ist denn besser, die Brause oder die Kapseln?": no choice yet
         value = chosen_option(item, group, text, s.lang) if item else None
         if value is None and a.order and a.order[0].sku == s.order[i].sku:
             value = a.order[0].options.get(group)
@@ -121,7 +157,7 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     if s.phase == "order":
         _take_fulfilment(c, text)
         if a.order:
-            add_lines(c, a.order)
+            add_lines(c, a.order, amend)
             s.asked_more = False if s.option_queue else s.asked_more
             return Reply(next_step(c))
         if s.order and _amend(c, text):  # "actually make that the 1.60 one": the item said last, changed
@@ -141,7 +177,7 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         return c.misunderstood([c.say("order_ask_more")])
     if s.phase == "order_fulfilment":
         if a.order:  # "und noch ein Nasenspray für Kinder": the order goes on, the question comes again
-            add_lines(c, a.order)
+            add_lines(c, a.order, amend)
             return Reply(next_step(c))
         s.fulfilment = answers.fulfilment(text, asked=True)
         if s.fulfilment not in c.pack.order.fulfilment:
@@ -187,7 +223,7 @@ def _confirm(c: Context, a: Analysis, text: str) -> Reply:
     s = c.state
     answer = answers.yes_no(c.pack, text, s.lang)
     if a.order:  # "nein, drei Packungen": a correction, read back again
-        add_lines(c, a.order)
+        add_lines(c, a.order, amend=answer is False or bool(_AMENDS.search(fold(text))))
         return Reply(next_step(c))
     if answer is True or answers.closes(text, set()):
         s.outcome = c.outcome("order", order=_order_dict(c))
