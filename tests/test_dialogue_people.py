@@ -2274,6 +2274,11 @@ def test_sorry_what_or_a_bare_hm_gets_the_question_again_not_a_misunderstanding(
         ("kanzlei-berg", "en", "Hello? Is this the Berg law firm? Sorry, my German is not good."),
         ("it-service-hansa", "de", "Hallo, bin ich hier richtig beim IT-Service Hansa?"),
         ("it-service-hansa", "en", "hi, is that IT Service Hansa?"),
+        # the learned model read these as a request for a human
+        ("it-service-hansa", "de", "Spreche ich mit dem IT-Service?"),
+        ("it-service-hansa", "en", "Am I speaking to the IT service?"),
+        ("apotheke-am-markt", "de", "Hallo, rede ich da mit der Apotheke am Markt?"),
+        ("kanzlei-berg", "en", "Hi, am I talking with the Berg law office?"),
     ],
 )
 def test_checking_where_one_called_is_answered_with_who_answers(client, lang, check):
@@ -2354,3 +2359,18 @@ def test_a_question_back_about_the_detail_asked_gets_the_question_again(lang, qu
     assert reply.says == [question] and d.state.misunderstood == 0
     d.hear(number)
     assert (d.state.phone or "").replace(" ", "").endswith(digits[1:])
+
+
+@pytest.mark.parametrize(
+    ("lang", "check"),
+    [
+        ("de", "Spreche ich mit einem Menschen?"),
+        ("de", "Rede ich da mit einem echten Mitarbeiter?"),
+        ("en", "Am I talking to a real person?"),
+        ("en", "am i speaking to a human"),
+    ],
+)
+def test_asking_whether_a_human_answers_is_a_request_for_one(lang, check):
+    d = call("it-service-hansa", lang)
+    reply = d.hear(check)
+    assert reply.outcome is not None and reply.outcome.handoff_reason == "requested"

@@ -355,16 +355,22 @@ _WHERE_CALLED = re.compile(r"\b(ist (da|das|hier) (die|der|das) \w+|(is|am) (thi
 
 # "Bin ich hier richtig bei der Kanzlei Berg?", "is this the Berg law firm?", "spreche ich mit der Apotheke?"
 _CHECKS_PLACE = re.compile(
-    r"\bbin ich (hier |da )?(richtig|falsch)\b|\bspreche ich mit\b|\b(have i|did i) (got|get|reach|reached|call)"
-    r" the right\b|" + _WHERE_CALLED.pattern
+    r"\bbin ich (hier |da )?(richtig|falsch)\b|\b(spreche|rede) ich (hier |da )?mit\b|\b(have i|did i) (got|get|reach"
+    r"|reached|call) the right\b|\bam i (speaking|talking) (to|with)\b|" + _WHERE_CALLED.pattern
+)
+# "Spreche ich mit einem Menschen?", "am I talking to a real person?": a check of who answers that asks for a human
+_HUMAN_WORDS = frozenset(
+    "mensch menschen menschlichen person human humans mitarbeiter mitarbeiterin mitarbeiterinnen agent jemand "
+    "jemandem someone somebody real echten echte echter richtigen lebendigen live".split()
 )
 _CHECKS_PLACE_BESIDES = frozenset("sorry entschuldigung my mein meine german deutsch english englisch not nicht so gut "
                                   "good very sehr is ist bei der die das the".split())
 
 
 def checks_place(text: str) -> bool:
-    """ "Hello? Is this the Berg law firm? Sorry, my German is not good": the caller checks where they called,
-    and asks for nothing yet."""
+    """ "Hello? Is this the Berg law firm? Sorry, my German is not good", "Spreche ich mit dem IT-Service?": the
+    caller checks where they called, and asks for nothing yet (not even for a human: "am I talking to a real
+    person?" is such a request)."""
     folded = fold(text)
     if not _CHECKS_PLACE.search(folded):
         return False
@@ -372,7 +378,7 @@ def checks_place(text: str) -> bool:
         w for w in _CHECKS_PLACE.sub(" ", folded).split()
         if w not in _GREETING_WORDS and w not in _SMALL_WORDS and w not in _CHECKS_PLACE_BESIDES
     ]
-    return len(rest) <= 3
+    return len(rest) <= 3 and not _HUMAN_WORDS.intersection(rest)
 
 
 def asks_who(text: str) -> bool:

@@ -258,7 +258,7 @@ class Dialogue(Context):
         # and not when the caller asks to be called back ("Dr Berg should call me back"): that is a message
         model_asks_human = (
             a.intent == "request_human" and s.phase in ("need", "anything_else") and not bare_answer
-            and not answers.asks_callback(text)
+            and not answers.asks_callback(text) and not answers.checks_place(text)
         )
         if a.wants_human or model_asks_human:
             if s.intent in ("other", "information"):
