@@ -172,7 +172,11 @@ _AWAY = re.compile(
 
 # what is not wrong, listed: "das Licht flackert, kein Wasser, nichts", "no water, nothing, it just flickers"
 # (issue 11, seventeenth set): a model-only emergency is then most likely the danger listed as absent
-_DENIED_LIST = re.compile(fold_pattern(r"\b(kein|keine|keinen|no) \w+ (nichts|nothing)\b"))
+_DENIED_LIST = re.compile(fold_pattern(
+    r"\b(kein|keine|keinen|no) \w+ (nichts|nothing)\b"
+    # issue 11, nineteenth set: "die Steckdose ist locker, ist nichts nass", "nothing's wet": water on electrics denied
+    r"|\b(nichts|nix|nothing) (\w+ )?(ist |is |s )?(nass|wet|feucht|damp)\b|\b(ist|is|s) (nicht|not) (nass|wet|feucht|damp)\b"
+))
 
 # busy, not burning: "bei uns brennt gerade die Hütte, so viel zu tun", "our phones are blowing up today"
 _BUSY = re.compile(
