@@ -175,7 +175,8 @@ _AWAY = re.compile(
 _DENIED_LIST = re.compile(fold_pattern(
     r"\b(kein|keine|keinen|no) \w+ (nichts|nothing)\b"
     # issue 11, nineteenth set: "die Steckdose ist locker, ist nichts nass", "nothing's wet": water on electrics denied
-    r"|\b(nichts|nix|nothing) (\w+ )?(ist |is |s )?(nass|wet|feucht|damp)\b|\b(ist|is|s) (nicht|not) (nass|wet|feucht|damp)\b"
+    r"|\b(nichts|nix|nothing) (\w+ )?(ist |is |s )?(nass|wet|feucht|damp)\b"
+    r"|\b(ist|is|s) (nicht|not) (nass|wet|feucht|damp)\b"
 ))
 
 # busy, not burning: "bei uns brennt gerade die Hütte, so viel zu tun", "our phones are blowing up today"
