@@ -1279,3 +1279,12 @@ def test_nineteenth_set_a_dare_or_a_joke_about_fire_is_a_prank(text):
 def test_nineteenth_set_a_socket_fault_with_wet_denied_is_no_emergency(text):
     result = decide(text, "sanitaer-notdienst")
     assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["die gaskartusche für den campingkocher führen sie sowas", "do you stock gas canisters for camping stoves"],
+)
+def test_nineteenth_set_asking_whether_the_shop_carries_a_gas_product_is_no_emergency(text):
+    result = decide(text)
+    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
