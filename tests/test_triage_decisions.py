@@ -1153,13 +1153,16 @@ def test_nineteenth_set_a_fire_the_caller_cannot_put_out_is_burning(text, urgenc
         ("bitte helfen sie mir bitte bitte bitte", "P0", "acute"),
         ("please help me please please", "P0", "acute"),
         ("hilfe bitte hilfe", "P0", "acute"),
-        # one plea is asked about, not sent to 112
-        ("help me please", "P3", "elevated"),
     ],
 )
 def test_nineteenth_set_a_plea_said_over_and_over_is_acute(text, urgency, distress):
     result = decide(text)
     assert (result.urgency, result.distress) == (urgency, distress), (text, result.evidence)
+
+
+def test_nineteenth_set_one_plea_is_asked_about_not_sent_to_112():
+    result = decide("help me please")
+    assert result.urgency not in ("P0", "P1") and result.distress != "acute", result.evidence
 
 
 @pytest.mark.parametrize(
@@ -1208,6 +1211,7 @@ def test_nineteenth_set_a_gas_smell_since_yesterday_is_still_p0(text):
         "do you rent out gas leak detectors",
         "your van is blocking the fire lane could the driver move it please",
         "ihr auto steht in der feuerwehrzufahrt, können sie das wegfahren",
+        "ihr auto steht in der feuerwehrzufahrt",
     ],
 )
 def test_nineteenth_set_a_tool_or_a_place_named_after_a_hazard_is_no_emergency(text):
