@@ -1116,3 +1116,179 @@ def test_tenth_pass_the_control_room_calling_about_a_contract_is_routine(text):
 def test_tenth_pass_a_needed_catalogue_item_is_an_order(text, intent):
     result = decide(text, "sanitaer-notdienst")
     assert result.intent == intent, (text, result.intent, result.order, result.evidence)
+
+
+# --- issue 11, nineteenth set: distress never missed, explicit hazards always P0, ordinary sentences never emergencies
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["kann nicht atmen", "ich riech gas", "the cellar's burning", "fire get someone here", "FIRE get someone here"],
+)
+def test_nineteenth_set_a_hazard_said_in_a_few_words_is_p0_by_rule(text):
+    result = decide(text)
+    assert result.urgency == "P0" and result.distress != "none", (text, result.urgency, result.evidence)
+    assert any(e.startswith("rule ") for e in result.evidence), (text, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        ("the pan's on fire and i can't put it out", "P0"),
+        ("i'm trying to put it out but the pan's on fire", "P0"),
+        ("die pfanne brennt und ich krieg sie nicht gelöscht", "P0"),
+        # ... and one that is out is over
+        ("the fire's out now, the pan was on fire", "P3"),
+        ("das feuer ist gelöscht, die pfanne hatte gebrannt", "P3"),
+    ],
+)
+def test_nineteenth_set_a_fire_the_caller_cannot_put_out_is_burning(text, urgency):
+    result = decide(text)
+    assert result.urgency == urgency, (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency", "distress"),
+    [
+        ("bitte helfen sie mir bitte bitte bitte", "P0", "acute"),
+        ("please help me please please", "P0", "acute"),
+        ("hilfe bitte hilfe", "P0", "acute"),
+    ],
+)
+def test_nineteenth_set_a_plea_said_over_and_over_is_acute(text, urgency, distress):
+    result = decide(text)
+    assert (result.urgency, result.distress) == (urgency, distress), (text, result.evidence)
+
+
+def test_nineteenth_set_one_plea_is_asked_about_not_sent_to_112():
+    result = decide("help me please")
+    assert result.urgency not in ("P0", "P1") and result.distress != "acute", result.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        ("there's no point anymore you won't have to deal with me after tonight", "P0"),
+        ("ihr müsst euch nach heute nacht nicht mehr um mich kümmern", "P0"),
+        # leaving a business, a prize: no farewell
+        ("you won't have to deal with me anymore, i've found another plumber", "P3"),
+        ("sie müssen sich nicht mehr um mich kümmern ich hab jetzt einen anderen anbieter", "P3"),
+        ("you've won a prize, press one", "P4"),
+    ],
+)
+def test_nineteenth_set_a_farewell_as_a_relief_for_others_is_self_harm(text, urgency):
+    result = decide(text)
+    assert result.urgency == urgency, (text, result.urgency, result.evidence)
+    if urgency == "P0":
+        assert result.distress == "acute" and result.intent == "other", (text, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wegen dem gasgeruch von gestern, ihr kollege war ja da, alles wieder gut, ich wollt nur danke sagen",
+        "about the gas smell yesterday, your engineer sorted it, just wanted to say thanks",
+        "früher hat mein vater immer gesagt bei gasgeruch sofort raus stimmt das",
+        "what do you do in the event of a gas smell",
+    ],
+)
+def test_nineteenth_set_a_gas_smell_of_yesterday_or_as_a_rule_of_conduct_is_routine(text):
+    result = decide(text)
+    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text", ["seit gestern riecht es nach gas", "bei uns riecht es nach gas", "i've smelled gas since yesterday"]
+)
+def test_nineteenth_set_a_gas_smell_since_yesterday_is_still_p0(text):
+    assert decide(text).urgency == "P0", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "haben sie ein gaslecksuchgerät zum verleihen",
+        "do you rent out gas leak detectors",
+        "your van is blocking the fire lane could the driver move it please",
+        "ihr auto steht in der feuerwehrzufahrt, können sie das wegfahren",
+        "ihr auto steht in der feuerwehrzufahrt",
+    ],
+)
+def test_nineteenth_set_a_tool_or_a_place_named_after_a_hazard_is_no_emergency(text):
+    result = decide(text)
+    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        ("der co melder piept nur einmal die minute kurz und da steht low bat", "P3"),
+        ("the co alarm is beeping once a minute, it says low battery", "P3"),
+        # an alarm that sounds, or people with symptoms, stay P0
+        ("der co melder piept", "P0"),
+        ("the co alarm is beeping", "P0"),
+        ("der co melder piept und mir ist schwindlig, die batterie ist aber neu", "P0"),
+    ],
+)
+def test_nineteenth_set_a_co_detector_asking_for_a_battery_is_no_alarm(text, urgency):
+    result = decide(text)
+    assert result.urgency == urgency, (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        ("der alte server ist tot den wollen wir entsorgen lassen", "P3"),
+        ("the old server is dead we want it disposed of", "P3"),
+        ("der server ist tot", "P1"),
+        ("the server is dead", "P1"),
+    ],
+)
+def test_nineteenth_set_a_dead_device_to_get_rid_of_is_no_outage(text, urgency):
+    result = decide(text, "it-service-hansa")
+    assert result.urgency == urgency, (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich wollte nur sagen der wasserschaden ist getrocknet der gutachter kommt montag",
+        "just letting you know the water damage has dried out the assessor comes monday",
+    ],
+)
+def test_nineteenth_set_water_damage_that_has_dried_is_routine(text):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.urgency == "P3", (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mate dared me to ring up and shout fire sorry it's a joke",
+        "mein kumpel hat gewettet dass ich hier anrufe und feuer rufe, ist nur ein scherz",
+    ],
+)
+def test_nineteenth_set_a_dare_or_a_joke_about_fire_is_a_prank(text):
+    result = decide(text)
+    assert (result.urgency, result.distress) == ("P4", "none"), (text, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "die steckdose im bad ist locker, ist nichts nass, wann kann da jemand kommen",
+        "the socket in the bathroom is loose, nothing's wet, when can someone come",
+    ],
+)
+def test_nineteenth_set_a_socket_fault_with_wet_denied_is_no_emergency(text):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["die gaskartusche für den campingkocher führen sie sowas", "do you stock gas canisters for camping stoves"],
+)
+def test_nineteenth_set_asking_whether_the_shop_carries_a_gas_product_is_no_emergency(text):
+    result = decide(text)
+    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)

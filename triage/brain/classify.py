@@ -148,6 +148,15 @@ _LOCKED_OUT = re.compile(
         r"|bath|badewanne)\b).*(\blocked (myself|me|us|ourselves) out\b|\b(ausgesperrt|(mich|uns) ausgeschlossen)\b)"
     )
 )
+# the fire brigade's access or number, a fire lane (issue 11, nineteenth set: "ihr Auto steht in der
+# Feuerwehrzufahrt", "your van is blocking the fire lane"): a place or a service named after fire, never a fire by the
+# model alone (a rule still sees flames or smoke)
+_FIRE_SERVICE_PLACE = re.compile(
+    fold_pattern(
+        r"\bfeuerwehr(zufahrt|zufahrten|anfahrt|anfahrtszone|aufstellfläche|aufstellflächen|einfahrt|nummer|fest)\w*\b"
+        r"|\bfire (lane|lanes|route|access road|hydrant|assembly point)s?\b"
+    )
+)
 # a detector's low-battery chirp ("my carbon monoxide detector is chirping", "der Rauchmelder piept alle paar
 # Minuten"; tenth pass): the model alone must not read an alarm going off into it (a rule still sees symptoms)
 _CHIRP = re.compile(
@@ -172,7 +181,12 @@ _AWAY = re.compile(
 
 # what is not wrong, listed: "das Licht flackert, kein Wasser, nichts", "no water, nothing, it just flickers"
 # (issue 11, seventeenth set): a model-only emergency is then most likely the danger listed as absent
-_DENIED_LIST = re.compile(fold_pattern(r"\b(kein|keine|keinen|no) \w+ (nichts|nothing)\b"))
+_DENIED_LIST = re.compile(fold_pattern(
+    r"\b(kein|keine|keinen|no) \w+ (nichts|nothing)\b"
+    # issue 11, nineteenth set: "die Steckdose ist locker, ist nichts nass", "nothing's wet": water on electrics denied
+    r"|\b(nichts|nix|nothing) (\w+ )?(ist |is |s )?(nass|wet|feucht|damp)\b"
+    r"|\b(ist|is|s) (nicht|not) (nass|wet|feucht|damp)\b"
+))
 
 # busy, not burning: "bei uns brennt gerade die Hütte, so viel zu tun", "our phones are blowing up today"
 _BUSY = re.compile(
@@ -365,6 +379,7 @@ def classify(
         mishap or mods.cooking_alarm or mods.hearth or _ERRAND.search(folded.text) or _AWAY.search(folded.text)
         or _BUSY.search(folded.text) or _REST_FINE.search(folded.text) or _DELIVERY.search(folded.text)
         or _MILD.search(folded.text) or _LOCKED_OUT.search(folded.text) or _CHIRP.search(folded.text)
+        or _FIRE_SERVICE_PLACE.search(folded.text)
     )
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         model_urgency = urgency

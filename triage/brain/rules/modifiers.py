@@ -39,6 +39,9 @@ PAST = re.compile(fold_pattern(
     r"|\b(hatten|hatte|gab es|es gab) (\w+ ){0,3}\w*(schlägerei|einbruch|brand|feuer|rohrbruch|unfall|überfall|wasserschaden)"
     r"|\b(schlägerei|einbruch|brand|rohrbruch|unfall|überfall|wasserschaden)\w* (\w+ ){0,4}gehabt\b"
     r"|\bthere was (a|an) (fight|fire|break in|burglary|leak|flood|accident|brawl)\b"
+    # issue 11, nineteenth set: "wegen dem Gasgeruch von gestern", "yesterday's gas smell", "früher hat mein Vater
+    # immer gesagt": a day gone or a saying of old, not now
+    r"|\b(von|vom) (gestern|vorgestern)\b|\byesterday s\b|\bfrüher (\w+ ){0,3}(immer|oft|öfter|gesagt)\b"
 ))
 # "letzte Woche eingebaut, und jetzt riecht es nach Gas": the past phrase is about something else, the hazard is now
 PRESENT = re.compile(fold_pattern(
@@ -71,6 +74,11 @@ RESOLVED = re.compile(fold_pattern(
     r"|\b(geprüft|kontrolliert|nachgesehen|checked)\b (\w+ ){0,6}(nichts gefunden|alles gut|safe|fine|nothing (found|wrong))\b"
     r"|\b(already|has|have|had|just) (\w+ )?(fixed|repaired|sorted) (it|that|the|everything)\b"
     r"|\bhat (\w+ ){0,4}(schon |bereits )?(alles )?(repariert|behoben|in ordnung gebracht)\b"
+    # issue 11, nineteenth set: "alles wieder gut", "all good again"; damp that has dried ("der Wasserschaden ist
+    # getrocknet", "the water damage has dried out")
+    r"|\balles (ist )?wieder (gut|ok|okay)\b|\ball (good|fine|ok|okay) (again|now)\b"
+    r"|\b(ist|sind) (\w+ ){0,2}(getrocknet|ausgetrocknet|abgetrocknet|trockengelegt)\b"
+    r"|\b(has|have|s|is|are) (\w+ )?(dried (out|up)|dry now|all dried)\b"
 ))
 CONTAINED = re.compile(fold_pattern(
     r"\b(haupt)?(wasser)?(hahn|ventil|absperrhahn|haupthahn) (\w+ ){0,3}(zugedreht|zu gedreht|abgedreht|geschlossen|zu\b)"
@@ -97,6 +105,9 @@ HYPOTHETICAL_BEFORE = re.compile(fold_pattern(
 # ... and "bei einem (größeren) Rohrbruch", "in a fire": only right before the hazard, as its article; in
 # "hat bei einem Sturz einen Oberschenkelhalsbruch erlitten" it belongs to the fall, which happened
 HYPOTHETICAL_ARTICLE = re.compile(fold_pattern(r"\b(bei einem|bei einer|for a|für einen|für eine|in a|in an)\b"))
+# issue 11, nineteenth set: "bei Gasgeruch sofort raus", "in the event of fire": the hazard as a case in a rule of
+# conduct; only as the word right before it ("bei uns brennt es" has "uns" between)
+HYPOTHETICAL_CASE = re.compile(fold_pattern(r"\b(bei|in the event of|in case of)( (a|an|the))?$"))
 JUST_ASKING = re.compile(fold_pattern(
     r"\bnur (mal )?(so |allgemein )?gefragt|\ballgemein gefragt|\ballgemeine frage|\bjust (asking|curious)|\basking for a friend|\brein theoretisch|\btheoretically"
     r"|\bgeneral question|\bhypothetisch|\bhypothetically|\bwas passiert (eigentlich )?wenn|\bwhat happens if"
@@ -170,8 +181,26 @@ MAINTENANCE = re.compile(fold_pattern(
     r"\b(batterie\w*|akku\w*|wartung\w*|nachrüst\w*|einbauen|installier\w*|montier\w*|austausch\w*|tauschen"
     r"|battery|batteries|maintenance|servicing|install\w*|fitted|upgrade|replac\w*|angebot|quote|beratung\w*|consultation)\b"
 ))
+# issue 11, nineteenth set: a detector asking for a battery ("piept einmal die Minute, steht low bat", "the CO alarm
+# beeps once a minute, low battery"): a chirp, not an alarm
+LOW_BATTERY = re.compile(fold_pattern(
+    r"\blow ?bat\w*|\bbatter(ie|y|ies)\w* (\w+ ){0,2}(leer|schwach|alle|fast leer|low|flat|dead|empty|running out)\b"
+    r"|\b(neue|new|wechseln|change|replace) (\w+ )?batter(ie|y|ies)\b|\bbatteriewechsel\b"
+    r"|\b(einmal|1 mal|kurz) (pro|die|in der|jede) minute\b|\b(once|one beep) (a|per|every) minute\b|\bchirp\w*|\bzirp\w*"
+))
+# issue 11, nineteenth set: a dead old device to be got rid of ("der alte Server ist tot, den wollen wir entsorgen"):
+# no outage, a job
+DISPOSAL = re.compile(fold_pattern(
+    r"\b(entsorg\w*|verschrott\w*|wegwerfen|wegschmeißen|recycl\w*|dispos(e|ed|al) of|get rid of|scrap (it|them)"
+    r"|abholen lassen|collect(ed)? for recycling)\b"
+))
 # "nur Spaß", "just kidding": whatever was said before was not meant
-JOKE = re.compile(fold_pattern(r"\b(nur spaß|war (nur )?(ein )?(spaß|witz)|quatsch|just kidding|only joking)\b"))
+JOKE = re.compile(fold_pattern(
+    r"\b(nur spaß|war (nur )?(ein )?(spaß|witz)|quatsch|just kidding|only joking)\b"
+    # issue 11, nineteenth set: "it's a joke", "for a dare", "ist nur ein Scherz", "eine Mutprobe"
+    r"|\b(it s|it is|its|it was|that was|that s) (just |only )?a (joke|prank|dare)\b|\b(dared|dare) me\b|\bfor a dare\b"
+    r"|\b(ist|war|das ist|das war) (doch )?(nur |bloß )?(ein |n )?(scherz|witz|streich)\b|\bmutprobe\b|\bals (scherz|witz)\b"
+))
 SUMMER = re.compile(fold_pattern(
     r"\bsommer\b|\bsummer\b|\bwarm draußen|\bwarm outside|\b(juni|juli|august|june|july)\b|\bhochsommer|\bhitze"
     r"|\berst (wieder )?im herbst|\b(until|not until) (the )?autumn"
@@ -205,11 +234,21 @@ def _find(pattern: re.Pattern[str], folded: Folded) -> str | None:
     return folded.words_at(m.start(), m.end()) if m else None
 
 
+# issue 11, nineteenth set: "I can't put it out", "trying to put it out", "krieg's nicht gelöscht": what the caller
+# cannot do or is still trying is not done
+UNABLE_BEFORE = re.compile(fold_pattern(
+    r"\b(can t|cannot|can not|couldn t|could not|won t|unable to|trying to|try to|tried to|tries to|struggling to"
+    r"|versuche|versuch|versuchen|versucht)( \w+){0,2}$"
+))
+
+
 def _denied(folded: Folded, pattern: re.Pattern[str]) -> bool:
-    """Said with a negation before or inside it: "nicht zugedreht", "wasser noch nicht abgestellt"."""
+    """Said with a negation or an inability before or inside it: "nicht zugedreht", "can't put it out"."""
     m = pattern.search(folded.text)
     if not m:
         return False
+    if UNABLE_BEFORE.search(folded.text[: m.start()].rstrip()):
+        return True
     return is_negated(folded, m.start(), m.end(), after=False) or any(w in NEGATORS for w in m.group(0).split())
 
 
@@ -236,6 +275,8 @@ class Found:
     cooking_alarm: str | None
     hearth: str | None
     maintenance: str | None
+    low_battery: str | None
+    disposal: str | None
 
     @classmethod
     def of(cls, folded: Folded) -> Found:
@@ -259,6 +300,8 @@ class Found:
             cooking_alarm=_find(COOKING, folded) if ALARM_WORDS.search(folded.text) else None,
             hearth=_find(HEARTH, folded),
             maintenance=_find(MAINTENANCE, folded),
+            low_battery=_find(LOW_BATTERY, folded),
+            disposal=_find(DISPOSAL, folded),
         )
 
     def past_for(self, hit: Hit) -> str | None:
@@ -284,7 +327,10 @@ class Found:
     def hypothetical(self, hit: Hit) -> str | None:
         """'wenn die Alarmanlage losgeht', 'bei einem Rohrbruch': the hazard is asked about, not happening."""
         words = self.folded.text[: hit.start].split()
-        m = HYPOTHETICAL_BEFORE.search(" ".join(words[-4:])) or HYPOTHETICAL_ARTICLE.search(" ".join(words[-3:]))
+        m = (
+            HYPOTHETICAL_BEFORE.search(" ".join(words[-4:])) or HYPOTHETICAL_ARTICLE.search(" ".join(words[-3:]))
+            or HYPOTHETICAL_CASE.search(" ".join(words[-6:]))
+        )
         return m.group(0) if m else None
 
     def asked(self, hit: Hit) -> str | None:
@@ -294,7 +340,7 @@ class Found:
 ModifierName = Literal[
     "asked", "contained", "resolved", "resolved_unless_still", "past", "invoice", "low_stakes", "far_future",
     "hot_water_only", "not_total", "other_toilet", "false_alarm", "rest_works", "cooking_alarm", "hearth",
-    "maintenance",
+    "maintenance", "low_battery", "disposal",
 ]
 
 
@@ -344,13 +390,21 @@ _M = {
         ),
         Modifier("hearth", "P3", "a stove fire that burns too little", lambda f, h: f.hearth, unless_still=False),
         Modifier("maintenance", "P3", "work on the system, not an incident", lambda f, h: f.maintenance),
+        # only an alarm's own words, and never where the rule heard people hurt (CO with headaches)
+        Modifier(
+            "low_battery", "P3", "a detector asking for a battery",
+            lambda f, h: f.low_battery if ALARM_WORDS.search(h.words) and h.rule.distress != "acute" else None,
+        ),
+        Modifier("disposal", "P3", "an old device to be got rid of", lambda f, h: f.disposal),
     )
 }
 
 _COMMON: tuple[ModifierName, ...] = ("asked", "resolved", "past", "invoice", "low_stakes")
 # Which modifiers apply to which kind of rule, tried in order; the first whose words occur decides.
 MODIFIERS: dict[Kind, tuple[ModifierName, ...]] = {
-    "hazard": ("asked", "resolved_unless_still", "past", "invoice", "low_stakes", "cooking_alarm", "hearth"),
+    "hazard": (
+        "asked", "resolved_unless_still", "past", "invoice", "low_stakes", "cooking_alarm", "hearth", "low_battery",
+    ),
     "self_harm": (),  # said once is enough: never talked down by other words
     "noise": (),
     "deadline": ("far_future",),
@@ -361,7 +415,7 @@ MODIFIERS: dict[Kind, tuple[ModifierName, ...]] = {
     "toilet": (*_COMMON, "other_toilet"),
     "security": (*_COMMON, "false_alarm", "maintenance", "cooking_alarm"),
     "legal": _COMMON,
-    "it": (*_COMMON, "rest_works"),
+    "it": (*_COMMON, "rest_works", "disposal"),
     "medication": _COMMON,
     "fault": _COMMON,
     "intent": _COMMON,
