@@ -1232,3 +1232,36 @@ def test_twentieth_set_sparks_and_the_past_by_rule(text, urgency):
         assert d.urgency not in ("P0", "P1"), why
     else:
         assert d.urgency == urgency and d.rule_id is not None, why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the person lying there named after the verb, in a room named after a device
+        "im heizungskeller liegt unser hausmeister auf dem boden, da riecht es komisch",
+        "unser hausmeister liegt im keller auf dem boden",
+        "our caretaker is lying on the floor in the hall downstairs",
+        "my colleague's lying on the ground by the gate",
+    ],
+)
+def test_twentieth_set_someone_beyond_the_family_lying_on_the_floor_is_decided_by_rule(text):
+    result = decide(text)
+    why = (text, result.urgency, result.evidence)
+    assert result.urgency == "P0", why
+    assert any(e.startswith("rule medical:") for e in result.evidence), why
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        # a transcript's note of the line's sound is nothing said
+        ("*Rauschen*", "P4"),
+        ("hm [knistern]", "P4"),
+        ("*static*", "P4"),
+        # ... a word among others is a request
+        ("i need a static ip address for the new server", "P3"),
+    ],
+)
+def test_twentieth_set_a_note_of_line_noise_is_no_call(text, urgency):
+    result = decide(text, "it-service-hansa")
+    assert result.urgency == urgency, (text, result.urgency, result.evidence)
