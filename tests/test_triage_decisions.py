@@ -1265,3 +1265,33 @@ def test_twentieth_set_someone_beyond_the_family_lying_on_the_floor_is_decided_b
 def test_twentieth_set_a_note_of_line_noise_is_no_call(text, urgency):
     result = decide(text, "it-service-hansa")
     assert result.urgency == urgency, (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich hab alle tabletten zusammengesucht die abgelaufen sind, kann ich die bei ihnen abgeben",
+        "i've got a bag of old medicines that are out of date, can i drop them off with you",
+    ],
+)
+def test_twentieth_pass_old_medicines_brought_back_are_no_emergency(text):
+    result = decide(text, "apotheke-am-markt")
+    why = (text, result.urgency, result.distress, result.evidence)
+    assert result.urgency not in ("P0", "P1"), why
+    assert result.distress != "acute", why
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # a fault and a visit asked for: a report, whose flow takes the number
+        ("my kitchen tap is dripping, can someone come round", "report_problem"),
+        ("der wasserhahn in der küche tropft, kann jemand vorbeikommen", "report_problem"),
+        # ... a time or a booking asked for: an appointment
+        ("the kitchen tap is dripping, when could you come out", "appointment"),
+        ("der wasserhahn in der küche tropft, wann hätten sie einen termin", "appointment"),
+    ],
+)
+def test_twentieth_pass_a_fault_and_a_visit_is_a_report_a_time_asked_an_appointment(text, intent):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.intent == intent, (text, result.intent, result.evidence)
