@@ -11,6 +11,7 @@ from functools import cache
 import pytest
 
 from triage.brain.analyze import analyze
+from triage.brain.classify import classify
 from triage.brain.model import TextModel, default_model_dir
 from triage.packs.load import load_pack
 
@@ -1183,6 +1184,88 @@ def test_nineteenth_set_a_farewell_as_a_relief_for_others_is_self_harm(text, urg
         assert result.distress == "acute" and result.intent == "other", (text, result.evidence)
 
 
+# --- issue 11, twentieth set: an emergency said beside a routine matter, by its signs, or behind an ordinary request
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # an overdose already taken, said before asking for opening hours or an order
+        ("ich brauch nur die öffnungszeiten, ich hab vorhin alle meine tabletten auf einmal genommen", "self_harm"),
+        ("ich hab zwei packungen paracetamol geschluckt, haben sie noch offen", "self_harm"),
+        ("i've swallowed two whole packs of paracetamol, are you still open", "self_harm"),
+        # a gas hob hissing with its flame out; British "smelt of gas"
+        ("kann ich einen termin machen, die flamme am gasherd ist aus und es zischt trotzdem", "gas_smell"),
+        ("can i book a visit, the flame on the gas hob is out and it's still hissing", "gas_smell"),
+        ("a question about thursday, and the stairwell has smelt of gas for about an hour", "gas_smell"),
+        # water dripping onto a light; a lead or hairdryer lying in the flood
+        ("von der decke tropft es direkt auf die lampe im flur", "electric_hazard"),
+        ("im bad steht alles unter wasser und der föhn liegt mittendrin", "electric_hazard"),
+        ("the ceiling is dripping onto the light in the hall", "electric_hazard"),
+        ("the bathroom is flooded and the extension lead is lying right in it", "electric_hazard"),
+        # a detector going off, not named as CO, and people drowsy or with headaches
+        ("der melder neben der therme schlägt an und meine kinder sind total müde und schlapp", "co_symptoms"),
+        ("the alarm next to the boiler is going off and my kids are really drowsy and floppy", "co_symptoms"),
+        # chest pains, plural, behind an order
+        ("i wanted to order something but i've had pains in my chest for half an hour", "medical"),
+        ("ich wollte was bestellen, aber ich hab seit einer halben stunde schmerzen in der brust", "medical"),
+    ],
+)
+def test_twentieth_set_emergencies_beside_routine_matters_are_decided_by_rule(text, rule):
+    result = decide(text)
+    why = (text, result.urgency, result.evidence)
+    assert result.urgency == "P0", why
+    assert any(e.startswith(f"rule {rule}:") and "(" not in e for e in result.evidence), why
+
+
+@pytest.mark.parametrize(
+    ("text", "client", "rule"),
+    [
+        # "no insulin left" says it ran out; it denies nothing
+        ("i've got no insulin left for tonight, can i still get some today", "apotheke-am-markt", "vital_medication"),
+        ("ich hab kein insulin mehr für heute abend", "apotheke-am-markt", "vital_medication"),
+        # a question about the bill, then something happening now
+        ("ich wollte nach meiner rechnung fragen und ach ja im keller spritzt gerade wasser aus einem rohr",
+         "sanitaer-notdienst", "burst_pipe"),
+        ("i wanted to ask about my bill and oh, now there's water pouring through the kitchen ceiling",
+         "sanitaer-notdienst", "burst_pipe"),
+    ],
+)
+def test_twentieth_set_p1_beside_a_routine_matter_is_decided_by_rule(text, client, rule):
+    result = decide(text, client)
+    why = (text, result.urgency, result.evidence)
+    assert result.urgency == "P1", why
+    assert any(e.startswith(f"rule {rule}:") and "(" not in e for e in result.evidence), why
+
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        # violence long ago, without "mal" / "used to"
+        ("mein exmann hat mich früher geschlagen, ich brauche einen termin wegen unterhalt", "kanzlei-berg"),
+        ("my ex hit me in the past, i need an appointment about maintenance", "kanzlei-berg"),
+        # heartburn: a burning in the chest after meals is no fire
+        ("haben sie was gegen sodbrennen, nach dem essen brennt es mir immer so in der brust", "apotheke-am-markt"),
+        ("it burns in my chest after eating, have you got something for heartburn", "apotheke-am-markt"),
+        # slow on the stairs: an ability that declined, not the end of one's strength
+        ("ich kann nicht mehr so gut treppen steigen, können sie mir die tabletten nach hause bringen",
+         "apotheke-am-markt"),
+        ("i can't manage the stairs any more, could you bring my tablets round", "apotheke-am-markt"),
+        # an outage that is over; water damage the insurer settled
+        ("our server went down briefly yesterday, it's running again, i'd like to know what caused it",
+         "it-service-hansa"),
+        ("unser server war gestern kurz weg, läuft aber wieder, woran lag das", "it-service-hansa"),
+        ("the invoice for the burst pipe, i need it now for the insurance", "sanitaer-notdienst"),
+        ("die rechnung für den rohrbruch brauche ich jetzt für die versicherung", "sanitaer-notdienst"),
+    ],
+)
+def test_twentieth_set_look_alikes_are_no_emergency_and_no_acute_distress(text, client):
+    result = decide(text, client)
+    why = (text, result.urgency, result.distress, result.evidence)
+    assert result.urgency not in ("P0", "P1"), why
+    assert result.distress != "acute", why
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1204,6 +1287,36 @@ def test_nineteenth_set_a_gas_smell_since_yesterday_is_still_p0(text):
     assert decide(text).urgency == "P0", text
 
 
+        "i wanted to cancel monday's appointment, the water damage has already been sorted by the insurance",
+        "ich wollte den termin am montag absagen, der wasserschaden ist schon über die versicherung erledigt",
+    ],
+)
+def test_twentieth_set_settled_water_damage_is_routine(text):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.urgency == "P3", (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        # a gas cooker's igniter sparks when lit; sparks out of a cooker are a hazard
+        ("der herd funkt beim anzünden ein bisschen, das ist doch der zünder, tauschen sie den", None),
+        ("the cooker sparks a bit when i light it, that's the igniter isn't it, do you replace those", None),
+        ("in der küche sprühen funken aus dem herd", "P0"),
+        ("there are sparks flying out of the cooker in the kitchen", "P0"),
+        # "in the past hour" is now
+        ("he has hit me three times in the past hour and he's still here", "P0"),
+    ],
+)
+def test_twentieth_set_sparks_and_the_past_by_rule(text, urgency):
+    d = classify(text)
+    why = (text, d.urgency, d.evidence)
+    if urgency is None:
+        assert d.urgency not in ("P0", "P1"), why
+    else:
+        assert d.urgency == urgency and d.rule_id is not None, why
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1217,6 +1330,20 @@ def test_nineteenth_set_a_gas_smell_since_yesterday_is_still_p0(text):
 def test_nineteenth_set_a_tool_or_a_place_named_after_a_hazard_is_no_emergency(text):
     result = decide(text)
     assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+
+
+        # the person lying there named after the verb, in a room named after a device
+        "im heizungskeller liegt unser hausmeister auf dem boden, da riecht es komisch",
+        "unser hausmeister liegt im keller auf dem boden",
+        "our caretaker is lying on the floor in the hall downstairs",
+        "my colleague's lying on the ground by the gate",
+    ],
+)
+def test_twentieth_set_someone_beyond_the_family_lying_on_the_floor_is_decided_by_rule(text):
+    result = decide(text)
+    why = (text, result.urgency, result.evidence)
+    assert result.urgency == "P0", why
+    assert any(e.startswith("rule medical:") for e in result.evidence), why
 
 
 @pytest.mark.parametrize(
@@ -1245,6 +1372,17 @@ def test_nineteenth_set_a_co_detector_asking_for_a_battery_is_no_alarm(text, urg
     ],
 )
 def test_nineteenth_set_a_dead_device_to_get_rid_of_is_no_outage(text, urgency):
+
+
+        # a transcript's note of the line's sound is nothing said
+        ("*Rauschen*", "P4"),
+        ("hm [knistern]", "P4"),
+        ("*static*", "P4"),
+        # ... a word among others is a request
+        ("i need a static ip address for the new server", "P3"),
+    ],
+)
+def test_twentieth_set_a_note_of_line_noise_is_no_call(text, urgency):
     result = decide(text, "it-service-hansa")
     assert result.urgency == urgency, (text, result.urgency, result.evidence)
 
@@ -1292,3 +1430,30 @@ def test_nineteenth_set_a_socket_fault_with_wet_denied_is_no_emergency(text):
 def test_nineteenth_set_asking_whether_the_shop_carries_a_gas_product_is_no_emergency(text):
     result = decide(text)
     assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+
+
+        "ich hab alle tabletten zusammengesucht die abgelaufen sind, kann ich die bei ihnen abgeben",
+        "i've got a bag of old medicines that are out of date, can i drop them off with you",
+    ],
+)
+def test_twentieth_pass_old_medicines_brought_back_are_no_emergency(text):
+    result = decide(text, "apotheke-am-markt")
+    why = (text, result.urgency, result.distress, result.evidence)
+    assert result.urgency not in ("P0", "P1"), why
+    assert result.distress != "acute", why
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # a fault and a visit asked for: a report, whose flow takes the number
+        ("my kitchen tap is dripping, can someone come round", "report_problem"),
+        ("der wasserhahn in der küche tropft, kann jemand vorbeikommen", "report_problem"),
+        # ... a time or a booking asked for: an appointment
+        ("the kitchen tap is dripping, when could you come out", "appointment"),
+        ("der wasserhahn in der küche tropft, wann hätten sie einen termin", "appointment"),
+    ],
+)
+def test_twentieth_pass_a_fault_and_a_visit_is_a_report_a_time_asked_an_appointment(text, intent):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.intent == intent, (text, result.intent, result.evidence)

@@ -139,6 +139,18 @@ _DELIVERY = re.compile(
     )
 )
 
+# old medicines brought back for disposal ("ich hab alle Tabletten zusammengesucht, die abgelaufen sind, kann ich die
+# bei Ihnen abgeben", "can I drop my expired tablets off"; issue 11, twentieth set): "alle Tabletten" sits close to an
+# overdose in the encoder, so the model alone must not read one into the errand (taking them stays the rules' to see)
+_DISPOSAL = re.compile(
+    fold_pattern(
+        r"\b(abgelaufen\w*|alte\w*|expired|out of date|old)\b.*\b(abgeben|entsorgen|zurückgeben|zurückbringen|loswerden"
+        r"|dispose|get rid of|hand (\w+ ){0,2}in|drop (\w+ ){0,2}off|bring (\w+ ){0,2}back|return)\b"
+        r"|\b(abgeben|entsorgen|zurückgeben|zurückbringen|dispose of|get rid of|hand in|drop off|return)\b (\w+ ){0,4}"
+        r"(abgelaufen\w*|alte\w*|expired|out of date|old)\b"
+    )
+)
+
 # locked out, for a locksmith ("ich hab mich ausgesperrt", "I locked myself out of my house"; tenth pass): close to
 # "locked myself in the bathroom" in the encoder, never an emergency by the model alone unless a child, a bath or a
 # cooker is inside (a rule still sees a danger it names)
@@ -380,6 +392,7 @@ def classify(
         or _BUSY.search(folded.text) or _REST_FINE.search(folded.text) or _DELIVERY.search(folded.text)
         or _MILD.search(folded.text) or _LOCKED_OUT.search(folded.text) or _CHIRP.search(folded.text)
         or _FIRE_SERVICE_PLACE.search(folded.text)
+        or _DISPOSAL.search(folded.text)
     )
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         model_urgency = urgency

@@ -81,6 +81,10 @@ _MUMBLE_MAX_WORDS = 3
 _SCRAP_MAX_LETTERS = 3
 # ... and never a short danger word ("äh gas"), which the rules and the model read
 _SHORT_DANGER = frozenset("gas gaz co sos axt".split())
+# a transcript's note of a sound, not a word anyone said ("*Rauschen*", "[static]"; issue 11, twentieth set)
+_SOUND_NOTES = frozenset(
+    fold(w) for w in "rauschen knistern knacken unverständlich static crackle crackling hiss inaudible".split()
+)
 
 
 def mumble(folded: Folded) -> str | None:
@@ -90,6 +94,8 @@ def mumble(folded: Folded) -> str | None:
     it (a danger word, a request) comes first: the caller decides that, not this check.
     """
     tokens = folded.text.split()
+    if tokens and len(tokens) <= _MUMBLE_MAX_WORDS and all(t in _SOUND_NOTES or t in FILLER_WORDS for t in tokens):
+        return folded.text  # "*Rauschen*", "hm *static*": nothing but the sound of the line
     if not tokens or len(tokens) > _MUMBLE_MAX_WORDS or not any(t in FILLER_WORDS for t in tokens):
         return None
     scraps = [t for t in tokens if t not in FILLER_WORDS]

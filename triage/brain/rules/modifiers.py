@@ -27,11 +27,15 @@ PAST = re.compile(fold_pattern(
     # "ein letztes Mal", "one last time": a farewell, not the past (issue 11, seventeenth set)
     r"\b(?<!ein )(letzte\w*|vorige\w*|vergangene\w*) (woche|monat|jahr|mal|winter|sommer)|\bvor (\w+ )?(tagen|wochen|monaten|jahren)\b"
     r"|\bvor (gut |knapp |über |etwa )?(einem|einer|nem|ner) (woche|monat|jahr|jahrzehnt)\b"
-    r"|\bdamals|\bneulich|\bfrüher (\w+ )?(mal|immer|oft|öfter|öfters)\b|\b(he|she|they|it|we|i|ex|husband|wife|partner) used to\b|\bhatten (\w+ ){0,3}(rohrbruch|einbruch|brand|wasserschaden|ausfall)"
-    r"|\b(wurde|wurden|ist|sind) (\w+ ){0,3}(repariert|behoben|erledigt)"
+    r"|\bdamals|\bneulich|\bfrüher (\w+ )?(mal|immer|oft|öfter|öfters)\b"
+    # issue 11, twentieth set: "hat mich früher geschlagen", "hit me in the past" (not "in the past hour")
+    r"|\b(mich|uns|dich|sie|ihn|euch) früher\b|\bin the past\b(?! (\w+ )?(hour|hours|minute|minutes|half hour|day|night|while))"
+    r"|\b(he|she|they|it|we|i|ex|husband|wife|partner) used to\b|\bhatten (\w+ ){0,3}(rohrbruch|einbruch|brand|wasserschaden|ausfall)"
+    r"|\b(wurde|wurden|ist|sind) (\w+ ){0,4}(repariert|behoben|erledigt)"
     rf"|\b(im|vom|from|in|back in|last) ({_MONTHS})\b"
     r"|\b(?<!one )last (week|month|year|time|winter)|\b(\w+ )(day|week|month|year)s? ago\b|\ba while ago|\bpreviously"
     r"|\bwe had (a|an)\b|\b(was|were|has been|got) (\w+ )?(fixed|repaired|sorted)\b"
+    r"|\b(has|have) (already |now |all )?been (\w+ )?(fixed|repaired|sorted|dealt with|settled)\b"
     r"|\bback in the (day|days|summer|spring|autumn|fall|winter|year|nineties|eighties|seventies|\d+s?)\b"
     r"|\b(for|für) (the |die )?(insurance|versicherung)"
     r"|\b(ein|einem|zwei|drei|vier|fünf|paar|einige) (jahr|jahre|jahren|monat|monate|monaten|wochen) her\b"
@@ -52,6 +56,11 @@ PRESENT = re.compile(fold_pattern(
 ))
 # an invoice is about past work: it makes a damage routine, never a danger to life
 INVOICE = re.compile(fold_pattern(r"\b\w*rechnung\w*|\binvoice\w*|\bbill\b"))
+# "ich wollte nach der Rechnung fragen, und ach ja, im Keller spritzt gerade Wasser" (issue 11, twentieth set): a word
+# of now after the invoice starts a new matter, which the invoice does not make past work
+NOW_AFTER_INVOICE = re.compile(fold_pattern(
+    r"\b(jetzt|gerade|grad|gerade eben|im moment|momentan|now|right now|just now|at the moment|as we speak)\b"
+))
 # ... unless the invoices are the caller's own work that a fault blocks: "ich kann heute keine Rechnungen verschicken"
 INVOICE_WORK = re.compile(fold_pattern(
     r"\brechnungen (\w+ )?(verschicken|schreiben|drucken|erstellen|rausschicken|raus schicken|versenden|rausgeben)"
@@ -67,6 +76,8 @@ RESOLVED = re.compile(fold_pattern(
     # issue 11, sixteenth set: "the internet was down for two hours yesterday, it's back now"
     r"|\b(was|were) (down|off|out|gone)\b.*\b(it s|it is|its|everything s|they re|it came) (all )?back( now| up| on)?\b(?! (down|off|again))"
     r"|\ball dry now|\bfixed itself|\bsorted it|\bunblocked it"
+    # issue 11, twentieth set: "it went down yesterday, it's running again" (German: "läuft wieder", above)
+    r"|\b(it s|it is|its|everything s|everything is|they re|they are) (\w+ )?(running|up|online|working) again\b"
     r"|\beverything (is|s) (fine|ok)"
     r"|\b(alles )?gelöscht\b|\bput (it |the fire )?out\b|\b(the )?fire (is|s|was) out\b"
     # "die Stadtwerke haben geprüft, es ist in Ordnung", "they checked and it's fine"
@@ -315,6 +326,16 @@ class Found:
             return None
         return self.past
 
+    def invoice_for(self, hit: Hit) -> str | None:
+        """The invoice, unless a word of now follows it in the hazard's part of the turn: the caller asked about the
+        bill and then tells of something happening now ("… und ach ja, im Keller spritzt gerade Wasser")."""
+        if self.invoice is None:
+            return None
+        m = INVOICE.search(self.folded.text)
+        if m is not None and m.end() <= hit.start and NOW_AFTER_INVOICE.search(self.folded.text[m.end() : max(hit.start, hit.end)]):
+            return None
+        return self.invoice
+
     def resolved_for(self, hit: Hit) -> str | None:
         """The resolved phrase, unless the caller turns from it to the hazard ("die ist wieder gut, aber … Rauch")."""
         m = RESOLVED.search(self.folded.text)
@@ -364,7 +385,7 @@ _M = {
         Modifier("resolved", "P3", "resolved", lambda f, h: f.resolved_for(h), unless_still=False),
         Modifier("resolved_unless_still", "P3", "resolved", lambda f, h: f.resolved_for(h)),
         Modifier("past", "P3", "in the past", lambda f, h: f.past_for(h)),
-        Modifier("invoice", "P3", "about past work", lambda f, h: f.invoice, only=frozenset({"P1", "P2", "P3", "P4"})),
+        Modifier("invoice", "P3", "about past work", lambda f, h: f.invoice_for(h), only=frozenset({"P1", "P2", "P3", "P4"})),
         Modifier(
             "low_stakes", "P3", "the caller says it is not serious", lambda f, h: f.low_stakes,
             only=frozenset({"P1", "P2"}),
