@@ -1184,6 +1184,117 @@ def test_nineteenth_set_a_farewell_as_a_relief_for_others_is_self_harm(text, urg
         assert result.distress == "acute" and result.intent == "other", (text, result.evidence)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wegen dem gasgeruch von gestern, ihr kollege war ja da, alles wieder gut, ich wollt nur danke sagen",
+        "about the gas smell yesterday, your engineer sorted it, just wanted to say thanks",
+        "früher hat mein vater immer gesagt bei gasgeruch sofort raus stimmt das",
+        "what do you do in the event of a gas smell",
+    ],
+)
+def test_nineteenth_set_a_gas_smell_of_yesterday_or_as_a_rule_of_conduct_is_routine(text):
+    result = decide(text)
+    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text", ["seit gestern riecht es nach gas", "bei uns riecht es nach gas", "i've smelled gas since yesterday"]
+)
+def test_nineteenth_set_a_gas_smell_since_yesterday_is_still_p0(text):
+    assert decide(text).urgency == "P0", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "haben sie ein gaslecksuchgerät zum verleihen",
+        "do you rent out gas leak detectors",
+        "your van is blocking the fire lane could the driver move it please",
+        "ihr auto steht in der feuerwehrzufahrt, können sie das wegfahren",
+        "ihr auto steht in der feuerwehrzufahrt",
+    ],
+)
+def test_nineteenth_set_a_tool_or_a_place_named_after_a_hazard_is_no_emergency(text):
+    result = decide(text)
+    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        ("der co melder piept nur einmal die minute kurz und da steht low bat", "P3"),
+        ("the co alarm is beeping once a minute, it says low battery", "P3"),
+        # an alarm that sounds, or people with symptoms, stay P0
+        ("der co melder piept", "P0"),
+        ("the co alarm is beeping", "P0"),
+        ("der co melder piept und mir ist schwindlig, die batterie ist aber neu", "P0"),
+    ],
+)
+def test_nineteenth_set_a_co_detector_asking_for_a_battery_is_no_alarm(text, urgency):
+    result = decide(text)
+    assert result.urgency == urgency, (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        ("der alte server ist tot den wollen wir entsorgen lassen", "P3"),
+        ("the old server is dead we want it disposed of", "P3"),
+        ("der server ist tot", "P1"),
+        ("the server is dead", "P1"),
+    ],
+)
+def test_nineteenth_set_a_dead_device_to_get_rid_of_is_no_outage(text, urgency):
+    result = decide(text, "it-service-hansa")
+    assert result.urgency == urgency, (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich wollte nur sagen der wasserschaden ist getrocknet der gutachter kommt montag",
+        "just letting you know the water damage has dried out the assessor comes monday",
+    ],
+)
+def test_nineteenth_set_water_damage_that_has_dried_is_routine(text):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.urgency == "P3", (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mate dared me to ring up and shout fire sorry it's a joke",
+        "mein kumpel hat gewettet dass ich hier anrufe und feuer rufe, ist nur ein scherz",
+    ],
+)
+def test_nineteenth_set_a_dare_or_a_joke_about_fire_is_a_prank(text):
+    result = decide(text)
+    assert (result.urgency, result.distress) == ("P4", "none"), (text, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "die steckdose im bad ist locker, ist nichts nass, wann kann da jemand kommen",
+        "the socket in the bathroom is loose, nothing's wet, when can someone come",
+    ],
+)
+def test_nineteenth_set_a_socket_fault_with_wet_denied_is_no_emergency(text):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["die gaskartusche für den campingkocher führen sie sowas", "do you stock gas canisters for camping stoves"],
+)
+def test_nineteenth_set_asking_whether_the_shop_carries_a_gas_product_is_no_emergency(text):
+    result = decide(text)
+    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+
+
 # --- issue 11, twentieth set: an emergency said beside a routine matter, by its signs, or behind an ordinary request
 
 
@@ -1269,24 +1380,6 @@ def test_twentieth_set_look_alikes_are_no_emergency_and_no_acute_distress(text, 
 @pytest.mark.parametrize(
     "text",
     [
-        "wegen dem gasgeruch von gestern, ihr kollege war ja da, alles wieder gut, ich wollt nur danke sagen",
-        "about the gas smell yesterday, your engineer sorted it, just wanted to say thanks",
-        "früher hat mein vater immer gesagt bei gasgeruch sofort raus stimmt das",
-        "what do you do in the event of a gas smell",
-    ],
-)
-def test_nineteenth_set_a_gas_smell_of_yesterday_or_as_a_rule_of_conduct_is_routine(text):
-    result = decide(text)
-    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
-
-
-@pytest.mark.parametrize(
-    "text", ["seit gestern riecht es nach gas", "bei uns riecht es nach gas", "i've smelled gas since yesterday"]
-)
-def test_nineteenth_set_a_gas_smell_since_yesterday_is_still_p0(text):
-    assert decide(text).urgency == "P0", text
-
-
         "i wanted to cancel monday's appointment, the water damage has already been sorted by the insurance",
         "ich wollte den termin am montag absagen, der wasserschaden ist schon über die versicherung erledigt",
     ],
@@ -1320,18 +1413,6 @@ def test_twentieth_set_sparks_and_the_past_by_rule(text, urgency):
 @pytest.mark.parametrize(
     "text",
     [
-        "haben sie ein gaslecksuchgerät zum verleihen",
-        "do you rent out gas leak detectors",
-        "your van is blocking the fire lane could the driver move it please",
-        "ihr auto steht in der feuerwehrzufahrt, können sie das wegfahren",
-        "ihr auto steht in der feuerwehrzufahrt",
-    ],
-)
-def test_nineteenth_set_a_tool_or_a_place_named_after_a_hazard_is_no_emergency(text):
-    result = decide(text)
-    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
-
-
         # the person lying there named after the verb, in a room named after a device
         "im heizungskeller liegt unser hausmeister auf dem boden, da riecht es komisch",
         "unser hausmeister liegt im keller auf dem boden",
@@ -1349,31 +1430,6 @@ def test_twentieth_set_someone_beyond_the_family_lying_on_the_floor_is_decided_b
 @pytest.mark.parametrize(
     ("text", "urgency"),
     [
-        ("der co melder piept nur einmal die minute kurz und da steht low bat", "P3"),
-        ("the co alarm is beeping once a minute, it says low battery", "P3"),
-        # an alarm that sounds, or people with symptoms, stay P0
-        ("der co melder piept", "P0"),
-        ("the co alarm is beeping", "P0"),
-        ("der co melder piept und mir ist schwindlig, die batterie ist aber neu", "P0"),
-    ],
-)
-def test_nineteenth_set_a_co_detector_asking_for_a_battery_is_no_alarm(text, urgency):
-    result = decide(text)
-    assert result.urgency == urgency, (text, result.urgency, result.evidence)
-
-
-@pytest.mark.parametrize(
-    ("text", "urgency"),
-    [
-        ("der alte server ist tot den wollen wir entsorgen lassen", "P3"),
-        ("the old server is dead we want it disposed of", "P3"),
-        ("der server ist tot", "P1"),
-        ("the server is dead", "P1"),
-    ],
-)
-def test_nineteenth_set_a_dead_device_to_get_rid_of_is_no_outage(text, urgency):
-
-
         # a transcript's note of the line's sound is nothing said
         ("*Rauschen*", "P4"),
         ("hm [knistern]", "P4"),
@@ -1390,48 +1446,6 @@ def test_twentieth_set_a_note_of_line_noise_is_no_call(text, urgency):
 @pytest.mark.parametrize(
     "text",
     [
-        "ich wollte nur sagen der wasserschaden ist getrocknet der gutachter kommt montag",
-        "just letting you know the water damage has dried out the assessor comes monday",
-    ],
-)
-def test_nineteenth_set_water_damage_that_has_dried_is_routine(text):
-    result = decide(text, "sanitaer-notdienst")
-    assert result.urgency == "P3", (text, result.urgency, result.evidence)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "my mate dared me to ring up and shout fire sorry it's a joke",
-        "mein kumpel hat gewettet dass ich hier anrufe und feuer rufe, ist nur ein scherz",
-    ],
-)
-def test_nineteenth_set_a_dare_or_a_joke_about_fire_is_a_prank(text):
-    result = decide(text)
-    assert (result.urgency, result.distress) == ("P4", "none"), (text, result.evidence)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "die steckdose im bad ist locker, ist nichts nass, wann kann da jemand kommen",
-        "the socket in the bathroom is loose, nothing's wet, when can someone come",
-    ],
-)
-def test_nineteenth_set_a_socket_fault_with_wet_denied_is_no_emergency(text):
-    result = decide(text, "sanitaer-notdienst")
-    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["die gaskartusche für den campingkocher führen sie sowas", "do you stock gas canisters for camping stoves"],
-)
-def test_nineteenth_set_asking_whether_the_shop_carries_a_gas_product_is_no_emergency(text):
-    result = decide(text)
-    assert result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
-
-
         "ich hab alle tabletten zusammengesucht die abgelaufen sind, kann ich die bei ihnen abgeben",
         "i've got a bag of old medicines that are out of date, can i drop them off with you",
     ],
