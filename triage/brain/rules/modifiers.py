@@ -25,15 +25,16 @@ _MONTHS = (
 )
 PAST = re.compile(fold_pattern(
     # "ein letztes Mal", "one last time": a farewell, not the past (issue 11, seventeenth set)
-    r"\b(?<!ein )(letzte\w*|vorige\w*|vergangene\w*) (woche|monat|jahr|mal|winter|sommer)|\bvor (\w+ )?(tagen|wochen|monaten|jahren)\b"
+    r"\b(?<!ein )(letzte\w*|vorige\w*|vergangene\w*) (woche|monat|jahr|mal|winter|sommer|frühling|frühjahr|herbst)|\bvor (\w+ )?(tagen|wochen|monaten|jahren)\b"
     r"|\bvor (gut |knapp |über |etwa )?(einem|einer|nem|ner) (woche|monat|jahr|jahrzehnt)\b"
     r"|\bdamals|\bneulich|\bfrüher (\w+ )?(mal|immer|oft|öfter|öfters)\b|\b(he|she|they|it|we|i|ex|husband|wife|partner) used to\b|\bhatten (\w+ ){0,3}(rohrbruch|einbruch|brand|wasserschaden|ausfall)"
     r"|\b(wurde|wurden|ist|sind) (\w+ ){0,3}(repariert|behoben|erledigt)"
     rf"|\b(im|vom|from|in|back in|last) ({_MONTHS})\b"
-    r"|\b(?<!one )last (week|month|year|time|winter)|\b(\w+ )(day|week|month|year)s? ago\b|\ba while ago|\bpreviously"
+    r"|\b(?<!one )last (week|month|year|time|winter|spring|summer|autumn|fall)|\b(\w+ )(day|week|month|year)s? ago\b|\ba while ago|\bpreviously"
     r"|\bwe had (a|an)\b|\b(was|were|has been|got) (\w+ )?(fixed|repaired|sorted)\b"
     r"|\bback in the (day|days|summer|spring|autumn|fall|winter|year|nineties|eighties|seventies|\d+s?)\b"
-    r"|\b(for|für) (the |die )?(insurance|versicherung)"
+    # issue 11, twenty-first set: "a confirmation of the water damage for my insurance", "den Bericht für meine Versicherung"
+    r"|\b(for|für) (the |die |my |our |meine |unsere |meiner )?(insurance|insurer|versicherung)"
     r"|\b(ein|einem|zwei|drei|vier|fünf|paar|einige) (jahr|jahre|jahren|monat|monate|monaten|wochen) her\b"
     # "wir hatten eine Schlägerei auf der Firmenfeier", "es gab einen Brand", "there was a fight at the party"
     r"|\b(hatten|hatte|gab es|es gab) (\w+ ){0,3}\w*(schlägerei|einbruch|brand|feuer|rohrbruch|unfall|überfall|wasserschaden)"
@@ -49,6 +50,12 @@ PRESENT = re.compile(fold_pattern(
 ))
 # an invoice is about past work: it makes a damage routine, never a danger to life
 INVOICE = re.compile(fold_pattern(r"\b\w*rechnung\w*|\binvoice\w*|\bbill\b"))
+# ... unless the caller turns from it to what is happening now, in the same turn ("ich wollte wegen der Rechnung
+# fragen, aber gerade ist das Rohr geplatzt", "it's about the invoice, and also the pipe has just burst")
+TURN_TO_NOW = re.compile(fold_pattern(
+    r"\b(aber|but|außerdem|nebenbei|übrigens|and also|und auch|besides|by the way|gerade|grad|jetzt|now|just|eben|plötzlich"
+    r"|suddenly|right now|in dem moment|meanwhile|währenddessen|oh gott|oh god)\b"
+))
 # ... unless the invoices are the caller's own work that a fault blocks: "ich kann heute keine Rechnungen verschicken"
 INVOICE_WORK = re.compile(fold_pattern(
     r"\brechnungen (\w+ )?(verschicken|schreiben|drucken|erstellen|rausschicken|raus schicken|versenden|rausgeben)"
@@ -97,7 +104,12 @@ HYPOTHETICAL_BEFORE = re.compile(fold_pattern(
 # ... and "bei einem (größeren) Rohrbruch", "in a fire": only right before the hazard, as its article; in
 # "hat bei einem Sturz einen Oberschenkelhalsbruch erlitten" it belongs to the fall, which happened
 HYPOTHETICAL_ARTICLE = re.compile(fold_pattern(r"\b(bei einem|bei einer|for a|für einen|für eine|in a|in an)\b"))
+# ... nor in "das sind doch Anzeichen für einen Schlaganfall": signs the caller sees are of a stroke happening
+SIGNS_BEFORE = re.compile(fold_pattern(r"\b(anzeichen|zeichen|symptome|warnzeichen|signs?|symptoms?) (für|for) (einen|eine|a)$"))
 JUST_ASKING = re.compile(fold_pattern(
+    # issue 11, twenty-first set: what the signs are, asked in general ("was sind die Anzeichen für einen Schlaganfall")
+    r"\b(was|welche) sind (\w+ ){0,2}(anzeichen|symptome|warnzeichen)\b|\bworan erkennt man\b"
+    r"|\bwhat are (\w+ ){0,2}(signs|symptoms|warning signs)\b|\bhow (do|can) (you|one|i) (recognise|recognize|spot) (a|an|the)\b|"
     r"\bnur (mal )?(so |allgemein )?gefragt|\ballgemein gefragt|\ballgemeine frage|\bjust (asking|curious)|\basking for a friend|\brein theoretisch|\btheoretically"
     r"|\bgeneral question|\bhypothetisch|\bhypothetically|\bwas passiert (eigentlich )?wenn|\bwhat happens if"
     r"|\b(schulung|training|seminar|awareness|präventi\w*|prevention|schutz vor|protection against)\b"
@@ -136,6 +148,14 @@ NEED = re.compile(fold_pattern(
     r"\b(brauche\w*|muss|müssen|dringend|ersatz|kaum noch|nur noch|fast leer|liefern|zu sein|abgesagt)\b"
     r"|\b(need|needs|has to|have to|must|urgent\w*|replacement|almost out|only got|running low|deliver|cancel\w*)\b"
 ))
+# today as the time an order is picked up: "Nasenspray für mein Kind, zum Abholen heute Nachmittag", "to pick up this
+# afternoon" (issue 11, twenty-first set); when to come for it, not how urgent it is
+PICKUP_TODAY = re.compile(fold_pattern(
+    r"\b(abholen|abholung|abhole|pick (\w+ )?up|pickup|collect|collection)\b (\w+ ){0,2}"
+    r"(heute|today|this (afternoon|evening|morning)|tonight)\b"
+    r"|\b(heute (\w+ )?|today |this (afternoon|evening|morning) |tonight )(\w+ ){0,2}(zum |zur )?(abholen|abholung|abhole|hole \w+ ab"
+    r"|to pick (\w+ )?up|for (pickup|collection)|to collect)\b"
+))
 # the other services still work: one thing down for everyone is urgent, not a total outage
 REST_WORKS = re.compile(fold_pattern(
     r"\bsonst (läuft|geht|funktioniert) alles|\beverything else (is fine|works|is working)|\b(cold|kalt\w*) (is fine|geht)"
@@ -153,6 +173,29 @@ COOKING = re.compile(fold_pattern(
     r"\b(toast|toaster|angebrannt\w*|pizza|gebraten|beim (kochen|braten|backen|duschen)|pfanne|dampf vom|wasserdampf"
     r"|(burnt|burned|burning) (the |my |some )?(toast|food|dinner|pan|bacon|pizza|chips|sausages|popcorn)"
     r"|(while|when) (i was |we were )?(cooking|frying|baking|showering)|steam from the (shower|kettle|bath))\b"
+    # issue 11, twenty-first set: set off each time someone cooks ("geht jedes Mal los, wenn ich koche", "keeps going off
+    # when I cook"): a detector too near the kitchen, not a fire
+    r"|\b(wenn|sobald|sowie) (ich|wir|man|jemand|er|sie) (\w+ ){0,2}(koche|kochen|kocht|brate|braten|brät|backe|backen|bäckt"
+    r"|dusche|duschen|duscht|toaste|toasten)\b"
+    r"|\b(when|whenever|every time|each time|anytime) (i|we|you|someone|anyone|he|she) (\w+ ){0,2}(cook|cooks|fry|fries"
+    r"|bake|bakes|shower|showers|make toast|makes toast|use the (oven|toaster|hob|grill))\b"
+))
+# a detector's low-battery chirp: "der CO-Melder zirpt alle paar Minuten", "it gives a short chirp once a minute"
+CHIRP = re.compile(fold_pattern(
+    r"\b(zirp\w*|chirp\w*)\b|\b(batterie\w*|akku\w*|battery|batteries)\b"
+    r"|\b(piept|piepst|piepsen|piepen|beeps?|beeping|bleeps?|bleeping)\b (\w+ ){0,4}(alle|jede|jeder|einmal|ein mal|once|every)"
+    r" (\w+ ){0,2}(minuten|minute|sekunden|stunde|minutes|seconds|hour)\b"
+))
+# ... which is an alarm after all when the caller names its tone or anyone feels what CO does
+ALARM_TONE = re.compile(fold_pattern(
+    r"\b(dauerton|dauerpiep\w*|durchgehend|ununterbrochen|laut\w*|alarmton|sirene|schrill\w*|heult|geht los|ging los"
+    r"|losgegangen|schlägt an|continuous\w*|constant\w*|non ?stop|loud\w*|siren|screaming|blaring|wailing|going off"
+    r"|went off|goes off|sounding)\b"
+))
+CO_SYMPTOMS = re.compile(fold_pattern(
+    r"\b(kopfschmerz\w*|kopfweh|schwindel\w*|schwindlig|übel|schlecht|benommen|müde|schläfrig|erbrech\w*|bewusstlos"
+    r"|ohnmächtig|umgekippt|headaches?|dizzy|sick|nause\w*|drowsy|sleepy|tired|faint\w*|vomit\w*|throwing up|confused"
+    r"|unconscious|collapsed|light headed)\b"
 ))
 ALARM_WORDS = re.compile(fold_pattern(r"\b\w*(alarm|melder)\w*\b|\bdetector\b|\bsmoke alarm"))
 # a fire that is meant to burn and burns too little: "das Feuer im Kamin geht immer aus", "the wood burner won't light"
@@ -234,6 +277,7 @@ class Found:
     joke: str | None
     false_alarm: str | None
     cooking_alarm: str | None
+    chirp: str | None
     hearth: str | None
     maintenance: str | None
 
@@ -252,11 +296,16 @@ class Found:
             just_asking=_find(JUST_ASKING, folded),
             low_stakes=_find(LOW_STAKES, folded),
             far_future=_find(FAR_FUTURE, folded),
-            today_need=_find(TODAY, folded) if NEED.search(folded.text) else None,
+            today_need=_find(TODAY, folded) if NEED.search(folded.text) and not PICKUP_TODAY.search(folded.text) else None,
             rest_works=_find(REST_WORKS, folded),
             joke=None if _denied(folded, JOKE) else _find(JOKE, folded),
             false_alarm=_find(FALSE_ALARM, folded),
             cooking_alarm=_find(COOKING, folded) if ALARM_WORDS.search(folded.text) else None,
+            chirp=(
+                _find(CHIRP, folded)
+                if ALARM_WORDS.search(folded.text) and not ALARM_TONE.search(folded.text)
+                and not CO_SYMPTOMS.search(folded.text) else None
+            ),
             hearth=_find(HEARTH, folded),
             maintenance=_find(MAINTENANCE, folded),
         )
@@ -272,6 +321,16 @@ class Found:
             return None
         return self.past
 
+    def invoice_for(self, hit: Hit) -> str | None:
+        """The invoice, unless the caller turns from it to the damage happening now ("Frage zur Rechnung, und nebenbei,
+        das Rohr ist gerade geplatzt"; issue 11, twenty-first set); an invoice named after the damage stays about it."""
+        m = INVOICE.search(self.folded.text)
+        if m is None or self.invoice is None:
+            return None
+        if m.end() <= hit.start and TURN_TO_NOW.search(self.folded.text[m.end() : max(hit.start, hit.end)]):
+            return None
+        return self.invoice
+
     def resolved_for(self, hit: Hit) -> str | None:
         """The resolved phrase, unless the caller turns from it to the hazard ("die ist wieder gut, aber … Rauch")."""
         m = RESOLVED.search(self.folded.text)
@@ -284,7 +343,10 @@ class Found:
     def hypothetical(self, hit: Hit) -> str | None:
         """'wenn die Alarmanlage losgeht', 'bei einem Rohrbruch': the hazard is asked about, not happening."""
         words = self.folded.text[: hit.start].split()
-        m = HYPOTHETICAL_BEFORE.search(" ".join(words[-4:])) or HYPOTHETICAL_ARTICLE.search(" ".join(words[-3:]))
+        m = HYPOTHETICAL_BEFORE.search(" ".join(words[-4:]))
+        article = HYPOTHETICAL_ARTICLE.search(" ".join(words[-3:]))
+        if article and not SIGNS_BEFORE.search(" ".join(words[-4:])):
+            m = m or article
         return m.group(0) if m else None
 
     def asked(self, hit: Hit) -> str | None:
@@ -294,7 +356,7 @@ class Found:
 ModifierName = Literal[
     "asked", "contained", "resolved", "resolved_unless_still", "past", "invoice", "low_stakes", "far_future",
     "hot_water_only", "not_total", "other_toilet", "false_alarm", "rest_works", "cooking_alarm", "hearth",
-    "maintenance",
+    "maintenance", "chirp",
 ]
 
 
@@ -318,7 +380,9 @@ _M = {
         Modifier("resolved", "P3", "resolved", lambda f, h: f.resolved_for(h), unless_still=False),
         Modifier("resolved_unless_still", "P3", "resolved", lambda f, h: f.resolved_for(h)),
         Modifier("past", "P3", "in the past", lambda f, h: f.past_for(h)),
-        Modifier("invoice", "P3", "about past work", lambda f, h: f.invoice, only=frozenset({"P1", "P2", "P3", "P4"})),
+        Modifier(
+            "invoice", "P3", "about past work", lambda f, h: f.invoice_for(h), only=frozenset({"P1", "P2", "P3", "P4"})
+        ),
         Modifier(
             "low_stakes", "P3", "the caller says it is not serious", lambda f, h: f.low_stakes,
             only=frozenset({"P1", "P2"}),
@@ -338,9 +402,14 @@ _M = {
             "rest_works", "P2", "one system down, the rest works", lambda f, h: f.rest_works or f.scope_one,
             only=frozenset({"P1"}), unless_still=False,
         ),
+        # "keeps going off whenever I cook" is still cooking: no "still" makes it a fire
         Modifier(
             "cooking_alarm", "P3", "an alarm set off by cooking",
-            lambda f, h: f.cooking_alarm if ALARM_WORDS.search(h.words) else None,
+            lambda f, h: f.cooking_alarm if ALARM_WORDS.search(h.words) else None, unless_still=False,
+        ),
+        Modifier(
+            "chirp", "P3", "a detector's low-battery chirp, no alarm tone and no symptoms",
+            lambda f, h: f.chirp if ALARM_WORDS.search(h.words) else None, unless_still=False,
         ),
         Modifier("hearth", "P3", "a stove fire that burns too little", lambda f, h: f.hearth, unless_still=False),
         Modifier("maintenance", "P3", "work on the system, not an incident", lambda f, h: f.maintenance),
@@ -350,7 +419,7 @@ _M = {
 _COMMON: tuple[ModifierName, ...] = ("asked", "resolved", "past", "invoice", "low_stakes")
 # Which modifiers apply to which kind of rule, tried in order; the first whose words occur decides.
 MODIFIERS: dict[Kind, tuple[ModifierName, ...]] = {
-    "hazard": ("asked", "resolved_unless_still", "past", "invoice", "low_stakes", "cooking_alarm", "hearth"),
+    "hazard": ("asked", "resolved_unless_still", "past", "invoice", "low_stakes", "cooking_alarm", "chirp", "hearth"),
     "self_harm": (),  # said once is enough: never talked down by other words
     "noise": (),
     "deadline": ("far_future",),
@@ -359,7 +428,7 @@ MODIFIERS: dict[Kind, tuple[ModifierName, ...]] = {
     "heating": (*_COMMON, "hot_water_only", "not_total"),
     "hot_water": _COMMON,
     "toilet": (*_COMMON, "other_toilet"),
-    "security": (*_COMMON, "false_alarm", "maintenance", "cooking_alarm"),
+    "security": (*_COMMON, "false_alarm", "maintenance", "cooking_alarm", "chirp"),
     "legal": _COMMON,
     "it": (*_COMMON, "rest_works"),
     "medication": _COMMON,
