@@ -367,3 +367,25 @@ def test_a_heating_appointment_to_be_arranged_is_no_heating_failure():
     assert result.urgency == "P3", result.evidence
     result = decide("Die Heizung ist komplett aus und draußen friert es.", "sanitaer-notdienst")
     assert result.urgency == "P1", result.evidence
+
+
+# --- found after retraining with the set: expired pills returned, a tradesperson needed ------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich hab alle tabletten zusammengesucht die abgelaufen sind, kann ich die bei ihnen abgeben",
+        "I've gathered up all my expired tablets, can I drop them off with you?",
+    ],
+)
+def test_expired_medicines_returned_are_no_emergency(text):
+    result = decide(text, "apotheke-am-markt")
+    assert result.urgency not in EMERGENCY and result.distress != "acute", _why(text, result)
+
+
+@pytest.mark.parametrize(
+    "text", ["i need a plumber, the kitchen tap keeps dripping", "ich brauche einen Klempner, der Wasserhahn tropft"]
+)
+def test_a_tradesperson_for_a_named_fault_is_a_report(text):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.intent == "report_problem", _why(text, result)

@@ -209,6 +209,24 @@ _POLICE_REPORT = re.compile(
     )
 )
 
+# a tradesperson needed, not an item: "i need a plumber, the kitchen tap keeps dripping", "ich brauche einen Klempner"
+_TRADESPERSON = re.compile(
+    fold_pattern(
+        r"\b(need|needs|want|brauche\w*|bräuchte\w*|benötige\w*) (\w+ )?(plumber|electrician|engineer|technician|fitter"
+        r"|someone|somebody|klempner|monteur|installateur|techniker|handwerker|jemand\w*|elektriker)\b"
+    )
+)
+# expired medicines brought back for disposal ("ich hab alle Tabletten zusammengesucht, die abgelaufen sind, kann ich
+# die bei Ihnen abgeben", "can I drop off my expired pills"): close to "ich hab alle Tabletten genommen" in the
+# encoder, never a model-only emergency (issue 11, twenty-first pass: the retrained model read it as one)
+_DISPOSAL = re.compile(
+    fold_pattern(
+        r"^(?=.*\b(abgelaufen\w*|expired|out of date|unused|übrig\w*)\b)"
+        r"(?=.*\b(abgeben|entsorgen|entsorgung|zurückgeben|zurückbringen|vorbeibringen|dispose\w*|disposal"
+        r"|hand (\w+ )?in|drop (\w+ )?off|return|bring (\w+ )?back)\b)"
+    )
+)
+
 _LEGAL_THREAT = re.compile(
     fold_pattern(
         r"\b(droht|drohte|drohen|will) (\w+ ){0,3}(zu )?(verklagen|anzuzeigen|anzeigen|abzumahnen|abmahnen|kündigen)\b"
@@ -385,6 +403,7 @@ def classify(
         mishap or mods.cooking_alarm or mods.hearth or _ERRAND.search(folded.text) or _AWAY.search(folded.text)
         or _BUSY.search(folded.text) or _REST_FINE.search(folded.text) or _DELIVERY.search(folded.text)
         or _MILD.search(folded.text) or _LOCKED_OUT.search(folded.text) or _CHIRP.search(folded.text)
+        or _DISPOSAL.search(folded.text)
     )
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         model_urgency = urgency
@@ -464,6 +483,11 @@ def classify(
             intent = "other"  # "ja, die Aufnahme ist okay": everyday words only ask for nothing
         if "quote" in cues and intent in ("information", "place_order") and urgency != "P4":
             intent = "leave_message"  # "ich hätte gern ein Angebot": a quote is a callback with the request
+        if (
+            intent == "place_order" and "order" not in cues and top is not None and top.rule.kind == "fault"
+            and _TRADESPERSON.search(folded.text)
+        ):
+            intent = "report_problem"  # "I need a plumber, the tap keeps dripping": a fault to be seen to, no item
         if "guard_order" in cues and intent == "appointment" and "quote" not in cues:
             intent = "place_order"  # "einen Wachschutz buchen": guarding and patrols are catalogue services
 
