@@ -389,3 +389,15 @@ def test_expired_medicines_returned_are_no_emergency(text):
 def test_a_tradesperson_for_a_named_fault_is_a_report(text):
     result = decide(text, "sanitaer-notdienst")
     assert result.intent == "report_problem", _why(text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mein Vater braucht einen Anwalt wegen seiner Kündigung, er hört schlecht, rufen Sie bitte mich an.",
+        "My dad needs a solicitor about his dismissal, he's hard of hearing, so please call me instead.",
+    ],
+)
+def test_a_callback_for_someone_else_is_a_message_not_a_person_now(text):
+    result = decide(text, "kanzlei-berg")
+    assert result.intent == "leave_message", _why(text, result)

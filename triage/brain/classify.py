@@ -483,6 +483,10 @@ def classify(
             intent = "other"  # "ja, die Aufnahme ist okay": everyday words only ask for nothing
         if "quote" in cues and intent in ("information", "place_order") and urgency != "P4":
             intent = "leave_message"  # "ich hätte gern ein Angebot": a quote is a callback with the request
+        if intent == "request_human" and "message" in cues:
+            # the model's guess of a person, where the caller asks to be called back ("rufen Sie bitte mich an",
+            # "please call me instead"): a message with the callback number, not a transfer now (twenty-first pass)
+            intent = "leave_message"
         if (
             intent == "place_order" and "order" not in cues and top is not None and top.rule.kind == "fault"
             and _TRADESPERSON.search(folded.text)
