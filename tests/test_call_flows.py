@@ -278,22 +278,25 @@ def test_law_firm_message_is_taken_read_back_and_stored(simulate):
     assert len(messages) == 1 and "mietvertrags" in messages[0].text
 
 
-def test_guard_booking_is_an_appointment_request_with_a_date(simulate):
+def test_guard_booking_is_a_booking_request_from_the_catalogue(simulate):
+    # issue 11, twenty-first set: guarding is a catalogue service the control room confirms, not an appointment
     call = simulate(
         "sicherheitsdienst-nord",
         [
             "yes",
             "i'd like to book a guard for our warehouse next friday night",
-            "0151 22334455",
-            "yes",
+            "one night",
+            "no that is all",
             "this is tom baker",
+            "0151 22334455",
             "yes",
             "yes",
         ],
     )
     out = call["outcome"]
-    assert (out["type"], out["intent"]) == ("message", "appointment")
-    assert out["message"]["kind"] == "appointment" and out["message"].get("when")
+    assert (out["type"], out["intent"]) == ("order", "place_order")
+    items = [(i["sku"], i["options"]) for i in out["order"]["items"]]
+    assert items == [("SEC-OBJEKT-NACHT", {"duration": "eine Nacht"})]
 
 
 def test_information_is_answered_from_the_pack(simulate):

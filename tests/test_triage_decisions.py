@@ -448,9 +448,10 @@ def test_look_alikes_are_not_emergencies(text):
     ["wir brauchen für samstag zwei wachleute für unser firmenfest",
      "we need two security guards for our company party on saturday"],
 )
-def test_a_guard_booking_for_a_date_is_an_appointment(text):
+def test_a_guard_booking_for_a_date_is_an_order(text):
+    # issue 11, twenty-first set: guards are a catalogue service (on-site guarding, event security), ordered
     result = decide(text, "sicherheitsdienst-nord")
-    assert (result.urgency, result.intent) == ("P3", "appointment"), (text, result.intent, result.evidence)
+    assert (result.urgency, result.intent) == ("P3", "place_order"), (text, result.intent, result.evidence)
 
 
 @pytest.mark.parametrize(

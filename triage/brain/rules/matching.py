@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..text import Folded, fold_pattern
 from ..types import Urgency
+from .names import in_a_name, name_spans
 from .schema import Kind, Label, Patterns, Rule
 
 
@@ -30,6 +31,8 @@ _NOT_NEGATING_AFTER = frozenset("weiss ob oh".split())
 # "he's not getting up", "she's not breathing": a negator before what the person no longer does is the symptom itself
 _NEG_AFTER = re.compile(
     r"^\s*(\w+\s+)?(nicht|nichts|nie|not|never|kein|keine)\b(?! nur| only| mehr auf"
+    # "der Hahn tropft, hat keine Eile": the caller's patience, not a denial (issue 11, twenty-first set)
+    r"| eile| stress| hektik| sorge| panik| problem\b| rush| hurry| worries"
     r"| (getting|gettin|get) up| moving| breathing| responding| waking| answering| making sense| talking)"
 )
 _NEG_WINDOW_WORDS = 3
@@ -96,13 +99,16 @@ def _about_something_else(folded: Folded, rule: Rule, start: int) -> bool:
 
 
 def match(folded: Folded, rules: tuple[Rule, ...]) -> list[Hit]:
-    """Every rule whose pattern occurs, with the caller's words and whether they were negated."""
+    """Every rule whose pattern occurs, with the caller's words and whether they were negated.
+
+    A match inside a name ("hier ist Brand", "Mrs Fire") is no situation (`names.name_spans`)."""
     hits: list[Hit] = []
+    names = name_spans(folded)
     for rule in rules:
         found: Hit | None = None
         for pattern in _patterns(rule.patterns):
             for m in pattern.finditer(folded.text):
-                if _about_something_else(folded, rule, m.start()):
+                if _about_something_else(folded, rule, m.start()) or in_a_name(names, m.start()):
                     continue
                 negated = rule.negatable and is_negated(folded, m.start(), m.end())
                 hit = Hit(rule, folded.words_at(m.start(), m.end()), negated, m.start(), m.end())

@@ -25,7 +25,7 @@ _MONTHS = (
 )
 PAST = re.compile(fold_pattern(
     # "ein letztes Mal", "one last time": a farewell, not the past (issue 11, seventeenth set)
-    r"\b(?<!ein )(letzte\w*|vorige\w*|vergangene\w*) (woche|monat|jahr|mal|winter|sommer)|\bvor (\w+ )?(tagen|wochen|monaten|jahren)\b"
+    r"\b(?<!ein )(letzte\w*|vorige\w*|vergangene\w*) (woche|monat|jahr|mal|winter|sommer|frühling|frühjahr|herbst)|\bvor (\w+ )?(tagen|wochen|monaten|jahren)\b"
     r"|\bvor (gut |knapp |über |etwa )?(einem|einer|nem|ner) (woche|monat|jahr|jahrzehnt)\b"
     r"|\bdamals|\bneulich|\bfrüher (\w+ )?(mal|immer|oft|öfter|öfters)\b"
     # issue 11, twentieth set: "hat mich früher geschlagen", "hit me in the past" (not "in the past hour")
@@ -33,11 +33,12 @@ PAST = re.compile(fold_pattern(
     r"|\b(he|she|they|it|we|i|ex|husband|wife|partner) used to\b|\bhatten (\w+ ){0,3}(rohrbruch|einbruch|brand|wasserschaden|ausfall)"
     r"|\b(wurde|wurden|ist|sind) (\w+ ){0,4}(repariert|behoben|erledigt)"
     rf"|\b(im|vom|from|in|back in|last) ({_MONTHS})\b"
-    r"|\b(?<!one )last (week|month|year|time|winter)|\b(\w+ )(day|week|month|year)s? ago\b|\ba while ago|\bpreviously"
+    r"|\b(?<!one )last (week|month|year|time|winter|spring|summer|autumn|fall)|\b(\w+ )(day|week|month|year)s? ago\b|\ba while ago|\bpreviously"
     r"|\bwe had (a|an)\b|\b(was|were|has been|got) (\w+ )?(fixed|repaired|sorted)\b"
     r"|\b(has|have) (already |now |all )?been (\w+ )?(fixed|repaired|sorted|dealt with|settled)\b"
     r"|\bback in the (day|days|summer|spring|autumn|fall|winter|year|nineties|eighties|seventies|\d+s?)\b"
-    r"|\b(for|für) (the |die )?(insurance|versicherung)"
+    # issue 11, twenty-first set: "a confirmation of the water damage for my insurance", "den Bericht für meine Versicherung"
+    r"|\b(for|für) (the |die |my |our |meine |unsere |meiner )?(insurance|insurer|versicherung)"
     r"|\b(ein|einem|zwei|drei|vier|fünf|paar|einige) (jahr|jahre|jahren|monat|monate|monaten|wochen) her\b"
     # "wir hatten eine Schlägerei auf der Firmenfeier", "es gab einen Brand", "there was a fight at the party"
     r"|\b(hatten|hatte|gab es|es gab) (\w+ ){0,3}\w*(schlägerei|einbruch|brand|feuer|rohrbruch|unfall|überfall|wasserschaden)"
@@ -56,10 +57,13 @@ PRESENT = re.compile(fold_pattern(
 ))
 # an invoice is about past work: it makes a damage routine, never a danger to life
 INVOICE = re.compile(fold_pattern(r"\b\w*rechnung\w*|\binvoice\w*|\bbill\b"))
-# "ich wollte nach der Rechnung fragen, und ach ja, im Keller spritzt gerade Wasser" (issue 11, twentieth set): a word
-# of now after the invoice starts a new matter, which the invoice does not make past work
-NOW_AFTER_INVOICE = re.compile(fold_pattern(
-    r"\b(jetzt|gerade|grad|gerade eben|im moment|momentan|now|right now|just now|at the moment|as we speak)\b"
+# ... unless the caller turns from it to what is happening now, in the same turn ("ich wollte wegen der Rechnung
+# fragen, aber gerade ist das Rohr geplatzt", "it's about the invoice, and also the pipe has just burst", "… und ach ja,
+# im Keller spritzt gerade Wasser"; issue 11, twentieth and twenty-first sets)
+TURN_TO_NOW = re.compile(fold_pattern(
+    r"\b(aber|but|außerdem|nebenbei|übrigens|and also|und auch|besides|by the way|gerade|grad|jetzt|now|just|eben|plötzlich"
+    r"|suddenly|right now|in dem moment|meanwhile|währenddessen|oh gott|oh god|im moment|momentan|at the moment"
+    r"|as we speak)\b"
 ))
 # ... unless the invoices are the caller's own work that a fault blocks: "ich kann heute keine Rechnungen verschicken"
 INVOICE_WORK = re.compile(fold_pattern(
@@ -119,7 +123,12 @@ HYPOTHETICAL_ARTICLE = re.compile(fold_pattern(r"\b(bei einem|bei einer|for a|f�
 # issue 11, nineteenth set: "bei Gasgeruch sofort raus", "in the event of fire": the hazard as a case in a rule of
 # conduct; only as the word right before it ("bei uns brennt es" has "uns" between)
 HYPOTHETICAL_CASE = re.compile(fold_pattern(r"\b(bei|in the event of|in case of)( (a|an|the))?$"))
+# ... nor in "das sind doch Anzeichen für einen Schlaganfall": signs the caller sees are of a stroke happening
+SIGNS_BEFORE = re.compile(fold_pattern(r"\b(anzeichen|zeichen|symptome|warnzeichen|signs?|symptoms?) (für|for) (einen|eine|a)$"))
 JUST_ASKING = re.compile(fold_pattern(
+    # issue 11, twenty-first set: what the signs are, asked in general ("was sind die Anzeichen für einen Schlaganfall")
+    r"\b(was|welche) sind (\w+ ){0,2}(anzeichen|symptome|warnzeichen)\b|\bworan erkennt man\b"
+    r"|\bwhat are (\w+ ){0,2}(signs|symptoms|warning signs)\b|\bhow (do|can) (you|one|i) (recognise|recognize|spot) (a|an|the)\b|"
     r"\bnur (mal )?(so |allgemein )?gefragt|\ballgemein gefragt|\ballgemeine frage|\bjust (asking|curious)|\basking for a friend|\brein theoretisch|\btheoretically"
     r"|\bgeneral question|\bhypothetisch|\bhypothetically|\bwas passiert (eigentlich )?wenn|\bwhat happens if"
     r"|\b(schulung|training|seminar|awareness|präventi\w*|prevention|schutz vor|protection against)\b"
@@ -158,6 +167,14 @@ NEED = re.compile(fold_pattern(
     r"\b(brauche\w*|muss|müssen|dringend|ersatz|kaum noch|nur noch|fast leer|liefern|zu sein|abgesagt)\b"
     r"|\b(need|needs|has to|have to|must|urgent\w*|replacement|almost out|only got|running low|deliver|cancel\w*)\b"
 ))
+# today as the time an order is picked up: "Nasenspray für mein Kind, zum Abholen heute Nachmittag", "to pick up this
+# afternoon" (issue 11, twenty-first set); when to come for it, not how urgent it is
+PICKUP_TODAY = re.compile(fold_pattern(
+    r"\b(abholen|abholung|abhole|pick (\w+ )?up|pickup|collect|collection)\b (\w+ ){0,2}"
+    r"(heute|today|this (afternoon|evening|morning)|tonight)\b"
+    r"|\b(heute (\w+ )?|today |this (afternoon|evening|morning) |tonight )(\w+ ){0,2}(zum |zur )?(abholen|abholung|abhole|hole \w+ ab"
+    r"|to pick (\w+ )?up|for (pickup|collection)|to collect)\b"
+))
 # the other services still work: one thing down for everyone is urgent, not a total outage
 REST_WORKS = re.compile(fold_pattern(
     r"\bsonst (läuft|geht|funktioniert) alles|\beverything else (is fine|works|is working)|\b(cold|kalt\w*) (is fine|geht)"
@@ -175,6 +192,31 @@ COOKING = re.compile(fold_pattern(
     r"\b(toast|toaster|angebrannt\w*|pizza|gebraten|beim (kochen|braten|backen|duschen)|pfanne|dampf vom|wasserdampf"
     r"|(burnt|burned|burning) (the |my |some )?(toast|food|dinner|pan|bacon|pizza|chips|sausages|popcorn)"
     r"|(while|when) (i was |we were )?(cooking|frying|baking|showering)|steam from the (shower|kettle|bath))\b"
+    # issue 11, twenty-first set: set off each time someone cooks ("geht jedes Mal los, wenn ich koche", "keeps going off
+    # when I cook"): a detector too near the kitchen, not a fire
+    r"|\b(wenn|sobald|sowie) (ich|wir|man|jemand|er|sie) (\w+ ){0,2}(koche|kochen|kocht|brate|braten|brät|backe|backen|bäckt"
+    r"|dusche|duschen|duscht|toaste|toasten)\b"
+    r"|\b(when|whenever|every time|each time|anytime) (i|we|you|someone|anyone|he|she) (\w+ ){0,2}(cook|cooks|fry|fries"
+    r"|bake|bakes|shower|showers|make toast|makes toast|use the (oven|toaster|hob|grill))\b"
+))
+# a detector's low-battery chirp: "der CO-Melder zirpt alle paar Minuten", "it gives a short chirp once a minute",
+# "piept einmal die Minute, steht low bat" (issue 11, nineteenth and twenty-first sets)
+CHIRP = re.compile(fold_pattern(
+    r"\b(zirp\w*|chirp\w*)\b|\b(batterie\w*|akku\w*|battery|batteries)\b|\blow ?bat\w*|\bbatteriewechsel\b"
+    r"|\b(einmal|1 mal|kurz) (pro|die|in der|jede) minute\b|\b(once|one beep) (a|per|every) minute\b"
+    r"|\b(piept|piepst|piepsen|piepen|beeps?|beeping|bleeps?|bleeping)\b (\w+ ){0,4}(alle|jede|jeder|einmal|ein mal|once|every)"
+    r" (\w+ ){0,2}(minuten|minute|sekunden|stunde|minutes|seconds|hour)\b"
+))
+# ... which is an alarm after all when the caller names its tone or anyone feels what CO does
+ALARM_TONE = re.compile(fold_pattern(
+    r"\b(dauerton|dauerpiep\w*|durchgehend|ununterbrochen|laut\w*|alarmton|sirene|schrill\w*|heult|geht los|ging los"
+    r"|losgegangen|schlägt an|continuous\w*|constant\w*|non ?stop|loud\w*|siren|screaming|blaring|wailing|going off"
+    r"|went off|goes off|sounding)\b"
+))
+CO_SYMPTOMS = re.compile(fold_pattern(
+    r"\b(kopfschmerz\w*|kopfweh|schwindel\w*|schwindlig|übel|schlecht|benommen|müde|schläfrig|erbrech\w*|bewusstlos"
+    r"|ohnmächtig|umgekippt|headaches?|dizzy|sick|nause\w*|drowsy|sleepy|tired|faint\w*|vomit\w*|throwing up|confused"
+    r"|unconscious|collapsed|light headed)\b"
 ))
 ALARM_WORDS = re.compile(fold_pattern(r"\b\w*(alarm|melder)\w*\b|\bdetector\b|\bsmoke alarm"))
 # a fire that is meant to burn and burns too little: "das Feuer im Kamin geht immer aus", "the wood burner won't light"
@@ -191,13 +233,6 @@ HEARTH = re.compile(fold_pattern(rf"{_STOVE}.*{_TOO_LITTLE}|{_TOO_LITTLE}.*{_STO
 MAINTENANCE = re.compile(fold_pattern(
     r"\b(batterie\w*|akku\w*|wartung\w*|nachrüst\w*|einbauen|installier\w*|montier\w*|austausch\w*|tauschen"
     r"|battery|batteries|maintenance|servicing|install\w*|fitted|upgrade|replac\w*|angebot|quote|beratung\w*|consultation)\b"
-))
-# issue 11, nineteenth set: a detector asking for a battery ("piept einmal die Minute, steht low bat", "the CO alarm
-# beeps once a minute, low battery"): a chirp, not an alarm
-LOW_BATTERY = re.compile(fold_pattern(
-    r"\blow ?bat\w*|\bbatter(ie|y|ies)\w* (\w+ ){0,2}(leer|schwach|alle|fast leer|low|flat|dead|empty|running out)\b"
-    r"|\b(neue|new|wechseln|change|replace) (\w+ )?batter(ie|y|ies)\b|\bbatteriewechsel\b"
-    r"|\b(einmal|1 mal|kurz) (pro|die|in der|jede) minute\b|\b(once|one beep) (a|per|every) minute\b|\bchirp\w*|\bzirp\w*"
 ))
 # issue 11, nineteenth set: a dead old device to be got rid of ("der alte Server ist tot, den wollen wir entsorgen"):
 # no outage, a job
@@ -284,9 +319,9 @@ class Found:
     joke: str | None
     false_alarm: str | None
     cooking_alarm: str | None
+    chirp: str | None
     hearth: str | None
     maintenance: str | None
-    low_battery: str | None
     disposal: str | None
 
     @classmethod
@@ -304,14 +339,18 @@ class Found:
             just_asking=_find(JUST_ASKING, folded),
             low_stakes=_find(LOW_STAKES, folded),
             far_future=_find(FAR_FUTURE, folded),
-            today_need=_find(TODAY, folded) if NEED.search(folded.text) else None,
+            today_need=_find(TODAY, folded) if NEED.search(folded.text) and not PICKUP_TODAY.search(folded.text) else None,
             rest_works=_find(REST_WORKS, folded),
             joke=None if _denied(folded, JOKE) else _find(JOKE, folded),
             false_alarm=_find(FALSE_ALARM, folded),
             cooking_alarm=_find(COOKING, folded) if ALARM_WORDS.search(folded.text) else None,
+            chirp=(
+                _find(CHIRP, folded)
+                if ALARM_WORDS.search(folded.text) and not ALARM_TONE.search(folded.text)
+                and not CO_SYMPTOMS.search(folded.text) else None
+            ),
             hearth=_find(HEARTH, folded),
             maintenance=_find(MAINTENANCE, folded),
-            low_battery=_find(LOW_BATTERY, folded),
             disposal=_find(DISPOSAL, folded),
         )
 
@@ -327,12 +366,12 @@ class Found:
         return self.past
 
     def invoice_for(self, hit: Hit) -> str | None:
-        """The invoice, unless a word of now follows it in the hazard's part of the turn: the caller asked about the
-        bill and then tells of something happening now ("… und ach ja, im Keller spritzt gerade Wasser")."""
-        if self.invoice is None:
-            return None
+        """The invoice, unless the caller turns from it to the damage happening now ("Frage zur Rechnung, und nebenbei,
+        das Rohr ist gerade geplatzt"; issue 11, twenty-first set); an invoice named after the damage stays about it."""
         m = INVOICE.search(self.folded.text)
-        if m is not None and m.end() <= hit.start and NOW_AFTER_INVOICE.search(self.folded.text[m.end() : max(hit.start, hit.end)]):
+        if m is None or self.invoice is None:
+            return None
+        if m.end() <= hit.start and TURN_TO_NOW.search(self.folded.text[m.end() : max(hit.start, hit.end)]):
             return None
         return self.invoice
 
@@ -348,10 +387,10 @@ class Found:
     def hypothetical(self, hit: Hit) -> str | None:
         """'wenn die Alarmanlage losgeht', 'bei einem Rohrbruch': the hazard is asked about, not happening."""
         words = self.folded.text[: hit.start].split()
-        m = (
-            HYPOTHETICAL_BEFORE.search(" ".join(words[-4:])) or HYPOTHETICAL_ARTICLE.search(" ".join(words[-3:]))
-            or HYPOTHETICAL_CASE.search(" ".join(words[-6:]))
-        )
+        m = HYPOTHETICAL_BEFORE.search(" ".join(words[-4:])) or HYPOTHETICAL_CASE.search(" ".join(words[-6:]))
+        article = HYPOTHETICAL_ARTICLE.search(" ".join(words[-3:]))
+        if article and not SIGNS_BEFORE.search(" ".join(words[-4:])):
+            m = m or article
         return m.group(0) if m else None
 
     def asked(self, hit: Hit) -> str | None:
@@ -361,7 +400,7 @@ class Found:
 ModifierName = Literal[
     "asked", "contained", "resolved", "resolved_unless_still", "past", "invoice", "low_stakes", "far_future",
     "hot_water_only", "not_total", "other_toilet", "false_alarm", "rest_works", "cooking_alarm", "hearth",
-    "maintenance", "low_battery", "disposal",
+    "maintenance", "chirp", "disposal",
 ]
 
 
@@ -385,7 +424,9 @@ _M = {
         Modifier("resolved", "P3", "resolved", lambda f, h: f.resolved_for(h), unless_still=False),
         Modifier("resolved_unless_still", "P3", "resolved", lambda f, h: f.resolved_for(h)),
         Modifier("past", "P3", "in the past", lambda f, h: f.past_for(h)),
-        Modifier("invoice", "P3", "about past work", lambda f, h: f.invoice_for(h), only=frozenset({"P1", "P2", "P3", "P4"})),
+        Modifier(
+            "invoice", "P3", "about past work", lambda f, h: f.invoice_for(h), only=frozenset({"P1", "P2", "P3", "P4"})
+        ),
         Modifier(
             "low_stakes", "P3", "the caller says it is not serious", lambda f, h: f.low_stakes,
             only=frozenset({"P1", "P2"}),
@@ -405,17 +446,19 @@ _M = {
             "rest_works", "P2", "one system down, the rest works", lambda f, h: f.rest_works or f.scope_one,
             only=frozenset({"P1"}), unless_still=False,
         ),
+        # "keeps going off whenever I cook" is still cooking: no "still" makes it a fire
         Modifier(
             "cooking_alarm", "P3", "an alarm set off by cooking",
-            lambda f, h: f.cooking_alarm if ALARM_WORDS.search(h.words) else None,
+            lambda f, h: f.cooking_alarm if ALARM_WORDS.search(h.words) else None, unless_still=False,
+        ),
+        Modifier(
+            "chirp", "P3", "a detector's low-battery chirp, no alarm tone and no symptoms",
+            # only an alarm's own words, and never where the rule heard people hurt (CO with headaches)
+            lambda f, h: f.chirp if ALARM_WORDS.search(h.words) and h.rule.distress != "acute" else None,
+            unless_still=False,
         ),
         Modifier("hearth", "P3", "a stove fire that burns too little", lambda f, h: f.hearth, unless_still=False),
         Modifier("maintenance", "P3", "work on the system, not an incident", lambda f, h: f.maintenance),
-        # only an alarm's own words, and never where the rule heard people hurt (CO with headaches)
-        Modifier(
-            "low_battery", "P3", "a detector asking for a battery",
-            lambda f, h: f.low_battery if ALARM_WORDS.search(h.words) and h.rule.distress != "acute" else None,
-        ),
         Modifier("disposal", "P3", "an old device to be got rid of", lambda f, h: f.disposal),
     )
 }
@@ -423,9 +466,7 @@ _M = {
 _COMMON: tuple[ModifierName, ...] = ("asked", "resolved", "past", "invoice", "low_stakes")
 # Which modifiers apply to which kind of rule, tried in order; the first whose words occur decides.
 MODIFIERS: dict[Kind, tuple[ModifierName, ...]] = {
-    "hazard": (
-        "asked", "resolved_unless_still", "past", "invoice", "low_stakes", "cooking_alarm", "hearth", "low_battery",
-    ),
+    "hazard": ("asked", "resolved_unless_still", "past", "invoice", "low_stakes", "cooking_alarm", "chirp", "hearth"),
     "self_harm": (),  # said once is enough: never talked down by other words
     "noise": (),
     "deadline": ("far_future",),
@@ -434,7 +475,7 @@ MODIFIERS: dict[Kind, tuple[ModifierName, ...]] = {
     "heating": (*_COMMON, "hot_water_only", "not_total"),
     "hot_water": _COMMON,
     "toilet": (*_COMMON, "other_toilet"),
-    "security": (*_COMMON, "false_alarm", "maintenance", "cooking_alarm"),
+    "security": (*_COMMON, "false_alarm", "maintenance", "cooking_alarm", "chirp"),
     "legal": _COMMON,
     "it": (*_COMMON, "rest_works", "disposal"),
     "medication": _COMMON,
