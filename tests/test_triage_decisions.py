@@ -636,7 +636,9 @@ def test_a_short_ordinary_sentence_is_never_an_emergency_on_the_models_word(text
 @pytest.mark.parametrize(
     ("text", "urgency"),
     [("ich kann nicht mehr", "P0"), ("i can't go on", "P0"), ("ich kann nicht mehr warten", None),
-     ("ich kann nicht mehr länger warten, wann kommt endlich jemand", None)],
+     ("ich kann nicht mehr länger warten, wann kommt endlich jemand", None), ("i can't wait any longer", None),
+     ("i can't wait any longer, i want to end it all", "P0"),
+     ("ich kann nicht mehr warten, ich will nicht mehr leben", "P0")],
 )  # fmt: skip
 def test_despair_in_a_short_turn_is_heard_impatience_is_not_despair(text, urgency):
     result = decide(text)
@@ -1472,3 +1474,22 @@ def test_twentieth_pass_old_medicines_brought_back_are_no_emergency(text):
 def test_twentieth_pass_a_fault_and_a_visit_is_a_report_a_time_asked_an_appointment(text, intent):
     result = decide(text, "sanitaer-notdienst")
     assert result.intent == intent, (text, result.intent, result.evidence)
+
+
+# --- a request taken back ("never mind, goodbye") is no emergency, and "never mind" denies nothing that follows
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["never mind, goodbye", "forget it, bye", "ach, vergessen Sie's, tschüss", "schon gut, macht nichts, tschüss"],
+)
+def test_a_request_taken_back_with_a_goodbye_is_no_emergency_and_no_distress(text):
+    result = decide(text)
+    assert result.urgency not in ("P0", "P1") and result.distress == "none", (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text", ["never mind the invoice, there's a fire in the kitchen", "never mind, there's a fire"]
+)
+def test_never_mind_denies_no_hazard_after_it(text):
+    assert decide(text).urgency == "P0", text

@@ -204,6 +204,16 @@ _DENIED_LIST = re.compile(fold_pattern(
     r"|\b(ist|is|s) (nicht|not) (nass|wet|feucht|damp)\b"
 ))
 
+# impatience, not despair: "ich kann nicht mehr warten", "I can't wait any longer" sit beside "ich kann nicht mehr"
+# in the encoder; the distress rules leave them out, so the model alone must not make them acute (a danger said beside
+# them is a rule's to hear)
+_IMPATIENT = re.compile(
+    fold_pattern(
+        r"\b(kann|können|konnte) (\w+ ){0,2}nicht (mehr |länger |mehr länger )(\w+ ){0,2}(warten|abwarten)\b"
+        r"|\b(can t|cannot|can not|couldn t) (\w+ ){0,2}wait (\w+ ){0,2}(any ?longer|any ?more|much longer)\b"
+    )
+)
+
 # busy, not burning: "bei uns brennt gerade die Hütte, so viel zu tun", "our phones are blowing up today"
 _BUSY = re.compile(
     fold_pattern(
@@ -542,6 +552,9 @@ def classify(
             evidence.append(f"no distress in everyday words only: {trivial}")
             distress = "none"
         elif distress == "acute" and prediction is not None and prediction.distress["acute"] < _MODEL_ACUTE_MIN:
+            distress = "elevated"
+        elif distress == "acute" and (impatient := _IMPATIENT.search(folded.text)):
+            evidence.append(f"impatience, not despair: {impatient.group(0)}")
             distress = "elevated"
         elif distress == "acute" and rule_urgency == "P3" and mods.past:
             # "my husband used to hit me, we live apart now": a danger the caller says is over is no fear now, however

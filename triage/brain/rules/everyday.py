@@ -28,6 +28,8 @@ EVERYDAY_WORDS = frozenset(
         # greetings, goodbyes, fillers
         "hallo hello hi hey moin servus grüß gott guten tag morgen abend mittag good morning afternoon evening day "
         "tschüss tschüs ciao bye goodbye auf wiederhören wiedersehen bis dann später later see you "
+        # taking a request back: "never mind, goodbye", "ach, vergessen Sie's, tschüss", "schon gut, macht nichts"
+        "never mind forget vergessen vergiss s schon macht nichts "
         "äh ähm ehm hm hmm mhm öhm uh uhm um umm er erm ah oh so also na naja well like you know i mean "
         # thanks, yes, no, politeness
         "danke dankeschön schön vielen dank thanks thank you so much very bitte please sorry entschuldigung "

@@ -51,7 +51,7 @@ def pack_rule(rule_id: str, urgency: Urgency, patterns: Patterns, label: Label, 
 
 _IDIOMS = re.compile(
     r"\b(weiss (\w+ )?nicht|stoer\w* (\w+ )?nicht|nicht sicher|not sure|don t know|dont know|no idea"
-    r"|keine ahnung|don t want to bother|hope i m not"
+    r"|keine ahnung|don t want to bother|hope i m not|never mind"
     # "es hört nicht auf zu bluten", "it won't stop bleeding": the opposite of a denial
     r"|(hoert|hoeren) (\w+ )?nicht (mehr )?auf( zu)?|won t stop|can t stop|doesn t stop|not stopping"
     # issue 11, sixteenth set: "ich nix gut deutsch", "me no good english": the caller's language, not a denial
