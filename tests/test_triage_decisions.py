@@ -1493,3 +1493,75 @@ def test_a_request_taken_back_with_a_goodbye_is_no_emergency_and_no_distress(tex
 )
 def test_never_mind_denies_no_hazard_after_it(text):
     assert decide(text).urgency == "P0", text
+
+
+# issue 11, twenty-second set: acute distress in the caller's own words, and look-alikes
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bitte ich bettle sie an geben sie mir einen menschen",
+        "ich bettel sie an verbinden sie mich",
+        "i beg you please put me through to a person",
+    ],
+)
+def test_twentysecond_begging_is_acute_distress(text):
+    assert decide(text).distress == "acute"
+
+
+def test_twentysecond_i_beg_your_pardon_is_no_begging():
+    assert decide("i beg your pardon could you repeat that").distress == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "der nachbar schreit und schlägt gegen meine tür er hat ein messer",
+        "er hämmert gegen die tür und hat ein messer dabei",
+        "he s hammering against the door with a knife",
+    ],
+)
+def test_twentysecond_a_blow_against_the_door_is_not_a_question_against_a_danger(text):
+    assert decide(text, "sicherheitsdienst-nord").urgency == "P0"
+
+
+def test_twentysecond_what_helps_against_a_burglar_stays_a_question():
+    assert decide("was kann man gegen einen einbrecher mit messer tun", "sicherheitsdienst-nord").urgency == "P3"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im film gestern wollte sich die hauptfigur umbringen wie heißt der nochmal",
+        "in the film last night the main character wanted to kill himself what was it called",
+        "on tv yesterday a guy was threatening to kill himself on a bridge what was that show",
+    ],
+)
+def test_twentysecond_a_character_in_a_story_is_no_one_at_risk(text):
+    d = decide(text)
+    assert d.urgency not in ("P0", "P1")
+    assert d.distress != "acute"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meine tochter hat gesagt sie will sich umbringen und hat sich eingeschlossen",
+        "im film grad hab ich gedacht ich will mich umbringen",
+        "my daughter said she wants to kill herself and locked herself in",
+    ],
+)
+def test_twentysecond_self_harm_outside_a_story_or_in_the_callers_own_words_stays_p0(text):
+    d = decide(text)
+    assert (d.urgency, d.distress) == ("P0", "acute")
+
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        ("im tatort gestern hat der mörder die frau erwürgt das war echt spannend", "kanzlei-berg"),
+        ("im krimi gestern hat einer die ganze familie gefesselt und sie hat so geschrien", None),
+        ("in the film yesterday the burglar tied up the whole family and she was screaming so exciting", None),
+    ],
+)
+def test_twentysecond_the_models_fear_in_a_story_is_not_the_callers(text, client):
+    assert decide(text, client).distress != "acute"

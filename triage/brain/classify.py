@@ -263,6 +263,17 @@ _LEGAL_THREAT = re.compile(
     )
 )
 
+# a story on a screen or a page, told or asked about: "im Tatort gestern hat der Mörder die Frau erwürgt", "in the film
+# last night he wanted to kill himself" (issue 11, twenty-second set); the model's violence and fear are the story's
+_FICTION = re.compile(
+    fold_pattern(
+        r"\b(im|in dem|in der|in einem|in einer) (film|kinofilm|fernsehen|tatort|krimi|serie|folge|roman|buch"
+        r"|theaterstück|hörspiel|podcast)\b"
+        r"|\b(in|on) (the|a|that|this) (film|movie|series|show|episode|book|novel|play|podcast)\b"
+        r"|\bon (tv|telly|the telly|netflix)\b"
+    )
+)
+
 _FIRE_AFTER = re.compile(
     fold_pattern(r"\b(feuer|flamme\w*|brennt|brennen|rauch|qualm\w*|fire|flames?|smoke|smoking|burning|ablaze)\b")
 )
@@ -455,7 +466,7 @@ def classify(
         settled = (
             if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or alarm_by_mistake or mods.resolved
             or mods.low_stakes or mods.just_asking or mods.far_future or everyday or alarm_work or legal_threat
-            or _POLICE_REPORT.search(folded.text)
+            or _POLICE_REPORT.search(folded.text) or _FICTION.search(folded.text)
         )
         # ... and those, with an alarm due for a battery, are not even asked about
         if (urgency in ("P0", "P1") and settled) or (unsure and (everyday or alarm_work)):
@@ -556,6 +567,9 @@ def classify(
         elif distress == "acute" and (impatient := _IMPATIENT.search(folded.text)):
             evidence.append(f"impatience, not despair: {impatient.group(0)}")
             distress = "elevated"
+        elif distress == "acute" and (fiction := _FICTION.search(folded.text)):
+            evidence.append(f"no fear of the caller's own in a story: {fiction.group(0)}")
+            distress = "none"
         elif distress == "acute" and rule_urgency == "P3" and mods.past:
             # "my husband used to hit me, we live apart now": a danger the caller says is over is no fear now, however
             # close the model puts the words to violence happening (issue 11, eighteenth set)

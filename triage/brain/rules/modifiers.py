@@ -117,6 +117,13 @@ STILL_ACTIVE = re.compile(fold_pattern(
 HYPOTHETICAL_BEFORE = re.compile(fold_pattern(
     r"\b(wenn|falls|if|in case|whether|ob|im falle|gegen|against|schulung|training|versicherung gegen)\b"
 ))
+# ... but "gegen" after a blow is where it lands, not what one protects against: "schlägt gegen meine Tür, er hat ein
+# Messer", "banging against the door" (issue 11, twenty-second set)
+STRUCK_AGAINST = re.compile(fold_pattern(
+    r"\b(schlägt|schlagen|hämmert|hämmern|tritt|treten|trommelt|bollert|wummert|klopft|klopfen|haut|hauen|drückt|wirft"
+    r"|banging|bangs|hammering|hammers|kicking|kicks|pounding|pounds|hitting|hits|throwing|slamming|pushing|leaning)"
+    r" (\w+ )?(gegen|against)\b"
+))
 # ... and "bei einem (größeren) Rohrbruch", "in a fire": only right before the hazard, as its article; in
 # "hat bei einem Sturz einen Oberschenkelhalsbruch erlitten" it belongs to the fall, which happened
 HYPOTHETICAL_ARTICLE = re.compile(fold_pattern(r"\b(bei einem|bei einer|for a|für einen|für eine|in a|in an)\b"))
@@ -387,7 +394,10 @@ class Found:
     def hypothetical(self, hit: Hit) -> str | None:
         """'wenn die Alarmanlage losgeht', 'bei einem Rohrbruch': the hazard is asked about, not happening."""
         words = self.folded.text[: hit.start].split()
-        m = HYPOTHETICAL_BEFORE.search(" ".join(words[-4:])) or HYPOTHETICAL_CASE.search(" ".join(words[-6:]))
+        m = HYPOTHETICAL_BEFORE.search(" ".join(words[-4:]))
+        if m and m.group(0) in ("gegen", "against") and STRUCK_AGAINST.search(" ".join(words[-6:])):
+            m = None
+        m = m or HYPOTHETICAL_CASE.search(" ".join(words[-6:]))
         article = HYPOTHETICAL_ARTICLE.search(" ".join(words[-3:]))
         if article and not SIGNS_BEFORE.search(" ".join(words[-4:])):
             m = m or article
