@@ -1565,3 +1565,21 @@ def test_twentysecond_self_harm_outside_a_story_or_in_the_callers_own_words_stay
 )
 def test_twentysecond_the_models_fear_in_a_story_is_not_the_callers(text, client):
     assert decide(text, client).distress != "acute"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich kann so nicht weitermachen ich hab den strick schon hier",
+        "ich will so nicht mehr weiterleben das seil hängt schon im keller",
+        "i can t go on like this i ve got the rope here",
+    ],
+)
+def test_twentysecond_cannot_go_on_like_this_with_the_means_at_hand_is_self_harm(text):
+    d = decide(text)
+    assert (d.urgency, d.distress) == ("P0", "acute")
+
+
+def test_twentysecond_a_broken_awning_cord_is_no_means_of_self_harm():
+    d = decide("ich kann so nicht weiterarbeiten der strick von der markise ist gerissen")
+    assert d.urgency not in ("P0", "P1")
