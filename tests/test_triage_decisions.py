@@ -1583,3 +1583,24 @@ def test_twentysecond_cannot_go_on_like_this_with_the_means_at_hand_is_self_harm
 def test_twentysecond_a_broken_awning_cord_is_no_means_of_self_harm():
     d = decide("ich kann so nicht weiterarbeiten der strick von der markise ist gerissen")
     assert d.urgency not in ("P0", "P1")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meine tochter hat angst im dunkeln haben sie so nachtlichter",
+        "meine schwiegermutter hat angst vor gewittern gibt es da was pflanzliches zur beruhigung",
+        "my mother in law is scared of thunderstorms is there anything herbal to calm her",
+    ],
+)
+def test_twentysecond_an_everyday_fear_of_a_thing_is_no_emergency(text):
+    d = decide(text, "apotheke-am-markt")
+    assert d.urgency not in ("P0", "P1") and d.distress != "acute", (d.urgency, d.evidence)
+
+
+@pytest.mark.parametrize(
+    "text", ["ich hab solche angst vor ihm er steht vor der tür", "i m so scared of him he s outside the door"]
+)
+def test_twentysecond_fear_of_a_person_at_the_door_stays_p0_acute(text):
+    d = decide(text)
+    assert (d.urgency, d.distress) == ("P0", "acute")

@@ -274,6 +274,17 @@ _FICTION = re.compile(
     )
 )
 
+# an everyday fear of a thing, not of a danger now: "meine Tochter hat Angst im Dunkeln", "scared of thunderstorms"
+# (issue 11, twenty-second set); a closed list, so that "Angst vor ihm" stays the model's to read
+_PHOBIA = re.compile(
+    fold_pattern(
+        r"\bangst (im dunkeln|vor (dem |der )?(dunkelheit|gewitter\w*|donner|spinnen|hunden|spritzen|nadeln|zahnarzt"
+        r"|arzt|fliegen|prüfung\w*|höhe|höhen|wasser|tieren|insekten|mäusen|schlangen))\b"
+        r"|\b(afraid|scared|frightened|terrified) of (the )?(dark|darkness|thunder\w*|storms?|lightning|spiders?|dogs"
+        r"|needles|injections|jabs|the dentist|dentists|doctors|flying|exams?|heights|water|insects|mice|snakes)\b"
+    )
+)
+
 _FIRE_AFTER = re.compile(
     fold_pattern(r"\b(feuer|flamme\w*|brennt|brennen|rauch|qualm\w*|fire|flames?|smoke|smoking|burning|ablaze)\b")
 )
@@ -466,7 +477,7 @@ def classify(
         settled = (
             if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or alarm_by_mistake or mods.resolved
             or mods.low_stakes or mods.just_asking or mods.far_future or everyday or alarm_work or legal_threat
-            or _POLICE_REPORT.search(folded.text) or _FICTION.search(folded.text)
+            or _POLICE_REPORT.search(folded.text) or _FICTION.search(folded.text) or _PHOBIA.search(folded.text)
         )
         # ... and those, with an alarm due for a battery, are not even asked about
         if (urgency in ("P0", "P1") and settled) or (unsure and (everyday or alarm_work)):
