@@ -1604,3 +1604,26 @@ def test_twentysecond_an_everyday_fear_of_a_thing_is_no_emergency(text):
 def test_twentysecond_fear_of_a_person_at_the_door_stays_p0_acute(text):
     d = decide(text)
     assert (d.urgency, d.distress) == ("P0", "acute")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "das bad ist komplett kaputt und ich hab kein geld mehr ich weiß nicht wie ich das schaffen soll",
+        "ich weiß nicht wie ich das bezahlen soll ich hab kein geld mehr und jetzt ist auch noch die heizung kaputt",
+        "the bathroom is completely ruined and i ve got no money left i don t know how i m going to manage",
+    ],
+)
+def test_twentysecond_no_money_left_and_no_way_through_is_acute_distress(text):
+    assert decide(text, "sanitaer-notdienst").distress == "acute"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich weiß nicht wie ich das bis freitag schaffen soll können sie früher kommen",
+        "i don t know how i m going to pay for this can i pay in instalments",
+    ],
+)
+def test_twentysecond_a_tight_date_or_a_price_is_no_despair(text):
+    assert decide(text, "sanitaer-notdienst").distress != "acute"
