@@ -1493,3 +1493,54 @@ def test_a_request_taken_back_with_a_goodbye_is_no_emergency_and_no_distress(tex
 )
 def test_never_mind_denies_no_hazard_after_it(text):
     assert decide(text).urgency == "P0", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # issue 11, twenty-third set: speech recognition drops the apostrophe ("im", "ive", "cant") ...
+        "im shaking so much i can barely hold the phone",
+        "im so scared please",
+        "ive lost everything the house the kids everything",
+        "im terrified he's coming back",
+        # ... and German callers drop the final e ("ich zitter")
+        "ich zitter so sehr ich kann das telefon kaum halten",
+    ],
+)
+def test_panic_without_an_apostrophe_or_with_a_dropped_e_is_acute_distress(text):
+    result = decide(text)
+    assert result.distress == "acute", (text, result.distress, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # issue 11, twenty-third set: fear of an everyday thing, shaking with rage, desperate for a coffee
+        "i'm terrified of needles is the flu jab done by you",
+        "i'm scared of the price to be honest can you give me a quote first",
+        "i'm shaking with rage your engineer never turned up",
+        "i'm desperate for a coffee sorry go on",
+        "ich hab so angst vor der spritze macht ihr auch grippeimpfungen",
+        "ich hab total angst vor der rechnung können sie mir erst einen kostenvoranschlag machen",
+        "ich zittere vor wut der monteur ist nicht gekommen",
+    ],
+)
+def test_fear_of_an_everyday_thing_or_shaking_with_rage_is_no_acute_distress_and_no_emergency(text):
+    result = decide(text)
+    assert result.distress != "acute" and result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm so scared of him he's still in the house",
+        "im so scared of the noises downstairs",
+        "i'm shaking with fear he's outside the door",
+        "i'm desperate for help my husband collapsed",
+        "ich hab solche angst vor ihm er ist noch in der wohnung",
+        "ich zittere vor angst er steht vor der tür",
+    ],
+)
+def test_fear_of_a_person_or_of_what_is_happening_stays_acute(text):
+    result = decide(text)
+    assert result.distress == "acute", (text, result.distress, result.evidence)
