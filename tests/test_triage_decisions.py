@@ -1544,3 +1544,29 @@ def test_fear_of_an_everyday_thing_or_shaking_with_rage_is_no_acute_distress_and
 def test_fear_of_a_person_or_of_what_is_happening_stays_acute(text):
     result = decide(text)
     assert result.distress == "acute", (text, result.distress, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # issue 11, twenty-third set: a plot retold is no caller in danger
+        "in the series she jumps off the bridge at the end",
+        "we watched a film last night where he kills his wife it was awful",
+        "in der serie springt sie am ende von der brücke",
+        "wir haben gestern einen film gesehen wo er seine frau umbringt",
+    ],
+)
+def test_a_story_on_screen_is_no_emergency_and_no_acute_distress(text):
+    result = decide(text)
+    assert result.urgency not in ("P0", "P1") and result.distress != "acute", (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        ("i was watching a film and now there's smoke coming from the kitchen", "P0"),
+        ("ich hab grad nen film geguckt und jetzt riecht es nach gas", "P0"),
+    ],
+)
+def test_a_hazard_beside_a_film_is_still_an_emergency(text, urgency):
+    assert decide(text).urgency == urgency, text

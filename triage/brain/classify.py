@@ -227,6 +227,20 @@ _FEAR_OF_A_THING = re.compile(
     )
 )
 
+# a story on screen or in a book, not the caller's life: "in the series she jumps off the bridge at the end", "we
+# watched a film where he kills his wife", "im Film springt sie am Ende von der Brücke". The plot's words sit beside
+# real self-harm and violence in the encoder, so the model alone must not make them an emergency or acute distress;
+# a hazard rule still hears a real one said beside it (issue 11, twenty-third set)
+_ON_SCREEN = re.compile(
+    fold_pattern(
+        r"\b(in|on) (the|that|this|a) (film|movie|series|episode|novel|soap|tv show|documentary)\b"
+        r"|\bon (tv|telly|the telly|netflix)\b"
+        r"|\b(watched|watching|saw|seen) (a|the|that|this) (film|movie|series|show|documentary|episode)\b"
+        r"|\b(im|in dem|in einem) (film|fernsehen|krimi|roman|tatort)\b|\bin der (serie|folge|sendung|doku)\b"
+        r"|\b(film|serie|krimi|doku|folge) (\w+ ){0,2}(gesehen|geguckt|angeschaut)\b"
+    )
+)
+
 # busy, not burning: "bei uns brennt gerade die Hütte, so viel zu tun", "our phones are blowing up today"
 _BUSY = re.compile(
     fold_pattern(
@@ -447,6 +461,7 @@ def classify(
         or _MILD.search(folded.text) or _LOCKED_OUT.search(folded.text) or _CHIRP.search(folded.text)
         or _FIRE_SERVICE_PLACE.search(folded.text)
         or _DISPOSAL.search(folded.text) or _FEAR_OF_A_THING.search(folded.text)
+        or _ON_SCREEN.search(folded.text)
     )
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         model_urgency = urgency
