@@ -1570,3 +1570,22 @@ def test_a_story_on_screen_is_no_emergency_and_no_acute_distress(text):
 )
 def test_a_hazard_beside_a_film_is_still_an_emergency(text, urgency):
     assert decide(text).urgency == urgency, text
+
+
+@pytest.mark.parametrize(
+    ("text", "acute"),
+    [
+        # issue 11, twenty-third set: a caller begging the call-taker to stay is in acute distress ...
+        ("please don't hang up on me please", True),
+        ("please stay on the line with me", True),
+        ("lassen sie mich bitte nicht allein", True),
+        ("bitte bitte nicht auflegen", True),
+        # ... one asking to hold while fetching a number, or annoyed at being cut off, is not
+        ("don't hang up i'm just getting my reference number", False),
+        ("please don't hang up on me again this is the third time i've been cut off", False),
+        ("bitte nicht auflegen ich suche gerade die kundennummer", False),
+    ],
+)
+def test_begging_the_call_taker_to_stay_is_acute_distress(text, acute):
+    result = decide(text)
+    assert (result.distress == "acute") == acute, (text, result.distress, result.evidence)
