@@ -1627,3 +1627,99 @@ def test_twentysecond_no_money_left_and_no_way_through_is_acute_distress(text):
 )
 def test_twentysecond_a_tight_date_or_a_price_is_no_despair(text):
     assert decide(text, "sanitaer-notdienst").distress != "acute"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # issue 11, twenty-third set: speech recognition drops the apostrophe ("im", "ive", "cant") ...
+        "im shaking so much i can barely hold the phone",
+        "im so scared please",
+        "ive lost everything the house the kids everything",
+        "im terrified he's coming back",
+        # ... and German callers drop the final e ("ich zitter")
+        "ich zitter so sehr ich kann das telefon kaum halten",
+    ],
+)
+def test_panic_without_an_apostrophe_or_with_a_dropped_e_is_acute_distress(text):
+    result = decide(text)
+    assert result.distress == "acute", (text, result.distress, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # issue 11, twenty-third set: fear of an everyday thing, shaking with rage, desperate for a coffee
+        "i'm terrified of needles is the flu jab done by you",
+        "i'm scared of the price to be honest can you give me a quote first",
+        "i'm shaking with rage your engineer never turned up",
+        "i'm desperate for a coffee sorry go on",
+        "ich hab so angst vor der spritze macht ihr auch grippeimpfungen",
+        "ich hab total angst vor der rechnung können sie mir erst einen kostenvoranschlag machen",
+        "ich zittere vor wut der monteur ist nicht gekommen",
+    ],
+)
+def test_fear_of_an_everyday_thing_or_shaking_with_rage_is_no_acute_distress_and_no_emergency(text):
+    result = decide(text)
+    assert result.distress != "acute" and result.urgency not in ("P0", "P1"), (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm so scared of him he's still in the house",
+        "im so scared of the noises downstairs",
+        "i'm shaking with fear he's outside the door",
+        "i'm desperate for help my husband collapsed",
+        "ich hab solche angst vor ihm er ist noch in der wohnung",
+        "ich zittere vor angst er steht vor der tür",
+    ],
+)
+def test_fear_of_a_person_or_of_what_is_happening_stays_acute(text):
+    result = decide(text)
+    assert result.distress == "acute", (text, result.distress, result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # issue 11, twenty-third set: a plot retold is no caller in danger
+        "in the series she jumps off the bridge at the end",
+        "we watched a film last night where he kills his wife it was awful",
+        "in der serie springt sie am ende von der brücke",
+        "wir haben gestern einen film gesehen wo er seine frau umbringt",
+    ],
+)
+def test_a_story_on_screen_is_no_emergency_and_no_acute_distress(text):
+    result = decide(text)
+    assert result.urgency not in ("P0", "P1") and result.distress != "acute", (text, result.urgency, result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        ("i was watching a film and now there's smoke coming from the kitchen", "P0"),
+        ("ich hab grad nen film geguckt und jetzt riecht es nach gas", "P0"),
+    ],
+)
+def test_a_hazard_beside_a_film_is_still_an_emergency(text, urgency):
+    assert decide(text).urgency == urgency, text
+
+
+@pytest.mark.parametrize(
+    ("text", "acute"),
+    [
+        # issue 11, twenty-third set: a caller begging the call-taker to stay is in acute distress ...
+        ("please don't hang up on me please", True),
+        ("please stay on the line with me", True),
+        ("lassen sie mich bitte nicht allein", True),
+        ("bitte bitte nicht auflegen", True),
+        # ... one asking to hold while fetching a number, or annoyed at being cut off, is not
+        ("don't hang up i'm just getting my reference number", False),
+        ("please don't hang up on me again this is the third time i've been cut off", False),
+        ("bitte nicht auflegen ich suche gerade die kundennummer", False),
+    ],
+)
+def test_begging_the_call_taker_to_stay_is_acute_distress(text, acute):
+    result = decide(text)
+    assert (result.distress == "acute") == acute, (text, result.distress, result.evidence)

@@ -214,6 +214,33 @@ _IMPATIENT = re.compile(
     )
 )
 
+# fear of an everyday thing, not for one's life: "i'm terrified of needles", "i'm scared of the price", "ich hab so
+# Angst vor der Spritze". The fear words sit beside "i'm scared he'll kill me" in the encoder, so the model alone must
+# not read an emergency or acute distress into them; the distress rules leave these objects out too (issue 11,
+# twenty-third set). Named objects only: "scared of the noises downstairs" stays the model's to hear.
+_FEAR_OF_A_THING = re.compile(
+    fold_pattern(
+        r"\b(scared|terrified|petrified|frightened|afraid) of (the |a |an |my |your )?(needles?|injections?|jabs?"
+        r"|dentists?|prices?|costs?|bills?|invoices?|flying|heights|spiders?|exams?|interviews?)\b"
+        r"|\bangst vor (der |den |dem |einer |einem )?(spritze\w*|impfung\w*|zahnarzt|rechnung\w*|kosten|preis\w*"
+        r"|fliegen|flug|höhe|spinnen|prüfung\w*|vorstellungsgespräch)\b"
+    )
+)
+
+# a story on screen or in a book, not the caller's life: "in the series she jumps off the bridge at the end", "we
+# watched a film where he kills his wife", "im Film springt sie am Ende von der Brücke". The plot's words sit beside
+# real self-harm and violence in the encoder, so the model alone must not make them an emergency or acute distress;
+# a hazard rule still hears a real one said beside it (issue 11, twenty-third set)
+_ON_SCREEN = re.compile(
+    fold_pattern(
+        r"\b(in|on) (the|that|this|a) (film|movie|series|episode|novel|soap|tv show|documentary)\b"
+        r"|\bon (tv|telly|the telly|netflix)\b"
+        r"|\b(watched|watching|saw|seen) (a|the|that|this) (film|movie|series|show|documentary|episode)\b"
+        r"|\b(im|in dem|in einem) (film|fernsehen|krimi|roman|tatort)\b|\bin der (serie|folge|sendung|doku)\b"
+        r"|\b(film|serie|krimi|doku|folge) (\w+ ){0,2}(gesehen|geguckt|angeschaut)\b"
+    )
+)
+
 # busy, not burning: "bei uns brennt gerade die Hütte, so viel zu tun", "our phones are blowing up today"
 _BUSY = re.compile(
     fold_pattern(
@@ -455,7 +482,8 @@ def classify(
         or _BUSY.search(folded.text) or _REST_FINE.search(folded.text) or _DELIVERY.search(folded.text)
         or _MILD.search(folded.text) or _LOCKED_OUT.search(folded.text) or _CHIRP.search(folded.text)
         or _FIRE_SERVICE_PLACE.search(folded.text)
-        or _DISPOSAL.search(folded.text)
+        or _DISPOSAL.search(folded.text) or _FEAR_OF_A_THING.search(folded.text)
+        or _ON_SCREEN.search(folded.text)
     )
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         model_urgency = urgency
