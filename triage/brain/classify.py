@@ -215,22 +215,28 @@ _IMPATIENT = re.compile(
 )
 
 # fear of an everyday thing, not for one's life: "i'm terrified of needles", "i'm scared of the price", "ich hab so
-# Angst vor der Spritze". The fear words sit beside "i'm scared he'll kill me" in the encoder, so the model alone must
-# not read an emergency or acute distress into them; the distress rules leave these objects out too (issue 11,
-# twenty-third set). Named objects only: "scared of the noises downstairs" stays the model's to hear.
+# Angst vor der Spritze", "Angst im Dunkeln". The fear words sit beside "i'm scared he'll kill me" in the encoder, so
+# the model alone must not read an emergency or acute distress into them; the distress rules leave these objects out
+# too (issue 11, twenty-second and twenty-third sets). Named objects only: "scared of the noises downstairs", "Angst
+# vor ihm" stay the model's to hear.
 _FEAR_OF_A_THING = re.compile(
     fold_pattern(
         r"\b(scared|terrified|petrified|frightened|afraid) of (the |a |an |my |your )?(needles?|injections?|jabs?"
         r"|dentists?|prices?|costs?|bills?|invoices?|flying|heights|spiders?|exams?|interviews?)\b"
         r"|\bangst vor (der |den |dem |einer |einem )?(spritze\w*|impfung\w*|zahnarzt|rechnung\w*|kosten|preis\w*"
         r"|fliegen|flug|höhe|spinnen|prüfung\w*|vorstellungsgespräch)\b"
+        # "meine Tochter hat Angst im Dunkeln", "scared of thunderstorms" (twenty-second set)
+        r"|\bangst (im dunkeln|vor (dem |der )?(dunkelheit|gewitter\w*|donner|spinnen|hunden|spritzen|nadeln|zahnarzt"
+        r"|arzt|fliegen|prüfung\w*|höhe|höhen|wasser|tieren|insekten|mäusen|schlangen))\b"
+        r"|\b(afraid|scared|frightened|terrified) of (the )?(dark|darkness|thunder\w*|storms?|lightning|dogs"
+        r"|the dentist|doctors|water|insects|mice|snakes)\b"
     )
 )
 
 # a story on screen or in a book, not the caller's life: "in the series she jumps off the bridge at the end", "we
 # watched a film where he kills his wife", "im Film springt sie am Ende von der Brücke". The plot's words sit beside
 # real self-harm and violence in the encoder, so the model alone must not make them an emergency or acute distress;
-# a hazard rule still hears a real one said beside it (issue 11, twenty-third set)
+# a hazard rule still hears a real one said beside it (issue 11, twenty-second and twenty-third sets)
 _ON_SCREEN = re.compile(
     fold_pattern(
         r"\b(in|on) (the|that|this|a) (film|movie|series|episode|novel|soap|tv show|documentary)\b"
@@ -238,6 +244,9 @@ _ON_SCREEN = re.compile(
         r"|\b(watched|watching|saw|seen) (a|the|that|this) (film|movie|series|show|documentary|episode)\b"
         r"|\b(im|in dem|in einem) (film|fernsehen|krimi|roman|tatort)\b|\bin der (serie|folge|sendung|doku)\b"
         r"|\b(film|serie|krimi|doku|folge) (\w+ ){0,2}(gesehen|geguckt|angeschaut)\b"
+        # "im Tatort gestern hat der Mörder die Frau erwürgt", "in the book he ..." (twenty-second set)
+        r"|\b(im|in dem|in der|in einem|in einer) (kinofilm|serie|folge|buch|theaterstück|hörspiel|podcast)\b"
+        r"|\b(in|on) (the|a|that|this) (show|book|play|podcast)\b"
     )
 )
 
@@ -287,28 +296,6 @@ _LEGAL_THREAT = re.compile(
     fold_pattern(
         r"\b(droht|drohte|drohen|will) (\w+ ){0,3}(zu )?(verklagen|anzuzeigen|anzeigen|abzumahnen|abmahnen|kündigen)\b"
         r"|\b(threaten\w*|going|wants|want) (\w+ ){0,2}to (sue|report|evict|take (me|us) to court)\b|\bsue (me|us)\b"
-    )
-)
-
-# a story on a screen or a page, told or asked about: "im Tatort gestern hat der Mörder die Frau erwürgt", "in the film
-# last night he wanted to kill himself" (issue 11, twenty-second set); the model's violence and fear are the story's
-_FICTION = re.compile(
-    fold_pattern(
-        r"\b(im|in dem|in der|in einem|in einer) (film|kinofilm|fernsehen|tatort|krimi|serie|folge|roman|buch"
-        r"|theaterstück|hörspiel|podcast)\b"
-        r"|\b(in|on) (the|a|that|this) (film|movie|series|show|episode|book|novel|play|podcast)\b"
-        r"|\bon (tv|telly|the telly|netflix)\b"
-    )
-)
-
-# an everyday fear of a thing, not of a danger now: "meine Tochter hat Angst im Dunkeln", "scared of thunderstorms"
-# (issue 11, twenty-second set); a closed list, so that "Angst vor ihm" stays the model's to read
-_PHOBIA = re.compile(
-    fold_pattern(
-        r"\bangst (im dunkeln|vor (dem |der )?(dunkelheit|gewitter\w*|donner|spinnen|hunden|spritzen|nadeln|zahnarzt"
-        r"|arzt|fliegen|prüfung\w*|höhe|höhen|wasser|tieren|insekten|mäusen|schlangen))\b"
-        r"|\b(afraid|scared|frightened|terrified) of (the )?(dark|darkness|thunder\w*|storms?|lightning|spiders?|dogs"
-        r"|needles|injections|jabs|the dentist|dentists|doctors|flying|exams?|heights|water|insects|mice|snakes)\b"
     )
 )
 
@@ -505,7 +492,7 @@ def classify(
         settled = (
             if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or alarm_by_mistake or mods.resolved
             or mods.low_stakes or mods.just_asking or mods.far_future or everyday or alarm_work or legal_threat
-            or _POLICE_REPORT.search(folded.text) or _FICTION.search(folded.text) or _PHOBIA.search(folded.text)
+            or _POLICE_REPORT.search(folded.text)
         )
         # ... and those, with an alarm due for a battery, are not even asked about
         if (urgency in ("P0", "P1") and settled) or (unsure and (everyday or alarm_work)):
@@ -606,7 +593,7 @@ def classify(
         elif distress == "acute" and (impatient := _IMPATIENT.search(folded.text)):
             evidence.append(f"impatience, not despair: {impatient.group(0)}")
             distress = "elevated"
-        elif distress == "acute" and (fiction := _FICTION.search(folded.text)):
+        elif distress == "acute" and (fiction := _ON_SCREEN.search(folded.text)):
             evidence.append(f"no fear of the caller's own in a story: {fiction.group(0)}")
             distress = "none"
         elif distress == "acute" and rule_urgency == "P3" and mods.past:
