@@ -97,9 +97,11 @@ def start_server(
     *,
     extra_env: dict[str, str] | None = None,
     database_url: str | None = None,
+    unset: tuple[str, ...] = (),
 ) -> VoiceServer:
     """`database_url` (TRIAGE_DATABASE_URL) lets several servers share one database; without it each
-    server keeps the embedded SQLite in its data dir, whatever the environment says."""
+    server keeps the embedded SQLite in its data dir, whatever the environment says. `unset`: settings
+    left to their defaults (removed from the environment after everything else)."""
     port = free_port()
     env = {
         **os.environ,
@@ -115,6 +117,8 @@ def start_server(
         **(extra_env or {}),
     }
     env.pop("TRIAGE_DATABASE_URL", None)
+    for name in unset:
+        env.pop(name, None)
     if database_url is not None:
         env["TRIAGE_DATABASE_URL"] = database_url
     data_dir.mkdir(parents=True, exist_ok=True)

@@ -121,7 +121,7 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
             {
                 "status": "ready",
                 "stt_model": str(state.engines.stt.model_path),
-                "voices": {lang: str(v.path) for lang, v in tts.voices.items()},
+                "voices": {lang: v.source for lang, v in tts.voices.items()},
                 "cached_prompts": len(tts.cache),
                 "all_prompts_cached": state.warm_done,
             }

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .settings import get_settings
+from .settings import Settings, get_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 db_app = typer.Typer(no_args_is_help=True, help="Database schema (Alembic migrations).")
@@ -355,17 +355,23 @@ def serve(
     import uvicorn
 
     from .runtime import limit_blas_threads, limit_malloc_arenas
-    from .speech.models import SpeechModelError, resolve_voice, resolve_whisper
+    from .speech.models import SpeechModelError, resolve_voices, resolve_whisper
 
     limit_malloc_arenas()  # before any thread of the server allocates
     limit_blas_threads()
     settings = get_settings()
     try:  # a missing model is a set-up problem: say which command fixes it before anything starts
         resolve_whisper(settings)
-        resolve_voice(settings.tts_voice_de, settings)
-        resolve_voice(settings.tts_voice_en, settings)
+        voices = resolve_voices(settings)
     except SpeechModelError as exc:
         _fail(str(exc))
+    for lang, choice in voices.items():
+        if choice.instead_of:
+            typer.echo(
+                f"warning: voice {choice.instead_of} ({lang}) is not installed; callers in {lang} hear "
+                f"{choice.name} instead. 'triage models pull' fetches it where the model hub is reachable.",
+                err=True,
+            )
     from .app import create_app
 
     logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -517,6 +523,21 @@ def models_list() -> None:
             typer.echo(f"  {state:<8} {row.name:<24} {details}")
             if row.present or row.configured_by:
                 typer.echo(f"           {row.path}")
+    _echo_voices_served(settings)
+
+
+def _echo_voices_served(settings: Settings) -> None:
+    """Which voice `triage serve` would speak each language with, as it decides at start."""
+    from .speech.models import SpeechModelError, resolve_voices
+
+    try:
+        voices = resolve_voices(settings)
+    except SpeechModelError as exc:
+        typer.echo(f"serve would not start: {exc}")
+        return
+    for lang, choice in voices.items():
+        instead = f" (instead of {choice.instead_of}, not installed)" if choice.instead_of else ""
+        typer.echo(f"serve speaks {lang} with {choice.name}{instead}")
 
 
 @models_app.command("pull")

@@ -35,7 +35,7 @@ from .packs.versions import PackVersions
 from .privacy.recording import RecordingVault
 from .privacy.retention import Purger
 from .settings import Settings
-from .speech.engines import WHISPER_RATE, SpeechToText, TextToSpeech, Transcript, Voice
+from .speech.engines import WHISPER_RATE, SpeechToText, TextToSpeech, Transcript, load_voice
 from .speech.listening import Listening
 from .store.repo import CallStore, open_store
 from .telephony.transfer import TwilioLine
@@ -135,13 +135,10 @@ class PackRegistry:
 
 def load_engines(settings: Settings, model: TextModel | None) -> Engines:
     """Load every model once. Raises SpeechModelError naming the fix when one is missing."""
-    from .speech.models import resolve_voice, resolve_whisper
+    from .speech.models import resolve_voices, resolve_whisper
 
     whisper = resolve_whisper(settings)
-    voices = {
-        "de": resolve_voice(settings.tts_voice_de, settings),
-        "en": resolve_voice(settings.tts_voice_en, settings),
-    }
+    voices = resolve_voices(settings)
     started = time.perf_counter()
     stt = SpeechToText(
         whisper,
@@ -150,7 +147,7 @@ def load_engines(settings: Settings, model: TextModel | None) -> Engines:
         workers=settings.stt_workers,
         max_new_tokens=settings.stt_max_new_tokens,
     )
-    tts = TextToSpeech({lang: Voice(path) for lang, path in voices.items()}, workers=settings.tts_workers)
+    tts = TextToSpeech({lang: load_voice(choice) for lang, choice in voices.items()}, workers=settings.tts_workers)
     engines = Engines(
         stt=stt,
         tts=tts,
@@ -162,7 +159,10 @@ def load_engines(settings: Settings, model: TextModel | None) -> Engines:
         ),
         model=model,
     )
-    log.info("speech engines loaded in %.1f s (whisper %s, voices %s)", time.perf_counter() - started, whisper, voices)
+    log.info(
+        "speech engines loaded in %.1f s (whisper %s, voices %s)",
+        time.perf_counter() - started, whisper, {lang: choice.name for lang, choice in voices.items()},
+    )
     warm_engines(engines)
     return engines
 

@@ -29,6 +29,8 @@ from faster_whisper.tokenizer import Tokenizer
 from faster_whisper.transcribe import get_compression_ratio, get_suppressed_tokens
 
 from ..brain.language import decode_language, needs_recheck
+from .espeak_voice import EspeakVoice
+from .models import VoiceChoice
 
 log = logging.getLogger(__name__)
 
@@ -641,6 +643,7 @@ class Voice:
         from piper import PiperVoice, SynthesisConfig
 
         self.path = onnx_path
+        self.source = str(onnx_path)  # what /readyz reports
         self.piper = PiperVoice.load(str(onnx_path))
         self.sample_rate: int = self.piper.config.sample_rate
         self._config = SynthesisConfig() if varied else SynthesisConfig(noise_scale=0.0, noise_w_scale=0.0)
@@ -663,15 +666,25 @@ class Voice:
         return list(self.stream_sync(text))
 
 
-class TextToSpeech:
-    """The Piper voices (one per language) and the cache of every client's fixed prompts."""
+# A language's voice: Piper's, or eSpeak NG's where no Piper voice for the language is installed.
+AnyVoice = Voice | EspeakVoice
 
-    def __init__(self, voices: dict[str, Voice], workers: int = 2) -> None:
+
+def load_voice(choice: VoiceChoice) -> AnyVoice:
+    if choice.onnx is None:
+        return EspeakVoice(choice.name)
+    return Voice(choice.onnx)
+
+
+class TextToSpeech:
+    """The voices (one per language) and the cache of every client's fixed prompts."""
+
+    def __init__(self, voices: dict[str, AnyVoice], workers: int = 2) -> None:
         self.voices = voices
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="tts")
         self.cache = PromptAudioCache()
 
-    def voice(self, lang: str) -> Voice:
+    def voice(self, lang: str) -> AnyVoice:
         return self.voices.get(lang) or next(iter(self.voices.values()))
 
     async def stream(self, text: str, lang: str) -> AsyncIterator[bytes]:

