@@ -52,6 +52,11 @@ def unsure(text: str) -> bool:
     return bool(_UNSURE.search(fold(text)))
 
 
+# Whisper writes a short "nee" as "Ne." It is a no only alone: "ne Maus" is "eine Maus", and "ja, genau, ne?"
+# asks for agreement.
+_LONE_NE = re.compile(r"^ne( ne)*$")
+
+
 def yes_no(pack: Pack, text: str, lang: str) -> bool | None:
     """True for yes, False for no, None when the words say neither or both, or that the caller does not know.
 
@@ -60,6 +65,8 @@ def yes_no(pack: Pack, text: str, lang: str) -> bool | None:
     folded = fold(text)
     if _UNSURE.search(folded):
         return None
+    if _LONE_NE.match(folded):
+        return False
     yes_words = tuple(w for words in pack.prompts.yes_words.values() for w in words)
     no_words = tuple(w for words in pack.prompts.no_words.values() for w in words)
     said_no = False
@@ -70,6 +77,20 @@ def yes_no(pack: Pack, text: str, lang: str) -> bool | None:
     if said_yes == said_no:
         return None
     return said_yes
+
+
+def only_yes_no(pack: Pack, text: str) -> bool:
+    """The turn is a yes or a no and nothing else ("Jep.", "jo passt", "yeah yeah", "nö"): no word of it is
+    a name, however short and capitalised ("Björn Hansen?" - "Jep" was read back as "Björn Jep")."""
+    folded = fold(text)
+    if _LONE_NE.match(folded):
+        return True
+    words = tuple(w for table in (pack.prompts.yes_words, pack.prompts.no_words) for ws in table.values() for w in ws)
+    rest = _phrases(words).sub(" ", folded).split() if words else folded.split()
+    return bool(folded) and not [w for w in rest if w not in _HUMS]
+
+
+_HUMS = frozenset("aeh aehm hm hmm uh uhm um oh ah na".split())
 
 
 # Greetings that belong to one language ("hi", "moin" and "okay" tell nothing)

@@ -111,7 +111,7 @@ def _de_atoms(word: str) -> list[_Atom] | None:
 def _en_atoms(word: str) -> list[_Atom] | None:
     if word in _EN_DIGITS:
         return [_Atom("digit", _EN_DIGITS[word], word)]
-    if word == "oh":
+    if word in ("oh", "o"):  # Whisper writes the spoken "oh" of "oh one seven six" as "o" as often as "oh"
         return [_Atom("oh", 0, word)]
     if word == "and":
         return [_Atom("and", 0, word)]
@@ -244,6 +244,8 @@ def number_spans(text: str, lang: str, *, split_values: bool = False, skip: froz
     for match in _WORD.finditer(text):
         word = match.group().lower()
         atoms = _atoms(word, lang)
+        if word == "o" and text[match.end() : match.end() + 1] in ("'", "’"):
+            atoms = None  # "O'Neil", "six o'clock": no zero
         adjacent = bool(run) and _SPACE_ONLY.fullmatch(text[last_end : match.start()]) is not None
         if run and word in skip and adjacent:
             last_end = match.end()

@@ -1,0 +1,238 @@
+"""Callers as Whisper base transcribes them on an 8 kHz line, in German and English: its words on silence
+("Untertitel im Auftrag des ZDF", "Thanks for watching!", "Thank you."), loose yes and no ("jo", "jep",
+"mhm", "nö", "yup", "uh-huh"), "o" for zero in a dictated number, a filler between commas inside a name,
+a count in a sentence of its own after the item ("I need two").
+
+The families come from `data/dev/calls_fifth.jsonl` (see data/dev/README.md); each test drives the real
+`Dialogue` with the shipped packs and classifier, or the extractor the family lives in.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from triage.brain import answers
+from triage.brain.dialogue import Dialogue
+from triage.brain.extract.name import extract_name
+from triage.brain.extract.order import match_order
+from triage.brain.extract.phone import extract_phone
+from triage.brain.model import TextModel, default_model_dir
+from triage.packs.load import load_pack
+from triage.packs.render import say
+
+
+@cache
+def model() -> TextModel:
+    return TextModel.load(default_model_dir())
+
+
+def call(client: str, lang: str) -> Dialogue:
+    d = Dialogue(load_pack(client), model(), lang=lang)
+    d.greet()
+    return d
+
+
+def prompt(client: str, key: str, lang: str, **variables) -> str:
+    return say(load_pack(client), key, lang, **variables)
+
+
+YES = {"de": "ja", "en": "yes"}
+MESSAGE = {
+    "de": ["Ich möchte eine Nachricht hinterlassen.", "Bitte rufen Sie mich wegen der Akte Schulz zurück."],
+    "en": ["I'd like to leave a message.", "Please call me back about the Schulz file."],
+}
+
+
+# --- Whisper's words on silence ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "credits"),
+    [
+        ("de", "Untertitel im Auftrag des ZDF für funk, 2017"),
+        ("de", "Untertitel der Amara.org-Community"),
+        ("en", "Thanks for watching!"),
+        ("en", "Subtitles by the Amara.org community"),
+    ],
+)
+def test_credits_at_the_consent_question_are_silence_and_the_call_goes_on(lang, credits):
+    """They ended the call as a sales call ("im Auftrag des"): now the question comes again."""
+    d = call("sanitaer-notdienst", lang)
+    reply = d.hear(credits)
+    assert not reply.end and d.state.outcome is None
+    assert reply.says == [prompt("sanitaer-notdienst", "silence_question", lang),
+                          prompt("sanitaer-notdienst", "recording_consent", lang)]
+    d.hear(YES[lang])
+    assert d.state.recording_consent is True
+
+
+@pytest.mark.parametrize(
+    ("lang", "credits"),
+    [("de", "Untertitel im Auftrag des ZDF, 2018"), ("en", "you"), ("en", "Thank you for watching.")],
+)
+def test_credits_before_any_request_are_silence(lang, credits):
+    d = call("kanzlei-berg", lang)
+    reply = d.hear(credits)
+    assert reply.says == [prompt("kanzlei-berg", "silence_reprompt", lang)] and d.state.outcome is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "noise"),
+    [
+        ("de", "Untertitel der Amara.org-Community"),
+        ("de", "Vielen Dank."),
+        ("en", "Thank you."),
+        ("en", "Thanks for watching!"),
+    ],
+)
+def test_words_on_silence_at_the_name_question_are_no_name(lang, noise):
+    """ "Untertitel der Amara" was read back as the caller's name; "Thank you." was "not understood"."""
+    d = call("kanzlei-berg", lang)
+    for turn in [*MESSAGE[lang], "0171 2345678", YES[lang]]:
+        d.hear(turn)
+    assert d.missing() == "name"
+    reply = d.hear(noise)
+    assert d.state.name is None
+    assert reply.says == [prompt("kanzlei-berg", "silence_question", lang),
+                          prompt("kanzlei-berg", "ask_name", lang)]
+    d.hear("Anna Schmidt")
+    assert d.state.name == "Anna Schmidt"
+
+
+@pytest.mark.parametrize(
+    ("lang", "turn"),
+    [
+        ("de", "Anna Schmidt. Untertitel im Auftrag des ZDF, 2020"),
+        ("en", "Anna Schmidt. Thanks for watching!"),
+    ],
+)
+def test_credits_after_real_words_leave_the_words(lang, turn):
+    d = call("kanzlei-berg", lang)
+    for said in [*MESSAGE[lang], "0171 2345678", YES[lang]]:
+        d.hear(said)
+    reply = d.hear(turn)
+    assert d.state.name == "Anna Schmidt"
+    assert reply.says == [prompt("kanzlei-berg", "confirm_name", lang, caller_name="Anna Schmidt")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "turn"),
+    [
+        ("de", "Ich rufe im Auftrag meiner Mutter an, sie möchte einen Termin für die Wartung."),
+        ("en", "Thank you, I'd like to leave a message."),
+    ],
+)
+def test_a_callers_own_words_like_the_credits_are_kept(lang, turn):
+    d = call("kanzlei-berg", lang)
+    reply = d.hear(turn)
+    assert reply.says != [prompt("kanzlei-berg", "silence_reprompt", lang)]
+    assert d.state.silences == 0
+
+
+@pytest.mark.parametrize(("lang", "thanks"), [("de", "Vielen Dank."), ("en", "Thank you.")])
+def test_thanks_after_a_result_is_still_the_callers_own(lang, thanks):
+    """At "anything else?" thanks are the caller's, never silence."""
+    d = call("kanzlei-berg", lang)
+    for turn in [*MESSAGE[lang], "0171 2345678", YES[lang], "Anna Schmidt", YES[lang], YES[lang]]:
+        d.hear(turn)
+    assert d.state.outcome is not None and d.state.phase == "anything_else"
+    reply = d.hear(thanks)
+    assert prompt("kanzlei-berg", "silence_question", lang) not in reply.says
+    assert prompt("kanzlei-berg", "silence_reprompt", lang) not in reply.says
+
+
+# --- loose yes and no ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "answer", "recorded"),
+    [
+        ("de", "jo", True), ("de", "Jep.", True), ("de", "Mhm.", True), ("de", "Nö.", False), ("de", "Ne.", False),
+        ("en", "yup", True), ("en", "Mm-hmm.", True), ("en", "Uh-huh.", True), ("en", "nah", False),
+    ],
+)
+def test_loose_yes_and_no_answer_the_consent_question(lang, answer, recorded):
+    d = call("sanitaer-notdienst", lang)
+    reply = d.hear(answer)
+    assert d.state.recording_consent is recorded
+    assert prompt("sanitaer-notdienst", "not_understood", lang) not in reply.says
+    assert reply.says[-1] == prompt("sanitaer-notdienst", "ask_need", lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "yes"), [("de", "Jep"), ("de", "Jo."), ("de", "Mhm."), ("en", "Yup."), ("en", "Uh-huh.")]
+)
+def test_a_loose_yes_to_the_name_read_back_is_no_surname(lang, yes):
+    """ "Björn Hansen?" - "Jep" was read back as "Björn Jep"."""
+    d = call("kanzlei-berg", lang)
+    for turn in [*MESSAGE[lang], "0171 2345678", YES[lang], "Björn Hansen"]:
+        d.hear(turn)
+    assert d.state.confirming == "name"
+    reply = d.hear(yes)
+    assert d.state.name == "Björn Hansen" and "name" in d.state.confirmed
+    assert d.state.phase == "message_confirm"
+    assert prompt("kanzlei-berg", "not_understood", lang) not in reply.says
+
+
+def test_a_lone_ne_is_no_but_ne_inside_a_sentence_is_not():
+    pack = load_pack("sanitaer-notdienst")
+    assert answers.yes_no(pack, "Ne.", "de") is False
+    assert answers.yes_no(pack, "Ja, genau, ne?", "de") is True
+    assert answers.yes_no(pack, "ne Maus noch", "de") is None
+
+
+# --- "o" for zero --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("said", "number"),
+    [
+        ("o one seven six, two three four, five six seven eight nine", "017623456789"),
+        ("o one six o, one two three, four five six seven", "01601234567"),
+        ("o four three one, seven seven, eight eight, nine nine", "0431778899"),
+        ("o one five two, three four, five six seven, eight nine o", "015234567890"),
+    ],
+)
+def test_o_for_zero_in_a_dictated_number(said, number):
+    assert extract_phone(said, "en", expecting=True) == number
+
+
+@pytest.mark.parametrize("said", ["call me after six o'clock", "my name's Sarah O'Neil", "O'Connor"])
+def test_o_with_an_apostrophe_is_no_zero(said):
+    assert extract_phone(said, "en", expecting=True) is None
+
+
+# --- a filler inside a name ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "said", "name"),
+    [
+        ("de", "Mein Name ist Kemal, äh, Yilmaz.", "Kemal Yilmaz"),
+        ("de", "Kemal, ähm, Yilmaz", "Kemal Yilmaz"),
+        ("en", "my name is, um, John, er, Smith", "John Smith"),
+        ("en", "Priya, uh, Sharma", "Priya Sharma"),
+        # no filler: a comma still puts the surname first
+        ("de", "Müller, Hans", "Hans Müller"),
+    ],
+)
+def test_a_filler_between_commas_inside_a_name_is_a_hesitation(lang, said, name):
+    assert extract_name(said, lang, expecting=True) == name
+
+
+# --- "I need two" ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "said", "qty"),
+    [
+        ("en", "hi, um, do you sell thermostat heads for the radiator? I need two", 2),
+        ("en", "have you got radiator thermostats? we'd need three of them please", 3),
+        ("de", "Haben Sie Thermostatköpfe? Ich bräuchte zwei.", 2),
+        ("de", "Verkaufen Sie auch Thermostatköpfe? Dann nehme ich drei bitte", 3),
+        # no count after the verb: one
+        ("en", "do you sell thermostat heads? I need one for the bathroom", 1),
+        ("de", "Haben Sie Thermostatköpfe? Ich brauche den für das Bad", 1),
+    ],
+)
+def test_a_count_in_its_own_sentence_after_the_item(lang, said, qty):
+    lines = match_order(said, lang, load_pack("sanitaer-notdienst").catalog)
+    assert [(line.sku, line.qty) for line in lines] == [("SAN-THERMOSTAT", qty)]
+
+
+def test_the_count_before_the_next_item_stays_that_items():
+    catalog = load_pack("sanitaer-notdienst").catalog
+    lines = match_order("a thermostat head and I need two bleed keys", "en", catalog)
+    assert sorted((line.sku, line.qty) for line in lines) == [("SAN-ENTLUEFT", 2), ("SAN-THERMOSTAT", 1)]
