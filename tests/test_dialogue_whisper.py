@@ -15,6 +15,7 @@ import pytest
 
 from triage.brain import answers
 from triage.brain.dialogue import Dialogue
+from triage.brain.extract.address import extract_address
 from triage.brain.extract.name import extract_name
 from triage.brain.extract.order import match_order
 from triage.brain.extract.phone import extract_phone
@@ -236,3 +237,92 @@ def test_the_count_before_the_next_item_stays_that_items():
     catalog = load_pack("sanitaer-notdienst").catalog
     lines = match_order("a thermostat head and I need two bleed keys", "en", catalog)
     assert sorted((line.sku, line.qty) for line in lines) == [("SAN-ENTLUEFT", 2), ("SAN-THERMOSTAT", 1)]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("noise", ["...", "♪"])
+def test_a_turn_without_a_word_is_silence(lang, noise):
+    d = call("kanzlei-berg", lang)
+    reply = d.hear(noise)
+    assert reply.says == [prompt("kanzlei-berg", "silence_reprompt", lang)]
+
+
+# --- a sentence cut by a pause -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "start", "rest"),
+    [
+        ("de", "Ich möchte", "eine Nachricht hinterlassen."),
+        ("de", "Ähm, ja, wir bräuchten", "eine Nachricht an Frau Berg, sie möge mich zurückrufen."),
+        ("en", "I'd like to", "leave a message for Dr Berg."),
+        ("en", "um, I was wondering if", "I could leave a message."),
+    ],
+)
+def test_a_request_cut_by_a_pause_is_waited_for_and_joined(lang, start, rest):
+    """ "Ich möchte" was "not understood", and counted towards a handover."""
+    d = call("kanzlei-berg", lang)
+    first = d.hear(start)
+    assert first.says == [] and d.state.misunderstood == 0
+    d.hear(rest)
+    assert d.state.intent == "leave_message" and d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("de", "Ich möchte eine Nachricht hinterlassen."),
+        ("en", "I'd like to leave a message."),
+        ("de", "Ich möchte nicht"),
+        ("en", "I want to speak to someone"),
+    ],
+)
+def test_a_whole_request_is_not_waited_for(lang, said):
+    d = call("kanzlei-berg", lang)
+    assert d.hear(said).says != []
+
+
+# --- a date in the past is no time for the appointment --------------------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "said", "when"),
+    [
+        ("de", "Ich hätte gern einen Termin, mein Chef hat mir gestern gekündigt.", "Donnerstag vormittag"),
+        ("en", "hi, I'd like an appointment, my employer fired me, I got the letter yesterday",
+         "maybe Thursday morning?"),
+    ],
+)
+def test_a_past_date_in_an_appointment_request_is_no_time_for_it(lang, said, when):
+    d = call("kanzlei-berg", lang)
+    reply = d.hear(said)
+    assert reply.says[-1] == prompt("kanzlei-berg", "appointment_ask_when", lang)
+    d.hear(when)
+    assert when.rstrip("?") in (d.state.message or "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("de", "Ich hätte gern einen Termin nächste Woche Dienstag wegen meiner Kündigung."),
+     ("en", "I'd like an appointment next Tuesday about my dismissal")],
+)
+def test_a_future_date_in_an_appointment_request_is_its_time(lang, said):
+    d = call("kanzlei-berg", lang)
+    reply = d.hear(said)
+    assert reply.says[-1] == prompt("kanzlei-berg", "ask_callback", lang)
+
+
+# --- a postcode in two groups ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "said", "street", "postcode", "city"),
+    [
+        ("de", "Ja, das ist die Bramfelder Chaussee 12, 22 177 Hamburg.", "Bramfelder Chaussee", "22177", "Hamburg"),
+        ("de", "Eilbeker Weg 33a, 22 089 Hamburg", "Eilbeker Weg", "22089", "Hamburg"),
+        ("en", "It's Grindelallee 80, 20 146 Hamburg.", "Grindelallee", "20146", "Hamburg"),
+        ("en", "14 Station Road, 21 335 Lüneburg", "Station Road", "21335", "Lüneburg"),
+    ],
+)
+def test_a_postcode_written_in_two_groups_is_one(lang, said, street, postcode, city):
+    address = extract_address(said, lang, expecting=True)
+    assert (address.street, address.postcode, address.city) == (street, postcode, city)
+
+
+def test_two_numbers_after_a_street_are_no_postcode_without_a_town():
+    address = extract_address("Goethestraße 14, 20 100 Stück", "de")
+    assert address.postcode is None and address.city is None

@@ -152,6 +152,23 @@ def says_what_about(text: str, when_words: str | None = None) -> bool:
     return bool(rest)
 
 
+# The start of a request and no more ("Ich möchte", "wir bräuchten", "I'd like to", "I was wondering if"):
+# the speech detector ended the turn at a pause inside the sentence, and the rest is still to come
+_UNFINISHED = re.compile(
+    r"^((ja|yes|yeah|hallo|hello|hi|aeh|aehm|um|uh|also|so|well|ok|okay|guten tag|guten morgen|good morning) )*"
+    r"((ich|wir) (moechte|moechten|wollte|wollten|will|wuerde|wuerden|haette|haetten|brauche|braeuchte"
+    r"|braeuchten|brauchen|rufe an|rufe wegen|wollte fragen ob|wollte mal fragen ob)( gern| gerne)?( mal)?"
+    r"( eine| einen| ein| gern| gerne)?|es geht um|und zwar"
+    r"|(i d|i would|we d|we would) like( to)?|(i|we) (want|wanted|need|needed)( to)?|i was wondering( if)?"
+    r"|i m calling( about| because)?|i am calling( about| because)?|it s about|i m ringing( about)?)$"
+)
+
+
+def unfinished(text: str) -> bool:
+    """ "Ich möchte", "I'd like to": a request cut off by a pause, its rest in the next turn."""
+    return bool(_UNFINISHED.match(fold(text)))
+
+
 def is_done(text: str) -> bool:
     """The caller has nothing more ("nein danke, das wars")."""
     return bool(_DONE.search(fold(text)))

@@ -114,6 +114,12 @@ class Dialogue(Context):
         if not text.strip() or self._thanks_to_a_question(text):
             return self._bot(self._silence())
         s.silences = 0
+        if s.unfinished:  # "Ich möchte" / "eine Nachricht hinterlassen": one request
+            text, s.unfinished = f"{s.unfinished} {text}", None
+        elif s.phase in ("need", "anything_else") and answers.unfinished(text):
+            s.unfinished = text  # the caller paused inside the sentence: the bot waits, its question stands
+            self._keep_question = True
+            return self._bot(Reply())
         s.lang = follow_heard_language(text, tuple(self.pack.languages), s.lang, language)  # type: ignore[assignment]
         # "bitte nicht mehr aufzeichnen" at any point: nothing is recorded from now on (brain/consent.py)
         withdrawn = consent.withdraw(s, text, self.now())

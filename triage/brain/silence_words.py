@@ -35,7 +35,7 @@ def without_credits(text: str) -> tuple[str, str]:
     """The turn without Whisper's silence words, and the words taken out ("" when none were). Credits
     close a video, so what stands after them is theirs too ("..., 2017")."""
     folded = fold(text)
-    if _ALONE.match(folded):
+    if not folded or _ALONE.match(folded):  # "...", "♪": no word at all
         return "", text.strip()
     found = _CREDITS.search(folded)
     if found is None:

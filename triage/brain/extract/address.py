@@ -196,12 +196,23 @@ def _city(t: str, street: _Found | None, expecting: bool) -> str | None:
     return None
 
 
+# "Bramfelder Chaussee 12, 22 177 Hamburg": Whisper writes a postcode said as "zweiundzwanzig
+# hundertsiebenundsiebzig" in two groups; after the street's comma and before a town it is one postcode
+_SPLIT_POSTCODE = re.compile(rf"(?<=\w,\s)(\d{{2}})\s(\d{{3}})(?=\s*,?\s*(?:in\s+)?(?P<town>[{_LETTERS}]{{3,}}))")
+
+
+def _joined_postcode(m: re.Match[str]) -> str:
+    """ "22 177 Hamburg" as "22177 Hamburg"; "22 100 people" stays (no town follows)."""
+    return m.group(1) + m.group(2) if _placename_ok(m.group("town")) else m.group()
+
+
+
 def _address_text(text: str, lang: str) -> str:
     t = _PLUS.sub("+", _without_fillers(_prepare(text, lang).text, lang))
     phone = _find_phone(t, expecting=False)
     if phone:
         t = t[: phone[0]] + " " + t[phone[1] :]
-    return t
+    return _SPLIT_POSTCODE.sub(_joined_postcode, t)
 
 
 def _bare_address(t: str) -> Address:
