@@ -132,14 +132,13 @@ def test_a_callers_own_words_like_the_credits_are_kept(lang, turn):
 
 @pytest.mark.parametrize(("lang", "thanks"), [("de", "Vielen Dank."), ("en", "Thank you.")])
 def test_thanks_after_a_result_is_still_the_callers_own(lang, thanks):
-    """At "anything else?" thanks are the caller's, never silence."""
+    """At "anything else?" thanks are the caller's goodbye (they were "not understood"), never silence."""
     d = call("kanzlei-berg", lang)
     for turn in [*MESSAGE[lang], "0171 2345678", YES[lang], "Anna Schmidt", YES[lang], YES[lang]]:
         d.hear(turn)
     assert d.state.outcome is not None and d.state.phase == "anything_else"
     reply = d.hear(thanks)
-    assert prompt("kanzlei-berg", "silence_question", lang) not in reply.says
-    assert prompt("kanzlei-berg", "silence_reprompt", lang) not in reply.says
+    assert reply.says == [prompt("kanzlei-berg", "goodbye", lang, caller_name="Anna Schmidt")] and reply.end
 
 
 # --- loose yes and no ----------------------------------------------------------------------------------
@@ -180,6 +179,25 @@ def test_a_lone_ne_is_no_but_ne_inside_a_sentence_is_not():
     assert answers.yes_no(pack, "ne Maus noch", "de") is None
 
 
+@pytest.mark.parametrize(
+    ("lang", "done"),
+    [("de", "Ne, danke."), ("de", "Nee, passt so."), ("de", "Passt schon, danke."), ("en", "nah I'm good"),
+     ("en", "nope, thanks"), ("en", "I'm good, thanks")],
+)
+def test_a_loose_no_more_ends_the_items(lang, done):
+    d = call("sanitaer-notdienst", lang)
+    d.hear(YES[lang])
+    d.hear("Ich hätte gern einen Duschkopf." if lang == "de" else "I'd like a shower head, please.")
+    assert d.state.phase == "order"
+    reply = d.hear(done)
+    assert reply.says == [prompt("sanitaer-notdienst", "order_ask_fulfilment", lang)]
+
+
+def test_not_enough_is_no_end():
+    assert not answers.is_done("Das reicht nicht, ich brauche noch mehr.")
+    assert answers.is_done("Das reicht, danke.")
+
+
 # --- "o" for zero --------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("said", "number"),
@@ -188,6 +206,7 @@ def test_a_lone_ne_is_no_but_ne_inside_a_sentence_is_not():
         ("o one six o, one two three, four five six seven", "01601234567"),
         ("o four three one, seven seven, eight eight, nine nine", "0431778899"),
         ("o one five two, three four, five six seven, eight nine o", "015234567890"),
+        ("zero one seven one, double o, four five six seven eight", "01710045678"),
     ],
 )
 def test_o_for_zero_in_a_dictated_number(said, number):

@@ -13,7 +13,10 @@ _DONE = re.compile(
     r"\b(das wars|das war s|das waers|das waer s|das waere es|das ist alles|das waere alles|mehr nicht|sonst nichts"
     r"|nichts mehr|nein danke|tschuess|auf wiederhoeren|wiederhoeren|that s all|that is all|that s it"
     r"|that s everything|that is everything|that ll be all|that will be all|nothing else|nothing more|no thanks"
-    r"|no thank you|bye|goodbye)\b"
+    r"|no thank you|bye|goodbye"
+    # as people say it loosely (and Whisper writes it): "Ne, danke.", "Nee, passt so.", "nah I'm good"
+    r"|(ne|nee|noe|nah|nope) (danke|thanks|thank you)|passt so|passt schon|das reicht(?! nicht)|i m good|we re good"
+    r"|that ll do)\b"
 )
 # "Ich möchte eine Nachricht für Herrn Berg hinterlassen": announces a message without giving it
 _ANNOUNCE = re.compile(

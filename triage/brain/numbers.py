@@ -200,7 +200,7 @@ def _pieces(atoms: list[_Atom]) -> list[tuple[str, str]]:
     while i < len(atoms):
         atom = atoms[i]
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
-        if atom.kind == "repeat" and nxt is not None and nxt.kind == "digit":
+        if atom.kind == "repeat" and nxt is not None and nxt.kind in ("digit", "oh"):  # "double o": 00
             out.append((str(nxt.value) * atom.value, "digits"))
             i += 2
         elif atom.kind == "oh":
