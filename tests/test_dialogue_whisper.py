@@ -345,3 +345,21 @@ def test_a_postcode_written_in_two_groups_is_one(lang, said, street, postcode, c
 def test_two_numbers_after_a_street_are_no_postcode_without_a_town():
     address = extract_address("Goethestraße 14, 20 100 Stück", "de")
     assert address.postcode is None and address.city is None
+
+
+# --- a hyphenated street written apart ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "said", "street"),
+    [
+        ("de", "Konsul Smidt Straße 8, Bremen", "Konsul Smidt Straße"),
+        ("de", "das ist die Max Brauer Allee 20 in Hamburg", "Max Brauer Allee"),
+        ("en", "It's Karl Marx Straße 12, Kiel", "Karl Marx Straße"),
+        ("en", "Graf Zeppelin Straße 3, Hamburg", "Graf Zeppelin Straße"),
+        # the adjective of a place, or a street of one word and its type, stay as they were
+        ("de", "ich wohne in der Berliner Straße 5", "Berliner Straße"),
+        ("de", "Schwachhauser Heerstraße 3, Bremen", "Schwachhauser Heerstraße"),
+        ("en", "I live on Goethe Straße 14", "Goethe Straße"),
+    ],
+)
+def test_a_hyphenated_street_written_apart_keeps_its_first_words(lang, said, street):
+    assert extract_address(said, lang, expecting=True).street == street
