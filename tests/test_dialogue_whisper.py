@@ -226,8 +226,13 @@ def test_o_with_an_apostrophe_is_no_zero(said):
         ("de", "Kemal, ähm, Yilmaz", "Kemal Yilmaz"),
         ("en", "my name is, um, John, er, Smith", "John Smith"),
         ("en", "Priya, uh, Sharma", "Priya Sharma"),
-        # no filler: a comma still puts the surname first
+        # Whisper's full stop at a pause inside the name
+        ("de", "Petra. Nowak.", "Petra Nowak"),
+        ("de", "Petra... Nowak.", "Petra Nowak"),
+        ("en", "Tom. Baker.", "Tom Baker"),
+        # no filler: a comma still puts the surname first; a word that is no name is left
         ("de", "Müller, Hans", "Hans Müller"),
+        ("de", "Petra. Danke.", "Petra"),
     ],
 )
 def test_a_filler_between_commas_inside_a_name_is_a_hesitation(lang, said, name):

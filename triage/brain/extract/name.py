@@ -194,6 +194,8 @@ def _name_in(t: str, lang: str, expecting: bool) -> str | None:
         return names[0]
     if len(first) == len(second) == 1 and "," in t:
         return f"{names[1]} {names[0]}"
+    if len(first) == len(second) == 1 and len(names) == 2:
+        return f"{names[0]} {names[1]}"  # "Petra. Nowak.": Whisper's full stop at a pause inside the name
     return found
 
 
