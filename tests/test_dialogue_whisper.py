@@ -20,6 +20,7 @@ from triage.brain.extract.name import extract_name
 from triage.brain.extract.order import match_order
 from triage.brain.extract.phone import extract_phone
 from triage.brain.model import TextModel, default_model_dir
+from triage.brain.turns import turn_hold
 from triage.packs.load import load_pack
 from triage.packs.render import say
 
@@ -368,3 +369,20 @@ def test_two_numbers_after_a_street_are_no_postcode_without_a_town():
 )
 def test_a_hyphenated_street_written_apart_keeps_its_first_words(lang, said, street):
     assert extract_address(said, lang, expecting=True).street == street
+
+
+# --- turn-taking: hold a request that has only begun; a loose yes ends the turn at once ----------------
+@pytest.mark.parametrize("said", ["Ich möchte", "Hallo, wir bräuchten", "I was wondering if", "um, I'd like"])
+def test_turn_taking_waits_for_a_request_that_has_only_begun(said):
+    hold = turn_hold(said)
+    assert hold.seconds > 0 and not hold.ends_now
+
+
+@pytest.mark.parametrize("said", ["Ich möchte eine Nachricht hinterlassen.", "I'd like a shower head, please."])
+def test_turn_taking_leaves_a_whole_request_to_the_detector(said):
+    assert turn_hold(said).seconds == 0
+
+
+@pytest.mark.parametrize("said", ["Jep.", "Joa.", "Nö.", "Nah."])
+def test_a_loose_yes_or_no_ends_the_turn_at_once(said):
+    assert turn_hold(said, frozenset({"yes_no"})).ends_now
