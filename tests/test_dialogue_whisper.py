@@ -208,6 +208,7 @@ def test_not_enough_is_no_end():
         ("o four three one, seven seven, eight eight, nine nine", "0431778899"),
         ("o one five two, three four, five six seven, eight nine o", "015234567890"),
         ("zero one seven one, double o, four five six seven eight", "01710045678"),
+        ("Oh, one, seven, six, two, three, four, five, six, seven, eight.", "01762345678"),
     ],
 )
 def test_o_for_zero_in_a_dictated_number(said, number):

@@ -47,6 +47,8 @@ _THOUSAND = {"tausend", "thousand"}
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SPACE_ONLY = re.compile(r"[ \t]+")
+# Whisper writes a number dictated digit by digit with commas: "Oh, one, seven, six."
+_COMMA_GAP = re.compile(r"[ \t]*,[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -246,7 +248,10 @@ def number_spans(text: str, lang: str, *, split_values: bool = False, skip: froz
         atoms = _atoms(word, lang)
         if word == "o" and text[match.end() : match.end() + 1] in ("'", "’"):
             atoms = None  # "O'Neil", "six o'clock": no zero
-        adjacent = bool(run) and _SPACE_ONLY.fullmatch(text[last_end : match.start()]) is not None
+        gap = text[last_end : match.start()]
+        adjacent = bool(run) and _SPACE_ONLY.fullmatch(gap) is not None
+        if run and atoms and len(run) == 1 and run[0][1][0].kind == "oh" and atoms[0].kind == "digit":
+            adjacent = adjacent or _COMMA_GAP.fullmatch(gap) is not None  # "Oh, one, seven, six": a zero
         if run and word in skip and adjacent:
             last_end = match.end()
             continue
