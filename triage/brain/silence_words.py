@@ -16,7 +16,7 @@ from .text import fold
 # Credits that no caller says, wherever in a turn they stand (Whisper may put one after real words).
 _CREDITS = re.compile(
     r"\b(untertitel(ung)?( \w+){0,3} (im auftrag (des|der|von) \w+|der amara( org)?( community)?|des zdf|von \w+ \w+)"
-    r"|untertitel der amara org community|amara org community|im auftrag des zdf fuer funk"
+    r"|amara org community|im auftrag des zdf"
     r"|subtitles by( the)? amara( org)?( community)?|copyright (wdr|swr|zdf|ard|ndr|br)( \d{4})?"
     r"|(thanks|thank you) for watching|please subscribe|like and subscribe|vielen dank fuers zuschauen"
     r"|danke fuers zuschauen|abonniert (den|meinen) kanal)\b( \d{4})?"
