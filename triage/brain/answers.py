@@ -13,7 +13,10 @@ _DONE = re.compile(
     r"\b(das wars|das war s|das waers|das waer s|das waere es|das ist alles|das waere alles|mehr nicht|sonst nichts"
     r"|nichts mehr|nein danke|tschuess|auf wiederhoeren|wiederhoeren|that s all|that is all|that s it"
     r"|that s everything|that is everything|that ll be all|that will be all|nothing else|nothing more|no thanks"
-    r"|no thank you|bye|goodbye)\b"
+    r"|no thank you|bye|goodbye"
+    # as people say it loosely (and Whisper writes it): "Ne, danke.", "Nee, passt so.", "nah I'm good"
+    r"|(ne|nee|noe|nah|nope) (danke|thanks|thank you)|passt so|passt schon|das reicht(?! nicht)|i m good|we re good"
+    r"|that ll do)\b"
 )
 # "Ich möchte eine Nachricht für Herrn Berg hinterlassen": announces a message without giving it
 _ANNOUNCE = re.compile(
@@ -52,6 +55,11 @@ def unsure(text: str) -> bool:
     return bool(_UNSURE.search(fold(text)))
 
 
+# Whisper writes a short "nee" as "Ne." It is a no only alone: "ne Maus" is "eine Maus", and "ja, genau, ne?"
+# asks for agreement.
+_LONE_NE = re.compile(r"^ne( ne)*$")
+
+
 def yes_no(pack: Pack, text: str, lang: str) -> bool | None:
     """True for yes, False for no, None when the words say neither or both, or that the caller does not know.
 
@@ -60,6 +68,8 @@ def yes_no(pack: Pack, text: str, lang: str) -> bool | None:
     folded = fold(text)
     if _UNSURE.search(folded):
         return None
+    if _LONE_NE.match(folded):
+        return False
     yes_words = tuple(w for words in pack.prompts.yes_words.values() for w in words)
     no_words = tuple(w for words in pack.prompts.no_words.values() for w in words)
     said_no = False
@@ -70,6 +80,20 @@ def yes_no(pack: Pack, text: str, lang: str) -> bool | None:
     if said_yes == said_no:
         return None
     return said_yes
+
+
+def only_yes_no(pack: Pack, text: str) -> bool:
+    """The turn is a yes or a no and nothing else ("Jep.", "jo passt", "yeah yeah", "nö"): no word of it is
+    a name, however short and capitalised ("Björn Hansen?" - "Jep" was read back as "Björn Jep")."""
+    folded = fold(text)
+    if _LONE_NE.match(folded):
+        return True
+    words = tuple(w for table in (pack.prompts.yes_words, pack.prompts.no_words) for ws in table.values() for w in ws)
+    rest = _phrases(words).sub(" ", folded).split() if words else folded.split()
+    return bool(folded) and not [w for w in rest if w not in _HUMS]
+
+
+_HUMS = frozenset("aeh aehm hm hmm uh uhm um oh ah na".split())
 
 
 # Greetings that belong to one language ("hi", "moin" and "okay" tell nothing)
@@ -129,6 +153,23 @@ def says_what_about(text: str, when_words: str | None = None) -> bool:
         if w not in _APPOINTMENT_WORDS and w not in _TITLES and w not in said_when and i not in named
     ]
     return bool(rest)
+
+
+# The start of a request and no more ("Ich möchte", "wir bräuchten", "I'd like to", "I was wondering if"):
+# the speech detector ended the turn at a pause inside the sentence, and the rest is still to come
+_UNFINISHED = re.compile(
+    r"^((ja|yes|yeah|hallo|hello|hi|aeh|aehm|um|uh|also|so|well|ok|okay|guten tag|guten morgen|good morning) )*"
+    r"((ich|wir) (moechte|moechten|wollte|wollten|will|wuerde|wuerden|haette|haetten|brauche|braeuchte"
+    r"|braeuchten|brauchen|rufe an|rufe wegen|wollte fragen ob|wollte mal fragen ob)( gern| gerne)?( mal)?"
+    r"( eine| einen| ein| gern| gerne)?|es geht um|und zwar"
+    r"|(i d|i would|we d|we would) like( to)?|(i|we) (want|wanted|need|needed)( to)?|i was wondering( if)?"
+    r"|i m calling( about| because)?|i am calling( about| because)?|it s about|i m ringing( about)?)$"
+)
+
+
+def unfinished(text: str) -> bool:
+    """ "Ich möchte", "I'd like to": a request cut off by a pause, its rest in the next turn."""
+    return bool(_UNFINISHED.match(fold(text)))
 
 
 def is_done(text: str) -> bool:

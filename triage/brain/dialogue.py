@@ -18,7 +18,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from ..packs.schema import Pack
-from . import answers, consent, hours
+from . import answers, consent, hours, silence_words
 from .analyze import analyze
 from .flows import appointment, collect, message, need, order
 from .flows.context import Context
@@ -108,9 +108,18 @@ class Dialogue(Context):
             return Reply(end=True)
         s.caller_turns += 1
         s.transcript.append(Turn("caller", text))
-        if not text.strip():
+        text, credits = silence_words.without_credits(text)
+        if credits:  # "Untertitel im Auftrag des ZDF": what Whisper writes while nobody speaks
+            s.evidence.append(f"speech recognition's words on silence, not the caller's: {credits}")
+        if not text.strip() or self._thanks_to_a_question(text):
             return self._bot(self._silence())
         s.silences = 0
+        if s.unfinished:  # "Ich möchte" / "eine Nachricht hinterlassen": one request
+            text, s.unfinished = f"{s.unfinished} {text}", None
+        elif s.phase in ("need", "anything_else") and answers.unfinished(text):
+            s.unfinished = text  # the caller paused inside the sentence: the bot waits, its question stands
+            self._keep_question = True
+            return self._bot(Reply())
         s.lang = follow_heard_language(text, tuple(self.pack.languages), s.lang, language)  # type: ignore[assignment]
         # "bitte nicht mehr aufzeichnen" at any point: nothing is recorded from now on (brain/consent.py)
         withdrawn = consent.withdraw(s, text, self.now())
@@ -142,6 +151,8 @@ class Dialogue(Context):
             expecting=self.expecting,
         )
         a = self._name_is_no_hazard(a, text)
+        if a.entities.name and answers.only_yes_no(self.pack, text):  # "Jep" to "Ihr Name ist Björn Hansen?"
+            a = replace(a, entities=replace(a.entities, name=None))
         s.lang = a.language
         # a bare "ja"/"nein", a greeting or an answer to the consent question says nothing about
         # urgency or intent
@@ -356,6 +367,14 @@ class Dialogue(Context):
         self.state.hazard = hazard
         number = getattr(self.pack.public_numbers, hazard if hazard != "electric" else "fire")
         return self.handoff("p0", f"p0_{hazard}", number=number)
+
+    def _thanks_to_a_question(self, text: str) -> bool:
+        """ "Thank you." alone where the bot asked something thanks cannot answer (a name, a number, what
+        they need): Whisper's most frequent words on silence, so silence. After a result or an answer
+        ("anything else?") it is the caller's own thanks and goes on as such."""
+        s = self.state
+        open_question = s.phase not in ("anything_else",) and not s.served and s.outcome is None
+        return open_question and silence_words.only_thanks(text)
 
     def _silence(self) -> Reply:
         """Silence is asked about once, then handed over. While the bot waits for the answer to its

@@ -47,6 +47,8 @@ _THOUSAND = {"tausend", "thousand"}
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SPACE_ONLY = re.compile(r"[ \t]+")
+# Whisper writes a number dictated digit by digit with commas: "Oh, one, seven, six."
+_COMMA_GAP = re.compile(r"[ \t]*,[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ def _de_atoms(word: str) -> list[_Atom] | None:
 def _en_atoms(word: str) -> list[_Atom] | None:
     if word in _EN_DIGITS:
         return [_Atom("digit", _EN_DIGITS[word], word)]
-    if word == "oh":
+    if word in ("oh", "o"):  # Whisper writes the spoken "oh" of "oh one seven six" as "o" as often as "oh"
         return [_Atom("oh", 0, word)]
     if word == "and":
         return [_Atom("and", 0, word)]
@@ -200,7 +202,7 @@ def _pieces(atoms: list[_Atom]) -> list[tuple[str, str]]:
     while i < len(atoms):
         atom = atoms[i]
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
-        if atom.kind == "repeat" and nxt is not None and nxt.kind == "digit":
+        if atom.kind == "repeat" and nxt is not None and nxt.kind in ("digit", "oh"):  # "double o": 00
             out.append((str(nxt.value) * atom.value, "digits"))
             i += 2
         elif atom.kind == "oh":
@@ -244,7 +246,12 @@ def number_spans(text: str, lang: str, *, split_values: bool = False, skip: froz
     for match in _WORD.finditer(text):
         word = match.group().lower()
         atoms = _atoms(word, lang)
-        adjacent = bool(run) and _SPACE_ONLY.fullmatch(text[last_end : match.start()]) is not None
+        if word == "o" and text[match.end() : match.end() + 1] in ("'", "’"):
+            atoms = None  # "O'Neil", "six o'clock": no zero
+        gap = text[last_end : match.start()]
+        adjacent = bool(run) and _SPACE_ONLY.fullmatch(gap) is not None
+        if run and atoms and len(run) == 1 and run[0][1][0].kind == "oh" and atoms[0].kind == "digit":
+            adjacent = adjacent or _COMMA_GAP.fullmatch(gap) is not None  # "Oh, one, seven, six": a zero
         if run and word in skip and adjacent:
             last_end = match.end()
             continue

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .answers import unfinished
 from .extract.address import extract_address
 from .extract.name import ends_spelling
 from .numbers import words_to_digits
@@ -60,6 +61,7 @@ _SHORT_ANSWERS = frozenset(
     for w in """
     ja jo jawohl genau richtig stimmt korrekt gerne gern klar nein nee neine danke bitte okay ok passt
     yes yeah yep yup sure right correct exactly no nope please thanks fine alright that s it is das ist es
+    joa jep jup jupp jawoll mhm nö nah
     """.split()
 )
 # A turn ending on one of these words is a sentence cut at a breath.
@@ -137,6 +139,8 @@ def turn_hold(text: str, expecting: frozenset[str] = frozenset()) -> TurnHold:
             return TurnHold(MAY_GO_ON_SECS, "an address without its town yet", digits=digits)
     if joining or on_comma:
         return TurnHold(DICTATION_SECS if expecting else MAY_GO_ON_SECS, "words that end mid-sentence", digits=digits)
+    if not expecting and unfinished(bare):  # "Ich möchte" - a breath - "eine Nachricht hinterlassen"
+        return TurnHold(MAY_GO_ON_SECS, "a request that has only begun", digits=digits)
     if ends_spelling(bare):  # "No, Sarah Jones, S, A, R" - a breath - "A, H."
         return TurnHold(DICTATION_SECS if expecting else MAY_GO_ON_SECS, "a name being spelled", digits=digits)
     return TurnHold(0.0, "a whole turn", digits=digits)

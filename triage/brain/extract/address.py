@@ -138,6 +138,30 @@ def _with_adjective(t: str, m: re.Match[str], street: str) -> str:
     return street
 
 
+_WORD_BEFORE = re.compile(rf"(?P<word>[{_LETTERS}]{{3,}})\s+$")
+_BOUNDARY_BEFORE = re.compile(rf"(?:^|[,.;:!?]|(?<![{_LETTERS}'])[{_LETTERS}']+)\s*$")
+
+
+def _names_before(t: str, start: int) -> str:
+    """ "Max Brauer Allee", "Konsul Smidt Straße": Whisper writes a hyphenated street apart, and the words
+    of its name before the last one belong to it (up to two, and only when a word that is no name, a
+    comma or the start of the turn comes before them)."""
+    starts: list[int] = []
+    end = start
+    while len(starts) < 2 and (m := _WORD_BEFORE.search(t, 0, end)):
+        word = m.group("word")
+        if word in _NOT_NAME or word in _NOT_PLACE or word in _LOWER_IN_NAMES:
+            break
+        starts.append(m.start())
+        end = m.start()
+    for begin in reversed(starts):  # the most words whose start is a boundary
+        before = _BOUNDARY_BEFORE.search(t, 0, begin)
+        word = before.group().strip(" ,.;:!?") if before else None
+        if word is not None and (not word or word in _NOT_NAME or word in _LOWER_IN_NAMES):
+            return t[begin:start]
+    return ""
+
+
 def _german_street(t: str, expecting: bool) -> _Found | None:
     """ "goethestraße 14", "berliner straße 5a", "am markt 3"; streets ending in an everyday word
     ("weg", "platz", "markt", "am ...") only with a house number."""
@@ -147,7 +171,8 @@ def _german_street(t: str, expecting: bool) -> _Found | None:
         if m.group("street") not in _NOT_STREETS and (numbered or not weak):
             return found
     for m in _TWO_WORD_STREET.finditer(t):
-        found, numbered = _street_at(t, f"{m.group('first')} {_expand_str(m.group('suffix'))}", m)
+        first = _names_before(t, m.start()) + m.group("first")
+        found, numbered = _street_at(t, f"{first} {_expand_str(m.group('suffix'))}", m)
         strong = re.fullmatch(_STREET_STRONG, m.group("suffix")) is not None
         if m.group("first") not in _NOT_NAME and (numbered or strong):
             return found
@@ -196,12 +221,23 @@ def _city(t: str, street: _Found | None, expecting: bool) -> str | None:
     return None
 
 
+# "Bramfelder Chaussee 12, 22 177 Hamburg": Whisper writes a postcode said as "zweiundzwanzig
+# hundertsiebenundsiebzig" in two groups; after the street's comma and before a town it is one postcode
+_SPLIT_POSTCODE = re.compile(rf"(?<=\w,\s)(\d{{2}})\s(\d{{3}})(?=\s*,?\s*(?:in\s+)?(?P<town>[{_LETTERS}]{{3,}}))")
+
+
+def _joined_postcode(m: re.Match[str]) -> str:
+    """ "22 177 Hamburg" as "22177 Hamburg"; "22 100 people" stays (no town follows)."""
+    return m.group(1) + m.group(2) if _placename_ok(m.group("town")) else m.group()
+
+
+
 def _address_text(text: str, lang: str) -> str:
     t = _PLUS.sub("+", _without_fillers(_prepare(text, lang).text, lang))
     phone = _find_phone(t, expecting=False)
     if phone:
         t = t[: phone[0]] + " " + t[phone[1] :]
-    return t
+    return _SPLIT_POSTCODE.sub(_joined_postcode, t)
 
 
 def _bare_address(t: str) -> Address:

@@ -126,6 +126,14 @@ _RELATION = re.compile(
 )
 
 
+# A filler between commas inside a name is a hesitation, and Whisper's commas around it no pause between a
+# surname and a first name ("Kemal, äh, Yilmaz" was read back "Yilmaz Kemal")
+_HESITATION = {
+    lang: re.compile(r"\s*[,.]\s*\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b\s*[,.]")
+    for lang, words in _FILLERS.items()
+}
+
+
 def extract_name(text: str, lang: str, expecting: bool = False) -> str | None:
     """The caller's name from "mein name ist ...", "hier ist ...", "my name is ...", "this is ...".
 
@@ -136,7 +144,8 @@ def extract_name(text: str, lang: str, expecting: bool = False) -> str | None:
     is kept ("O'Connor", "McDonald"); a name spelled out ("M-I-L-L-E-R", "S wie Samuel ...") wins
     over the word speech recognition made of it, and is the name when nothing else is.
     """
-    t = _without_fillers(_RELATION.sub(" ", _name_text(text)), lang)  # "äh, ich heiße, ähm, Anna Schmidt"
+    t = _HESITATION[_lang(lang)].sub(" ", _RELATION.sub(" ", _name_text(text)))  # "Kemal, äh, Yilmaz": one name
+    t = _without_fillers(t, lang)  # "äh, ich heiße, ähm, Anna Schmidt"
     spelled, t = _spelled(t)
     found = None
     for m in reversed(list(_CORRECTION.finditer(t))):
@@ -185,6 +194,8 @@ def _name_in(t: str, lang: str, expecting: bool) -> str | None:
         return names[0]
     if len(first) == len(second) == 1 and "," in t:
         return f"{names[1]} {names[0]}"
+    if len(first) == len(second) == 1 and len(names) == 2:
+        return f"{names[0]} {names[1]}"  # "Petra. Nowak.": Whisper's full stop at a pause inside the name
     return found
 
 

@@ -485,6 +485,37 @@ def _counted_after(
     return None
 
 
+# "do you sell thermostat heads? I need two", "Haben Sie Duschköpfe? Ich bräuchte zwei": the count in a
+# sentence of its own after the item, with a verb of wanting and nothing after the count but politeness
+_NEED_VERBS = _wordset(
+    "need want take like brauche bräuchte braeuchte brauchen bräuchten braeuchten nehme nehmen möchte moechte"
+    " möchten moechten hätte haette hätten haetten"
+)
+_NEED_BESIDES = _wordset("i we ich wir ja yes dann then davon of them those gern gerne so also")
+_NEED_TAIL = _wordset("bitte please davon of them those thanks danke stück stueck pieces gern gerne")
+
+
+def _needed_after(
+    tokens: list[str], hit: _Hit, ceiling: int, mentions: list[_Mention], hits: list[_Hit], lang: str
+) -> int | None:
+    """The count of "I need two" said after the item; "... and I need two bleed keys" counts the next one."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for i in range(hit.end, ceiling):
+        if tokens[i] not in _NEED_VERBS:
+            continue
+        j = i + 1
+        while j < ceiling and tokens[j] in _NEED_BESIDES:
+            j += 1
+        if j >= ceiling or j in covered or _before_item(tokens, j + 1, hits):
+            continue
+        if not all(t in _NEED_TAIL for t in tokens[j + 1 : ceiling]):
+            continue
+        qty = parse_quantity(tokens[j], lang)
+        if qty is not None:
+            return qty
+    return None
+
+
 def _corrected_count(
     tokens: list[str], hit: _Hit, ceiling: int, mentions: list[_Mention], hits: list[_Hit], lang: str
 ) -> int | None:
@@ -574,6 +605,7 @@ def match_order(text: str, lang: str, catalog: list[CatalogItem]) -> list[OrderL
         qty, negated = _quantity_before(tokens, hit, floor, mentions, lang)
         later = _quantity_after(tokens, hit, ceiling, lang)
         later = later if later is not None else _counted_after(tokens, hit, ceiling, mentions, hits, lang)
+        later = later if later is not None else _needed_after(tokens, hit, ceiling, mentions, hits, lang)
         # "einen Entlüftungsschlüssel, am besten zwei Stück": the article said no count, the count after it does
         if later is not None and (qty is None or _article_before(tokens, hit, floor)):
             qty = later

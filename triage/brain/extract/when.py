@@ -308,3 +308,12 @@ def extract_when(
     times = [_clock_text(p.clock, parts_of_day) if p.clock else p.part for p in pieces if p.clock or p.part]
     said = _said_pieces(prepared, [(s, e) for s, e, _ in matches])
     return list(dict.fromkeys(dates)), list(dict.fromkeys(t for t in times if t)), said
+
+
+def only_past(dates: list[str], today: date) -> bool:
+    """Every date said lies before today ("I got the letter yesterday"): it tells when something happened,
+    not when an appointment would suit. ISO dates and ISO weeks ("2026-W50") as `extract_when` gives them."""
+    if not dates:
+        return False
+    this_week = _iso_week(today - timedelta(days=today.weekday()))
+    return all(d < this_week if "-W" in d else d < today.isoformat() for d in dates)

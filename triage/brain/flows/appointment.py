@@ -4,6 +4,7 @@ client to confirm (the bot never books on its own)."""
 from __future__ import annotations
 
 from .. import answers
+from ..extract.when import only_past
 from ..state import Reply
 from ..types import Analysis
 from . import collect, message
@@ -13,6 +14,8 @@ from .context import Context
 def start(c: Context, a: Analysis, text: str) -> Reply:
     s = c.state
     s.message_kind, s.message = "appointment", text.strip()
+    if only_past([w for w in s.when if w[:4].isdigit()], c.now().date()):
+        s.when, s.when_text = [], None  # "my employer fired me, I got the letter yesterday": no time for it
     if not s.when:
         s.phase = "appointment"
         about = answers.says_what_about(text, a.entities.when_text)

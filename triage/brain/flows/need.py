@@ -3,7 +3,7 @@ then what they need, routed to the flow that serves it; and "anything else?" aft
 
 from __future__ import annotations
 
-from .. import answers, hours
+from .. import answers, hours, silence_words
 from .. import consent as recording
 from ..state import Reply
 from ..types import Analysis
@@ -80,8 +80,8 @@ def need(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
 def anything_else(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     s = c.state
     yes = answers.yes_no(c.pack, text, s.lang)
-    if answers.is_done(text) or (yes is False and len(text.split()) <= 3):
-        return c.goodbye()
+    if answers.is_done(text) or (yes is False and len(text.split()) <= 3) or silence_words.only_thanks(text):
+        return c.goodbye()  # "Vielen Dank." after a result: the caller's thanks on leaving
     if yes is True and len(text.split()) <= 2:
         s.phase = "need"
         return Reply([c.say("ask_need")])
