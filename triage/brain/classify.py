@@ -322,7 +322,8 @@ _MISSED_DOSE = re.compile(
         r"\b(\w*tablette|\w*pille|dosis|spritze|tropfen|medikament\w*|insulin)\b (\w+ ){0,2}"
         r"(vergessen|ausgelassen|verpasst)\b.*\b(nachholen|nachnehmen"
         r"|(noch|jetzt|trotzdem|später|doppelt) (\w+ )?(nehmen|einnehmen|spritzen))\b"
-        r"|\b(forgot|forgotten|missed|skipped)\b (\w+ ){0,3}(tablet|pill|dose|injection|medication|meds|drops|insulin)s?\b"
+        r"|\b(forgot|forgotten|missed|skipped)\b (\w+ ){0,3}"
+        r"(tablet|pill|dose|injection|medication|meds|drops|insulin)s?\b"
         r".*\b(should|do|can|must|shall) (i|we|she|he) (\w+ ){0,2}(take|have|give|inject|double)\b"
     )
 )
