@@ -313,6 +313,21 @@ _NO_HARM = re.compile(
     )
 )
 
+# a dose the caller forgot and asks whether to take late: "ich hab gestern meine Abendtablette vergessen, soll ich die
+# jetzt noch nehmen?", "I forgot my evening tablet, should I take it now?" (issue 11, twenty-sixth set). A question
+# about the plan, not an overdose; the model sat it beside "if I took the whole box at once". Too many taken is the
+# rules' to hear ("zwei genommen statt einer", "took a double dose"), and they are not talked down by this.
+_MISSED_DOSE = re.compile(
+    fold_pattern(
+        r"\b(\w*tablette|\w*pille|dosis|spritze|tropfen|medikament\w*|insulin)\b (\w+ ){0,2}"
+        r"(vergessen|ausgelassen|verpasst)\b.*\b(nachholen|nachnehmen"
+        r"|(noch|jetzt|trotzdem|später|doppelt) (\w+ )?(nehmen|einnehmen|spritzen))\b"
+        r"|\b(forgot|forgotten|missed|skipped)\b (\w+ ){0,3}"
+        r"(tablet|pill|dose|injection|medication|meds|drops|insulin)s?\b"
+        r".*\b(should|do|can|must|shall) (i|we|she|he) (\w+ ){0,2}(take|have|give|inject|double)\b"
+    )
+)
+
 # words of an injury or illness, however misheard ("oberchenkelhalsbuch", "schlag anfahl"): never P4
 _HURT = re.compile(
     fold_pattern(
@@ -470,7 +485,7 @@ def classify(
         or _MILD.search(folded.text) or _LOCKED_OUT.search(folded.text) or _CHIRP.search(folded.text)
         or _FIRE_SERVICE_PLACE.search(folded.text)
         or _DISPOSAL.search(folded.text) or _FEAR_OF_A_THING.search(folded.text)
-        or _ON_SCREEN.search(folded.text)
+        or _ON_SCREEN.search(folded.text) or _MISSED_DOSE.search(folded.text)
     )
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         model_urgency = urgency

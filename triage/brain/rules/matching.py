@@ -61,6 +61,15 @@ _IDIOMS = re.compile(
     r"|no speak\w*)\b"
 )
 _CLAUSE_BREAKS = frozenset("und aber oder weil sondern doch dass and but or because so".split())
+# "die Dokumentation geht nicht, alle Rechner sind aus", "the till doesn't work, the whole system is down": a negator
+# right after (German) or right before (English) a verb of working denies that verb and ends its clause; what follows
+# is a new clause, not denied (issue 11, twenty-sixth set). Not "es geht nicht um einen Rohrbruch": there the next word
+# says what the denial is about.
+_WORKING_VERBS = frozenset(
+    "geht gehen funktioniert funktionieren klappt läuft laufen startet reagiert druckt "
+    "work works working start starting respond responding".split()
+)
+_DENIAL_GOES_ON = frozenset("um about so mehr anymore".split())
 
 
 def is_negated(folded: Folded, start: int, end: int, *, after: bool = True) -> bool:
@@ -83,8 +92,23 @@ def is_negated(folded: Folded, start: int, end: int, *, after: bool = True) -> b
         if following in ("mehr", "anymore", "longer", "nur", "only"):
             continue
         if word in NEGATORS and previous not in _NOT_NEGATING_AFTER:
+            if _ends_own_clause(previous, following, before[len(before) - distance + 1 :]):
+                break
             return True
     return after and bool(_NEG_AFTER.match(folded.text[end:]))
+
+
+def _ends_own_clause(previous: str, following: str, rest: list[str]) -> bool:
+    """A negator that denies its own verb of working, the match in a clause after it ("geht nicht, alle Rechner").
+
+    `rest` is the words between the negator and the match: German puts the verb before the negator ("geht nicht"),
+    English after it ("doesn't work").
+    """
+    if previous in _WORKING_VERBS:
+        return not rest or rest[0] not in _DENIAL_GOES_ON
+    if following in _WORKING_VERBS:
+        return len(rest) == 1 or rest[1] not in _DENIAL_GOES_ON
+    return False
 
 
 _NOT_AFTER_WORDS = 3

@@ -71,10 +71,11 @@ INVOICE_WORK = re.compile(fold_pattern(
     r"|\b(send|sending|write|writing|print|printing|create|creating|issue|issuing|email|emailing) (out )?(any |our |the )?invoices"
 ))
 RESOLVED = re.compile(fold_pattern(
-    r"\bvon selbst|\bvon alleine|\bhat (\w+ )?(wieder )?aufgehört|\b(jetzt|inzwischen|mittlerweile) (\w+ ){0,3}"
+    # ... not a mouse that moves by itself: someone else steers it (issue 11, twenty-sixth set)
+    r"(?<!bewegt sich )(?<!klickt )\bvon selbst|(?<!bewegt sich )(?<!klickt )\bvon alleine|\bhat (\w+ )?(wieder )?aufgehört|\b(jetzt|inzwischen|mittlerweile) (\w+ ){0,3}"
     r"(trocken|wieder gut|wieder ok|in ordnung)|\b(geht|funktioniert|läuft) (\w+ ){0,2}(?<!immer )wieder\b(?! los)|\bwieder (trocken|an)\b"
     r"|\bfrei bekommen|\bfreibekommen|\balles (ist )?in ordnung"
-    r"|\bby itself|\bon its own|\bstopped (now|again)|\bworks? again|\bworking again|\bback to normal"
+    r"|(?<!moving )(?<!moves )(?<!clicking )\bby itself|(?<!moving )(?<!moves )(?<!clicking )\bon its own|\bstopped (now|again)|\bworks? again|\bworking again|\bback to normal"
     r"|\b(is|s|its|came|come|went|it s) back (on|up)\b"
     r"|\b(but|and|now) (it s|it is|its|everything s|they re) (all )?back\b(?! (down|off|again|to square))"
     # issue 11, sixteenth set: "the internet was down for two hours yesterday, it's back now"
@@ -116,6 +117,9 @@ STILL_ACTIVE = re.compile(fold_pattern(
 # "Was würde ein Notdiensteinsatz bei einem Rohrbruch kosten?", "if the alarm goes off, how fast are you?"
 HYPOTHETICAL_BEFORE = re.compile(fold_pattern(
     r"\b(wenn|falls|if|in case|whether|ob|im falle|gegen|against|schulung|training|versicherung gegen)\b"
+    # issue 11, twenty-sixth set: "wir sind heute länger im Büro, nicht dass der Alarm losgeht", "to avoid the alarm
+    # going off": what the caller wants to prevent, not what is happening
+    r"|\bnicht dass\b|\bum (\w+ ){0,2}zu (verhindern|vermeiden)\b|\blest\b|\bto (prevent|avoid)\b"
 ))
 # ... but "gegen" after a blow is where it lands, not what one protects against: "schlägt gegen meine Tür, er hat ein
 # Messer", "banging against the door" (issue 11, twenty-second set)
