@@ -165,7 +165,7 @@ def test_a_farewell_look_alike_is_routine(text, client):
     assert_routine(text, client)
 
 
-# --- an old matter: a record that still shows it, a trouble counted over the week --------------------------------------
+# --- an old matter: a record that still shows it, a trouble counted over the week -------------------------------------
 
 @pytest.mark.parametrize(
     ("text", "client"),
@@ -194,7 +194,7 @@ def test_the_same_matter_now_is_an_emergency(text, client):
     assert result.urgency in EMERGENCY, _why(text, result)
 
 
-# --- a general question, a programme's topic ---------------------------------------------------------------------------
+# --- a general question, a programme's topic --------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
     ("text", "client"),
@@ -214,7 +214,8 @@ def test_a_general_question_or_a_topic_is_routine(text, client):
     ("text", "client"),
     [
         ("we watched a documentary last night and now the carbon monoxide alarm is screaming", "sanitaer-notdienst"),
-        ("wir haben gestern eine doku über gas gesehen und jetzt riecht es in der küche nach gas", "sanitaer-notdienst"),
+        ("wir haben gestern eine doku über gas gesehen und jetzt riecht es in der küche nach gas",
+         "sanitaer-notdienst"),
     ],
 )
 def test_a_hazard_after_a_programme_is_still_one(text, client):
@@ -222,7 +223,7 @@ def test_a_hazard_after_a_programme_is_still_one(text, client):
     assert result.urgency == "P0", _why(text, result)
 
 
-# --- a threat of annoyance, everyday troubles, a recurring nuisance ----------------------------------------------------
+# --- a threat of annoyance, everyday troubles, a recurring nuisance ---------------------------------------------------
 
 @pytest.mark.parametrize(
     ("text", "client"),
@@ -251,7 +252,7 @@ def test_a_threat_of_violence_stays_p0(text, client):
     assert_p0(text, client)
 
 
-# --- tears told of a time gone by --------------------------------------------------------------------------------------
+# --- tears told of a time gone by -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
     ("text", "client"),
@@ -270,7 +271,8 @@ def test_tears_in_the_past_are_no_acute_distress(text, client):
 @pytest.mark.parametrize(
     ("text", "client"),
     [
-        ("the pipe burst last week and I'm in tears, the flat is ruined and I have no money left", "sanitaer-notdienst"),
+        ("the pipe burst last week and I'm in tears, the flat is ruined and I have no money left",
+         "sanitaer-notdienst"),
         ("das rohr ist letzte woche geplatzt und ich bin in tränen, alles ist kaputt", "sanitaer-notdienst"),
     ],
 )

@@ -71,9 +71,9 @@ _MILD = re.compile(
         r"|\b(head|back|tooth|teeth|feet|knees?|ears?|headache|migraine) (is |are |s |re )?killing me\b"
         # issue 11, twenty-fifth set: everyday troubles said the same way ("the kids are killing me with this cough",
         # "dieser Husten bringt mich noch um"): a nuisance, never a death
-        r"|\b(kids|children|cough|cold|flu|noise|heat|wait|waiting|queue|traffic|commute|prices|bills?) (are |is |s |re )?"
-        r"killing me\b|\b(husten|erkältung|schnupfen|kinder|lärm|hitze|warterei|preise|rechnung\w*) (\w+ )?"
-        r"(bringt|bringen) mich (\w+ )?um\b"
+        r"|\b(kids|children|cough|cold|flu|noise|heat|wait|waiting|queue|traffic|commute|prices|bills?)"
+        r" (are |is |s |re )?killing me\b"
+        r"|\b(husten|erkältung|schnupfen|kinder|lärm|hitze|warterei|preise|rechnung\w*) (\w+ )?(bringt|bringen) mich (\w+ )?um\b"
     )
 )
 
@@ -114,15 +114,16 @@ _ON_SOMEONE = re.compile(
 # so the model alone must not read an emergency or distress into an errand; a rule still does.
 _ERRAND = re.compile(
     fold_pattern(
-        r"\b(ich|wir) (\w+ ){0,3}(komme|kommen|komm|bin|sind) (?!(\w+ )?(eben|gerade|grad|vorhin|grade|gerad) )(\w+ ){0,4}(vorbei|gleich da|bald da"
-        r"|gleich bei ihnen|rum|rüber)\b"
+        r"\b(ich|wir) (\w+ ){0,3}(komme|kommen|komm|bin|sind) (?!(\w+ )?(eben|gerade|grad|vorhin|grade|gerad) )"
+        r"(\w+ ){0,4}(vorbei|gleich da|bald da|gleich bei ihnen|rum|rüber)\b"
         r"|\b(ich|wir) (\w+ ){0,3}(hole|holen|hol|bringe|bringen|bring) (\w+ ){0,5}(ab|vorbei|mit|rum|rüber)\b"
         # ... and with the object first, as German puts it ("die Tabletten hole ich dann Freitag ab")
         r"|\b(hole|holen|hol|bringe|bringen|bring|komme|kommen|komm) (ich|wir) (\w+ ){0,4}(ab|vorbei|mit|rum|rüber)\b"
         r"|\b(abholen|vorbeikommen|vorbeibringen|vorbeischauen)\b"
         # ... but not what the caller has already done ("I've come in for the visit and he's on the floor", "I've come
         # over all dizzy"; issue 11, twenty-fifth set): whatever follows is what they found
-        r"|\b(i|we)(?! ve\b| have\b| had\b| d\b)( ll| will| m going to| am going to| m gonna| are going to| re going to| can| could)? (\w+ ){0,2}"
+        r"|\b(i|we)(?! ve\b| have\b| had\b| d\b)"
+        r"( ll| will| m going to| am going to| m gonna| are going to| re going to| can| could)? (\w+ ){0,2}"
         r"(pick|collect|come|drop|bring|swing|pop) (\w+ ){0,4}(up|by|round|around|over|in|off)\b"
         r"|\b(i|we)( ll| will) be (there|round|over|with you)\b"
         # leaving with a way to be reached: "ich bin gleich weg, rufen Sie mich auf dem Handy an", "I'm heading out,
@@ -343,8 +344,8 @@ _ROUTINE_CUES = frozenset({"order", "information", "quote", "message"})
 # emergency now, however close the encoder puts the shouting to violence
 _RECURRING_COMPLAINT = re.compile(
     fold_pattern(
-        r"^(?=.*\b(every (morning|night|evening|day|weekend)|all the time|night after night|constantly|jeden (morgen|abend"
-        r"|tag)|jede nacht|ständig|dauernd|andauernd|immer wieder)\b)"
+        r"^(?=.*\b(every (morning|night|evening|day|weekend)|all the time|night after night|constantly"
+        r"|jeden (morgen|abend|tag)|jede nacht|ständig|dauernd|andauernd|immer wieder)\b)"
         r"(?=.*\b(complain\w*|beschwer\w*|the council|das ordnungsamt"
         r"|hausverwaltung|vermieter|landlord|doing my head in|nervt|driving (me|us) mad)\b)"
     )
@@ -676,7 +677,9 @@ def classify(
 
 
 # "I was ...", "ich war ...": the words right before a distress word that put it in a time gone by
-_WAS_BEFORE = re.compile(fold_pattern(r"\b(i|we|i ve|ich|wir)( \w+)? (was|were|had been|war|waren|hab|habe)( \w+){0,2}$"))
+_WAS_BEFORE = re.compile(
+    fold_pattern(r"\b(i|we|i ve|ich|wir)( \w+)? (was|were|had been|war|waren|hab|habe)( \w+){0,2}$")
+)
 
 
 def _tears_in_the_past(hit: R.Hit, mods: R.Found) -> str | None:
