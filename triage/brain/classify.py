@@ -73,7 +73,8 @@ _MILD = re.compile(
         # "dieser Husten bringt mich noch um"): a nuisance, never a death
         r"|\b(kids|children|cough|cold|flu|noise|heat|wait|waiting|queue|traffic|commute|prices|bills?)"
         r" (are |is |s |re )?killing me\b"
-        r"|\b(husten|erkältung|schnupfen|kinder|lärm|hitze|warterei|preise|rechnung\w*) (\w+ )?(bringt|bringen) mich (\w+ )?um\b"
+        r"|\b(husten|erkältung|schnupfen|kinder|lärm|hitze|warterei|preise|rechnung\w*) (\w+ )?"
+        r"(bringt|bringen) mich (\w+ )?um\b"
     )
 )
 
