@@ -69,6 +69,12 @@ _MILD = re.compile(
         # killing me"): something to sell, not a death
         r"|\bsterbe vor (kopf|zahn|rücken|bauch|hals|ohren)schmerz\w*"
         r"|\b(head|back|tooth|teeth|feet|knees?|ears?|headache|migraine) (is |are |s |re )?killing me\b"
+        # issue 11, twenty-fifth set: everyday troubles said the same way ("the kids are killing me with this cough",
+        # "dieser Husten bringt mich noch um"): a nuisance, never a death
+        r"|\b(kids|children|cough|cold|flu|noise|heat|wait|waiting|queue|traffic|commute|prices|bills?)"
+        r" (are |is |s |re )?killing me\b"
+        r"|\b(husten|erkältung|schnupfen|kinder|lärm|hitze|warterei|preise|rechnung\w*) (\w+ )?"
+        r"(bringt|bringen) mich (\w+ )?um\b"
     )
 )
 
@@ -109,13 +115,16 @@ _ON_SOMEONE = re.compile(
 # so the model alone must not read an emergency or distress into an errand; a rule still does.
 _ERRAND = re.compile(
     fold_pattern(
-        r"\b(ich|wir) (\w+ ){0,3}(komme|kommen|komm|bin|sind) (\w+ ){0,4}(vorbei|gleich da|bald da|gleich bei ihnen"
-        r"|rum|rüber)\b"
+        r"\b(ich|wir) (\w+ ){0,3}(komme|kommen|komm|bin|sind) (?!(\w+ )?(eben|gerade|grad|vorhin|grade|gerad) )"
+        r"(\w+ ){0,4}(vorbei|gleich da|bald da|gleich bei ihnen|rum|rüber)\b"
         r"|\b(ich|wir) (\w+ ){0,3}(hole|holen|hol|bringe|bringen|bring) (\w+ ){0,5}(ab|vorbei|mit|rum|rüber)\b"
         # ... and with the object first, as German puts it ("die Tabletten hole ich dann Freitag ab")
         r"|\b(hole|holen|hol|bringe|bringen|bring|komme|kommen|komm) (ich|wir) (\w+ ){0,4}(ab|vorbei|mit|rum|rüber)\b"
         r"|\b(abholen|vorbeikommen|vorbeibringen|vorbeischauen)\b"
-        r"|\b(i|we)( ll| will| m going to| am going to| m gonna| are going to| re going to| can| could)? (\w+ ){0,2}"
+        # ... but not what the caller has already done ("I've come in for the visit and he's on the floor", "I've come
+        # over all dizzy"; issue 11, twenty-fifth set): whatever follows is what they found
+        r"|\b(i|we)(?! ve\b| have\b| had\b| d\b)"
+        r"( ll| will| m going to| am going to| m gonna| are going to| re going to| can| could)? (\w+ ){0,2}"
         r"(pick|collect|come|drop|bring|swing|pop) (\w+ ){0,4}(up|by|round|around|over|in|off)\b"
         r"|\b(i|we)( ll| will) be (there|round|over|with you)\b"
         # leaving with a way to be reached: "ich bin gleich weg, rufen Sie mich auf dem Handy an", "I'm heading out,
@@ -346,6 +355,17 @@ _SERIOUSLY = re.compile(
 
 # intent cues of routine business: an order, a question, a quote, a message for someone
 _ROUTINE_CUES = frozenset({"order", "information", "quote", "message"})
+# a recurring nuisance the caller wants to complain about ("the woman upstairs shouts at her kids every morning, who do
+# I complain to", "schreit jeden Morgen ..., wo kann ich mich beschweren"; issue 11, twenty-fifth set): a habit, not an
+# emergency now, however close the encoder puts the shouting to violence
+_RECURRING_COMPLAINT = re.compile(
+    fold_pattern(
+        r"^(?=.*\b(every (morning|night|evening|day|weekend)|all the time|night after night|constantly"
+        r"|jeden (morgen|abend|tag)|jede nacht|ständig|dauernd|andauernd|immer wieder)\b)"
+        r"(?=.*\b(complain\w*|beschwer\w*|the council|das ordnungsamt"
+        r"|hausverwaltung|vermieter|landlord|doing my head in|nervt|driving (me|us) mad)\b)"
+    )
+)
 _ALARM = re.compile(fold_pattern(r"\balarm\w*|\bmelder\b|\bsirene|\balarm|\bdetector|\bsensor"))
 # ... and a booking of routine work ("ich brauch nen Termin für die Wartung", "get the pipes checked"); not "send
 # someone" or "vorbeikommen", which an emergency says too
@@ -507,7 +527,7 @@ def classify(
         settled = (
             if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or alarm_by_mistake or mods.resolved
             or mods.low_stakes or mods.just_asking or mods.far_future or everyday or alarm_work or legal_threat
-            or _POLICE_REPORT.search(folded.text)
+            or _POLICE_REPORT.search(folded.text) or _RECURRING_COMPLAINT.search(folded.text)
         )
         # ... and those, with an alarm due for a battery, are not even asked about
         if (urgency in ("P0", "P1") and settled) or (unsure and (everyday or alarm_work)):
@@ -583,6 +603,12 @@ def classify(
         distress_scores["none"] = 0.5
     for hit in distress_hits:
         if hit.negated:  # "no panic, just wondering"
+            continue
+        if hit.rule.distress == "acute" and urgency in ("P3", "P4") and (past := _tears_in_the_past(hit, mods)):
+            # "I was nearly in tears when my pipe burst last winter", "ich war den Tränen nahe, als letzten Winter …":
+            # a fear told of a time gone by, on a routine call (issue 11, twenty-fifth set)
+            evidence.append(f"distress {hit.rule.id} in the past: {hit.words} ({past})")
+            distress_scores["elevated"] += _ELEVATED_WEIGHT
             continue
         distress_scores[hit.rule.distress] += _ACUTE_WEIGHT if hit.rule.distress == "acute" else _ELEVATED_WEIGHT  # type: ignore[index]
         evidence.append(f"distress {hit.rule.id}: {hit.words}")
@@ -664,6 +690,20 @@ def classify(
         intent_cues=tuple(cues),
         noise_rule=noise.rule.id if noise is not None else None,
     )
+
+
+# "I was ...", "ich war ...": the words right before a distress word that put it in a time gone by
+_WAS_BEFORE = re.compile(
+    fold_pattern(r"\b(i|we|i ve|ich|wir)( \w+)? (was|were|had been|war|waren|hab|habe)( \w+){0,2}$")
+)
+
+
+def _tears_in_the_past(hit: R.Hit, mods: R.Found) -> str | None:
+    """The past phrase, if a distress word is told as the past ("I was in tears when … last winter"), with nothing
+    of now ("still", "right now") in the turn."""
+    if mods.still or not _WAS_BEFORE.search(mods.folded.text[: hit.start].rstrip()):
+        return None
+    return mods.past_for(hit)
 
 
 def _check_model_emergency(

@@ -58,7 +58,11 @@ _IDIOMS = re.compile(
     r"|(nix|nicht|kein|keine|wenig|no|not|not much|little) (so |very |much |viel |sehr )?(gut |good |gutes |richtig )?"
     r"(deutsch|englisch|english|german)"
     r"|(deutsch|englisch|english|german) (ist |is )?(nicht|nix|no|not) (so |very )?(gut|good)"
-    r"|no speak\w*)\b"
+    r"|no speak\w*"
+    # issue 11, twenty-fifth set: "I'm no kidding, there's flames", "kein Witz, da brennt's": an oath that it is true
+    r"|(no|not|nae) (kiddin|kidding|joking|jokin|lie|lying|word of a lie)|i kid you not|no joke|not a joke"
+    r"|(kein|keine|ohne|nicht) (witz|scherz|quatsch|schmarrn|scheiss|gelogen|luege)"
+    r"|(ich )?(lueg|luege) (dich |sie |euch )?nicht( an)?)\b"
 )
 _CLAUSE_BREAKS = frozenset("und aber oder weil sondern doch dass and but or because so".split())
 # "die Dokumentation geht nicht, alle Rechner sind aus", "the till doesn't work, the whole system is down": a negator

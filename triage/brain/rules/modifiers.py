@@ -47,6 +47,11 @@ PAST = re.compile(fold_pattern(
     # issue 11, nineteenth set: "wegen dem Gasgeruch von gestern", "yesterday's gas smell", "früher hat mein Vater
     # immer gesagt": a day gone or a saying of old, not now
     r"|\b(von|vom) (gestern|vorgestern)\b|\byesterday s\b|\bfrüher (\w+ ){0,3}(immer|oft|öfter|gesagt)\b"
+    # issue 11, twenty-fifth set: a trouble counted over a week gone by ("has gone off twice this week", "ist diese Woche
+    # schon dreimal losgegangen"): the times it happened, not one happening now
+    r"|\b(twice|three times|four times|several times|a few times|a couple of times|\w+ times) (this|last|in the last|in the past) (week|month|year|fortnight)\b"
+    r"|\b(zweimal|dreimal|viermal|mehrmals|mehrfach|ein paar mal|paarmal|zwei mal|drei mal) (\w+ )?(diese|letzte|vorige|in der letzten|in dieser|diesen|letzten) (woche|monat)\b"
+    r"|\b(diese|letzte) woche (\w+ )?(schon )?(zweimal|dreimal|viermal|mehrmals|mehrfach|zwei mal|drei mal|ein paar mal)\b"
 ))
 # "letzte Woche eingebaut, und jetzt riecht es nach Gas": the past phrase is about something else, the hazard is now
 PRESENT = re.compile(fold_pattern(
@@ -108,9 +113,13 @@ STILL_ACTIVE = re.compile(fold_pattern(
     # ... not of a paper or a wish: "die Versicherung will immer noch den Bericht"
     r"(?<!will )(?<!wollen )(?<!wartet )(?<!warten )(?<!braucht )(?<!brauchen )(?<!möchte )(?<!fehlt )(?<!fehlen )"
     r"\b(immer noch|noch immer|trotzdem|weiterhin|hört nicht auf|keeps|won t stop|doesn t stop|not stopping)\b"
+    # ... nor of a record: "steht das immer noch im Führungszeugnis" (issue 11, twenty-fifth set)
+    r"(?! (\w+ ){0,3}(führungszeugnis|strafregister|bundeszentralregister|register|akte|eintrag|vorstrafenregister))"
     # "still" of the situation, not of a paper or a wish: "the insurer still wants your report", "will it still show"
     r"|(?<!can i )(?<!could i )(?<!can we )(?<!will that )(?<!will it )(?<!is it )(?<!do i )(?<!does it )\bstill\b(?! (want|wants|wanted|need|needs|needed|waiting|wait|have|has|had|haven t|hasn t|show|shows|owe|owes|got"
-    r"|looking|pay|valid|under|open|on file|available|on the|count|counts|apply|applies|remember|be))"
+    r"|looking|pay|valid|under|open|on file|available|on the|count|counts|apply|applies|remember|be"
+    # issue 11, twenty-fifth set: a record that still shows an old matter ("is it still on his record")
+    r"|on (his|her|my|their|your|the) (criminal )?(record|file|files|register|dbs)|show up|shows up|recorded))"
     r"|\b(läuft|kommt|tropft) (\w+ )?(noch|weiter)\b|\b(aber|but|doch) (?!(\w+ )?(repariert|behoben|erledigt|fixed|repaired|sorted)\b)(\w+ ){0,2}(jetzt|now|gerade|grad|plötzlich"
     r"|suddenly|actually)\b|\bright now\b|\bgerade eben\b|\bim moment\b|\bat the moment\b"
 ))
@@ -120,6 +129,10 @@ HYPOTHETICAL_BEFORE = re.compile(fold_pattern(
     # issue 11, twenty-sixth set: "wir sind heute länger im Büro, nicht dass der Alarm losgeht", "to avoid the alarm
     # going off": what the caller wants to prevent, not what is happening
     r"|\bnicht dass\b|\bum (\w+ ){0,2}zu (verhindern|vermeiden)\b|\blest\b|\bto (prevent|avoid)\b"
+    # issue 11, twenty-fifth set: the topic of a programme or an article ("watched a documentary about carbon monoxide",
+    # "eine Doku über Kohlenmonoxid gesehen"), just before the hazard
+    r"|\b(documentary|documentaries|programme|program|article|podcast|feature|doku|dokumentation|reportage|sendung"
+    r"|artikel|beitrag) (about|on|über|zu|zum|zur)\b"
 ))
 # ... but "gegen" after a blow is where it lands, not what one protects against: "schlägt gegen meine Tür, er hat ein
 # Messer", "banging against the door" (issue 11, twenty-second set)
@@ -141,6 +154,10 @@ JUST_ASKING = re.compile(fold_pattern(
     r"\b(was|welche) sind (\w+ ){0,2}(anzeichen|symptome|warnzeichen)\b|\bworan erkennt man\b"
     r"|\bwhat are (\w+ ){0,2}(signs|symptoms|warning signs)\b|\bhow (do|can) (you|one|i) (recognise|recognize|spot) (a|an|the)\b|"
     r"\bnur (mal )?(so |allgemein )?gefragt|\ballgemein gefragt|\ballgemeine frage|\bjust (asking|curious)|\basking for a friend|\brein theoretisch|\btheoretically"
+    # issue 11, twenty-fifth set: whether it can happen to anyone ("is it true you can get a shock from a wet socket",
+    # "stimmt es, dass man ..."): a general question, nothing happening
+    r"|\bis it true (that )?(you|one|people|a person|anyone) (can|could|might) (get|catch|die|be|have|suffer)\b"
+    r"|\b(stimmt es|ist es wahr|ist es richtig),? dass man\b"
     r"|\bgeneral question|\bhypothetisch|\bhypothetically|\bwas passiert (eigentlich )?wenn|\bwhat happens if"
     r"|\b(schulung|training|seminar|awareness|präventi\w*|prevention|schutz vor|protection against)\b"
     # "Beratung zum Einbruchschutz", "burglary protection": keeping it from happening
