@@ -1,0 +1,68 @@
+"""Issue 11, twenty-fourth set: emergencies told by someone else, by confused, elderly or learner callers, and their
+look-alikes.
+
+Each family holds in German and English and comes with its look-alikes. Run through the real analyser (rules + the
+shipped classifier), with the client the caller rang.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from triage.brain.analyze import analyze
+from triage.brain.model import TextModel, default_model_dir
+from triage.packs.load import load_pack
+
+EMERGENCY = ("P0", "P1")
+
+
+@cache
+def model() -> TextModel:
+    return TextModel.load(default_model_dir())
+
+
+def decide(text: str, client: str | None = None):
+    return analyze(text, pack=load_pack(client) if client else None, model=model())
+
+
+def _why(text: str, result) -> tuple:
+    return (text, result.urgency, result.intent, result.distress, result.evidence)
+
+
+# --- learner German and English: the sign without the modal or the participle ----------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        ("Mein Mann, er fallen, Kopf Blut, nicht aufwachen. Bitte schnell.", "sanitaer-notdienst"),
+        ("Kollege von Gerüst gefallen, nicht bewegen, bitte Hilfe.", "sanitaer-notdienst"),
+        ("meine mutter treppe fallen sie nicht mehr aufwachen", "apotheke-am-markt"),
+        ("bitte hilfe mein kind trinken putzmittel aus flasche was machen", "apotheke-am-markt"),
+        ("ich bin hingefallen in der badewanne komm nicht raus seit gestern", "sanitaer-notdienst"),
+        ("my husband fall, head blood, no wake up, please quick", "sanitaer-notdienst"),
+        ("colleague fall from ladder, not move, please help", "it-service-hansa"),
+        ("please help my child drink cleaner from bottle what do", "apotheke-am-markt"),
+        ("i fell in the bath and can't get out since yesterday", "sanitaer-notdienst"),
+    ],
+)
+def test_learner_words_for_a_medical_emergency_are_p0(text: str, client: str) -> None:
+    result = decide(text, client)
+    assert result.urgency == "P0", _why(text, result)
+    assert result.distress == "acute", _why(text, result)
+
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        ("Seien Sie leise, damit das Baby nicht aufwachen tut.", "apotheke-am-markt"),
+        ("mein mann kann nicht bewegen das sofa allein wir brauchen hilfe beim umzug", "sanitaer-notdienst"),
+        ("ich möchte putzmittel und spülmittel kaufen", "apotheke-am-markt"),
+        ("my son is no more move to new flat, can you cancel contract", "sanitaer-notdienst"),
+        ("i fell asleep in the bath yesterday ha ha, anyway the shower tray is cracked", "sanitaer-notdienst"),
+    ],
+)
+def test_learner_look_alikes_stay_routine(text: str, client: str) -> None:
+    result = decide(text, client)
+    assert result.urgency not in EMERGENCY, _why(text, result)
