@@ -66,3 +66,34 @@ def test_learner_words_for_a_medical_emergency_are_p0(text: str, client: str) ->
 def test_learner_look_alikes_stay_routine(text: str, client: str) -> None:
     result = decide(text, client)
     assert result.urgency not in EMERGENCY, _why(text, result)
+
+
+# --- "es geht ihm nicht gut", "not well": the first sign of the emergency, not a denial ----------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        ("Meiner Mutter geht es nicht gut, sie liegt im Bad und reagiert nicht.", "apotheke-am-markt"),
+        ("es geht ihr nicht gut sie blutet stark", "apotheke-am-markt"),
+        ("Mein Opa fühlt sich gar nicht wohl, jetzt liegt er im Flur und antwortet nicht.", "sanitaer-notdienst"),
+        ("my dad's not well he collapsed", "apotheke-am-markt"),
+        ("my mum isn't feeling well and now she's bleeding heavily", "it-service-hansa"),
+    ],
+)
+def test_feeling_unwell_does_not_deny_the_sign_after_it(text: str, client: str) -> None:
+    result = decide(text, client)
+    assert result.urgency == "P0", _why(text, result)
+
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        ("es ist kein notfall, es blutet nicht stark, ich brauche nur pflaster", "apotheke-am-markt"),
+        ("mir geht es nicht gut, ich brauche was gegen Erkältung", "apotheke-am-markt"),
+        ("not bleeding much, it's not serious, just need plasters", "apotheke-am-markt"),
+        ("i'm not feeling well, can i get something for a cold", "apotheke-am-markt"),
+    ],
+)
+def test_unwell_look_alikes_stay_routine(text: str, client: str) -> None:
+    result = decide(text, client)
+    assert result.urgency not in EMERGENCY, _why(text, result)

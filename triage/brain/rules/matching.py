@@ -58,7 +58,12 @@ _IDIOMS = re.compile(
     r"|(nix|nicht|kein|keine|wenig|no|not|not much|little) (so |very |much |viel |sehr )?(gut |good |gutes |richtig )?"
     r"(deutsch|englisch|english|german)"
     r"|(deutsch|englisch|english|german) (ist |is )?(nicht|nix|no|not) (so |very )?(gut|good)"
-    r"|no speak\w*)\b"
+    r"|no speak\w*"
+    # issue 11, twenty-fourth set: "meinem Vater geht es gar nicht gut, er liegt auf dem Boden", "my dad's not well, he
+    # collapsed": feeling unwell is the first sign of the emergency, not a denial of it
+    r"|(geht|gehts|ging|fuehlt|fuehle|fuehlen|fuehlte) (\w+ ){0,3}(gar |ganz |echt |so |ueberhaupt )?(nicht|nich|net|ned) (so |gut |mehr )?(gut|wohl)"
+    r"|(not|isn t|is not|s not|wasn t|not feeling|isn t feeling|doesn t feel|didn t feel|don t feel) (very |so |too |at all |that )?(well|good|great|right)"
+    r")\b"
 )
 _CLAUSE_BREAKS = frozenset("und aber oder weil sondern doch dass and but or because so".split())
 
