@@ -97,3 +97,53 @@ def test_feeling_unwell_does_not_deny_the_sign_after_it(text: str, client: str) 
 def test_unwell_look_alikes_stay_routine(text: str, client: str) -> None:
     result = decide(text, client)
     assert result.urgency not in EMERGENCY, _why(text, result)
+
+
+# --- a fire at the neighbour's; a farewell told by someone else; ending it all ------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        ("Es brennt beim Nachbarn!", "sicherheitsdienst-nord"),
+        ("schnell es brennt beim nachbarhaus", "sanitaer-notdienst"),
+        ("There's a fire at the neighbours!", "sicherheitsdienst-nord"),
+    ],
+)
+def test_a_fire_at_the_neighbours_is_p0(text: str, client: str) -> None:
+    result = decide(text, client)
+    assert result.urgency == "P0", _why(text, result)
+
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        ("Mein Kollege hat allen Tschüss gesagt und meinte, da wo er hingeht, braucht er das alles nicht mehr. Er geht "
+         "nicht ans Handy.", "it-service-hansa"),
+        ("mein bruder hat seiner familie lebewohl gesagt und geht nicht mehr ans telefon", "kanzlei-berg"),
+        ("ich ruf eigentlich nur an um mich zu bedanken sie waren immer nett zu mir ich werd das heute alles beenden",
+         "apotheke-am-markt"),
+        ("my colleague cleared his desk today and said where he's going he won't need any of it. now he's not "
+         "answering his phone.", "it-service-hansa"),
+        ("i just wanted to say thank you you were always kind to me i'm going to end it all today", "apotheke-am-markt"),
+    ],
+)
+def test_a_farewell_or_ending_it_all_is_self_harm(text: str, client: str) -> None:
+    result = decide(text, client)
+    assert result.urgency == "P0", _why(text, result)
+    assert result.distress == "acute", _why(text, result)
+
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        ("es brennt beim wasserlassen, haben Sie da was", "apotheke-am-markt"),
+        ("unser kollege hat allen tschüss gesagt er geht in rente nächste woche ist die feier", "it-service-hansa"),
+        ("my colleague is off to spain, where he's going he won't need any of it, so the laptop stays here",
+         "it-service-hansa"),
+        ("he said goodbye to everyone at his leaving do, can you set up his laptop for the new starter",
+         "it-service-hansa"),
+    ],
+)
+def test_farewell_and_burning_look_alikes_stay_routine(text: str, client: str) -> None:
+    result = decide(text, client)
+    assert result.urgency not in EMERGENCY, _why(text, result)
