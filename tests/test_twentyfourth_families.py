@@ -68,7 +68,7 @@ def test_learner_look_alikes_stay_routine(text: str, client: str) -> None:
     assert result.urgency not in EMERGENCY, _why(text, result)
 
 
-# --- "es geht ihm nicht gut", "not well": the first sign of the emergency, not a denial ----------------------------------
+# --- "es geht ihm nicht gut", "not well": the first sign of the emergency, not a denial -------------------------------
 
 @pytest.mark.parametrize(
     ("text", "client"),
@@ -99,7 +99,7 @@ def test_unwell_look_alikes_stay_routine(text: str, client: str) -> None:
     assert result.urgency not in EMERGENCY, _why(text, result)
 
 
-# --- a fire at the neighbour's; a farewell told by someone else; ending it all ------------------------------------------
+# --- a fire at the neighbour's; a farewell told by someone else; ending it all ---------------------------------------
 
 @pytest.mark.parametrize(
     ("text", "client"),
@@ -124,7 +124,8 @@ def test_a_fire_at_the_neighbours_is_p0(text: str, client: str) -> None:
          "apotheke-am-markt"),
         ("my colleague cleared his desk today and said where he's going he won't need any of it. now he's not "
          "answering his phone.", "it-service-hansa"),
-        ("i just wanted to say thank you you were always kind to me i'm going to end it all today", "apotheke-am-markt"),
+        ("i just wanted to say thank you you were always kind to me i'm going to end it all today",
+         "apotheke-am-markt"),
     ],
 )
 def test_a_farewell_or_ending_it_all_is_self_harm(text: str, client: str) -> None:
@@ -147,3 +148,118 @@ def test_a_farewell_or_ending_it_all_is_self_harm(text: str, client: str) -> Non
 def test_farewell_and_burning_look_alikes_stay_routine(text: str, client: str) -> None:
     result = decide(text, client)
     assert result.urgency not in EMERGENCY, _why(text, result)
+
+
+# --- emergencies told by someone else or in dialect, which the rules now hear ---------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "client", "expected"),
+    [
+        # water everywhere, in German as in English
+        ("wasser überall rohr kaputt", "sanitaer-notdienst", "P1"),
+        ("water everywhere pipe broken", "sanitaer-notdienst", "P1"),
+        # heart tablets run out today; an allergy is what she reacts to, not a question "against" it
+        ("Ja, hier ist Gerda, ich hab bei Ihnen immer meine Herztabletten, jetzt ist das Döschen leer, und heute Abend "
+         "muss ich eine nehmen.", "apotheke-am-markt", "P1"),
+        ("Für meine Enkelin, sie ist allergisch gegen Wespen, und ihr Notfallpen ist abgelaufen, wir fahren heute "
+         "Nachmittag ins Ferienlager.", "apotheke-am-markt", "P1"),
+        ("it's Gerda, I always get my heart tablets from you, the little tub is empty and I have to take one tonight",
+         "apotheke-am-markt", "P1"),
+        # an alarm at a neighbour's who is away on holiday
+        ("die alarmanlage bei meiner nachbarin geht seit zwanzig minuten und die ist im urlaub und die terrassentür "
+         "steht offen", "sicherheitsdienst-nord", "P1"),
+        ("my neighbour's burglar alarm has been going for twenty minutes, she's on holiday and the patio door is open",
+         "sicherheitsdienst-nord", "P1"),
+        # nobody gets online any more
+        ("ich bin nur die Praktikantin, aber der Server piept so laut, und jetzt geht niemand mehr ins Netz, und die "
+         "Kasse geht auch nicht", "it-service-hansa", "P1"),
+        ("i'm only the intern but the server is beeping and now nobody can get online and the tills don't work either",
+         "it-service-hansa", "P1"),
+        # dialect
+        ("Griaß Eahna, mei Oida is in da Küch umgfalln und schnauft nimmer richtig.", "sanitaer-notdienst", "P0"),
+        ("Bei ins im Gschäft is oana drin, i hör'n im Büro rumoarn, mia san im Lager eigsperrt.",
+         "sicherheitsdienst-nord", "P0"),
+        ("Grüezi, bi üs im Chäller isch Wasser, s'Rohr isch verplatzt und es lauft und lauft.", "sanitaer-notdienst",
+         "P1"),
+        ("he's no breathin", "sanitaer-notdienst", "P0"),
+        ("she isnae breathing, she's fell ower in the kitchen", "apotheke-am-markt", "P0"),
+        ("the pipe's bust and it's pourin and pourin", "sanitaer-notdienst", "P1"),
+    ],
+)
+def test_told_by_someone_else_or_in_dialect(text: str, client: str, expected: str) -> None:
+    result = decide(text, client)
+    assert result.urgency == expected, _why(text, result)
+
+
+# --- look-alikes: over, asked, on screen, denied, a device -----------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        # a denial right before the state ("nicht kaputt") is no heating failure
+        ("Hallo, ich brauche Termin, Heizung Wartung, nicht kaputt, nur Kontrolle.", "sanitaer-notdienst"),
+        ("die heizung ist nicht kaputt, nur laut", "sanitaer-notdienst"),
+        ("hello i need appointment, boiler service, not broken, only check", "sanitaer-notdienst"),
+        # the condition's verb after the hazard
+        ("Wenn die Polizei bei uns mal eine Durchsuchung machen würde, darf ich Sie dann sofort anrufen?",
+         "kanzlei-berg"),
+        ("if there was ever a raid on our offices would you come", "kanzlei-berg"),
+        # proceedings still running are no arrest now
+        ("Mein Bruder wurde vor zwei Jahren verhaftet, das Verfahren läuft noch, ich wollte nur den nächsten "
+         "Gerichtstermin wissen.", "kanzlei-berg"),
+        ("my brother was arrested two years ago, the case is still ongoing, i just want the next court date",
+         "kanzlei-berg"),
+        # an attempt that failed, the police already been; a cut that has healed; back home from hospital
+        ("Letzte Nacht hat jemand versucht, bei uns einzubrechen, ist aber nicht reingekommen, die Polizei war schon "
+         "da. Können Sie morgen das Schloss anschauen?", "sicherheitsdienst-nord"),
+        ("someone tried to break in last night, didn't get in, the police have already been, can you look at the lock "
+         "tomorrow", "sicherheitsdienst-nord"),
+        ("Meine Tochter hat sich gestern in den Finger geschnitten, das hat geblutet wie verrückt, jetzt ist es "
+         "verheilt. Haben Sie diese Wundnahtstreifen?", "apotheke-am-markt"),
+        ("my daughter cut her finger yesterday, it bled like mad, it's healed now, do you have wound closure strips",
+         "apotheke-am-markt"),
+        ("meine mutter ist gestern gestürzt war im krankenhaus ist wieder zu hause die braucht jetzt einen rollator "
+         "und schmerztabletten", "apotheke-am-markt"),
+        ("my mum fell yesterday, she's home from hospital now and needs a walking frame and painkillers",
+         "apotheke-am-markt"),
+        # the plot of a crime drama
+        ("Gestern im Tatort hat einer seine Frau erschossen, und da hab ich mir gedacht, wir brauchen endlich eine "
+         "Alarmanlage. Machen Sie mir ein Angebot?", "sicherheitsdienst-nord"),
+        ("in the crime drama last night a man shot his wife, so we finally want an alarm system, can you send a quote",
+         "sicherheitsdienst-nord"),
+        # the hazard named and denied by what is said of it
+        ("Ransomware ist bei uns kein Thema, keine Sorge, ich möchte nur wissen, ob Ihre Backup-Lösung auch für zwei "
+         "Rechner geht.", "it-service-hansa"),
+        ("ransomware is not an issue for us, don't worry, i just want to know if your backup covers two computers",
+         "it-service-hansa"),
+        # a device that "drowned"
+        ("mein handy ist in der badewanne ertrunken können sie das reparieren", "it-service-hansa"),
+        ("my phone drowned in the bath, can you fix it", "it-service-hansa"),
+        # dialect look-alikes
+        ("mei hund schnauft nimmer so laut seit er operiert is", "sanitaer-notdienst"),
+        ("is des rohr platzt oder net, i wollt nur fragen", "sanitaer-notdienst"),
+        ("wir sind im urlaub, können sie die alarmanlage nächste woche warten", "sicherheitsdienst-nord"),
+    ],
+)
+def test_over_asked_on_screen_or_denied_stays_routine(text: str, client: str) -> None:
+    result = decide(text, client)
+    assert result.urgency not in EMERGENCY, _why(text, result)
+
+
+@pytest.mark.parametrize(
+    ("text", "client", "expected"),
+    [
+        ("jemand versucht gerade bei uns einzubrechen die polizei war schon da aber jetzt ist er wieder da",
+         "sicherheitsdienst-nord", "P0"),
+        ("wir haben einen Film geguckt und jetzt riecht es nach Gas", "sanitaer-notdienst", "P0"),
+        ("we were watching a film and now there's smoke coming from the telly", "sanitaer-notdienst", "P0"),
+        ("meine mutter ist gestürzt und ist wieder zu hause aber jetzt blutet sie stark am kopf", "apotheke-am-markt",
+         "P0"),
+        ("ransomware, das ist jetzt bei uns passiert, alles verschlüsselt", "it-service-hansa", "P1"),
+        ("die heizung ist komplett ausgefallen und es ist eiskalt", "sanitaer-notdienst", "P1"),
+        ("hilfe mein kind ist im teich ertrunken fast er atmet nicht", "sanitaer-notdienst", "P0"),
+    ],
+)
+def test_the_emergency_beside_those_words_still_is_one(text: str, client: str, expected: str) -> None:
+    result = decide(text, client)
+    assert result.urgency == expected, _why(text, result)

@@ -35,6 +35,12 @@ _NEG_AFTER = re.compile(
     r"| eile| stress| hektik| sorge| panik| problem\b| rush| hurry| worries"
     r"| (getting|gettin|get) up| moving| breathing| responding| waking| answering| making sense| talking)"
 )
+# issue 11, twenty-fourth set: "Ransomware ist bei uns kein Thema", "a gas leak is not an issue for us": the hazard
+# named as a subject and denied by what is said of it
+_DENIED_AFTER = re.compile(
+    r"^\s*(ist|sind|war|is|are|s|was|were) (\w+ ){0,2}(kein thema|kein problem|keine gefahr|not an issue|no issue"
+    r"|not a problem|no problem|not a concern|no concern|no danger|not a danger|not a worry)\b"
+)
 _NEG_WINDOW_WORDS = 3
 
 
@@ -61,8 +67,10 @@ _IDIOMS = re.compile(
     r"|no speak\w*"
     # issue 11, twenty-fourth set: "meinem Vater geht es gar nicht gut, er liegt auf dem Boden", "my dad's not well, he
     # collapsed": feeling unwell is the first sign of the emergency, not a denial of it
-    r"|(geht|gehts|ging|fuehlt|fuehle|fuehlen|fuehlte) (\w+ ){0,3}(gar |ganz |echt |so |ueberhaupt )?(nicht|nich|net|ned) (so |gut |mehr )?(gut|wohl)"
-    r"|(not|isn t|is not|s not|wasn t|not feeling|isn t feeling|doesn t feel|didn t feel|don t feel) (very |so |too |at all |that )?(well|good|great|right)"
+    r"|(geht|gehts|ging|fuehlt|fuehle|fuehlen|fuehlte) (\w+ ){0,3}(gar |ganz |echt |so |ueberhaupt )?"
+    r"(nicht|nich|net|ned) (so |gut |mehr )?(gut|wohl)"
+    r"|(not|isn t|is not|s not|wasn t|not feeling|isn t feeling|doesn t feel|didn t feel|don t feel)"
+    r" (very |so |too |at all |that )?(well|good|great|right)"
     r")\b"
 )
 _CLAUSE_BREAKS = frozenset("und aber oder weil sondern doch dass and but or because so".split())
@@ -89,7 +97,9 @@ def is_negated(folded: Folded, start: int, end: int, *, after: bool = True) -> b
             continue
         if word in NEGATORS and previous not in _NOT_NEGATING_AFTER:
             return True
-    return after and bool(_NEG_AFTER.match(folded.text[end:]))
+    # a client's phrase may end inside a word ("ransom" in "ransomware ist kein Thema"): what follows starts after it
+    rest = re.sub(r"^\w+", "", folded.text[end:])
+    return after and bool(_NEG_AFTER.match(rest) or _DENIED_AFTER.match(rest))
 
 
 _NOT_AFTER_WORDS = 3

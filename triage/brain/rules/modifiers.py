@@ -94,6 +94,11 @@ RESOLVED = re.compile(fold_pattern(
     r"|\balles (ist )?wieder (gut|ok|okay)\b|\ball (good|fine|ok|okay) (again|now)\b"
     r"|\b(ist|sind) (\w+ ){0,2}(getrocknet|ausgetrocknet|abgetrocknet|trockengelegt)\b"
     r"|\b(has|have|s|is|are) (\w+ )?(dried (out|up)|dry now|all dried)\b"
+    # issue 11, twenty-fourth set: "versucht einzubrechen … die Polizei war schon da", "the police have already been";
+    # a cut that has healed ("jetzt ist es verheilt", "it's healed now")
+    r"|\bpolizei (war|ist) (\w+ )?(schon|bereits) (da|hier|weg|gekommen|gewesen)\b(?!.*\b(aber|jetzt|wieder)\b)"
+    r"|\bpolice (have|has|had) (already )?(been|come and gone|left)\b(?!.*\b(but|now|again|back)\b)"
+    r"|\b(ist|sind) (\w+ ){0,2}(verheilt|abgeheilt)\b|\b(has|have|s|is|are) (\w+ )?(healed|healed up)\b"
 ))
 CONTAINED = re.compile(fold_pattern(
     r"\b(haupt)?(wasser)?(hahn|ventil|absperrhahn|haupthahn) (\w+ ){0,3}(zugedreht|zu gedreht|abgedreht|geschlossen|zu\b)"
@@ -108,9 +113,10 @@ STILL_ACTIVE = re.compile(fold_pattern(
     r"(?<!will )(?<!wollen )(?<!wartet )(?<!warten )(?<!braucht )(?<!brauchen )(?<!möchte )(?<!fehlt )(?<!fehlen )"
     r"\b(immer noch|noch immer|trotzdem|weiterhin|hört nicht auf|keeps|won t stop|doesn t stop|not stopping)\b"
     # "still" of the situation, not of a paper or a wish: "the insurer still wants your report", "will it still show"
-    r"|(?<!can i )(?<!could i )(?<!can we )(?<!will that )(?<!will it )(?<!is it )(?<!do i )(?<!does it )\bstill\b(?! (want|wants|wanted|need|needs|needed|waiting|wait|have|has|had|haven t|hasn t|show|shows|owe|owes|got"
+    r"|(?<!case is )(?<!case s )(?<!proceedings are )(?<!trial is )(?<!claim is )(?<!can i )(?<!could i )(?<!can we )(?<!will that )(?<!will it )(?<!is it )(?<!do i )(?<!does it )\bstill\b(?! (want|wants|wanted|need|needs|needed|waiting|wait|have|has|had|haven t|hasn t|show|shows|owe|owes|got"
     r"|looking|pay|valid|under|open|on file|available|on the|count|counts|apply|applies|remember|be))"
-    r"|\b(läuft|kommt|tropft) (\w+ )?(noch|weiter)\b|\b(aber|but|doch) (?!(\w+ )?(repariert|behoben|erledigt|fixed|repaired|sorted)\b)(\w+ ){0,2}(jetzt|now|gerade|grad|plötzlich"
+    # issue 11, twenty-fourth set: ... nor of proceedings ("das Verfahren läuft noch", "the case is still ongoing")
+    r"|(?<!verfahren )(?<!prozess )(?<!vertrag )(?<!antrag )(?<!sache )(?<!klage )\b(läuft|kommt|tropft) (\w+ )?(noch|weiter)\b|\b(aber|but|doch) (?!(\w+ )?(repariert|behoben|erledigt|fixed|repaired|sorted)\b)(\w+ ){0,2}(jetzt|now|gerade|grad|plötzlich"
     r"|suddenly|actually)\b|\bright now\b|\bgerade eben\b|\bim moment\b|\bat the moment\b"
 ))
 # "Was würde ein Notdiensteinsatz bei einem Rohrbruch kosten?", "if the alarm goes off, how fast are you?"
@@ -123,6 +129,15 @@ STRUCK_AGAINST = re.compile(fold_pattern(
     r"\b(schlägt|schlagen|hämmert|hämmern|tritt|treten|trommelt|bollert|wummert|klopft|klopfen|haut|hauen|drückt|wirft"
     r"|banging|bangs|hammering|hammers|kicking|kicks|pounding|pounds|hitting|hits|throwing|slamming|pushing|leaning)"
     r" (\w+ )?(gegen|against)\b"
+    # issue 11, twenty-fourth set: "allergisch gegen Wespen, ihr Notfallpen ist abgelaufen": what she reacts to, not a
+    # question about protection
+    r"|\b(allergisch|allergie|allergien|allergic|allergy|allergies) (\w+ )?(gegen|against)\b"
+))
+# issue 11, twenty-fourth set: "wenn die Polizei bei uns mal eine Durchsuchung machen würde": German says the condition's
+# verb after the hazard, out of reach of the four words before it
+CONDITION_BEFORE = re.compile(fold_pattern(r"\b(wenn|falls|if)\b"))
+CONDITION_AFTER = re.compile(fold_pattern(
+    r"^(\w+ ){0,3}(machen |kommen |passieren |geben |sein )?(würde|würden|sollte|sollten|wäre|wären|would|were to)\b"
 ))
 # ... and "bei einem (größeren) Rohrbruch", "in a fire": only right before the hazard, as its article; in
 # "hat bei einem Sturz einen Oberschenkelhalsbruch erlitten" it belongs to the fall, which happened
@@ -272,6 +287,29 @@ SCOPE_ONE = re.compile(fold_pattern(
 ))
 
 
+# a story on screen or in a book, not the caller's life: "in the series she jumps off the bridge at the end", "we
+# watched a film where he kills his wife", "im Film springt sie am Ende von der Brücke". The plot's words sit beside
+# real self-harm and violence in the encoder, so the model alone must not make them an emergency or acute distress;
+# a hazard rule still hears a real one said beside it (issue 11, twenty-second and twenty-third sets), unless the
+# hazard is the story's own (`Found.on_screen_for`, twenty-fourth set)
+ON_SCREEN = re.compile(
+    fold_pattern(
+        r"\b(in|on) (the|that|this|a) (film|movie|series|episode|novel|soap|tv show|documentary)\b"
+        r"|\bon (tv|telly|the telly|netflix)\b"
+        r"|\b(watched|watching|saw|seen) (a|the|that|this) (film|movie|series|show|documentary|episode)\b"
+        r"|\b(im|in dem|in einem) (film|fernsehen|krimi|roman|tatort)\b|\bin der (serie|folge|sendung|doku)\b"
+        r"|\b(film|serie|krimi|doku|folge) (\w+ ){0,2}(gesehen|geguckt|angeschaut)\b"
+        # "im Tatort gestern hat der Mörder die Frau erwürgt", "in the book he ..." (twenty-second set)
+        r"|\b(im|in dem|in der|in einem|in einer) (kinofilm|serie|folge|buch|theaterstück|hörspiel|podcast)\b"
+        r"|\b(in|on) (the|a|that|this) (show|book|play|podcast)\b"
+        # issue 11, twenty-fourth set: a crime drama by its genre ("in the crime drama last night", "im Thriller")
+        r"|\b(in|on) (the|a|that|this) (crime drama|drama|thriller|detective show|cop show|crime series|soap opera)\b"
+        r"|\b(im|in dem|in einem) (thriller|polizeiruf|fernsehkrimi|sonntagskrimi)\b"
+    )
+)
+# the plot's hazard follows the story's words within a clause
+_STORY_REACH = 8
+
 
 # issue 11, sixteenth set: "die ist jetzt wieder gut, aber was ich sagen wollte …": what ended is not what follows
 TURN = re.compile(fold_pattern(r"\b(aber|but|jedoch|allerdings|however)\b"))
@@ -330,6 +368,7 @@ class Found:
     hearth: str | None
     maintenance: str | None
     disposal: str | None
+    on_screen: str | None
 
     @classmethod
     def of(cls, folded: Folded) -> Found:
@@ -359,6 +398,7 @@ class Found:
             hearth=_find(HEARTH, folded),
             maintenance=_find(MAINTENANCE, folded),
             disposal=_find(DISPOSAL, folded),
+            on_screen=_find(ON_SCREEN, folded),
         )
 
     def past_for(self, hit: Hit) -> str | None:
@@ -391,6 +431,18 @@ class Found:
             return None
         return self.resolved
 
+    def on_screen_for(self, hit: Hit) -> str | None:
+        """The story on screen, when the hazard is its plot: "gestern im Tatort hat einer seine Frau erschossen", "in the
+        crime drama a man shot his wife" (issue 11, twenty-fourth set); a turn to now between them ("wir gucken einen
+        Film, und jetzt riecht es nach Gas") makes the hazard the caller's own."""
+        m = ON_SCREEN.search(self.folded.text)
+        if m is None or self.on_screen is None or m.end() > hit.start:
+            return None
+        between = self.folded.text[m.end() : hit.start]
+        if TURN_TO_NOW.search(between) or len(between.split()) > _STORY_REACH:
+            return None
+        return self.on_screen
+
     def hypothetical(self, hit: Hit) -> str | None:
         """'wenn die Alarmanlage losgeht', 'bei einem Rohrbruch': the hazard is asked about, not happening."""
         words = self.folded.text[: hit.start].split()
@@ -398,6 +450,8 @@ class Found:
         if m and m.group(0) in ("gegen", "against") and STRUCK_AGAINST.search(" ".join(words[-6:])):
             m = None
         m = m or HYPOTHETICAL_CASE.search(" ".join(words[-6:]))
+        if m is None and CONDITION_BEFORE.search(" ".join(words[-8:])):
+            m = CONDITION_AFTER.search(self.folded.text[hit.end :].strip())
         article = HYPOTHETICAL_ARTICLE.search(" ".join(words[-3:]))
         if article and not SIGNS_BEFORE.search(" ".join(words[-4:])):
             m = m or article
@@ -410,7 +464,7 @@ class Found:
 ModifierName = Literal[
     "asked", "contained", "resolved", "resolved_unless_still", "past", "invoice", "low_stakes", "far_future",
     "hot_water_only", "not_total", "other_toilet", "false_alarm", "rest_works", "cooking_alarm", "hearth",
-    "maintenance", "chirp", "disposal",
+    "maintenance", "chirp", "disposal", "on_screen",
 ]
 
 
@@ -470,13 +524,16 @@ _M = {
         Modifier("hearth", "P3", "a stove fire that burns too little", lambda f, h: f.hearth, unless_still=False),
         Modifier("maintenance", "P3", "work on the system, not an incident", lambda f, h: f.maintenance),
         Modifier("disposal", "P3", "an old device to be got rid of", lambda f, h: f.disposal),
+        Modifier("on_screen", "P3", "a story on screen", lambda f, h: f.on_screen_for(h)),
     )
 }
 
 _COMMON: tuple[ModifierName, ...] = ("asked", "resolved", "past", "invoice", "low_stakes")
 # Which modifiers apply to which kind of rule, tried in order; the first whose words occur decides.
 MODIFIERS: dict[Kind, tuple[ModifierName, ...]] = {
-    "hazard": ("asked", "resolved_unless_still", "past", "invoice", "low_stakes", "cooking_alarm", "chirp", "hearth"),
+    "hazard": (
+        "asked", "resolved_unless_still", "past", "invoice", "low_stakes", "cooking_alarm", "chirp", "hearth", "on_screen",
+    ),
     "self_harm": (),  # said once is enough: never talked down by other words
     "noise": (),
     "deadline": ("far_future",),
