@@ -239,6 +239,7 @@ def test_told_by_someone_else_or_in_dialect(text: str, client: str, expected: st
         ("mei hund schnauft nimmer so laut seit er operiert is", "sanitaer-notdienst"),
         ("is des rohr platzt oder net, i wollt nur fragen", "sanitaer-notdienst"),
         ("wir sind im urlaub, können sie die alarmanlage nächste woche warten", "sicherheitsdienst-nord"),
+        ("wenn bei uns mal ein rohr platzt wen soll ich dann anrufen", "sanitaer-notdienst"),
     ],
 )
 def test_over_asked_on_screen_or_denied_stays_routine(text: str, client: str) -> None:
@@ -258,6 +259,8 @@ def test_over_asked_on_screen_or_denied_stays_routine(text: str, client: str) ->
         ("ransomware, das ist jetzt bei uns passiert, alles verschlüsselt", "it-service-hansa", "P1"),
         ("die heizung ist komplett ausgefallen und es ist eiskalt", "sanitaer-notdienst", "P1"),
         ("hilfe mein kind ist im teich ertrunken fast er atmet nicht", "sanitaer-notdienst", "P0"),
+        # a phrase ending inside a word ("rückstau" in "rückstauklappe") is not denied by "geht nicht" after the word
+        ("die rückstauklappe geht nicht und das abwasser drückt im keller hoch", "sanitaer-notdienst", "P1"),
     ],
 )
 def test_the_emergency_beside_those_words_still_is_one(text: str, client: str, expected: str) -> None:

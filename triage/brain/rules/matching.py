@@ -97,9 +97,10 @@ def is_negated(folded: Folded, start: int, end: int, *, after: bool = True) -> b
             continue
         if word in NEGATORS and previous not in _NOT_NEGATING_AFTER:
             return True
-    # a client's phrase may end inside a word ("ransom" in "ransomware ist kein Thema"): what follows starts after it
-    rest = re.sub(r"^\w+", "", folded.text[end:])
-    return after and bool(_NEG_AFTER.match(rest) or _DENIED_AFTER.match(rest))
+    # a client's phrase may end inside a word ("ransom" in "ransomware ist kein Thema"): what is said of it starts after
+    # the word (only for a denial said of the subject; "rückstau" in "rückstauklappe geht nicht" is no "geht nicht")
+    said_of_it = re.sub(r"^\w+", "", folded.text[end:])
+    return after and bool(_NEG_AFTER.match(folded.text[end:]) or _DENIED_AFTER.match(said_of_it))
 
 
 _NOT_AFTER_WORDS = 3
