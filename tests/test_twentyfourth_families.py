@@ -266,3 +266,40 @@ def test_over_asked_on_screen_or_denied_stays_routine(text: str, client: str) ->
 def test_the_emergency_beside_those_words_still_is_one(text: str, client: str, expected: str) -> None:
     result = decide(text, client)
     assert result.urgency == expected, _why(text, result)
+
+
+# --- said at length: gas with symptoms several words after the smell; a person on the camera while the alarm goes ---
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        ("Ach, ich bin ja schon 84, heute früh hab ich den Herd angemacht, und jetzt riecht es so komisch in der "
+         "Küche, so nach Gas, und mir ist ein bisschen schwindelig.", "sanitaer-notdienst"),
+        ("i'm 84, i put the cooker on this morning and now it smells really funny in the kitchen kind of like gas and "
+         "i feel a bit dizzy", "sanitaer-notdienst"),
+    ],
+)
+def test_gas_with_symptoms_said_at_length_is_acute(text: str, client: str) -> None:
+    result = decide(text, client)
+    assert result.urgency == "P0", _why(text, result)
+    assert result.distress == "acute", _why(text, result)
+
+
+@pytest.mark.parametrize(
+    ("text", "client", "expected"),
+    [
+        ("Also, wir hatten mit Ihnen ja das Angebot für die Streife besprochen, aber jetzt gerade geht bei uns im "
+         "Lager der Alarm los und auf der Kamera ist ein Mann mit Taschenlampe.", "sicherheitsdienst-nord", "P0"),
+        ("we'd talked about the patrol quote, but right now the alarm is going off in the warehouse and on the camera "
+         "there's a man with a torch", "sicherheitsdienst-nord", "P0"),
+        ("der alarm ging gestern los, auf der kamera sieht man einen mann, die polizei hat ihn schon, ich brauche die "
+         "aufnahme für die versicherung", "sicherheitsdienst-nord", "P3"),
+        ("the alarm went off last week and on the camera there's a man, i need the footage for the insurance",
+         "sicherheitsdienst-nord", "P3"),
+        ("können sie die kamera so einstellen dass man sieht wenn der alarm los geht ob da ein mann ist",
+         "sicherheitsdienst-nord", "P3"),
+    ],
+)
+def test_a_person_on_camera_while_the_alarm_goes_is_p0(text: str, client: str, expected: str) -> None:
+    result = decide(text, client)
+    assert result.urgency == expected, _why(text, result)

@@ -300,8 +300,9 @@ _NO_HARM = re.compile(
         r"|\b(fast|beinahe|nearly|almost) (\w+ )?(hingefallen|gestürzt|gestolpert|fell|fallen|tripped|slipped)\b"
         # issue 11, twenty-fourth set: back from hospital ("war im Krankenhaus, ist wieder zu Hause", "she's home from
         # hospital now"): what happened has been treated
-        r"|\b(ist|sind|bin) (\w+ ){0,2}wieder (zu hause|zuhause|daheim)\b|\baus dem krankenhaus (entlassen|zurück)\b"
-        r"|\b(back )?home from (the )?hospital\b|\b(out of|discharged from) (the )?hospital\b"
+        r"|(\b(ist|sind|bin) (\w+ ){0,2}wieder (zu hause|zuhause|daheim)\b|\baus dem krankenhaus (entlassen|zurück)\b"
+        r"|\b(back )?home from (the )?hospital\b|\b(out of|discharged from) (the )?hospital\b)"
+        r"(?!.*\b(aber|plötzlich|schlechter|but|suddenly|worse)\b)"
     )
 )
 

@@ -38,8 +38,8 @@ _NEG_AFTER = re.compile(
 # issue 11, twenty-fourth set: "Ransomware ist bei uns kein Thema", "a gas leak is not an issue for us": the hazard
 # named as a subject and denied by what is said of it
 _DENIED_AFTER = re.compile(
-    r"^\s*(ist|sind|war|is|are|s|was|were) (\w+ ){0,2}(kein thema|kein problem|keine gefahr|not an issue|no issue"
-    r"|not a problem|no problem|not a concern|no concern|no danger|not a danger|not a worry)\b"
+    r"^\s*(ist|sind|war|is|are|s|was|were) (\w+ ){0,2}(kein thema|keine gefahr|not an issue|no issue|not a concern"
+    r"|no concern|no danger|not a danger)\b"
 )
 _NEG_WINDOW_WORDS = 3
 

@@ -94,10 +94,7 @@ RESOLVED = re.compile(fold_pattern(
     r"|\balles (ist )?wieder (gut|ok|okay)\b|\ball (good|fine|ok|okay) (again|now)\b"
     r"|\b(ist|sind) (\w+ ){0,2}(getrocknet|ausgetrocknet|abgetrocknet|trockengelegt)\b"
     r"|\b(has|have|s|is|are) (\w+ )?(dried (out|up)|dry now|all dried)\b"
-    # issue 11, twenty-fourth set: "versucht einzubrechen … die Polizei war schon da", "the police have already been";
-    # a cut that has healed ("jetzt ist es verheilt", "it's healed now")
-    r"|\bpolizei (war|ist) (\w+ )?(schon|bereits) (da|hier|weg|gekommen|gewesen)\b(?!.*\b(aber|jetzt|wieder)\b)"
-    r"|\bpolice (have|has|had) (already )?(been|come and gone|left)\b(?!.*\b(but|now|again|back)\b)"
+    # issue 11, twenty-fourth set: a cut that has healed ("jetzt ist es verheilt", "it's healed now")
     r"|\b(ist|sind) (\w+ ){0,2}(verheilt|abgeheilt)\b|\b(has|have|s|is|are) (\w+ )?(healed|healed up)\b"
 ))
 CONTAINED = re.compile(fold_pattern(
@@ -116,7 +113,7 @@ STILL_ACTIVE = re.compile(fold_pattern(
     r"|(?<!case is )(?<!case s )(?<!proceedings are )(?<!trial is )(?<!claim is )(?<!can i )(?<!could i )(?<!can we )(?<!will that )(?<!will it )(?<!is it )(?<!do i )(?<!does it )\bstill\b(?! (want|wants|wanted|need|needs|needed|waiting|wait|have|has|had|haven t|hasn t|show|shows|owe|owes|got"
     r"|looking|pay|valid|under|open|on file|available|on the|count|counts|apply|applies|remember|be))"
     # issue 11, twenty-fourth set: ... nor of proceedings ("das Verfahren läuft noch", "the case is still ongoing")
-    r"|(?<!verfahren )(?<!prozess )(?<!vertrag )(?<!antrag )(?<!sache )(?<!klage )\b(läuft|kommt|tropft) (\w+ )?(noch|weiter)\b|\b(aber|but|doch) (?!(\w+ )?(repariert|behoben|erledigt|fixed|repaired|sorted)\b)(\w+ ){0,2}(jetzt|now|gerade|grad|plötzlich"
+    r"|(?<!verfahren )(?<!prozess )(?<!vertrag )(?<!antrag )(?<!klage )\b(läuft|kommt|tropft) (\w+ )?(noch|weiter)\b|\b(aber|but|doch) (?!(\w+ )?(repariert|behoben|erledigt|fixed|repaired|sorted)\b)(\w+ ){0,2}(jetzt|now|gerade|grad|plötzlich"
     r"|suddenly|actually)\b|\bright now\b|\bgerade eben\b|\bim moment\b|\bat the moment\b"
 ))
 # "Was würde ein Notdiensteinsatz bei einem Rohrbruch kosten?", "if the alarm goes off, how fast are you?"
@@ -133,12 +130,22 @@ STRUCK_AGAINST = re.compile(fold_pattern(
     # question about protection
     r"|\b(allergisch|allergie|allergien|allergic|allergy|allergies) (\w+ )?(gegen|against)\b"
 ))
+# issue 11, twenty-fourth set: a break-in or intruder the police have already dealt with ("versucht einzubrechen … die
+# Polizei war schon da", "the police have already been"); not an arrest, which the police came for
+POLICE_BEEN = re.compile(fold_pattern(
+    r"\bpolizei (war|ist) (\w+ )?(schon|bereits) (da|hier|weg|gekommen|gewesen)\b(?!.*\b(aber|jetzt|wieder|mitgenommen"
+    r"|festgenommen|verhaftet|durchsucht)\b)"
+    r"|\bpolice (have|has|had) (already )?(been|come and gone|left)\b(?!.*\b(but|now|again|back|taken|arrested"
+    r"|searching)\b)"
+))
 # issue 11, twenty-fourth set: "wenn die Polizei bei uns mal eine Durchsuchung machen würde": German says the condition's
 # verb after the hazard, out of reach of the four words before it
-CONDITION_BEFORE = re.compile(fold_pattern(r"\b(wenn|falls|if)\b"))
-CONDITION_AFTER = re.compile(fold_pattern(
-    r"^(\w+ ){0,3}(machen |kommen |passieren |geben |sein )?(würde|würden|sollte|sollten|wäre|wären|would|were to)\b"
+# ... in the same clause: "wenn" with no conjunction between it and the hazard, and a subjunctive verb right after the
+# hazard ("… würde"); "wenn Sie kommen könnten, das Wasser läuft, ich wäre dankbar" is no condition of the hazard
+CONDITION_BEFORE = re.compile(fold_pattern(
+    r"\b(wenn|falls)\b(?!.*\b(und|aber|oder|weil|denn|dass|doch|jetzt|gerade|grad)\b)(\s\w+){0,7}$"
 ))
+CONDITION_AFTER = re.compile(fold_pattern(r"^(\w+ ){0,2}(machen |geben )?(würde|würden|sollte|sollten)\b"))
 # ... and "bei einem (größeren) Rohrbruch", "in a fire": only right before the hazard, as its article; in
 # "hat bei einem Sturz einen Oberschenkelhalsbruch erlitten" it belongs to the fall, which happened
 HYPOTHETICAL_ARTICLE = re.compile(fold_pattern(r"\b(bei einem|bei einer|for a|für einen|für eine|in a|in an)\b"))
@@ -309,6 +316,7 @@ ON_SCREEN = re.compile(
 )
 # the plot's hazard follows the story's words within a clause
 _STORY_REACH = 8
+_CLAUSE_JOIN = re.compile(r"\b(und|aber|and|but)\b")
 
 
 # issue 11, sixteenth set: "die ist jetzt wieder gut, aber was ich sagen wollte …": what ended is not what follows
@@ -369,6 +377,7 @@ class Found:
     maintenance: str | None
     disposal: str | None
     on_screen: str | None
+    police_been: str | None
 
     @classmethod
     def of(cls, folded: Folded) -> Found:
@@ -399,6 +408,7 @@ class Found:
             maintenance=_find(MAINTENANCE, folded),
             disposal=_find(DISPOSAL, folded),
             on_screen=_find(ON_SCREEN, folded),
+            police_been=_find(POLICE_BEEN, folded),
         )
 
     def past_for(self, hit: Hit) -> str | None:
@@ -439,7 +449,7 @@ class Found:
         if m is None or self.on_screen is None or m.end() > hit.start:
             return None
         between = self.folded.text[m.end() : hit.start]
-        if TURN_TO_NOW.search(between) or len(between.split()) > _STORY_REACH:
+        if TURN_TO_NOW.search(between) or _CLAUSE_JOIN.search(between) or len(between.split()) > _STORY_REACH:
             return None
         return self.on_screen
 
@@ -464,7 +474,7 @@ class Found:
 ModifierName = Literal[
     "asked", "contained", "resolved", "resolved_unless_still", "past", "invoice", "low_stakes", "far_future",
     "hot_water_only", "not_total", "other_toilet", "false_alarm", "rest_works", "cooking_alarm", "hearth",
-    "maintenance", "chirp", "disposal", "on_screen",
+    "maintenance", "chirp", "disposal", "on_screen", "police_been",
 ]
 
 
@@ -525,6 +535,10 @@ _M = {
         Modifier("maintenance", "P3", "work on the system, not an incident", lambda f, h: f.maintenance),
         Modifier("disposal", "P3", "an old device to be got rid of", lambda f, h: f.disposal),
         Modifier("on_screen", "P3", "a story on screen", lambda f, h: f.on_screen_for(h)),
+        Modifier(
+            "police_been", "P3", "the police have already been",
+            lambda f, h: f.police_been if h.rule.id == "violence" or h.rule.kind == "security" else None,
+        ),
     )
 }
 
@@ -533,6 +547,7 @@ _COMMON: tuple[ModifierName, ...] = ("asked", "resolved", "past", "invoice", "lo
 MODIFIERS: dict[Kind, tuple[ModifierName, ...]] = {
     "hazard": (
         "asked", "resolved_unless_still", "past", "invoice", "low_stakes", "cooking_alarm", "chirp", "hearth", "on_screen",
+        "police_been",
     ),
     "self_harm": (),  # said once is enough: never talked down by other words
     "noise": (),
@@ -542,7 +557,7 @@ MODIFIERS: dict[Kind, tuple[ModifierName, ...]] = {
     "heating": (*_COMMON, "hot_water_only", "not_total"),
     "hot_water": _COMMON,
     "toilet": (*_COMMON, "other_toilet"),
-    "security": (*_COMMON, "false_alarm", "maintenance", "cooking_alarm", "chirp"),
+    "security": (*_COMMON, "false_alarm", "maintenance", "cooking_alarm", "chirp", "police_been"),
     "legal": _COMMON,
     "it": (*_COMMON, "rest_works", "disposal"),
     "medication": _COMMON,
