@@ -261,6 +261,15 @@ def test_over_asked_on_screen_or_denied_stays_routine(text: str, client: str) ->
         ("hilfe mein kind ist im teich ertrunken fast er atmet nicht", "sanitaer-notdienst", "P0"),
         # a phrase ending inside a word ("rückstau" in "rückstauklappe") is not denied by "geht nicht" after the word
         ("die rückstauklappe geht nicht und das abwasser drückt im keller hoch", "sanitaer-notdienst", "P1"),
+        # only a story named as such tells a plot: "in the play area", "in der Folge" (as a result) are no screen
+        ("in the play area a child fell off the climbing frame and isn't breathing", "apotheke-am-markt", "P0"),
+        ("Rohrbruch im Keller, in der Folge steht das Wasser an den Steckdosen", "sanitaer-notdienst", "P0"),
+        ("water's dripping on the telly, it's sparking", "sanitaer-notdienst", "P0"),
+        # healed, but something is happening now
+        ("my cut has healed but now my arm is swollen and red and hot", "apotheke-am-markt", "P1"),
+        # the police came for an arrest: not over
+        ("die polizei war schon da und hat meinen mann festgenommen", "kanzlei-berg", "P1"),
+        ("the police have already been and they arrested my son, he's at the station", "kanzlei-berg", "P1"),
     ],
 )
 def test_the_emergency_beside_those_words_still_is_one(text: str, client: str, expected: str) -> None:

@@ -95,8 +95,9 @@ _FALLEN_THING = re.compile(
         r"|runtergefallen|heruntergefallen|abgefallen|runtergekommen|heruntergekommen|abgebrochen|abgestürzt)\b"
         # issue 11, twenty-fourth set: a device that "drowned" ("mein Handy ist in der Badewanne ertrunken", "my phone
         # drowned in the bath")
-        r"|\b(handy|smartphone|iphone|telefon|tablet|laptop|kamera|uhr|phone|camera|watch)\b (\w+ ){0,6}"
-        r"(ertrunken|abgesoffen|drowned|ins wasser gefallen|in the water|ins klo gefallen|down the (loo|toilet))\b"
+        r"|\b(mein|meine|unser|unsere|das|my|our|the) (handy|smartphone|iphone|tablet|laptop|kamera|phone|camera)"
+        r" (ist |is |s |has |got |hat )?((?!(kind|sohn|tochter|baby|mann|frau|child|son|daughter|husband|wife|er|sie|he"
+        r"|she)\b)\w+ ){0,4}(ertrunken|abgesoffen|drowned)\b"
     )
 )
 # ... unless it fell on someone: "a tile fell and hit my husband", "der Ast ist meinem Sohn auf den Kopf gefallen"
@@ -302,7 +303,7 @@ _NO_HARM = re.compile(
         # hospital now"): what happened has been treated
         r"|(\b(ist|sind|bin) (\w+ ){0,2}wieder (zu hause|zuhause|daheim)\b|\baus dem krankenhaus (entlassen|zurück)\b"
         r"|\b(back )?home from (the )?hospital\b|\b(out of|discharged from) (the )?hospital\b)"
-        r"(?!.*\b(aber|plötzlich|schlechter|but|suddenly|worse)\b)"
+        r"(?!.*\b(aber|plötzlich|schlechter|seitdem|und jetzt|but|suddenly|worse|since then|and now)\b)"
     )
 )
 

@@ -38,8 +38,7 @@ _NEG_AFTER = re.compile(
 # issue 11, twenty-fourth set: "Ransomware ist bei uns kein Thema", "a gas leak is not an issue for us": the hazard
 # named as a subject and denied by what is said of it
 _DENIED_AFTER = re.compile(
-    r"^\s*(ist|sind|war|is|are|s|was|were) (\w+ ){0,2}(kein thema|keine gefahr|not an issue|no issue|not a concern"
-    r"|no concern|no danger|not a danger)\b"
+    r"^\s*(ist|sind|war|is|are|s|was|were) (\w+ ){0,2}(kein thema|not an issue|no issue|not a concern|no concern)\b"
 )
 _NEG_WINDOW_WORDS = 3
 

@@ -95,7 +95,8 @@ RESOLVED = re.compile(fold_pattern(
     r"|\b(ist|sind) (\w+ ){0,2}(getrocknet|ausgetrocknet|abgetrocknet|trockengelegt)\b"
     r"|\b(has|have|s|is|are) (\w+ )?(dried (out|up)|dry now|all dried)\b"
     # issue 11, twenty-fourth set: a cut that has healed ("jetzt ist es verheilt", "it's healed now")
-    r"|\b(ist|sind) (\w+ ){0,2}(verheilt|abgeheilt)\b|\b(has|have|s|is|are) (\w+ )?(healed|healed up)\b"
+    r"|(\b(ist|sind) (\w+ ){0,2}(verheilt|abgeheilt)|\b(has|have|s|is|are) (\w+ )?(healed|healed up))\b"
+    r"(?!.*\b(aber|jetzt|plötzlich|but|now|suddenly)\b)"
 ))
 CONTAINED = re.compile(fold_pattern(
     r"\b(haupt)?(wasser)?(hahn|ventil|absperrhahn|haupthahn) (\w+ ){0,3}(zugedreht|zu gedreht|abgedreht|geschlossen|zu\b)"
@@ -298,7 +299,7 @@ SCOPE_ONE = re.compile(fold_pattern(
 # watched a film where he kills his wife", "im Film springt sie am Ende von der Brücke". The plot's words sit beside
 # real self-harm and violence in the encoder, so the model alone must not make them an emergency or acute distress;
 # a hazard rule still hears a real one said beside it (issue 11, twenty-second and twenty-third sets), unless the
-# hazard is the story's own (`Found.on_screen_for`, twenty-fourth set)
+# hazard is the plot of a story named as such (`STORY`, `Found.on_screen_for`, twenty-fourth set)
 ON_SCREEN = re.compile(
     fold_pattern(
         r"\b(in|on) (the|that|this|a) (film|movie|series|episode|novel|soap|tv show|documentary)\b"
@@ -317,6 +318,14 @@ ON_SCREEN = re.compile(
 # the plot's hazard follows the story's words within a clause
 _STORY_REACH = 8
 _CLAUSE_JOIN = re.compile(r"\b(und|aber|and|but)\b")
+# ... and only a story by its name: not a screen in the room ("water dripping on the telly"), "in der Folge" (as a
+# result) or "in the play area"
+STORY = re.compile(fold_pattern(
+    r"\b(im|in dem|in einem|in der|in einer) (film|kinofilm|krimi|tatort|thriller|fernsehkrimi|sonntagskrimi|polizeiruf"
+    r"|roman|serie|soap)\b(?! von)"
+    r"|\b(in|on) (the|a|that|this) (film|movie|crime drama|thriller|detective show|cop show|crime series|soap opera"
+    r"|novel|episode|series)\b(?! of)"
+))
 
 
 # issue 11, sixteenth set: "die ist jetzt wieder gut, aber was ich sagen wollte …": what ended is not what follows
@@ -376,7 +385,6 @@ class Found:
     hearth: str | None
     maintenance: str | None
     disposal: str | None
-    on_screen: str | None
     police_been: str | None
 
     @classmethod
@@ -407,7 +415,6 @@ class Found:
             hearth=_find(HEARTH, folded),
             maintenance=_find(MAINTENANCE, folded),
             disposal=_find(DISPOSAL, folded),
-            on_screen=_find(ON_SCREEN, folded),
             police_been=_find(POLICE_BEEN, folded),
         )
 
@@ -445,13 +452,13 @@ class Found:
         """The story on screen, when the hazard is its plot: "gestern im Tatort hat einer seine Frau erschossen", "in the
         crime drama a man shot his wife" (issue 11, twenty-fourth set); a turn to now between them ("wir gucken einen
         Film, und jetzt riecht es nach Gas") makes the hazard the caller's own."""
-        m = ON_SCREEN.search(self.folded.text)
-        if m is None or self.on_screen is None or m.end() > hit.start:
+        m = STORY.search(self.folded.text)
+        if m is None or m.end() > hit.start:
             return None
         between = self.folded.text[m.end() : hit.start]
         if TURN_TO_NOW.search(between) or _CLAUSE_JOIN.search(between) or len(between.split()) > _STORY_REACH:
             return None
-        return self.on_screen
+        return m.group(0)
 
     def hypothetical(self, hit: Hit) -> str | None:
         """'wenn die Alarmanlage losgeht', 'bei einem Rohrbruch': the hazard is asked about, not happening."""
