@@ -312,3 +312,23 @@ def test_gas_with_symptoms_said_at_length_is_acute(text: str, client: str) -> No
 def test_a_person_on_camera_while_the_alarm_goes_is_p0(text: str, client: str, expected: str) -> None:
     result = decide(text, client)
     assert result.urgency == expected, _why(text, result)
+
+
+# --- a question about stock for a vital medicine that has run out is an order, not a what-if ------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Können Sie schauen, ob Sie die Herztabletten von meinem Vater da haben, die sind alle und er braucht heute "
+         "Abend eine", "P1"),
+        ("falls Sie Insulin dahaben, meine Mutter hat keins mehr für heute Abend", "P1"),
+        ("meine herztabletten sind alle seit letzter woche und ich brauche heute dringend neue", "P1"),
+        ("if you have insulin, my mum's pen is empty and she needs it tonight", "P1"),
+        ("could you check whether you have an epipen, hers has expired and we leave this afternoon", "P1"),
+        ("what should i do if my insulin runs out on holiday", "P3"),
+        ("was mache ich wenn mein insulin mal alle ist im urlaub", "P3"),
+    ],
+)
+def test_asking_for_stock_of_a_vital_medicine_that_ran_out(text: str, expected: str) -> None:
+    result = decide(text, "apotheke-am-markt")
+    assert result.urgency == expected, _why(text, result)

@@ -25,7 +25,8 @@ _MONTHS = (
 )
 PAST = re.compile(fold_pattern(
     # "ein letztes Mal", "one last time": a farewell, not the past (issue 11, seventeenth set)
-    r"\b(?<!ein )(letzte\w*|vorige\w*|vergangene\w*) (woche|monat|jahr|mal|winter|sommer|frühling|frühjahr|herbst)|\bvor (\w+ )?(tagen|wochen|monaten|jahren)\b"
+    # issue 11, twenty-fourth set: "seit letzter Woche" is since then, up to now
+    r"\b(?<!ein )(?<!seit )(?<!since )(letzte\w*|vorige\w*|vergangene\w*) (woche|monat|jahr|mal|winter|sommer|frühling|frühjahr|herbst)|\bvor (\w+ )?(tagen|wochen|monaten|jahren)\b"
     r"|\bvor (gut |knapp |über |etwa )?(einem|einer|nem|ner) (woche|monat|jahr|jahrzehnt)\b"
     r"|\bdamals|\bneulich|\bfrüher (\w+ )?(mal|immer|oft|öfter|öfters)\b"
     # issue 11, twentieth set: "hat mich früher geschlagen", "hit me in the past" (not "in the past hour")
@@ -130,6 +131,11 @@ STRUCK_AGAINST = re.compile(fold_pattern(
     # issue 11, twenty-fourth set: "allergisch gegen Wespen, ihr Notfallpen ist abgelaufen": what she reacts to, not a
     # question about protection
     r"|\b(allergisch|allergie|allergien|allergic|allergy|allergies) (\w+ )?(gegen|against)\b"
+))
+# a medicine that has run out, said as done (not "if my insulin runs out")
+RUN_OUT = re.compile(fold_pattern(
+    r"\b(sind|ist) (\w+ ){0,2}(alle|leer|aufgebraucht|abgelaufen)\b|\bkeine?s? (\w+ ){0,2}mehr\b|\b(hab|habe|hat) (\w+ )?keine?s?\b"
+    r"|\b(has|have|s|had) (\w+ )?(run out|expired|gone)\b|\bran out\b|\b(is|s|are) (\w+ )?(empty|out of date)\b|\bnone left\b"
 ))
 # issue 11, twenty-fourth set: a break-in or intruder the police have already dealt with ("versucht einzubrechen … die
 # Polizei war schon da", "the police have already been"); not an arrest, which the police came for
@@ -500,7 +506,13 @@ class Modifier:
 _M = {
     m.name: m
     for m in (
-        Modifier("asked", "P3", "asked about, not happening", lambda f, h: f.asked(h), unless_still=False),
+        Modifier(
+            "asked", "P3", "asked about, not happening",
+            # "ob Sie die Herztabletten dahaben, die sind alle", "if you have insulin, her pen is empty": a question
+            # about stock for a medicine that has run out, not a what-if (issue 11, twenty-fourth set)
+            lambda f, h: None if h.rule.kind == "medication" and RUN_OUT.search(f.folded.text) else f.asked(h),
+            unless_still=False,
+        ),
         Modifier("contained", "P2", "contained", lambda f, h: f.contained, only=frozenset({"P1", "P2"})),
         Modifier("resolved", "P3", "resolved", lambda f, h: f.resolved_for(h), unless_still=False),
         Modifier("resolved_unless_still", "P3", "resolved", lambda f, h: f.resolved_for(h)),
