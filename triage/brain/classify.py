@@ -14,6 +14,7 @@ from typing import Any
 
 from . import rules as R
 from .model import Prediction, TextModel
+from .rules.modifiers import ON_SCREEN as _ON_SCREEN
 from .text import Folded, fold_pattern
 from .types import DISTRESSES, INTENTS, URGENCIES, Distress, Hazard, Intent, Urgency, more_urgent
 
@@ -98,6 +99,11 @@ _FALLEN_THING = re.compile(
         r"|ziegel\w*|dachziegel\w*|dachpfanne\w*|dachrinne|regenrinne|ast|äste|regal\w*|spiegel|bild|putz|blumentopf"
         r"|flower ?pot)\b (\w+ ){0,6}(fell|fallen|falls|came down|come down|blew off|blown off|dropped|gefallen"
         r"|runtergefallen|heruntergefallen|abgefallen|runtergekommen|heruntergekommen|abgebrochen|abgestürzt)\b"
+        # issue 11, twenty-fourth set: a device that "drowned" ("mein Handy ist in der Badewanne ertrunken", "my phone
+        # drowned in the bath")
+        r"|\b(mein|meine|unser|unsere|das|my|our|the) (handy|smartphone|iphone|tablet|laptop|kamera|phone|camera)"
+        r" (ist |is |s |has |got |hat )?((?!(kind|sohn|tochter|baby|mann|frau|child|son|daughter|husband|wife|er|sie|he"
+        r"|she)\b)\w+ ){0,4}(ertrunken|abgesoffen|drowned)\b"
     )
 )
 # ... unless it fell on someone: "a tile fell and hit my husband", "der Ast ist meinem Sohn auf den Kopf gefallen"
@@ -242,23 +248,6 @@ _FEAR_OF_A_THING = re.compile(
     )
 )
 
-# a story on screen or in a book, not the caller's life: "in the series she jumps off the bridge at the end", "we
-# watched a film where he kills his wife", "im Film springt sie am Ende von der Brücke". The plot's words sit beside
-# real self-harm and violence in the encoder, so the model alone must not make them an emergency or acute distress;
-# a hazard rule still hears a real one said beside it (issue 11, twenty-second and twenty-third sets)
-_ON_SCREEN = re.compile(
-    fold_pattern(
-        r"\b(in|on) (the|that|this|a) (film|movie|series|episode|novel|soap|tv show|documentary)\b"
-        r"|\bon (tv|telly|the telly|netflix)\b"
-        r"|\b(watched|watching|saw|seen) (a|the|that|this) (film|movie|series|show|documentary|episode)\b"
-        r"|\b(im|in dem|in einem) (film|fernsehen|krimi|roman|tatort)\b|\bin der (serie|folge|sendung|doku)\b"
-        r"|\b(film|serie|krimi|doku|folge) (\w+ ){0,2}(gesehen|geguckt|angeschaut)\b"
-        # "im Tatort gestern hat der Mörder die Frau erwürgt", "in the book he ..." (twenty-second set)
-        r"|\b(im|in dem|in der|in einem|in einer) (kinofilm|serie|folge|buch|theaterstück|hörspiel|podcast)\b"
-        r"|\b(in|on) (the|a|that|this) (show|book|play|podcast)\b"
-    )
-)
-
 # busy, not burning: "bei uns brennt gerade die Hütte, so viel zu tun", "our phones are blowing up today"
 _BUSY = re.compile(
     fold_pattern(
@@ -319,6 +308,11 @@ _NO_HARM = re.compile(
         r"|i m (fine|ok|okay|alright)|no harm done"
         r"|nobody (got |was )?hurt|no one (got |was )?hurt|(niemand|keiner) (ist )?verletzt)\b"
         r"|\b(fast|beinahe|nearly|almost) (\w+ )?(hingefallen|gestürzt|gestolpert|fell|fallen|tripped|slipped)\b"
+        # issue 11, twenty-fourth set: back from hospital ("war im Krankenhaus, ist wieder zu Hause", "she's home from
+        # hospital now"): what happened has been treated
+        r"|(\b(ist|sind|bin) (\w+ ){0,2}wieder (zu hause|zuhause|daheim)\b|\baus dem krankenhaus (entlassen|zurück)\b"
+        r"|\b(back )?home from (the )?hospital\b|\b(out of|discharged from) (the )?hospital\b)"
+        r"(?!.*\b(aber|plötzlich|schlechter|seitdem|und jetzt|but|suddenly|worse|since then|and now)\b)"
     )
 )
 
@@ -498,9 +492,12 @@ def classify(
         mishap = None  # "das Essen ist angebrannt und jetzt brennt die Pfanne"
     if mishap is None and not _ON_SOMEONE.search(folded.text):
         mishap = _FALLEN_THING.search(folded.text)
+    # away on holiday beside an alarm going off is when a security company is needed, not an ordinary absence
+    # ("die Alarmanlage bei meiner Nachbarin geht, die ist im Urlaub"; issue 11, twenty-fourth set)
+    away = None if _ALARM.search(folded.text) else _AWAY.search(folded.text)
     # burnt food, a stove that will not burn, an alarm set off by cooking, the caller's errand: nothing to be afraid of
     everyday = (
-        mishap or mods.cooking_alarm or mods.hearth or _ERRAND.search(folded.text) or _AWAY.search(folded.text)
+        mishap or mods.cooking_alarm or mods.hearth or _ERRAND.search(folded.text) or away
         or _BUSY.search(folded.text) or _REST_FINE.search(folded.text) or _DELIVERY.search(folded.text)
         or _MILD.search(folded.text) or _LOCKED_OUT.search(folded.text) or _CHIRP.search(folded.text)
         or _FIRE_SERVICE_PLACE.search(folded.text)

@@ -35,6 +35,11 @@ _NEG_AFTER = re.compile(
     r"| eile| stress| hektik| sorge| panik| problem\b| rush| hurry| worries"
     r"| (getting|gettin|get) up| moving| breathing| responding| waking| answering| making sense| talking)"
 )
+# issue 11, twenty-fourth set: "Ransomware ist bei uns kein Thema", "a gas leak is not an issue for us": the hazard
+# named as a subject and denied by what is said of it
+_DENIED_AFTER = re.compile(
+    r"^\s*(ist|sind|war|is|are|s|was|were) (\w+ ){0,2}(kein thema|not an issue|no issue|not a concern|no concern)\b"
+)
 _NEG_WINDOW_WORDS = 3
 
 
@@ -62,7 +67,14 @@ _IDIOMS = re.compile(
     # issue 11, twenty-fifth set: "I'm no kidding, there's flames", "kein Witz, da brennt's": an oath that it is true
     r"|(no|not|nae) (kiddin|kidding|joking|jokin|lie|lying|word of a lie)|i kid you not|no joke|not a joke"
     r"|(kein|keine|ohne|nicht) (witz|scherz|quatsch|schmarrn|scheiss|gelogen|luege)"
-    r"|(ich )?(lueg|luege) (dich |sie |euch )?nicht( an)?)\b"
+    r"|(ich )?(lueg|luege) (dich |sie |euch )?nicht( an)?"
+    # issue 11, twenty-fourth set: "meinem Vater geht es gar nicht gut, er liegt auf dem Boden", "my dad's not well, he
+    # collapsed": feeling unwell is the first sign of the emergency, not a denial of it
+    r"|(geht|gehts|ging|fuehlt|fuehle|fuehlen|fuehlte) (\w+ ){0,3}(gar |ganz |echt |so |ueberhaupt )?"
+    r"(nicht|nich|net|ned) (so |gut |mehr )?(gut|wohl)"
+    r"|(not|isn t|is not|s not|wasn t|not feeling|isn t feeling|doesn t feel|didn t feel|don t feel)"
+    r" (very |so |too |at all |that )?(well|good|great|right)"
+    r")\b"
 )
 _CLAUSE_BREAKS = frozenset("und aber oder weil sondern doch dass and but or because so".split())
 # "die Dokumentation geht nicht, alle Rechner sind aus", "the till doesn't work, the whole system is down": a negator
@@ -99,7 +111,10 @@ def is_negated(folded: Folded, start: int, end: int, *, after: bool = True) -> b
             if _ends_own_clause(previous, following, before[len(before) - distance + 1 :]):
                 break
             return True
-    return after and bool(_NEG_AFTER.match(folded.text[end:]))
+    # a client's phrase may end inside a word ("ransom" in "ransomware ist kein Thema"): what is said of it starts after
+    # the word (only for a denial said of the subject; "rückstau" in "rückstauklappe geht nicht" is no "geht nicht")
+    said_of_it = re.sub(r"^\w+", "", folded.text[end:])
+    return after and bool(_NEG_AFTER.match(folded.text[end:]) or _DENIED_AFTER.match(said_of_it))
 
 
 def _ends_own_clause(previous: str, following: str, rest: list[str]) -> bool:

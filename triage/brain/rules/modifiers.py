@@ -25,7 +25,8 @@ _MONTHS = (
 )
 PAST = re.compile(fold_pattern(
     # "ein letztes Mal", "one last time": a farewell, not the past (issue 11, seventeenth set)
-    r"\b(?<!ein )(letzte\w*|vorige\w*|vergangene\w*) (woche|monat|jahr|mal|winter|sommer|frühling|frühjahr|herbst)|\bvor (\w+ )?(tagen|wochen|monaten|jahren)\b"
+    # issue 11, twenty-fourth set: "seit letzter Woche" is since then, up to now
+    r"\b(?<!ein )(?<!seit )(?<!since )(letzte\w*|vorige\w*|vergangene\w*) (woche|monat|jahr|mal|winter|sommer|frühling|frühjahr|herbst)|\bvor (\w+ )?(tagen|wochen|monaten|jahren)\b"
     r"|\bvor (gut |knapp |über |etwa )?(einem|einer|nem|ner) (woche|monat|jahr|jahrzehnt)\b"
     r"|\bdamals|\bneulich|\bfrüher (\w+ )?(mal|immer|oft|öfter|öfters)\b"
     # issue 11, twentieth set: "hat mich früher geschlagen", "hit me in the past" (not "in the past hour")
@@ -100,6 +101,9 @@ RESOLVED = re.compile(fold_pattern(
     r"|\balles (ist )?wieder (gut|ok|okay)\b|\ball (good|fine|ok|okay) (again|now)\b"
     r"|\b(ist|sind) (\w+ ){0,2}(getrocknet|ausgetrocknet|abgetrocknet|trockengelegt)\b"
     r"|\b(has|have|s|is|are) (\w+ )?(dried (out|up)|dry now|all dried)\b"
+    # issue 11, twenty-fourth set: a cut that has healed ("jetzt ist es verheilt", "it's healed now")
+    r"|(\b(ist|sind) (\w+ ){0,2}(verheilt|abgeheilt)|\b(has|have|s|is|are) (\w+ )?(healed|healed up))\b"
+    r"(?!.*\b(aber|jetzt|plötzlich|but|now|suddenly)\b)"
 ))
 CONTAINED = re.compile(fold_pattern(
     r"\b(haupt)?(wasser)?(hahn|ventil|absperrhahn|haupthahn) (\w+ ){0,3}(zugedreht|zu gedreht|abgedreht|geschlossen|zu\b)"
@@ -116,11 +120,12 @@ STILL_ACTIVE = re.compile(fold_pattern(
     # ... nor of a record: "steht das immer noch im Führungszeugnis" (issue 11, twenty-fifth set)
     r"(?! (\w+ ){0,3}(führungszeugnis|strafregister|bundeszentralregister|register|akte|eintrag|vorstrafenregister))"
     # "still" of the situation, not of a paper or a wish: "the insurer still wants your report", "will it still show"
-    r"|(?<!can i )(?<!could i )(?<!can we )(?<!will that )(?<!will it )(?<!is it )(?<!do i )(?<!does it )\bstill\b(?! (want|wants|wanted|need|needs|needed|waiting|wait|have|has|had|haven t|hasn t|show|shows|owe|owes|got"
+    r"|(?<!case is )(?<!case s )(?<!proceedings are )(?<!trial is )(?<!claim is )(?<!can i )(?<!could i )(?<!can we )(?<!will that )(?<!will it )(?<!is it )(?<!do i )(?<!does it )\bstill\b(?! (want|wants|wanted|need|needs|needed|waiting|wait|have|has|had|haven t|hasn t|show|shows|owe|owes|got"
     r"|looking|pay|valid|under|open|on file|available|on the|count|counts|apply|applies|remember|be"
     # issue 11, twenty-fifth set: a record that still shows an old matter ("is it still on his record")
     r"|on (his|her|my|their|your|the) (criminal )?(record|file|files|register|dbs)|show up|shows up|recorded))"
-    r"|\b(läuft|kommt|tropft) (\w+ )?(noch|weiter)\b|\b(aber|but|doch) (?!(\w+ )?(repariert|behoben|erledigt|fixed|repaired|sorted)\b)(\w+ ){0,2}(jetzt|now|gerade|grad|plötzlich"
+    # issue 11, twenty-fourth set: ... nor of proceedings ("das Verfahren läuft noch", "the case is still ongoing")
+    r"|(?<!verfahren )(?<!prozess )(?<!vertrag )(?<!antrag )(?<!klage )\b(läuft|kommt|tropft) (\w+ )?(noch|weiter)\b|\b(aber|but|doch) (?!(\w+ )?(repariert|behoben|erledigt|fixed|repaired|sorted)\b)(\w+ ){0,2}(jetzt|now|gerade|grad|plötzlich"
     r"|suddenly|actually)\b|\bright now\b|\bgerade eben\b|\bim moment\b|\bat the moment\b"
 ))
 # "Was würde ein Notdiensteinsatz bei einem Rohrbruch kosten?", "if the alarm goes off, how fast are you?"
@@ -140,7 +145,23 @@ STRUCK_AGAINST = re.compile(fold_pattern(
     r"\b(schlägt|schlagen|hämmert|hämmern|tritt|treten|trommelt|bollert|wummert|klopft|klopfen|haut|hauen|drückt|wirft"
     r"|banging|bangs|hammering|hammers|kicking|kicks|pounding|pounds|hitting|hits|throwing|slamming|pushing|leaning)"
     r" (\w+ )?(gegen|against)\b"
+    # issue 11, twenty-fourth set: "allergisch gegen Wespen, ihr Notfallpen ist abgelaufen": what she reacts to, not a
+    # question about protection
+    r"|\b(allergisch|allergie|allergien|allergic|allergy|allergies) (\w+ )?(gegen|against)\b"
 ))
+# a medicine that has run out, said as done (not "if my insulin runs out")
+RUN_OUT = re.compile(fold_pattern(
+    r"\b(sind|ist) (\w+ ){0,2}(alle|leer|aufgebraucht|abgelaufen)\b|\bkeine?s? (\w+ ){0,2}mehr\b|\b(hab|habe|hat) (\w+ )?keine?s?\b"
+    r"|\b(has|have|s|had) (\w+ )?(run out|expired|gone)\b|\bran out\b|\b(is|s|are) (\w+ )?(empty|out of date)\b|\bnone left\b"
+))
+# issue 11, twenty-fourth set: "wenn die Polizei bei uns mal eine Durchsuchung machen würde": German says the condition's
+# verb after the hazard, out of reach of the four words before it
+# ... in the same clause: "wenn" with no conjunction between it and the hazard, and a subjunctive verb right after the
+# hazard ("… würde"); "wenn Sie kommen könnten, das Wasser läuft, ich wäre dankbar" is no condition of the hazard
+CONDITION_BEFORE = re.compile(fold_pattern(
+    r"\b(wenn|falls)\b(?!.*\b(und|aber|oder|weil|denn|dass|doch|jetzt|gerade|grad)\b)(\s\w+){0,7}$"
+))
+CONDITION_AFTER = re.compile(fold_pattern(r"^(\w+ ){0,2}(machen |geben )?(würde|würden|sollte|sollten)\b"))
 # ... and "bei einem (größeren) Rohrbruch", "in a fire": only right before the hazard, as its article; in
 # "hat bei einem Sturz einen Oberschenkelhalsbruch erlitten" it belongs to the fall, which happened
 HYPOTHETICAL_ARTICLE = re.compile(fold_pattern(r"\b(bei einem|bei einer|for a|für einen|für eine|in a|in an)\b"))
@@ -293,6 +314,38 @@ SCOPE_ONE = re.compile(fold_pattern(
 ))
 
 
+# a story on screen or in a book, not the caller's life: "in the series she jumps off the bridge at the end", "we
+# watched a film where he kills his wife", "im Film springt sie am Ende von der Brücke". The plot's words sit beside
+# real self-harm and violence in the encoder, so the model alone must not make them an emergency or acute distress;
+# a hazard rule still hears a real one said beside it (issue 11, twenty-second and twenty-third sets), unless the
+# hazard is the plot of a story named as such (`STORY`, `Found.on_screen_for`, twenty-fourth set)
+ON_SCREEN = re.compile(
+    fold_pattern(
+        r"\b(in|on) (the|that|this|a) (film|movie|series|episode|novel|soap|tv show|documentary)\b"
+        r"|\bon (tv|telly|the telly|netflix)\b"
+        r"|\b(watched|watching|saw|seen) (a|the|that|this) (film|movie|series|show|documentary|episode)\b"
+        r"|\b(im|in dem|in einem) (film|fernsehen|krimi|roman|tatort)\b|\bin der (serie|folge|sendung|doku)\b"
+        r"|\b(film|serie|krimi|doku|folge) (\w+ ){0,2}(gesehen|geguckt|angeschaut)\b"
+        # "im Tatort gestern hat der Mörder die Frau erwürgt", "in the book he ..." (twenty-second set)
+        r"|\b(im|in dem|in der|in einem|in einer) (kinofilm|serie|folge|buch|theaterstück|hörspiel|podcast)\b"
+        r"|\b(in|on) (the|a|that|this) (show|book|play|podcast)\b"
+        # issue 11, twenty-fourth set: a crime drama by its genre ("in the crime drama last night", "im Thriller")
+        r"|\b(in|on) (the|a|that|this) (crime drama|drama|thriller|detective show|cop show|crime series|soap opera)\b"
+        r"|\b(im|in dem|in einem) (thriller|polizeiruf|fernsehkrimi|sonntagskrimi)\b"
+    )
+)
+# the plot's hazard follows the story's words within a clause
+_STORY_REACH = 8
+_CLAUSE_JOIN = re.compile(r"\b(und|aber|and|but)\b")
+# ... and only a story by its name: not a screen in the room ("water dripping on the telly"), "in der Folge" (as a
+# result) or "in the play area"
+STORY = re.compile(fold_pattern(
+    r"\b(im|in dem|in einem|in der|in einer) (film|kinofilm|krimi|tatort|thriller|fernsehkrimi|sonntagskrimi|polizeiruf"
+    r"|roman|serie|soap)\b(?! von)"
+    r"|\b(in|on) (the|a|that|this) (film|movie|crime drama|thriller|detective show|cop show|crime series|soap opera"
+    r"|novel|episode|series)\b(?! of)"
+))
+
 
 # issue 11, sixteenth set: "die ist jetzt wieder gut, aber was ich sagen wollte …": what ended is not what follows
 TURN = re.compile(fold_pattern(r"\b(aber|but|jedoch|allerdings|however)\b"))
@@ -412,6 +465,18 @@ class Found:
             return None
         return self.resolved
 
+    def on_screen_for(self, hit: Hit) -> str | None:
+        """The story on screen, when the hazard is its plot: "gestern im Tatort hat einer seine Frau erschossen", "in the
+        crime drama a man shot his wife" (issue 11, twenty-fourth set); a turn to now between them ("wir gucken einen
+        Film, und jetzt riecht es nach Gas") makes the hazard the caller's own."""
+        m = STORY.search(self.folded.text)
+        if m is None or m.end() > hit.start:
+            return None
+        between = self.folded.text[m.end() : hit.start]
+        if TURN_TO_NOW.search(between) or _CLAUSE_JOIN.search(between) or len(between.split()) > _STORY_REACH:
+            return None
+        return m.group(0)
+
     def hypothetical(self, hit: Hit) -> str | None:
         """'wenn die Alarmanlage losgeht', 'bei einem Rohrbruch': the hazard is asked about, not happening."""
         words = self.folded.text[: hit.start].split()
@@ -419,6 +484,8 @@ class Found:
         if m and m.group(0) in ("gegen", "against") and STRUCK_AGAINST.search(" ".join(words[-6:])):
             m = None
         m = m or HYPOTHETICAL_CASE.search(" ".join(words[-6:]))
+        if m is None and CONDITION_BEFORE.search(" ".join(words[-8:])):
+            m = CONDITION_AFTER.search(self.folded.text[hit.end :].strip())
         article = HYPOTHETICAL_ARTICLE.search(" ".join(words[-3:]))
         if article and not SIGNS_BEFORE.search(" ".join(words[-4:])):
             m = m or article
@@ -431,7 +498,7 @@ class Found:
 ModifierName = Literal[
     "asked", "contained", "resolved", "resolved_unless_still", "past", "invoice", "low_stakes", "far_future",
     "hot_water_only", "not_total", "other_toilet", "false_alarm", "rest_works", "cooking_alarm", "hearth",
-    "maintenance", "chirp", "disposal",
+    "maintenance", "chirp", "disposal", "on_screen",
 ]
 
 
@@ -450,7 +517,13 @@ class Modifier:
 _M = {
     m.name: m
     for m in (
-        Modifier("asked", "P3", "asked about, not happening", lambda f, h: f.asked(h), unless_still=False),
+        Modifier(
+            "asked", "P3", "asked about, not happening",
+            # "ob Sie die Herztabletten dahaben, die sind alle", "if you have insulin, her pen is empty": a question
+            # about stock for a medicine that has run out, not a what-if (issue 11, twenty-fourth set)
+            lambda f, h: None if h.rule.kind == "medication" and RUN_OUT.search(f.folded.text) else f.asked(h),
+            unless_still=False,
+        ),
         Modifier("contained", "P2", "contained", lambda f, h: f.contained, only=frozenset({"P1", "P2"})),
         Modifier("resolved", "P3", "resolved", lambda f, h: f.resolved_for(h), unless_still=False),
         Modifier("resolved_unless_still", "P3", "resolved", lambda f, h: f.resolved_for(h)),
@@ -491,13 +564,16 @@ _M = {
         Modifier("hearth", "P3", "a stove fire that burns too little", lambda f, h: f.hearth, unless_still=False),
         Modifier("maintenance", "P3", "work on the system, not an incident", lambda f, h: f.maintenance),
         Modifier("disposal", "P3", "an old device to be got rid of", lambda f, h: f.disposal),
+        Modifier("on_screen", "P3", "a story on screen", lambda f, h: f.on_screen_for(h)),
     )
 }
 
 _COMMON: tuple[ModifierName, ...] = ("asked", "resolved", "past", "invoice", "low_stakes")
 # Which modifiers apply to which kind of rule, tried in order; the first whose words occur decides.
 MODIFIERS: dict[Kind, tuple[ModifierName, ...]] = {
-    "hazard": ("asked", "resolved_unless_still", "past", "invoice", "low_stakes", "cooking_alarm", "chirp", "hearth"),
+    "hazard": (
+        "asked", "resolved_unless_still", "past", "invoice", "low_stakes", "cooking_alarm", "chirp", "hearth", "on_screen",
+    ),
     "self_harm": (),  # said once is enough: never talked down by other words
     "noise": (),
     "deadline": ("far_future",),
