@@ -7,39 +7,20 @@ classifier), with the client the caller rang. The sentences are new, not rows of
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from triage.brain.analyze import analyze
-from triage.brain.model import TextModel, default_model_dir
-from triage.packs.load import load_pack
-
-EMERGENCY = ("P0", "P1")
-
-
-@cache
-def model() -> TextModel:
-    return TextModel.load(default_model_dir())
-
-
-def decide(text: str, client: str | None = None):
-    return analyze(text, pack=load_pack(client) if client else None, model=model())
-
-
-def _why(text: str, result) -> tuple:
-    return (text, result.urgency, result.intent, result.distress, result.evidence)
+from tests.caller_families import EMERGENCY, decide, why
 
 
 def assert_p0(text: str, client: str) -> None:
     result = decide(text, client)
-    assert result.urgency == "P0" and result.distress == "acute", _why(text, result)
+    assert result.urgency == "P0" and result.distress == "acute", why(text, result)
 
 
 def assert_routine(text: str, client: str) -> None:
     result = decide(text, client)
-    assert result.urgency not in EMERGENCY and not result.urgency_unsure, _why(text, result)
-    assert result.distress != "acute", _why(text, result)
+    assert result.urgency not in EMERGENCY and not result.urgency_unsure, why(text, result)
+    assert result.distress != "acute", why(text, result)
 
 
 # --- an oath that it is true is no denial ----------------------------------------------------------------------------
@@ -81,7 +62,7 @@ def test_an_oath_does_not_undo_a_real_denial(text, client):
 )
 def test_arriving_and_finding_someone_is_an_emergency(text, client):
     result = decide(text, client)
-    assert result.urgency == "P0", _why(text, result)
+    assert result.urgency == "P0", why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -191,7 +172,7 @@ def test_an_old_or_counted_matter_is_routine(text, client):
 )
 def test_the_same_matter_now_is_an_emergency(text, client):
     result = decide(text, client)
-    assert result.urgency in EMERGENCY, _why(text, result)
+    assert result.urgency in EMERGENCY, why(text, result)
 
 
 # --- a general question, a programme's topic --------------------------------------------------------------------------
@@ -220,7 +201,7 @@ def test_a_general_question_or_a_topic_is_routine(text, client):
 )
 def test_a_hazard_after_a_programme_is_still_one(text, client):
     result = decide(text, client)
-    assert result.urgency == "P0", _why(text, result)
+    assert result.urgency == "P0", why(text, result)
 
 
 # --- a threat of annoyance, everyday troubles, a recurring nuisance ---------------------------------------------------
@@ -238,7 +219,7 @@ def test_a_hazard_after_a_programme_is_still_one(text, client):
 )
 def test_dramatic_everyday_words_are_routine(text, client):
     result = decide(text, client)
-    assert result.urgency not in EMERGENCY, _why(text, result)
+    assert result.urgency not in EMERGENCY, why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -265,7 +246,7 @@ def test_a_threat_of_violence_stays_p0(text, client):
 )
 def test_tears_in_the_past_are_no_acute_distress(text, client):
     result = decide(text, client)
-    assert result.urgency not in EMERGENCY and result.distress != "acute", _why(text, result)
+    assert result.urgency not in EMERGENCY and result.distress != "acute", why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -278,4 +259,4 @@ def test_tears_in_the_past_are_no_acute_distress(text, client):
 )
 def test_tears_now_about_the_past_stay_acute(text, client):
     result = decide(text, client)
-    assert result.distress == "acute", _why(text, result)
+    assert result.distress == "acute", why(text, result)

@@ -7,31 +7,11 @@ must not make an emergency, and the emergency beside those words must still be o
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from triage.brain.analyze import analyze
-from triage.brain.model import TextModel, default_model_dir
+from tests.caller_families import EMERGENCY, decide, why
 from triage.brain.rules.names import name_spans
 from triage.brain.text import Folded
-from triage.packs.load import load_pack
-
-EMERGENCY = ("P0", "P1")
-
-
-@cache
-def model() -> TextModel:
-    return TextModel.load(default_model_dir())
-
-
-def decide(text: str, client: str | None = None):
-    return analyze(text, pack=load_pack(client) if client else None, model=model())
-
-
-def _why(text: str, result) -> tuple:
-    return (text, result.urgency, result.intent, result.distress, result.evidence)
-
 
 # --- a surname is no fire --------------------------------------------------------------------------------------------
 
@@ -49,7 +29,7 @@ def _why(text: str, result) -> tuple:
 )
 def test_a_surname_that_sounds_like_fire_is_no_emergency(text, client):
     result = decide(text, client)
-    assert result.urgency not in EMERGENCY and result.distress != "acute", _why(text, result)
+    assert result.urgency not in EMERGENCY and result.distress != "acute", why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -65,7 +45,7 @@ def test_a_surname_that_sounds_like_fire_is_no_emergency(text, client):
 )
 def test_a_fire_said_beside_or_instead_of_a_name_is_still_p0(text):
     result = decide(text, "sanitaer-notdienst")
-    assert result.urgency == "P0", _why(text, result)
+    assert result.urgency == "P0", why(text, result)
 
 
 def test_name_spans_cover_the_surname_only():
@@ -87,7 +67,7 @@ def test_name_spans_cover_the_surname_only():
 )
 def test_a_smoke_alarm_set_off_each_time_someone_cooks_is_no_emergency(text):
     result = decide(text, "sicherheitsdienst-nord")
-    assert result.urgency not in EMERGENCY and result.distress != "acute", _why(text, result)
+    assert result.urgency not in EMERGENCY and result.distress != "acute", why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -99,7 +79,7 @@ def test_a_smoke_alarm_set_off_each_time_someone_cooks_is_no_emergency(text):
 )
 def test_a_fire_beside_a_cooking_alarm_is_still_p0(text):
     result = decide(text, "sicherheitsdienst-nord")
-    assert result.urgency == "P0", _why(text, result)
+    assert result.urgency == "P0", why(text, result)
 
 
 # --- a CO detector's low-battery chirp, or an alarm -----------------------------------------------------------------
@@ -117,7 +97,7 @@ def test_a_fire_beside_a_cooking_alarm_is_still_p0(text):
 )
 def test_a_co_detector_chirping_without_symptoms_or_alarm_tone_is_routine(text):
     result = decide(text, "sanitaer-notdienst")
-    assert result.urgency == "P3", _why(text, result)
+    assert result.urgency == "P3", why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -133,9 +113,9 @@ def test_a_co_detector_chirping_without_symptoms_or_alarm_tone_is_routine(text):
 )
 def test_a_co_alarm_tone_or_symptoms_are_p0(text, distress):
     result = decide(text, "sanitaer-notdienst")
-    assert result.urgency == "P0", _why(text, result)
+    assert result.urgency == "P0", why(text, result)
     if distress:
-        assert result.distress == distress, _why(text, result)
+        assert result.distress == distress, why(text, result)
 
 
 # --- an invoice question, then an emergency in the same turn ------------------------------------------------------
@@ -155,7 +135,7 @@ def test_a_co_alarm_tone_or_symptoms_are_p0(text, distress):
 )
 def test_an_emergency_after_an_invoice_question_is_an_emergency(text, client):
     result = decide(text, client)
-    assert result.urgency == "P1", _why(text, result)
+    assert result.urgency == "P1", why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -168,7 +148,7 @@ def test_an_emergency_after_an_invoice_question_is_an_emergency(text, client):
 )
 def test_an_invoice_about_the_damage_stays_routine(text):
     result = decide(text, "sanitaer-notdienst")
-    assert result.urgency == "P3", _why(text, result)
+    assert result.urgency == "P3", why(text, result)
 
 
 # --- signs of a stroke --------------------------------------------------------------------------------------------
@@ -184,7 +164,7 @@ def test_an_invoice_about_the_damage_stays_routine(text):
 )
 def test_signs_of_a_stroke_in_someone_present_are_p0(text):
     result = decide(text, "apotheke-am-markt")
-    assert (result.urgency, result.distress) == ("P0", "acute"), _why(text, result)
+    assert (result.urgency, result.distress) == ("P0", "acute"), why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -192,7 +172,7 @@ def test_signs_of_a_stroke_in_someone_present_are_p0(text):
 )
 def test_asking_what_the_signs_of_a_stroke_are_is_routine(text):
     result = decide(text, "apotheke-am-markt")
-    assert result.urgency == "P3", _why(text, result)
+    assert result.urgency == "P3", why(text, result)
 
 
 # --- intruders still there: fear, voices, a camera ------------------------------------------------------------------
@@ -208,8 +188,8 @@ def test_asking_what_the_signs_of_a_stroke_are_is_routine(text):
 )
 def test_intruders_still_there_are_p0_by_rule(text):
     result = decide(text, "sicherheitsdienst-nord")
-    assert result.urgency == "P0", _why(text, result)
-    assert any(e.startswith("rule violence:") for e in result.evidence), _why(text, result)
+    assert result.urgency == "P0", why(text, result)
+    assert any(e.startswith("rule violence:") for e in result.evidence), why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -221,7 +201,7 @@ def test_intruders_still_there_are_p0_by_rule(text):
 )
 def test_people_who_belong_there_and_camera_footage_are_no_intruder(text):
     result = decide(text, "sicherheitsdienst-nord")
-    assert result.urgency not in EMERGENCY, _why(text, result)
+    assert result.urgency not in EMERGENCY, why(text, result)
 
 
 # --- a police report to be filed ------------------------------------------------------------------------------------
@@ -237,7 +217,7 @@ def test_people_who_belong_there_and_camera_footage_are_no_intruder(text):
 )
 def test_filing_a_police_report_is_no_emergency(text):
     result = decide(text, "kanzlei-berg")
-    assert result.urgency not in EMERGENCY, _why(text, result)
+    assert result.urgency not in EMERGENCY, why(text, result)
 
 
 # --- guards, stewards and patrols are ordered ------------------------------------------------------------------------
@@ -257,7 +237,7 @@ def test_filing_a_police_report_is_no_emergency(text):
 )
 def test_guards_and_patrols_are_ordered_not_booked_as_appointments(text, intent):
     result = decide(text, "sicherheitsdienst-nord")
-    assert result.intent == intent, _why(text, result)
+    assert result.intent == intent, why(text, result)
 
 
 # --- old damage for the insurance ---------------------------------------------------------------------------------
@@ -271,7 +251,7 @@ def test_guards_and_patrols_are_ordered_not_booked_as_appointments(text, intent)
 )
 def test_old_damage_for_the_insurance_is_routine(text):
     result = decide(text, "sanitaer-notdienst")
-    assert result.urgency == "P3", _why(text, result)
+    assert result.urgency == "P3", why(text, result)
 
 
 # --- medicine for a child: an order, or a poisoning --------------------------------------------------------------
@@ -287,7 +267,7 @@ def test_old_damage_for_the_insurance_is_routine(text):
 )
 def test_medicine_ordered_for_a_childs_cold_is_routine(text):
     result = decide(text, "apotheke-am-markt")
-    assert result.urgency == "P3", _why(text, result)
+    assert result.urgency == "P3", why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -299,7 +279,7 @@ def test_medicine_ordered_for_a_childs_cold_is_routine(text):
 )
 def test_a_child_who_drank_a_bottle_of_medicine_is_p0(text):
     result = decide(text, "apotheke-am-markt")
-    assert result.urgency == "P0", _why(text, result)
+    assert result.urgency == "P0", why(text, result)
 
 
 def test_a_medicine_needed_today_is_still_p2():
@@ -321,7 +301,7 @@ def test_a_medicine_needed_today_is_still_p2():
 )
 def test_ordinary_requests_with_alarming_words_are_no_emergency(text, client):
     result = decide(text, client)
-    assert result.urgency not in EMERGENCY and result.distress != "acute", _why(text, result)
+    assert result.urgency not in EMERGENCY and result.distress != "acute", why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -333,7 +313,7 @@ def test_ordinary_requests_with_alarming_words_are_no_emergency(text, client):
 )
 def test_patience_and_a_battery_question_are_no_denial_and_no_wrong_number(text):
     result = decide(text, "sanitaer-notdienst")
-    assert result.urgency == "P3", _why(text, result)
+    assert result.urgency == "P3", why(text, result)
 
 
 # --- a goodbye before going tonight ---------------------------------------------------------------------------
@@ -347,7 +327,7 @@ def test_patience_and_a_battery_question_are_no_denial_and_no_wrong_number(text)
 )
 def test_a_goodbye_before_going_tonight_is_p0_acute(text):
     result = decide(text, "apotheke-am-markt")
-    assert (result.urgency, result.distress) == ("P0", "acute"), _why(text, result)
+    assert (result.urgency, result.distress) == ("P0", "acute"), why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -359,7 +339,7 @@ def test_a_goodbye_before_going_tonight_is_p0_acute(text):
 )
 def test_a_goodbye_before_a_move_or_a_holiday_is_no_emergency(text):
     result = decide(text, "apotheke-am-markt")
-    assert result.urgency not in EMERGENCY, _why(text, result)
+    assert result.urgency not in EMERGENCY, why(text, result)
 
 
 def test_a_heating_appointment_to_be_arranged_is_no_heating_failure():
@@ -380,7 +360,7 @@ def test_a_heating_appointment_to_be_arranged_is_no_heating_failure():
 )
 def test_expired_medicines_returned_are_no_emergency(text):
     result = decide(text, "apotheke-am-markt")
-    assert result.urgency not in EMERGENCY and result.distress != "acute", _why(text, result)
+    assert result.urgency not in EMERGENCY and result.distress != "acute", why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -388,7 +368,7 @@ def test_expired_medicines_returned_are_no_emergency(text):
 )
 def test_a_tradesperson_for_a_named_fault_is_a_report(text):
     result = decide(text, "sanitaer-notdienst")
-    assert result.intent == "report_problem", _why(text, result)
+    assert result.intent == "report_problem", why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -400,4 +380,4 @@ def test_a_tradesperson_for_a_named_fault_is_a_report(text):
 )
 def test_a_callback_for_someone_else_is_a_message_not_a_person_now(text):
     result = decide(text, "kanzlei-berg")
-    assert result.intent == "leave_message", _why(text, result)
+    assert result.intent == "leave_message", why(text, result)

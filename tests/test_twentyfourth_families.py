@@ -7,29 +7,9 @@ shipped classifier), with the client the caller rang.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from triage.brain.analyze import analyze
-from triage.brain.model import TextModel, default_model_dir
-from triage.packs.load import load_pack
-
-EMERGENCY = ("P0", "P1")
-
-
-@cache
-def model() -> TextModel:
-    return TextModel.load(default_model_dir())
-
-
-def decide(text: str, client: str | None = None):
-    return analyze(text, pack=load_pack(client) if client else None, model=model())
-
-
-def _why(text: str, result) -> tuple:
-    return (text, result.urgency, result.intent, result.distress, result.evidence)
-
+from tests.caller_families import EMERGENCY, decide, why
 
 # --- learner German and English: the sign without the modal or the participle ----------------------------------------
 
@@ -49,8 +29,8 @@ def _why(text: str, result) -> tuple:
 )
 def test_learner_words_for_a_medical_emergency_are_p0(text: str, client: str) -> None:
     result = decide(text, client)
-    assert result.urgency == "P0", _why(text, result)
-    assert result.distress == "acute", _why(text, result)
+    assert result.urgency == "P0", why(text, result)
+    assert result.distress == "acute", why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -65,7 +45,7 @@ def test_learner_words_for_a_medical_emergency_are_p0(text: str, client: str) ->
 )
 def test_learner_look_alikes_stay_routine(text: str, client: str) -> None:
     result = decide(text, client)
-    assert result.urgency not in EMERGENCY, _why(text, result)
+    assert result.urgency not in EMERGENCY, why(text, result)
 
 
 # --- "es geht ihm nicht gut", "not well": the first sign of the emergency, not a denial -------------------------------
@@ -82,7 +62,7 @@ def test_learner_look_alikes_stay_routine(text: str, client: str) -> None:
 )
 def test_feeling_unwell_does_not_deny_the_sign_after_it(text: str, client: str) -> None:
     result = decide(text, client)
-    assert result.urgency == "P0", _why(text, result)
+    assert result.urgency == "P0", why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -96,7 +76,7 @@ def test_feeling_unwell_does_not_deny_the_sign_after_it(text: str, client: str) 
 )
 def test_unwell_look_alikes_stay_routine(text: str, client: str) -> None:
     result = decide(text, client)
-    assert result.urgency not in EMERGENCY, _why(text, result)
+    assert result.urgency not in EMERGENCY, why(text, result)
 
 
 # --- a fire at the neighbour's; a farewell told by someone else; ending it all ---------------------------------------
@@ -111,7 +91,7 @@ def test_unwell_look_alikes_stay_routine(text: str, client: str) -> None:
 )
 def test_a_fire_at_the_neighbours_is_p0(text: str, client: str) -> None:
     result = decide(text, client)
-    assert result.urgency == "P0", _why(text, result)
+    assert result.urgency == "P0", why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -130,8 +110,8 @@ def test_a_fire_at_the_neighbours_is_p0(text: str, client: str) -> None:
 )
 def test_a_farewell_or_ending_it_all_is_self_harm(text: str, client: str) -> None:
     result = decide(text, client)
-    assert result.urgency == "P0", _why(text, result)
-    assert result.distress == "acute", _why(text, result)
+    assert result.urgency == "P0", why(text, result)
+    assert result.distress == "acute", why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -147,7 +127,7 @@ def test_a_farewell_or_ending_it_all_is_self_harm(text: str, client: str) -> Non
 )
 def test_farewell_and_burning_look_alikes_stay_routine(text: str, client: str) -> None:
     result = decide(text, client)
-    assert result.urgency not in EMERGENCY, _why(text, result)
+    assert result.urgency not in EMERGENCY, why(text, result)
 
 
 # --- emergencies told by someone else or in dialect, which the rules now hear ---------------------------------------
@@ -188,7 +168,7 @@ def test_farewell_and_burning_look_alikes_stay_routine(text: str, client: str) -
 )
 def test_told_by_someone_else_or_in_dialect(text: str, client: str, expected: str) -> None:
     result = decide(text, client)
-    assert result.urgency == expected, _why(text, result)
+    assert result.urgency == expected, why(text, result)
 
 
 # --- look-alikes: over, asked, on screen, denied, a device -----------------------------------------------------------
@@ -240,7 +220,7 @@ def test_told_by_someone_else_or_in_dialect(text: str, client: str, expected: st
 )
 def test_over_asked_on_screen_or_denied_stays_routine(text: str, client: str) -> None:
     result = decide(text, client)
-    assert result.urgency not in EMERGENCY, _why(text, result)
+    assert result.urgency not in EMERGENCY, why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -270,7 +250,7 @@ def test_over_asked_on_screen_or_denied_stays_routine(text: str, client: str) ->
 )
 def test_the_emergency_beside_those_words_still_is_one(text: str, client: str, expected: str) -> None:
     result = decide(text, client)
-    assert result.urgency == expected, _why(text, result)
+    assert result.urgency == expected, why(text, result)
 
 
 # --- said at length: gas with symptoms several words after the smell; a person on the camera while the alarm goes ---
@@ -286,8 +266,8 @@ def test_the_emergency_beside_those_words_still_is_one(text: str, client: str, e
 )
 def test_gas_with_symptoms_said_at_length_is_acute(text: str, client: str) -> None:
     result = decide(text, client)
-    assert result.urgency == "P0", _why(text, result)
-    assert result.distress == "acute", _why(text, result)
+    assert result.urgency == "P0", why(text, result)
+    assert result.distress == "acute", why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -307,7 +287,7 @@ def test_gas_with_symptoms_said_at_length_is_acute(text: str, client: str) -> No
 )
 def test_a_person_on_camera_while_the_alarm_goes_is_p0(text: str, client: str, expected: str) -> None:
     result = decide(text, client)
-    assert result.urgency == expected, _why(text, result)
+    assert result.urgency == expected, why(text, result)
 
 
 # --- a question about stock for a vital medicine that has run out is an order, not a what-if ------------------------
@@ -327,4 +307,4 @@ def test_a_person_on_camera_while_the_alarm_goes_is_p0(text: str, client: str, e
 )
 def test_asking_for_stock_of_a_vital_medicine_that_ran_out(text: str, expected: str) -> None:
     result = decide(text, "apotheke-am-markt")
-    assert result.urgency == expected, _why(text, result)
+    assert result.urgency == expected, why(text, result)

@@ -9,29 +9,9 @@ analyser (rules + the shipped classifier), with the client the caller rang.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from triage.brain.analyze import analyze
-from triage.brain.model import TextModel, default_model_dir
-from triage.packs.load import load_pack
-
-EMERGENCY = ("P0", "P1")
-
-
-@cache
-def model() -> TextModel:
-    return TextModel.load(default_model_dir())
-
-
-def decide(text: str, client: str | None = None):
-    return analyze(text, pack=load_pack(client) if client else None, model=model())
-
-
-def _why(text: str, result) -> tuple:
-    return (text, result.urgency, result.intent, result.distress, result.evidence)
-
+from tests.caller_families import EMERGENCY, decide, why
 
 # --- an intruder in the systems now, or data being wiped (IT provider) ----------------------------------------------
 
@@ -52,7 +32,7 @@ def _why(text: str, result) -> tuple:
 )
 def test_an_intruder_in_the_systems_or_data_being_wiped_is_p1(text, client):
     result = decide(text, client)
-    assert result.urgency in EMERGENCY, _why(text, result)
+    assert result.urgency in EMERGENCY, why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -68,7 +48,7 @@ def test_an_intruder_in_the_systems_or_data_being_wiped_is_p1(text, client):
 )
 def test_remote_support_and_account_housekeeping_are_routine(text):
     result = decide(text, "it-service-hansa")
-    assert result.urgency not in EMERGENCY and result.distress != "acute", _why(text, result)
+    assert result.urgency not in EMERGENCY and result.distress != "acute", why(text, result)
 
 
 # --- the heating is "dead" in the cold -------------------------------------------------------------------------------
@@ -85,7 +65,7 @@ def test_remote_support_and_account_housekeeping_are_routine(text):
 )
 def test_a_dead_heating_in_the_cold_is_p1(text):
     result = decide(text, "sanitaer-notdienst")
-    assert result.urgency in EMERGENCY, _why(text, result)
+    assert result.urgency in EMERGENCY, why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -98,7 +78,7 @@ def test_a_dead_heating_in_the_cold_is_p1(text):
 )
 def test_a_dead_heating_in_the_past_or_dead_expensive_is_routine(text):
     result = decide(text, "sanitaer-notdienst")
-    assert result.urgency not in EMERGENCY, _why(text, result)
+    assert result.urgency not in EMERGENCY, why(text, result)
 
 
 # --- the alarm panel or app shows an alarm in a zone (security company) ----------------------------------------------
@@ -114,7 +94,7 @@ def test_a_dead_heating_in_the_past_or_dead_expensive_is_routine(text):
 )
 def test_an_alarm_panel_showing_an_alarm_is_p1(text):
     result = decide(text, "sicherheitsdienst-nord")
-    assert result.urgency in EMERGENCY, _why(text, result)
+    assert result.urgency in EMERGENCY, why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -128,7 +108,7 @@ def test_an_alarm_panel_showing_an_alarm_is_p1(text):
 )
 def test_an_intruder_alarm_as_a_device_is_routine(text):
     result = decide(text, "sicherheitsdienst-nord")
-    assert result.urgency not in EMERGENCY and result.distress != "acute", _why(text, result)
+    assert result.urgency not in EMERGENCY and result.distress != "acute", why(text, result)
 
 
 # --- strangers over the fence now, on the camera ---------------------------------------------------------------------
@@ -144,7 +124,7 @@ def test_an_intruder_alarm_as_a_device_is_routine(text):
 )
 def test_strangers_over_the_fence_now_are_an_emergency(text):
     result = decide(text, "sicherheitsdienst-nord")
-    assert result.urgency in EMERGENCY, _why(text, result)
+    assert result.urgency in EMERGENCY, why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -156,7 +136,7 @@ def test_strangers_over_the_fence_now_are_an_emergency(text):
 )
 def test_children_who_keep_climbing_the_fence_are_routine(text):
     result = decide(text, "sicherheitsdienst-nord")
-    assert result.urgency not in EMERGENCY, _why(text, result)
+    assert result.urgency not in EMERGENCY, why(text, result)
 
 
 # --- a door just tried, the man still there --------------------------------------------------------------------------
@@ -171,7 +151,7 @@ def test_children_who_keep_climbing_the_fence_are_routine(text):
 )
 def test_a_door_just_tried_with_the_man_still_there_is_p0(text):
     result = decide(text, "sicherheitsdienst-nord")
-    assert result.urgency == "P0", _why(text, result)
+    assert result.urgency == "P0", why(text, result)
 
 
 # --- a clause after "geht nicht" / "doesn't work" is not denied; a denial still is ----------------------------------
@@ -186,7 +166,7 @@ def test_a_door_just_tried_with_the_man_still_there_is_p0(text):
 )
 def test_a_clause_after_a_broken_device_is_not_denied(text, client):
     result = decide(text, client)
-    assert result.urgency in EMERGENCY, _why(text, result)
+    assert result.urgency in EMERGENCY, why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -200,7 +180,7 @@ def test_a_clause_after_a_broken_device_is_not_denied(text, client):
 )
 def test_a_real_denial_still_denies(text, client):
     result = decide(text, client)
-    assert result.urgency not in EMERGENCY, _why(text, result)
+    assert result.urgency not in EMERGENCY, why(text, result)
 
 
 # --- what the caller wants to prevent is not happening ---------------------------------------------------------------
@@ -216,7 +196,7 @@ def test_a_real_denial_still_denies(text, client):
 )
 def test_an_alarm_the_caller_wants_to_prevent_is_routine(text):
     result = decide(text, "sicherheitsdienst-nord")
-    assert result.urgency not in EMERGENCY, _why(text, result)
+    assert result.urgency not in EMERGENCY, why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -228,7 +208,7 @@ def test_an_alarm_the_caller_wants_to_prevent_is_routine(text):
 )
 def test_an_alarm_going_off_is_still_p1(text):
     result = decide(text, "sicherheitsdienst-nord")
-    assert result.urgency == "P1", _why(text, result)
+    assert result.urgency == "P1", why(text, result)
 
 
 # --- e-mail alone down is one service: urgent, not a total outage ----------------------------------------------------
@@ -242,7 +222,7 @@ def test_an_alarm_going_off_is_still_p1(text):
 )
 def test_email_alone_down_is_not_a_total_outage(text):
     result = decide(text, "it-service-hansa")
-    assert result.urgency not in EMERGENCY, _why(text, result)
+    assert result.urgency not in EMERGENCY, why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -254,7 +234,7 @@ def test_email_alone_down_is_not_a_total_outage(text):
 )
 def test_the_whole_office_down_is_still_p1(text):
     result = decide(text, "it-service-hansa")
-    assert result.urgency == "P1", _why(text, result)
+    assert result.urgency == "P1", why(text, result)
 
 
 # --- a missed dose asked about is no overdose (pharmacy) -------------------------------------------------------------
@@ -272,7 +252,7 @@ def test_the_whole_office_down_is_still_p1(text):
 )
 def test_a_missed_dose_question_is_routine_and_calm(text):
     result = decide(text, "apotheke-am-markt")
-    assert result.urgency not in EMERGENCY and result.distress != "acute", _why(text, result)
+    assert result.urgency not in EMERGENCY and result.distress != "acute", why(text, result)
 
 
 @pytest.mark.parametrize(
@@ -285,4 +265,4 @@ def test_a_missed_dose_question_is_routine_and_calm(text):
 )
 def test_too_many_tablets_taken_is_still_p0(text):
     result = decide(text, "apotheke-am-markt")
-    assert result.urgency == "P0", _why(text, result)
+    assert result.urgency == "P0", why(text, result)
