@@ -33,6 +33,10 @@ _PICKUP = re.compile(
 # taken only as the answer to "pick up or deliver?", never inside an order sentence.
 _PICKUP_MISHEARD = re.compile(r"^\W*(back|pack|peck|pic|pig|big|kick|pik)(ed)? ?(it |them )?up\b")
 _DELIVERY = re.compile(r"\b(liefer\w*|bringen|schicken|zustell\w*|nach hause|deliver\w*|send it|bring it)\b")
+# Words with which a caller takes back what they said a moment ago ("ach nein, doch lieber ...", "no, actually")
+_CHANGE_OF_MIND = re.compile(
+    r"\b(nein|nee|doch|lieber|eher|stattdessen|warte\w*|no|actually|rather|instead|sorry|wait|on second thought)\b"
+)
 
 
 @lru_cache(maxsize=256)
@@ -209,9 +213,16 @@ def fulfilment(text: str, asked: bool = False) -> str | None:
     """Pickup or delivery, from the caller's words; `asked`: the bot has just asked which, so the way
     Whisper mishears a short "pick up" counts too."""
     folded = fold(text)
-    if _DELIVERY.search(folded):
+    delivery, pickup = _DELIVERY.search(folded), _PICKUP.search(folded)
+    if delivery and pickup:
+        # "Liefern bitte. Ach nein, ich hole sie doch lieber ab", "pick it up, no sorry, deliver it": the way
+        # said after a correction wins; without one, delivery (it asks for the address that decides it)
+        first, second = sorted((delivery, pickup), key=lambda m: m.start())
+        corrected = _CHANGE_OF_MIND.search(folded[first.end() : second.start()])
+        return "pickup" if corrected and second is pickup else "delivery"
+    if delivery:
         return "delivery"
-    if _PICKUP.search(folded) or (asked and _PICKUP_MISHEARD.search(folded)):
+    if pickup or (asked and _PICKUP_MISHEARD.search(folded)):
         return "pickup"
     return None
 

@@ -19,7 +19,7 @@ _ADJECTIVE_ENDINGS = ("en", "er", "es", "em")
 _UNITS = _wordset(
     "packung packungen packs pack päckchen schachtel schachteln flasche flaschen dose dosen tube tuben "
     "stück stk tabletten beutel box boxes bottle bottles piece pieces cup cups tasse tassen glas glass "
-    "mal x times of von"
+    "mal x times of von rolle rollen roll rolls"
 )
 _ARTICLES = _wordset("der die das den dem des the")
 _NEGATIONS = _wordset(
@@ -651,10 +651,13 @@ def catalog_from_rows(rows: list[dict]) -> list[CatalogItem]:
     return items
 
 
-# "das Nasenspray doch nicht", "die Maus lieber nicht", "the mouse not any more": an item taken back after it
+# "das Nasenspray doch nicht", "die Maus lieber nicht", "the mouse not any more", "das Teflonband brauch ich
+# doch nicht", "the filters we don't need": an item taken back after it
 _TAKEN_BACK_AFTER = re.compile(
     r"^(?:(?:bitte|please|dann|then|also|so) )?(?:doch nicht|lieber nicht|bitte nicht|nicht mehr|doch weg|weg"
-    r"|streichen|not any ?more|no longer|not after all)\b"
+    r"|streichen|not any ?more|no longer|not after all"
+    r"|(?:brauch\w*|nehm\w*|will|möcht\w*|moecht\w*) (?:ich|wir) (?:(?:doch|dann|jetzt|eigentlich|gar) )?nicht"
+    r"|(?:i|we) (?:don't|dont|do not) (?:need|want))\b"
 )
 # "forget the mouse", "streichen Sie das Nasenspray": an item taken back by a verb before it
 _TAKE_BACK_VERBS = _wordset("forget scrap cancel drop remove streichen streiche stornieren weglassen")
@@ -672,7 +675,6 @@ def taken_back(text: str, lang: str, catalog: list[CatalogItem]) -> tuple[set[st
         return set(), set()
     tokens = _ORDER_TOKEN.findall(_without_fillers(_prepare(text, lang).text, lang))
     hits = _best_hits(tokens, catalog, lang)
-    adding = any(t in _ADDING for t in tokens)
     removed: set[str] = set()
     only: set[str] = set()
     for k, hit in enumerate(hits):
@@ -686,6 +688,6 @@ def taken_back(text: str, lang: str, catalog: list[CatalogItem]) -> tuple[set[st
         by_verb = any(t in _TAKE_BACK_VERBS for t in before)
         if _negated(tokens, max(floor, j - 3), j, lang) or by_verb or _TAKEN_BACK_AFTER.match(after):
             removed.add(sku)
-        elif any(t in _ONLY for t in before) and not adding:
+        elif any(t in _ONLY for t in before) and not any(t in _ADDING for t in before):
             only.add(sku)
     return removed, only - removed

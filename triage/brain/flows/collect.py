@@ -124,6 +124,8 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         return message.keep_on_goodbye(c)  # "Gut, danke, tschüss" before the name: the message is kept
     if not changed and answers.says_goodbye(text) and s.after_collect == "handoff":
         return _hand_over(c)  # "ich muss Schluss machen, tschüss" mid-emergency: a human has what is known
+    if s.after_collect == "order" and (way := _fulfilment_changed(c, text)):
+        return way  # "ach, ich hole es doch selbst ab" while the delivery address is asked
     if s.phone_fragment and "phone" not in changed:
         if answers.is_done(text) or answers.yes_no(c.pack, text, s.lang) is True:
             if len(s.phone_fragment.lstrip("+")) >= 6:  # "das war's": a short number after all
@@ -171,6 +173,24 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             return _read_back(c, given)
         if missing:
             return c.misunderstood([_ask(c, missing)])
+    return next_detail(c)
+
+
+def _fulfilment_changed(c: Context, text: str) -> Reply | None:
+    """Pickup said while the delivery address is asked or read back ("ach, ich hole es doch selbst ab",
+    "actually I'll pick it up"): the order is for pickup and needs no address; None when it is not that."""
+    s = c.state
+    waiting = next((n for n in s.needs if n not in s.confirmed and n not in s.declined), None)
+    asked = s.confirming in (None, "address") and waiting == "address"
+    if not asked or s.fulfilment != "delivery" or "pickup" not in c.pack.order.fulfilment:
+        return None
+    if answers.fulfilment(text) != "pickup":
+        return None
+    s.fulfilment = "pickup"
+    s.needs = [slot for slot in s.needs if slot != "address"]
+    clear(c, "address")
+    s.confirmed.discard("address")
+    s.confirming = None
     return next_detail(c)
 
 

@@ -121,6 +121,8 @@ def _take_back(c: Context, a: Analysis, text: str) -> Reply | None:
     s.option_queue = [(moved[i], group) for i, group in s.option_queue if i in moved]
     s.order = [s.order[i] for i in kept]
     add_lines(c, [line for line in a.order if line.sku not in drop | ordered])  # and something new instead
+    if _AMENDS.search(fold(text)):  # "forget the mice, but make it three laptops": a kept line's new count
+        add_lines(c, [line for line in a.order if line.sku in ordered - drop and line.qty > 1], amend=True)
     if not s.order:
         s.phase, s.asked_more = "order", False
         return Reply([c.say("order_ask_items")])
@@ -201,22 +203,38 @@ _AMENDS = re.compile(
 def _amend(c: Context, text: str) -> bool:
     """A change to what was ordered, said to "anything else?" without naming the item again: an option
     value of an item in the order ("actually make that the 1.60 one", "doch lieber die kleine Packung"),
-    else a count for the item said last ("nein, doch lieber drei", "make that three"). Whether one was made."""
+    and a count for that item, else the item said last ("nein, doch lieber drei", "make that three",
+    "machen Sie lieber vier draus, und doch die 27 Zoll"). Whether one was made."""
     s = c.state
-    if not _AMENDS.search(fold(text)):
+    folded = fold(text)
+    if not _AMENDS.search(folded):
         return False
+    changed, target = False, s.order[-1]
     for line in reversed(s.order):
         item = _item(c, line.sku)
         for group in item.options if item else {}:
             value = chosen_option(item, group, text, s.lang)  # type: ignore[arg-type]
             if value is not None and value != line.options.get(group):
                 line.options[group] = value
-                return True
-    counts = [n for n in (parse_quantity(w, s.lang) for w in fold(text).split()) if n is not None]
-    if len(counts) == 1 and 0 < counts[0] <= c.pack.order.max_qty and counts[0] != s.order[-1].qty:
-        s.order[-1].qty = counts[0]
+                changed, target = True, line
+                folded = _without_option(item, value, folded)  # type: ignore[arg-type]  # "27 Zoll" is no count
+        if changed:
+            break
+    counts = [n for n in (parse_quantity(w, s.lang) for w in folded.split()) if n is not None]
+    if changed:
+        counts = [n for n in counts if n > 1]  # "the 1.60 one": the pronoun is no count
+    if len(counts) == 1 and 0 < counts[0] <= c.pack.order.max_qty and counts[0] != target.qty:
+        target.qty = counts[0]
         return True
-    return False
+    return changed
+
+
+def _without_option(item: CatalogItem, value: str, folded: str) -> str:
+    """The caller's words without those that named the option value ("die 27 Zoll", "the 1.60 one")."""
+    words = sorted({fold(w) for w in [value, *item.option_aliases.get(value, [])]} - {""}, key=len, reverse=True)
+    for said in words:
+        folded = re.sub(rf"(?<!\w){re.escape(said)}(?!\w)", " ", folded)
+    return folded
 
 
 def _confirm(c: Context, a: Analysis, text: str) -> Reply:

@@ -1,0 +1,184 @@
+"""Callers who change and correct what they said, in German and English: an item dropped ("das Teflonband
+brauch ich doch nicht", "just the washer set"), a count changed with an option ("machen Sie lieber vier
+draus, und doch die 27 Zoll"), a count in rolls before the next item, delivery changed to pickup, and the
+details corrected after their read-back.
+
+The families come from `data/dev/calls_sixth.jsonl` (see data/dev/README.md); each test drives the real
+`Dialogue` with the shipped packs and classifier, or the extractor or answer the family lives in.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from triage.brain import answers
+from triage.brain.dialogue import Dialogue
+from triage.brain.extract.order import match_order, taken_back
+from triage.brain.model import TextModel, default_model_dir
+from triage.packs.load import load_pack
+from triage.packs.render import say
+
+
+@cache
+def model() -> TextModel:
+    return TextModel.load(default_model_dir())
+
+
+def call(client: str, lang: str) -> Dialogue:
+    d = Dialogue(load_pack(client), model(), lang=lang)
+    d.greet()
+    return d
+
+
+def prompt(client: str, key: str, lang: str, **variables) -> str:
+    return say(load_pack(client), key, lang, **variables)
+
+
+def items(d: Dialogue) -> list[tuple[str, int, dict[str, str]]]:
+    return sorted((line.sku, line.qty, dict(line.options)) for line in d.state.order)
+
+
+YES = {"de": "Ja.", "en": "Yes."}
+
+
+# --- an item dropped, a count in rolls -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Ach nee, das Teflonband brauch ich doch nicht."),
+        ("de", "Das Teflonband nehmen wir dann nicht."),
+        ("en", "Oh, the teflon tape we don't need."),
+        ("en", "Actually the teflon tape, I don't want it."),
+    ],
+)
+def test_an_item_not_needed_after_all_is_taken_back(lang, text):
+    removed, _ = taken_back(text, lang, load_pack("sanitaer-notdienst").catalog)
+    assert removed == {"SAN-DICHTBAND"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Nein, nur das Ibuprofen, das Paracetamol hab ich noch zu Hause."),
+        ("de", "Nur das Ibuprofen, Paracetamol habe ich auch noch."),
+    ],
+)
+def test_only_is_not_undone_by_a_later_noch(lang, text):
+    """ "noch" after the item ("hab ich noch zu Hause") is no "nur noch ein ..." adding one more."""
+    _, only = taken_back(text, lang, load_pack("apotheke-am-markt").catalog)
+    assert only == {"APO-IBU400"}
+    _, only = taken_back("Nur noch ein Ibuprofen bitte.", lang, load_pack("apotheke-am-markt").catalog)
+    assert only == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Ich bräuchte einen Duschkopf und zwei Rollen Teflonband."),
+        ("en", "I need a shower head and two rolls of teflon tape."),
+    ],
+)
+def test_a_count_in_rolls_belongs_to_the_item_after_it(lang, text):
+    lines = match_order(text, lang, load_pack("sanitaer-notdienst").catalog)
+    assert sorted((x.sku, x.qty) for x in lines) == [("SAN-DICHTBAND", 2), ("SAN-DUSCHKOPF", 1)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "turns"),
+    [
+        ("de", ["Ja.", "Ich bräuchte einen Duschkopf und zwei Rollen Teflonband.",
+                "Ach nee, das Teflonband brauch ich doch nicht. Nur den Duschkopf."]),
+        ("en", ["Yes.", "I need a shower head and two rolls of teflon tape.",
+                "Actually, the teflon tape we don't need."]),
+    ],
+)
+def test_an_item_dropped_at_anything_else_leaves_the_order(lang, turns):
+    d = call("sanitaer-notdienst", lang)
+    for turn in turns:
+        d.hear(turn)
+    assert items(d) == [("SAN-DUSCHKOPF", 1, {})]
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "drop"),
+    [
+        ("de", "Ich möchte Ibuprofen und Paracetamol reservieren.",
+         "Nein, nur das Ibuprofen, das Paracetamol hab ich noch zu Hause."),
+    ],
+)
+def test_an_item_dropped_at_another_items_option_question(lang, first, drop):
+    """ "Nein, nur das Ibuprofen" to the Paracetamol's option question was "not understood" three times."""
+    d = call("apotheke-am-markt", lang)
+    d.hear(first)
+    d.hear("Die große Packung.")
+    reply = d.hear(drop)
+    assert items(d) == [("APO-IBU400", 1, {"pack": "20 Stück"})]
+    assert reply.says == [prompt("apotheke-am-markt", "order_ask_more", lang)]
+
+
+# --- a count changed with an option, a count changed beside a dropped item -----------------------------
+@pytest.mark.parametrize(
+    ("lang", "change"),
+    [
+        ("de", "Ach, machen Sie lieber vier draus, und doch die 27 Zoll."),
+        ("en", "Actually make it four, and rather the 27 inch ones."),
+    ],
+)
+def test_a_count_and_an_option_changed_in_one_turn(lang, change):
+    """The option was changed and the count left (the option's "27" made two counts)."""
+    d = call("it-service-hansa", lang)
+    d.hear("Wir bräuchten drei Monitore, 24 Zoll." if lang == "de" else "We need three monitors, 24 inch.")
+    d.hear(change)
+    assert items(d) == [("IT-MONITOR", 4, {"size": "27 Zoll"})]
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "change"),
+    [
+        ("de", "Wir brauchen zwei Notebooks mit 14 Zoll und zwei Funkmäuse.",
+         "Streichen Sie die Mäuse, aber machen Sie lieber drei Notebooks."),
+        ("en", "We need two laptops, 14 inch, and two wireless mice.",
+         "Actually, forget the mice, we've got some. But make it three laptops."),
+    ],
+)
+def test_an_item_dropped_and_another_counted_again(lang, first, change):
+    d = call("it-service-hansa", lang)
+    d.hear(first)
+    d.hear(change)
+    assert items(d) == [("IT-NOTEBOOK", 3, {"size": "14 Zoll"})]
+
+
+# --- delivery changed to pickup -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "way"),
+    [
+        ("Liefern bitte. Ach nein, ich hole sie doch lieber selbst ab.", "pickup"),
+        ("Please deliver it. Actually no, I'll pick it up myself.", "pickup"),
+        ("Ich hole es ab. Nein, bringen Sie es doch lieber vorbei.", "delivery"),
+        ("Ich hole es ab, oder können Sie liefern?", "delivery"),
+        ("Could you deliver it, or do I pick it up?", "delivery"),
+    ],
+)
+def test_the_way_said_after_a_change_of_mind_wins(text, way):
+    assert answers.fulfilment(text) == way
+
+
+@pytest.mark.parametrize(
+    ("lang", "turns", "change"),
+    [
+        ("de", ["Ja.", "Ich möchte einen Duschkopf bestellen.", "Nein, das ist alles.", "Liefern bitte."],
+         "Ach wissen Sie was, ich hole ihn doch selbst ab, ich bin eh in der Stadt."),
+        ("en", ["Yes.", "I'd like to order a shower head.", "No, that's all.", "Please deliver it."],
+         "Actually, you know what, I'll come and pick it up, I'm in town anyway."),
+    ],
+)
+def test_pickup_said_to_the_delivery_address_question(lang, turns, change):
+    """It was read back as the address ("In der Stadt") and the order delivered there."""
+    d = call("sanitaer-notdienst", lang)
+    for turn in turns:
+        d.hear(turn)
+    reply = d.hear(change)
+    assert d.state.fulfilment == "pickup" and d.state.address.is_empty()
+    assert reply.says == [prompt("sanitaer-notdienst", "ask_name", lang)]
