@@ -15,7 +15,9 @@ import pytest
 
 from triage.brain import answers
 from triage.brain.dialogue import Dialogue
+from triage.brain.extract.address import extract_address
 from triage.brain.extract.order import match_order, taken_back
+from triage.brain.extract.phone import extract_phone
 from triage.brain.model import TextModel, default_model_dir
 from triage.packs.load import load_pack
 from triage.packs.render import say
@@ -41,6 +43,10 @@ def items(d: Dialogue) -> list[tuple[str, int, dict[str, str]]]:
 
 
 YES = {"de": "Ja.", "en": "Yes."}
+MESSAGE = {
+    "de": ["Ich möchte eine Nachricht hinterlassen.", "Bitte rufen Sie mich wegen der Akte Schulz zurück."],
+    "en": ["I'd like to leave a message.", "Please call me back about the Schulz file."],
+}
 
 
 # --- an item dropped, a count in rolls -----------------------------------------------------------------
@@ -182,3 +188,99 @@ def test_pickup_said_to_the_delivery_address_question(lang, turns, change):
     reply = d.hear(change)
     assert d.state.fulfilment == "pickup" and d.state.address.is_empty()
     assert reply.says == [prompt("sanitaer-notdienst", "ask_name", lang)]
+
+
+# --- a number corrected in the middle, or its end said again ------------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "text", "number"),
+    [
+        ("en", "0170, 98 76, no sorry, 98 67, 543.", "01709867543"),
+        ("de", "null eins sieben null, neun acht sieben sechs, nein, neun acht sechs sieben, fünf vier drei",
+         "01709867543"),
+        ("en", "0176 12 34 56 78, sorry, the end is 56 87.", "017612345687"),
+        ("de", "0171 23 45 67 89, nein Moment, die letzten zwei sind 98", "017123456798"),
+        ("de", "040, 123, nein, 132, 4567", "0401324567"),
+    ],
+)
+def test_a_group_said_again_from_where_the_caller_corrects(lang, text, number):
+    """ "98 76, no sorry, 98 67" replaced only the "76" (0170 98 98 67 543); "sorry, the end is 56 87" left
+    a piece of a number."""
+    assert extract_phone(text, lang, expecting=True) == number
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("en", "0176 12 34 56 78, sorry, the end is 56 87."), ("de", "0176 12 34 56 78, nein, am Ende 56 87.")],
+)
+def test_a_corrected_end_is_read_back_as_the_whole_number(lang, text):
+    d = call("kanzlei-berg", lang)
+    for turn in MESSAGE[lang]:
+        d.hear(turn)
+    reply = d.hear(text)
+    assert d.state.phone == "017612345687"
+    assert reply.says == [prompt("kanzlei-berg", "confirm_callback", lang, phone="017612345687")]
+
+
+# --- an address corrected by what it is not --------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "text", "street", "postcode"),
+    [
+        ("de", "Nein, nicht Bahnhofstraße, Bahnhofsallee 12.", "Bahnhofsallee", None),
+        ("de", "Nein, nicht Bahnhofstraße, sondern Bahnhofsallee 12.", "Bahnhofsallee", None),
+        ("en", "No, not Harbour Road, it's Harbour Street 12.", "Harbour Street", None),
+        ("en", "No, sorry, the postcode is 24105, not 24103.", None, "24105"),
+        ("de", "Nein, die Postleitzahl ist 24105, nicht 24103.", None, "24105"),
+    ],
+)
+def test_what_the_address_is_not_is_no_part_of_it(lang, text, street, postcode):
+    """ "nicht Bahnhofstraße, Bahnhofsallee 12" was read back "Bahnhofstraße 12, 28195 Bahnhofsallee"."""
+    found = extract_address(text, lang, expecting=True)
+    assert (found.street, found.postcode) == (street, postcode)
+
+
+def test_a_street_said_with_what_it_is_not_keeps_the_rest():
+    found = extract_address("Goethestraße 14, nicht weit vom Bahnhof, in Hamburg", "de")
+    assert (found.street, found.house_number, found.city) == ("Goethestraße", "14", "Hamburg")
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "correction", "kept"),
+    [
+        ("de", "Bahnhofstraße 12 in 28195 Bremen.", "Nein, nicht Bahnhofstraße, Bahnhofsallee 12.",
+         "Bahnhofsallee 12, 28195 Bremen"),
+        ("en", "Holstenstraße 40, 24103 Kiel.", "No, sorry, the postcode is 24105, not 24103.",
+         "Holstenstraße 40, 24105 Kiel"),
+    ],
+)
+def test_an_address_corrected_at_its_read_back(lang, first, correction, kept):
+    d = call("sanitaer-notdienst", lang)
+    for turn in [YES[lang], "Ich möchte einen Duschkopf bestellen." if lang == "de" else
+                 "I'd like to order a shower head.", "Nein, das ist alles." if lang == "de" else "No, that's all.",
+                 "Liefern bitte." if lang == "de" else "Please deliver it.", first]:
+        d.hear(turn)
+    reply = d.hear(correction)
+    assert d.state.address.spoken() == kept
+    assert reply.says == [prompt("sanitaer-notdienst", "confirm_address", lang, address=kept)]
+
+
+# --- a name that sets off a rule, said while another detail is asked -----------------------------------
+@pytest.mark.parametrize(("lang", "name"), [("de", "Frank Schmidt-Brand."), ("en", "Frank Schmidt-Brand.")])
+def test_a_full_name_said_to_the_number_question_is_no_fire(lang, name):
+    """It was P0 ("Brand"): the caller heard to call the fire brigade and was put through."""
+    d = call("kanzlei-berg", lang)
+    for turn in MESSAGE[lang]:
+        d.hear(turn)
+    reply = d.hear(name)
+    assert d.state.urgency not in ("P0", "P1") and d.state.outcome is None
+    assert d.state.name == "Frank Schmidt-Brand"
+    assert reply.says == [prompt("kanzlei-berg", "confirm_name", lang, caller_name="Frank Schmidt-Brand")]
+
+
+@pytest.mark.parametrize(("lang", "fire"), [("de", "Es brennt bei Peter Brand im Keller!"),
+                                             ("en", "There's a fire at Peter Brand's house!")])
+def test_a_fire_said_beside_a_name_at_the_number_question_still_counts(lang, fire):
+    d = call("kanzlei-berg", lang)
+    for turn in MESSAGE[lang]:
+        d.hear(turn)
+    d.hear(fire)
+    assert d.state.urgency == "P0"

@@ -20,6 +20,7 @@ from datetime import datetime
 from ..packs.schema import Pack
 from . import answers, consent, hours, silence_words
 from .analyze import analyze
+from .extract.name import extract_name
 from .flows import appointment, collect, message, need, order
 from .flows.context import Context
 from .language import follow_heard_language
@@ -230,13 +231,16 @@ class Dialogue(Context):
         return s.outcome
 
     def _name_is_no_hazard(self, a: Analysis, text: str) -> Analysis:
-        """ "Peter Brand", "mein Name ist Sabine Brand" to the name question: the surname is no fire. When
-        the name was asked for and a rule's emergency is gone once the name's words are taken out, the
+        """ "Peter Brand", "mein Name ist Sabine Brand" to the name question (or to another detail's question):
+        the surname is no fire. When a rule's emergency is gone once the name's words are taken out, the
         turn is understood without them (the name kept); an emergency said beside the name still counts."""
         name = a.entities.name
-        if "name" not in self.expecting or not name or not (a.by_rule and a.urgency in ("P0", "P1")):
+        # "Frank Schmidt-Brand" said while the number or the address is asked: a name given early, no fire
+        asked = "name" in self.expecting or self.state.phase == "collect"
+        if not asked or not (a.by_rule and a.urgency in ("P0", "P1")):
             return a
-        if len(name.split()) < 2:  # "Gasgeruch im Keller" is no name with a hazard in it: only a full name is
+        name = name or extract_name(text, self.state.lang, expecting=True)
+        if not name or len(name.split()) < 2:  # "Gasgeruch im Keller" is no name with a hazard: a full name is
             return a
         rest = text
         for word in name.split():
@@ -244,7 +248,7 @@ class Dialogue(Context):
         without = analyze(rest, pack=self.pack, model=self.model, default_lang=self.state.lang, now=self.now())
         if without.by_rule and without.urgency in ("P0", "P1"):
             return a
-        return replace(without, entities=a.entities, language=a.language)
+        return replace(without, entities=replace(a.entities, name=name), language=a.language)
 
     # --- decisions that hold in every phase ------------------------------------------------------
     def _rules_only(self, a: Analysis) -> Analysis:

@@ -278,6 +278,12 @@ _CORRECTION = re.compile(
 
 
 _IN_TOWN = re.compile(r"\s+(?:in|aus)\s+\S.*$")
+# "nein, nicht Bahnhofstraße, Bahnhofsallee 12", "the postcode is 24105, not 24103": what the caller says it
+# is not is no part of the address (it was read as the town, or hid the postcode)
+_NEGATED_PART = re.compile(
+    r"(?:(?<=^)|(?<=[\s,.;]))(?:nicht|not)\s+(?:[^\s,.;!?]+\s+){0,4}?[^\s,.;!?]+(?=\s*(?:[,.;!?]|$|\s(?:sondern|but)\b))"
+    r"(?:\s*,?\s*(?:sondern|but)\b)?"
+)
 
 
 def extract_address(text: str, lang: str, expecting: bool = False) -> Address:
@@ -287,7 +293,7 @@ def extract_address(text: str, lang: str, expecting: bool = False) -> Address:
     asked for the address (a correction such as "nein, vierzehn"); a city alone ("in hamburg") only
     when asked. A correction inside the turn wins over what it corrects.
     """
-    t = _address_text(text, lang)
+    t = _NEGATED_PART.sub(" ", _address_text(text, lang))
     whole = _address_in(t, expecting)
     for m in reversed(list(_CORRECTION.finditer(t))):
         head = _address_in(t[: m.start()], expecting)

@@ -42,16 +42,20 @@ def _one_phone_text(text: str, lang: str) -> str:
 
 
 # "040, 123, nein, 132, 4567": a correction inside a number, followed by the digits that replace some
+# ("0176 12 34 56 78, sorry, the end is 56 87": the words that say which part comes again may follow)
 _GROUP_CORRECTION = re.compile(
-    r"[ \t]*[,.]?[ \t]*\b(?:nein|nee|no|sorry|no sorry|nein moment|ich meine|i mean|korrektur|correction)\b"
-    r"[ \t]*[,.]?[ \t]*(?=\d)"
+    r"[ \t]*[,.]?[ \t]*\b(?:no sorry|nein moment|nein|nee|no|sorry|ich meine|i mean|korrektur|correction)\b"
+    r"(?:[ \t]*[,.]?[ \t]*(?:the end is|it ends (?:in|with)|the last (?:\w+ )?(?:digits )?(?:are|is)"
+    r"|am ende|hinten|am schluss|die letzten (?:\w+ )?(?:ziffern )?sind|(?:sie |es )?endet (?:auf|mit)))?"
+    r"[ \t]*[,.:]?[ \t]*(?=\d)"
 )
 
 
 def _corrected_groups(text: str) -> str:
     """A number corrected in the middle ("040, 123, nein, 132, 4567") as the caller meant it ("040, 132,
     4567"): the group corrected (the last one before the correction as long as the first group after it,
-    else the last one) and the correction words go; the area code stays. A correction that starts again
+    else the last one; the group the correction starts with, when the caller says it again) and the
+    correction words go; the area code stays. A correction that starts again
     with 0 or + is a whole number said anew and is left as it is (the last number wins)."""
     pos = 0
     while m := _GROUP_CORRECTION.search(text, pos):
@@ -63,8 +67,10 @@ def _corrected_groups(text: str) -> str:
         run = runs[-1]
         if len(run) < 2 or run[0].group()[0] not in "+0":
             continue
+        # "0170, 98 76, no sorry, 98 67": the caller says again from a group they already said
+        again = [k for k in range(1, len(run)) if run[k].group() == after.group()]
         same = [k for k in range(1, len(run)) if len(run[k].group()) == len(after.group())]
-        k = same[-1] if same else len(run) - 1
+        k = again[-1] if again else same[-1] if same else len(run) - 1
         text = text[: run[k].start()] + text[m.end() :]
         pos = run[k].start()
     return text
