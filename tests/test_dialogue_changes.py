@@ -9,6 +9,7 @@ The families come from `data/dev/calls_sixth.jsonl` (see data/dev/README.md); ea
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import cache
 
 import pytest
@@ -18,6 +19,7 @@ from triage.brain.dialogue import Dialogue
 from triage.brain.extract.address import extract_address
 from triage.brain.extract.order import match_order, taken_back
 from triage.brain.extract.phone import extract_phone
+from triage.brain.extract.when import extract_when
 from triage.brain.model import TextModel, default_model_dir
 from triage.packs.load import load_pack
 from triage.packs.render import say
@@ -284,3 +286,119 @@ def test_a_fire_said_beside_a_name_at_the_number_question_still_counts(lang, fir
         d.hear(turn)
     d.hear(fire)
     assert d.state.urgency == "P0"
+
+
+# --- days and times corrected, a past day beside the one wanted ----------------------------------------
+NOW = datetime(2026, 12, 6, 9, 0)  # a Sunday
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "dates", "said"),
+    [
+        ("de", "nächsten Dienstag, nein, Mittwoch wäre besser, vormittags", ["2026-12-09"], "Mittwoch, vormittags"),
+        ("en", "next Tuesday, no wait, Wednesday at 10 am", ["2026-12-09"], "Wednesday at 10 am"),
+        ("de", "Der Termin wurde auf Montag verlegt, nein, nicht Montag, Dienstag, um 10 Uhr.", ["2026-12-08"],
+         "Dienstag, um 10 Uhr"),
+        ("en", "My hearing is on Monday, sorry, not Monday, Tuesday.", ["2026-12-08"], "Tuesday"),
+        ("en", "a night guard on Friday from 10 pm, actually, make that Saturday", ["2026-12-12"], None),
+        ("de", "Montag geht nicht, Dienstag um 10", ["2026-12-08"], "Dienstag um 10"),
+    ],
+)
+def test_the_day_said_after_a_correction_replaces_the_one_before(lang, text, dates, said):
+    """Both days were kept ("Montag, Dienstag"), so the agent could not tell which one the caller wanted."""
+    found, _, words = extract_when(text, lang, NOW)
+    assert found == dates
+    if said:
+        assert words == said
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "dates"),
+    [
+        ("en", "We had your door staff last Saturday. We'd like event security again next Saturday, from 7 pm.",
+         ["2026-12-12"]),
+        ("de", "Gestern ist die Heizung ausgefallen, können Sie morgen kommen?", ["2026-12-07"]),
+        ("en", "I got the letter yesterday.", ["2026-12-05"]),
+        ("de", "am Dienstag, aber nicht Montag", ["2026-12-08"]),
+        ("de", "morgen um 10 oder um 14 Uhr", ["2026-12-07"]),
+    ],
+)
+def test_a_past_day_beside_one_to_come_is_what_happened(lang, text, dates):
+    found, _, _ = extract_when(text, lang, NOW)
+    assert found == dates
+
+
+# --- a booking keeps its day; a message keeps what the caller adds ---------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "turns", "day"),
+    [
+        ("de", ["Ja.", "Ich möchte einen Wachmann für unsere Baustelle buchen, für eine Nacht, am Samstag, ab 20 Uhr.",
+                "Nein, das ist alles.", "Werftstraße 5, 24143 Kiel.", "Ja.", "Ole Petersen.", "Ja.",
+                "0431 7766554", "Ja.", "Ja."], ["Samstag", "20 Uhr"]),
+        ("en", ["Yes.", "I'd like to book a security guard for one night on Saturday from 8 pm.",
+                "No, that's all.", "Werftstraße 5, 24143 Kiel.", "Yes.", "Ole Petersen.", "Yes.",
+                "0431 7766554", "Yes.", "Yes."], ["Saturday", "8 pm"]),
+    ],
+)
+def test_a_guard_booked_for_a_day_keeps_the_day(lang, turns, day):
+    """The order and the agent's summary had the guard but not when (the headline cut the words short)."""
+    d = call("sicherheitsdienst-nord", lang)
+    for turn in turns:
+        d.hear(turn)
+    outcome = d.state.outcome
+    assert outcome is not None and outcome.type == "order"
+    for words in day:
+        assert words in outcome.order["when_text"]
+        assert words in outcome.summary["words"][lang]["text"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "more", "added"),
+    [
+        ("de", "Nein danke, das ist alles. Ach, eins noch: sie braucht auch einen VPN-Zugang.",
+         "sie braucht auch einen VPN-Zugang"),
+        ("en", "No thanks, that's all. Oh, wait, one more thing: she also needs VPN access.",
+         "she also needs VPN access"),
+    ],
+)
+def test_one_more_thing_after_that_is_all_joins_the_message(lang, more, added):
+    """It was saved without the addition: "that's all" closed the read-back."""
+    d = call("it-service-hansa", lang)
+    for turn in [*MESSAGE[lang], "0421 2233445", YES[lang], "Ciara Fitzgerald", YES[lang]]:
+        d.hear(turn)
+    assert d.state.phase == "message_confirm"
+    reply = d.hear(more)
+    assert d.state.outcome is None and added in d.state.message
+    assert reply.says == [prompt("it-service-hansa", "message_readback", lang,
+                                 message=d.state.message.rstrip(" .!?"))]
+    d.hear(YES[lang])
+    assert d.state.outcome is not None and added in d.state.outcome.message["text"]
+
+
+@pytest.mark.parametrize(("lang", "done"), [("de", "Nein danke, das ist alles."), ("en", "No thanks, that's all.")])
+def test_that_is_all_at_the_number_question_is_no_part_of_the_message(lang, done):
+    d = call("it-service-hansa", lang)
+    for turn in MESSAGE[lang]:
+        d.hear(turn)
+    reply = d.hear(done)
+    assert d.state.message == MESSAGE[lang][1]
+    assert reply.says == [prompt("it-service-hansa", "ask_callback", lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "announce", "content", "word"),
+    [
+        ("de", "Ich möchte eine Nachricht für die Anwältin hinterlassen, die meinen Mietfall bearbeitet.",
+         "Mein Räumungstermin ist am Montag, nein, nicht Montag, Dienstag, und ich brauche Begleitung.", "Dienstag"),
+        ("en", "Hello, I'd like to leave a message for the lawyer handling my tenancy case.",
+         "My eviction hearing is on Monday, sorry, not Monday, Tuesday, and I need someone to come with me.",
+         "Tuesday"),
+    ],
+)
+def test_a_message_with_a_day_said_while_the_number_is_asked_joins_the_message(lang, announce, content, word):
+    """The day made it a "detail", so the words were dropped and the number asked again."""
+    d = call("kanzlei-berg", lang)
+    d.hear(announce)
+    reply = d.hear(content)
+    assert word in (d.state.message or "")
+    assert reply.says[-1] == prompt("kanzlei-berg", "ask_callback", lang)

@@ -188,6 +188,26 @@ _FAREWELL = re.compile(
 )
 
 
+# "nein danke, das ist alles. Ach, eins noch: ...", "no thanks, that's all. Oh wait, one more thing: ...": what
+# the caller remembers after saying they had nothing more
+_ONE_MORE = re.compile(
+    r"\b(?:(?:eine sache|eins|etwas|was) noch|noch (?:eine sache|eins|etwas|was)(?! anderes)|da f(?:ä|ae)llt mir"
+    r"(?: noch)? (?:was|etwas|ein)|(?:fast|beinahe) vergessen|one more thing|one last thing|something else"
+    r"|i (?:almost|nearly) forgot|before i forget|bevor ich(?:'s| es)? vergesse)\b\W*",
+    re.IGNORECASE,
+)
+
+
+def remembered(text: str) -> str | None:
+    """The words a caller adds after "ach, eins noch" / "oh wait, one more thing", as they said them (None
+    when there is no such thing, or only a few words after it: the caller is still about to say it)."""
+    found = list(_ONE_MORE.finditer(text))
+    if not found:
+        return None
+    rest = text[found[-1].end() :].strip(" :,;-")
+    return rest if len(rest.split()) >= 3 else None
+
+
 def says_goodbye(text: str) -> bool:
     """The caller says goodbye: whatever the bot still wanted to ask, they are about to hang up."""
     return bool(_FAREWELL.search(fold(text)))

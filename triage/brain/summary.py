@@ -124,6 +124,7 @@ _INTENT_WORDS = {
 _NO_NUMBER = {"de": "keine Rückrufnummer genannt", "en": "no callback number given"}
 _CALLBACK = {"de": "Rückruf an {number}", "en": "call back on {number}"}
 _UNKNOWN_CALLER = {"de": "unbekannter Anrufer", "en": "unknown caller"}
+_WANTED = {"de": "gewünscht", "en": "wanted"}
 HEADLINE_WORDS = 8  # of the caller's own words in a routine headline: read in a glance, not a transcript
 SUMMARY_LANGS = ("de", "en")
 _GREETING = re.compile(
@@ -182,6 +183,8 @@ def _text(state: CallState, pack: Pack, reason: str, lang: str, why: str, addres
     who = state.name or _UNKNOWN_CALLER[lang]
     callback = _CALLBACK[lang].format(number=group_phone(state.phone)) if state.phone else _NO_NUMBER[lang]
     where = f", {address}" if address else ""
+    if state.when_text:  # "Wachmann für Samstag, den 12., ab 20 Uhr": the day asked for, as the caller said it
+        why = f"{why} ({_WANTED[lang]}: {state.when_text.rstrip(' .')})"
     urgency_word = _URGENCY_WORDS[lang][state.urgency]
     handed_over = reason not in _NOT_HANDOFFS
     if lang == "de":

@@ -288,6 +288,38 @@ def _said_pieces(prepared: _Text, spans: list[tuple[int, int]]) -> str | None:
     return ", ".join(s for s in said if s) or None
 
 
+# "nächsten Dienstag, nein, Mittwoch", "Friday from 10 pm, actually, make that Saturday", "Montag geht nicht,
+# Dienstag": a day or time said after these replaces the one said before them
+_WHEN_CORRECTION = re.compile(
+    r"\b(?:nein|nee|no|nicht|not|sorry|actually|make that|make it|lieber|doch|warte|wait|rather|instead"
+    r"|stattdessen|i mean|ich meine|besser)\b"
+)
+_NEGATED_BEFORE = re.compile(r"\b(?:nicht|not)\s+(?:am\s+|on\s+)?$")
+
+
+def _kinds(pieces: list[_Piece]) -> set[str]:
+    return {"day" if p.day or p.week else "time" for p in pieces}
+
+
+def _as_meant(t: str, matches: list[tuple[int, int, list[_Piece]]], today: date) -> list[tuple[int, int, list[_Piece]]]:
+    """The days and times the caller means: one said with "nicht" before it ("nicht Montag, Dienstag") or
+    corrected by a later one of its kind goes, and so does a past day beside one to come ("we had your door
+    staff last Saturday ... again next Saturday": the past one tells what happened, not when)."""
+    kept: list[tuple[int, int, list[_Piece]]] = []
+    for k, match in enumerate(matches):
+        if _NEGATED_BEFORE.search(t[max(0, match[0] - 12) : match[0]]):
+            kept = [m for m in kept if m[2] != match[2]]  # "auf Montag verlegt, nein, nicht Montag": neither
+            continue
+        if k and _WHEN_CORRECTION.search(t[matches[k - 1][1] : match[0]]):
+            kinds = _kinds(match[2])
+            kept = [m for m in kept if not _kinds(m[2]) <= kinds]
+        kept.append(match)
+    days = [p.day for _, _, pieces in kept for p in pieces if p.day]
+    if any(day >= today for day in days):
+        kept = [m for m in kept if not all(p.day and p.day < today for p in m[2])]
+    return kept
+
+
 def extract_when(
     text: str, lang: str, now: datetime, *, expecting: bool = False
 ) -> tuple[list[str], list[str], str | None]:
@@ -302,6 +334,7 @@ def extract_when(
         clock = _clock(bare.group("h"), bare.group("m")) if bare else None
         if bare and clock:
             matches = [(bare.start(), bare.end(), [clock])]
+    matches = _as_meant(prepared.text, matches, now.date())
     pieces = [p for _, _, found in matches for p in found]
     parts_of_day = {p.part for p in pieces if p.part}
     dates = [p.day.isoformat() if p.day else _iso_week(p.week) for p in pieces if p.day or p.week]

@@ -156,13 +156,15 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             return c.misunderstood([c.say(CONFIRM[slot])])
     elif (other := _other_detail(c, changed)) is not None:
         return _read_back(c, other)  # "What is the address?" - "0151 234 5678": that one read back first
-    elif not changed:
+    elif not changed - {"when"}:  # "my hearing is on Monday, sorry, Tuesday": a day is no detail asked for
         missing = c.missing()
         if missing in OPTIONAL and _declines(c, text):
             s.declined.add(missing)
             return next_detail(c)
-        if missing and s.after_collect == "order" and answers.is_done(text):
-            # "nein, das ist alles": the tail of the answer to "anything else?", heard after the next question
+        tail_of_done = answers.is_done(text) and not answers.remembered(text)
+        if missing and s.after_collect in ("order", "message") and tail_of_done:
+            # "nein, das ist alles": the tail of the answer to "anything else?" (or to "what is your message?"),
+            # heard after the next question: no part of the message
             return Reply([_ask(c, missing)])
         if missing and s.after_collect == "message" and len(text.split()) > 2 and not spells_name(text):
             # more of the message, said while we asked for a detail: keep it, ask again (a name spelled

@@ -42,6 +42,9 @@ def readback(c: Context) -> list[str]:
 def confirm(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     s = c.state
     answer = answers.yes_no(c.pack, text, s.lang)
+    if more := answers.remembered(text):  # "no thanks, that's all. Oh wait, one more thing: ...": added, read back
+        s.message = f"{_spoken(c)}. {more}"
+        return Reply(readback(c))
     if answer is True or answers.closes(text, changed):
         s.outcome = c.outcome("message", message=_message_dict(c))
         return c.saved_then_more(["message_saved"], closing=answer is not True)

@@ -264,4 +264,8 @@ def _order_dict(c: Context) -> dict[str, Any]:
         out["phone"] = s.phone
     if s.fulfilment == "delivery":
         out["address"] = s.address.spoken()
+    if s.when:  # a guard booked for Saturday from 8 pm: the booking keeps the day and time
+        out["when"] = s.when
+    if s.when_text:
+        out["when_text"] = s.when_text
     return out
