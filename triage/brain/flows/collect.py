@@ -156,7 +156,13 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             return c.misunderstood([c.say(CONFIRM[slot])])
     elif (other := _other_detail(c, changed)) is not None:
         return _read_back(c, other)  # "What is the address?" - "0151 234 5678": that one read back first
-    elif not changed - {"when"}:  # "my hearing is on Monday, sorry, Tuesday": a day is no detail asked for
+    elif changed == {"when"}:
+        # "my hearing is on Monday, sorry, Tuesday, ..." while the number is asked: more of the message; "Dienstag
+        # vormittag" alone is kept as the time, and the question stands
+        more = _more_message(c, c.missing(), text)
+        if more is not None:
+            return more
+    elif not changed:
         missing = c.missing()
         if missing in OPTIONAL and _declines(c, text):
             s.declined.add(missing)
@@ -166,16 +172,23 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             # "nein, das ist alles": the tail of the answer to "anything else?" (or to "what is your message?"),
             # heard after the next question: no part of the message
             return Reply([_ask(c, missing)])
-        if missing and s.after_collect == "message" and len(text.split()) > 2 and not spells_name(text):
-            # more of the message, said while we asked for a detail: keep it, ask again (a name spelled
-            # out is no message: it is read back below)
-            s.message = f"{s.message} {text.strip()}" if s.message else text.strip()
-            return Reply([_ask(c, missing)])
+        if (more := _more_message(c, missing, text)) is not None:
+            return more
         if missing and (given := detail_instead(c, text)):
             return _read_back(c, given)
         if missing:
             return c.misunderstood([_ask(c, missing)])
     return next_detail(c)
+
+
+def _more_message(c: Context, missing: Slot | None, text: str) -> Reply | None:
+    """More of the message, said while we asked for a detail: kept, the question asked again (a name spelled
+    out is no message: it is read back instead). None when the turn is no such thing."""
+    s = c.state
+    if not missing or s.after_collect != "message" or len(text.split()) <= 2 or spells_name(text):
+        return None
+    s.message = f"{s.message} {text.strip()}" if s.message else text.strip()
+    return Reply([_ask(c, missing)])
 
 
 def _fulfilment_changed(c: Context, text: str) -> Reply | None:
