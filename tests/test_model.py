@@ -7,6 +7,7 @@ import math
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from triage.brain.model import ModelError, Prediction, TextModel, default_model_dir
@@ -109,6 +110,45 @@ def test_short_training_run_produces_a_loadable_model(tmp_path):
     model = TextModel.load(out)
     for text in SAMPLES:
         assert_distributions(model.predict(text))
+
+
+def test_ensemble_folder_loads_and_averages_its_members(tmp_path):
+    """`--ensemble 3` stacks three seeds' heads; the loaded model's probabilities are their average."""
+    from triage.learn.train import train
+
+    out = tmp_path / "ensemble"
+    meta = train(CORPUS, out, epochs=1, max_rows=300, seed=5, ensemble=3, log=lambda line: None)
+    assert meta["seeds"] == [5, 6, 7] and all(len(meta["temperature"][h]) == 3 for h in meta["temperature"])
+    model = TextModel.load(out)
+    assert model.members == 3
+    with np.load(out / "heads.npz") as data:
+        arrays = {name: data[name] for name in data.files}
+    vectors = model.embed(SAMPLES)
+    singles = []
+    for member in range(3):  # each member on its own, as a one-member folder would load it
+        member_arrays = {k: (v[member] if k not in ("examples", "example_urgency") else v) for k, v in arrays.items()}
+        member_meta = {**meta, "temperature": {h: t[member] for h, t in meta["temperature"].items()}}
+        singles.append(TextModel(member_arrays, member_meta, encoder=model.encoder).predict_vectors(vectors))
+    for row, prediction in enumerate(model.predict_vectors(vectors)):
+        assert_distributions(prediction)
+        for head in ("urgency", "intent", "distress"):
+            for label, prob in getattr(prediction, head).items():
+                mean = sum(getattr(single[row], head)[label] for single in singles) / 3
+                assert math.isclose(prob, mean, abs_tol=1e-5)
+    # the members differ (different seeds), so the average is not any one of them
+    assert any(singles[0][row].urgency != singles[1][row].urgency for row in range(len(SAMPLES)))
+
+
+def test_ensemble_with_temperatures_for_another_number_of_members_is_refused(tmp_path):
+    from triage.learn.train import train
+
+    out = tmp_path / "ensemble"
+    train(CORPUS, out, epochs=1, max_rows=200, ensemble=2, log=lambda line: None)
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    meta["temperature"]["intent"] = meta["temperature"]["intent"][:1]
+    (out / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ModelError, match="members"):
+        TextModel.load(out)
 
 
 def test_training_reads_listed_development_sets_and_refuses_measurement_sets(tmp_path):

@@ -224,6 +224,9 @@ def train(
     epochs: Annotated[int, typer.Option(help="Passes over the training rows.")] = 25,
     seed: Annotated[int, typer.Option()] = 13,
     max_rows: Annotated[int | None, typer.Option(help="Train on a subset (for a quick check).")] = None,
+    ensemble: Annotated[
+        int, typer.Option(help="Train the heads this many times (seeds SEED, SEED+1, ...); the brain averages them.")
+    ] = 1,
 ) -> None:
     """Train the urgency/intent/distress heads on sentence embeddings of the corpus and write them."""
     try:
@@ -234,6 +237,7 @@ def train(
     extras = extra or [DEFAULT_EXTRA, *dev_training_files(DEFAULT_CORPUS.parent)]
     meta = run_training(
         corpus, out or get_settings().classifier_dir, extras=extras, epochs=epochs, seed=seed, max_rows=max_rows,
+        ensemble=ensemble,
         log=typer.echo,
     )
     typer.echo(json.dumps(meta["heldout"], indent=2))

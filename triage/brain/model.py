@@ -6,6 +6,11 @@ carry over to phrasings it never had. The heads (one hidden layer, then urgency,
 are plain numpy matrices written by `triage train` (triage/learn/train.py) into models/classifier/,
 with a temperature per head fitted on held-out rows so that probabilities are calibrated.
 
+The folder may hold an ensemble: several members (the same heads trained with different seeds), stacked
+along a leading axis of every head array, each with its own temperatures. Their calibrated probabilities
+are averaged. One seed alone moved a development set's emergency recall by 0.035; the average of several
+is steadier, and costs only a few small matrix products next to the one shared encoder.
+
 The model also says how far a sentence is from what it was trained on: the cosine similarity to the
 nearest training examples (kept as int8 vectors with their texts). An emergency the heads see in a
 sentence unlike any emergency of the corpus is a guess, and the caller is asked instead
@@ -102,6 +107,24 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
     return exp / exp.sum(axis=-1, keepdims=True)
 
 
+def _members(array: np.ndarray, ndim: int) -> np.ndarray:
+    """A head array as float32 with a leading member axis (a single model's array gets one member)."""
+    array = np.asarray(array, dtype=np.float32)
+    if array.ndim == ndim:
+        return array[None]
+    if array.ndim != ndim + 1:
+        raise ValueError(f"a head array has {array.ndim} dimensions, expected {ndim} or {ndim + 1}")
+    return array
+
+
+def _temperatures(value: float | list[float]) -> np.ndarray:
+    """One temperature per member: meta.json holds a number for a single model, a list for an ensemble."""
+    temperatures = np.atleast_1d(np.asarray(value, dtype=np.float32))
+    if temperatures.ndim != 1 or len(temperatures) == 0 or not (temperatures > 0).all():
+        raise ValueError(f"temperature {value!r} is not a positive number or a list of them")
+    return temperatures
+
+
 def load_encoder():
     """The sentence encoder on one thread; imported here so that a process without a model never loads it."""
     try:
@@ -118,11 +141,12 @@ class TextModel:
         self.meta = meta
         self.labels: dict[str, tuple[str, ...]] = {head: tuple(meta["labels"][head]) for head in HEADS}
         self.encoder = encoder or load_encoder()
-        self.hidden_w = arrays["hidden_w"].astype(np.float32)
-        self.hidden_b = arrays["hidden_b"].astype(np.float32)
-        self.head_w = {h: arrays[f"{h}_w"].astype(np.float32) for h in HEADS}
-        self.head_b = {h: arrays[f"{h}_b"].astype(np.float32) for h in HEADS}
-        self.temperature = {h: float(meta["temperature"][h]) for h in HEADS}
+        # Every head array gets a leading member axis: one member for a single model's 2-D weights.
+        self.hidden_w = _members(arrays["hidden_w"], 2)
+        self.hidden_b = _members(arrays["hidden_b"], 1)[:, None, :]
+        self.head_w = {h: _members(arrays[f"{h}_w"], 2) for h in HEADS}
+        self.head_b = {h: _members(arrays[f"{h}_b"], 1)[:, None, :] for h in HEADS}
+        self.temperature = {h: _temperatures(meta["temperature"][h])[:, None, None] for h in HEADS}
         self.examples = arrays["examples"].astype(np.float32) / 127.0
         self.example_urgency = arrays["example_urgency"]
         self.example_texts: list[str] = meta["examples"]
@@ -143,7 +167,7 @@ class TextModel:
             labels = {head: tuple(meta["labels"][head]) for head in HEADS}
             if meta["encoder"] != ENCODER or len(meta["examples"]) == 0:
                 raise ValueError(f"encoder {meta['encoder']!r}, expected {ENCODER!r}")
-            {head: float(meta["temperature"][head]) for head in HEADS}
+            {head: _temperatures(meta["temperature"][head]) for head in HEADS}
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ModelError(f"{model_dir / META_FILE} is unreadable ({exc}); retrain with `triage train`") from exc
         # A model trained for another label set would silently mislabel every call.
@@ -163,6 +187,9 @@ class TextModel:
                 raise ValueError(f"arrays {sorted(needed - set(arrays))} are missing")
             if len(arrays["examples"]) != len(meta["examples"]):
                 raise ValueError("example vectors and texts differ in number")
+            members = len(_members(arrays["hidden_w"], 2))
+            if any(len(_temperatures(meta["temperature"][h])) != members for h in HEADS):
+                raise ValueError(f"{members} members but temperatures for another number")
         except (OSError, ValueError, KeyError) as exc:
             raise ModelError(f"{model_dir / HEADS_FILE} cannot be loaded ({exc}); retrain with `triage train`") from exc
         return cls(arrays, meta)
@@ -182,10 +209,16 @@ class TextModel:
             out += self.predict_vectors(self.embed(texts[start : start + BATCH_SIZE]))
         return out
 
+    @property
+    def members(self) -> int:
+        """How many heads (seeds) are averaged: 1 for a single model."""
+        return len(self.hidden_w)
+
     def predict_vectors(self, vectors: np.ndarray) -> list[Prediction]:
-        hidden = np.maximum(vectors @ self.hidden_w + self.hidden_b, 0.0)
+        hidden = np.maximum(vectors @ self.hidden_w + self.hidden_b, 0.0)  # members x rows x hidden
         probs = {
-            h: _softmax((hidden @ self.head_w[h] + self.head_b[h]) / self.temperature[h]).tolist() for h in HEADS
+            h: _softmax((hidden @ self.head_w[h] + self.head_b[h]) / self.temperature[h]).mean(axis=0).tolist()
+            for h in HEADS
         }
         similarity = vectors @ self.examples.T
         results = []

@@ -6,6 +6,10 @@ embeddings of the corpus's train split plus the public and hand-written rows of 
 temperature per head is then fitted on the held-out split (minimum negative log-likelihood), so
 the probabilities the brain compares with thresholds mean what they say. The heads are saved as
 numpy arrays: serving needs neither torch nor ONNX.
+
+With `ensemble` > 1 the heads are trained that many times on the same embeddings with seeds `seed`,
+`seed + 1`, ..., each calibrated on its own, and stacked along a leading member axis; the brain averages
+their probabilities (triage.brain.model). The embedding, the costly part, is done once.
 """
 
 from __future__ import annotations
@@ -149,6 +153,25 @@ def _temperature(logits: torch.Tensor, target: torch.Tensor) -> float:
     return float(grid[int(np.argmin(nll))])
 
 
+def _member(
+    x_train: torch.Tensor, y_train: dict[str, torch.Tensor], x_test: torch.Tensor, y_test: dict[str, torch.Tensor],
+    seed: int, epochs: int, log: Log,
+) -> tuple[dict[str, np.ndarray], dict[str, float]]:
+    """One member's head arrays (as serving reads them) and its temperature per head."""
+    model = _fit(x_train, y_train, seed, epochs, log)
+    with torch.no_grad():
+        test_logits = model(x_test)
+    temperature = {h: _temperature(test_logits[h], y_test[h]) for h in HEADS}
+    arrays = {
+        "hidden_w": model.hidden.weight.detach().numpy().T.astype(np.float16),
+        "hidden_b": model.hidden.bias.detach().numpy().astype(np.float32),
+    }
+    for h in HEADS:
+        arrays[f"{h}_w"] = model.out[h].weight.detach().numpy().T.astype(np.float32)
+        arrays[f"{h}_b"] = model.out[h].bias.detach().numpy().astype(np.float32)
+    return arrays, temperature
+
+
 def _examples(rows: list[dict], vectors: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
     first: dict[str, int] = {}
     for i, r in enumerate(rows):  # a repeated row (DEV_REPEAT) is one example, named once in the evidence
@@ -171,9 +194,12 @@ def train(
     epochs: int = EPOCHS,
     seed: int = 13,
     max_rows: int | None = None,
+    ensemble: int = 1,
     log: Log = print,
 ) -> dict:
-    """Embed, fit the heads, calibrate, write `out`, and return meta.json's content."""
+    """Embed, fit the heads (`ensemble` times, one seed each), calibrate, write `out`, return meta.json's content."""
+    if ensemble < 1:
+        raise SystemExit(f"--ensemble {ensemble}: at least one member is needed")
     started = time.monotonic()
     torch.set_num_threads(2)
     train_rows, test_rows = load_rows(corpus, extras or [])
@@ -193,22 +219,21 @@ def train(
     x_train, x_test = embed(train_rows), embed(test_rows)
     log(f"embedded in {time.monotonic() - started:.0f} s")
     y_train, y_test = _targets(train_rows), _targets(test_rows)
-    model = _fit(torch.from_numpy(x_train), y_train, seed, epochs, log)
-    with torch.no_grad():
-        test_logits = model(torch.from_numpy(x_test))
-    temperature = {h: _temperature(test_logits[h], y_test[h]) for h in HEADS}
-    log(f"temperatures: {temperature}")
+    seeds = [seed + member for member in range(ensemble)]
+    members = []
+    for member_seed in seeds:
+        if ensemble > 1:
+            log(f"member seed {member_seed}")
+        members.append(_member(torch.from_numpy(x_train), y_train, torch.from_numpy(x_test), y_test, member_seed,
+                               epochs, log))
+    log(f"temperatures: {[m[1] for m in members]}")
 
     examples, example_urgency, example_texts = _examples(train_rows, x_train, seed)
-    arrays = {
-        "hidden_w": model.hidden.weight.detach().numpy().T.astype(np.float16),
-        "hidden_b": model.hidden.bias.detach().numpy().astype(np.float32),
-        "examples": examples,
-        "example_urgency": example_urgency,
-    }
-    for h in HEADS:
-        arrays[f"{h}_w"] = model.out[h].weight.detach().numpy().T.astype(np.float32)
-        arrays[f"{h}_b"] = model.out[h].bias.detach().numpy().astype(np.float32)
+    arrays: dict[str, np.ndarray] = {"examples": examples, "example_urgency": example_urgency}
+    for name in members[0][0]:  # a single model keeps 2-D arrays; an ensemble stacks its members first
+        stacked = np.stack([m[0][name] for m in members])
+        arrays[name] = stacked if ensemble > 1 else stacked[0]
+    temperature = {h: [m[1][h] for m in members] if ensemble > 1 else members[0][1][h] for h in HEADS}
     meta = {
         "encoder": ENCODER,
         "labels": {h: list(EXPECTED_LABELS[h]) for h in HEADS},
@@ -216,6 +241,8 @@ def train(
         "hidden": HIDDEN,
         "epochs": epochs,
         "seed": seed,
+        "members": ensemble,
+        "seeds": seeds,
         "train_rows": len(train_rows),
         "train_sources": dict(Counter(r.get("source", "corpus") for r in train_rows)),
         "examples": example_texts,
