@@ -10,34 +10,17 @@ The families come from `data/dev/calls_sixth.jsonl` (see data/dev/README.md); ea
 from __future__ import annotations
 
 from datetime import datetime
-from functools import cache
 
 import pytest
 
+from tests.dialogue_calls import call, prompt
 from triage.brain import answers
 from triage.brain.dialogue import Dialogue
 from triage.brain.extract.address import extract_address
 from triage.brain.extract.order import match_order, taken_back
 from triage.brain.extract.phone import extract_phone
 from triage.brain.extract.when import extract_when
-from triage.brain.model import TextModel, default_model_dir
 from triage.packs.load import load_pack
-from triage.packs.render import say
-
-
-@cache
-def model() -> TextModel:
-    return TextModel.load(default_model_dir())
-
-
-def call(client: str, lang: str) -> Dialogue:
-    d = Dialogue(load_pack(client), model(), lang=lang)
-    d.greet()
-    return d
-
-
-def prompt(client: str, key: str, lang: str, **variables) -> str:
-    return say(load_pack(client), key, lang, **variables)
 
 
 def items(d: Dialogue) -> list[tuple[str, int, dict[str, str]]]:
