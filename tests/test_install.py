@@ -152,7 +152,7 @@ def test_the_compose_server_environment_runs_against_postgresql(venv: Path, synt
         env |= {
             "TRIAGE_DATABASE_URL": url,  # the test server instead of the compose file's `db`
             "TRIAGE_DATA_DIR": str(tmp_path / "data"),  # the compose volume's paths, here
-            "TRIAGE_MODELS_DIR": str(synth_models),  # the volume's pulled models; random-weight stand-ins here
+            "TRIAGE_MODELS_DIR": str(synth_models),  # the image's models; random-weight stand-ins here
             "TRIAGE_STT_MODEL": "synth-test",
             "TRIAGE_TTS_VOICE_DE": "de_DE-synth-test",
             "TRIAGE_TTS_VOICE_EN": "en_US-synth-test",
