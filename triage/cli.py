@@ -164,24 +164,71 @@ def simulate(
 def eval_calls(
     calls: Annotated[Path, typer.Argument(help='JSONL: {"id", "client", "turns", "expect"} per line.')],
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Print each failing call's transcript.")] = False,
+    spoken: Annotated[
+        bool,
+        typer.Option(help="Also play each call spoken: every caller turn said by the language's voice, sent "
+                     "through the 8 kHz phone line and transcribed by the server's Whisper (triage/spoken_calls.py)."),
+    ] = False,
+    models_dir: Annotated[Path | None, typer.Option(help="--spoken: models dir; default TRIAGE_MODELS_DIR.")] = None,
 ) -> None:
     """Play whole text calls as `simulate` does and say how many end as their `expect` says
-    (triage/call_check.py lists the expectations)."""
+    (triage/call_check.py lists the expectations). With --spoken, the same calls as the server hears them too,
+    per language of the caller, beside the typed figure for the same calls."""
     from .call_check import check, read_cases, report
 
     try:
         cases = read_cases(calls)
     except (OSError, ValueError) as exc:
         _fail(str(exc))
-    results = []
-    for case in cases:
-        call = _open_call(case.client, case.lang)
-        outcome = _play(call, case.turns)
+
+    def judged(case, call, outcome):
         state = call.dialogue.state
         transcript = [{"role": t.role, "text": t.text} for t in state.transcript]
-        results.append((case, check(case.expect, outcome.as_dict() if outcome else None, state.recording_consent),
-                        transcript))
-    typer.echo(report(results, verbose))
+        return case, check(case.expect, outcome.as_dict() if outcome else None, state.recording_consent), transcript
+
+    typed = []
+    for case in cases:
+        call = _open_call(case.client, case.lang)
+        typed.append(judged(case, call, _play(call, case.turns)))
+    typer.echo(report(typed, verbose))
+    if spoken:
+        _eval_calls_spoken(cases, typed, judged, models_dir, verbose)
+
+
+def _eval_calls_spoken(cases, typed, judged, models_dir: Path | None, verbose: bool) -> None:
+    """`eval-calls --spoken`: each call again through the phone ear, reported per caller language."""
+    from .call_check import report
+    from .speech.engines import SpeechToText, Voice
+    from .speech.espeak_voice import EspeakVoice
+    from .speech.models import SpeechModelError, resolve_voices, resolve_whisper
+    from .spoken_calls import PhoneEar, play_spoken, spoken_language
+
+    settings = get_settings()
+    if models_dir is not None:
+        settings = settings.model_copy(update={"models_dir": models_dir})
+    try:
+        whisper, choices = resolve_whisper(settings), resolve_voices(settings)
+    except SpeechModelError as exc:
+        _fail(f"--spoken needs the real speech models: {exc}")
+    # the caller's voice without Piper's sampling noise: the same audio every run
+    voices = {lang: Voice(c.onnx, varied=False) if c.onnx else EspeakVoice(c.name) for lang, c in choices.items()}
+    ear = PhoneEar(SpeechToText(whisper, workers=1), voices)
+    by_lang: dict[str, tuple[list, list]] = {}
+    for case, typed_result in zip(cases, typed, strict=True):
+        call = _open_call(case.client, case.lang)
+        lang = spoken_language(case.turns, call.dialogue.pack.languages, call.dialogue.state.lang)
+        outcome, _ = play_spoken(call, case.turns, ear)
+        spoken_results, typed_results = by_lang.setdefault(lang, ([], []))
+        spoken_results.append(judged(case, call, outcome))
+        typed_results.append(typed_result)
+    for lang, (spoken_results, typed_results) in sorted(by_lang.items()):
+        voice = choices[lang].name
+        right_typed = sum(1 for _, failed, _ in typed_results if not failed)
+        typer.echo(f"\nspoken, callers in {lang} (voice {voice}; "
+                   f"typed: {right_typed} of {len(typed_results)} end right)")
+        if choices[lang].onnx is None:
+            typer.echo(f"  ({voice} is eSpeak NG: Whisper base hears it worse than people; no measure of callers)")
+        typer.echo(report(spoken_results, verbose))
 
 
 @app.command()
