@@ -128,6 +128,8 @@ def test_thanks_after_a_result_is_still_the_callers_own(lang, thanks):
     [
         ("de", "jo", True), ("de", "Jep.", True), ("de", "Mhm.", True), ("de", "Nö.", False), ("de", "Ne.", False),
         ("en", "yup", True), ("en", "Mm-hmm.", True), ("en", "Uh-huh.", True), ("en", "nah", False),
+        # a "mhm" on the 8 kHz line, as Whisper base wrote it (`triage eval-calls --spoken`)
+        ("de", "M&M.", True), ("en", "M&M.", True),
     ],
 )
 def test_loose_yes_and_no_answer_the_consent_question(lang, answer, recorded):
@@ -139,7 +141,8 @@ def test_loose_yes_and_no_answer_the_consent_question(lang, answer, recorded):
 
 
 @pytest.mark.parametrize(
-    ("lang", "yes"), [("de", "Jep"), ("de", "Jo."), ("de", "Mhm."), ("en", "Yup."), ("en", "Uh-huh.")]
+    ("lang", "yes"),
+    [("de", "Jep"), ("de", "Jo."), ("de", "Mhm."), ("de", "M&M."), ("en", "Yup."), ("en", "Uh-huh."), ("en", "M&M.")],
 )
 def test_a_loose_yes_to_the_name_read_back_is_no_surname(lang, yes):
     """ "Björn Hansen?" - "Jep" was read back as "Björn Jep"."""

@@ -153,6 +153,22 @@ def test_extract_phone_expecting_takes_local_number() -> None:
     assert extract_phone("eins zwei drei vier fünf sechs", "de", expecting=True) == "123456"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("1-5-1-2233-4455", "en", "015122334455"),  # "oh one five one, …" as Whisper writes it: the "oh" lost
+        ("1-6-0-1-2-3-4567", "en", "01601234567"),
+        ("my number is 151 22334455", "en", "015122334455"),
+        ("meine Nummer ist 151 22334455", "de", "015122334455"),
+        ("40 2345678", "de", "0402345678"),
+        ("2345678", "de", "2345678"),  # a local number without area code has at most 8 digits
+        ("+44 20 7946 0958", "en", "+442079460958"),
+    ],
+)
+def test_a_national_number_that_lost_its_leading_zero_gets_it_back(text: str, lang: str, expected: str) -> None:
+    assert extract_phone(text, lang, expecting=True) == expected
+
+
 # --- names -----------------------------------------------------------------------------------------
 
 

@@ -120,7 +120,17 @@ def _run_number(text: str, run: list[re.Match[str]], expecting: bool) -> tuple[i
     number = _TRUNK_ZERO.sub(r"+\1", number)
     if not 6 <= len(number.lstrip("+")) <= 15:
         return None
-    return begin, number
+    return begin, _with_trunk_zero(number)
+
+
+# A German subscriber number without its area code has at most 8 digits; 9 to 11 digits not led by "0" or "+"
+# are a national number whose trunk zero was lost: said "oh one five one …", which Whisper writes "1-5-1-…"
+# (the leading "oh" dropped: `triage eval-calls --spoken`, README).
+_LOST_TRUNK_ZERO = re.compile(r"^[1-9]\d{8,10}$")
+
+
+def _with_trunk_zero(number: str) -> str:
+    return "0" + number if _LOST_TRUNK_ZERO.match(number) else number
 
 
 def _find_phone(text: str, expecting: bool) -> tuple[int, int, str] | None:
