@@ -366,6 +366,19 @@ def test_extract_address_finds_none(text: str, lang: str) -> None:
     assert extract_address(text, lang).is_empty()
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [  # a spoken postcode as Whisper writes it on the phone line, its "oh" lost: street and town still count
+        ("Halfwood 21, 22,85 Hamburg.", "en", Address("Halfwood", "21", city="Hamburg")),
+        ("Hofweg 21, 220 85 Hamburg", "de", Address("Hofweg", "21", city="Hamburg")),
+        ("Schlachte 3, 28,195 Bremen", "de", Address("Schlachte", "3", city="Bremen")),
+        ("Paket 21, 22,85 Euro", "de", Address()),  # a price after a number is no town
+    ],
+)
+def test_a_broken_up_postcode_leaves_street_and_town(text: str, lang: str, expected: Address) -> None:
+    assert extract_address(text, lang, expecting=True) == expected
+
+
 # --- dates and times -------------------------------------------------------------------------------
 
 

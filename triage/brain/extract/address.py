@@ -323,17 +323,25 @@ def _town_after_number(t: str) -> str | None:
 
 
 # "Schlachte 3, 28195 Bremen", "Colonnaden 21 in Hamburg", "Lange Reihe 5, Hamburg": asked for the address,
-# the words right before a house number that a postcode or a town follows are the street, whatever they end in
+# the words right before a house number that a postcode or a town follows are the street, whatever they end in.
+# A postcode may come broken up as Whisper writes a spoken one on the phone line ("two two oh eight five" as
+# "22,85": `triage eval-calls --spoken`): with a town after it, the street before it still counts.
+_BROKEN_POSTCODE = r"(?:\d{1,3}[,. ]\s?){1,2}\d{1,3}\s+"
 _NAMED_STREET = re.compile(
     r"(?:^|[.!?]\s*|\b(?:at|in|ist|is|it's|its|im|on|address)\s+|,\s*)"
     rf"(?P<street>[{_LETTERS}]{{3,}}(?:[ -][{_LETTERS}]{{3,}}){{0,2}})"
-    rf"\s+{_HOUSE_NUMBER}\s*(?:,\s*|\s+)(?:in\s+)?(?=\d{{5}}(?!\d)|[{_LETTERS}]{{3,}}\s*[.!]?\s*$)"
+    rf"\s+{_HOUSE_NUMBER}\s*(?:,\s*|\s+)(?:in\s+)?"
+    rf"(?=\d{{5}}(?!\d)|{_BROKEN_POSTCODE}[{_LETTERS}]{{3,}}\s*[.!]?\s*$|[{_LETTERS}]{{3,}}\s*[.!]?\s*$)"
 )
+_TOWN_AFTER_BROKEN_POSTCODE = re.compile(rf"^\s*,?\s*{_BROKEN_POSTCODE}(?P<town>[{_LETTERS}]{{3,}})\s*[.!]?\s*$")
 
 
 def _named_street(t: str) -> _Found | None:
     """A street with no word that marks it as one, said where an address was asked for."""
     for m in _NAMED_STREET.finditer(t):
+        broken = _TOWN_AFTER_BROKEN_POSTCODE.match(t[m.end("num") :])
+        if broken and not _placename_ok(broken.group("town")):
+            continue  # "Paket 21, 22,85 Euro": a price, no town
         words = m.group("street").split(" ")
         # "das ist Schlachte 3", "it's Überseetor 20": words that lead into the street are no part of it
         for i in range(len(words)):
@@ -346,6 +354,9 @@ def _address_in(t: str, expecting: bool) -> Address:
     street = _german_street(t, expecting) or _english_street(t) or (_named_street(t) if expecting else None)
     postcode, city = _postcode(t, street, expecting)
     city = city or _city(t, street, expecting)
+    if street and not (postcode or city):
+        broken = _TOWN_AFTER_BROKEN_POSTCODE.match(t[street.end :])
+        city = _town_alone(broken.group("town")) if broken else None
     if street:
         number = street.number or _house(_NAMED_HOUSE.search(t))
         return Address(street.street, number, postcode, city)
