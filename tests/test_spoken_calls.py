@@ -35,7 +35,7 @@ def test_spoken_calls_are_judged_on_what_whisper_heard_beside_the_typed_figure(c
     assert typed.strip().splitlines()[-1] == "2 of 2 calls end right"
     head, *rest = spoken.strip().splitlines()
     assert head == "en (voice en_US-joe-medium; typed: 2 of 2 end right)"
-    assert rest[-1] == "2 of 2 calls end right", spoken
+    assert rest[-2:] == ["2 of 2 calls end right", "0 that end right typed fail spoken"], spoken
 
 
 def test_a_spoken_turn_reaches_the_brain_as_whisper_wrote_it(cli, real_models, tmp_path):

@@ -229,6 +229,9 @@ def _eval_calls_spoken(cases, typed, judged, models_dir: Path | None, verbose: b
         if choices[lang].onnx is None:
             typer.echo(f"  ({voice} is eSpeak NG: Whisper base hears it worse than people; no measure of callers)")
         typer.echo(report(spoken_results, verbose))
+        lost = [case.id for (case, failed, _), (_, typed_failed, _) in zip(spoken_results, typed_results, strict=True)
+                if failed and not typed_failed]
+        typer.echo(f"{len(lost)} that end right typed fail spoken" + (f": {', '.join(lost)}" if lost else ""))
 
 
 @app.command()
