@@ -371,8 +371,12 @@ def test_extract_address_finds_none(text: str, lang: str) -> None:
     [  # a spoken postcode as Whisper writes it on the phone line, its "oh" lost: street and town still count
         ("Halfwood 21, 22,85 Hamburg.", "en", Address("Halfwood", "21", city="Hamburg")),
         ("Hofweg 21, 220 85 Hamburg", "de", Address("Hofweg", "21", city="Hamburg")),
-        ("Schlachte 3, 28,195 Bremen", "de", Address("Schlachte", "3", city="Bremen")),
+        ("Schlachte 3, 28,1 95 Bremen", "de", Address("Schlachte", "3", city="Bremen")),
         ("Paket 21, 22,85 Euro", "de", Address()),  # a price after a number is no town
+        # a whole postcode written with a thousands separator
+        ("Rosenwig 9, 22,339 Hamburg.", "en", Address("Rosenwig", "9", "22339", "Hamburg")),
+        ("Langenstraße 30, 28.195 Bremen", "de", Address("Langenstraße", "30", "28195", "Bremen")),
+        ("we paid 12, 28,195 euros", "en", Address()),
     ],
 )
 def test_a_broken_up_postcode_leaves_street_and_town(text: str, lang: str, expected: Address) -> None:

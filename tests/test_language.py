@@ -33,6 +33,20 @@ def test_a_sentence_in_the_other_language_moves_the_call() -> None:
     assert detect_language("Bei mir ist ein Rohr geplatzt, das Wasser läuft.", BOTH, default="en") == "de"
 
 
+@pytest.mark.parametrize(
+    "spelled",
+    [
+        "Siobhan Kelly. That's S as in Sierra, I as in India, O as in Oscar, B as in Bravo, H as in Hotel.",
+        # as Whisper base wrote it on the 8 kHz line (`triage eval-calls --spoken`)
+        "Chivon Kelly, that's S's in Sierra, I's in India, O's in Oscar, B's in Bravo, H's in Hotel, "
+        "and as in November.",
+    ],
+)
+def test_letters_spelled_in_english_keep_an_english_call(spelled: str) -> None:
+    assert detect_language(spelled, BOTH, default="en") == "en"
+    assert detect_language("Vogel. V wie Viktor, O wie Otto, G wie Gustav, E wie Emil.", BOTH, default="de") == "de"
+
+
 def test_a_mixed_or_unclear_sentence_keeps_the_call_language() -> None:
     assert detect_language("Goethestraße 14 in Hamburg", BOTH, default="en") == "en"
     assert detect_language("Anna Schmidt, 0176 5551234", BOTH, default="de") == "de"

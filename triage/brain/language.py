@@ -72,8 +72,11 @@ DECODE_OTHER_BY_SHARE_MIN_SECONDS = 2.0
 
 
 # A letter spelled with a word, "S as in Sierra", "P wie Paula": the words of the spelling alphabet, not the
-# caller's language ("in" is a German word too: seven letters spelled in English turned a call to German)
-_SPELLED_LETTER = re.compile(r"(?<![^\W\d_])[^\W\d_]\s+(?:as\s+in|for|wie|für)\s+[^\W\d_]+", re.IGNORECASE)
+# caller's language ("in" is a German word too: seven letters spelled in English turned a call to German).
+# On the phone line Whisper base writes "S as in Sierra" as "S's in Sierra" (`triage eval-calls --spoken`).
+_SPELLED_LETTER = re.compile(
+    r"(?<![^\W\d_])[^\W\d_](?:\s+as|['’]s)?\s+(?:in|for|wie|für)\s+[^\W\d_]+", re.IGNORECASE
+)
 
 
 def _counts(text: str) -> tuple[int, int, int]:

@@ -66,7 +66,8 @@ _NOT_PLACE = _wordset(
     "montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday thursday friday "
     "saturday sunday januar februar märz april mai juni juli august september oktober november dezember "
     "january february march june july october december morgen abend mittag vormittag nachmittag nacht "
-    "morning afternoon evening night ende anfang moment telefon apparat stück euro uhr packungen packung "
+    "morning afternoon evening night ende anfang moment telefon apparat stück euro euros dollars pounds uhr "
+    "packungen packung "
     "keller dach boden bad küche garten flur hof wohnung haus erdgeschoss obergeschoss etage stock erster "
     "zweiter dritter vierter hinterhaus vorderhaus links rechts oben unten klingel floor flat apartment"
 )
@@ -223,11 +224,14 @@ def _city(t: str, street: _Found | None, expecting: bool) -> str | None:
 
 # "Bramfelder Chaussee 12, 22 177 Hamburg": Whisper writes a postcode said as "zweiundzwanzig
 # hundertsiebenundsiebzig" in two groups; after the street's comma and before a town it is one postcode
-_SPLIT_POSTCODE = re.compile(rf"(?<=\w,\s)(\d{{2}})\s(\d{{3}})(?=\s*,?\s*(?:in\s+)?(?P<town>[{_LETTERS}]{{3,}}))")
+_SPLIT_POSTCODE = re.compile(
+    rf"(?<=\w,\s)(\d{{2}})[\s,.](\d{{3}})(?=\s*,?\s*(?:in\s+)?(?P<town>[{_LETTERS}]{{3,}}))"
+)
 
 
 def _joined_postcode(m: re.Match[str]) -> str:
-    """ "22 177 Hamburg" as "22177 Hamburg"; "22 100 people" stays (no town follows)."""
+    """ "22 177 Hamburg" as "22177 Hamburg", and "22,177 Hamburg" as Whisper writes a spoken postcode with a
+    thousands separator (`triage eval-calls --spoken`); "22 100 people" stays (no town follows)."""
     return m.group(1) + m.group(2) if _placename_ok(m.group("town")) else m.group()
 
 
