@@ -27,12 +27,16 @@ def _calls(tmp_path: Path, *calls: dict) -> Path:
     return path
 
 
+GAS_DE = {"id": "gas-de", "client": "sanitaer-notdienst", "turns": ["Ja.", "Es riecht stark nach Gas in der Küche."],
+          "expect": {"outcome": "handoff", "urgency": "P0"}}  # fmt: skip
+
+
 def test_spoken_calls_are_judged_on_what_whisper_heard_beside_the_typed_figure(cli, real_models, tmp_path):
-    result = cli("eval-calls", str(_calls(tmp_path, GAS, MESSAGE)), "--spoken", "--models-dir", str(real_models),
-                 "-v")  # fmt: skip
+    result = cli("eval-calls", str(_calls(tmp_path, GAS, MESSAGE, GAS_DE)), "--spoken", "--models-dir",
+                 str(real_models), "--spoken-in", "en", "-v")  # fmt: skip
     assert result.exit_code == 0, result.output
-    typed, spoken = result.stdout.split("\nspoken, callers in ")
-    assert typed.strip().splitlines()[-1] == "2 of 2 calls end right"
+    typed, spoken = result.stdout.split("\nspoken, callers in ")  # German callers left out by --spoken-in
+    assert typed.strip().splitlines()[-1] == "3 of 3 calls end right"
     head, *rest = spoken.strip().splitlines()
     assert head == "en (voice en_US-joe-medium; typed: 2 of 2 end right)"
     assert rest[-2:] == ["2 of 2 calls end right", "0 that end right typed fail spoken"], spoken

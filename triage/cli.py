@@ -170,6 +170,9 @@ def eval_calls(
                      "through the 8 kHz phone line and transcribed by the server's Whisper (triage/spoken_calls.py)."),
     ] = False,
     models_dir: Annotated[Path | None, typer.Option(help="--spoken: models dir; default TRIAGE_MODELS_DIR.")] = None,
+    spoken_in: Annotated[
+        str | None, typer.Option(help="--spoken: only the calls whose caller speaks this language (de, en).")
+    ] = None,
 ) -> None:
     """Play whole text calls as `simulate` does and say how many end as their `expect` says
     (triage/call_check.py lists the expectations). With --spoken, the same calls as the server hears them too,
@@ -192,10 +195,10 @@ def eval_calls(
         typed.append(judged(case, call, _play(call, case.turns)))
     typer.echo(report(typed, verbose))
     if spoken:
-        _eval_calls_spoken(cases, typed, judged, models_dir, verbose)
+        _eval_calls_spoken(cases, typed, judged, models_dir, verbose, spoken_in)
 
 
-def _eval_calls_spoken(cases, typed, judged, models_dir: Path | None, verbose: bool) -> None:
+def _eval_calls_spoken(cases, typed, judged, models_dir: Path | None, verbose: bool, only: str | None) -> None:
     """`eval-calls --spoken`: each call again through the phone ear, reported per caller language."""
     from .call_check import report
     from .speech.engines import SpeechToText, Voice
@@ -217,6 +220,8 @@ def _eval_calls_spoken(cases, typed, judged, models_dir: Path | None, verbose: b
     for case, typed_result in zip(cases, typed, strict=True):
         call = _open_call(case.client, case.lang)
         lang = spoken_language(case.turns, call.dialogue.pack.languages, call.dialogue.state.lang)
+        if only and lang != only:
+            continue
         outcome, _ = play_spoken(call, case.turns, ear)
         spoken_results, typed_results = by_lang.setdefault(lang, ([], []))
         spoken_results.append(judged(case, call, outcome))
