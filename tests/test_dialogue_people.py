@@ -978,6 +978,21 @@ def test_a_place_said_after_the_address_read_back_is_never_taken_for_the_name(la
     assert d.state.name is None and "address" not in d.state.confirmed
 
 
+@pytest.mark.parametrize(
+    ("lang", "misheard"),
+    [("en", "Euber Cedar Forting, Bremen."), ("en", "Auburn Strais II, Bremen."), ("de", "Über See Torf, Bremen.")],
+)
+def test_a_misheard_street_with_its_town_is_never_taken_for_the_name(lang, misheard):
+    """Asked for the address, words and then a town after a comma are a street Whisper misheard on the phone
+    line (`triage eval-calls --spoken`: "Überseetor 14, Bremen" as "Euber Cedar Forting, Bremen."), not a name."""
+    d = call("sanitaer-notdienst", lang)
+    for turn in [YES[lang], BURST[lang]]:
+        d.hear(turn)
+    assert "address" in d.expecting
+    d.hear(misheard)
+    assert d.state.name is None
+
+
 # --- appointments: what and when, said before they are asked -------------------------------------------
 def _next_week() -> str:
     from datetime import date, timedelta

@@ -251,6 +251,8 @@ def detail_instead(c: Context, text: str) -> Slot | None:
         return None
     if not extract_address(text, s.lang).is_empty() or bare_town(text, s.lang):
         return None
+    if s.confirming is None and c.missing() == "address" and _street_misheard(text, s.lang):
+        return None
     name = extract_name(text, s.lang, expecting=True)
     if name is None:
         return None
@@ -266,6 +268,13 @@ def _town_added(c: Context, slot: Slot | None, text: str) -> str | None:
     return bare_town(text, c.state.lang)
 
 
+def _street_misheard(text: str, lang: str) -> bool:
+    """Words and then a town after a comma, said where the address was asked: a street Whisper misheard on the
+    phone line ("Überseetor 14, Bremen" as "Euber Cedar Forting, Bremen.": `triage eval-calls --spoken`),
+    never a name."""
+    return "," in text and bare_town(text.rsplit(",", 1)[1], lang) is not None
+
+
 def _name_instead(c: Context, slot: Slot, text: str) -> str | None:
     """The caller's name, said instead of "ja" to the read-back of another detail while the name is still
     to come (the turn's words were not expected to be a name, so extraction left them)."""
@@ -273,6 +282,8 @@ def _name_instead(c: Context, slot: Slot, text: str) -> str | None:
     if slot == "name" or s.name or "name" not in s.needs or not extract_address(text, s.lang).is_empty():
         return None
     if slot == "address" and bare_town(text, s.lang):  # "Altona." after the address: a place, not a name
+        return None
+    if slot == "address" and _street_misheard(text, s.lang):
         return None
     return extract_name(text, s.lang, expecting=True)
 
