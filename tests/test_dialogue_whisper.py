@@ -203,6 +203,19 @@ def test_o_with_an_apostrophe_is_no_zero(said):
     assert extract_phone(said, "en", expecting=True) is None
 
 
+@pytest.mark.parametrize(("lang", "heard"), [("en", "1-5-2-333-4444"), ("de", "1 5 2 333 4444")])
+def test_a_number_whose_leading_oh_whisper_dropped_is_read_back_with_its_zero(lang, heard):
+    """ "oh one five two, …" on the phone line is written "1-5-2-333-4444" (`triage eval-calls --spoken`): a
+    German number of ten digits without its trunk zero is read back, and kept, with it."""
+    d = call("kanzlei-berg", lang)
+    for turn in MESSAGE[lang]:
+        d.hear(turn)
+    assert "phone" in d.expecting
+    reply = d.hear(heard)
+    assert d.state.phone == "01523334444"
+    assert reply.says == [prompt("kanzlei-berg", "confirm_callback", lang, phone="01523334444")]
+
+
 # --- a filler inside a name ---------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("lang", "said", "name"),

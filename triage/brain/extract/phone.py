@@ -180,10 +180,10 @@ def counts_something(text: str, lang: str) -> bool:
 
 
 def normalise_phone(number: str) -> str:
-    """ "0049 171 ..." and "+49 0171 ..." as "+49171..."."""
+    """ "0049 171 ..." and "+49 0171 ..." as "+49171..."; a national number that lost its trunk zero gets it."""
     if number.startswith("00"):
         number = "+" + number[2:]
-    return _TRUNK_ZERO.sub(r"+\1", number)
+    return _with_trunk_zero(_TRUNK_ZERO.sub(r"+\1", number))
 
 
 def plausible_phone(number: str) -> bool:
