@@ -69,6 +69,12 @@ _MILD = re.compile(
         # issue 11, eighteenth set: an everyday pain said as an idiom ("ich sterbe vor Kopfschmerzen", "my head is
         # killing me"): something to sell, not a death
         r"|\bsterbe vor (kopf|zahn|rücken|bauch|hals|ohren)schmerz\w*"
+        # issue 11, twenty-seventh set: "kopfweh zum Sterben", "a killer headache": the pain as a figure of speech
+        r"|\b(sterbe vor )?(kopfweh|zahnweh|bauchweh|rückenweh|halsweh|(kopf|zahn|rücken|bauch|hals|ohren)schmerz\w*)"
+        r" zum sterben\b"
+        r"|\bsterbe vor (kopfweh|zahnweh|bauchweh)\b"
+        r"|\b(killer|splitting|pounding|blinding) (headache|migraine|toothache)\b"
+        r"|\b(headache|migraine|toothache) from hell\b"
         r"|\b(head|back|tooth|teeth|feet|knees?|ears?|headache|migraine) (is |are |s |re )?killing me\b"
         # issue 11, twenty-fifth set: everyday troubles said the same way ("the kids are killing me with this cough",
         # "dieser Husten bringt mich noch um"): a nuisance, never a death
@@ -109,8 +115,11 @@ _FALLEN_THING = re.compile(
 # ... unless it fell on someone: "a tile fell and hit my husband", "der Ast ist meinem Sohn auf den Kopf gefallen"
 _ON_SOMEONE = re.compile(
     fold_pattern(
-        r"\b(hit|struck|landed on (my|his|her|him|them|someone|somebody)|on (my|his|her|him|them|someone|somebody)\b"
-        r"|hurt|injur\w*|bleed\w*|head|getroffen|verletzt\w*|blut\w*|kopf|auf (meinen|meine|meinem|ihn|sie|jemand\w*)"
+        r"\b(hit|struck|landed on (me|us|my|his|her|him|them|someone|somebody)"
+        r"|on (me|us|my|his|her|him|them|someone|somebody)\b"
+        r"|trapped|pinned|eingeklemmt"
+        r"|hurt|injur\w*|bleed\w*|head|getroffen|verletzt\w*|blut\w*|kopf"
+        r"|auf (mich|uns|meinen|meine|meinem|ihn|sie|jemand\w*)"
         r"|(meinem|meiner|ihm|ihr) (\w+ )?auf)\b"
     )
 )
@@ -307,6 +316,11 @@ _NO_HARM = re.compile(
         r"\b(aber|but|and) (\w+ ){0,2}(alles (gut|ok|okay|in ordnung)|nichts passiert|ist nichts passiert"
         r"|i m (fine|ok|okay|alright)|no harm done"
         r"|nobody (got |was )?hurt|no one (got |was )?hurt|(niemand|keiner) (ist )?verletzt)\b"
+        # issue 11, twenty-seventh set: a fright that is over ("ihm geht's wieder gut, war nur ein Schreck", "he's fine
+        # now, it was just a fright")
+        r"|\b(war |was )?(nur|bloß|just|only) (ein |a )?(schreck|schrecken|fright|scare)\b"
+        r"|\b(geht|gehts|ging) (es )?(ihm|ihr|mir|uns|ihnen) (jetzt |schon )?wieder (gut|besser)\b"
+        r"|\b(he s|she s|he is|she is|i m|we re) (\w+ )?(fine|ok|okay|alright|all right) (now|again)\b"
         r"|\b(fast|beinahe|nearly|almost) (\w+ )?(hingefallen|gestürzt|gestolpert|fell|fallen|tripped|slipped)\b"
         # issue 11, twenty-fourth set: back from hospital ("war im Krankenhaus, ist wieder zu Hause", "she's home from
         # hospital now"): what happened has been treated
@@ -642,6 +656,13 @@ def classify(
         if urgency == "P3" and everyday:
             evidence.append(f"no distress in an everyday mishap: {_words(everyday)}")
             distress = "none"
+        if distress == "acute" and urgency in ("P2", "P3") and (
+            calm := _IF_EVER.search(folded.text) or mods.resolved or _NO_HARM.search(folded.text)
+        ):
+            # "hier ist alles in Ordnung, ich hab nur so ein komisches Gefühl", "wenn sie mal stürzt, bieten Sie so was
+            # an": no fear of now the model may read into words of a what-if or of all being well (twenty-seventh set)
+            evidence.append(f"no acute distress where nothing is happening: {_words(calm)}")
+            distress = "elevated"
     if noise is not None and noise.rule.id == "prank" and not any(not h.negated for h in distress_hits):
         distress = "none"  # "brennt bei euch die Hütte, war nur Spaß": a caller who says it was a joke is not afraid
     shouting = R.shouting(text)
