@@ -15,7 +15,7 @@ from typing import Any
 from . import rules as R
 from .model import Prediction, TextModel
 from .rules.modifiers import ON_SCREEN as _ON_SCREEN
-from .text import Folded, fold_pattern
+from .text import Folded, fold, fold_pattern
 from .types import DISTRESSES, INTENTS, URGENCIES, Distress, Hazard, Intent, Urgency, more_urgent
 
 # How much one matching rule adds to the model's probability of its label.
@@ -75,6 +75,10 @@ _MILD = re.compile(
         r"|\bsterbe vor (kopfweh|zahnweh|bauchweh)\b"
         r"|\b(killer|splitting|pounding|blinding) (headache|migraine|toothache)\b"
         r"|\b(headache|migraine|toothache) from hell\b"
+        # ... and a little bleeding from a small cut ("blutet ein bisschen vom Papier", "bleeding a bit, a paper cut")
+        r"|\b(blutet|bluten|bleeding|bleeds) (\w+ )?(ein bisschen|ein bissl|ein wenig|etwas|leicht|a bit|a little"
+        r"|slightly)\b"
+        r"|\b(papierschnitt|paper cut|kleine\w* (schnitt|schnittwunde|kratzer)|small cut|little cut|tiny cut)\b"
         r"|\b(head|back|tooth|teeth|feet|knees?|ears?|headache|migraine) (is |are |s |re )?killing me\b"
         # issue 11, twenty-fifth set: everyday troubles said the same way ("the kids are killing me with this cough",
         # "dieser Husten bringt mich noch um"): a nuisance, never a death
@@ -216,6 +220,8 @@ _AWAY = re.compile(
         # "ich gehe für immer nach Spanien zu meiner Tochter" (not "nach Hause", "nach oben")
         r"|\b(gehe|geh|gehen) (\w+ ){0,3}nach (?!hause\b|haus\b|oben\b|unten\b|draußen\b|drinnen\b)\w+"
         r"|\burlaub\b|\bverreist\b|\bdienstreise\b|\bneue\w* (stelle|job|arbeit)\b|\bin rente\b"
+        # issue 11, twenty-seventh set: a last day at work ("it's my last day at work, thank you for everything")
+        r"|\blast day (at|of|in) (work|the office|the job|the firm|the company)\b|\bletzte\w* arbeitstag\b"
     )
 )
 
@@ -535,10 +541,13 @@ def classify(
         alarm_work = mods.maintenance if model_urgency in ("P0", "P1") and _ALARM.search(folded.text) else None
         # "mein Nachbar droht, mich zu verklagen", "threatening to sue me": a threat of the law, not of violence
         legal_threat = _LEGAL_THREAT.search(folded.text)
+        # "hilfe hilfe, ich hab aus Versehen die Präsentation überschrieben": a cry over a slip, which the model alone
+        # may put beside "hilfe hilfe, bitte helfen Sie mir" (issue 11, twenty-seventh set)
+        slip = next((found for h in distress_hits if not h.negated and (found := _slip_cry(h, folded))), None)
         settled = (
             if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or alarm_by_mistake or mods.resolved
             or mods.low_stakes or mods.just_asking or mods.far_future or everyday or alarm_work or legal_threat
-            or _POLICE_REPORT.search(folded.text) or _RECURRING_COMPLAINT.search(folded.text)
+            or _POLICE_REPORT.search(folded.text) or _RECURRING_COMPLAINT.search(folded.text) or slip
         )
         # ... and those, with an alarm due for a battery, are not even asked about
         if (urgency in ("P0", "P1") and settled) or (unsure and (everyday or alarm_work)):
@@ -619,6 +628,13 @@ def classify(
             # "I was nearly in tears when my pipe burst last winter", "ich war den Tränen nahe, als letzten Winter …":
             # a fear told of a time gone by, on a routine call (issue 11, twenty-fifth set)
             evidence.append(f"distress {hit.rule.id} in the past: {hit.words} ({past})")
+            distress_scores["elevated"] += _ELEVATED_WEIGHT
+            continue
+        if hit.rule.distress == "acute" and urgency in ("P3", "P4") and (slip := _slip_cry(hit, folded)):
+            # "oh gott oh gott, ich hab mein Rezept vergessen", "oh no oh no, I've deleted the folder by accident", "ich
+            # dreh gleich durch, das WLAN bricht ständig ab": a cry over an everyday slip or nuisance on a routine call
+            # is upset, not panic (issue 11, twenty-seventh set)
+            evidence.append(f"distress {hit.rule.id} at an everyday slip: {hit.words} ({slip})")
             distress_scores["elevated"] += _ELEVATED_WEIGHT
             continue
         distress_scores[hit.rule.distress] += _ACUTE_WEIGHT if hit.rule.distress == "acute" else _ELEVATED_WEIGHT  # type: ignore[index]
@@ -708,6 +724,29 @@ def classify(
         intent_cues=tuple(cues),
         noise_rule=noise.rule.id if noise is not None else None,
     )
+
+
+# a cry that says nothing of what happened ("oh gott oh gott", "hilfe hilfe", "ich dreh gleich durch", "oh no oh no",
+# "I'm freaking out") ...
+_CRY = re.compile(fold_pattern(
+    r"^((oh )?(mein )?gott (oh )?(mein )?gott|oh nein oh nein|hilfe hilfe|(ich )?dreh\w* (\w+ )?durch"
+    r"|oh (my )?god (oh )?(my )?god|oh no oh no|help help|(i m |i am )?(so )?freaking out)$"
+))
+# ... over an everyday slip or nuisance, with no person or animal named who could be in danger
+_SLIP = re.compile(fold_pattern(
+    r"^(?!.*\b(kind|kinder|sohn|tochter|baby|mama|papa|mutter|vater|oma|opa|mann|frau|hund|katze|child|kid|kids|son"
+    r"|daughter|mum|mom|dad|husband|wife|dog|cat)\b).*\b(vergessen|verlegt|verloren|verschlampt|aus versehen"
+    r"|versehentlich|gelöscht|verpasst|verschlafen|ständig|dauernd|schon wieder|forgot|forgotten|lost|deleted"
+    r"|by accident|accidentally|missed|overslept|keeps|kept|all the time)\b"
+))
+
+
+def _slip_cry(hit: R.Hit, folded: Folded) -> str | None:
+    """The slip, if the acute distress words are only a cry and the turn is about an everyday slip or nuisance."""
+    if not _CRY.search(fold(hit.words)):
+        return None
+    m = _SLIP.search(folded.text)
+    return m.group(m.lastindex or 0) if m else None
 
 
 # "I was ...", "ich war ...": the words right before a distress word that put it in a time gone by

@@ -53,6 +53,12 @@ PAST = re.compile(fold_pattern(
     r"|\b(twice|three times|four times|several times|a few times|a couple of times|\w+ times) (this|last|in the last|in the past) (week|month|year|fortnight)\b"
     r"|\b(zweimal|dreimal|viermal|mehrmals|mehrfach|ein paar mal|paarmal|zwei mal|drei mal) (\w+ )?(diese|letzte|vorige|in der letzten|in dieser|diesen|letzten) (woche|monat)\b"
     r"|\b(diese|letzte) woche (\w+ )?(schon )?(zweimal|dreimal|viermal|mehrmals|mehrfach|zwei mal|drei mal|ein paar mal)\b"
+    # issue 11, twenty-seventh set: ... or over last night ("ist letzte Nacht dreimal umsonst losgegangen", "went off three
+    # times last night")
+    r"|\b(zweimal|dreimal|viermal|mehrmals|mehrfach|zwei mal|drei mal) (\w+ )?(letzte|vorige|gestern) nacht\b"
+    r"|\b(letzte|vorige|gestern) nacht (\w+ )?(schon )?(zweimal|dreimal|viermal|mehrmals|mehrfach|zwei mal|drei mal)\b"
+    r"|\b(twice|three times|four times|several times|a few times|a couple of times) (\w+ )?(last night|overnight)\b"
+    r"|\blast night (\w+ )?(twice|three times|four times|several times|a few times|a couple of times)\b"
 ))
 # "letzte Woche eingebaut, und jetzt riecht es nach Gas": the past phrase is about something else, the hazard is now
 PRESENT = re.compile(fold_pattern(
