@@ -51,6 +51,7 @@ def test_a_child_who_swallowed_a_battery_magnets_or_a_tablet_is_p0(text):
         "my son had two batteries in his toy, can you order new ones",
         "what should i do if my toddler swallows a button battery, just so i know",
         "falls mein sohn mal magnete verschluckt was muss ich dann tun nur damit ich das weiß",
+        "wenn meine tochter mal eine knopfzelle verschluckt was mach ich dann",
     ],
 )
 def test_batteries_named_in_an_order_or_a_what_if_are_routine(text):
@@ -86,8 +87,9 @@ def test_panic_beside_a_flood_stays_the_flood():
         "my hands are shaking he's still here",
         "i'm hiding in the bathroom, i'm whispering, he's in the hallway",
         "he slashed the doorman and he's gone round the back",
-        "ich zitter so, der typ ist immer noch draußen vor der tür",
-        "ich flüster weil die sind im wohnzimmer ich bin im schrank",
+        "ich zitter so er ist noch da draußen",
+        "ich flüster die sind im wohnzimmer",
+        "i'm whispering he's downstairs",
         "da hat einer auf den kassierer eingestochen",
     ],
 )
@@ -111,11 +113,11 @@ def test_fear_of_a_price_with_someone_still_there_is_routine(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "i'm pinned under the racking in the warehouse",
-        "ich stecke unter dem schrank eingeklemmt und komm nicht hoch",
+        "i'm trapped, the shelving fell on me",
+        "ich bin eingeklemmt unter dem auto",
         "the blood is pumping out of his arm",
-        "das blut schießt aus dem bein raus",
-        "her inhaler isn't helping and she can't breathe",
+        "das blut spritzt aus der hand",
+        "her inhaler isn't helping she can't breathe",
         "das notfallspray wirkt nicht sie kriegt keine luft",
     ],
 )
@@ -237,6 +239,7 @@ def test_a_cry_about_a_lost_child_stays_acute(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "mein kleiner steht auf dem fensterbrett und das fenster ist auf",
         "mein kleiner sitzt auf dem balkongeländer im dritten stock",
         "unsere tochter klettert auf dem fensterbrett rum und das fenster ist auf",
         "the toddler is standing on the window sill and the window is open",
