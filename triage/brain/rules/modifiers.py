@@ -392,8 +392,8 @@ _HYPERBOLE_TRIGGER = re.compile(fold_pattern(
     r"|open|look))\b"
 ))
 _MY_HABIT_BEFORE = re.compile(fold_pattern(
-    r"\b((krieg|kriege|bekomm|bekomme) ich|ich (krieg|kriege|bekomm|bekomme)) (\w+ )?(nen|einen|n)$"
-    r"|\bi (get|have|ll have|ll get|nearly have|almost have|practically have) (\w+ )?(a|an)$"
+    r"\b((krieg|kriege|bekomm|bekomme) ich|ich (krieg|kriege|bekomm|bekomme)) (\w+ ){0,2}(nen|einen|n)$"
+    r"|\bi (get|have|ll have|ll get|nearly have|almost have|practically have) (\w+ ){0,2}(a|an)$"
 ))
 _HEART_WORDS = re.compile(fold_pattern(r"\b(herz ?(infarkt|anfall|kasper)|heart attack|hart attack)\b"))
 
