@@ -15,7 +15,7 @@ from typing import Any
 from . import rules as R
 from .model import Prediction, TextModel
 from .rules.modifiers import ON_SCREEN as _ON_SCREEN
-from .text import Folded, fold_pattern
+from .text import Folded, fold, fold_pattern
 from .types import DISTRESSES, INTENTS, URGENCIES, Distress, Hazard, Intent, Urgency, more_urgent
 
 # How much one matching rule adds to the model's probability of its label.
@@ -69,6 +69,16 @@ _MILD = re.compile(
         # issue 11, eighteenth set: an everyday pain said as an idiom ("ich sterbe vor Kopfschmerzen", "my head is
         # killing me"): something to sell, not a death
         r"|\bsterbe vor (kopf|zahn|rücken|bauch|hals|ohren)schmerz\w*"
+        # issue 11, twenty-seventh set: "kopfweh zum Sterben", "a killer headache": the pain as a figure of speech
+        r"|\b(sterbe vor )?(kopfweh|zahnweh|bauchweh|rückenweh|halsweh|(kopf|zahn|rücken|bauch|hals|ohren)schmerz\w*)"
+        r" zum sterben\b"
+        r"|\bsterbe vor (kopfweh|zahnweh|bauchweh)\b"
+        r"|\b(killer|splitting|pounding|blinding) (headache|migraine|toothache)\b"
+        r"|\b(headache|migraine|toothache) from hell\b"
+        # ... and a little bleeding from a small cut ("blutet ein bisschen vom Papier", "bleeding a bit, a paper cut")
+        r"|\b(blutet|bluten|bleeding|bleeds) (\w+ )?(ein bisschen|ein bissl|ein wenig|etwas|leicht|a bit|a little"
+        r"|slightly)\b"
+        r"|\b(papierschnitt|paper cut|kleine\w* (schnitt|schnittwunde|kratzer)|small cut|little cut|tiny cut)\b"
         r"|\b(head|back|tooth|teeth|feet|knees?|ears?|headache|migraine) (is |are |s |re )?killing me\b"
         # issue 11, twenty-fifth set: everyday troubles said the same way ("the kids are killing me with this cough",
         # "dieser Husten bringt mich noch um"): a nuisance, never a death
@@ -109,8 +119,11 @@ _FALLEN_THING = re.compile(
 # ... unless it fell on someone: "a tile fell and hit my husband", "der Ast ist meinem Sohn auf den Kopf gefallen"
 _ON_SOMEONE = re.compile(
     fold_pattern(
-        r"\b(hit|struck|landed on (my|his|her|him|them|someone|somebody)|on (my|his|her|him|them|someone|somebody)\b"
-        r"|hurt|injur\w*|bleed\w*|head|getroffen|verletzt\w*|blut\w*|kopf|auf (meinen|meine|meinem|ihn|sie|jemand\w*)"
+        r"\b(hit|struck|landed on (me|us|my|his|her|him|them|someone|somebody)"
+        r"|on (me|us|my|his|her|him|them|someone|somebody)\b"
+        r"|trapped|pinned|eingeklemmt"
+        r"|hurt|injur\w*|bleed\w*|head|getroffen|verletzt\w*|blut\w*|kopf"
+        r"|auf (mich|uns|meinen|meine|meinem|ihn|sie|jemand\w*)"
         r"|(meinem|meiner|ihm|ihr) (\w+ )?auf)\b"
     )
 )
@@ -207,6 +220,8 @@ _AWAY = re.compile(
         # "ich gehe für immer nach Spanien zu meiner Tochter" (not "nach Hause", "nach oben")
         r"|\b(gehe|geh|gehen) (\w+ ){0,3}nach (?!hause\b|haus\b|oben\b|unten\b|draußen\b|drinnen\b)\w+"
         r"|\burlaub\b|\bverreist\b|\bdienstreise\b|\bneue\w* (stelle|job|arbeit)\b|\bin rente\b"
+        # issue 11, twenty-seventh set: a last day at work ("it's my last day at work, thank you for everything")
+        r"|\blast day (at|of|in) (work|the office|the job|the firm|the company)\b|\bletzte\w* arbeitstag\b"
     )
 )
 
@@ -307,6 +322,11 @@ _NO_HARM = re.compile(
         r"\b(aber|but|and) (\w+ ){0,2}(alles (gut|ok|okay|in ordnung)|nichts passiert|ist nichts passiert"
         r"|i m (fine|ok|okay|alright)|no harm done"
         r"|nobody (got |was )?hurt|no one (got |was )?hurt|(niemand|keiner) (ist )?verletzt)\b"
+        # issue 11, twenty-seventh set: a fright that is over ("ihm geht's wieder gut, war nur ein Schreck", "he's fine
+        # now, it was just a fright")
+        r"|\b(war |was )?(nur|bloß|just|only) (ein |a )?(schreck|schrecken|fright|scare)\b"
+        r"|\b(geht|gehts|ging) (es )?(ihm|ihr|mir|uns|ihnen) (jetzt |schon )?wieder (gut|besser)\b"
+        r"|\b(he s|she s|he is|she is|i m|we re) (\w+ )?(fine|ok|okay|alright|all right) (now|again)\b"
         r"|\b(fast|beinahe|nearly|almost) (\w+ )?(hingefallen|gestürzt|gestolpert|fell|fallen|tripped|slipped)\b"
         # issue 11, twenty-fourth set: back from hospital ("war im Krankenhaus, ist wieder zu Hause", "she's home from
         # hospital now"): what happened has been treated
@@ -521,10 +541,13 @@ def classify(
         alarm_work = mods.maintenance if model_urgency in ("P0", "P1") and _ALARM.search(folded.text) else None
         # "mein Nachbar droht, mich zu verklagen", "threatening to sue me": a threat of the law, not of violence
         legal_threat = _LEGAL_THREAT.search(folded.text)
+        # "hilfe hilfe, ich hab aus Versehen die Präsentation überschrieben": a cry over a slip, which the model alone
+        # may put beside "hilfe hilfe, bitte helfen Sie mir" (issue 11, twenty-seventh set)
+        slip = next((found for h in distress_hits if not h.negated and (found := _slip_cry(h, folded))), None)
         settled = (
             if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or alarm_by_mistake or mods.resolved
             or mods.low_stakes or mods.just_asking or mods.far_future or everyday or alarm_work or legal_threat
-            or _POLICE_REPORT.search(folded.text) or _RECURRING_COMPLAINT.search(folded.text)
+            or _POLICE_REPORT.search(folded.text) or _RECURRING_COMPLAINT.search(folded.text) or slip
         )
         # ... and those, with an alarm due for a battery, are not even asked about
         if (urgency in ("P0", "P1") and settled) or (unsure and (everyday or alarm_work)):
@@ -607,6 +630,13 @@ def classify(
             evidence.append(f"distress {hit.rule.id} in the past: {hit.words} ({past})")
             distress_scores["elevated"] += _ELEVATED_WEIGHT
             continue
+        if hit.rule.distress == "acute" and urgency in ("P3", "P4") and (slip := _slip_cry(hit, folded)):
+            # "oh gott oh gott, ich hab mein Rezept vergessen", "oh no oh no, I've deleted the folder by accident", "ich
+            # dreh gleich durch, das WLAN bricht ständig ab": a cry over an everyday slip or nuisance on a routine call
+            # is upset, not panic (issue 11, twenty-seventh set)
+            evidence.append(f"distress {hit.rule.id} at an everyday slip: {hit.words} ({slip})")
+            distress_scores["elevated"] += _ELEVATED_WEIGHT
+            continue
         distress_scores[hit.rule.distress] += _ACUTE_WEIGHT if hit.rule.distress == "acute" else _ELEVATED_WEIGHT  # type: ignore[index]
         evidence.append(f"distress {hit.rule.id}: {hit.words}")
     # the hazard's own distress (a threat to life is acute) holds only while it is happening
@@ -642,6 +672,13 @@ def classify(
         if urgency == "P3" and everyday:
             evidence.append(f"no distress in an everyday mishap: {_words(everyday)}")
             distress = "none"
+        if distress == "acute" and urgency in ("P2", "P3") and (
+            calm := _IF_EVER.search(folded.text) or mods.resolved or _NO_HARM.search(folded.text)
+        ):
+            # "hier ist alles in Ordnung, ich hab nur so ein komisches Gefühl", "wenn sie mal stürzt, bieten Sie so was
+            # an": no fear of now the model may read into words of a what-if or of all being well (twenty-seventh set)
+            evidence.append(f"no acute distress where nothing is happening: {_words(calm)}")
+            distress = "elevated"
     if noise is not None and noise.rule.id == "prank" and not any(not h.negated for h in distress_hits):
         distress = "none"  # "brennt bei euch die Hütte, war nur Spaß": a caller who says it was a joke is not afraid
     shouting = R.shouting(text)
@@ -687,6 +724,29 @@ def classify(
         intent_cues=tuple(cues),
         noise_rule=noise.rule.id if noise is not None else None,
     )
+
+
+# a cry that says nothing of what happened ("oh gott oh gott", "hilfe hilfe", "ich dreh gleich durch", "oh no oh no",
+# "I'm freaking out") ...
+_CRY = re.compile(fold_pattern(
+    r"^((oh )?(mein )?gott (oh )?(mein )?gott|oh nein oh nein|hilfe hilfe|(ich )?dreh\w* (\w+ )?durch"
+    r"|oh (my )?god (oh )?(my )?god|oh no oh no|help help|(i m |i am )?(so )?freaking out)$"
+))
+# ... over an everyday slip or nuisance, with no person or animal named who could be in danger
+_SLIP = re.compile(fold_pattern(
+    r"^(?!.*\b(kind|kinder|sohn|tochter|baby|mama|papa|mutter|vater|oma|opa|mann|frau|hund|katze|child|kid|kids|son"
+    r"|daughter|mum|mom|dad|husband|wife|dog|cat)\b).*\b(vergessen|verlegt|verloren|verschlampt|aus versehen"
+    r"|versehentlich|gelöscht|verpasst|verschlafen|ständig|dauernd|schon wieder|forgot|forgotten|lost|deleted"
+    r"|by accident|accidentally|missed|overslept|keeps|kept|all the time)\b"
+))
+
+
+def _slip_cry(hit: R.Hit, folded: Folded) -> str | None:
+    """The slip, if the acute distress words are only a cry and the turn is about an everyday slip or nuisance."""
+    if not _CRY.search(fold(hit.words)):
+        return None
+    m = _SLIP.search(folded.text)
+    return m.group(m.lastindex or 0) if m else None
 
 
 # "I was ...", "ich war ...": the words right before a distress word that put it in a time gone by

@@ -39,6 +39,8 @@ _EN = frozenset(
     nope now here there please thanks thank with of to for at on by from about into how what who
     where when why there's it's i'm i've don't can't won't hello hi good morning afternoon evening
     this just some any water heating order appointment today tomorrow week like um uh
+    dont cant wont ive isnt doesnt didnt wasnt arent youre hes shes theyre thats whats theres
+    scared afraid frightened terrified sorry help someone somebody anyone really very
     """.split()
 )
 # A turn that opens with one of these and is at most SHORT_ANSWER_WORDS long answers a question.
@@ -49,6 +51,7 @@ _ANSWER_OPENERS = frozenset(
 SHORT_ANSWER_WORDS = 4
 _DE_FOLDED = frozenset(fold(w) for w in _DE)
 _EN_FOLDED = frozenset(fold(w) for w in _EN)
+_EN_ONLY = _EN_FOLDED - _DE_FOLDED
 
 # A call changes language on a turn of at least this many words, with at least this many more
 # function words of the new language than of the old one.
@@ -84,8 +87,13 @@ def _counts(text: str) -> tuple[int, int, int]:
     text = _SPELLED_LETTER.sub(" ", text)
     lowered = text.lower()
     tokens = fold(text).split()
-    de = sum(t in _DE_FOLDED for t in tokens) + sum(any(ch in "äöüß" for ch in w) for w in lowered.split())
-    en = sum(t in _EN_FOLDED for t in tokens)
+    # "im so scared": the recogniser writes "I'm" as "im" with no apostrophe; before an English-only word it is not the
+    # German "im" ("im Keller")
+    english_im = sum(
+        t == "im" and i + 1 < len(tokens) and tokens[i + 1] in _EN_ONLY for i, t in enumerate(tokens)
+    )
+    de = sum(t in _DE_FOLDED for t in tokens) + sum(any(ch in "äöüß" for ch in w) for w in lowered.split()) - english_im
+    en = sum(t in _EN_FOLDED for t in tokens) + english_im
     if tokens and tokens[0] in _ANSWER_OPENERS and len(tokens) <= SHORT_ANSWER_WORDS:
         return de, en, 0
     return de, en, len(tokens)

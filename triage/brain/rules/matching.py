@@ -24,7 +24,9 @@ class Hit:
 NEGATORS = frozenset(
     "kein keine keinen keinem keiner keines nicht nichts ohne weder nie niemals net ned nich "
     "no not nothing never without neither nor isn isnt wasn wasnt don dont doesn doesnt didn didnt aren "
-    "haven hasn".split()
+    "haven hasn "
+    # issue 11, twenty-seventh set: "niemand ist verletzt", "nobody was injured": no one is a denial, as "keiner" is
+    "niemand niemanden nobody noone".split()
 )
 # "ich weiß nicht, ...", "oh no, ...": a negator that negates nothing that follows
 _NOT_NEGATING_AFTER = frozenset("weiss ob oh".split())
@@ -83,7 +85,10 @@ _CLAUSE_BREAKS = frozenset("und aber oder weil sondern doch dass and but or beca
 # says what the denial is about.
 _WORKING_VERBS = frozenset(
     "geht gehen funktioniert funktionieren klappt läuft laufen startet reagiert druckt "
-    "work works working start starting respond responding".split()
+    "work works working start starting respond responding "
+    # issue 11, twenty-seventh set: a remedy that fails ("das Spray hilft nicht, er kriegt kaum noch Luft", "the inhaler
+    # isn't helping, he can't breathe"): the failure is part of the emergency, not a denial of what follows
+    "hilft helfen wirkt wirken help helps helping".split()
 )
 _DENIAL_GOES_ON = frozenset("um about so mehr anymore".split())
 

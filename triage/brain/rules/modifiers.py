@@ -53,6 +53,12 @@ PAST = re.compile(fold_pattern(
     r"|\b(twice|three times|four times|several times|a few times|a couple of times|\w+ times) (this|last|in the last|in the past) (week|month|year|fortnight)\b"
     r"|\b(zweimal|dreimal|viermal|mehrmals|mehrfach|ein paar mal|paarmal|zwei mal|drei mal) (\w+ )?(diese|letzte|vorige|in der letzten|in dieser|diesen|letzten) (woche|monat)\b"
     r"|\b(diese|letzte) woche (\w+ )?(schon )?(zweimal|dreimal|viermal|mehrmals|mehrfach|zwei mal|drei mal|ein paar mal)\b"
+    # issue 11, twenty-seventh set: ... or over last night ("ist letzte Nacht dreimal umsonst losgegangen", "went off three
+    # times last night")
+    r"|\b(zweimal|dreimal|viermal|mehrmals|mehrfach|zwei mal|drei mal) (\w+ )?(letzte|vorige|gestern) nacht\b"
+    r"|\b(letzte|vorige|gestern) nacht (\w+ )?(schon )?(zweimal|dreimal|viermal|mehrmals|mehrfach|zwei mal|drei mal)\b"
+    r"|\b(twice|three times|four times|several times|a few times|a couple of times) (\w+ )?(last night|overnight)\b"
+    r"|\blast night (\w+ )?(twice|three times|four times|several times|a few times|a couple of times)\b"
 ))
 # "letzte Woche eingebaut, und jetzt riecht es nach Gas": the past phrase is about something else, the hazard is now
 PRESENT = re.compile(fold_pattern(
@@ -104,6 +110,11 @@ RESOLVED = re.compile(fold_pattern(
     # issue 11, twenty-fourth set: a cut that has healed ("jetzt ist es verheilt", "it's healed now")
     r"|(\b(ist|sind) (\w+ ){0,2}(verheilt|abgeheilt)|\b(has|have|s|is|are) (\w+ )?(healed|healed up))\b"
     r"(?!.*\b(aber|jetzt|plötzlich|but|now|suddenly)\b)"
+    # issue 11, twenty-seventh set: a danger the caller took it for and was not ("ich dachte erst, es wär ein Rohrbruch,
+    # aber es war nur die Waschmaschine", "I thought it was a burst pipe but it was only the washing machine")
+    r"|\b(dachte|dachten|gedacht|glaubte|glaubten|geglaubt|thought|was sure|were sure)\b (\w+ ){0,12}"
+    r"(aber|doch|but|turns out|turned out|it turned out) (es|das|it|that) (war|ist|was|is|s) (doch |aber |dann |actually )?"
+    r"(nur|bloß|lediglich|just|only)\b"
 ))
 CONTAINED = re.compile(fold_pattern(
     r"\b(haupt)?(wasser)?(hahn|ventil|absperrhahn|haupthahn) (\w+ ){0,3}(zugedreht|zu gedreht|abgedreht|geschlossen|zu\b)"
@@ -197,6 +208,13 @@ JUST_ASKING = re.compile(fold_pattern(
     r"|\bhow does (it|this|that|the \w+) (actually |usually |normally )?work\b|\bwie läuft (das|es) (\w+ )?ab\b"
     r"|\bwie funktioniert (das|es) (eigentlich|normalerweise|denn)\b"
     r"|\bvorsorgen\b|\b(be|being|get) prepared\b|\bvorbereitet sein\b"
+    # issue 11, twenty-seventh set: "nur damit ich das weiß", "just so I know": asked ahead of time
+    r"|\b(nur )?damit ich (das |es |bescheid )?(weiß|weiss)\b|\bjust so (i|we) know\b|\bfor future reference\b"
+))
+# ... and "wenn mein Kind mal eine Knopfbatterie verschluckt", "if he ever swallows": the condition's "mal" right before
+# the hazard (a "mal" further back is a request: "wenn Sie mal schnell kommen könnten, das Kind hat …")
+CONDITION_EVER_BEFORE = re.compile(fold_pattern(
+    r"\b(wenn|falls|if)\b (\w+ ){0,3}(mal|jemals|irgendwann|ever)(\s\w+){0,2}$"
 ))
 LOW_STAKES = re.compile(fold_pattern(
     r"\bnichts (schlimmes|dramatisches|wildes)|\bnicht (so )?(schlimm|dringend|eilig)|\bkein notfall|\bkeine eile"
@@ -314,6 +332,13 @@ SCOPE_ONE = re.compile(fold_pattern(
 ))
 
 
+# issue 11, twenty-seventh set: a game, a film or a crime drama whose plot follows ("ein Spiel, wo alle erschossen werden",
+# "einen Krimi gesehen, wo eingebrochen wurde", "a game where everyone gets shot")
+_STORY_WHERE = (
+    r"\b(spiel|spiele|computerspiel|videospiel|ballerspiel|handyspiel|game|games|video ?game|computer game|krimi|film"
+    r"|kinofilm|movie|serie|series|show|thriller|folge|episode) (gesehen |geguckt |angeschaut |gespielt |watched |saw "
+    r"|seen |played )?(wo|where|in dem|in der|in which)\b"
+)
 # a story on screen or in a book, not the caller's life: "in the series she jumps off the bridge at the end", "we
 # watched a film where he kills his wife", "im Film springt sie am Ende von der Brücke". The plot's words sit beside
 # real self-harm and violence in the encoder, so the model alone must not make them an emergency or acute distress;
@@ -332,6 +357,7 @@ ON_SCREEN = re.compile(
         # issue 11, twenty-fourth set: a crime drama by its genre ("in the crime drama last night", "im Thriller")
         r"|\b(in|on) (the|a|that|this) (crime drama|drama|thriller|detective show|cop show|crime series|soap opera)\b"
         r"|\b(im|in dem|in einem) (thriller|polizeiruf|fernsehkrimi|sonntagskrimi)\b"
+        r"|" + _STORY_WHERE
     )
 )
 # the plot's hazard follows the story's words within a clause
@@ -344,6 +370,7 @@ STORY = re.compile(fold_pattern(
     r"|roman|serie|soap)\b(?! von)"
     r"|\b(in|on) (the|a|that|this) (film|movie|crime drama|thriller|detective show|cop show|crime series|soap opera"
     r"|novel|episode|series)\b(?! of)"
+    r"|" + _STORY_WHERE
 ))
 
 
@@ -354,6 +381,21 @@ SINCE_BACK_ON = re.compile(fold_pattern(
     r"\b(since|ever since) (\w+ ){1,3}(came|come|is|went|s|has been|was|got) (switched |turned )?back on\b"
     r"|\bseit (\w+ ){1,3}wieder (an|läuft|lief|geht|brennt)\b"
 ))
+
+
+# issue 11, twenty-seventh set: a heart attack the caller gets from a bill ("jedes Mal, wenn ich Ihre Rechnung sehe, krieg
+# ich einen Herzinfarkt", "every time I see your bill I have a heart attack"): a figure of speech; the caller's own
+# heart attack as a habit at the sight of a price, never someone's now
+_HYPERBOLE_TRIGGER = re.compile(fold_pattern(
+    r"^(?=.*\b(\w*rechnung\w*|preis\w*|kosten|nebenkosten|miete|mahnung\w*|bill|bills|price|prices|invoice\w*|quote"
+    r"|costs?|rent)\b).*\b(jedes mal|jedesmal|immer wenn|wenn ich|every time|everytime|whenever|when i (see|saw|read"
+    r"|open|look))\b"
+))
+_MY_HABIT_BEFORE = re.compile(fold_pattern(
+    r"\b((krieg|kriege|bekomm|bekomme) ich|ich (krieg|kriege|bekomm|bekomme)) (\w+ ){0,2}(nen|einen|n)$"
+    r"|\bi (get|have|ll have|ll get|nearly have|almost have|practically have) (\w+ ){0,2}(a|an)$"
+))
+_HEART_WORDS = re.compile(fold_pattern(r"\b(herz ?(infarkt|anfall|kasper)|heart attack|hart attack)\b"))
 
 
 def _find(pattern: re.Pattern[str], folded: Folded) -> str | None:
@@ -477,6 +519,14 @@ class Found:
             return None
         return m.group(0)
 
+    def hyperbole_for(self, hit: Hit) -> str | None:
+        """'krieg ich einen Herzinfarkt, wenn ich die Rechnung sehe': the caller's own heart attack at a price."""
+        if not _HEART_WORDS.search(hit.words.lower()) or not _HYPERBOLE_TRIGGER.search(self.folded.text):
+            return None
+        before = " ".join(self.folded.text[: hit.start].split()[-5:])
+        m = _MY_HABIT_BEFORE.search(before)
+        return f"{m.group(0)} {hit.words}" if m else None
+
     def hypothetical(self, hit: Hit) -> str | None:
         """'wenn die Alarmanlage losgeht', 'bei einem Rohrbruch': the hazard is asked about, not happening."""
         words = self.folded.text[: hit.start].split()
@@ -486,6 +536,7 @@ class Found:
         m = m or HYPOTHETICAL_CASE.search(" ".join(words[-6:]))
         if m is None and CONDITION_BEFORE.search(" ".join(words[-8:])):
             m = CONDITION_AFTER.search(self.folded.text[hit.end :].strip())
+        m = m or CONDITION_EVER_BEFORE.search(" ".join(words[-8:]))
         article = HYPOTHETICAL_ARTICLE.search(" ".join(words[-3:]))
         if article and not SIGNS_BEFORE.search(" ".join(words[-4:])):
             m = m or article
@@ -498,7 +549,7 @@ class Found:
 ModifierName = Literal[
     "asked", "contained", "resolved", "resolved_unless_still", "past", "invoice", "low_stakes", "far_future",
     "hot_water_only", "not_total", "other_toilet", "false_alarm", "rest_works", "cooking_alarm", "hearth",
-    "maintenance", "chirp", "disposal", "on_screen",
+    "maintenance", "chirp", "disposal", "on_screen", "hyperbole",
 ]
 
 
@@ -565,6 +616,9 @@ _M = {
         Modifier("maintenance", "P3", "work on the system, not an incident", lambda f, h: f.maintenance),
         Modifier("disposal", "P3", "an old device to be got rid of", lambda f, h: f.disposal),
         Modifier("on_screen", "P3", "a story on screen", lambda f, h: f.on_screen_for(h)),
+        Modifier(
+            "hyperbole", "P3", "a figure of speech at a price", lambda f, h: f.hyperbole_for(h), unless_still=False
+        ),
     )
 }
 
@@ -573,6 +627,7 @@ _COMMON: tuple[ModifierName, ...] = ("asked", "resolved", "past", "invoice", "lo
 MODIFIERS: dict[Kind, tuple[ModifierName, ...]] = {
     "hazard": (
         "asked", "resolved_unless_still", "past", "invoice", "low_stakes", "cooking_alarm", "chirp", "hearth", "on_screen",
+        "hyperbole",
     ),
     "self_harm": (),  # said once is enough: never talked down by other words
     "noise": (),
@@ -582,14 +637,14 @@ MODIFIERS: dict[Kind, tuple[ModifierName, ...]] = {
     "heating": (*_COMMON, "hot_water_only", "not_total"),
     "hot_water": _COMMON,
     "toilet": (*_COMMON, "other_toilet"),
-    "security": (*_COMMON, "false_alarm", "maintenance", "cooking_alarm", "chirp"),
+    "security": (*_COMMON, "false_alarm", "maintenance", "cooking_alarm", "chirp", "on_screen"),
     "legal": _COMMON,
     "it": (*_COMMON, "rest_works", "disposal"),
     "medication": _COMMON,
     "fault": _COMMON,
     "intent": _COMMON,
     "distress": _COMMON,
-    "pack": (*_COMMON, "maintenance"),
+    "pack": (*_COMMON, "maintenance", "on_screen"),
 }
 
 
