@@ -84,7 +84,7 @@ _CLAUSE_BREAKS = frozenset("und aber oder weil sondern doch dass and but or beca
 # is a new clause, not denied (issue 11, twenty-sixth set). Not "es geht nicht um einen Rohrbruch": there the next word
 # says what the denial is about.
 _WORKING_VERBS = frozenset(
-    "geht gehen funktioniert funktionieren klappt läuft laufen startet reagiert druckt "
+    "geht gehen funktioniert funktionieren klappt laeuft laufen startet reagiert druckt "
     "work works working start starting respond responding "
     # issue 11, twenty-seventh set: a remedy that fails ("das Spray hilft nicht, er kriegt kaum noch Luft", "the inhaler
     # isn't helping, he can't breathe"): the failure is part of the emergency, not a denial of what follows
