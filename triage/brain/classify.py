@@ -210,6 +210,20 @@ _AWAY = re.compile(
     )
 )
 
+# issue 11, twenty-eighth set: someone at home reports what happens there now while the caller is away ("we're on
+# holiday, the neighbour just rang, water is pouring out under our door", "wir sind im Urlaub, die App zeigt Bewegung im
+# Wohnzimmer"): the absence is why the caller rings from afar, not a sign that nothing is happening
+_REPORT_FROM_HOME = re.compile(
+    fold_pattern(
+        r"\b(neighbour|neighbor|neighbours|neighbors|friend|son|daughter|cleaner|caretaker|landlord)\b (\w+ ){0,3}"
+        r"(just |has |s )?(rang|rung|called|phoned|texted|messaged|says|said|told me|tells me)\b"
+        r"|\b(app|camera|cameras|cctv|doorbell|panel)\b (\w+ ){0,2}(shows|showing|is showing|says|reports|registered)\b"
+        r"|\b(nachbar|nachbarin|nachbarn|freund|freundin|sohn|tochter|putzfrau|hausmeister|vermieter)\b (\w+ ){0,3}"
+        r"(hat|haben)? ?(\w+ )?(angerufen|geschrieben|gesagt|ruft an|sagt|schreibt|meldet)\b"
+        r"|\b(app|kamera|kameras|überwachungskamera|klingelkamera|bedienteil)\b (\w+ ){0,2}(zeigt|meldet|zeigte|meldete)\b"
+    )
+)
+
 # what is not wrong, listed: "das Licht flackert, kein Wasser, nichts", "no water, nothing, it just flickers"
 # (issue 11, seventeenth set): a model-only emergency is then most likely the danger listed as absent
 _DENIED_LIST = re.compile(fold_pattern(
@@ -494,7 +508,7 @@ def classify(
         mishap = _FALLEN_THING.search(folded.text)
     # away on holiday beside an alarm going off is when a security company is needed, not an ordinary absence
     # ("die Alarmanlage bei meiner Nachbarin geht, die ist im Urlaub"; issue 11, twenty-fourth set)
-    away = None if _ALARM.search(folded.text) else _AWAY.search(folded.text)
+    away = None if _ALARM.search(folded.text) or _REPORT_FROM_HOME.search(folded.text) else _AWAY.search(folded.text)
     # burnt food, a stove that will not burn, an alarm set off by cooking, the caller's errand: nothing to be afraid of
     everyday = (
         mishap or mods.cooking_alarm or mods.hearth or _ERRAND.search(folded.text) or away
@@ -607,6 +621,15 @@ def classify(
             evidence.append(f"distress {hit.rule.id} in the past: {hit.words} ({past})")
             distress_scores["elevated"] += _ELEVATED_WEIGHT
             continue
+        if hit.rule.distress == "acute" and (laughing := _tears_of_laughter(hit, folded)):
+            evidence.append(f"tears of laughter, no distress: {laughing}")
+            continue
+        if hit.rule.distress == "acute" and (habit := _tears_as_habit(hit, folded)):
+            # "I cry every evening since the divorce", "ich weine jeden Abend seit der Scheidung": a grief that goes on,
+            # upset but not a crisis now; acute distress is what happens on the call (issue 11, twenty-eighth set)
+            evidence.append(f"distress {hit.rule.id} as a habit: {hit.words} ({habit})")
+            distress_scores["elevated"] += _ELEVATED_WEIGHT
+            continue
         distress_scores[hit.rule.distress] += _ACUTE_WEIGHT if hit.rule.distress == "acute" else _ELEVATED_WEIGHT  # type: ignore[index]
         evidence.append(f"distress {hit.rule.id}: {hit.words}")
     # the hazard's own distress (a threat to life is acute) holds only while it is happening
@@ -693,6 +716,43 @@ def classify(
 _WAS_BEFORE = re.compile(
     fold_pattern(r"\b(i|we|i ve|ich|wir)( \w+)? (was|were|had been|war|waren|hab|habe)( \w+){0,2}$")
 )
+
+
+# crying words alone, as the distress rules hear them ("crying", "weine", "heul"), not "can't stop crying"
+_TEARS = re.compile(fold_pattern(r"^(i m |ich )?(cry|crying|weine|weint|wein|heule|heul|in tears|in tränen)$"))
+# issue 11, twenty-eighth set: crying as what a grief does every evening, not what happens now
+_HABIT = re.compile(
+    fold_pattern(
+        r"\b(every|each) (single )?(night|evening|morning|day)\b|\bin the evenings\b|\ba lot (lately|recently)\b"
+        r"|\bsince (the|my|our) (divorce|separation|funeral|break ?up)\b|\bsince (my|his|her|our) \w+ (died|passed away|left)\b"
+        r"|\b(jeden|jede) (abend|nacht|morgen|tag)\b|\bseit (der|meiner|unserer) (scheidung|trennung|beerdigung)\b"
+        r"|\bseit (mein|meine|unser|unsere) \w+ (gestorben|verstorben|tot|weg|ausgezogen)\b"
+    )
+)
+# ... unless the caller says it is happening now ("I've cried every night, and right now I can't stop")
+_TEARS_NOW = re.compile(fold_pattern(r"\b(right now|at the moment|can t stop|gerade|im moment|kann nicht aufhören)\b"))
+# "crying with laughter", "ich weine vor Lachen": tears of a good laugh
+_LAUGHTER = re.compile(
+    fold_pattern(
+        r"^(with|from) (laughter|laughing|joy|happiness)\b|^(vor|aus) (lachen|freude|glück|rührung)\b"
+    )
+)
+
+
+def _tears_as_habit(hit: R.Hit, folded: Folded) -> str | None:
+    """The habit phrase, if the only acute words are crying told as what happens every evening since a loss."""
+    if not _TEARS.fullmatch(hit.words) or _TEARS_NOW.search(folded.text):
+        return None
+    m = _HABIT.search(folded.text)
+    return m.group(0) if m else None
+
+
+def _tears_of_laughter(hit: R.Hit, folded: Folded) -> str | None:
+    """The words after the crying word, if they say the tears come from laughing ("crying with laughter")."""
+    if not _TEARS.fullmatch(hit.words):
+        return None
+    m = _LAUGHTER.search(folded.text[hit.end :].strip())
+    return f"{hit.words} {m.group(0)}" if m else None
 
 
 def _tears_in_the_past(hit: R.Hit, mods: R.Found) -> str | None:

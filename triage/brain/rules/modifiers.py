@@ -45,6 +45,9 @@ PAST = re.compile(fold_pattern(
     r"|\b(hatten|hatte|gab es|es gab) (\w+ ){0,3}\w*(schlägerei|einbruch|brand|feuer|rohrbruch|unfall|überfall|wasserschaden)"
     r"|\b(schlägerei|einbruch|brand|rohrbruch|unfall|überfall|wasserschaden)\w* (\w+ ){0,4}gehabt\b"
     r"|\bthere was (a|an) (fight|fire|break in|burglary|leak|flood|accident|brawl)\b"
+    # issue 11, twenty-eighth set: "the break-in was in the summer", "der Einbruch war im Sommer"
+    r"|\b(was|were|happened) (in|during|over) (the )?(summer|winter|spring|autumn|holidays)\b"
+    r"|\b(war|waren|passierte|passiert) (\w+ )?(im|in den|über den) (sommer|winter|frühling|frühjahr|herbst|ferien)\b"
     # issue 11, nineteenth set: "wegen dem Gasgeruch von gestern", "yesterday's gas smell", "früher hat mein Vater
     # immer gesagt": a day gone or a saying of old, not now
     r"|\b(von|vom) (gestern|vorgestern)\b|\byesterday s\b|\bfrüher (\w+ ){0,3}(immer|oft|öfter|gesagt)\b"
@@ -119,11 +122,16 @@ STILL_ACTIVE = re.compile(fold_pattern(
     r"\b(immer noch|noch immer|trotzdem|weiterhin|hört nicht auf|keeps|won t stop|doesn t stop|not stopping)\b"
     # ... nor of a record: "steht das immer noch im Führungszeugnis" (issue 11, twenty-fifth set)
     r"(?! (\w+ ){0,3}(führungszeugnis|strafregister|bundeszentralregister|register|akte|eintrag|vorstrafenregister))"
+    # issue 11, twenty-eighth set: a thief still not caught is at large, not at the door ("der Einbrecher ist immer noch
+    # nicht gefasst"); the break-in itself stays as old as the caller says
+    r"(?! (\w+ )?nicht (gefasst|gefunden|geschnappt|erwischt|ermittelt|festgenommen|gefangen)\b| auf freiem fu(ß|ss)\b)"
     # "still" of the situation, not of a paper or a wish: "the insurer still wants your report", "will it still show"
     r"|(?<!case is )(?<!case s )(?<!proceedings are )(?<!trial is )(?<!claim is )(?<!can i )(?<!could i )(?<!can we )(?<!will that )(?<!will it )(?<!is it )(?<!do i )(?<!does it )\bstill\b(?! (want|wants|wanted|need|needs|needed|waiting|wait|have|has|had|haven t|hasn t|show|shows|owe|owes|got"
     r"|looking|pay|valid|under|open|on file|available|on the|count|counts|apply|applies|remember|be"
     # issue 11, twenty-fifth set: a record that still shows an old matter ("is it still on his record")
-    r"|on (his|her|my|their|your|the) (criminal )?(record|file|files|register|dbs)|show up|shows up|recorded))"
+    r"|on (his|her|my|their|your|the) (criminal )?(record|file|files|register|dbs)|show up|shows up|recorded"
+    # issue 11, twenty-eighth set: "the burglar is still not caught", "still at large"
+    r"|not (been )?(caught|found|arrested|identified|traced)|at large|on the loose))"
     # issue 11, twenty-fourth set: ... nor of proceedings ("das Verfahren läuft noch", "the case is still ongoing")
     r"|(?<!verfahren )(?<!prozess )(?<!vertrag )(?<!antrag )(?<!klage )\b(läuft|kommt|tropft) (\w+ )?(noch|weiter)\b|\b(aber|but|doch) (?!(\w+ )?(repariert|behoben|erledigt|fixed|repaired|sorted)\b)(\w+ ){0,2}(jetzt|now|gerade|grad|plötzlich"
     r"|suddenly|actually)\b|\bright now\b|\bgerade eben\b|\bim moment\b|\bat the moment\b"
