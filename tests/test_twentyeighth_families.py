@@ -289,3 +289,116 @@ def test_a_vital_medicine_gone_today_stays_p1():
 def test_a_hazard_fixed_now_or_mopped_up_is_no_emergency(text):
     result = decide(text, "sanitaer-notdienst")
     assert result.urgency not in EMERGENCY, why(text, result)
+
+
+# --- a child who ate some of a grown-up's tablets (the rule, not the model; German had it) ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Entschuldigung, mein Enkel hat einige von meinen Herztabletten gegessen, ich habe die Packung offen gefunden, "
+        "es fehlen vielleicht fünf.",
+        "Excuse me, my grandson ate some of my heart tablets, I found the packet open, maybe five are missing.",
+    ],
+)
+def test_a_child_who_ate_some_of_a_grown_ups_tablets_is_p0_by_rule(text):
+    result = decide(text, "apotheke-am-markt")
+    assert result.urgency == "P0" and any(e.startswith("rule medical") for e in result.evidence), why(text, result)
+
+
+# --- taking a medicine, not swallowing one by mistake ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mein Opa ist neunzig und stur, er will seine Tabletten nicht schlucken. Gibt es die als Saft?",
+        "My grandad won't swallow his tablets. Do you have them as a liquid?",
+        "hi i'm calling for my grandma, she wants to know if her tablets are ready to pick up",
+    ],
+)
+def test_taking_a_medicine_is_routine_and_calm(text):
+    result = decide(text, "apotheke-am-markt")
+    assert result.urgency not in EMERGENCY and result.distress != "acute", why(text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My son can't swallow, his throat is swelling up after the peanut.",
+        "My little boy swallowed some of my sleeping tablets, he is very drowsy.",
+    ],
+)
+def test_a_throat_swelling_or_a_child_poisoned_stays_p0(text):
+    result = decide(text, "apotheke-am-markt")
+    assert result.urgency == "P0", why(text, result)
+
+
+# --- what the person cannot do is a symptom, not a denial ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mein Sohn kann nicht schlucken, sein Hals schwillt zu nach der Erdnuss.",
+        "My son can not swallow, his throat is swelling up after the peanut.",
+    ],
+)
+def test_an_inability_said_before_the_hazard_does_not_deny_it(text):
+    result = decide(text, "apotheke-am-markt")
+    assert result.urgency == "P0" and result.distress == "acute", why(text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Es riecht nicht nach Gas, ich kann nur schlecht schlafen wegen der lauten Heizung.",
+        "I don't see any flames and there's no smoke, I just want a smoke detector fitted.",
+    ],
+)
+def test_a_denial_beside_an_inability_still_denies(text):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.urgency not in EMERGENCY, why(text, result)
+
+
+# --- a claim heard from someone, asked about -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ein Bekannter sagt, die Polizei darf ohne Durchsuchungsbeschluss in die Wohnung, stimmt das?",
+        "a friend of mine says the police can search your house without a warrant is that true",
+    ],
+)
+def test_a_claim_heard_and_asked_about_is_no_emergency(text):
+    result = decide(text, "kanzlei-berg")
+    assert result.urgency not in EMERGENCY, why(text, result)
+
+
+def test_an_arrest_now_with_a_question_stays_p1():
+    text = "My husband was arrested an hour ago, a friend says they can hold him for 48 hours, is that true?"
+    result = decide(text, "kanzlei-berg")
+    assert result.urgency == "P1", why(text, result)
+
+
+# --- water spreading into a room (German had it) ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Warmwasserspeicher leckt ganz stark und das Wasser läuft in den Flur, ich finde das Ventil nicht.",
+        "The hot water tank is leaking very fast and the water runs into the hall, I can not find the valve.",
+    ],
+)
+def test_water_spreading_into_a_room_is_p1(text):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.urgency == "P1", why(text, result)
+
+
+def test_water_that_comes_in_whenever_it_rains_is_not_p1():
+    text = "The water runs into the hall every time it rains, can someone check the gutter next week?"
+    result = decide(text, "sanitaer-notdienst")
+    assert result.urgency not in EMERGENCY, why(text, result)

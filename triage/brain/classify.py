@@ -224,6 +224,28 @@ _REPORT_FROM_HOME = re.compile(
     )
 )
 
+# issue 11, twenty-eighth set: a claim heard from someone, asked about ("a friend says the police can search your house
+# without a warrant, is that true?", "ein Bekannter sagt …, stimmt das?"): a question, not the caller's own situation
+_HEARSAY = re.compile(
+    fold_pattern(
+        r"\b(says|said|told me|tells me|heard|read|reckons)\b.*\b(is (that|it|this) (really |actually )?true|true or not)$"
+        r"|\b(sagt|sagte|gesagt|erzählt|gehört|gelesen|meint)\b.*\b(stimmt das|ist das wahr|stimmt das (wirklich|eigentlich))$"
+    )
+)
+# ... and taking a medicine, not swallowing one by mistake: "my grandad won't swallow his tablets, do you have them as a
+# liquid?", "sie will wissen, ob ihre Tabletten zum Abholen bereit sind"; tablets and swallowing sit beside a child's
+# poisoning in the encoder, so the model alone must not read one into them (a rule still hears a real one)
+_TAKING_MEDICINE = re.compile(
+    fold_pattern(
+        r"\b(won t|will not|can t|cannot|can not|doesn t|does not|refuses to|struggles to|hard to|trouble|difficulty)"
+        r" (\w+ )?(swallow|swallowing|take|taking) (his|her|my|their|the|these|those) (\w+ )?(tablets|pills|capsules|medicine|meds)\b"
+        r"|\b(tablets|pills|prescription|medicine|meds)\b (are |is )?(ready|in) (to pick up|for (pick ?up|collection)|to collect)\b"
+        r"|\b(will|kann|mag|möchte) (seine|ihre|meine|die) (\w+ )?(tabletten|pillen|kapseln|medikamente|medizin) (\w+ )?nicht"
+        r" (schlucken|nehmen|runterkriegen|einnehmen)\b"
+        r"|\b(schluckt|nimmt) (seine|ihre|die) (\w+ )?(tabletten|pillen|kapseln|medikamente) (\w+ )?nicht\b"
+    )
+)
+
 # what is not wrong, listed: "das Licht flackert, kein Wasser, nichts", "no water, nothing, it just flickers"
 # (issue 11, seventeenth set): a model-only emergency is then most likely the danger listed as absent
 _DENIED_LIST = re.compile(fold_pattern(
@@ -516,7 +538,7 @@ def classify(
         or _MILD.search(folded.text) or _LOCKED_OUT.search(folded.text) or _CHIRP.search(folded.text)
         or _FIRE_SERVICE_PLACE.search(folded.text)
         or _DISPOSAL.search(folded.text) or _FEAR_OF_A_THING.search(folded.text)
-        or _ON_SCREEN.search(folded.text) or _MISSED_DOSE.search(folded.text)
+        or _ON_SCREEN.search(folded.text) or _MISSED_DOSE.search(folded.text) or _TAKING_MEDICINE.search(folded.text)
     )
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         model_urgency = urgency
@@ -539,6 +561,7 @@ def classify(
             if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or alarm_by_mistake or mods.resolved
             or mods.low_stakes or mods.just_asking or mods.far_future or everyday or alarm_work or legal_threat
             or _POLICE_REPORT.search(folded.text) or _RECURRING_COMPLAINT.search(folded.text)
+            or _HEARSAY.search(folded.text)
         )
         # ... and those, with an alarm due for a battery, are not even asked about
         if (urgency in ("P0", "P1") and settled) or (unsure and (everyday or alarm_work)):
