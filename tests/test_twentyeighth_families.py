@@ -390,6 +390,7 @@ def test_an_arrest_now_with_a_question_stays_p1():
     "text",
     [
         "Der Warmwasserspeicher leckt ganz stark und das Wasser läuft in den Flur, ich finde das Ventil nicht.",
+        "Der Boiler ist undicht und das Wasser fließt schon ins Wohnzimmer, ich finde den Hahn nicht.",
         "The hot water tank is leaking very fast and the water runs into the hall, I can not find the valve.",
     ],
 )
@@ -398,7 +399,13 @@ def test_water_spreading_into_a_room_is_p1(text):
     assert result.urgency == "P1", why(text, result)
 
 
-def test_water_that_comes_in_whenever_it_rains_is_not_p1():
-    text = "The water runs into the hall every time it rains, can someone check the gutter next week?"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Wasser fließt jedes Mal in den Flur, wenn es regnet, kann nächste Woche jemand die Rinne ansehen?",
+        "The water runs into the hall every time it rains, can someone check the gutter next week?",
+    ],
+)
+def test_water_that_comes_in_whenever_it_rains_is_not_p1(text):
     result = decide(text, "sanitaer-notdienst")
     assert result.urgency not in EMERGENCY, why(text, result)
