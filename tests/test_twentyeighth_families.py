@@ -110,7 +110,8 @@ def test_an_accident_last_year_stays_in_the_past():
     [
         "Wir hatten im März einen Einbruch und der Einbrecher ist immer noch nicht gefasst. Können Sie mir ein Angebot "
         "für Kameras machen?",
-        "Vor drei Wochen wurde bei uns eingebrochen, der Täter ist noch immer nicht gefasst, ich möchte eine Alarmanlage.",
+        "Vor drei Wochen wurde bei uns eingebrochen, der Täter ist noch immer nicht gefasst, ich möchte eine "
+        "Alarmanlage.",
         "Der Einbruch war im Sommer, ich brauche Ihren Bericht.",
         "We had a break-in in March and the burglar is still not caught. Could you give me a quote for cameras?",
         "Three weeks ago someone broke into our shed and the police say the thief is still not caught.",
@@ -150,7 +151,8 @@ def test_an_emergency_at_home_reported_while_away_is_still_one(text, client):
 @pytest.mark.parametrize(
     ("text", "client"),
     [
-        ("Wir sind nächste Woche im Urlaub, können Sie die Heizung warten, solange wir weg sind?", "sanitaer-notdienst"),
+        ("Wir sind nächste Woche im Urlaub, können Sie die Heizung warten, solange wir weg sind?",
+         "sanitaer-notdienst"),
         ("We are on holiday next week, can you service the boiler while we're away?", "sanitaer-notdienst"),
     ],
 )
@@ -280,7 +282,8 @@ def test_a_vital_medicine_gone_today_stays_p1():
 @pytest.mark.parametrize(
     "text",
     [
-        "Die Kinder haben beim Spielen das Bad überschwemmt, wir haben alles aufgewischt, jetzt ist eine Fliese locker.",
+        "Die Kinder haben beim Spielen das Bad überschwemmt, wir haben alles aufgewischt, jetzt ist eine Fliese "
+        "locker.",
         "the kids flooded the bathroom playing with the shower we mopped it all up but now a floor tile is loose",
         "i smelled gas last night but the gas company came it was the cooker and it's fixed now i'd like the cooker "
         "checked properly",

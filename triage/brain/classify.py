@@ -220,7 +220,8 @@ _REPORT_FROM_HOME = re.compile(
         r"|\b(app|camera|cameras|cctv|doorbell|panel)\b (\w+ ){0,2}(shows|showing|is showing|says|reports|registered)\b"
         r"|\b(nachbar|nachbarin|nachbarn|freund|freundin|sohn|tochter|putzfrau|hausmeister|vermieter)\b (\w+ ){0,3}"
         r"(hat|haben)? ?(\w+ )?(angerufen|geschrieben|gesagt|ruft an|sagt|schreibt|meldet)\b"
-        r"|\b(app|kamera|kameras|überwachungskamera|klingelkamera|bedienteil)\b (\w+ ){0,2}(zeigt|meldet|zeigte|meldete)\b"
+        r"|\b(app|kamera|kameras|überwachungskamera|klingelkamera|bedienteil)\b (\w+ ){0,2}"
+        r"(zeigt|meldet|zeigte|meldete)\b"
     )
 )
 
@@ -228,8 +229,10 @@ _REPORT_FROM_HOME = re.compile(
 # without a warrant, is that true?", "ein Bekannter sagt …, stimmt das?"): a question, not the caller's own situation
 _HEARSAY = re.compile(
     fold_pattern(
-        r"\b(says|said|told me|tells me|heard|read|reckons)\b.*\b(is (that|it|this) (really |actually )?true|true or not)$"
-        r"|\b(sagt|sagte|gesagt|erzählt|gehört|gelesen|meint)\b.*\b(stimmt das|ist das wahr|stimmt das (wirklich|eigentlich))$"
+        r"\b(says|said|told me|tells me|heard|read|reckons)\b.*"
+        r"\b(is (that|it|this) (really |actually )?true|true or not)$"
+        r"|\b(sagt|sagte|gesagt|erzählt|gehört|gelesen|meint)\b.*"
+        r"\b(stimmt das|ist das wahr|stimmt das (wirklich|eigentlich))$"
     )
 )
 # ... and taking a medicine, not swallowing one by mistake: "my grandad won't swallow his tablets, do you have them as a
@@ -238,9 +241,12 @@ _HEARSAY = re.compile(
 _TAKING_MEDICINE = re.compile(
     fold_pattern(
         r"\b(won t|will not|can t|cannot|can not|doesn t|does not|refuses to|struggles to|hard to|trouble|difficulty)"
-        r" (\w+ )?(swallow|swallowing|take|taking) (his|her|my|their|the|these|those) (\w+ )?(tablets|pills|capsules|medicine|meds)\b"
-        r"|\b(tablets|pills|prescription|medicine|meds)\b (are |is )?(ready|in) (to pick up|for (pick ?up|collection)|to collect)\b"
-        r"|\b(will|kann|mag|möchte) (seine|ihre|meine|die) (\w+ )?(tabletten|pillen|kapseln|medikamente|medizin) (\w+ )?nicht"
+        r" (\w+ )?(swallow|swallowing|take|taking) (his|her|my|their|the|these|those) (\w+ )?"
+        r"(tablets|pills|capsules|medicine|meds)\b"
+        r"|\b(tablets|pills|prescription|medicine|meds)\b (are |is )?(ready|in) "
+        r"(to pick up|for (pick ?up|collection)|to collect)\b"
+        r"|\b(will|kann|mag|möchte) (seine|ihre|meine|die) (\w+ )?(tabletten|pillen|kapseln|medikamente|medizin) "
+        r"(\w+ )?nicht"
         r" (schlucken|nehmen|runterkriegen|einnehmen)\b"
         r"|\b(schluckt|nimmt) (seine|ihre|die) (\w+ )?(tabletten|pillen|kapseln|medikamente) (\w+ )?nicht\b"
     )
@@ -747,7 +753,8 @@ _TEARS = re.compile(fold_pattern(r"^(i m |ich )?(cry|crying|weine|weint|wein|heu
 _HABIT = re.compile(
     fold_pattern(
         r"\b(every|each) (single )?(night|evening|morning|day)\b|\bin the evenings\b|\ba lot (lately|recently)\b"
-        r"|\bsince (the|my|our) (divorce|separation|funeral|break ?up)\b|\bsince (my|his|her|our) \w+ (died|passed away|left)\b"
+        r"|\bsince (the|my|our) (divorce|separation|funeral|break ?up)\b"
+        r"|\bsince (my|his|her|our) \w+ (died|passed away|left)\b"
         r"|\b(jeden|jede) (abend|nacht|morgen|tag)\b|\bseit (der|meiner|unserer) (scheidung|trennung|beerdigung)\b"
         r"|\bseit (mein|meine|unser|unsere) \w+ (gestorben|verstorben|tot|weg|ausgezogen)\b"
     )

@@ -78,7 +78,8 @@ _IDIOMS = re.compile(
     # swelling": what the person cannot do is a symptom of the emergency, not a denial of it
     r"|(kann|kannst|koennen|konnte|konnten) (er |sie |ich |es )?(nicht|kaum|nich|net) (mehr |richtig |gut )?"
     r"(schlucken|atmen|sprechen|reden)"
-    r"|(can not|could not|does not|do not|did not|is not able to|isn t able to|doesn t|don t|didn t) (really |properly )?"
+    r"|(can not|could not|does not|do not|did not|is not able to|isn t able to|doesn t|don t|didn t)"
+    r" (really |properly )?"
     r"(swallow|breathe|breath|speak|talk)"
     r")\b"
 )
