@@ -225,6 +225,48 @@ _AWAY = re.compile(
     )
 )
 
+# issue 11, twenty-eighth set: someone at home reports what happens there now while the caller is away ("we're on
+# holiday, the neighbour just rang, water is pouring out under our door", "wir sind im Urlaub, die App zeigt Bewegung im
+# Wohnzimmer"): the absence is why the caller rings from afar, not a sign that nothing is happening
+_REPORT_FROM_HOME = re.compile(
+    fold_pattern(
+        r"\b(neighbour|neighbor|neighbours|neighbors|friend|son|daughter|cleaner|caretaker|landlord)\b (\w+ ){0,3}"
+        r"(just |has |s )?(rang|rung|called|phoned|texted|messaged|says|said|told me|tells me)\b"
+        r"|\b(app|camera|cameras|cctv|doorbell|panel)\b (\w+ ){0,2}(shows|showing|is showing|says|reports|registered)\b"
+        r"|\b(nachbar|nachbarin|nachbarn|freund|freundin|sohn|tochter|putzfrau|hausmeister|vermieter)\b (\w+ ){0,3}"
+        r"(hat|haben)? ?(\w+ )?(angerufen|geschrieben|gesagt|ruft an|sagt|schreibt|meldet)\b"
+        r"|\b(app|kamera|kameras|überwachungskamera|klingelkamera|bedienteil)\b (\w+ ){0,2}"
+        r"(zeigt|meldet|zeigte|meldete)\b"
+    )
+)
+
+# issue 11, twenty-eighth set: a claim heard from someone, asked about ("a friend says the police can search your house
+# without a warrant, is that true?", "ein Bekannter sagt …, stimmt das?"): a question, not the caller's own situation
+_HEARSAY = re.compile(
+    fold_pattern(
+        r"\b(says|said|told me|tells me|heard|read|reckons)\b.*"
+        r"\b(is (that|it|this) (really |actually )?true|true or not)$"
+        r"|\b(sagt|sagte|gesagt|erzählt|gehört|gelesen|meint)\b.*"
+        r"\b(stimmt das|ist das wahr|stimmt das (wirklich|eigentlich))$"
+    )
+)
+# ... and taking a medicine, not swallowing one by mistake: "my grandad won't swallow his tablets, do you have them as a
+# liquid?", "sie will wissen, ob ihre Tabletten zum Abholen bereit sind"; tablets and swallowing sit beside a child's
+# poisoning in the encoder, so the model alone must not read one into them (a rule still hears a real one)
+_TAKING_MEDICINE = re.compile(
+    fold_pattern(
+        r"\b(won t|will not|can t|cannot|can not|doesn t|does not|refuses to|struggles to|hard to|trouble|difficulty)"
+        r" (\w+ )?(swallow|swallowing|take|taking) (his|her|my|their|the|these|those) (\w+ )?"
+        r"(tablets|pills|capsules|medicine|meds)\b"
+        r"|\b(tablets|pills|prescription|medicine|meds)\b (are |is )?(ready|in) "
+        r"(to pick up|for (pick ?up|collection)|to collect)\b"
+        r"|\b(will|kann|mag|möchte) (seine|ihre|meine|die) (\w+ )?(tabletten|pillen|kapseln|medikamente|medizin) "
+        r"(\w+ )?nicht"
+        r" (schlucken|nehmen|runterkriegen|einnehmen)\b"
+        r"|\b(schluckt|nimmt) (seine|ihre|die) (\w+ )?(tabletten|pillen|kapseln|medikamente) (\w+ )?nicht\b"
+    )
+)
+
 # what is not wrong, listed: "das Licht flackert, kein Wasser, nichts", "no water, nothing, it just flickers"
 # (issue 11, seventeenth set): a model-only emergency is then most likely the danger listed as absent
 _DENIED_LIST = re.compile(fold_pattern(
@@ -514,7 +556,7 @@ def classify(
         mishap = _FALLEN_THING.search(folded.text)
     # away on holiday beside an alarm going off is when a security company is needed, not an ordinary absence
     # ("die Alarmanlage bei meiner Nachbarin geht, die ist im Urlaub"; issue 11, twenty-fourth set)
-    away = None if _ALARM.search(folded.text) else _AWAY.search(folded.text)
+    away = None if _ALARM.search(folded.text) or _REPORT_FROM_HOME.search(folded.text) else _AWAY.search(folded.text)
     # burnt food, a stove that will not burn, an alarm set off by cooking, the caller's errand: nothing to be afraid of
     everyday = (
         mishap or mods.cooking_alarm or mods.hearth or _ERRAND.search(folded.text) or away
@@ -522,7 +564,7 @@ def classify(
         or _MILD.search(folded.text) or _LOCKED_OUT.search(folded.text) or _CHIRP.search(folded.text)
         or _FIRE_SERVICE_PLACE.search(folded.text)
         or _DISPOSAL.search(folded.text) or _FEAR_OF_A_THING.search(folded.text)
-        or _ON_SCREEN.search(folded.text) or _MISSED_DOSE.search(folded.text)
+        or _ON_SCREEN.search(folded.text) or _MISSED_DOSE.search(folded.text) or _TAKING_MEDICINE.search(folded.text)
     )
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         model_urgency = urgency
@@ -548,6 +590,7 @@ def classify(
             if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or alarm_by_mistake or mods.resolved
             or mods.low_stakes or mods.just_asking or mods.far_future or everyday or alarm_work or legal_threat
             or _POLICE_REPORT.search(folded.text) or _RECURRING_COMPLAINT.search(folded.text) or slip
+            or _HEARSAY.search(folded.text)
         )
         # ... and those, with an alarm due for a battery, are not even asked about
         if (urgency in ("P0", "P1") and settled) or (unsure and (everyday or alarm_work)):
@@ -635,6 +678,15 @@ def classify(
             # dreh gleich durch, das WLAN bricht ständig ab": a cry over an everyday slip or nuisance on a routine call
             # is upset, not panic (issue 11, twenty-seventh set)
             evidence.append(f"distress {hit.rule.id} at an everyday slip: {hit.words} ({slip})")
+            distress_scores["elevated"] += _ELEVATED_WEIGHT
+            continue
+        if hit.rule.distress == "acute" and (laughing := _tears_of_laughter(hit, folded)):
+            evidence.append(f"tears of laughter, no distress: {laughing}")
+            continue
+        if hit.rule.distress == "acute" and (habit := _tears_as_habit(hit, folded)):
+            # "I cry every evening since the divorce", "ich weine jeden Abend seit der Scheidung": a grief that goes on,
+            # upset but not a crisis now; acute distress is what happens on the call (issue 11, twenty-eighth set)
+            evidence.append(f"distress {hit.rule.id} as a habit: {hit.words} ({habit})")
             distress_scores["elevated"] += _ELEVATED_WEIGHT
             continue
         distress_scores[hit.rule.distress] += _ACUTE_WEIGHT if hit.rule.distress == "acute" else _ELEVATED_WEIGHT  # type: ignore[index]
@@ -753,6 +805,44 @@ def _slip_cry(hit: R.Hit, folded: Folded) -> str | None:
 _WAS_BEFORE = re.compile(
     fold_pattern(r"\b(i|we|i ve|ich|wir)( \w+)? (was|were|had been|war|waren|hab|habe)( \w+){0,2}$")
 )
+
+
+# crying words alone, as the distress rules hear them ("crying", "weine", "heul"), not "can't stop crying"
+_TEARS = re.compile(fold_pattern(r"^(i m |ich )?(cry|crying|weine|weint|wein|heule|heul|in tears|in tränen)$"))
+# issue 11, twenty-eighth set: crying as what a grief does every evening, not what happens now
+_HABIT = re.compile(
+    fold_pattern(
+        r"\b(every|each) (single )?(night|evening|morning|day)\b|\bin the evenings\b|\ba lot (lately|recently)\b"
+        r"|\bsince (the|my|our) (divorce|separation|funeral|break ?up)\b"
+        r"|\bsince (my|his|her|our) \w+ (died|passed away|left)\b"
+        r"|\b(jeden|jede) (abend|nacht|morgen|tag)\b|\bseit (der|meiner|unserer) (scheidung|trennung|beerdigung)\b"
+        r"|\bseit (mein|meine|unser|unsere) \w+ (gestorben|verstorben|tot|weg|ausgezogen)\b"
+    )
+)
+# ... unless the caller says it is happening now ("I've cried every night, and right now I can't stop")
+_TEARS_NOW = re.compile(fold_pattern(r"\b(right now|at the moment|can t stop|gerade|im moment|kann nicht aufhören)\b"))
+# "crying with laughter", "ich weine vor Lachen": tears of a good laugh
+_LAUGHTER = re.compile(
+    fold_pattern(
+        r"^(with|from) (laughter|laughing|joy|happiness)\b|^(vor|aus) (lachen|freude|glück|rührung)\b"
+    )
+)
+
+
+def _tears_as_habit(hit: R.Hit, folded: Folded) -> str | None:
+    """The habit phrase, if the only acute words are crying told as what happens every evening since a loss."""
+    if not _TEARS.fullmatch(hit.words) or _TEARS_NOW.search(folded.text):
+        return None
+    m = _HABIT.search(folded.text)
+    return m.group(0) if m else None
+
+
+def _tears_of_laughter(hit: R.Hit, folded: Folded) -> str | None:
+    """The words after the crying word, if they say the tears come from laughing ("crying with laughter")."""
+    if not _TEARS.fullmatch(hit.words):
+        return None
+    m = _LAUGHTER.search(folded.text[hit.end :].strip())
+    return f"{hit.words} {m.group(0)}" if m else None
 
 
 def _tears_in_the_past(hit: R.Hit, mods: R.Found) -> str | None:

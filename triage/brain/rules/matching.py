@@ -76,6 +76,13 @@ _IDIOMS = re.compile(
     r"(nicht|nich|net|ned) (so |gut |mehr )?(gut|wohl)"
     r"|(not|isn t|is not|s not|wasn t|not feeling|isn t feeling|doesn t feel|didn t feel|don t feel)"
     r" (very |so |too |at all |that )?(well|good|great|right)"
+    # issue 11, twenty-eighth set: "er kann nicht schlucken, sein Hals schwillt zu", "he can not swallow, his throat is
+    # swelling": what the person cannot do is a symptom of the emergency, not a denial of it
+    r"|(kann|kannst|koennen|konnte|konnten) (er |sie |ich |es )?(nicht|kaum|nich|net) (mehr |richtig |gut )?"
+    r"(schlucken|atmen|sprechen|reden)"
+    r"|(can not|could not|does not|do not|did not|is not able to|isn t able to|doesn t|don t|didn t)"
+    r" (really |properly )?"
+    r"(swallow|breathe|breath|speak|talk)"
     r")\b"
 )
 _CLAUSE_BREAKS = frozenset("und aber oder weil sondern doch dass and but or because so".split())

@@ -45,6 +45,9 @@ PAST = re.compile(fold_pattern(
     r"|\b(hatten|hatte|gab es|es gab) (\w+ ){0,3}\w*(schlägerei|einbruch|brand|feuer|rohrbruch|unfall|überfall|wasserschaden)"
     r"|\b(schlägerei|einbruch|brand|rohrbruch|unfall|überfall|wasserschaden)\w* (\w+ ){0,4}gehabt\b"
     r"|\bthere was (a|an) (fight|fire|break in|burglary|leak|flood|accident|brawl)\b"
+    # issue 11, twenty-eighth set: "the break-in was in the summer", "der Einbruch war im Sommer"
+    r"|\b(was|were|happened) (in|during|over) (the )?(summer|winter|spring|autumn|holidays)\b"
+    r"|\b(war|waren|passierte|passiert) (\w+ )?(im|in den|über den) (sommer|winter|frühling|frühjahr|herbst|ferien)\b"
     # issue 11, nineteenth set: "wegen dem Gasgeruch von gestern", "yesterday's gas smell", "früher hat mein Vater
     # immer gesagt": a day gone or a saying of old, not now
     r"|\b(von|vom) (gestern|vorgestern)\b|\byesterday s\b|\bfrüher (\w+ ){0,3}(immer|oft|öfter|gesagt)\b"
@@ -66,6 +69,10 @@ PRESENT = re.compile(fold_pattern(
     # issue 11, fifteenth set: the caller turns from the past matter to another ("it's not really about that but …")
     r"|\bnot (really |actually )?(about that|why i m (calling|ringing))\b|\bsomething else\b"
     r"|\b(nicht|gar nicht) (wirklich |eigentlich )?(deswegen|darum|weshalb ich anrufe)\b|\bwas anderes\b|\betwas anderes\b"
+    # issue 11, twenty-eighth set: "there was an accident, a man … is bleeding a lot", "es gab einen Unfall, er blutet":
+    # the state the person is in now, told after the event
+    r"|\b(is|s|are|re) (still )?(bleeding|lying|not moving|not breathing|unconscious|trapped|stuck)\b"
+    r"|\b(blutet|bluten|liegt|liegen|bewegt sich nicht|atmet nicht|ist bewusstlos|eingeklemmt)\b"
 ))
 # an invoice is about past work: it makes a damage routine, never a danger to life
 INVOICE = re.compile(fold_pattern(r"\b\w*rechnung\w*|\binvoice\w*|\bbill\b"))
@@ -93,6 +100,9 @@ RESOLVED = re.compile(fold_pattern(
     # issue 11, sixteenth set: "the internet was down for two hours yesterday, it's back now"
     r"|\b(was|were) (down|off|out|gone)\b.*\b(it s|it is|its|everything s|they re|it came) (all )?back( now| up| on)?\b(?! (down|off|again))"
     r"|\ball dry now|\bfixed itself|\bsorted it|\bunblocked it"
+    # issue 11, twenty-eighth set: "it was the cooker and it's fixed now", "we mopped it all up", "alles aufgewischt"
+    r"|\b(it s|it is|its|that s|everything s) (all )?(fixed|sorted|repaired) now\b"
+    r"|\b(mopped|wiped|cleaned) (it |everything )?(all )?up\b|\b(alles )?(aufgewischt|weggewischt)\b"
     # issue 11, twentieth set: "it went down yesterday, it's running again" (German: "läuft wieder", above)
     r"|\b(it s|it is|its|everything s|everything is|they re|they are) (\w+ )?(running|up|online|working) again\b"
     r"|\beverything (is|s) (fine|ok)"
@@ -130,11 +140,16 @@ STILL_ACTIVE = re.compile(fold_pattern(
     r"\b(immer noch|noch immer|trotzdem|weiterhin|hört nicht auf|keeps|won t stop|doesn t stop|not stopping)\b"
     # ... nor of a record: "steht das immer noch im Führungszeugnis" (issue 11, twenty-fifth set)
     r"(?! (\w+ ){0,3}(führungszeugnis|strafregister|bundeszentralregister|register|akte|eintrag|vorstrafenregister))"
+    # issue 11, twenty-eighth set: a thief still not caught is at large, not at the door ("der Einbrecher ist immer noch
+    # nicht gefasst"); the break-in itself stays as old as the caller says
+    r"(?! (\w+ )?nicht (gefasst|gefunden|geschnappt|erwischt|ermittelt|festgenommen|gefangen)\b| auf freiem fu(ß|ss)\b)"
     # "still" of the situation, not of a paper or a wish: "the insurer still wants your report", "will it still show"
     r"|(?<!case is )(?<!case s )(?<!proceedings are )(?<!trial is )(?<!claim is )(?<!can i )(?<!could i )(?<!can we )(?<!will that )(?<!will it )(?<!is it )(?<!do i )(?<!does it )\bstill\b(?! (want|wants|wanted|need|needs|needed|waiting|wait|have|has|had|haven t|hasn t|show|shows|owe|owes|got"
     r"|looking|pay|valid|under|open|on file|available|on the|count|counts|apply|applies|remember|be"
     # issue 11, twenty-fifth set: a record that still shows an old matter ("is it still on his record")
-    r"|on (his|her|my|their|your|the) (criminal )?(record|file|files|register|dbs)|show up|shows up|recorded))"
+    r"|on (his|her|my|their|your|the) (criminal )?(record|file|files|register|dbs)|show up|shows up|recorded"
+    # issue 11, twenty-eighth set: "the burglar is still not caught", "still at large"
+    r"|not (been )?(caught|found|arrested|identified|traced)|at large|on the loose))"
     # issue 11, twenty-fourth set: ... nor of proceedings ("das Verfahren läuft noch", "the case is still ongoing")
     r"|(?<!verfahren )(?<!prozess )(?<!vertrag )(?<!antrag )(?<!klage )\b(läuft|kommt|tropft) (\w+ )?(noch|weiter)\b|\b(aber|but|doch) (?!(\w+ )?(repariert|behoben|erledigt|fixed|repaired|sorted)\b)(\w+ ){0,2}(jetzt|now|gerade|grad|plötzlich"
     r"|suddenly|actually)\b|\bright now\b|\bgerade eben\b|\bim moment\b|\bat the moment\b"
@@ -149,6 +164,12 @@ HYPOTHETICAL_BEFORE = re.compile(fold_pattern(
     # "eine Doku über Kohlenmonoxid gesehen"), just before the hazard
     r"|\b(documentary|documentaries|programme|program|article|podcast|feature|doku|dokumentation|reportage|sendung"
     r"|artikel|beitrag) (about|on|über|zu|zum|zur)\b"
+))
+# issue 11, twenty-eighth set: an exercise or a test announced ("this is just a drill, we're testing the fire alarm",
+# "morgen ist Probealarm"); "this is not a drill" is denied where it is found (`_denied`)
+DRILL = re.compile(fold_pattern(
+    r"\b(fire |evacuation |lockdown |emergency )?drill\b|\b(testing|test) (the |our )?(fire |smoke |intruder |burglar )?alarm"
+    r"|\balarm test\b|\b\w*übung\b|\bprobealarm\b|\b(testen|prüfen) (\w+ ){0,3}(den |die |das )?\w*(alarm|melder|meldeanlage)\w*\b"
 ))
 # ... but "gegen" after a blow is where it lands, not what one protects against: "schlägt gegen meine Tür, er hat ein
 # Messer", "banging against the door" (issue 11, twenty-second set)
@@ -307,6 +328,14 @@ DISPOSAL = re.compile(fold_pattern(
     r"\b(entsorg\w*|verschrott\w*|wegwerfen|wegschmeißen|recycl\w*|dispos(e|ed|al) of|get rid of|scrap (it|them)"
     r"|abholen lassen|collect(ed)? for recycling)\b"
 ))
+# issue 11, twenty-eighth set: a medicine nearly gone with days or weeks of it left ("nearly empty, I have maybe one week
+# left", "es reicht noch etwa eine Woche"): an order, not a medicine that runs out today
+SUPPLIES_LEFT = re.compile(fold_pattern(
+    r"\b(one|two|three|four|five|six|a|\d+|a few|a couple of) (more )?(weeks?|days|months?) (\w+ )?(left|to go|of (it|them) left)\b"
+    r"|\b(enough|left) for (another |the next )?(one|two|three|a|\d+|a few|a couple of) (more )?(weeks?|days|months?)\b"
+    r"|\b(reicht|reichen) (\w+ ){0,2}noch (\w+ )?(eine|einen|zwei|drei|vier|fünf|\d+|ein paar|einige) (woche|wochen|tage|monat|monate)\b"
+    r"|\bnoch für (\w+ )?(eine|einen|zwei|drei|vier|fünf|\d+|ein paar|einige) (woche|wochen|tage|monat|monate)\b"
+))
 # "nur Spaß", "just kidding": whatever was said before was not meant
 JOKE = re.compile(fold_pattern(
     r"\b(nur spaß|war (nur )?(ein )?(spaß|witz)|quatsch|just kidding|only joking)\b"
@@ -370,7 +399,12 @@ STORY = re.compile(fold_pattern(
     r"|roman|serie|soap)\b(?! von)"
     r"|\b(in|on) (the|a|that|this) (film|movie|crime drama|thriller|detective show|cop show|crime series|soap opera"
     r"|novel|episode|series)\b(?! of)"
-    r"|" + _STORY_WHERE
+    r"|" + _STORY_WHERE +
+    # issue 11, twenty-eighth set: a game or a TV series, a film "where" something happens
+    r"|\b(in|on) (the|a|that|this|my|his|her|their) (\w+ )?(game|video game|computer game|tv series|tv show|tv drama)\b"
+    r"|\b(watching|watched|watch) (a|the|that|this) (film|movie|series|show|cartoon) (where|in which|about)\b"
+    r"|\b(im|in dem|in einem) (\w+ )?(spiel|videospiel|computerspiel|game)\b|\bin der (fernsehserie|tv serie)\b"
+    r"|\b(guckt|gucken|schaut|schauen|sieht|sehen) (\w+ )?(einen|den|eine|die) (film|serie|krimi|zeichentrickfilm),? (wo|in dem|in der)\b"
 ))
 
 
@@ -446,6 +480,7 @@ class Found:
     hearth: str | None
     maintenance: str | None
     disposal: str | None
+    supplies_left: str | None
 
     @classmethod
     def of(cls, folded: Folded) -> Found:
@@ -459,7 +494,7 @@ class Found:
             summer=_find(SUMMER, folded),
             other_toilet=_find(OTHER_TOILET, folded),
             scope_one=_find(SCOPE_ONE, folded),
-            just_asking=_find(JUST_ASKING, folded),
+            just_asking=_find(JUST_ASKING, folded) or (None if _denied(folded, DRILL) else _find(DRILL, folded)),
             low_stakes=_find(LOW_STAKES, folded),
             far_future=_find(FAR_FUTURE, folded),
             today_need=_find(TODAY, folded) if NEED.search(folded.text) and not PICKUP_TODAY.search(folded.text) else None,
@@ -475,6 +510,7 @@ class Found:
             hearth=_find(HEARTH, folded),
             maintenance=_find(MAINTENANCE, folded),
             disposal=_find(DISPOSAL, folded),
+            supplies_left=_find(SUPPLIES_LEFT, folded),
         )
 
     def past_for(self, hit: Hit) -> str | None:
@@ -549,7 +585,7 @@ class Found:
 ModifierName = Literal[
     "asked", "contained", "resolved", "resolved_unless_still", "past", "invoice", "low_stakes", "far_future",
     "hot_water_only", "not_total", "other_toilet", "false_alarm", "rest_works", "cooking_alarm", "hearth",
-    "maintenance", "chirp", "disposal", "on_screen", "hyperbole",
+    "maintenance", "chirp", "disposal", "on_screen", "hyperbole", "supplies_left",
 ]
 
 
@@ -619,6 +655,7 @@ _M = {
         Modifier(
             "hyperbole", "P3", "a figure of speech at a price", lambda f, h: f.hyperbole_for(h), unless_still=False
         ),
+        Modifier("supplies_left", "P3", "supplies left for days", lambda f, h: f.supplies_left, only=frozenset({"P1"})),
     )
 }
 
@@ -632,15 +669,15 @@ MODIFIERS: dict[Kind, tuple[ModifierName, ...]] = {
     "self_harm": (),  # said once is enough: never talked down by other words
     "noise": (),
     "deadline": ("far_future",),
-    "water": ("asked", "contained", "resolved", "past", "invoice", "low_stakes"),
+    "water": ("asked", "contained", "resolved", "past", "invoice", "low_stakes", "on_screen"),
     "no_water": ("asked", "contained", "resolved", "past", "invoice", "low_stakes"),
     "heating": (*_COMMON, "hot_water_only", "not_total"),
     "hot_water": _COMMON,
     "toilet": (*_COMMON, "other_toilet"),
     "security": (*_COMMON, "false_alarm", "maintenance", "cooking_alarm", "chirp", "on_screen"),
     "legal": _COMMON,
-    "it": (*_COMMON, "rest_works", "disposal"),
-    "medication": _COMMON,
+    "it": (*_COMMON, "rest_works", "disposal", "on_screen"),
+    "medication": (*_COMMON, "supplies_left"),
     "fault": _COMMON,
     "intent": _COMMON,
     "distress": _COMMON,
