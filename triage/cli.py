@@ -179,8 +179,8 @@ def eval_calls(
         outcome = _play(call, case.turns)
         state = call.dialogue.state
         transcript = [{"role": t.role, "text": t.text} for t in state.transcript]
-        results.append((case, check(case.expect, outcome.as_dict() if outcome else None, state.recording_consent),
-                        transcript))
+        results.append((case, check(case.expect, outcome.as_dict() if outcome else None, state.recording_consent,
+                                    state.lang), transcript))
     typer.echo(report(results, verbose))
 
 
