@@ -271,3 +271,34 @@ def test_a_question_with_no_request_beside_it_is_not_split(lang, said):
     d.hear("Ja." if lang == "de" else "Yes, that's fine.")
     d.hear(said)
     assert d.state.intent != "appointment" and d.state.order == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("de", "Hallo, ich bräuchte ein Nasenspray für Erwachsene. Können Sie mir das bis Samstag früh zurücklegen? "
+               "Ich hole es dann ab."),
+    ],
+)
+def test_a_request_said_as_a_question_is_no_question_for_the_pack(lang, said):
+    """ "bis Samstag" holds an opening-hours word: the hours were read out before the reservation went on."""
+    d = dated_call("apotheke-am-markt", lang, now=datetime(2026, 12, 7, 10, 0))
+    reply = d.hear(said)
+    assert reply.says == [prompt("apotheke-am-markt", "order_ask_more", lang)]
+    assert items(d) == [("APO-NASENSPRAY", 1, {"dose": "für Erwachsene"})]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "message"),
+    [
+        ("de", "Was kostet eine Erstberatung? Und ich hätte gern einen Termin nächste Woche Dienstag, wegen meiner "
+               "Mieterhöhung.", "ich hätte gern einen Termin"),
+        ("en", "Hi, what are your office hours on Fridays? And I'd like to come in for an initial consultation next "
+               "Friday afternoon.", "I'd like to come in"),
+    ],
+)
+def test_the_question_answered_is_no_part_of_the_appointment_taken(lang, said, message):
+    d = dated_call("kanzlei-berg", lang, now=datetime(2026, 12, 7, 10, 0))
+    reply = d.hear(said)
+    assert len(reply.says) == 2 and reply.says[-1] == prompt("kanzlei-berg", "ask_callback", lang)
+    assert d.state.message is not None and d.state.message.startswith(message)

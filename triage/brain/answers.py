@@ -574,17 +574,18 @@ def asks_visit(text: str, item_words: Iterable[str] = ()) -> bool:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+_JOINING = re.compile(r"^(und|and|also|so|oh|ach)\b[\s,]*", re.IGNORECASE)
 
 
-def questions_beside(pack: Pack, text: str) -> list[tuple[InfoAnswer, str]]:
+def questions_beside(pack: Pack, text: str) -> list[tuple[InfoAnswer, str, str]]:
     """Each sentence of the turn that asks what the pack answers, with the rest of the turn beside it ("Can I get
-    someone out next week? And how much is your call-out fee?"): the question is answered, the rest is a request
+    someone out next week? And how much is your call-out fee?"): the answer, the question, and the rest, a request
     still to take. Empty for a turn of one sentence or one that only asks."""
     sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
     found = []
     for k, sentence in enumerate(sentences):
         answer = info_answer(pack, sentence) if asks_question(sentence) else None
-        rest = " ".join(sentences[:k] + sentences[k + 1 :])
+        rest = " ".join(_JOINING.sub("", s) for s in sentences[:k] + sentences[k + 1 :])
         if answer is not None and len(fold(rest).split()) >= 4:
-            found.append((answer, rest))
+            found.append((answer, sentence, rest))
     return found

@@ -108,12 +108,16 @@ def _request_beside_question(c: Context, a: Analysis, text: str, changed: set[st
     """ "Can I get someone out the week after next? And how much is your call-out fee?", "How much is a night
     guard? And can we book one for Saturday?": the question the pack answers is answered, and the request beside
     it taken as if said alone (an item named only in the question still counts: "book one"). None when the turn
-    holds no such pair; a quote or a callback asked for is no question to answer from the price list."""
+    holds no such pair; a quote or a callback asked for is no question to answer from the price list, and a
+    request said as a question ("können Sie mir das bis Samstag zurücklegen?") no question to answer at all."""
     if a.urgency != "P3" or answers.wants_callback_or_quote(text):
         return None
-    for found, rest in answers.questions_beside(c.pack, text):
+    for found, question, rest in answers.questions_beside(c.pack, text):
         request = analyze(rest, pack=c.pack, model=c.model, default_lang=c.state.lang, now=c.now())
         if request.urgency != "P3" or request.intent not in ("appointment", "place_order"):
+            continue
+        asked = analyze(question, pack=c.pack, model=c.model, default_lang=c.state.lang, now=c.now())
+        if asked.intent != "information":  # "Können Sie mir das bis Samstag zurücklegen?" asks for the request
             continue
         reply = need(c, replace(request, order=request.order or a.order), rest, changed)
         reply.says.insert(0, c.localized(found.answer))
