@@ -163,6 +163,8 @@ def test_an_appointment_asked_for_beside_a_quote_is_an_appointment(lang, said):
     [
         ("de", "Ich muss meinen Termin am Dienstag absagen, bitte rufen Sie mich zurück."),
         ("en", "I need to cancel my appointment on Tuesday, please call me back."),
+        ("de", "Ich habe morgen einen Termin bei Frau Dr. Berg, bitte sagen Sie ihr, dass ich später komme."),
+        ("en", "I have an appointment with Dr Berg tomorrow, please tell her I'll be late."),
     ],
 )
 def test_a_message_about_an_appointment_already_made_stays_a_message(lang, said):

@@ -538,11 +538,12 @@ _ASKS_APPOINTMENT = re.compile(
     r"\b((haette|haetten|moechte|moechten|brauche|brauchen|braeuchte|braeuchten|wuerde|wuerden|will|wollte|wollten"
     r"|koennen|koennte|koennten|kann) (\w+ ){0,3}(einen|nen|ein) (neuen )?termin"
     r"|termin (\w+ ){0,3}(vereinbaren|ausmachen|machen|buchen|bekommen|kriegen)"
-    r"|(book|make|schedule|arrange|get|set up|need|like|want|wanted|have) (\w+ ){0,2}(an|a new) appointment)\b"
+    r"|(book|make|schedule|arrange|get|set up|need|like|want|wanted) (\w+ ){0,2}(an|a new) appointment)\b"
+    r"(?! ?(bestaetigung|erinnerung|confirmation|reminder|letter))"
 )
 _ABOUT_AN_APPOINTMENT = re.compile(
     r"\b(absagen|verschieben|verlegen|stornieren|cancel\w*|move|reschedul\w*|postpone|mein\w* termin|unser\w* termin"
-    r"|my appointment|our appointment)\b"
+    r"|my appointment|our appointment|(i|we) (have|had|ve got) (\w+ ){0,2}appointment)\b"
 )
 
 
