@@ -9,7 +9,12 @@ may state (all optional):
 - `recorded`: whether the caller's recording consent stands at the end;
 - `items`: the order's items as `[{"sku", "qty", "options"?}]` (any order); `fulfilment`;
 - `name`, `phone` (digits; +49 counts as a leading 0), `address_contains`: what was stored;
-- `message_contains`: words the stored message (or the handoff's summary) must contain.
+- `message_contains`: words the stored message (or the handoff's summary) must contain;
+- `intent`: the outcome's intent; `language`: the call's language at its end ("de"/"en");
+- `when_day` (day of the month), `when_weekday` ("mon" … "sun"), `when_weeks_ahead` (the ISO week that
+  many weeks after the call's): a date (or week) the call stored for the appointment or booking must
+  match; `when_text_contains`: words the stored time as said must contain. Day and weekday keep a
+  line true on any day the set is run ("Freitag, den 18." is the 18th whatever today is).
 
 Why here and not in pytest: these calls are a measurement (how many end right), not a gate; the
 families they reveal each get a text test in tests/test_dialogue_people.py.
@@ -19,8 +24,10 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict
 
@@ -39,6 +46,12 @@ class Expect(BaseModel):
     phone: str | None = None
     address_contains: str | None = None
     message_contains: list[str] | None = None
+    intent: str | None = None
+    language: str | None = None
+    when_day: int | None = None
+    when_weekday: str | None = None
+    when_weeks_ahead: int | None = None
+    when_text_contains: list[str] | None = None
 
 
 class CallCase(BaseModel):
@@ -89,6 +102,42 @@ def _stored(outcome: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
+def _when(outcome: dict[str, Any]) -> tuple[list[str], str]:
+    """The dates, weeks and times the call stored for an appointment or booking, and the words they came
+    from, wherever the outcome keeps them."""
+    found: list[str] = []
+    text = ""
+    for part in (outcome.get("message"), outcome.get("order"), (outcome.get("summary") or {}).get("collected")):
+        if isinstance(part, dict):
+            found += [w for w in part.get("when") or [] if isinstance(w, str)]
+            said = part.get("when_text")
+            text = text or (said if isinstance(said, str) else "")
+    return found, text
+
+
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _dates(when: list[str]) -> list[date]:
+    out = []
+    for value in when:
+        try:
+            out.append(date.fromisoformat(value[:10]))
+        except ValueError:
+            continue
+    return out
+
+
+def _weeks(when: list[str]) -> set[tuple[int, int]]:
+    """ISO (year, week) of every stored date and week ("2026-W50")."""
+    weeks = {(d.isocalendar()[0], d.isocalendar()[1]) for d in _dates(when)}
+    for value in when:
+        match = re.fullmatch(r"(\d{4})-W(\d{1,2})", value)
+        if match:
+            weeks.add((int(match[1]), int(match[2])))
+    return weeks
+
+
 def _items(outcome: dict[str, Any]) -> list[dict[str, Any]]:
     order = outcome.get("order")
     if isinstance(order, dict) and isinstance(order.get("items"), list):
@@ -104,7 +153,8 @@ def _same_items(want: list[dict[str, Any]], got: list[dict[str, Any]]) -> bool:
     return sorted(map(key, want)) == sorted(map(key, got))
 
 
-def check(expect: Expect, outcome: dict[str, Any] | None, recorded: bool | None) -> list[str]:
+def check(expect: Expect, outcome: dict[str, Any] | None, recorded: bool | None,
+          language: str | None = None) -> list[str]:
     """The expectations this call's end breaks, each as one line a person can read."""
     if outcome is None:
         return ["no outcome at all"]
@@ -139,7 +189,30 @@ def check(expect: Expect, outcome: dict[str, Any] | None, recorded: bool | None)
         missing = [word for word in expect.message_contains if word.lower() not in text]
         if missing:
             want("message", expect.message_contains, stored.get("message"))
+    if expect.intent and outcome.get("intent") != expect.intent:
+        want("intent", expect.intent, outcome.get("intent"))
+    if expect.language and language != expect.language:
+        want("language", expect.language, language)
+    _check_when(expect, outcome, want)
     return failed
+
+
+def _check_when(expect: Expect, outcome: dict[str, Any], want: Any) -> None:
+    when, text = _when(outcome)
+    dates = _dates(when)
+    if expect.when_day is not None and expect.when_day not in {d.day for d in dates}:
+        want("date's day", expect.when_day, when)
+    if expect.when_weekday and expect.when_weekday not in {_WEEKDAYS[d.weekday()] for d in dates}:
+        want("date's weekday", expect.when_weekday, when)
+    if expect.when_weeks_ahead is not None:
+        today = datetime.now(ZoneInfo("Europe/Berlin")).date()
+        target = (today + timedelta(weeks=expect.when_weeks_ahead)).isocalendar()
+        if (target[0], target[1]) not in _weeks(when):
+            want("week", f"{target[0]}-W{target[1]:02d}", when)
+    if expect.when_text_contains:
+        missing = [w for w in expect.when_text_contains if w.lower() not in text.lower()]
+        if missing:
+            want("time as said", expect.when_text_contains, text)
 
 
 def report(results: list[tuple[CallCase, list[str], list[dict[str, str]]]], verbose: bool = False) -> str:

@@ -187,7 +187,8 @@ def eval_calls(
     def judged(case, call, outcome):
         state = call.dialogue.state
         transcript = [{"role": t.role, "text": t.text} for t in state.transcript]
-        return case, check(case.expect, outcome.as_dict() if outcome else None, state.recording_consent), transcript
+        failed = check(case.expect, outcome.as_dict() if outcome else None, state.recording_consent, state.lang)
+        return case, failed, transcript
 
     typed = []
     for case in cases:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ..packs.schema import InfoAnswer, Pack
@@ -111,12 +112,16 @@ def answer_language(pack: Pack, text: str) -> Lang | None:
     """The language a short answer or greeting is in, from words only one of the client's languages
     uses ("yes, that's fine", "yeah", "hello?" against "ja gerne", "hallo"): a caller's first words
     often are only that, and the call should go on in their language. None when the words are shared
-    ("ok", "hi"), from both languages, or from neither."""
+    ("ok", "hi"), from both languages, or from neither; and None for one word of yes or no ("Yeah.",
+    "Yes.", "Okay."): Whisper writes a German caller's short "Ja" as "Yeah." or "Yes.", and Germans say
+    "okay" and "yes" too, so one such word does not move a call out of the language it is in."""
     folded = fold(text)
     words: dict[Lang, set[str]] = {}
     for table in (pack.prompts.yes_words, pack.prompts.no_words):
         for table_lang, phrases in table.items():
             words.setdefault(table_lang, set()).update(fold(w) for w in phrases if fold(w))
+    if len(folded.split()) == 1 and folded in set().union(*words.values()):
+        return None
     for greeting_lang, greetings in _GREETINGS_BY_LANGUAGE.items():
         words.setdefault(greeting_lang, set()).update(greetings)
     said: set[Lang] = set()
@@ -525,3 +530,63 @@ def wants_callback_or_quote(text: str) -> bool:
     """ "Nur ein Angebot für ein neues Bad, bitte rufen Sie mich zurück": a request to pass on."""
     folded = fold(text)
     return bool(_QUOTE.search(folded) or _CALLBACK.search(folded))
+
+
+# "ich hätte gern einen Termin", "können wir einen Termin ausmachen", "I wanted to book an appointment": the caller
+# asks for an appointment in so many words (not about one they have: "meinen Termin absagen", "my appointment")
+_ASKS_APPOINTMENT = re.compile(
+    r"\b((haette|haetten|moechte|moechten|brauche|brauchen|braeuchte|braeuchten|wuerde|wuerden|will|wollte|wollten"
+    r"|koennen|koennte|koennten|kann) (\w+ ){0,3}(einen|nen|ein) (neuen )?termin"
+    r"|termin (\w+ ){0,3}(vereinbaren|ausmachen|machen|buchen|bekommen|kriegen)"
+    r"|(book|make|schedule|arrange|get|set up|need|like|want|wanted) (\w+ ){0,2}(an|a new) appointment)\b"
+    r"(?! ?(bestaetigung|erinnerung|confirmation|reminder|letter))"
+)
+_ABOUT_AN_APPOINTMENT = re.compile(
+    r"\b(absagen|verschieben|verlegen|stornieren|cancel\w*|move|reschedul\w*|postpone|mein\w* termin|unser\w* termin"
+    r"|my appointment|our appointment|(i|we) (have|had|ve got) (\w+ ){0,2}appointment)\b"
+)
+
+
+def asks_appointment(text: str) -> bool:
+    """ "I wanted to book an appointment, we need a quote for a new bathroom": an appointment asked for in so many
+    words, whatever else the turn says (the quote is what it is about), not a message about one already made."""
+    folded = fold(text)
+    return bool(_ASKS_APPOINTMENT.search(folded)) and not _ABOUT_AN_APPOINTMENT.search(folded)
+
+
+# someone to come and look, a site visit, a meeting or a consultation: what an appointment is for, not the
+# catalogue's service itself ("a guard for the weekend" is the service, booked for then)
+_VISIT = re.compile(
+    r"\b(termin\w*|appointment\w*|besichtig\w*|vorbei\w*|vor ort|visit\w*|come (\w+ )?(round|over|by|out|in|and)"
+    r"|pop (round|over|by|in)|anschau\w*|ansehen|angucken|look at|have a look|take a look|beratung\w*|erstberatung"
+    r"|consultation|techniker\w*|technician|monteur\w*|engineer|klempner|plumber)\b"
+)
+
+
+def asks_visit(text: str, item_words: Iterable[str] = ()) -> bool:
+    """Someone is asked to come, look or advise (a site visit for alarm monitoring): an appointment, even when a
+    catalogue item is named. `item_words` are the names of the items named, which are no visit ("a patrol
+    visit" is the service itself)."""
+    folded = f" {fold(text)} "
+    words = tuple(w for w in item_words if fold(w))
+    if words:
+        folded = _phrases(words).sub(" ", folded)
+    return bool(_VISIT.search(folded))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+_JOINING = re.compile(r"^(und|and|also|so|oh|ach)\b[\s,]*", re.IGNORECASE)
+
+
+def questions_beside(pack: Pack, text: str) -> list[tuple[InfoAnswer, str, str]]:
+    """Each sentence of the turn that asks what the pack answers, with the rest of the turn beside it ("Can I get
+    someone out next week? And how much is your call-out fee?"): the answer, the question, and the rest, a request
+    still to take. Empty for a turn of one sentence or one that only asks."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    found = []
+    for k, sentence in enumerate(sentences):
+        answer = info_answer(pack, sentence) if asks_question(sentence) else None
+        rest = " ".join(_JOINING.sub("", s) for s in sentences[:k] + sentences[k + 1 :])
+        if answer is not None and len(fold(rest).split()) >= 4:
+            found.append((answer, sentence, rest))
+    return found

@@ -40,6 +40,30 @@ def _alternatives(words: Iterable[str]) -> str:
 
 _WD = _alternatives(_WEEKDAYS)
 _MON = _alternatives(_MONTHS)
+# Feasts callers time things by ("nach Ostern", "over Christmas"), as days from Easter Sunday (movable) or as
+# (month, day) (fixed). A feast's name alone is often no time ("Weihnachtsfeier", "a Christmas party"): the
+# feasts of several days count only after a preposition, the single days (Karfreitag, Boxing Day) also alone.
+_FEASTS: dict[str, int | tuple[int, int]] = {
+    "ostern": 0, "easter": 0, "pfingsten": 49, "whitsun": 49, "pentecost": 49,
+    "weihnachten": (12, 25), "christmas": (12, 25),
+}  # fmt: skip
+_FEAST_DAYS_BY_LANGUAGE: dict[str, dict[str, int | tuple[int, int]]] = {
+    "de": {
+        "gründonnerstag": -3, "gruendonnerstag": -3, "karfreitag": -2, "karsamstag": -1, "ostersonntag": 0,
+        "ostermontag": 1, "pfingstsonntag": 49, "pfingstmontag": 50, "christi himmelfahrt": 39, "himmelfahrt": 39,
+        "heiligabend": (12, 24), "heiligen abend": (12, 24), "silvester": (12, 31), "neujahr": (1, 1),
+    },
+    "en": {
+        "maundy thursday": -3, "good friday": -2, "easter sunday": 0, "easter monday": 1, "whit monday": 50,
+        "ascension day": 39, "christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26),
+        "new year's eve": (12, 31), "new years eve": (12, 31), "new year's day": (1, 1), "new years day": (1, 1),
+    },
+}  # fmt: skip
+_FEAST_DAYS = {**_FEAST_DAYS_BY_LANGUAGE["de"], **_FEAST_DAYS_BY_LANGUAGE["en"]}
+_DE_FEASTS = _alternatives(["ostern", "pfingsten", "weihnachten"])
+_EN_FEASTS = _alternatives(["easter", "whitsun", "pentecost", "christmas"])
+_DE_FEAST_DAYS = _alternatives(_FEAST_DAYS_BY_LANGUAGE["de"])
+_EN_FEAST_DAYS = _alternatives(_FEAST_DAYS_BY_LANGUAGE["en"])
 _DE_POD = r"früh|frueh|morgen|vormittag|mittag|nachmittag|abend|nacht"
 _EN_POD = r"morning|afternoon|evening|night"
 _NOT_CLOCK = (
@@ -60,7 +84,14 @@ _DE_RULES: list[tuple[str, str]] = [
                   r"(?:\s+(?P<y>\d{4}))?"),
     ("numeric", r"\b(?:(?:am|den|dem|vom|zum)\s+)?(?P<d>\d{1,2})\.\s?(?P<mo>\d{1,2})\."
                 r"(?:\s?(?P<y>\d{4}|\d{2})\b)?"),
-    ("day_only", r"\b(?:am|den|zum)\s+(?P<d>\d{1,2})\.(?!\s?\d)(?!\s*mal\b)"),
+    ("day_only", r"\b(?:am|den|zum|(?:ab|bis|vor|nach|seit)\s+dem)\s+(?P<d>\d{1,2})\.(?!\s?\d)(?!\s*mal\b)"),
+    ("weekday_day", rf"\b(?:am\s+)?(?P<wd>{_WD}),?\s+(?:(?:den|dem)\s+)?(?P<d>\d{{1,2}})\.(?!\s?\d)"
+                    rf"(?:\s*(?P<mon>{_MON})\b(?:\s+(?P<y>\d{{4}}))?)?"),
+    ("day_range", rf"\b(?:zwischen|vom|von)\s+(?:(?:dem|den)\s+)?(?P<d>\d{{1,2}})\.(?!\s?\d)(?:\s*(?P<mon1>{_MON})\b)?"
+                  rf"\s+(?:und|bis)\s+(?:(?:zum|dem|den)\s+)?(?P<d2>\d{{1,2}})\.(?!\s?\d)"
+                  rf"(?:\s*(?P<mon>{_MON})\b(?:\s+(?P<y>\d{{4}}))?)?"),
+    ("holiday", rf"\b(?:(?P<rel>vor|nach|über|ueber|an|zu|bis|ab|um)\s+)?(?P<hol>{_DE_FEAST_DAYS})\b"),
+    ("holiday", rf"\b(?P<rel>vor|nach|über|ueber|an|zu|bis|ab|um)\s+(?P<hol>{_DE_FEASTS})\b"),
     ("in_days", r"\bin\s+(?P<n>\d{1,2}|einer|einem|eine|ein)\s+(?P<unit>tag|tagen|woche|wochen)\b"),
     ("week", r"\b(?:in\s+)?(?:der\s+)?(?P<wk>übernächsten?|uebernaechsten?|nächsten?|naechsten?|kommenden?|diese[rn]?)"
              r"\s+woche\b"),
@@ -89,7 +120,18 @@ _EN_RULES: list[tuple[str, str]] = [
                   r"(?:,?\s+(?P<y>\d{4}))?"),
     ("month_day", rf"\b(?:on\s+)?(?:the\s+)?(?P<d>\d{{1,2}})\.?\s+(?:of\s+)?(?P<mon>{_MON})\b"
                   r"(?:,?\s+(?P<y>\d{4}))?"),
-    ("day_only", r"\bon\s+the\s+(?P<d>\d{1,2})\.(?!\s?\d)"),
+    ("day_only", r"\b(?:on|for|by|until|till|from|after|before)\s+the\s+(?P<d>\d{1,2})\.(?!\s?\d)"
+                 r"(?!\s*(?:floor|storey|story|level|row|page|line|time|try|attempt)\b)"),
+    ("weekday_day", rf"\b(?:on\s+)?(?P<wd>{_WD}),?\s+(?:the\s+)?(?P<d>\d{{1,2}})\.(?!\s?\d)"
+                    rf"(?:\s+(?:of\s+)?(?P<mon>{_MON})\b(?:,?\s+(?P<y>\d{{4}}))?)?"),
+    ("weekday_day", rf"\b(?:on\s+)?(?P<wd>{_WD}),?\s+(?P<mon>{_MON})\s+(?:the\s+)?(?P<d>\d{{1,2}})\.?(?!\d)"
+                    r"(?:,?\s+(?P<y>\d{4}))?"),
+    ("day_range", rf"\b(?:between|from)\s+(?:the\s+)?(?P<d>\d{{1,2}})\.(?!\s?\d)(?:\s+(?:of\s+)?(?P<mon1>{_MON})\b)?"
+                  rf"\s+(?:and|to|till|until)\s+(?:the\s+)?(?P<d2>\d{{1,2}})\.(?!\s?\d)"
+                  rf"(?:\s+(?:of\s+)?(?P<mon>{_MON})\b(?:,?\s+(?P<y>\d{{4}}))?)?"),
+    ("holiday", rf"\b(?:(?P<rel>before|after|over|at|for|on|until|till|by|from)\s+)?(?P<hol>{_EN_FEAST_DAYS})\b"),
+    ("holiday", rf"\b(?P<rel>before|after|over|at|for|until|till|by|from)\s+(?P<hol>{_EN_FEASTS})\b"
+                r"(?!\s+(?:party|parties|dinner|lunch|do|market|tree|card|cards|shopping|present|presents|bonus))"),
     ("in_days", r"\bin\s+(?P<n>\d{1,2}|a|an|one)\s+(?P<unit>days?|weeks?)\b"),
     ("week", r"\b(?:sometime\s+)?(?:(?P<wk>next|this|the coming|coming)\s+week|(?P<wk2>the week after next))\b"),
     ("pod", rf"(?<!good )\b(?:in the\s+)?(?P<pod>{_EN_POD}|lunchtime)\b"),
@@ -177,6 +219,66 @@ def _day_only_date(today: date, day: int) -> date | None:
     return _nearest(today, [d for d in found if d])
 
 
+def _weekday_day_date(today: date, weekday: int, day: int) -> date | None:
+    """ "Freitag, den 18.", "Friday the 18th": the 18th of last, this or next month in which it is that weekday,
+    else the nearest 18th (the day of the month is what the caller reads off a calendar; the weekday confirms it)."""
+    months = [today.year * 12 + today.month - 1 + k for k in (-1, 0, 1)]
+    found = [_valid_date(m // 12, m % 12 + 1, day) for m in months]
+    fitting = [d for d in found if d and d.weekday() == weekday]
+    return _nearest(today, fitting) or _day_only_date(today, day)
+
+
+def _day_range(today: date, g: dict[str, str | None]) -> list[date]:
+    """ "zwischen dem 14. und dem 16.", "between the 3rd and the 5th of January": the first and the last day;
+    a first day above the last lies in the month before the last's ("vom 30. bis 2. Januar")."""
+    first, last = int(g["d"] or 0), int(g["d2"] or 0)
+    if g.get("mon"):
+        end = _month_date(today, last, _MONTHS[g["mon"] or ""], g.get("y"))
+    else:
+        start = _day_only_date(today, first)
+        if start is None:
+            return []
+        month = start.year * 12 + start.month - 1 + (1 if last < first else 0)
+        end = _valid_date(month // 12, month % 12 + 1, last)
+    if end is None:
+        return []
+    if g.get("mon1"):
+        month = _MONTHS[g["mon1"] or ""]
+        begin = _valid_date(end.year - (1 if month > end.month else 0), month, first)
+    else:
+        month = end.year * 12 + end.month - 1 - (1 if first > last else 0)
+        begin = _valid_date(month // 12, month % 12 + 1, first)
+    return [d for d in (begin, end) if d]
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday (the Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - the computus' own name
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _feast_pieces(today: date, name: str, rel: str | None) -> list[_Piece]:
+    """The next time of the feast; "nach Ostern" / "after Easter" is the week after it, "vor Ostern" /
+    "before Easter" the week before it."""
+    rule = {**_FEASTS, **_FEAST_DAYS}[name]
+    days = []
+    for year in (today.year, today.year + 1):
+        days.append(date(year, *rule) if isinstance(rule, tuple) else _easter(year) + timedelta(days=rule))
+    day = next(d for d in days if d >= today)
+    if rel in ("nach", "after"):
+        return [_Piece(week=day - timedelta(days=day.weekday()) + timedelta(days=7))]
+    if rel in ("vor", "before"):
+        return [_Piece(week=day - timedelta(days=day.weekday()) - timedelta(days=7 if day.weekday() < 6 else 0))]
+    return [_Piece(day=day)]
+
+
 def _clock(hour: str, minute: str | None, ampm: str | None = None) -> _Piece | None:
     """A clock time as said; None for what no clock shows ("25 uhr")."""
     h, m = int(hour), int(minute or 0)
@@ -204,6 +306,15 @@ def _day_pieces(kind: str, m: re.Match[str], today: date) -> list[_Piece]:
         found = _month_date(today, int(g["d"]), int(g["mo"]), g.get("y")) if 1 <= int(g["mo"]) <= 12 else None
     elif kind == "day_only":
         found = _day_only_date(today, int(g["d"]))
+    elif kind == "weekday_day":
+        if g.get("mon"):
+            found = _month_date(today, int(g["d"]), _MONTHS[g["mon"]], g.get("y"))
+        else:
+            found = _weekday_day_date(today, _WEEKDAYS[g["wd"]], int(g["d"]))
+    elif kind == "day_range":
+        return [_Piece(day=d) for d in _day_range(today, g)]
+    elif kind == "holiday":
+        return _feast_pieces(today, g["hol"], g.get("rel"))
     elif kind == "in_days":
         n = int(g["n"]) if g["n"].isdigit() else 1
         found = today + timedelta(days=n * (7 if g["unit"].startswith(("woche", "week")) else 1))

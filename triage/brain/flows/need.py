@@ -3,8 +3,11 @@ then what they need, routed to the flow that serves it; and "anything else?" aft
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .. import answers, hours, silence_words
 from .. import consent as recording
+from ..analyze import analyze
 from ..state import Reply
 from ..types import Analysis
 from . import appointment, collect, info, message, order
@@ -43,6 +46,19 @@ def need(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         return Reply(hours.closed_goodbye(c.pack, c.state.lang), ended.outcome, end=True)
     if a.urgency == "P4" and _said_no_business(a):
         return c.end_no_action()
+    beside = _request_beside_question(c, a, text, changed)
+    if beside is not None:
+        return beside
+    if a.intent == "leave_message" and answers.asks_appointment(text):
+        # "I wanted to book an appointment, we need a quote for a new bathroom": the quote is what it is about
+        s.intent = "appointment"
+        return appointment.start(c, a, text)
+    booked = a.intent == "appointment" and a.order and c.pack.catalog
+    if booked and not answers.asks_visit(text, _item_words(c, a)) and not answers.wants_callback_or_quote(text):
+        # "eine Bewachung übers Wochenende, ab Freitag, den 18.": the catalogue's service booked for a time is an
+        # order of it (the pack's booking request), not a visit to arrange; a site visit stays an appointment
+        s.intent = "place_order"
+        return order.start(c, a, text)
     if a.intent == "place_order" and not a.order and answers.wants_callback_or_quote(text):
         # "a quote for a new bathroom, please call me back" names nothing from the catalogue: a message
         s.intent = "leave_message"
@@ -86,6 +102,39 @@ def anything_else(c: Context, a: Analysis, text: str, changed: set[str]) -> Repl
         s.phase = "need"
         return Reply([c.say("ask_need")])
     return need(c, a, text, changed)
+
+
+def _request_beside_question(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply | None:
+    """ "Can I get someone out the week after next? And how much is your call-out fee?", "How much is a night
+    guard? And can we book one for Saturday?": the question the pack answers is answered, and the request beside
+    it taken as if said alone (an item named only in the question still counts: "book one"). None when the turn
+    holds no such pair; a quote or a callback asked for is no question to answer from the price list, and a
+    request said as a question ("können Sie mir das bis Samstag zurücklegen?") no question to answer at all."""
+    if a.urgency != "P3" or answers.wants_callback_or_quote(text):
+        return None
+    for found, question, rest in answers.questions_beside(c.pack, text):
+        request = analyze(rest, pack=c.pack, model=c.model, default_lang=c.state.lang, now=c.now())
+        if request.urgency != "P3" or request.intent not in ("appointment", "place_order"):
+            continue
+        asked = analyze(question, pack=c.pack, model=c.model, default_lang=c.state.lang, now=c.now())
+        if asked.intent != "information":  # "Können Sie mir das bis Samstag zurücklegen?" asks for the request
+            continue
+        reply = need(c, replace(request, order=request.order or a.order), rest, changed)
+        reply.says.insert(0, c.localized(found.answer))
+        return reply
+    return None
+
+
+def _item_words(c: Context, a: Analysis) -> list[str]:
+    """The names of the catalogue items the caller named, in every language ("patrol visit", "Revierfahrt")."""
+    skus = {line.sku for line in a.order}
+    return [
+        word
+        for item in c.pack.catalog if item.sku in skus
+        for table in (item.name, item.aliases)
+        for said in table.values()
+        for word in ([said] if isinstance(said, str) else said)
+    ]
 
 
 def _said_no_business(a: Analysis) -> bool:
