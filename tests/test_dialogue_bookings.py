@@ -45,15 +45,26 @@ def test_a_german_callers_one_word_yes_at_the_consent_question_keeps_the_call_ge
     assert d.state.recording_consent is True
 
 
-@pytest.mark.parametrize(("started", "answer"), [("en", "Ja."), ("en", "Nein.")])
+@pytest.mark.parametrize(("started", "answer"), [("en", "Ja."), ("en", "Jep.")])
 def test_an_english_callers_one_word_ja_keeps_the_call_english(started, answer):
     d = call("sanitaer-notdienst", started)
     d.hear(answer)
     assert d.state.lang == started
 
 
+@pytest.mark.parametrize(("started", "answer", "moved"), [("de", "No.", "en"), ("en", "Nein.", "de")])
+def test_a_lone_no_to_the_recording_still_tells_the_language(started, answer, moved):
+    """ "Nein" does not sound like "No" as "Ja" sounds like "Yeah": a caller who refuses the recording in one word
+    hears the answer in their language."""
+    d = call("sanitaer-notdienst", started)
+    reply = d.hear(answer)
+    assert d.state.lang == moved and d.state.recording_consent is False
+    assert reply.says[0] == prompt("sanitaer-notdienst", "consent_declined", moved)
+
+
 @pytest.mark.parametrize(
-    ("answer", "lang"), [("Yes, that's fine.", "en"), ("yeah ok", "en"), ("Ja, gerne.", "de"), ("Yeah.", None)]
+    ("answer", "lang"),
+    [("Yes, that's fine.", "en"), ("yeah ok", "en"), ("Ja, gerne.", "de"), ("Yeah.", None), ("No.", "en")],
 )
 def test_only_more_than_one_word_of_yes_tells_the_language(answer, lang):
     assert answers.answer_language(load_pack("sanitaer-notdienst"), answer) == lang

@@ -112,15 +112,18 @@ def answer_language(pack: Pack, text: str) -> Lang | None:
     """The language a short answer or greeting is in, from words only one of the client's languages
     uses ("yes, that's fine", "yeah", "hello?" against "ja gerne", "hallo"): a caller's first words
     often are only that, and the call should go on in their language. None when the words are shared
-    ("ok", "hi"), from both languages, or from neither; and None for one word of yes or no ("Yeah.",
-    "Yes.", "Okay."): Whisper writes a German caller's short "Ja" as "Yeah." or "Yes.", and Germans say
-    "okay" and "yes" too, so one such word does not move a call out of the language it is in."""
+    ("ok", "hi"), from both languages, or from neither; and None for one word of yes ("Yeah.", "Yes.",
+    "Okay."): Whisper writes a German caller's short "Ja" as "Yeah." or "Yes.", and Germans say "okay" and
+    "yes" too, so one such word does not move a call out of the language it is in. A lone "No." still does:
+    "Nein" does not sound like "No" as "Ja" sounds like "Yeah", and an English caller who refuses the recording
+    should hear the answer in English."""
     folded = fold(text)
     words: dict[Lang, set[str]] = {}
     for table in (pack.prompts.yes_words, pack.prompts.no_words):
         for table_lang, phrases in table.items():
             words.setdefault(table_lang, set()).update(fold(w) for w in phrases if fold(w))
-    if len(folded.split()) == 1 and folded in set().union(*words.values()):
+    yes = {fold(w) for phrases in pack.prompts.yes_words.values() for w in phrases}
+    if len(folded.split()) == 1 and folded in yes:
         return None
     for greeting_lang, greetings in _GREETINGS_BY_LANGUAGE.items():
         words.setdefault(greeting_lang, set()).update(greetings)
