@@ -169,6 +169,23 @@ def test_a_national_number_that_lost_its_leading_zero_gets_it_back(text: str, la
     assert extract_phone(text, lang, expecting=True) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [  # a dictated number as Whisper base wrote it on the 8 kHz line (`triage eval-calls --spoken`)
+        ("0-4217,766,551", "en", "04217766551"),
+        ("0.4212,233,445.", "en", "04212233445"),
+        ("Meine Nummer ist 0-4217,766,551.", "de", "04217766551"),
+    ],
+)
+def test_a_number_written_with_thousands_separators_is_one_number(text: str, lang: str, expected: str) -> None:
+    assert extract_phone(text, lang, expecting=True) == expected
+
+
+@pytest.mark.parametrize("text", ["that is 1,250 euros", "it costs 0.50", "der Preis war 1.234,56 Euro"])
+def test_a_price_with_separators_is_no_number(text: str) -> None:
+    assert extract_phone(text, "en", expecting=True) is None
+
+
 # --- names -----------------------------------------------------------------------------------------
 
 

@@ -36,8 +36,15 @@ def _phone_text(text: str, lang: str) -> str:
     return other if _DIGIT_GROUP.search(other) else prepared
 
 
+# Whisper writes a dictated number as a figure on the phone line: "0-4217,766,551", "0.4212,233,445." (heard by
+# `triage eval-calls --spoken`): thousands separators between its groups, and "zero point" for the leading zero
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_ZERO_POINT = re.compile(r"(?<![\d.,])0\.(?=\d{6})")
+
+
 def _one_phone_text(text: str, lang: str) -> str:
     prepared = _prepare(text, lang).text
+    prepared = _ZERO_POINT.sub("0 ", _THOUSANDS.sub("", prepared))
     return _corrected_groups(_PLUS.sub("+", _without_fillers(_ABBREVIATION_DOT.sub(r"\1", prepared), lang)))
 
 
