@@ -31,7 +31,7 @@ from cryptography.fernet import Fernet
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
-from tests.test_voice_suite import caller_voices, german_stand_in, real_models  # noqa: F401 (fixtures)
+from tests.test_voice_suite import caller_voices, german_stand_in  # noqa: F401 (fixtures)
 from tests.voice_server import PASSWORD, REPO, VoiceServer, signed_in_client, start_server, stop_server
 from tests.voice_suite.calls import ScriptedCall
 from tests.voice_suite.place import (
