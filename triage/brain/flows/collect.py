@@ -210,9 +210,12 @@ def _fulfilment_changed(c: Context, text: str) -> Reply | None:
 
 
 def _ask(c: Context, slot: Slot) -> str:
-    """The question for a detail, the same each time it is asked: an order's address is where to deliver."""
-    delivery = slot == "address" and c.state.after_collect == "order"
-    return c.say("order_ask_delivery_address" if delivery else ASK[slot])
+    """The question for a detail, the same each time it is asked: an order's address is where to deliver, or the
+    place a booking is for."""
+    if slot == "address" and c.state.after_collect == "order":
+        site = c.pack.order.site_address and c.state.fulfilment != "delivery"
+        return c.say("order_ask_site_address" if site else "order_ask_delivery_address")
+    return c.say(ASK[slot])
 
 
 def _other_detail(c: Context, changed: set[str]) -> Slot | None:

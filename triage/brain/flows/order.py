@@ -83,11 +83,16 @@ def next_step(c: Context) -> list[str]:
     if s.fulfilment is None:
         s.phase = "order_fulfilment"
         return [c.say("order_ask_fulfilment")]
-    needs: list[Slot] = (["address"] if s.fulfilment == "delivery" else []) + ["name", "phone"]  # type: ignore[assignment]
+    needs: list[Slot] = (["address"] if _needs_address(c) else []) + ["name", "phone"]  # type: ignore[assignment]
     if not set(needs) <= s.confirmed | s.declined:
         s.phase, s.after_collect, s.needs = "collect", "order", needs
         return collect.next_detail(c).says
     return readback(c)
+
+
+def _needs_address(c: Context) -> bool:
+    """A delivery goes to an address; a booking for a place (a guard for a site) is for one."""
+    return c.state.fulfilment == "delivery" or c.pack.order.site_address
 
 
 def readback(c: Context) -> list[str]:
@@ -262,7 +267,7 @@ def _order_dict(c: Context) -> dict[str, Any]:
     }
     if s.phone:
         out["phone"] = s.phone
-    if s.fulfilment == "delivery":
+    if _needs_address(c):
         out["address"] = s.address.spoken()
     if s.when:  # a guard booked for Saturday from 8 pm: the booking keeps the day and time
         out["when"] = s.when
