@@ -152,9 +152,12 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             value = a.order[0].options.get(group)
         if value is None and item:
             value = relative_option(item, group, text)  # "not sure, the smaller one I guess"
-        if value is None and answers.unsure(text):
-            s.option_queue.pop(0)  # "weiß ich nicht, der alte war so normal": left open for the team to check
+        if value is None and (answers.unsure(text) or answers.is_done(text)):
+            # "weiß ich nicht, der alte war so normal", "no that's it": left open for the team to check
+            s.option_queue.pop(0)
             return Reply(next_step(c))
+        if value is None and (changed or collect.detail_instead(c, text)):
+            return Reply(next_step(c))  # "It's at Werftstraße 15 in Kiel": kept for its question; this one stands
         if value is None:
             return c.misunderstood(next_step(c))
         s.order[i].options[group] = value
