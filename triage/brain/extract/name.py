@@ -164,8 +164,8 @@ def extract_name(text: str, lang: str, expecting: bool = False) -> str | None:
     return " ".join(_as_spelled(w, as_written) for w in found.split())
 
 
-# issue 11, eighth call set: a part of the name said on its own in the turn ("Meier hier ..., und mein Vorname ist Jens",
-# "this is Tom from Baker and Co ..., and the surname's Baker"): it completes the other part, first name before surname
+# issue 11, eighth call set: a part of the name said on its own in the turn ("Meier hier ..., und mein Vorname ist
+# Jens", "this is Tom from Baker and Co ..., and the surname's Baker"): it completes the other part, first name first
 _NAME_PART = re.compile(
     r"\b(?:(?P<first>vorname|rufname|first name|christian name|given name)|(?P<last>nachname|familienname|zuname"
     r"|surname|last name|family name))(?:'s|s)?(?:\s+(?:ist|lautet|wäre|is|was))?\s*[,:]?\s+"
