@@ -16,6 +16,24 @@ _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e"
 _NON_WORD = re.compile(r"[^\w+]+", re.UNICODE)
 _FILLERS = frozenset("äh ähm ehm hm hmm mhm öhm uh uhm um umm er erm ah oh".split())
 
+# English contractions typed or recognised without their apostrophe ("my dad isnt breathing", "i dont want to live"):
+# folded as the apostrophe's form is ("isn't" -> "isn t"), so a rule written once matches both. Only words that are
+# nothing else in English or German: "im" (German "in dem"), "ill", "its", "well", "were", "hell", "shell", "id" are
+# real words and stay as they are.
+_CONTRACTIONS = {
+    w: f"{w[:-1]} t" if w.endswith("nt") and w not in ("cant", "wont", "aint") else expanded
+    for w, expanded in {
+        "isnt": "", "doesnt": "", "didnt": "", "wasnt": "", "arent": "", "werent": "", "hasnt": "", "havent": "",
+        "hadnt": "", "couldnt": "", "wouldnt": "", "shouldnt": "", "mustnt": "", "neednt": "", "dont": "",
+        "cant": "can t", "wont": "won t", "aint": "ain t",
+        "ive": "i ve", "youve": "you ve", "weve": "we ve", "theyve": "they ve", "youre": "you re", "theyre": "they re",
+        "hes": "he s", "shes": "she s", "thats": "that s", "whats": "what s", "theres": "there s", "youll": "you ll",
+        "theyll": "they ll", "wouldve": "would ve", "couldve": "could ve", "shouldve": "should ve",
+    }.items()
+}
+# in a pattern's source: the word on its own, or right after a "\b"
+_CONTRACTION_IN_PATTERN = re.compile(r"(?<![a-z])(\\b)?(" + "|".join(_CONTRACTIONS) + r")(?![a-z]|\\w)")
+
 
 def fold(text: str) -> str:
     """Lower case, umlauts spelled out, no punctuation: the one spelling every rule is written in."""
@@ -24,8 +42,17 @@ def fold(text: str) -> str:
 
 
 def fold_pattern(pattern: str) -> str:
-    """A rule's regular expression in the folded spelling, so it matches what `fold` produces."""
-    return unicodedata.normalize("NFKC", pattern).lower().translate(_FOLD)
+    """A rule's regular expression in the folded spelling, so it matches what `fold` produces; a contraction
+    written without its apostrophe matches it with one as well (`Folded` spells it that way)."""
+    folded = unicodedata.normalize("NFKC", pattern).lower().translate(_FOLD)
+    return _CONTRACTION_IN_PATTERN.sub(
+        lambda m: f"{m.group(1) or ''}(?:{m.group(2)}|{_CONTRACTIONS[m.group(2)]})", folded
+    )
+
+
+def spelled_out(word: str) -> str:
+    """A folded word with a lost apostrophe given back as a space ("isnt" -> "isn t"); other words as they are."""
+    return _CONTRACTIONS.get(word, word)
 
 
 def words(text: str) -> list[str]:
@@ -49,7 +76,7 @@ class Folded:
     @classmethod
     def of(cls, raw: str) -> Folded:
         original = tuple(words(raw))
-        folded_words = [fold(w) or w for w in original]
+        folded_words = [spelled_out(fold(w)) or w for w in original]
         starts, pos = [], 0
         for w in folded_words:
             starts.append(pos)
