@@ -8,8 +8,8 @@ glass heard breaking with steps in the house; a blow heard through the wall, the
 small child locked in with the bath running; a caller on a railing or a bridge, a colleague who gives his things away
 with a farewell; a gas smell "since this morning" after an earlier visit; a panic that breaks off ("ich kann nicht ich
 krieg keine Luft"). Beside them: a course where CPR is practised, a ransomware plan, the news, a server "running fine
-since this morning", "the office is on fire today". Each family holds in German and English; run through the real
-analyser (rules + the shipped classifier), with the client the caller rang.
+since this morning", "the office is on fire today", a vital medicine with spares at hand. Each family holds in German
+and English; run through the real analyser (rules + the shipped classifier), with the client the caller rang.
 """
 
 from __future__ import annotations
@@ -245,4 +245,35 @@ def test_a_course_a_plan_the_news_a_fixed_server_and_a_busy_office_are_no_emerge
 )
 def test_the_real_ones_beside_a_course_a_fire_and_ransomware_stay_emergencies(text, client):
     result = decide(text, client)
+    assert result.urgency in EMERGENCY, why(text, result)
+
+
+# --- a vital medicine with spares at hand -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mein Asthmaspray ist leer, ich hab aber noch ein zweites Spray im Auto, können Sie mir ein neues zurücklegen?",
+        "Der Kühlschrank ist ausgefallen und mein Insulin lag drin, kann ich es noch nehmen? Ich hab noch zwei Pens "
+        "bei meiner Schwester.",
+        "My inhaler's empty, but I've got a spare inhaler in the car, could you put a new one aside?",
+        "the fridge has died with my insulin in it can i still use it i've got two more pens at my mum's",
+    ],
+)
+def test_a_vital_medicine_with_spares_at_hand_is_no_emergency(text):
+    result = decide(text, "apotheke-am-markt")
+    assert result.urgency not in EMERGENCY, why(text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mein Asthmaspray ist leer und ich hab kein zweites Spray, ich brauche heute eins.",
+        "My inhaler is empty and I haven't got a spare inhaler, I need one today.",
+        "my son swallowed some of my heart tablets, i've got two more packs here, what do i do",
+    ],
+)
+def test_no_spare_or_a_child_who_swallowed_tablets_stays_an_emergency(text):
+    result = decide(text, "apotheke-am-markt")
     assert result.urgency in EMERGENCY, why(text, result)

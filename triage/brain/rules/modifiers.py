@@ -353,6 +353,13 @@ SUPPLIES_LEFT = re.compile(fold_pattern(
     r"|\b(enough|left) for (another |the next )?(one|two|three|a|\d+|a few|a couple of) (more )?(weeks?|days|months?)\b"
     r"|\b(reicht|reichen) (\w+ ){0,2}noch (\w+ )?(eine|einen|zwei|drei|vier|fünf|\d+|ein paar|einige) (woche|wochen|tage|monat|monate)\b"
     r"|\bnoch für (\w+ )?(eine|einen|zwei|drei|vier|fünf|\d+|ein paar|einige) (woche|wochen|tage|monat|monate)\b"
+    # issue 11, twenty-ninth set: ... or spare ones at hand ("ich hab noch zwei Pens bei meiner Mutter", "ich hab aber noch
+    # ein zweites Spray im Auto", "I've got two more pens at my mum's", "a spare inhaler"); denied where it is found
+    r"|\b(hab|habe|haben) (\w+ ){0,2}noch (ein|eine|einen|zwei|drei|vier|\d+|ein paar|einige) (\w+ )?(pen|pens|packung"
+    r"|packungen|ampulle|ampullen|spray|sprays|inhalator|inhalatoren|fertigspritze\w*|notfallpen\w*|fläschchen)\b"
+    r"|\b(i ve got|i have|i got|we ve got|we have) (\w+ ){0,2}(two|three|four|\d+|a few|some|one) (more|spare|extra) (\w+ )?"
+    r"(pens?|packs?|boxes|vials?|inhalers?|sprays?|epipens?|auto ?injectors?)\b"
+    r"|\b(a|another) (spare|backup) (\w+ )?(pen|inhaler|spray|epipen|auto ?injector)\b"
 ))
 # "nur Spaß", "just kidding": whatever was said before was not meant
 JOKE = re.compile(fold_pattern(
@@ -530,7 +537,7 @@ class Found:
             hearth=_find(HEARTH, folded),
             maintenance=_find(MAINTENANCE, folded),
             disposal=_find(DISPOSAL, folded),
-            supplies_left=_find(SUPPLIES_LEFT, folded),
+            supplies_left=None if _denied(folded, SUPPLIES_LEFT) else _find(SUPPLIES_LEFT, folded),
         )
 
     def past_for(self, hit: Hit) -> str | None:
@@ -677,7 +684,7 @@ _M = {
         Modifier(
             "hyperbole", "P3", "a figure of speech at a price", lambda f, h: f.hyperbole_for(h), unless_still=False
         ),
-        Modifier("supplies_left", "P3", "supplies left for days", lambda f, h: f.supplies_left, only=frozenset({"P1"})),
+        Modifier("supplies_left", "P3", "supplies left", lambda f, h: f.supplies_left, only=frozenset({"P1"})),
     )
 }
 
@@ -703,7 +710,7 @@ MODIFIERS: dict[Kind, tuple[ModifierName, ...]] = {
     "fault": _COMMON,
     "intent": _COMMON,
     "distress": _COMMON,
-    "pack": (*_COMMON, "maintenance", "on_screen"),
+    "pack": (*_COMMON, "maintenance", "on_screen", "supplies_left"),
 }
 
 
