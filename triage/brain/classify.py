@@ -565,6 +565,7 @@ def classify(
         or _FIRE_SERVICE_PLACE.search(folded.text)
         or _DISPOSAL.search(folded.text) or _FEAR_OF_A_THING.search(folded.text)
         or _ON_SCREEN.search(folded.text) or _MISSED_DOSE.search(folded.text) or _TAKING_MEDICINE.search(folded.text)
+        or mods.kill_idiom
     )
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         model_urgency = urgency

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pipecat.frames.frames import (
     BotStartedSpeakingFrame,
+    CancelWorkerFrame,
     EndFrame,
     EndWorkerFrame,
     Frame,
@@ -227,9 +228,11 @@ class BrainProcessor(FrameProcessor):
                 await self._end_call()
             elif name and name == f"u{self._utterances}":
                 self._start_silence_timer()  # the caller has heard the whole question: their turn now
-        elif event == "stop":
+        elif event == "stop":  # the caller hung up
+            if self._bridge is not None:
+                self._bridge.close()  # an agent talking to them is told now, not after the bot's queued words
             await self.call.hangup()
-            await self._end_call()
+            await self._end_call(caller_gone=True)
         elif event == "error":
             log.warning("call %s: bad input from the line: %s", self.call.call_id, message.get("error"))
             await self._event({"type": "error", "error": message.get("error", "bad input")})
@@ -378,12 +381,17 @@ class BrainProcessor(FrameProcessor):
         await asyncio.sleep(END_MARK_GRACE_SECS)
         await self._end_call()
 
-    async def _end_call(self) -> None:
+    async def _end_call(self, *, caller_gone: bool = False) -> None:
+        """The call ends: what is queued for the caller is played out first, unless they hung up
+        (nobody would hear it, and an agent or the next caller would wait for it to play)."""
         if self._ending:
             return
         self._ending = True
         await self._event({"type": "end"})
-        await self.push_frame(EndWorkerFrame(reason="call finished"))
+        if caller_gone:
+            await self.push_frame(CancelWorkerFrame(reason="caller hung up"), FrameDirection.UPSTREAM)
+        else:
+            await self.push_frame(EndWorkerFrame(reason="call finished"))
 
     def _bot_started(self) -> None:
         now = time.monotonic()

@@ -201,6 +201,9 @@ class PublicNumbers(Strict):
 class OrderSettings(Strict):
     fulfilment: list[Literal["pickup", "delivery"]] = Field(default_factory=lambda: ["pickup"])
     max_qty: int = Field(default=20, ge=1)
+    # A booking for a place the caller names (a guard for a building site, a patrol for a house): the place's address is
+    # asked (`order_ask_site_address`), read back and stored with the booking, whatever the fulfilment
+    site_address: bool = False
 
 
 class ReplyWait(Strict):
@@ -284,6 +287,7 @@ class Prompts(Strict):
     order_ask_more: Localized
     order_ask_fulfilment: Localized
     order_ask_delivery_address: Localized
+    order_ask_site_address: Localized
     order_readback: Localized
     order_saved: Localized
     order_cancelled: Localized

@@ -14,7 +14,7 @@ from datetime import datetime
 from ..numbers import parse_quantity, words_to_digits
 from ..types import Entities
 from .address import extract_address
-from .name import extract_name
+from .name import extract_name, spells_name
 from .order import catalog_from_rows, match_order
 from .phone import extract_phone, normalise_phone, phone_digits, plausible_phone
 from .when import extract_when
@@ -42,7 +42,8 @@ def extract_entities(text: str, lang: str, *, now: datetime, expecting: frozense
     return Entities(
         name=extract_name(text, lang, expecting="name" in expecting),
         phone=extract_phone(text, lang, expecting="phone" in expecting),
-        address=extract_address(text, lang, expecting="address" in expecting),
+        # a name spelled out ("S as in Sierra", "P wie Paula") is no town, even where the address was asked
+        address=extract_address(text, lang, expecting="address" in expecting and not spells_name(text)),
         dates=dates,
         times=times,
         when_text=when_text,

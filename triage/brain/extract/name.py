@@ -155,13 +155,43 @@ def extract_name(text: str, lang: str, expecting: bool = False) -> str | None:
                 head = _name_in(t[: m.start()], lang, expecting)
                 found = corrected_name(head, found) if head else found
                 break
-    found = found or _name_in(t, lang, expecting)
+    found = _with_part(found or _name_in(t, lang, expecting), t, lang)
     if spelled:
         found = with_spelled(found, spelled) if found else (spelled if expecting else None)
     if found is None:
         return None
     as_written = {w.lower().replace("’", "'"): w.replace("’", "'") for w in _RAW_WORD.findall(text)}
     return " ".join(_as_spelled(w, as_written) for w in found.split())
+
+
+# issue 11, eighth call set: a part of the name said on its own in the turn ("Meier hier ..., und mein Vorname ist
+# Jens", "this is Tom from Baker and Co ..., and the surname's Baker"): it completes the other part, first name first
+_NAME_PART = re.compile(
+    r"\b(?:(?P<first>vorname|rufname|first name|christian name|given name)|(?P<last>nachname|familienname|zuname"
+    r"|surname|last name|family name))(?:'s|s)?(?:\s+(?:ist|lautet|wäre|is|was))?\s*[,:]?\s+"
+)
+
+
+def _with_part(found: str | None, t: str, lang: str) -> str | None:
+    """The name with the parts of it the caller named as first name or surname; `found` when none was."""
+    parts: dict[str, str] = {}
+    for m in _NAME_PART.finditer(t):
+        said = _format_name(_name_words(t[m.end() :], lang)[0][:1], opening=False)
+        if said:
+            parts["first" if m.group("first") else "last"] = said
+    if "first" in parts and "last" in parts:
+        return f"{parts['first']} {parts['last']}"
+    if not parts:
+        return found
+    which, part = next(iter(parts.items()))
+    words = (found or "").split()
+    if not words:
+        return part
+    if part in words:
+        return found
+    if len(words) == 1:
+        return f"{part} {found}" if which == "first" else f"{found} {part}"
+    return f"{part} {words[-1]}" if which == "first" else f"{' '.join(words[:-1])} {part}"
 
 
 def _as_spelled(word: str, spelled: dict[str, str]) -> str:

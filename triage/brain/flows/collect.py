@@ -155,6 +155,7 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         else:
             return c.misunderstood([c.say(CONFIRM[slot])])
     elif (other := _other_detail(c, changed)) is not None:
+        _pass_over_site(c)
         return _read_back(c, other)  # "What is the address?" - "0151 234 5678": that one read back first
     elif changed == {"when"}:
         # "my hearing is on Monday, sorry, Tuesday, ..." while the number is asked: more of the message; "Dienstag
@@ -164,7 +165,7 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             return more
     elif not changed:
         missing = c.missing()
-        if missing in OPTIONAL and _declines(c, text):
+        if missing and _optional(c, missing) and _declines(c, text):
             s.declined.add(missing)
             return next_detail(c)
         tail_of_done = answers.is_done(text) and not answers.remembered(text)
@@ -175,10 +176,30 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         if (more := _more_message(c, missing, text)) is not None:
             return more
         if missing and (given := detail_instead(c, text)):
+            _pass_over_site(c)
             return _read_back(c, given)
         if missing:
             return c.misunderstood([_ask(c, missing)])
     return next_detail(c)
+
+
+def _site(c: Context) -> bool:
+    """The address asked is the place a booking is for (a guard's site), not where an order goes."""
+    s = c.state
+    return s.after_collect == "order" and c.pack.order.site_address and s.fulfilment != "delivery"
+
+
+def _optional(c: Context, slot: Slot | None) -> bool:
+    """A detail the caller may keep to themselves: the name, and a booking's site (the planning team confirms the
+    booking by phone and settles the place then)."""
+    return slot in OPTIONAL or (slot == "address" and _site(c))
+
+
+def _pass_over_site(c: Context) -> None:
+    """A booking's site asked, and the caller gave another detail instead (their name, their number): the site is
+    asked once, not pressed; the planning team settles it when it confirms the booking."""
+    if c.missing() == "address" and _site(c):
+        c.state.declined.add("address")
 
 
 def _more_message(c: Context, missing: Slot | None, text: str) -> Reply | None:
@@ -210,9 +231,12 @@ def _fulfilment_changed(c: Context, text: str) -> Reply | None:
 
 
 def _ask(c: Context, slot: Slot) -> str:
-    """The question for a detail, the same each time it is asked: an order's address is where to deliver."""
-    delivery = slot == "address" and c.state.after_collect == "order"
-    return c.say("order_ask_delivery_address" if delivery else ASK[slot])
+    """The question for a detail, the same each time it is asked: an order's address is where to deliver, or the
+    place a booking is for."""
+    if slot == "address" and c.state.after_collect == "order":
+        site = c.pack.order.site_address and c.state.fulfilment != "delivery"
+        return c.say("order_ask_site_address" if site else "order_ask_delivery_address")
+    return c.say(ASK[slot])
 
 
 def _other_detail(c: Context, changed: set[str]) -> Slot | None:

@@ -83,11 +83,16 @@ def next_step(c: Context) -> list[str]:
     if s.fulfilment is None:
         s.phase = "order_fulfilment"
         return [c.say("order_ask_fulfilment")]
-    needs: list[Slot] = (["address"] if s.fulfilment == "delivery" else []) + ["name", "phone"]  # type: ignore[assignment]
+    needs: list[Slot] = (["address"] if _needs_address(c) else []) + ["name", "phone"]  # type: ignore[assignment]
     if not set(needs) <= s.confirmed | s.declined:
         s.phase, s.after_collect, s.needs = "collect", "order", needs
         return collect.next_detail(c).says
     return readback(c)
+
+
+def _needs_address(c: Context) -> bool:
+    """A delivery goes to an address; a booking for a place (a guard for a site) is for one."""
+    return c.state.fulfilment == "delivery" or c.pack.order.site_address
 
 
 def readback(c: Context) -> list[str]:
@@ -147,9 +152,12 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             value = a.order[0].options.get(group)
         if value is None and item:
             value = relative_option(item, group, text)  # "not sure, the smaller one I guess"
-        if value is None and answers.unsure(text):
-            s.option_queue.pop(0)  # "weiß ich nicht, der alte war so normal": left open for the team to check
+        if value is None and (answers.unsure(text) or answers.is_done(text)):
+            # "weiß ich nicht, der alte war so normal", "no that's it": left open for the team to check
+            s.option_queue.pop(0)
             return Reply(next_step(c))
+        if value is None and (changed or collect.detail_instead(c, text)):
+            return Reply(next_step(c))  # "It's at Werftstraße 15 in Kiel": kept for its question; this one stands
         if value is None:
             return c.misunderstood(next_step(c))
         s.order[i].options[group] = value
@@ -262,7 +270,7 @@ def _order_dict(c: Context) -> dict[str, Any]:
     }
     if s.phone:
         out["phone"] = s.phone
-    if s.fulfilment == "delivery":
+    if _needs_address(c):
         out["address"] = s.address.spoken()
     if s.when:  # a guard booked for Saturday from 8 pm: the booking keeps the day and time
         out["when"] = s.when

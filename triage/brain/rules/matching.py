@@ -35,7 +35,12 @@ _NEG_AFTER = re.compile(
     r"^\s*(\w+\s+)?(nicht|nichts|nie|not|never|kein|keine)\b(?! nur| only| mehr auf"
     # "der Hahn tropft, hat keine Eile": the caller's patience, not a denial (issue 11, twenty-first set)
     r"| eile| stress| hektik| sorge| panik| problem\b| rush| hurry| worries"
-    r"| (getting|gettin|get) up| moving| breathing| responding| waking| answering| making sense| talking)"
+    r"| (getting|gettin|get) up| moving| breathing| responding| waking| answering| making sense| talking"
+    # issue 11, eighth call set: the fault said with its "nicht" ("der Heizkörper im Bad wird nicht mehr richtig warm",
+    # "the radiator in the bathroom does not get properly warm"): what is wrong, not a denial of it
+    r"|( mehr)?( richtig| so richtig| ganz)? (warm|heiß|heiss|kalt)\b"
+    r"| (get|gets|getting|got|heat|heats|heating|warm|warms|warming)( \w+)?( up| warm| hot)\b"
+    r"| properly (warm|hot|heat)\w*)"
 )
 # issue 11, twenty-fourth set: "Ransomware ist bei uns kein Thema", "a gas leak is not an issue for us": the hazard
 # named as a subject and denied by what is said of it

@@ -459,6 +459,36 @@ _MY_HABIT_BEFORE = re.compile(fold_pattern(
 _HEART_WORDS = re.compile(fold_pattern(r"\b(herz ?(infarkt|anfall|kasper)|heart attack|hart attack)\b"))
 
 
+# issue 11, eighth call set: a threat of death as a figure of speech at a mundane thing the caller might do or leave
+# undone ("my teenage son says he'll kill me if I take his phone", "my boss will kill me if it isn't here by Monday",
+# "mein Chef bringt mich um, wenn ich das wieder vergesse"); never where a weapon, a blow, fear, the police or leaving
+# the person is named ("he'll kill me if I leave him", "er bringt mich um, wenn ich zur Polizei gehe"): those stay violence
+KILL_IDIOM = re.compile(fold_pattern(
+    r"\b(kill|murder|strangle) (me|us)\b,? (if|when|unless) (\w+ ){0,5}("
+    r"(take|took|taking) (\w+ ){0,2}(phone|mobile|tablet|ipad|laptop|console|playstation|xbox|switch|controller|wifi"
+    r"|internet|games?|car keys)\b"
+    r"|forget|forgot|forgetting|miss|missed|lose|lost|break|broke|spill|spilled|scratch|scratched|eat|ate"
+    r"|(am|m|are|re|is|s|get|turn up|show up) (\w+ )?late|(isn t|is not|aren t|are not|doesn t|does not|won t|wasn t) (\w+ )?"
+    r"(here|there|ready|done|fixed|working|finished|delivered|sorted|back|in time|on time|arrive|come|work|turn up"
+    r"|show up)"
+    r")\b"
+    r"|\b(bringt|bringen|killt|killen|erwürgt|erschlägt) (mich|uns) (\w+ )?(um\b)?,? (wenn|falls|sobald) (\w+ ){0,5}("
+    r"(\w+ )?(handy|tablet|ipad|laptop|konsole|playstation|xbox|switch|wlan|internet|spiele|autoschlüssel) (\w+ )?"
+    r"(wegnehme|wegnehmen|abnehme|abnehmen|weg nehme|sperre)"
+    r"|vergesse|vergessen|vergess|verpasse|verpassen|verliere|verlieren|kaputt ?mache|kaputt ?machen|zu spät"
+    r"|nicht (\w+ )?(rechtzeitig|pünktlich|fertig|da ist|da sind|ankommt|ankommen|läuft|laufen|geht|funktioniert"
+    r"|repariert)"
+    r")"
+))
+_REAL_THREAT = re.compile(fold_pattern(
+    r"\b(messer|waffe|pistole|gewehr|axt|schlägt|schlagen|geschlagen|prügelt|verprügelt|angst|bedroht|droht|polizei"
+    r"|verlasse|verlassen|trenne|trennen|scheidung|anzeige|anzeigen|knife|gun|weapon|axe|hits|hitting|hit me|beat|beats"
+    r"|beating|scared|afraid|terrified|frightened|threaten\w*|police|leave (him|her|them)|leaving (him|her|them)|divorce"
+    r"|tell anyone|report (him|her|them))\b"
+))
+_KILL_WORDS = re.compile(fold_pattern(r"\b(kill\w*|murder\w*|umbring\w*|umzubringen|bringt|bringen|killt|killen)\b"))
+
+
 def _find(pattern: re.Pattern[str], folded: Folded) -> str | None:
     m = pattern.search(folded.text)
     return folded.words_at(m.start(), m.end()) if m else None
@@ -508,6 +538,7 @@ class Found:
     maintenance: str | None
     disposal: str | None
     supplies_left: str | None
+    kill_idiom: str | None
 
     @classmethod
     def of(cls, folded: Folded) -> Found:
@@ -538,6 +569,7 @@ class Found:
             maintenance=_find(MAINTENANCE, folded),
             disposal=_find(DISPOSAL, folded),
             supplies_left=None if _denied(folded, SUPPLIES_LEFT) else _find(SUPPLIES_LEFT, folded),
+            kill_idiom=None if _REAL_THREAT.search(folded.text) else _find(KILL_IDIOM, folded),
         )
 
     def past_for(self, hit: Hit) -> str | None:
@@ -614,7 +646,7 @@ class Found:
 ModifierName = Literal[
     "asked", "contained", "resolved", "resolved_unless_still", "past", "invoice", "low_stakes", "far_future",
     "hot_water_only", "not_total", "other_toilet", "false_alarm", "rest_works", "cooking_alarm", "hearth",
-    "maintenance", "chirp", "disposal", "on_screen", "hyperbole", "supplies_left",
+    "maintenance", "chirp", "disposal", "on_screen", "hyperbole", "supplies_left", "figure_of_speech",
 ]
 
 
@@ -685,6 +717,10 @@ _M = {
             "hyperbole", "P3", "a figure of speech at a price", lambda f, h: f.hyperbole_for(h), unless_still=False
         ),
         Modifier("supplies_left", "P3", "supplies left", lambda f, h: f.supplies_left, only=frozenset({"P1"})),
+        Modifier(
+            "figure_of_speech", "P3", "a threat as a figure of speech",
+            lambda f, h: f.kill_idiom if _KILL_WORDS.search(h.words) else None, unless_still=False,
+        ),
     )
 }
 
@@ -693,7 +729,7 @@ _COMMON: tuple[ModifierName, ...] = ("asked", "resolved", "past", "invoice", "lo
 MODIFIERS: dict[Kind, tuple[ModifierName, ...]] = {
     "hazard": (
         "asked", "resolved_unless_still", "past", "invoice", "low_stakes", "cooking_alarm", "chirp", "hearth", "on_screen",
-        "hyperbole",
+        "hyperbole", "figure_of_speech",
     ),
     "self_harm": (),  # said once is enough: never talked down by other words
     "noise": (),
