@@ -591,7 +591,7 @@ def classify(
             if_ever or _MILD.search(folded.text) or _NO_HARM.search(folded.text) or alarm_by_mistake or mods.resolved
             or mods.low_stakes or mods.just_asking or mods.far_future or everyday or alarm_work or legal_threat
             or _POLICE_REPORT.search(folded.text) or _RECURRING_COMPLAINT.search(folded.text) or slip
-            or _HEARSAY.search(folded.text)
+            or _HEARSAY.search(folded.text) or mods.supplies_left
         )
         # ... and those, with an alarm due for a battery, are not even asked about
         if (urgency in ("P0", "P1") and settled) or (unsure and (everyday or alarm_work)):

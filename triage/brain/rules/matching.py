@@ -88,6 +88,9 @@ _IDIOMS = re.compile(
     r"|(can not|could not|does not|do not|did not|is not able to|isn t able to|doesn t|don t|didn t)"
     r" (really |properly )?"
     r"(swallow|breathe|breath|speak|talk)"
+    # issue 11, twenty-ninth set: a broken-off "ich kann nicht", "I can't" before a new subject ("ich kann nicht ich
+    # krieg keine Luft mehr", "i can't he isn't breathing"): panic that stops mid-sentence denies nothing that follows
+    r"|(kann|kannst|can t|cannot|can not)( nicht| nich)?(?= (ich|i|er|sie|he|she|wir|we|es|it|mein|meine|my)\b)"
     r")\b"
 )
 _CLAUSE_BREAKS = frozenset("und aber oder weil sondern doch dass and but or because so".split())

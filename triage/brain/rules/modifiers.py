@@ -65,7 +65,7 @@ PAST = re.compile(fold_pattern(
 ))
 # "letzte Woche eingebaut, und jetzt riecht es nach Gas": the past phrase is about something else, the hazard is now
 PRESENT = re.compile(fold_pattern(
-    r"\b(jetzt|nun|gerade|grad|seitdem|seit eben|heute|now|right now|today|tonight|since then|this morning|just)\b"
+    r"\b(jetzt|nun|gerade|grad|grade|seitdem|seit eben|heute|now|right now|today|tonight|since then|this morning|just)\b"
     # issue 11, fifteenth set: the caller turns from the past matter to another ("it's not really about that but …")
     r"|\bnot (really |actually )?(about that|why i m (calling|ringing))\b|\bsomething else\b"
     r"|\b(nicht|gar nicht) (wirklich |eigentlich )?(deswegen|darum|weshalb ich anrufe)\b|\bwas anderes\b|\betwas anderes\b"
@@ -74,13 +74,19 @@ PRESENT = re.compile(fold_pattern(
     r"|\b(is|s|are|re) (still )?(bleeding|lying|not moving|not breathing|unconscious|trapped|stuck)\b"
     r"|\b(blutet|bluten|liegt|liegen|bewegt sich nicht|atmet nicht|ist bewusstlos|eingeklemmt)\b"
 ))
+# issue 11, twenty-ninth set: ... or right after the hazard ("Ihre Leute waren letzten Monat da, … im Keller riecht es nach
+# Gas seit heute früh", "last time … a smell of gas in the boiler cupboard since this morning"): it began today
+SINCE_NOW_AFTER = re.compile(fold_pattern(
+    r"^(\w+ ){0,6}(seit (heute|eben|vorhin|gerade|grad|einer|einigen|ein paar|zwei|drei|\d+)"
+    r"|since (this|today|an hour|about|earlier|\d+|a few|two|three|first thing|lunch|breakfast))\b"
+))
 # an invoice is about past work: it makes a damage routine, never a danger to life
 INVOICE = re.compile(fold_pattern(r"\b\w*rechnung\w*|\binvoice\w*|\bbill\b"))
 # ... unless the caller turns from it to what is happening now, in the same turn ("ich wollte wegen der Rechnung
 # fragen, aber gerade ist das Rohr geplatzt", "it's about the invoice, and also the pipe has just burst", "… und ach ja,
 # im Keller spritzt gerade Wasser"; issue 11, twentieth and twenty-first sets)
 TURN_TO_NOW = re.compile(fold_pattern(
-    r"\b(aber|but|außerdem|nebenbei|übrigens|and also|und auch|besides|by the way|gerade|grad|jetzt|now|just|eben|plötzlich"
+    r"\b(aber|but|außerdem|nebenbei|übrigens|and also|und auch|besides|by the way|gerade|grad|grade|jetzt|now|just|eben|plötzlich"
     r"|suddenly|right now|in dem moment|meanwhile|währenddessen|oh gott|oh god|im moment|momentan|at the moment"
     r"|as we speak)\b"
 ))
@@ -105,6 +111,9 @@ RESOLVED = re.compile(fold_pattern(
     r"|\b(mopped|wiped|cleaned) (it |everything )?(all )?up\b|\b(alles )?(aufgewischt|weggewischt)\b"
     # issue 11, twentieth set: "it went down yesterday, it's running again" (German: "läuft wieder", above)
     r"|\b(it s|it is|its|everything s|everything is|they re|they are) (\w+ )?(running|up|online|working) again\b"
+    # issue 11, twenty-ninth set: "it's been running fine since this morning", "seit heute früh läuft er einwandfrei"
+    r"|\b(has|have|s|ve) been (running|working) (fine|ok|okay|normally|smoothly|perfectly|without (a )?problem)\b"
+    r"|\b(läuft|laufen|funktioniert|funktionieren) (\w+ ){0,3}(einwandfrei|problemlos|ohne probleme|tadellos|stabil|normal)\b"
     r"|\beverything (is|s) (fine|ok)"
     r"|\b(alles )?gelöscht\b|\bput (it |the fire )?out\b|\b(the )?fire (is|s|was) out\b"
     # "die Stadtwerke haben geprüft, es ist in Ordnung", "they checked and it's fine"
@@ -164,6 +173,15 @@ HYPOTHETICAL_BEFORE = re.compile(fold_pattern(
     # "eine Doku über Kohlenmonoxid gesehen"), just before the hazard
     r"|\b(documentary|documentaries|programme|program|article|podcast|feature|doku|dokumentation|reportage|sendung"
     r"|artikel|beitrag) (about|on|über|zu|zum|zur)\b"
+    # issue 11, twenty-ninth set: practised on a course ("da übt man auch Wiederbelebung", "we practise CPR"); a plan for
+    # it ("einen Notfallplan für Ransomware", "a plan for a fire")
+    r"|\b(übt|üben|geübt|lernt|lernen|gelernt|practi[sc]e|practi[sc]es|practi[sc]ing|practi[sc]ed|learn|learning)\b"
+    r"|\b\w*plan (für|gegen|for|against)\b"
+))
+# ... or said as the thing the plan, the policy or the training is for: "a ransomware plan", "Ransomware-Notfallplan"
+PLAN_AFTER = re.compile(fold_pattern(
+    r"^(\w+ )?(plan|plans|policy|policies|strategy|playbook|response plan|notfallplan|\w*konzept|vorsorge|schulung"
+    r"|training|versicherung|insurance)\b"
 ))
 # issue 11, twenty-eighth set: an exercise or a test announced ("this is just a drill, we're testing the fire alarm",
 # "morgen ist Probealarm"); "this is not a drill" is denied where it is found (`_denied`)
@@ -335,6 +353,13 @@ SUPPLIES_LEFT = re.compile(fold_pattern(
     r"|\b(enough|left) for (another |the next )?(one|two|three|a|\d+|a few|a couple of) (more )?(weeks?|days|months?)\b"
     r"|\b(reicht|reichen) (\w+ ){0,2}noch (\w+ )?(eine|einen|zwei|drei|vier|fünf|\d+|ein paar|einige) (woche|wochen|tage|monat|monate)\b"
     r"|\bnoch für (\w+ )?(eine|einen|zwei|drei|vier|fünf|\d+|ein paar|einige) (woche|wochen|tage|monat|monate)\b"
+    # issue 11, twenty-ninth set: ... or spare ones at hand ("ich hab noch zwei Pens bei meiner Mutter", "ich hab aber noch
+    # ein zweites Spray im Auto", "I've got two more pens at my mum's", "a spare inhaler"); denied where it is found
+    r"|\b(hab|habe|haben) (\w+ ){0,2}noch (ein|eine|einen|zwei|drei|vier|\d+|ein paar|einige) (\w+ )?(pen|pens|packung"
+    r"|packungen|ampulle|ampullen|spray|sprays|inhalator|inhalatoren|fertigspritze\w*|notfallpen\w*|fläschchen)\b"
+    r"|\b(i ve got|i have|i got|we ve got|we have) (\w+ ){0,2}(two|three|four|\d+|a few|some|one) (more|spare|extra) (\w+ )?"
+    r"(pens?|packs?|boxes|vials?|inhalers?|sprays?|epipens?|auto ?injectors?)\b"
+    r"|\b(a|another) (spare|backup) (\w+ )?(pen|inhaler|spray|epipen|auto ?injector)\b"
 ))
 # "nur Spaß", "just kidding": whatever was said before was not meant
 JOKE = re.compile(fold_pattern(
@@ -405,6 +430,8 @@ STORY = re.compile(fold_pattern(
     r"|\b(watching|watched|watch) (a|the|that|this) (film|movie|series|show|cartoon) (where|in which|about)\b"
     r"|\b(im|in dem|in einem) (\w+ )?(spiel|videospiel|computerspiel|game)\b|\bin der (fernsehserie|tv serie)\b"
     r"|\b(guckt|gucken|schaut|schauen|sieht|sehen) (\w+ )?(einen|den|eine|die) (film|serie|krimi|zeichentrickfilm),? (wo|in dem|in der)\b"
+    # issue 11, twenty-ninth set: the news ("on the news that a gas leak destroyed a house", "in den Nachrichten kam, dass")
+    r"|\b(in|on) the (news|radio|paper|papers|newspaper)\b|\b(im|in den|in der) (radio|nachrichten|zeitung|tagesschau)\b"
 ))
 
 
@@ -541,7 +568,7 @@ class Found:
             hearth=_find(HEARTH, folded),
             maintenance=_find(MAINTENANCE, folded),
             disposal=_find(DISPOSAL, folded),
-            supplies_left=_find(SUPPLIES_LEFT, folded),
+            supplies_left=None if _denied(folded, SUPPLIES_LEFT) else _find(SUPPLIES_LEFT, folded),
             kill_idiom=None if _REAL_THREAT.search(folded.text) else _find(KILL_IDIOM, folded),
         )
 
@@ -553,6 +580,8 @@ class Found:
         if m is None:
             return None
         if m.end() <= hit.start and PRESENT.search(self.folded.text[m.end() : max(hit.start, hit.end)]):
+            return None
+        if m.end() <= hit.start and SINCE_NOW_AFTER.search(self.folded.text[hit.end :].strip()):
             return None
         return self.past
 
@@ -601,7 +630,7 @@ class Found:
         m = HYPOTHETICAL_BEFORE.search(" ".join(words[-4:]))
         if m and m.group(0) in ("gegen", "against") and STRUCK_AGAINST.search(" ".join(words[-6:])):
             m = None
-        m = m or HYPOTHETICAL_CASE.search(" ".join(words[-6:]))
+        m = m or HYPOTHETICAL_CASE.search(" ".join(words[-6:])) or PLAN_AFTER.search(self.folded.text[hit.end :].strip())
         if m is None and CONDITION_BEFORE.search(" ".join(words[-8:])):
             m = CONDITION_AFTER.search(self.folded.text[hit.end :].strip())
         m = m or CONDITION_EVER_BEFORE.search(" ".join(words[-8:]))
@@ -687,7 +716,7 @@ _M = {
         Modifier(
             "hyperbole", "P3", "a figure of speech at a price", lambda f, h: f.hyperbole_for(h), unless_still=False
         ),
-        Modifier("supplies_left", "P3", "supplies left for days", lambda f, h: f.supplies_left, only=frozenset({"P1"})),
+        Modifier("supplies_left", "P3", "supplies left", lambda f, h: f.supplies_left, only=frozenset({"P1"})),
         Modifier(
             "figure_of_speech", "P3", "a threat as a figure of speech",
             lambda f, h: f.kill_idiom if _KILL_WORDS.search(h.words) else None, unless_still=False,
@@ -717,7 +746,7 @@ MODIFIERS: dict[Kind, tuple[ModifierName, ...]] = {
     "fault": _COMMON,
     "intent": _COMMON,
     "distress": _COMMON,
-    "pack": (*_COMMON, "maintenance", "on_screen"),
+    "pack": (*_COMMON, "maintenance", "on_screen", "supplies_left"),
 }
 
 
