@@ -12,6 +12,7 @@ from ..numbers import parse_quantity, words_to_digits
 from ..text import fold
 from ..types import OrderLine
 from .common import _prepare, _without_fillers, _wordset
+from .heard_figures import heard_figures
 
 _ORDER_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _INFLECTIONS = ("e", "en", "n", "s", "er", "es", "ern", "nen", "ns")
@@ -252,7 +253,9 @@ def _option_phrases(item: CatalogItem, lang: str) -> list[tuple[_Phrase, str, st
 def chosen_option(item: CatalogItem, group: str, text: str, lang: str) -> str | None:
     """The value of an option group the caller chose when asked for it: one of its spellings said as listed,
     else heard as the catalogue's words are ("den halben Zoll" for "halber Zoll", "the half inch one" for
-    its English name)."""
+    its English name). A measure misheard as no offered one is read as the offered one it was
+    (`heard_figures`: "the 40-inch ones" for "the fourteen inch ones")."""
+    text = heard_figures(text, [item])
     said = _said_values(item, group, f" {fold(text)} ")
     if said:
         return said
@@ -593,6 +596,7 @@ def match_order(text: str, lang: str, catalog: list[CatalogItem]) -> list[OrderL
     """
     if not catalog:
         return []
+    text = heard_figures(text, catalog)  # "224-inch monitors": two of the 24 inch ones
     tokens = _ORDER_TOKEN.findall(_without_fillers(_prepare(text, lang).text, lang))
     hits = _best_hits(tokens, catalog, lang)
     mentions = _option_mentions(tokens, hits, catalog, lang)
