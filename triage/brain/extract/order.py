@@ -449,6 +449,10 @@ def _quantity_before(
             qty = parse_quantity(" ".join(tokens[j - size : j]), lang)
             if qty is not None:
                 return qty, False
+    # the item's words and the one after them ("thermostat heads" is the alias "thermostat" and "heads")
+    plural = any(t.endswith("s") and not t.endswith("ss") for t in tokens[hit.end - 1 : hit.end + 1])
+    if plural and j - 2 >= floor and tokens[j - 1] in _HEARD_TWO.get(lang, ()) and tokens[j - 2] in _NEED_VERBS:
+        return 2, False  # "I need to laptops": no infinitive, the count "two" as Whisper writes it
     return None, False
 
 
@@ -494,6 +498,9 @@ _NEED_VERBS = _wordset(
     "need want take like brauche bräuchte braeuchte brauchen bräuchten braeuchten nehme nehmen möchte moechte"
     " möchten moechten hätte haette hätten haetten"
 )
+# "two" as Whisper base writes it on the phone line ("I need to.", "I need to laptops"); German "zwei" has no
+# such twin
+_HEARD_TWO = {"en": _wordset("to too")}
 _NEED_BESIDES = _wordset("i we ich wir ja yes dann then davon of them those gern gerne so also")
 _NEED_TAIL = _wordset("bitte please davon of them those thanks danke stück stueck pieces gern gerne")
 
@@ -501,7 +508,8 @@ _NEED_TAIL = _wordset("bitte please davon of them those thanks danke stück stue
 def _needed_after(
     tokens: list[str], hit: _Hit, ceiling: int, mentions: list[_Mention], hits: list[_Hit], lang: str
 ) -> int | None:
-    """The count of "I need two" said after the item; "... and I need two bleed keys" counts the next one."""
+    """The count of "I need two" said after the item ("I need to." as Whisper writes it); "... and I need two
+    bleed keys" counts the next one."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for i in range(hit.end, ceiling):
         if tokens[i] not in _NEED_VERBS:
@@ -513,7 +521,7 @@ def _needed_after(
             continue
         if not all(t in _NEED_TAIL for t in tokens[j + 1 : ceiling]):
             continue
-        qty = parse_quantity(tokens[j], lang)
+        qty = 2 if tokens[j] in _HEARD_TWO.get(lang, ()) else parse_quantity(tokens[j], lang)
         if qty is not None:
             return qty
     return None
