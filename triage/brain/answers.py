@@ -578,14 +578,23 @@ def asks_visit(text: str, item_words: Iterable[str] = ()) -> bool:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+# Whisper base on the phone line often writes two sentences as one: "... the week after next and how much is your
+# callout fee?", "... nächste Woche und was kostet die Anfahrt?". An "and"/"und" before a question word starts
+# the question as a full stop would.
+_JOINED_QUESTION = re.compile(
+    r"(?:,\s*|\s+)(?=(?:and|und)\s+(?:how|what|when|where|which|who|why|do|does|are|is|can|could|will|would"
+    r"|wie|was|wann|wo|welche\w*|wer|warum|haben|hat|gibt|kann|können|koennen|sind|ist)\b)",
+    re.IGNORECASE,
+)
 _JOINING = re.compile(r"^(und|and|also|so|oh|ach)\b[\s,]*", re.IGNORECASE)
 
 
 def questions_beside(pack: Pack, text: str) -> list[tuple[InfoAnswer, str, str]]:
     """Each sentence of the turn that asks what the pack answers, with the rest of the turn beside it ("Can I get
-    someone out next week? And how much is your call-out fee?"): the answer, the question, and the rest, a request
-    still to take. Empty for a turn of one sentence or one that only asks."""
-    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    someone out next week? And how much is your call-out fee?", or the same with "and how much" where Whisper wrote
+    no full stop): the answer, the question, and the rest, a request still to take. Empty for a turn of one
+    sentence or one that only asks."""
+    sentences = [p for s in _SENTENCE_END.split(text.strip()) for p in _JOINED_QUESTION.split(s) if p.strip()]
     found = []
     for k, sentence in enumerate(sentences):
         answer = info_answer(pack, sentence) if asks_question(sentence) else None
