@@ -1,8 +1,8 @@
 """Callers' words as Whisper base writes them after the 8 kHz phone line (`triage eval-calls --spoken`, README
 "Whole text calls, spoken"), where the flow of a call broke though the typed call ended right: a count run
 into a measure ("224-inch"), a teen heard as its tens ("40-inch"), a number word hyphened to its unit ("the
-two-meter one"), the pronoun "one" run into a figure ("the 1.601"), "two" written "to", a question joined to
-a request by "and" without a full stop, and a callback number written with commas or "double 5".
+two-meter one"), the pronoun "one" run into a figure ("the 1.601"), "two" written "to", a question and a request
+joined by "and" without a full stop, and a callback number written with commas or "double 5".
 
 Each test feeds Whisper's written form (the English ones as heard in the run; the German ones as Whisper
 writes the same thing in German) to the brain, in both languages where the family has a German form, with
@@ -151,6 +151,25 @@ def test_a_question_joined_by_and_is_answered_and_the_appointment_taken(lang, he
     answer = next(i for i in load_pack("sanitaer-notdienst").info if i.id == "preise").answer[lang]
     assert reply.says == [" ".join(answer.split()), prompt("sanitaer-notdienst", "ask_callback", lang)]
     assert d.state.intent == "appointment" and d.state.when == ["2026-W51"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "heard"),
+    [
+        ("en", "Hi, what are your office hours on Fridays, and I'd like to come in for an initial consultation next "
+               "Friday afternoon about my employment contract."),
+        ("de", "Hallo, wann haben Sie freitags geöffnet und ich würde gern nächsten Freitagnachmittag zu einer "
+               "Erstberatung wegen meines Arbeitsvertrags kommen."),
+    ],
+)
+def test_a_request_joined_after_a_question_by_and_is_taken_and_the_question_answered(lang, heard):
+    """The English call lost the answer (only the callback asked); the German lost the request (the hours, then
+    "anything else?")."""
+    d = dated_call("kanzlei-berg", lang)
+    reply = d.hear(heard)
+    answer = next(i for i in load_pack("kanzlei-berg").info if i.id == "zeiten").answer[lang]
+    assert reply.says == [" ".join(answer.split()), prompt("kanzlei-berg", "ask_callback", lang)]
+    assert d.state.intent == "appointment"
 
 
 @pytest.mark.parametrize(
