@@ -578,14 +578,43 @@ def asks_visit(text: str, item_words: Iterable[str] = ()) -> bool:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+# Whisper base on the phone line often writes two sentences as one: "... the week after next and how much is your
+# callout fee?", "... nächste Woche und was kostet die Anfahrt?". An "and"/"und" before a question word starts
+# the question as a full stop would.
+_JOINED_QUESTION = re.compile(
+    r"(?:,\s*|\s+)(?=(?:and|und)\s+(?:how|what|when|where|which|who|why|do|does|are|is|can|could|will|would"
+    r"|wie|was|wann|wo|welche\w*|wer|warum|haben|hat|gibt|kann|können|koennen|sind|ist)\b)",
+    re.IGNORECASE,
+)
+# ... and a request after a question: "what are your office hours on Fridays, and I'd like to come in ...": an
+# "and"/"und" before "I"/"we" starts the request when a question opened the clause before it
+_JOINED_REQUEST = re.compile(
+    r"(?:,\s*|\s+)(?=(?:and|und)\s+(?:i|i'd|i'm|i'll|we|we'd|we're|we'll|ich|wir)\b)", re.IGNORECASE
+)
+_QUESTION_OPENS = re.compile(
+    r"(?:^|[,.!?]\s*)(?:what|when|where|which|who|why|how|do you|does|are you|is there|can i|could i"
+    r"|was|wann|wo|welche\w*|wie|haben sie|sind sie|gibt es|kann ich|können sie|koennen sie)\b",
+    re.IGNORECASE,
+)
 _JOINING = re.compile(r"^(und|and|also|so|oh|ach)\b[\s,]*", re.IGNORECASE)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence as Whisper wrote it, cut where a full stop was left out: before a question joined by "and"
+    (`_JOINED_QUESTION`), and before a request joined by "and" to a question (`_JOINED_REQUEST`)."""
+    parts = []
+    for part in _JOINED_QUESTION.split(sentence):
+        cut = next((m for m in _JOINED_REQUEST.finditer(part) if _QUESTION_OPENS.search(part[: m.start()])), None)
+        parts += [part[: cut.start()] + "?", part[cut.end() :]] if cut else [part]  # the question it was
+    return [p for p in parts if p.strip()]
 
 
 def questions_beside(pack: Pack, text: str) -> list[tuple[InfoAnswer, str, str]]:
     """Each sentence of the turn that asks what the pack answers, with the rest of the turn beside it ("Can I get
-    someone out next week? And how much is your call-out fee?"): the answer, the question, and the rest, a request
-    still to take. Empty for a turn of one sentence or one that only asks."""
-    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    someone out next week? And how much is your call-out fee?", or the same with "and how much" where Whisper wrote
+    no full stop, `_clauses`): the answer, the question, and the rest, a request still to take. Empty for a turn
+    of one sentence or one that only asks."""
+    sentences = [p for s in _SENTENCE_END.split(text.strip()) for p in _clauses(s)]
     found = []
     for k, sentence in enumerate(sentences):
         answer = info_answer(pack, sentence) if asks_question(sentence) else None

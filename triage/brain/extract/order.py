@@ -12,6 +12,7 @@ from ..numbers import parse_quantity, words_to_digits
 from ..text import fold
 from ..types import OrderLine
 from .common import _prepare, _without_fillers, _wordset
+from .heard_figures import heard_figures
 
 _ORDER_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _INFLECTIONS = ("e", "en", "n", "s", "er", "es", "ern", "nen", "ns")
@@ -252,7 +253,9 @@ def _option_phrases(item: CatalogItem, lang: str) -> list[tuple[_Phrase, str, st
 def chosen_option(item: CatalogItem, group: str, text: str, lang: str) -> str | None:
     """The value of an option group the caller chose when asked for it: one of its spellings said as listed,
     else heard as the catalogue's words are ("den halben Zoll" for "halber Zoll", "the half inch one" for
-    its English name)."""
+    its English name). A measure misheard as no offered one is read as the offered one it was
+    (`heard_figures`: "the 40-inch ones" for "the fourteen inch ones")."""
+    text = heard_figures(text, [item])
     said = _said_values(item, group, f" {fold(text)} ")
     if said:
         return said
@@ -446,6 +449,10 @@ def _quantity_before(
             qty = parse_quantity(" ".join(tokens[j - size : j]), lang)
             if qty is not None:
                 return qty, False
+    # the item's words and the one after them ("thermostat heads" is the alias "thermostat" and "heads")
+    plural = any(t.endswith("s") and not t.endswith("ss") for t in tokens[hit.end - 1 : hit.end + 1])
+    if plural and j - 2 >= floor and tokens[j - 1] in _HEARD_TWO.get(lang, ()) and tokens[j - 2] in _NEED_VERBS:
+        return 2, False  # "I need to laptops": no infinitive, the count "two" as Whisper writes it
     return None, False
 
 
@@ -491,6 +498,9 @@ _NEED_VERBS = _wordset(
     "need want take like brauche bräuchte braeuchte brauchen bräuchten braeuchten nehme nehmen möchte moechte"
     " möchten moechten hätte haette hätten haetten"
 )
+# "two" as Whisper base writes it on the phone line ("I need to.", "I need to laptops"); German "zwei" has no
+# such twin
+_HEARD_TWO = {"en": _wordset("to too")}
 _NEED_BESIDES = _wordset("i we ich wir ja yes dann then davon of them those gern gerne so also")
 _NEED_TAIL = _wordset("bitte please davon of them those thanks danke stück stueck pieces gern gerne")
 
@@ -498,7 +508,8 @@ _NEED_TAIL = _wordset("bitte please davon of them those thanks danke stück stue
 def _needed_after(
     tokens: list[str], hit: _Hit, ceiling: int, mentions: list[_Mention], hits: list[_Hit], lang: str
 ) -> int | None:
-    """The count of "I need two" said after the item; "... and I need two bleed keys" counts the next one."""
+    """The count of "I need two" said after the item ("I need to." as Whisper writes it); "... and I need two
+    bleed keys" counts the next one."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for i in range(hit.end, ceiling):
         if tokens[i] not in _NEED_VERBS:
@@ -510,7 +521,7 @@ def _needed_after(
             continue
         if not all(t in _NEED_TAIL for t in tokens[j + 1 : ceiling]):
             continue
-        qty = parse_quantity(tokens[j], lang)
+        qty = 2 if tokens[j] in _HEARD_TWO.get(lang, ()) else parse_quantity(tokens[j], lang)
         if qty is not None:
             return qty
     return None
@@ -593,6 +604,7 @@ def match_order(text: str, lang: str, catalog: list[CatalogItem]) -> list[OrderL
     """
     if not catalog:
         return []
+    text = heard_figures(text, catalog)  # "224-inch monitors": two of the 24 inch ones
     tokens = _ORDER_TOKEN.findall(_without_fillers(_prepare(text, lang).text, lang))
     hits = _best_hits(tokens, catalog, lang)
     mentions = _option_mentions(tokens, hits, catalog, lang)

@@ -40,11 +40,19 @@ def _phone_text(text: str, lang: str) -> str:
 # `triage eval-calls --spoken`): thousands separators between its groups, and "zero point" for the leading zero
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _ZERO_POINT = re.compile(r"(?<![\d.,])0\.(?=\d{6})")
+# ... and in groups of any length after a leading zero, which no amount is written with: "01765,5443,322.",
+# "0.4217,7665,544.", "0157 8,8990011" (the caller's "0176 5544 3322", "0421 7766 5544", "0157 8899 0011")
+_ZERO_LED_GROUPS = re.compile(r"(?<![\d.,])0[.,-]?\d+(?:(?:[ \t]+|-)?\d+)*(?:,\d+(?:(?:[ \t]+|-)?\d+)*)+")
+# "0 4 2 1, double 5, 6 7": a repeated digit Whisper wrote as a figure after the word
+_REPEATED_FIGURE = re.compile(r"\b(double|doppel|doppelt|triple|tripel)[ \t-]*(\d)\b", re.IGNORECASE)
+_REPEATS = {"double": 2, "doppel": 2, "doppelt": 2, "triple": 3, "tripel": 3}
 
 
 def _one_phone_text(text: str, lang: str) -> str:
     prepared = _prepare(text, lang).text
+    prepared = _ZERO_LED_GROUPS.sub(lambda m: re.sub(r"(?<=^0)[.,-]|,", "", m.group()), prepared)
     prepared = _ZERO_POINT.sub("0 ", _THOUSANDS.sub("", prepared))
+    prepared = _REPEATED_FIGURE.sub(lambda m: m.group(2) * _REPEATS[m.group(1).lower()], prepared)
     return _corrected_groups(_PLUS.sub("+", _without_fillers(_ABBREVIATION_DOT.sub(r"\1", prepared), lang)))
 
 

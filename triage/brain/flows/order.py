@@ -8,6 +8,7 @@ from typing import Any
 
 from ...packs.schema import CatalogItem
 from .. import answers
+from ..extract.heard_figures import heard_figures
 from ..extract.order import chosen_option, relative_option, said_values, taken_back
 from ..numbers import parse_quantity
 from ..state import Reply, Slot
@@ -214,6 +215,7 @@ def _amend(c: Context, text: str) -> bool:
     and a count for that item, else the item said last ("nein, doch lieber drei", "make that three",
     "machen Sie lieber vier draus, und doch die 27 Zoll"). Whether one was made."""
     s = c.state
+    text = heard_figures(text, c.pack.catalog)  # "make that the 1.601": the pronoun "one" is no figure
     folded = fold(text)
     if not _AMENDS.search(folded):
         return False
