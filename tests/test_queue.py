@@ -198,7 +198,9 @@ def test_an_unknown_handoff_is_reported_as_such(store, queue):
 
 
 # --- order and tenants ------------------------------------------------------------------------------
-def test_the_queue_is_p0_then_p1_then_acute_distress_then_waiting_time(store, queue):
+def test_the_queue_is_p0_then_p1_and_acute_distress_then_the_rest_by_urgency_then_waiting_time(store, queue):
+    """A caller in acute distress (crying, begging for someone) waits with the P1 callers, ahead of them, whatever
+    their urgency: never behind a P2."""
     made = {}
     for name, urgency, distress in (
         ("p3-old", "P3", "none"),
@@ -212,7 +214,7 @@ def test_the_queue_is_p0_then_p1_then_acute_distress_then_waiting_time(store, qu
     ):
         made[name] = make_handoff(store, urgency=urgency, distress=distress)
     order = [h["id"] for h in queue.list()]
-    expected = ["p0-acute", "p0", "p1-acute", "p1-old", "p1-new", "p2", "p3-acute", "p3-old"]
+    expected = ["p0-acute", "p0", "p1-acute", "p3-acute", "p1-old", "p1-new", "p2", "p3-old"]
     assert order == [made[name] for name in expected]
     # the claim follows the same order
     assert queue.claim_next("anna")["id"] == made["p0-acute"]

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any, cast, overload
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import CursorResult, case, select, update
+from sqlalchemy import CursorResult, and_, case, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..store.changes import ChangeFeed
@@ -48,8 +48,13 @@ def _now() -> datetime:
 
 
 def queue_order():
-    """P0 before P1 before the rest (the labels sort as text), then acute distress, then waiting time."""
-    return (Handoff.urgency, case((Handoff.distress == "acute", 0), else_=1), Handoff.created_at)
+    """P0 first; then P1 and every caller in acute distress, whatever their urgency (PRODUCT.md: acute distress goes
+    to a human now, so a caller crying "please send someone" never waits behind a cold radiator); then the rest by
+    urgency (the labels sort as text); within each, acute distress first, then the caller's own urgency, then
+    waiting time."""
+    acute = Handoff.distress == "acute"
+    rank = case((and_(acute, Handoff.urgency > "P1"), "P1"), else_=Handoff.urgency)
+    return (rank, case((acute, 0), else_=1), Handoff.urgency, Handoff.created_at)
 
 
 @overload
