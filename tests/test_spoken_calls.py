@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from triage.call_check import Expect, check, only_details
 from triage.spoken_calls import LEAD_SECS, STT_RATE, TRAIL_SECS, over_the_line
 
 GAS = {"id": "gas-en", "client": "sanitaer-notdienst",
@@ -72,3 +73,13 @@ def test_the_line_narrows_the_voice_to_8_khz_and_pads_the_turn_as_the_server_doe
 
     assert rms(heard_low) > 1000  # a voice band tone passes the line
     assert rms(heard_high) < rms(heard_low) / 50  # 6 kHz is above what an 8 kHz line carries
+
+
+def test_a_call_that_went_right_but_for_a_detail_whisper_wrote_differently_is_told_apart_from_the_flow():
+    """`--spoken` counts the calls lost only on a name, number or address apart from those lost in the flow."""
+    expect = Expect(outcome="message", name="Siobhan Kelly", phone="0171 2345678")
+    heard_name = {"type": "message", "message": {"name": "Chivon Kelly", "phone": "0171 2345678"}}
+    handed_over = {"type": "handoff", "summary": {"name": "Chivon Kelly", "phone": "0171 2345678"}}
+    assert only_details(check(expect, heard_name, None))
+    assert not only_details(check(expect, handed_over, None))  # the outcome went wrong too
+    assert not only_details([])  # a call that ends right lost nothing

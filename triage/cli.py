@@ -201,7 +201,7 @@ def eval_calls(
 
 def _eval_calls_spoken(cases, typed, judged, models_dir: Path | None, verbose: bool, only: str | None) -> None:
     """`eval-calls --spoken`: each call again through the phone ear, reported per caller language."""
-    from .call_check import report
+    from .call_check import only_details, report
     from .speech.engines import SpeechToText, Voice
     from .speech.espeak_voice import EspeakVoice
     from .speech.models import SpeechModelError, resolve_voices, resolve_whisper
@@ -223,7 +223,7 @@ def _eval_calls_spoken(cases, typed, judged, models_dir: Path | None, verbose: b
         lang = spoken_language(case.turns, call.dialogue.pack.languages, call.dialogue.state.lang)
         if only and lang != only:
             continue
-        outcome, _ = play_spoken(call, case.turns, ear)
+        outcome = play_spoken(call, case.turns, ear)
         spoken_results, typed_results = by_lang.setdefault(lang, ([], []))
         spoken_results.append(judged(case, call, outcome))
         typed_results.append(typed_result)
@@ -235,9 +235,14 @@ def _eval_calls_spoken(cases, typed, judged, models_dir: Path | None, verbose: b
         if choices[lang].onnx is None:
             typer.echo(f"  ({voice} is eSpeak NG: Whisper base hears it worse than people; no measure of callers)")
         typer.echo(report(spoken_results, verbose))
-        lost = [case.id for (case, failed, _), (_, typed_failed, _) in zip(spoken_results, typed_results, strict=True)
-                if failed and not typed_failed]
-        typer.echo(f"{len(lost)} that end right typed fail spoken" + (f": {', '.join(lost)}" if lost else ""))
+        lost = [(case.id, failed) for (case, failed, _), (_, typed_failed, _)
+                in zip(spoken_results, typed_results, strict=True) if failed and not typed_failed]
+        details = sum(only_details(failed) for _, failed in lost)
+        names = ", ".join(call_id for call_id, _ in lost)
+        typer.echo(f"{len(lost)} that end right typed fail spoken" + (f": {names}" if lost else ""))
+        if lost:
+            typer.echo(f"  of these, {details} only on a detail as Whisper wrote it (name, number, address), "
+                       f"{len(lost) - details} in the flow")
 
 
 @app.command()

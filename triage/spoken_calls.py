@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import soxr
@@ -53,15 +52,6 @@ def over_the_line(pcm: np.ndarray, rate: int) -> bytes:
     return asyncio.run(carried())
 
 
-@dataclass(frozen=True)
-class Heard:
-    """One caller turn: what was meant, the language it was said in, and what the server would hear."""
-
-    said: str
-    said_in: str
-    transcript: Transcript
-
-
 class PhoneEar:
     """Says a caller's sentence with the voice of its language and transcribes it as the server does."""
 
@@ -69,7 +59,7 @@ class PhoneEar:
         self.stt = stt
         self.voices = voices
 
-    def hear(self, text: str, caller_lang: str, call_lang: str, languages: Sequence[str]) -> Heard:
+    def hear(self, text: str, caller_lang: str, call_lang: str, languages: Sequence[str]) -> Transcript:
         """`text` said in its own language (`caller_lang`, the caller's, when its words do not tell: "Yes."),
         heard as the server hears a call now in `call_lang`."""
         said_in = detect_language(text, tuple(languages), default=caller_lang)
@@ -77,13 +67,12 @@ class PhoneEar:
         pcm = np.frombuffer(b"".join(voice.sentences(text)), dtype=np.int16)
         # the call's language first, then the client's others: SharedWhisperSTT._hear's order
         order = (call_lang, *(lang for lang in languages if lang != call_lang))
-        return Heard(text, said_in, self.stt.transcribe_sync(over_the_line(pcm, voice.sample_rate), order))
+        return self.stt.transcribe_sync(over_the_line(pcm, voice.sample_rate), order)
 
 
-def play_spoken(call, turns: list, ear: PhoneEar) -> tuple[object, list[Heard]]:
-    """`cli._play` with every spoken turn heard through `ear`: the outcome and what was heard.
-    Silence ("") and keys ({"dtmf": …}) pass as they are."""
-    heard: list[Heard] = []
+def play_spoken(call, turns: list, ear: PhoneEar):
+    """`cli._play` with every spoken turn heard through `ear`: the call's outcome. Silence ("") and keys
+    ({"dtmf": …}) pass as they are; what Whisper wrote is in the call's transcript."""
     call.greet()
     languages = call.dialogue.pack.languages
     caller_lang = spoken_language(turns, languages, call.dialogue.state.lang)
@@ -96,11 +85,9 @@ def play_spoken(call, turns: list, ear: PhoneEar) -> tuple[object, list[Heard]]:
         elif not turn.strip():
             call.hear(turn)
         else:
-            h = ear.hear(turn, caller_lang, state.lang, languages)
-            heard.append(h)
-            t = h.transcript
+            t = ear.hear(turn, caller_lang, state.lang, languages)
             call.hear(t.text.strip(), confidence=t.confidence, language=t.language or None)
-    return call.hangup(), heard
+    return call.hangup()
 
 
 def spoken_language(turns: list, languages: Sequence[str], default: str) -> str:
