@@ -620,9 +620,11 @@ def classify(
         evidence.append(f"cue {hit.rule.id}: {hit.words}")
     if rule_urgency is None and _IF_EVER.search(folded.text):
         intent_scores["information"] += _INTENT_RULE_WEIGHT  # asking what to do, should it ever happen
+    fault_named = False  # a fault said as happening, not asked about
     if top is not None and top.rule.intent == "report_problem":
         asked = mods.just_asking or mods.hypothetical(top) or (rule_urgency == "P3" and (mods.past or mods.invoice))
         intent_scores["information" if asked and top.rule.urgency != "P3" else "report_problem"] += _INTENT_RULE_WEIGHT
+        fault_named = not asked
     # "droht mich umzubringen" is violence, not self-harm
     self_harm = any(h.rule.kind == "self_harm" and not h.negated for h in hits) and not any(
         h.rule.id == "violence" and not h.negated for h in hits
@@ -645,6 +647,10 @@ def classify(
             # "other" is a caller with no clear aim; words that name one ("eine Nachricht hinterlassen") win,
             # unless the turn is a short answer ("zum Abholen") or no business at all (P4)
             intent = max(cued, key=lambda label: intent_scores[label])  # type: ignore[assignment]
+        elif intent == "other" and fault_named and urgency != "P4":
+            # a fault named is an aim, whatever came before it ("Hallo, hier ist Petra Meier, bei mir tropft der
+            # Wasserhahn": the model heard a greeting and a name, and the caller heard "nicht verstanden")
+            intent = "report_problem"
         if not cues and top is None and (prediction is None or trivial):
             intent = "other"  # "ja, die Aufnahme ist okay": everyday words only ask for nothing
         if "quote" in cues and intent in ("information", "place_order") and urgency != "P4":
