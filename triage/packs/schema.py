@@ -286,6 +286,7 @@ class Prompts(Strict):
     order_ask_option: Localized
     order_ask_more: Localized
     order_ask_fulfilment: Localized
+    order_fulfilment_needed: Localized  # "that's really everything" to pickup-or-delivery: what is still needed
     order_ask_delivery_address: Localized
     order_ask_site_address: Localized
     order_readback: Localized

@@ -193,8 +193,8 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         s.fulfilment = answers.fulfilment(text, asked=True)
         if s.fulfilment not in c.pack.order.fulfilment:
             s.fulfilment = None
-            if answers.is_done(text):  # "No," - a breath ended the turn - "that's all.": the last answer's tail
-                return Reply([c.say("order_ask_fulfilment")])
+            if answers.is_done(text):  # "No, that's really everything now.": nothing more, but the way is still open
+                return Reply([c.say("order_fulfilment_needed")])
             if changed or collect.detail_instead(c, text):  # "Dave O'Neill": kept; the question stands
                 return Reply([c.say("order_ask_fulfilment")])
             return c.misunderstood([c.say("order_ask_fulfilment")])
