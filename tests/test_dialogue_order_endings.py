@@ -12,6 +12,8 @@ import pytest
 
 from tests.dialogue_calls import call, prompt
 from triage.brain import answers
+from triage.brain.extract.order import relative_option
+from triage.packs.load import load_pack
 
 SECURITY = "sicherheitsdienst-nord"
 YES = {"de": "ja", "en": "yes"}
@@ -48,3 +50,49 @@ def test_really_everything_to_pickup_or_delivery_asks_only_what_is_needed(lang, 
 )
 def test_emphasis_words_before_a_complaint_are_no_end_of_the_order(said):
     assert not answers.is_done(said)
+
+
+# --- an option question the caller cannot answer -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("client", "lang", "order", "unanswered", "line"),
+    [
+        ("it-service-hansa", "en", "I'd like to order a laptop.", ["the one my colleague has", "hmm, the usual"],
+         ("IT-NOTEBOOK", 1, {})),
+        ("it-service-hansa", "de", "Ich möchte ein Notebook bestellen.",
+         ["so eins wie mein Kollege hat", "hm, das übliche halt"], ("IT-NOTEBOOK", 1, {})),
+        (SECURITY, "en", "We need a security guard for our warehouse.", ["the same as last time", "the usual one"],
+         ("SEC-OBJEKT-NACHT", 1, {})),
+        (SECURITY, "de", "Wir brauchen einen Wachmann für unser Lager.", ["so wie immer", "na, das Übliche"],
+         ("SEC-OBJEKT-NACHT", 1, {})),
+    ],
+)
+def test_an_option_question_unanswered_twice_is_left_for_the_team(client, lang, order, unanswered, line):
+    d = call(client, lang)
+    if client == SECURITY:  # the security company records calls and asks first
+        d.hear(YES[lang])
+    asked = d.hear(order)
+    assert d.state.phase == "order_option", asked.says
+    again = d.hear(unanswered[0])
+    assert again.says[-1] == asked.says[-1]  # asked once more
+    reply = d.hear(unanswered[1])
+    assert d.state.phase != "order_option" and not d.state.ended, reply.says
+    assert reply.says == [prompt(client, "order_ask_more", lang)]
+    assert [(x.sku, x.qty, dict(x.options)) for x in d.state.order] == [line]
+    assert d.state.misunderstood <= 1
+
+
+@pytest.mark.parametrize(
+    ("said", "picked"),
+    [
+        ("the same as last time", None),
+        ("like the first time we booked", None),
+        ("so wie letztes Mal", None),
+        ("wie bei der letzten Bestellung", None),
+        ("the last one", "eine Woche"),
+        ("die erste bitte", "eine Nacht"),
+    ],
+)
+def test_a_time_before_picks_no_place_among_the_values(said, picked):
+    """ "The same as last time" picked "one week", the last value offered."""
+    item = next(x for x in load_pack(SECURITY).catalog if x.sku == "SEC-OBJEKT-NACHT")
+    assert relative_option(item, "duration", said) == picked

@@ -124,7 +124,10 @@ def _take_back(c: Context, a: Analysis, text: str) -> Reply | None:
         return None
     kept = [i for i, line in enumerate(s.order) if line.sku not in drop]
     moved = {old: new for new, old in enumerate(kept)}
+    head = s.option_queue[:1]
     s.option_queue = [(moved[i], group) for i, group in s.option_queue if i in moved]
+    if s.option_queue[:1] != [(moved[i], g) for i, g in head if i in moved]:
+        s.option_unanswered = 0  # another question heads the queue now
     s.order = [s.order[i] for i in kept]
     add_lines(c, [line for line in a.order if line.sku not in drop | ordered])  # and something new instead
     if _AMENDS.search(fold(text)):  # "forget the mice, but make it three laptops": a kept line's new count
@@ -155,14 +158,19 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             value = relative_option(item, group, text)  # "not sure, the smaller one I guess"
         if value is None and (answers.unsure(text) or answers.is_done(text)):
             # "weiß ich nicht, der alte war so normal", "no that's it": left open for the team to check
-            s.option_queue.pop(0)
+            _leave_option_open(c)
             return Reply(next_step(c))
         if value is None and (changed or collect.detail_instead(c, text)):
             return Reply(next_step(c))  # "It's at Werftstraße 15 in Kiel": kept for its question; this one stands
         if value is None:
-            return c.misunderstood(next_step(c))
+            s.option_unanswered += 1
+            if s.option_unanswered < _OPTION_ASKS:
+                return c.misunderstood(next_step(c))
+            # "the one my colleague has", twice: the caller cannot say it, the team finds out when it checks the order
+            _leave_option_open(c)
+            return Reply(next_step(c))
         s.order[i].options[group] = value
-        s.option_queue.pop(0)
+        _leave_option_open(c)
         _take_fulfilment(c, text)
         return Reply(next_step(c))
     if s.phase == "order":
@@ -200,6 +208,17 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             return c.misunderstood([c.say("order_ask_fulfilment")])
         return Reply(next_step(c))
     return _confirm(c, a, text)
+
+
+# How often an option question is asked before an answer the bot cannot take leaves it open for the team
+_OPTION_ASKS = 2
+
+
+def _leave_option_open(c: Context) -> None:
+    """The option question at the head of the queue is done with (answered or left to the team): the next one
+    starts with no unanswered time."""
+    c.state.option_queue.pop(0)
+    c.state.option_unanswered = 0
 
 
 # "make that", "doch lieber", "actually": the caller changes what they just ordered
@@ -257,7 +276,7 @@ def _confirm(c: Context, a: Analysis, text: str) -> Reply:
         s.outcome = c.outcome("order", order=_order_dict(c))
         return c.saved_then_more(["order_saved"], closing=answer is not True)
     if answer is False:
-        s.order, s.option_queue, s.asked_more = [], [], False
+        s.order, s.option_queue, s.asked_more, s.option_unanswered = [], [], False, 0
         s.phase = "order"
         return Reply([c.say("order_cancelled"), c.say("order_ask_items")])
     return c.misunderstood(next_step(c))
