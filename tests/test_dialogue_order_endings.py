@@ -8,15 +8,21 @@ classifier, or the extractor it lives in.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
+from tests.caller_families import model
 from tests.dialogue_calls import call, prompt
 from triage.brain import answers
+from triage.brain.dialogue import Dialogue
 from triage.brain.extract.order import relative_option
+from triage.brain.extract.when import extract_when
 from triage.packs.load import load_pack
 
 SECURITY = "sicherheitsdienst-nord"
 YES = {"de": "ja", "en": "yes"}
+SUNDAY = datetime(2026, 12, 6, 10, 0)
 
 
 # --- "that's really everything" to pickup-or-delivery ---------------------------------------------------------------
@@ -96,3 +102,74 @@ def test_a_time_before_picks_no_place_among_the_values(said, picked):
     """ "The same as last time" picked "one week", the last value offered."""
     item = next(x for x in load_pack(SECURITY).catalog if x.sku == "SEC-OBJEKT-NACHT")
     assert relative_option(item, "duration", said) == picked
+
+
+# --- hours across midnight are one night; a span that ends at midnight keeps its start ---------------------------
+@pytest.mark.parametrize(
+    ("lang", "booking"),
+    [
+        ("en", "We need a security guard for our warehouse on Saturday the 19th from 10 pm to 6 am."),
+        ("en", "Could you send a guard to the building site, Friday from 8 pm till 5 am?"),
+        ("de", "Wir brauchen einen Wachmann für unser Lager am Samstag, den 19., von 22 bis 6 Uhr."),
+        ("de", "Können Sie am Freitag von 20 bis 5 Uhr einen Wachmann auf die Baustelle schicken?"),
+    ],
+)
+def test_a_guard_booked_by_hours_across_midnight_is_one_night(lang, booking):
+    d = call(SECURITY, lang)
+    d.hear(YES[lang])
+    reply = d.hear(booking)
+    assert [(x.sku, x.qty, dict(x.options)) for x in d.state.order] == [
+        ("SEC-OBJEKT-NACHT", 1, {"duration": "eine Nacht"})
+    ], reply.says
+    assert reply.says == [prompt(SECURITY, "order_ask_more", lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "booking"),
+    [
+        ("en", "We need a security guard for our warehouse on Saturday from 8 am to 6 pm."),
+        ("de", "Wir brauchen einen Wachmann für unser Lager am Samstag von 8 bis 18 Uhr."),
+    ],
+)
+def test_a_guard_booked_by_day_hours_is_still_asked_how_long(lang, booking):
+    d = call(SECURITY, lang)
+    d.hear(YES[lang])
+    d.hear(booking)
+    assert d.state.phase == "order_option" and d.state.order[0].options == {}
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "times"),
+    [
+        ("en", "on Saturday from seven till midnight", ["19:00", "00:00"]),
+        ("en", "from 7 pm to midnight", ["19:00", "00:00"]),
+        ("de", "am Samstag von sieben bis Mitternacht", ["19:00", "00:00"]),
+        ("de", "von 19 Uhr bis Mitternacht", ["19:00", "00:00"]),
+        ("de", "am Samstag, den 19., von 22 bis 6 Uhr", ["22:00", "06:00"]),
+        ("de", "von 20 bis 2 Uhr", ["20:00", "02:00"]),
+        ("de", "von 14 bis 5 Uhr", ["14:00", "17:00"]),
+        ("en", "from 9 to 5", ["09:00", "17:00"]),
+    ],
+)
+def test_a_span_of_hours_keeps_its_start_and_end(lang, said, times):
+    assert extract_when(said, lang, now=SUNDAY)[1] == times
+
+
+@pytest.mark.parametrize(
+    ("lang", "turns"),
+    [
+        ("en", ["yes", "We need door staff for our party on Saturday from seven till midnight.", "no", "Anna Smith",
+                "yes", "0171 2345678", "yes"]),
+        ("de", ["ja", "Wir brauchen Ordnerdienst für unser Fest am Samstag von sieben bis Mitternacht.", "nein",
+                "Anna Schmidt", "ja", "0171 2345678", "ja"]),
+    ],
+)
+def test_door_staff_from_seven_till_midnight_keep_the_span(lang, turns):
+    d = Dialogue(load_pack(SECURITY), model(), lang=lang, now=lambda: SUNDAY)
+    d.greet()
+    for said in turns:
+        reply = d.hear(said)
+    assert d.state.phase == "order_confirm", reply.says
+    d.hear(YES[lang])
+    assert d.state.outcome is not None and d.state.outcome.order is not None
+    assert d.state.outcome.order["when"] == ["2026-12-12", "19:00", "00:00"]

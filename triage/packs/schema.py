@@ -104,16 +104,22 @@ class CatalogItem(Strict):
         description="How the caller hears an option value in each language: {'groß': {'de': 'groß', 'en': 'large'}}."
         " The value itself is what agents read and the order stores.",
     )
+    overnight: dict[str, str] = Field(
+        default_factory=dict,
+        description="The value of an option group that a booking by hours across midnight ('from 10 pm to 6 am') is,"
+        " when the caller names none: {'duration': 'one night'}.",
+    )
     price: str | None = None
 
     @model_validator(mode="after")
     def _aliases_name_known_options(self) -> CatalogItem:
         values = {v for group in self.options.values() for v in group}
         unknown = sorted((set(self.option_aliases) | set(self.option_names)) - values)
+        unknown += sorted(f"{g}: {v}" for g, v in self.overnight.items() if v not in self.options.get(g, []))
         if unknown:
             raise PydanticCustomError(
                 "option_alias_unknown",
-                "option_aliases or option_names name values that no option group has: {values}",
+                "option_aliases, option_names or overnight name values that no option group has: {values}",
                 {"values": ", ".join(unknown)},
             )
         return self

@@ -63,6 +63,7 @@ def _item(c: Context, sku: str) -> CatalogItem | None:
 def next_step(c: Context) -> list[str]:
     """Options still open, then 'anything else?', fulfilment, name, then the read-back."""
     s = c.state
+    _take_overnight(c)
     if s.option_queue:
         i, group = s.option_queue[0]
         item = _item(c, s.order[i].sku)
@@ -89,6 +90,25 @@ def next_step(c: Context) -> list[str]:
         s.phase, s.after_collect, s.needs = "collect", "order", needs
         return collect.next_detail(c).says
     return readback(c)
+
+
+def _take_overnight(c: Context) -> None:
+    """A guard "on Saturday the 19th from 10 pm to 6 am": hours across midnight on one day are the value the item
+    gives such a span (`overnight`, one night), so its question is not asked; a value said wins over it."""
+    s = c.state
+    clocks = [t for t in s.when if re.fullmatch(r"\d\d:\d\d", t)]
+    days = [d for d in s.when if not re.fullmatch(r"\d\d:\d\d", d)]
+    if len(clocks) != 2 or clocks[1] >= clocks[0] or len(days) > 1:
+        return
+    head = s.option_queue[:1]
+    for i, group in list(s.option_queue):
+        item = _item(c, s.order[i].sku)
+        value = item.overnight.get(group) if item else None
+        if value is not None:
+            s.order[i].options[group] = value
+            s.option_queue.remove((i, group))
+    if s.option_queue[:1] != head:
+        s.option_unanswered = 0  # another question heads the queue now
 
 
 def _needs_address(c: Context) -> bool:
