@@ -173,3 +173,37 @@ def test_door_staff_from_seven_till_midnight_keep_the_span(lang, turns):
     d.hear(YES[lang])
     assert d.state.outcome is not None and d.state.outcome.order is not None
     assert d.state.outcome.order["when"] == ["2026-12-12", "19:00", "00:00"]
+
+
+# --- a guard booking keeps no fulfilment ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "turns"),
+    [
+        ("en", ["yes", "We need a night guard for our warehouse on Saturday.", "no that's all",
+                "Werftstraße 15, 24143 Kiel", "yes", "Paul Hughes", "yes", "0171 2345678", "yes"]),
+        ("de", ["ja", "Wir brauchen eine Nachtwache für unser Lager am Samstag.", "nein, das wär's",
+                "Werftstraße 15, 24143 Kiel", "ja", "Ole Petersen", "ja", "0171 2345678", "ja"]),
+    ],
+)
+def test_a_guard_booking_stores_no_pickup_or_delivery(lang, turns):
+    d = call(SECURITY, lang)
+    for said in turns:
+        reply = d.hear(said)
+        assert prompt(SECURITY, "order_ask_fulfilment", lang) not in reply.says
+    assert d.state.phase == "order_confirm", reply.says
+    d.hear(YES[lang])
+    order = d.state.outcome.order if d.state.outcome else None
+    assert order is not None and "fulfilment" not in order, order
+    assert order["address"].startswith("Werftstraße 15")
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_an_order_from_a_pack_with_one_way_still_stores_it(lang):
+    d = call("it-service-hansa", lang)
+    for said in (["I'd like to order a docking station.", "no that's all", "Werftstraße 15, 24143 Kiel", "yes",
+                  "Paul Hughes", "yes", "0171 2345678", "yes", "yes"] if lang == "en" else
+                 ["Ich möchte eine Dockingstation bestellen.", "nein, das wär's", "Werftstraße 15, 24143 Kiel", "ja",
+                  "Ole Petersen", "ja", "0171 2345678", "ja", "ja"]):
+        reply = d.hear(said)
+    order = d.state.outcome.order if d.state.outcome else None
+    assert order is not None and order["fulfilment"] == "delivery", reply.says

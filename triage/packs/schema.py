@@ -205,6 +205,8 @@ class PublicNumbers(Strict):
 
 
 class OrderSettings(Strict):
+    # How an order reaches the caller; none (`[]`) for a service that comes to them (a guard, a patrol): then the way is
+    # neither asked nor stored
     fulfilment: list[Literal["pickup", "delivery"]] = Field(default_factory=lambda: ["pickup"])
     max_qty: int = Field(default=20, ge=1)
     # A booking for a place the caller names (a guard for a building site, a patrol for a house): the place's address is

@@ -82,7 +82,7 @@ def next_step(c: Context) -> list[str]:
     choices = c.pack.order.fulfilment
     if s.fulfilment is None and len(choices) == 1:
         s.fulfilment = choices[0]
-    if s.fulfilment is None:
+    if s.fulfilment is None and choices:
         s.phase = "order_fulfilment"
         return [c.say("order_ask_fulfilment")]
     needs: list[Slot] = (["address"] if _needs_address(c) else []) + ["name", "phone"]  # type: ignore[assignment]
@@ -304,11 +304,9 @@ def _confirm(c: Context, a: Analysis, text: str) -> Reply:
 
 def _order_dict(c: Context) -> dict[str, Any]:
     s = c.state
-    out: dict[str, Any] = {
-        "items": [line.as_dict() for line in s.order],
-        "fulfilment": s.fulfilment,
-        "name": s.name,
-    }
+    out: dict[str, Any] = {"items": [line.as_dict() for line in s.order], "name": s.name}
+    if c.pack.order.fulfilment:  # a guard booking is neither picked up nor delivered
+        out["fulfilment"] = s.fulfilment
     if s.phone:
         out["phone"] = s.phone
     if _needs_address(c):
