@@ -201,8 +201,8 @@ def test_an_order_delivered_elsewhere_still_asks_where_to_deliver():
 @pytest.mark.parametrize(
     ("lang", "booking", "done"),
     [
-        ("de", "Wir brauchen einen Wachmann für unser Lager am Samstag, den 19., von 22 bis 6 Uhr.", "nein, das wär's"),
-        ("en", "We need a security guard for our warehouse on Saturday the 19th from 10 pm to 6 am.", "no that's it"),
+        ("de", "Wir brauchen einen Wachmann für unser Lager am Samstag, den 19., ab 22 Uhr.", "nein, das wär's"),
+        ("en", "We need a security guard for our warehouse on Saturday the 19th from 10 pm.", "no that's it"),
     ],
 )
 def test_no_more_to_an_option_question_leaves_it_for_the_team(lang, booking, done):
@@ -219,9 +219,9 @@ def test_no_more_to_an_option_question_leaves_it_for_the_team(lang, booking, don
 @pytest.mark.parametrize(
     ("lang", "booking", "site"),
     [
-        ("de", "Wir brauchen einen Wachmann für unser Lager am Samstag, den 19., von 22 bis 6 Uhr.",
+        ("de", "Wir brauchen einen Wachmann für unser Lager am Samstag, den 19., ab 22 Uhr.",
          "Das Lager ist in der Werftstraße 15 in Kiel."),
-        ("en", "We need a security guard for our warehouse on Saturday the 19th from 10 pm to 6 am.",
+        ("en", "We need a security guard for our warehouse on Saturday the 19th from 10 pm.",
          "It's at Werftstraße 15 in Kiel."),
     ],
 )

@@ -352,12 +352,13 @@ def test_pickup_said_with_the_order_is_not_asked_again(simulate, lang, order):
 def test_the_tail_of_no_thats_all_cut_at_a_breath_is_not_misunderstood(simulate, lang, order, no, tail, pickup):
     """ "No, that's all." ends its turn at "No." (a short answer ends at once, issue 10) and "That's all."
     arrives as the answer to "pick up or deliver?" (voice suite): the question is asked again, without
-    "I didn't catch that", and the order goes on."""
+    "I didn't catch that" (as the question that says only it is still open), and the order goes on."""
     turns = [YES[lang], order, no, tail, pickup, "Anna Schmidt", YES[lang], "0171 2345678", YES[lang], YES[lang]]
     result = simulate("sanitaer-notdienst", turns, lang=lang)
     assert result["outcome"]["type"] == "order" and result["outcome"]["order"]["fulfilment"] == "pickup"
     assert prompt("sanitaer-notdienst", "not_understood", lang) not in bot(result)
-    assert bot(result).count(prompt("sanitaer-notdienst", "order_ask_fulfilment", lang)) == 2
+    assert bot(result).count(prompt("sanitaer-notdienst", "order_ask_fulfilment", lang)) == 1
+    assert bot(result).count(prompt("sanitaer-notdienst", "order_fulfilment_needed", lang)) == 1
 
 
 @pytest.mark.parametrize("heard", ["Back up, please.", "Backup please", "Pack it up."])

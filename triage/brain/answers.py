@@ -18,6 +18,16 @@ _DONE = re.compile(
     # as people say it loosely (and Whisper writes it): "Ne, danke.", "Nee, passt so.", "nah I'm good"
     r"|(ne|nee|noe|nah|nope) (danke|thanks|thank you)|passt so|passt schon|das reicht(?! nicht)|i m good|we re good"
     r"|that ll do)\b"
+    # with a word of emphasis inside: "das ist wirklich alles", "das war's jetzt echt", "that's really everything now"
+    r"|\b(das (ist|war|waere) (jetzt |wirklich |echt |dann |auch |nun |tatsaechlich |eigentlich ){1,3}alles"
+    r"|das (war|waer) s (jetzt |wirklich |echt |dann |auch |nun )*(wirklich|echt|jetzt|dann|nun)"
+    r"|that (s|is|was) (really |honestly |actually |definitely |now |then |just )*(really|honestly|actually|definitely"
+    r"|now|then|just) (all|it|everything))\b"
+    # ... and only where the sentence ends there or goes on as leave-taking does ("das ist wirklich alles kaputt" is
+    # a fault, "that's really all wrong" a complaint)
+    r"(?=\s*$|\s+(danke|thanks|thank you|bitte|please|jetzt|now|for now|fuer heute|erstmal|so far|wirklich"
+    r"|really|tschuess|bye|goodbye|ja|yes|yeah|was ich|what i|i need|i wanted|ich brauche|ich wollte"
+    r"|von mir|from me)\b)"
 )
 # "Ich möchte eine Nachricht für Herrn Berg hinterlassen": announces a message without giving it
 _ANNOUNCE = re.compile(

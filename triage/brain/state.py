@@ -131,6 +131,7 @@ class CallState:
     # order and message in progress
     order: list[OrderLine] = field(default_factory=list)
     option_queue: list[tuple[int, str]] = field(default_factory=list)  # (line index, option group)
+    option_unanswered: int = 0  # times the option question at the head of the queue got no answer it could take
     fulfilment: str | None = None
     asked_more: bool = False
     message: str | None = None

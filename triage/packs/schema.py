@@ -104,16 +104,22 @@ class CatalogItem(Strict):
         description="How the caller hears an option value in each language: {'groß': {'de': 'groß', 'en': 'large'}}."
         " The value itself is what agents read and the order stores.",
     )
+    overnight: dict[str, str] = Field(
+        default_factory=dict,
+        description="The value of an option group that a booking by hours across midnight ('from 10 pm to 6 am') is,"
+        " when the caller names none: {'duration': 'one night'}.",
+    )
     price: str | None = None
 
     @model_validator(mode="after")
     def _aliases_name_known_options(self) -> CatalogItem:
         values = {v for group in self.options.values() for v in group}
         unknown = sorted((set(self.option_aliases) | set(self.option_names)) - values)
+        unknown += sorted(f"{g}: {v}" for g, v in self.overnight.items() if v not in self.options.get(g, []))
         if unknown:
             raise PydanticCustomError(
                 "option_alias_unknown",
-                "option_aliases or option_names name values that no option group has: {values}",
+                "option_aliases, option_names or overnight name values that no option group has: {values}",
                 {"values": ", ".join(unknown)},
             )
         return self
@@ -199,6 +205,8 @@ class PublicNumbers(Strict):
 
 
 class OrderSettings(Strict):
+    # How an order reaches the caller; none (`[]`) for a service that comes to them (a guard, a patrol): then the way is
+    # neither asked nor stored
     fulfilment: list[Literal["pickup", "delivery"]] = Field(default_factory=lambda: ["pickup"])
     max_qty: int = Field(default=20, ge=1)
     # A booking for a place the caller names (a guard for a building site, a patrol for a house): the place's address is
@@ -286,6 +294,7 @@ class Prompts(Strict):
     order_ask_option: Localized
     order_ask_more: Localized
     order_ask_fulfilment: Localized
+    order_fulfilment_needed: Localized  # "that's really everything" to pickup-or-delivery: what is still needed
     order_ask_delivery_address: Localized
     order_ask_site_address: Localized
     order_readback: Localized

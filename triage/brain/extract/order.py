@@ -282,8 +282,10 @@ _HIGHEST = re.compile(
     r"\b(big|bigger|biggest|large|larger|largest|long one|longer|longest|gross|grosse[nrs]?|groessere[nrs]?"
     r"|groesste[nrs]?|lange[nrs]|laengere[nrs]?|laengste[nrs]?)\b"
 )
-_FIRST = re.compile(r"\b(first|erste[nrs]?|erstere[nrs]?)\b")
-_LAST = re.compile(r"\b(last|latter|letzte[nrs]?|letztere[nrs]?)\b")
+# "wie letztes Mal", "the same as last time", "last year's": a time before, no place among the values offered
+_NOT_A_PLACE = r"(?!\s+(?:time|times|year|week|month|night|order|mal|jahr|woche|monat|nacht|bestellung)\b)"
+_FIRST = re.compile(rf"\b(first|erste[nrs]?|erstere[nrs]?)\b{_NOT_A_PLACE}")
+_LAST = re.compile(rf"\b(last|latter|letzte[nrs]?|letztere[nrs]?)\b{_NOT_A_PLACE}")
 
 
 def _size(value: str) -> float | None:

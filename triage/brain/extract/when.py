@@ -99,7 +99,8 @@ _DE_RULES: list[tuple[str, str]] = [
             r"|nachmittags?|abends?|nachts?|(?<=in der )früh)\b"),
     ("pod", r"\b(?:am|gegen)\s+(?P<pod>morgen)\b"),
     ("range", r"\b(?:zwischen|von)\s+(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?:uhr\s*)?(?:und|bis)\s+"
-              r"(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2}))?(?:\s*uhr)?\b"),
+              r"(?:(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2}))?(?:\s*uhr)?|(?P<word2>mitternacht))\b"),
+    ("noon", r"\b(?:(?:um|gegen|bis|ab)\s+)?(?P<word>mitternacht)\b"),
     ("half", r"\b(?:(?:um|gegen|ab|bis)\s+)?halb\s+(?P<h>\d{1,2})\b"),
     ("quarter", r"\b(?:(?:um|gegen|ab|bis)\s+)?(?P<q>viertel nach|viertel vor|dreiviertel)"
                 r"\s+(?P<h>\d{1,2})\b"),
@@ -137,7 +138,8 @@ _EN_RULES: list[tuple[str, str]] = [
     ("pod", rf"(?<!good )\b(?:in the\s+)?(?P<pod>{_EN_POD}|lunchtime)\b"),
     ("noon", r"\b(?:at\s+|around\s+)?(?P<word>noon|midday|midnight)\b"),
     ("range", r"\b(?:between|from)\s+(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>am|pm)?"
-              r"\s+(?:and|to|till|until)\s+(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2}))?\s*(?P<ap2>a\.?m\.?|p\.?m\.?)?"),
+              r"\s+(?:and|to|till|until|til)\s+(?:(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2}))?\s*(?P<ap2>a\.?m\.?|p\.?m\.?)?"
+              r"|(?P<word2>midnight)\b)"),
     ("half_past", r"\b(?:(?:at|around|about|by)\s+)?half past\s+(?P<h>\d{1,2})\b"),
     ("quarter", r"\b(?:(?:at|around|about|by)\s+)?(?P<q>quarter past|quarter to)\s+(?P<h>\d{1,2})\b"),
     ("clock", rf"\b{_HM}(?:\s+(?P<m2>[0-5]\d)(?!\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|o'?clock)(?![a-z])"),
@@ -336,9 +338,9 @@ def _time_pieces(kind: str, m: re.Match[str]) -> list[_Piece | None]:
     if kind == "pod":
         return [_Piece(part=_PARTS_OF_DAY[g["pod"]])]
     if kind == "noon":
-        return [_Piece(clock=(0, 0, True) if g["word"] == "midnight" else (12, 0, True))]
+        return [_Piece(clock=(0, 0, True) if g["word"] in _MIDNIGHT else (12, 0, True))]
     if kind == "range":
-        return [_clock(g["h"], g["m"], g.get("ap") or g.get("ap2")), _clock(g["h2"], g["m2"], g.get("ap2"))]
+        return _range_pieces(g)
     hour = int(g["h"])
     if kind == "half":  # "halb drei" is 2:30
         return [_clock(str(hour - 1), "30") if hour else None]
@@ -353,6 +355,26 @@ def _time_pieces(kind: str, m: re.Match[str]) -> list[_Piece | None]:
             return []
         return [_clock(g["h"], str(minutes)) if g["dir"] == "nach" else _clock(str(hour - 1), str(60 - minutes))]
     return [_clock(g["h"], g.get("m") or g.get("m2"), g.get("ap") if g.get("ap") != "o'clock" else None)]
+
+
+_MIDNIGHT = frozenset({"midnight", "mitternacht"})
+
+
+def _range_pieces(g: dict[str, str | None]) -> list[_Piece | None]:
+    """A span of hours, start and end. One that ends at midnight ("from seven till midnight") starts in the evening;
+    an end below a start said as evening hours ("von 22 bis 6 Uhr") is the morning after, not 18:00."""
+    start = _clock(g["h"] or "", g["m"], g.get("ap") or g.get("ap2"))
+    if g.get("word2"):
+        if start and start.clock and not start.clock[2] and 0 < start.clock[0] < 12:
+            start = _Piece(clock=(start.clock[0] + 12, start.clock[1], True))
+        return [start, _Piece(clock=(0, 0, True))]
+    end = _clock(g["h2"] or "", g["m2"], g.get("ap2"))
+    if not (start and start.clock and end and end.clock):
+        return [start, end]
+    (h, _, said), (h2, m2, said2) = start.clock, end.clock
+    if said and h >= 12 and not said2 and h2 < h - 12:
+        end = _Piece(clock=(h2, m2, True))
+    return [start, end]
 
 
 def _when_matches(t: str, lang: str, today: date) -> list[tuple[int, int, list[_Piece]]]:

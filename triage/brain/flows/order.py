@@ -63,6 +63,7 @@ def _item(c: Context, sku: str) -> CatalogItem | None:
 def next_step(c: Context) -> list[str]:
     """Options still open, then 'anything else?', fulfilment, name, then the read-back."""
     s = c.state
+    _take_overnight(c)
     if s.option_queue:
         i, group = s.option_queue[0]
         item = _item(c, s.order[i].sku)
@@ -81,7 +82,7 @@ def next_step(c: Context) -> list[str]:
     choices = c.pack.order.fulfilment
     if s.fulfilment is None and len(choices) == 1:
         s.fulfilment = choices[0]
-    if s.fulfilment is None:
+    if s.fulfilment is None and choices:
         s.phase = "order_fulfilment"
         return [c.say("order_ask_fulfilment")]
     needs: list[Slot] = (["address"] if _needs_address(c) else []) + ["name", "phone"]  # type: ignore[assignment]
@@ -89,6 +90,25 @@ def next_step(c: Context) -> list[str]:
         s.phase, s.after_collect, s.needs = "collect", "order", needs
         return collect.next_detail(c).says
     return readback(c)
+
+
+def _take_overnight(c: Context) -> None:
+    """A guard "on Saturday the 19th from 10 pm to 6 am": hours across midnight on one day are the value the item
+    gives such a span (`overnight`, one night), so its question is not asked; a value said wins over it."""
+    s = c.state
+    clocks = [t for t in s.when if re.fullmatch(r"\d\d:\d\d", t)]
+    days = [d for d in s.when if not re.fullmatch(r"\d\d:\d\d", d)]
+    if len(clocks) != 2 or clocks[1] >= clocks[0] or len(days) > 1:
+        return
+    head = s.option_queue[:1]
+    for i, group in list(s.option_queue):
+        item = _item(c, s.order[i].sku)
+        value = item.overnight.get(group) if item else None
+        if value is not None:
+            s.order[i].options[group] = value
+            s.option_queue.remove((i, group))
+    if s.option_queue[:1] != head:
+        s.option_unanswered = 0  # another question heads the queue now
 
 
 def _needs_address(c: Context) -> bool:
@@ -124,7 +144,10 @@ def _take_back(c: Context, a: Analysis, text: str) -> Reply | None:
         return None
     kept = [i for i, line in enumerate(s.order) if line.sku not in drop]
     moved = {old: new for new, old in enumerate(kept)}
+    head = s.option_queue[:1]
     s.option_queue = [(moved[i], group) for i, group in s.option_queue if i in moved]
+    if s.option_queue[:1] != [(moved[i], g) for i, g in head if i in moved]:
+        s.option_unanswered = 0  # another question heads the queue now
     s.order = [s.order[i] for i in kept]
     add_lines(c, [line for line in a.order if line.sku not in drop | ordered])  # and something new instead
     if _AMENDS.search(fold(text)):  # "forget the mice, but make it three laptops": a kept line's new count
@@ -155,14 +178,19 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             value = relative_option(item, group, text)  # "not sure, the smaller one I guess"
         if value is None and (answers.unsure(text) or answers.is_done(text)):
             # "weiß ich nicht, der alte war so normal", "no that's it": left open for the team to check
-            s.option_queue.pop(0)
+            _leave_option_open(c)
             return Reply(next_step(c))
         if value is None and (changed or collect.detail_instead(c, text)):
             return Reply(next_step(c))  # "It's at Werftstraße 15 in Kiel": kept for its question; this one stands
         if value is None:
-            return c.misunderstood(next_step(c))
+            s.option_unanswered += 1
+            if s.option_unanswered < _OPTION_ASKS:
+                return c.misunderstood(next_step(c))
+            # "the one my colleague has", twice: the caller cannot say it, the team finds out when it checks the order
+            _leave_option_open(c)
+            return Reply(next_step(c))
         s.order[i].options[group] = value
-        s.option_queue.pop(0)
+        _leave_option_open(c)
         _take_fulfilment(c, text)
         return Reply(next_step(c))
     if s.phase == "order":
@@ -193,13 +221,24 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         s.fulfilment = answers.fulfilment(text, asked=True)
         if s.fulfilment not in c.pack.order.fulfilment:
             s.fulfilment = None
-            if answers.is_done(text):  # "No," - a breath ended the turn - "that's all.": the last answer's tail
-                return Reply([c.say("order_ask_fulfilment")])
+            if answers.is_done(text):  # "No, that's really everything now.": nothing more, but the way is still open
+                return Reply([c.say("order_fulfilment_needed")])
             if changed or collect.detail_instead(c, text):  # "Dave O'Neill": kept; the question stands
                 return Reply([c.say("order_ask_fulfilment")])
             return c.misunderstood([c.say("order_ask_fulfilment")])
         return Reply(next_step(c))
     return _confirm(c, a, text)
+
+
+# How often an option question is asked before an answer the bot cannot take leaves it open for the team
+_OPTION_ASKS = 2
+
+
+def _leave_option_open(c: Context) -> None:
+    """The option question at the head of the queue is done with (answered or left to the team): the next one
+    starts with no unanswered time."""
+    c.state.option_queue.pop(0)
+    c.state.option_unanswered = 0
 
 
 # "make that", "doch lieber", "actually": the caller changes what they just ordered
@@ -257,7 +296,7 @@ def _confirm(c: Context, a: Analysis, text: str) -> Reply:
         s.outcome = c.outcome("order", order=_order_dict(c))
         return c.saved_then_more(["order_saved"], closing=answer is not True)
     if answer is False:
-        s.order, s.option_queue, s.asked_more = [], [], False
+        s.order, s.option_queue, s.asked_more, s.option_unanswered = [], [], False, 0
         s.phase = "order"
         return Reply([c.say("order_cancelled"), c.say("order_ask_items")])
     return c.misunderstood(next_step(c))
@@ -265,11 +304,9 @@ def _confirm(c: Context, a: Analysis, text: str) -> Reply:
 
 def _order_dict(c: Context) -> dict[str, Any]:
     s = c.state
-    out: dict[str, Any] = {
-        "items": [line.as_dict() for line in s.order],
-        "fulfilment": s.fulfilment,
-        "name": s.name,
-    }
+    out: dict[str, Any] = {"items": [line.as_dict() for line in s.order], "name": s.name}
+    if c.pack.order.fulfilment:  # a guard booking is neither picked up nor delivered
+        out["fulfilment"] = s.fulfilment
     if s.phone:
         out["phone"] = s.phone
     if _needs_address(c):
