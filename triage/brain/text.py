@@ -21,15 +21,14 @@ _FILLERS = frozenset("äh ähm ehm hm hmm mhm öhm uh uhm um umm er erm ah oh".s
 # nothing else in English or German: "im" (German "in dem"), "ill", "its", "well", "were", "hell", "shell", "id" are
 # real words and stay as they are.
 _CONTRACTIONS = {
-    w: f"{w[:-1]} t" if w.endswith("nt") and w not in ("cant", "wont", "aint") else expanded
-    for w, expanded in {
-        "isnt": "", "doesnt": "", "didnt": "", "wasnt": "", "arent": "", "werent": "", "hasnt": "", "havent": "",
-        "hadnt": "", "couldnt": "", "wouldnt": "", "shouldnt": "", "mustnt": "", "neednt": "", "dont": "",
-        "cant": "can t", "wont": "won t", "aint": "ain t",
-        "ive": "i ve", "youve": "you ve", "weve": "we ve", "theyve": "they ve", "youre": "you re", "theyre": "they re",
-        "hes": "he s", "shes": "she s", "thats": "that s", "whats": "what s", "theres": "there s", "youll": "you ll",
-        "theyll": "they ll", "wouldve": "would ve", "couldve": "could ve", "shouldve": "should ve",
-    }.items()
+    # the apostrophe stood before the last letter ("isn't", "can't", "he's") or the last two ("I've", "you're")
+    **{w: f"{w[:-1]} {w[-1]}" for w in (
+        "isnt doesnt didnt wasnt arent werent hasnt havent hadnt couldnt wouldnt shouldnt mustnt neednt dont cant wont"
+        " aint hes shes thats whats theres"
+    ).split()},
+    **{w: f"{w[:-2]} {w[-2:]}" for w in (
+        "ive youve weve theyve youre theyre youll theyll wouldve couldve shouldve"
+    ).split()},
 }
 # in a pattern's source: the word on its own, or right after a "\b"
 _CONTRACTION_IN_PATTERN = re.compile(r"(?<![a-z])(\\b)?(" + "|".join(_CONTRACTIONS) + r")(?![a-z]|\\w)")

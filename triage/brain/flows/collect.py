@@ -234,8 +234,7 @@ def _ask(c: Context, slot: Slot) -> str:
     """The question for a detail, the same each time it is asked: an order's address is where to deliver, or the
     place a booking is for."""
     if slot == "address" and c.state.after_collect == "order":
-        site = c.pack.order.site_address and c.state.fulfilment != "delivery"
-        return c.say("order_ask_site_address" if site else "order_ask_delivery_address")
+        return c.say("order_ask_site_address" if _site(c) else "order_ask_delivery_address")
     return c.say(ASK[slot])
 
 
