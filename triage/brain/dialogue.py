@@ -175,7 +175,7 @@ class Dialogue(Context):
         if bare_answer and not a.acute_by_rule:
             a = replace(a, distress=s.distress)  # "nein, bitte nicht aufzeichnen" is no sign of distress
         if collect.asks_phone(self):
-            a = collect.phone_pieces(self, a, text)
+            a = collect.callback_time(self, collect.phone_pieces(self, a, text), text)
         # the classifier reports a model-only emergency it cannot back with a rule or a close example as
         # P2 with `urgency_unsure`: the caller is asked before anyone acts on the guess
         if a.urgency_unsure and not a.by_rule and s.phase in _OPEN_PHASES:
@@ -283,6 +283,8 @@ class Dialogue(Context):
             return collect.start(self, a, "p1")  # in any phase: an order or a message waits
         if s.phase == "danger_check":
             return self._danger_answer(text)
+        if (fixed := collect.phone_ending_corrected(self, text, changed)) is not None:
+            return fixed
         if not changed and s.last_question and (answers.asks_repeat(text) or answers.only_filler(text)):
             return Reply([s.last_question])  # "wie bitte?", "hm": the question again, no misunderstanding
         if not changed and answers.asks_to_wait(text) and answers.yes_no(self.pack, text, s.lang) is None:
@@ -307,6 +309,8 @@ class Dialogue(Context):
             return Reply([self.say("ask_need")])  # "Hallo?": asked what they need, not "not understood"
         if s.phase in _ANSWERING_PHASES and not a.order and not changed - {"when"} and answers.asks_question(text):
             found = answers.info_answer(self.pack, text)
+            if found is not None and s.phase == "order_option":  # "was kostet eine Kontrolle?" to "which version?"
+                return order.question_back(self, [self.localized(found.answer)])
             if found is not None:  # "was kostet das eigentlich?" in the middle of an order: answered, then on
                 return Reply([self.localized(found.answer), s.last_question or self.say("ask_need")])
         if not changed and s.phase == "collect" and s.last_question and answers.asks_about_detail(text):
@@ -439,7 +443,12 @@ class Dialogue(Context):
             missing = self.missing()
             if s.confirming is None:
                 return frozenset({missing} if missing else ())
-            return frozenset({"yes_no", s.confirming} | ({"name"} if missing == "name" else set()))
+            # a detail still to come may be said instead of "ja": the name, or the address ("Kiellinie 210 in Kiel"
+            # at the name's read-back is read only where an address is expected)
+            still = {"name"} if missing == "name" else set()
+            if "address" in s.needs and not self.value("address") and s.confirming != "address":
+                still.add("address")
+            return frozenset({"yes_no", s.confirming} | still)
         if s.phase == "appointment":
             return frozenset({"when"})
         if s.phase in ("consent", "order_confirm", "message_confirm", "anything_else", "danger_check"):

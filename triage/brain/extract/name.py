@@ -37,8 +37,11 @@ _AFTER_OPENING_NAME = re.compile(
     r"\s*(?:$|[,.;:!?]|(?:from|von|aus|here|hier|calling|speaking|again|and|und|i|ich|my|mein|meine|with|bei"
     r"|at|am|vom|von der)\b)"
 )
+# "Schmidt hier", "Thomas Brandt, der Name", "Mark Davies, that's my name": the name, then words that say it was one
 _NAME_THEN_CUE = re.compile(
-    rf"(?P<name>[{_LETTERS}]+(?:[ -][{_LETTERS}]+){{0,2}})\s+(?:hier|am apparat|speaking|here)\b"
+    rf"(?P<name>[{_LETTERS}]+(?:[ -][{_LETTERS}]+){{0,2}}?)(?:\s+(?:hier|am apparat|speaking|here)\b"
+    r"|\s*,?\s*(?:(?:das (?:ist|war) |ist )?(?:der|mein) name|(?:that'?s|that is|that was|is) (?:my|the) name)"
+    r"(?=\s*(?:$|[,.;!?]|und\b|and\b)))"
 )
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*|\d+|[^\w\s]")
 # "Klaus von Bülow", "Jan de Vries", "Ursula von der Leyen": words inside a surname, written small
@@ -344,3 +347,25 @@ def corrected_name(read_back: str | None, said: str) -> str:
     if said.lower() in (w.lower() for w in read_back.split()):
         return read_back  # "no, Miller" to "John Miller": only a word said again
     return replace_word(read_back, said)
+
+
+# "Yilmaz, Ayse Yilmaz, und die Nummer ist ...": the number named after the words before it
+_NUMBER_NAMED_NEXT = re.compile(
+    r"[,;.]?\s*(?:und |and )?(?:die |meine |the |my )?(?:telefon|handy|rückruf|festnetz|phone |mobile )?"
+    r"(?:nummer|number)\b",
+    re.IGNORECASE,
+)
+
+
+def name_before_number(text: str, lang: str) -> str | None:
+    """The caller's name said first where the callback number was asked, before "und die Nummer ist ..." / "and
+    the number is ...". Only words written as a name is (capitalised) count: "ich bin erreichbar unter der Nummer"
+    names nobody."""
+    cue = _NUMBER_NAMED_NEXT.search(text)
+    if cue is None or re.search(r"\d", text[: cue.start()]):
+        return None
+    before = text[: cue.start()]
+    name = extract_name(before, lang, expecting=True)
+    if name is None or not all(re.search(rf"\b{re.escape(word)}\b", before) for word in name.split()):
+        return None
+    return name

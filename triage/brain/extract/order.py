@@ -23,6 +23,11 @@ _UNITS = _wordset(
     "mal x times of von rolle rollen roll rolls"
 )
 _ARTICLES = _wordset("der die das den dem des the")
+# "zwei neue Notebooks", "two more monitors": words that say which of the item, between the count and the item
+_WHICH_ONES = _wordset(
+    "neue neuen neues neu weitere weiteren zusätzliche zusätzlichen andere anderen new more extra additional spare "
+    "other further"
+)
 _NEGATIONS = _wordset(
     "kein keine keinen keiner keines nicht no not without ohne statt anstatt instead nichts never don't dont"
 )
@@ -442,7 +447,9 @@ def _quantity_before(
     """The quantity said right before an item, and whether the item was negated ("kein", "no")."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     j = hit.start
-    while j > floor and (tokens[j - 1] in _UNITS or tokens[j - 1] in _ARTICLES or j - 1 in covered):
+    while j > floor and (
+        tokens[j - 1] in _UNITS or tokens[j - 1] in _ARTICLES or tokens[j - 1] in _WHICH_ONES or j - 1 in covered
+    ):
         j -= 1
     if _negated(tokens, max(floor, j - 3), j, lang):
         return None, True

@@ -211,3 +211,30 @@ def plausible_phone(number: str) -> bool:
     if _MOBILE.match(number) or number.startswith("+"):
         return digits >= 10
     return digits >= (8 if number.startswith("0") else 6)
+
+
+# "die Nummer war falsch, sie endet auf 47", "the number I gave you was wrong, it ends 47", "die letzten zwei Ziffern
+# sind 47": the callback number's ending said anew, a few turns after the number was confirmed
+_NUMBER_NAMED = re.compile(r"\b(?:telefon|handy|rückruf|rueckruf)?nummer\b|\bnumber\b")
+_ENDING = re.compile(
+    r"\b(?:endet|enden|ende|ends|end|ending|letzten (?:zwei |drei |vier |beiden )?(?:ziffern|stellen|zahlen)"
+    r"|last (?:two |three |four )?(?:digits?|numbers))\b"
+)
+# what the ending replaces, said after it: "auf 47, nicht auf 57", "it ends 47, not 12"
+_NOT_THAT = re.compile(r"\b(?:nicht|not|statt|instead of|rather than)\b")
+
+
+def corrected_ending(text: str, lang: str, number: str) -> str | None:
+    """The callback number with the ending the caller now says instead ("... sie endet auf 47, nicht auf 57"): the
+    last digits replaced by as many said. None when the turn says no such thing, or the same number."""
+    lowered = text.lower()
+    named, ending = _NUMBER_NAMED.search(lowered), _ENDING.search(lowered)
+    if named is None or ending is None:
+        return None
+    tail = lowered[ending.end() :]
+    other = _NOT_THAT.search(tail)
+    digits = phone_digits(tail[: other.start()] if other else tail, lang)
+    if digits is None or not 1 <= len(digits) <= 4 or len(digits) >= len(number):
+        return None
+    fixed = number[: -len(digits)] + digits
+    return fixed if fixed != number else None

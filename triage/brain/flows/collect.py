@@ -9,14 +9,16 @@ When everything needed is confirmed the flow that asked for the details goes on 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .. import answers
 from ..extract import normalise_phone, phone_digits, plausible_phone
 from ..extract.address import bare_town, extract_address
-from ..extract.name import corrected_name, extract_name, spells_name, unspelled
-from ..extract.phone import counts_something
+from ..extract.name import corrected_name, extract_name, name_before_number, spells_name, unspelled
+from ..extract.phone import corrected_ending, counts_something
 from ..state import Reply, Slot
+from ..text import fold
 from ..types import Address, Analysis
 from . import message, order
 from .context import Context
@@ -118,8 +120,61 @@ def phone_pieces(c: Context, a: Analysis, text: str) -> Analysis:
     return replace(a, entities=replace(a.entities, phone=None))
 
 
+# "rufen Sie mich nach 17 Uhr an", "you can reach me after 6 pm", "call me tomorrow before ten": when to call back
+_CALL_ME = re.compile(
+    r"\b(rufen sie (\w+ ){0,3}(mich|uns)|ruf (\w+ ){0,3}mich|anrufen|zurueckruf\w*|erreich\w*|melden sie sich"
+    r"|call (\w+ ){0,2}(me|us)|ring (me|us)|reach (me|us)|phone (me|us)|get (hold of )?(me|us)|call back)\b"
+)
+# the number and the words that lead to it ("unter", "on", "auf der Nummer"): no part of when to call back
+_THE_NUMBER = re.compile(
+    r"[,;]?\s*(\b(unter|auf|an|on|at)\s+)?(\b(der|die|meiner|the|my)\s+)?(\b(nummer|number)\s+)?\+?\d(?:[\s/.-]*\d){5,}\W*",
+    re.IGNORECASE,
+)
+
+
+def callback_time(c: Context, a: Analysis, text: str) -> Analysis:
+    """ "Rufen Sie mich am besten nach 17 Uhr an, unter 040 ...", "you can reach me after 6 pm on 0162 ...": the time
+    said with the callback number is when to call back, not the appointment's time. A message keeps it in the
+    caller's words (without the number); the turn's time is taken out of the analysis so it replaces no date said
+    for the appointment."""
+    s = c.state
+    e = a.entities
+    if not e.phone or not (e.dates or e.times) or not _CALL_ME.search(fold(text)):
+        return a
+    if s.after_collect == "message":
+        note = _THE_NUMBER.sub(" ", text).strip(" ,.;")
+        s.message = f"{s.message} / {note}" if s.message else note
+    return replace(a, entities=replace(e, dates=[], times=[], when_text=None))
+
+
+def phone_ending_corrected(c: Context, text: str, changed: set[str]) -> Reply | None:
+    """ "Ach, und die Nummer, die ich Ihnen gegeben habe, war falsch, sie endet auf 47", "oh wait, the number was
+    wrong, it ends 47", said turns after the number was confirmed (at another read-back, at the order's or the
+    message's read-back): the number's ending replaced and read back; then the call goes on where it was (the read-
+    back the caller interrupted comes again). A "ja" before it still confirms what was being read back. None when
+    the turn corrects no number."""
+    s = c.state
+    if "phone" in changed or not s.phone or s.phase not in ("collect", "order_confirm", "message_confirm"):
+        return None
+    fixed = corrected_ending(text, s.lang, s.phone)
+    if fixed is None:
+        return None
+    said_first = re.split(r"(?i)nummer|number", text, maxsplit=1)[0]
+    confirms = answers.yes_no(c.pack, said_first, s.lang) is True
+    if s.phase == "collect" and s.confirming not in (None, "phone") and confirms:
+        s.confirmed.add(s.confirming)
+    s.phone, s.phone_fragment, s.phase = fixed, None, "collect"
+    s.confirmed.discard("phone")
+    return _read_back(c, "phone")
+
+
 def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     s = c.state
+    s.declined -= changed  # a detail passed over (a booking's site) and given after all is read back
+    if "phone" in changed and "name" in s.needs and not s.name and (name := name_before_number(text, s.lang)):
+        # "Yilmaz, Ayse Yilmaz, und die Nummer ist ...": the name said first where the number was asked, kept too
+        s.name = name
+        changed = changed | {"name"}
     if not changed and answers.says_goodbye(text) and message.can_keep(c):
         return message.keep_on_goodbye(c)  # "Gut, danke, tschüss" before the name: the message is kept
     if not changed and answers.says_goodbye(text) and s.after_collect == "handoff":
@@ -196,10 +251,14 @@ def _optional(c: Context, slot: Slot | None) -> bool:
 
 
 def _pass_over_site(c: Context) -> None:
-    """A booking's site asked, and the caller gave another detail instead (their name, their number): the site is
-    asked once, not pressed; the planning team settles it when it confirms the booking."""
+    """A booking's site asked, and the caller gave another detail instead (their name, their number): that detail is
+    read back and the site asked once more (a caller who names themselves first has not said no to it); given
+    another detail again, the site is not pressed: the planning team settles it when it confirms the booking."""
+    s = c.state
     if c.missing() == "address" and _site(c):
-        c.state.declined.add("address")
+        s.site_put_off += 1
+        if s.site_put_off >= 2:
+            s.declined.add("address")
 
 
 def _more_message(c: Context, missing: Slot | None, text: str) -> Reply | None:

@@ -169,13 +169,14 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     if s.phase == "order_option":
         i, group = s.option_queue[0]
         item = _item(c, s.order[i].sku)
-        if item and answers.asks_question(text) and len(said_values(item, group, text)) > 1:
-            return Reply(next_step(c))  # "was ist denn besser, die Brause oder die Kapseln?": no choice yet
         value = chosen_option(item, group, text, s.lang) if item else None
         if value is None and a.order and a.order[0].sku == s.order[i].sku:
             value = a.order[0].options.get(group)
         if value is None and item:
             value = relative_option(item, group, text)  # "not sure, the smaller one I guess"
+        if item and answers.asks_question(text) and (value is None or len(said_values(item, group, text)) > 1):
+            # "was ist denn besser, die Brause oder die Kapseln?", "what's the difference?": no choice yet
+            return question_back(c, [c.say("order_option_advice")])
         if value is None and (answers.unsure(text) or answers.is_done(text)):
             # "weiß ich nicht, der alte war so normal", "no that's it": left open for the team to check
             _leave_option_open(c)
@@ -232,6 +233,17 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
 
 # How often an option question is asked before an answer the bot cannot take leaves it open for the team
 _OPTION_ASKS = 2
+
+
+def question_back(c: Context, says: list[str]) -> Reply:
+    """The option question answered with a question (after `says`: the pack's answer to it, or who advises): the
+    option question again, no misunderstanding; it counts as unanswered, so a second question back leaves the
+    option for the team rather than asking it for ever."""
+    s = c.state
+    s.option_unanswered += 1
+    if s.option_unanswered >= _OPTION_ASKS:
+        _leave_option_open(c)
+    return Reply([*says, *next_step(c)])
 
 
 def _leave_option_open(c: Context) -> None:
