@@ -1,15 +1,22 @@
 """Issue 11, ninth call set (`data/dev/calls_ninth.jsonl`): callers who answer a question with something else.
 
-The families, each in German and English: an address said at the read-back of another detail while the address is
-still to come is taken and read back (it was "not understood", or a booking's site passed over stayed unread); a
-name said where a booking's site is asked is read back and the site asked once more (the booking went without a
-site); a name said with "der Name" / "that's my name" where an address is asked is the name; a name said before
-"und die Nummer ist ..." where the number is asked is kept too; the number's ending corrected turns later ("sie
-endet auf 47") replaces it (the order was cancelled, the correction "not understood"); a time said with the number
-("rufen Sie mich nach 17 Uhr an") is when to call back, kept in the message, and no appointment time; an option
-question answered with a question back ("what's the difference?") is asked once more with who advises, and counts
-as unanswered; a count before "new" ("two new laptops") is the count. Each test drives the real `Dialogue` with
-the shipped packs and classifier, or the extractor the family lives in.
+The families, each in German and English:
+- an address said at the read-back of another detail while the address is still to come is taken and read back
+  (it was "not understood", or a booking's site passed over stayed unread);
+- a name said where a booking's site is asked is read back and the site asked once more (the booking went without a
+  site; a number said there still passes it over);
+- a name said with "der Name" / "that's my name" where an address is asked is the name; a name said before "und die
+  Nummer ist ..." where the number is asked is kept too;
+- the number's ending corrected turns later ("sie endet auf 47") replaces it (the order was cancelled, the correction
+  "not understood"), and so does the house number ("die Hausnummer war falsch, es ist die 21", taken for the start of
+  the callback number);
+- a time said with the number ("rufen Sie mich nach 17 Uhr an") is when to call back, kept in the message, and no
+  appointment time;
+- an option question answered with a question back ("what's the difference?") is asked once more with who advises,
+  and counts as unanswered;
+- a count before "new" ("two new laptops") is the count.
+
+Each test drives the real `Dialogue` with the shipped packs and classifier, or the extractor the family lives in.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import pytest
 
 from tests.dialogue_calls import call, prompt
 from triage.brain.dialogue import Dialogue
+from triage.brain.extract.address import corrected_house_number
 from triage.brain.extract.name import extract_name, name_before_number
 from triage.brain.extract.phone import corrected_ending
 
@@ -111,6 +119,22 @@ def test_a_name_said_where_the_site_is_asked_then_the_site_is_asked_again(lang, 
     d.hear(yes(lang))
     assert d.state.outcome is not None and d.state.outcome.type == "order"
     assert "Werftstraße 15" in d.state.outcome.order["address"] and d.state.name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "turns"),
+    [
+        ("de", ["ja", "Wir brauchen eine Objektbewachung für übers Wochenende.", "nein"]),
+        ("en", ["yes", "We need a night guard for our warehouse on Saturday night.", "No thanks."]),
+    ],
+)
+def test_a_number_said_where_the_site_is_asked_moves_on_to_the_call_back(lang, turns):
+    """A number there is no introduction: the site is passed over at once, as before (calls of the first set whose
+    callers never named a site would run out of turns)."""
+    d = call(SECURITY, lang)
+    hear_all(d, turns)
+    d.hear("0431 2345999")
+    assert d.hear(yes(lang)).says == [prompt(SECURITY, "ask_name", lang)]
 
 
 # --- a name said with "der Name" where an address is asked ---------------------------------------------------------
@@ -220,6 +244,41 @@ def test_the_numbers_ending_corrected_at_the_orders_read_back_keeps_the_order():
 )
 def test_an_ending_said_again(text, lang, fixed):
     assert corrected_ending(text, lang, "015124681357") == fixed
+
+
+# --- the house number corrected turns later --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "turns", "said"),
+    [
+        ("de", ["ja", "Wir hätten gern eine Alarmaufschaltung für unseren Laden.", "nein", "Holstenstraße 12 in Kiel",
+                "ja", "Ahmed Khan", "ja"], "Moment, die Hausnummer war falsch, es ist die 21, nicht die 12."),
+        ("en", ["yes", "We'd like alarm monitoring for our shop.", "no", "Holstenstraße 12 in Kiel", "yes",
+                "Ahmed Khan", "yes"], "Sorry, before that, the house number I gave you was wrong, it's 21, not 12."),
+    ],
+)
+def test_the_house_number_corrected_while_the_number_is_asked(lang, turns, said):
+    """It was taken for the start of the callback number ("I have 1 2 so far")."""
+    d = call(SECURITY, lang)
+    assert hear_all(d, turns) == [prompt(SECURITY, "ask_callback", lang)]
+    says = d.hear(said).says
+    assert d.state.address.house_number == "21" and d.state.phone is None and d.state.phone_fragment is None
+    assert says == [prompt(SECURITY, "confirm_address", lang, address=d.state.address.spoken())]
+    assert d.hear(yes(lang)).says == [prompt(SECURITY, "ask_callback", lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "current", "fixed"),
+    [
+        ("die Hausnummer ist einundzwanzig, nicht zwölf", "de", "12", "21"),
+        ("the house number is 14a", "en", "14", "14a"),
+        ("the house number is 14", "en", "14", None),
+        ("meine Telefonnummer ist 0171 2345678", "de", "12", None),
+    ],
+)
+def test_a_house_number_said_again(text, lang, current, fixed):
+    assert corrected_house_number(text, lang, current) == fixed
 
 
 # --- a time said with the number -----------------------------------------------------------------------------------

@@ -283,8 +283,8 @@ class Dialogue(Context):
             return collect.start(self, a, "p1")  # in any phase: an order or a message waits
         if s.phase == "danger_check":
             return self._danger_answer(text)
-        if (fixed := collect.phone_ending_corrected(self, text, changed)) is not None:
-            return fixed
+        if (fixed := collect.detail_corrected(self, text, changed)) is not None:
+            return fixed  # "die Nummer endet auf 47", "the house number was wrong, it's 21": read back, then on
         if not changed and s.last_question and (answers.asks_repeat(text) or answers.only_filler(text)):
             return Reply([s.last_question])  # "wie bitte?", "hm": the question again, no misunderstanding
         if not changed and answers.asks_to_wait(text) and answers.yes_no(self.pack, text, s.lang) is None:

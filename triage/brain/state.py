@@ -120,7 +120,7 @@ class CallState:
     unfinished: str | None = None  # the start of a request a pause cut off ("Ich möchte"), joined to the next turn
     name_read_back: str | None = None  # the name as last read back, which a one-word correction amends
     line_number_offered: bool = False  # the number the caller rings from was offered as the callback number
-    site_put_off: int = 0  # times a booking's site question got another detail for an answer (asked twice at most)
+    site_asked_again: bool = False  # a booking's site question was answered with the name: asked once more
 
     # what the bot asked last, asked again when a turn was not understood with confidence
     last_question: str | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..numbers import words_to_digits
 from ..types import Address
 from .common import _LETTERS, _NOT_NAME, _after_lead, _capitalise, _prepare, _without_fillers, _wordset
 from .phone import _PLUS, _find_phone
@@ -370,3 +371,25 @@ def _address_in(t: str, expecting: bool) -> Address:
     if postcode or city:
         return Address(postcode=postcode, city=city)
     return _bare_address(t) if expecting else Address()
+
+
+# "die Hausnummer war falsch, es ist die 21, nicht die 12", "the house number I gave you was wrong, it's 21, not 12":
+# the house number said anew, turns after the address was confirmed
+_HOUSE_NUMBER_NAMED = re.compile(r"\b(?:hausnummer|hausnr|house number|door number)\b", re.IGNORECASE)
+_HOUSE_NUMBER_SAID = re.compile(r"\b\d{1,4}(?: ?[a-z])?\b", re.IGNORECASE)
+_NOT_THAT = re.compile(r"\b(?:nicht|not|statt|instead of|rather than)\b", re.IGNORECASE)
+
+
+def corrected_house_number(text: str, lang: str, current: str | None) -> str | None:
+    """The house number the caller now says instead of the one they gave (the one said before "nicht" / "not"),
+    in digits; None when the turn names no house number, or the same one."""
+    named = _HOUSE_NUMBER_NAMED.search(text)
+    if named is None:
+        return None
+    tail = words_to_digits(text[named.end() :], lang)
+    other = _NOT_THAT.search(tail)
+    said = _HOUSE_NUMBER_SAID.findall(tail[: other.start()] if other else tail)
+    if not said:
+        return None
+    number = said[-1].replace(" ", "").lower()
+    return number if number != (current or "").replace(" ", "").lower() else None

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .. import answers
 from ..extract import normalise_phone, phone_digits, plausible_phone
-from ..extract.address import bare_town, extract_address
+from ..extract.address import bare_town, corrected_house_number, extract_address
 from ..extract.name import corrected_name, extract_name, name_before_number, spells_name, unspelled
 from ..extract.phone import corrected_ending, counts_something
 from ..state import Reply, Slot
@@ -102,7 +102,7 @@ def phone_pieces(c: Context, a: Analysis, text: str) -> Analysis:
     the digits said right after it. Only a plausible whole number becomes the callback number."""
     s = c.state
     digits = phone_digits(text, s.lang)
-    if digits is None:
+    if digits is None or corrected_house_number(text, s.lang, None):  # "die Hausnummer ist 21": no piece of it
         return a
     base = s.phone_fragment or ""
     read_back_early = s.confirming == "phone" and s.phone and digits[0] not in "0+"
@@ -147,7 +147,13 @@ def callback_time(c: Context, a: Analysis, text: str) -> Analysis:
     return replace(a, entities=replace(e, dates=[], times=[], when_text=None))
 
 
-def phone_ending_corrected(c: Context, text: str, changed: set[str]) -> Reply | None:
+def detail_corrected(c: Context, text: str, changed: set[str]) -> Reply | None:
+    """A detail given and confirmed earlier, corrected in part turns later (the number's ending, the house number):
+    the read-back of the corrected detail, or None."""
+    return _phone_ending_corrected(c, text, changed) or _house_number_corrected(c, text, changed)
+
+
+def _phone_ending_corrected(c: Context, text: str, changed: set[str]) -> Reply | None:
     """ "Ach, und die Nummer, die ich Ihnen gegeben habe, war falsch, sie endet auf 47", "oh wait, the number was
     wrong, it ends 47", said turns after the number was confirmed (at another read-back, at the order's or the
     message's read-back): the number's ending replaced and read back; then the call goes on where it was (the read-
@@ -166,6 +172,21 @@ def phone_ending_corrected(c: Context, text: str, changed: set[str]) -> Reply | 
     s.phone, s.phone_fragment, s.phase = fixed, None, "collect"
     s.confirmed.discard("phone")
     return _read_back(c, "phone")
+
+
+def _house_number_corrected(c: Context, text: str, changed: set[str]) -> Reply | None:
+    """ "Moment, die Hausnummer war falsch, es ist die 21, nicht die 12", "the house number I gave you was wrong,
+    it's 21, not 12", said while another detail is asked or read back: the address with that house number, read
+    back; then the call goes on where it was. None when the turn corrects no house number."""
+    s = c.state
+    if "address" in changed or not s.address.street or s.phase not in ("collect", "order_confirm", "message_confirm"):
+        return None
+    fixed = corrected_house_number(text, s.lang, s.address.house_number)
+    if fixed is None:
+        return None
+    s.address, s.phase, s.phone_fragment = replace(s.address, house_number=fixed), "collect", None
+    s.confirmed.discard("address")
+    return _read_back(c, "address")
 
 
 def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
@@ -210,7 +231,7 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         else:
             return c.misunderstood([c.say(CONFIRM[slot])])
     elif (other := _other_detail(c, changed)) is not None:
-        _pass_over_site(c)
+        _pass_over_site(c, other)
         return _read_back(c, other)  # "What is the address?" - "0151 234 5678": that one read back first
     elif changed == {"when"}:
         # "my hearing is on Monday, sorry, Tuesday, ..." while the number is asked: more of the message; "Dienstag
@@ -231,7 +252,7 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         if (more := _more_message(c, missing, text)) is not None:
             return more
         if missing and (given := detail_instead(c, text)):
-            _pass_over_site(c)
+            _pass_over_site(c, given)
             return _read_back(c, given)
         if missing:
             return c.misunderstood([_ask(c, missing)])
@@ -250,15 +271,19 @@ def _optional(c: Context, slot: Slot | None) -> bool:
     return slot in OPTIONAL or (slot == "address" and _site(c))
 
 
-def _pass_over_site(c: Context) -> None:
-    """A booking's site asked, and the caller gave another detail instead (their name, their number): that detail is
-    read back and the site asked once more (a caller who names themselves first has not said no to it); given
-    another detail again, the site is not pressed: the planning team settles it when it confirms the booking."""
+def _pass_over_site(c: Context, given: Slot) -> None:
+    """A booking's site asked, and the caller gave another detail instead: that detail is read back first. A caller
+    who answers "where?" with their name is introducing themselves, not passing the question over: the site is asked
+    once more after the name's read-back (the ninth call set's bookings went without a site). A number said there,
+    or another detail said the second time, moves on to the call back: the site is not pressed, the planning team
+    settles it when it confirms the booking."""
     s = c.state
-    if c.missing() == "address" and _site(c):
-        s.site_put_off += 1
-        if s.site_put_off >= 2:
-            s.declined.add("address")
+    if c.missing() != "address" or not _site(c):
+        return
+    if given == "name" and not s.site_asked_again:
+        s.site_asked_again = True
+    else:
+        s.declined.add("address")
 
 
 def _more_message(c: Context, missing: Slot | None, text: str) -> Reply | None:
