@@ -1,0 +1,157 @@
+"""Issue 11, thirty-first set: acute distress with no hazard word, about ordinary matters (an eviction, debts, a dead
+pet, a lawyer's letter, a lost parcel), said as people say it on the phone, and the calls that share its words.
+
+Crying said in the caller's own words ("ich krieg mich nicht mehr ein", "I can't pull myself together"), an apology for
+not being able to speak, hopelessness plain or in passing ("es hat doch alles keinen Sinn mehr", "I just want it all to
+stop"), nobody else to ring, fear that takes sleep and food; indirect self-harm (not being missed if gone, a sorry passed
+on to the children, affairs put in order). Beside them: impatience ("am Ende mit meiner Geduld"), a wrong toner, a
+child's tears over a hamster, a film, a book's plot, a will, a pet hit by a car, a bank that froze the caller's account
+(no scam). Each family holds in German and English; run through the real analyser (rules + the shipped classifier).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.caller_families import EMERGENCY, decide, why
+
+# --- acute distress in the caller's own words -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        # crying said, not shown
+        ("Entschuldigung, ich krieg mich gerade gar nicht mehr ein, es geht um die Mahnung.", "it-service-hansa"),
+        ("Ich hab den ganzen Tag geheult, der Vermieter will uns raushaben.", "kanzlei-berg"),
+        ("ich heul seit stunden wegen dem brief vom amt", "kanzlei-berg"),
+        ("Sorry, I can't seem to get myself together, it's about the final demand.", "it-service-hansa"),
+        ("i ve been bawling since the letter came about the flat", "kanzlei-berg"),
+        # an apology for not being able to speak
+        ("sorry ich kann jetzt nicht sorry wegen der lieferung", "apotheke-am-markt"),
+        ("Tut mir leid, dass ich so aufgelöst bin, es geht um den Termin.", "sanitaer-notdienst"),
+        ("sorry i cant talk right now sorry it was about the delivery", "apotheke-am-markt"),
+        ("I'm in such a state, it's about the repair.", "sanitaer-notdienst"),
+        # hopelessness, plain or in passing
+        ("Das hat doch alles keinen Zweck mehr mit den Schulden.", "kanzlei-berg"),
+        ("Ich will einfach, dass das alles aufhört, die Briefe, das Inkasso.", "kanzlei-berg"),
+        ("Es lohnt sich eh nicht mehr für mich, die Therme zu richten.", "sanitaer-notdienst"),
+        ("Ich weiß nicht mehr, wie es weitergehen soll, seit der Kündigung.", "kanzlei-berg"),
+        ("None of it matters anymore, the flat, the debts.", "kanzlei-berg"),
+        ("I just want this all to be over, the letters and the calls.", "kanzlei-berg"),
+        ("I don't know how to go on since they took the flat.", "kanzlei-berg"),
+        ("Honestly I don't know why I bother getting up, with these debts.", "kanzlei-berg"),
+        ("Ich kann echt nicht mehr, erst die Wohnung und jetzt das.", "kanzlei-berg"),
+        ("I just can't any more, first the flat and now this.", "kanzlei-berg"),
+        # nobody else, fear that takes sleep and food, losing one's mind
+        ("Ich ruf an, weil ich sonst niemanden mehr habe, die Bank hat alles gesperrt.", "kanzlei-berg"),
+        ("Please don't hang up, there's nobody else I can talk to.", "kanzlei-berg"),
+        ("Ich kann nicht schlafen, ich kann nicht essen, seit der Brief vom Gericht kam.", "kanzlei-berg"),
+        ("I can't sleep, I can't eat, since the court letter came.", "kanzlei-berg"),
+        ("Mir ist richtig schlecht vor Angst wegen der Räumung.", "kanzlei-berg"),
+        ("I'm sick with fear about the hearing.", "kanzlei-berg"),
+        ("I'm losing my mind with these debt collectors.", "kanzlei-berg"),
+    ],
+)
+def test_distress_said_in_the_callers_own_words_is_acute(text, client):
+    result = decide(text, client)
+    assert result.distress == "acute", why(text, result)
+
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        ("Ich bin am Ende mit meiner Geduld, das ist die vierte Mahnung.", "it-service-hansa"),
+        ("I'm at the end of my tether with your reminders, I paid in May.", "it-service-hansa"),
+        ("Ich heul gleich, schon wieder die falschen Patronen geliefert.", "it-service-hansa"),
+        ("I'm desperate, I can't find my customer number anywhere.", "it-service-hansa"),
+        ("Ich bin echt verzweifelt, ich finde die Kundennummer nicht.", "it-service-hansa"),
+        ("My daughter was in tears because her goldfish died, can I order the vitamins?", "apotheke-am-markt"),
+        ("We watched a film on Sunday where the horse dies, I was in tears. Anyway, the boiler service?",
+         "sanitaer-notdienst"),
+        ("Ich hab echt keinen Bock mehr auf euren Service, kündigen Sie den Vertrag.", "it-service-hansa"),
+        ("Ich bin fertig mit dem Antrag, wohin schick ich den?", "kanzlei-berg"),
+        ("I just want this dripping to stop, the tap in the bathroom.", "sanitaer-notdienst"),
+        ("Es hat doch keinen Sinn, den alten Drucker zu reparieren.", "it-service-hansa"),
+        ("Ich kann grad nicht, ich bin im Auto, rufen Sie mich später an?", "sanitaer-notdienst"),
+    ],
+)
+def test_impatience_slips_others_tears_and_stories_are_not_acute(text, client):
+    result = decide(text, client)
+    assert result.distress != "acute" and result.urgency not in EMERGENCY, why(text, result)
+
+
+# --- indirect self-harm said about an ordinary matter ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        ("Mich würde doch keiner vermissen, wenn ich weg wäre. Es geht um die Rechnung.", "sanitaer-notdienst"),
+        ("Wenn ich nicht mehr da wäre, würde es eh keiner merken.", "kanzlei-berg"),
+        ("Sagen Sie bitte meiner Tochter, dass es mir leid tut, ich schaff das alles nicht mehr.", "kanzlei-berg"),
+        ("Ich hab schon geregelt, wer was bekommt, ich wollte nur noch die Rechnung zahlen.", "it-service-hansa"),
+        ("Nobody would notice if I was gone, I'm only ringing about the bill.", "sanitaer-notdienst"),
+        ("Please tell my daughter I'm sorry, I can't do any of this any more.", "kanzlei-berg"),
+        ("I've put down who gets what, I just wanted to pay what I owe you.", "it-service-hansa"),
+    ],
+)
+def test_indirect_self_harm_is_p0_and_acute(text, client):
+    result = decide(text, client)
+    assert result.urgency == "P0" and result.distress == "acute", why(text, result)
+
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        ("Ich möchte ein Testament machen, ich hab schon aufgeschrieben, wer was bekommt.", "kanzlei-berg"),
+        ("For the will, I've written down who gets what, when can I come in?", "kanzlei-berg"),
+        ("Ich lese gerade einen Roman, wo der Held alles verliert und nicht mehr leben will. Haben Sie Baldrian?",
+         "apotheke-am-markt"),
+        ("I'm reading a novel where the man loses his farm and doesn't want to live any more. Do you sell melatonin?",
+         "apotheke-am-markt"),
+        ("In that episode last night a woman said nobody would miss her. Anyway, is my order ready?", "apotheke-am-markt"),
+    ],
+)
+def test_a_will_and_a_storys_plot_are_no_self_harm(text, client):
+    result = decide(text, client)
+    assert result.urgency != "P0", why(text, result)
+
+
+# --- a pet hit by a car; a bank that froze the caller's own account ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unsere Katze ist heute früh überfahren worden, ich wollte den Termin absagen.",
+        "Our cat got hit by a car this morning, I need to cancel the appointment.",
+    ],
+)
+def test_a_pet_hit_by_a_car_is_no_medical_emergency(text):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.urgency not in EMERGENCY, why(text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vor dem Haus ist gerade ein Radfahrer angefahren worden, er liegt auf der Straße.",
+        "A cyclist has just been hit by a car outside, he's lying in the road.",
+    ],
+)
+def test_a_person_hit_by_a_car_is_still_p0(text):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.urgency == "P0", why(text, result)
+
+
+def test_a_bank_that_froze_the_callers_account_is_no_spam():
+    text = "Die Bank hat mein Konto gesperrt und übermorgen ist die Miete fällig, ich weiß nicht weiter."
+    result = decide(text, "kanzlei-berg")
+    assert result.urgency != "P4", why(text, result)
+
+
+def test_a_scam_about_a_blocked_account_is_still_spam():
+    text = "Guten Tag, Ihr Konto wurde gesperrt, drücken Sie die Eins für den Kundendienst."
+    result = decide(text, "kanzlei-berg")
+    assert result.urgency == "P4", why(text, result)
