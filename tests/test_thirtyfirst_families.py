@@ -1,12 +1,13 @@
 """Issue 11, thirty-first set: acute distress with no hazard word, about ordinary matters (an eviction, debts, a dead
 pet, a lawyer's letter, a lost parcel), said as people say it on the phone, and the calls that share its words.
 
-Crying said in the caller's own words ("ich krieg mich nicht mehr ein", "I can't pull myself together"), an apology for
-not being able to speak, hopelessness plain or in passing ("es hat doch alles keinen Sinn mehr", "I just want it all to
-stop"), nobody else to ring, fear that takes sleep and food; indirect self-harm (not being missed if gone, a sorry passed
-on to the children, affairs put in order). Beside them: impatience ("am Ende mit meiner Geduld"), a wrong toner, a
-child's tears over a hamster, a film, a book's plot, a will, a pet hit by a car, a bank that froze the caller's account
-(no scam). Each family holds in German and English; run through the real analyser (rules + the shipped classifier).
+Crying said in the caller's own words ("ich krieg mich nicht mehr ein", "I can't pull myself together"), an apology
+for not being able to speak, hopelessness plain or in passing ("es hat doch alles keinen Sinn mehr", "I just want it
+all to stop"), nobody else to ring, fear that takes sleep and food; indirect self-harm (not being missed if gone, a
+sorry passed on to the children, affairs put in order). Beside them: impatience ("am Ende mit meiner Geduld"), a wrong
+toner, a child's tears over a hamster, a film, a book's plot, a will, a pet hit by a car, a bank that froze the
+caller's account (no scam). Each family holds in German and English; run through the real analyser (rules + the
+shipped classifier).
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ def test_impatience_slips_others_tears_and_stories_are_not_acute(text, client):
     assert result.distress != "acute" and result.urgency not in EMERGENCY, why(text, result)
 
 
-# --- indirect self-harm said about an ordinary matter ------------------------------------------------------------------
+# --- indirect self-harm said about an ordinary matter ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -110,7 +111,8 @@ def test_indirect_self_harm_is_p0_and_acute(text, client):
          "apotheke-am-markt"),
         ("I'm reading a novel where the man loses his farm and doesn't want to live any more. Do you sell melatonin?",
          "apotheke-am-markt"),
-        ("In that episode last night a woman said nobody would miss her. Anyway, is my order ready?", "apotheke-am-markt"),
+        ("In that episode last night a woman said nobody would miss her. Anyway, is my order ready?",
+         "apotheke-am-markt"),
     ],
 )
 def test_a_will_and_a_storys_plot_are_no_self_harm(text, client):
@@ -118,7 +120,7 @@ def test_a_will_and_a_storys_plot_are_no_self_harm(text, client):
     assert result.urgency != "P0", why(text, result)
 
 
-# --- a pet hit by a car; a bank that froze the caller's own account ------------------------------------------------------
+# --- a pet hit by a car; a bank that froze the caller's own account --------------------------------------------------
 
 
 @pytest.mark.parametrize(
