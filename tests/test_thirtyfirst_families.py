@@ -90,7 +90,8 @@ def test_impatience_slips_others_tears_and_stories_are_not_acute(text, client):
     [
         ("Mich würde doch keiner vermissen, wenn ich weg wäre. Es geht um die Rechnung.", "sanitaer-notdienst"),
         ("Wenn ich nicht mehr da wäre, würde es eh keiner merken.", "kanzlei-berg"),
-        ("Sagen Sie bitte meiner Tochter, dass es mir leid tut, ich schaff das alles nicht mehr.", "kanzlei-berg"),
+        ("Können Sie meinem Sohn ausrichten, dass es mir leidtut? Ich kann das mit der Firma nicht mehr.",
+         "kanzlei-berg"),
         ("Ich hab schon geregelt, wer was bekommt, ich wollte nur noch die Rechnung zahlen.", "it-service-hansa"),
         ("Nobody would notice if I was gone, I'm only ringing about the bill.", "sanitaer-notdienst"),
         ("Please tell my daughter I'm sorry, I can't do any of this any more.", "kanzlei-berg"),
