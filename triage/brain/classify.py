@@ -676,6 +676,7 @@ def classify(
     if prediction is None:
         distress_scores["none"] = 0.5
     counted_acute: list[R.Hit] = []
+    others_tears: str | None = None
     for hit in distress_hits:
         if hit.negated:  # "no panic, just wondering"
             continue
@@ -685,6 +686,7 @@ def classify(
             continue
         if hit.rule.distress == "acute" and (other := _tears_of_another(hit, folded)):
             evidence.append(f"tears not the caller's own now: {hit.words} ({other})")
+            others_tears = other
             continue
         if hit.rule.distress == "acute" and urgency in ("P3", "P4") and (past := _tears_in_the_past(hit, mods)):
             # "I was nearly in tears when my pipe burst last winter", "ich war den Tränen nahe, als letzten Winter …":
@@ -724,6 +726,10 @@ def classify(
     if hazard_distress:
         distress_scores[hazard_distress] += _ACUTE_WEIGHT * 2
     distress: Distress = _argmax(distress_scores)  # type: ignore[assignment]
+    if distress == "acute" and others_tears and not counted_acute and not hazard_distress:
+        # "my son was in tears over his hamster": the model hears the tears, the caller says whose they were
+        evidence.append(f"no acute distress in another's tears: {others_tears}")
+        distress = "elevated"
     by_distress_rule = any(not h.negated for h in distress_hits) or bool(hazard_distress)
     if not by_distress_rule and distress != "none":
         if trivial:
