@@ -158,3 +158,81 @@ def test_a_scam_about_a_blocked_account_is_still_spam():
     text = "Guten Tag, Ihr Konto wurde gesperrt, drücken Sie die Eins für den Kundendienst."
     result = decide(text, "kanzlei-berg")
     assert result.urgency == "P4", why(text, result)
+
+
+# --- a cold flat with the heating off, a vital medicine with one dose left ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich bin 88, es ist eiskalt in der Wohnung, und seit gestern Abend geht die Heizung nicht.",
+        "I'm 88, it's freezing in the flat and the heating won't come on since last night.",
+    ],
+)
+def test_a_heating_off_said_verb_first_or_as_wont_come_on_is_p1(text):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.urgency == "P1", why(text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im Bad geht die Heizung nicht richtig, das hat Zeit bis nächste Woche.",
+        "The heating won't come on in the bathroom, the rest of the flat is warm.",
+    ],
+)
+def test_one_room_or_a_weak_heating_is_no_p1(text):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.urgency not in EMERGENCY, why(text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Epilepsie-Tabletten meiner Tochter sind nicht gekommen, ich hab nur noch eine Tablette für heute.",
+        "My daughter's epilepsy tablets have gone missing in the post, I've only got one left.",
+    ],
+)
+def test_a_vital_medicine_with_one_dose_left_is_p1(text):
+    result = decide(text, "apotheke-am-markt")
+    assert result.urgency == "P1", why(text, result)
+
+
+# --- a relative's number; fear in a clause of its own; another's tears ------------------------------------------------
+
+
+def test_a_relatives_number_not_found_is_no_missing_child():
+    text = "I can't find my son's number, could you ring him about the boiler service?"
+    result = decide(text, "sanitaer-notdienst")
+    assert result.urgency not in EMERGENCY, why(text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich geh hier nicht weg, ich hab solche Angst, die wollen mich aus der Wohnung holen.",
+        "No, I'm shaking, they want me out of the flat by Friday.",
+    ],
+)
+def test_fear_in_its_own_clause_is_not_denied_by_the_clause_before(text):
+    result = decide(text, "kanzlei-berg")
+    assert result.distress == "acute", why(text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keine Panik, ich wollte nur den Termin verschieben.",
+        "I'm not panicking, I only wanted to move the appointment.",
+    ],
+)
+def test_calm_said_as_no_panic_stays_calm(text):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.distress != "acute", why(text, result)
+
+
+def test_a_childs_tears_told_as_past_are_not_the_callers_distress():
+    text = "My little boy was in tears because his rabbit died, but I'm ringing about some plasters."
+    result = decide(text, "apotheke-am-markt")
+    assert result.distress != "acute", why(text, result)

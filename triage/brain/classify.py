@@ -737,6 +737,11 @@ def classify(
             distress = "none"
         elif distress == "acute" and prediction is not None and prediction.distress["acute"] < _MODEL_ACUTE_MIN:
             distress = "elevated"
+        elif distress == "acute" and (denial := _denied_panic(distress_hits)):
+            # "keine Panik, ich wollte nur den Termin verschieben", "I'm not panicking": the caller denies the very
+            # words the model hears as panic (issue 11, thirty-first set)
+            evidence.append(f"acute distress denied: {denial.words}")
+            distress = "elevated"
         elif distress == "acute" and (impatient := _IMPATIENT.search(folded.text)):
             evidence.append(f"impatience, not despair: {impatient.group(0)}")
             distress = "elevated"
@@ -879,6 +884,11 @@ def _tears_of_another(hit: R.Hit, folded: Folded) -> str | None:
     if story and _WAS_BEFORE.search(before):
         return story.group(0)
     return None
+
+
+def _denied_panic(distress_hits: list[R.Hit]) -> R.Hit | None:
+    """The acute distress words the caller denied ("keine Panik", "I'm not panicking"), if any."""
+    return next((h for h in distress_hits if h.negated and h.rule.distress == "acute"), None)
 
 
 def _tears_as_habit(hit: R.Hit, folded: Folded) -> str | None:
