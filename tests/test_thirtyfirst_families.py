@@ -166,8 +166,9 @@ def test_a_scam_about_a_blocked_account_is_still_spam():
 @pytest.mark.parametrize(
     "text",
     [
-        "Ich bin 88, es ist eiskalt in der Wohnung, und seit gestern Abend geht die Heizung nicht.",
-        "I'm 88, it's freezing in the flat and the heating won't come on since last night.",
+        # a death last year talks the model's guess down; the rule hears the heating that is off now
+        "Mein Mann ist letztes Jahr gestorben, und jetzt geht die Heizung nicht, es ist so kalt hier.",
+        "My wife died last year and now the heating won't come on, it's so cold in here.",
     ],
 )
 def test_a_heating_off_said_verb_first_or_as_wont_come_on_is_p1(text):
