@@ -237,3 +237,15 @@ def test_a_childs_tears_told_as_past_are_not_the_callers_distress():
     text = "My little boy was in tears because his rabbit died, but I'm ringing about some plasters."
     result = decide(text, "apotheke-am-markt")
     assert result.distress != "acute", why(text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich halt das nicht mehr aus, die Kinder haben geweint, der Vermieter war wieder da.",
+        "I can't take any more, the kids were crying, the landlord came round again.",
+    ],
+)
+def test_the_callers_own_words_beside_anothers_tears_stay_acute(text):
+    result = decide(text, "kanzlei-berg")
+    assert result.distress == "acute", why(text, result)

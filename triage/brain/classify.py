@@ -686,8 +686,14 @@ def classify(
             continue
         if hit.rule.distress == "acute" and (other := _tears_of_another(hit, folded)):
             evidence.append(f"tears not the caller's own now: {hit.words} ({other})")
-            others_tears = other
-            continue
+            # a rule names one hit: the caller's own words may still follow the others' tears ("I can't take any
+            # more, … the kids were crying")
+            own = _acute_elsewhere(hit, folded)
+            if own is None:
+                others_tears = other
+                continue
+            hit = own
+
         if hit.rule.distress == "acute" and urgency in ("P3", "P4") and (past := _tears_in_the_past(hit, mods)):
             # "I was nearly in tears when my pipe burst last winter", "ich war den Tränen nahe, als letzten Winter …":
             # a fear told of a time gone by, on a routine call (issue 11, twenty-fifth set)
@@ -737,7 +743,7 @@ def classify(
             distress = "none"
         elif distress == "acute" and prediction is not None and prediction.distress["acute"] < _MODEL_ACUTE_MIN:
             distress = "elevated"
-        elif distress == "acute" and (denial := _denied_panic(distress_hits)):
+        elif distress == "acute" and (denial := _denied_panic(distress_hits, folded)):
             # "keine Panik, ich wollte nur den Termin verschieben", "I'm not panicking": the caller denies the very
             # words the model hears as panic (issue 11, thirty-first set)
             evidence.append(f"acute distress denied: {denial.words}")
@@ -886,9 +892,25 @@ def _tears_of_another(hit: R.Hit, folded: Folded) -> str | None:
     return None
 
 
-def _denied_panic(distress_hits: list[R.Hit]) -> R.Hit | None:
-    """The acute distress words the caller denied ("keine Panik", "I'm not panicking"), if any."""
-    return next((h for h in distress_hits if h.negated and h.rule.distress == "acute"), None)
+def _acute_elsewhere(hit: R.Hit, folded: Folded) -> R.Hit | None:
+    """The rule's acute words in the turn once the words of `hit` are taken out, if any (not other tears)."""
+    first, last = folded.word_index(hit.start), folded.word_index(max(hit.start, hit.end - 1))
+    rest = Folded.of(" ".join(folded.original[:first] + folded.original[last + 1 :]))
+    found = [h for h in R.match(rest, (hit.rule,)) if not h.negated and not _TEARS.fullmatch(h.words)]
+    return found[0] if found else None
+
+
+def _denied_panic(distress_hits: list[R.Hit], folded: Folded) -> R.Hit | None:
+    """The acute distress words the caller denied right before them ("keine Panik", "I'm not panicking"), if any; not
+    a denial further back ("hab nichts mehr, gar nichts, ich weiß nicht, warum ich noch aufstehen soll")."""
+    return next(
+        (
+            h for h in distress_hits
+            if h.negated and h.rule.distress == "acute" and folded.text[: h.start].split()[-1:] in (["keine"],
+            ["kein"], ["not"], ["no"])
+        ),
+        None,
+    )
 
 
 def _tears_as_habit(hit: R.Hit, folded: Folded) -> str | None:
