@@ -283,6 +283,10 @@ _IMPATIENT = re.compile(
     fold_pattern(
         r"\b(kann|können|konnte) (\w+ ){0,2}nicht (mehr |länger |mehr länger )(\w+ ){0,2}(warten|abwarten)\b"
         r"|\b(can t|cannot|can not|couldn t) (\w+ ){0,2}wait (\w+ ){0,2}(any ?longer|any ?more|much longer)\b"
+        # issue 11, thirty-first set: fed up with a service ("kein Bock mehr auf euren Service", "sick to death of
+        # your service"), which the encoder puts beside "ich will nicht mehr"
+        r"|\b(kein bock|keine lust) mehr auf (euch|euren|eure|ihren|ihre|den|die|das|diese\w*)\b"
+        r"|\bsick (to death )?of (your|this|the|you)\b"
     )
 )
 
@@ -671,9 +675,25 @@ def classify(
     distress_scores = {label: (prediction.distress[label] if prediction else 0.0) for label in DISTRESSES}
     if prediction is None:
         distress_scores["none"] = 0.5
+    counted_acute: list[R.Hit] = []
+    others_tears: str | None = None
     for hit in distress_hits:
         if hit.negated:  # "no panic, just wondering"
             continue
+        if hit.rule.distress == "elevated" and any(a.start <= hit.start and hit.end <= a.end for a in counted_acute):
+            # "schlecht vor Angst", "I'm so scared": the elevated word inside the acute words is the same fear, not a
+            # second and calmer one that outweighs it (issue 11, thirty-first set)
+            continue
+        if hit.rule.distress == "acute" and (other := _tears_of_another(hit, folded)):
+            evidence.append(f"tears not the caller's own now: {hit.words} ({other})")
+            # a rule names one hit: the caller's own words may still follow the others' tears ("I can't take any
+            # more, … the kids were crying")
+            own = _acute_elsewhere(hit, folded)
+            if own is None:
+                others_tears = other
+                continue
+            hit = own
+
         if hit.rule.distress == "acute" and urgency in ("P3", "P4") and (past := _tears_in_the_past(hit, mods)):
             # "I was nearly in tears when my pipe burst last winter", "ich war den Tränen nahe, als letzten Winter …":
             # a fear told of a time gone by, on a routine call (issue 11, twenty-fifth set)
@@ -698,6 +718,8 @@ def classify(
             continue
         distress_scores[hit.rule.distress] += _ACUTE_WEIGHT if hit.rule.distress == "acute" else _ELEVATED_WEIGHT  # type: ignore[index]
         evidence.append(f"distress {hit.rule.id}: {hit.words}")
+        if hit.rule.distress == "acute":
+            counted_acute.append(hit)
     # the hazard's own distress (a threat to life is acute) holds only while it is happening
     hazard_distress = next(
         (
@@ -710,12 +732,21 @@ def classify(
     if hazard_distress:
         distress_scores[hazard_distress] += _ACUTE_WEIGHT * 2
     distress: Distress = _argmax(distress_scores)  # type: ignore[assignment]
+    if distress == "acute" and others_tears and not counted_acute and not hazard_distress:
+        # "my son was in tears over his hamster": the model hears the tears, the caller says whose they were
+        evidence.append(f"no acute distress in another's tears: {others_tears}")
+        distress = "elevated"
     by_distress_rule = any(not h.negated for h in distress_hits) or bool(hazard_distress)
     if not by_distress_rule and distress != "none":
         if trivial:
             evidence.append(f"no distress in everyday words only: {trivial}")
             distress = "none"
         elif distress == "acute" and prediction is not None and prediction.distress["acute"] < _MODEL_ACUTE_MIN:
+            distress = "elevated"
+        elif distress == "acute" and (denial := _denied_panic(distress_hits, folded)):
+            # "keine Panik, ich wollte nur den Termin verschieben", "I'm not panicking": the caller denies the very
+            # words the model hears as panic (issue 11, thirty-first set)
+            evidence.append(f"acute distress denied: {denial.words}")
             distress = "elevated"
         elif distress == "acute" and (impatient := _IMPATIENT.search(folded.text)):
             evidence.append(f"impatience, not despair: {impatient.group(0)}")
@@ -789,14 +820,19 @@ def classify(
 # "I'm freaking out") ...
 _CRY = re.compile(fold_pattern(
     r"^((oh )?(mein )?gott (oh )?(mein )?gott|oh nein oh nein|hilfe hilfe|(ich )?dreh\w* (\w+ )?durch"
-    r"|oh (my )?god (oh )?(my )?god|oh no oh no|help help|(i m |i am )?(so )?freaking out)$"
+    r"|oh (my )?god (oh )?(my )?god|oh no oh no|help help|(i m |i am )?(so )?freaking out"
+    # issue 11, thirty-first set: "ich heul gleich, schon wieder der falsche Toner", "ich bin echt verzweifelt, ich
+    # finde die Rechnungsnummer nicht", "I'm properly desperate, I can't find the invoice number"
+    r"|ich (heul|heule|fang) (\w+ )?gleich( an zu (heulen|weinen))?|verzweifelt|desperate)$"
 ))
 # ... over an everyday slip or nuisance, with no person or animal named who could be in danger
 _SLIP = re.compile(fold_pattern(
     r"^(?!.*\b(kind|kinder|sohn|tochter|baby|mama|papa|mutter|vater|oma|opa|mann|frau|hund|katze|child|kid|kids|son"
     r"|daughter|mum|mom|dad|husband|wife|dog|cat)\b).*\b(vergessen|verlegt|verloren|verschlampt|aus versehen"
     r"|versehentlich|gelöscht|verpasst|verschlafen|ständig|dauernd|schon wieder|forgot|forgotten|lost|deleted"
-    r"|by accident|accidentally|missed|overslept|keeps|kept|all the time)\b"
+    r"|by accident|accidentally|missed|overslept|keeps|kept|all the time"
+    # issue 11, thirty-first set: a wrong delivery, a number not found
+    r"|falsche|falschen|falsches|wrong|finde (\w+ ){0,3}nicht|can t find|cannot find)\b"
 ))
 
 
@@ -834,6 +870,47 @@ _LAUGHTER = re.compile(
         r"^(with|from) (laughter|laughing|joy|happiness)\b|^(vor|aus) (lachen|freude|glück|rührung)\b"
     )
 )
+
+
+# issue 11, thirty-first set: someone else's tears told as past ("my son was in tears cause his hamster died", "my
+# daughter rang you in tears"), or the caller's own over a film or a book ("watched a film … I was in tears")
+_ANOTHER_WAS_BEFORE = re.compile(
+    fold_pattern(r"\b(my|our|his|her|the) (\w+ ){0,2}(was|were|rang|rung|called|phoned|came)( \w+){0,2}$")
+)
+
+
+def _tears_of_another(hit: R.Hit, folded: Folded) -> str | None:
+    """Why crying words are no distress of the caller's now: another's tears told as past, or tears over a story."""
+    if not _TEARS.fullmatch(hit.words) or _TEARS_NOW.search(folded.text):
+        return None
+    before = folded.text[: hit.start].rstrip()
+    if m := _ANOTHER_WAS_BEFORE.search(before):
+        return m.group(0)
+    story = _ON_SCREEN.search(folded.text)
+    if story and _WAS_BEFORE.search(before):
+        return story.group(0)
+    return None
+
+
+def _acute_elsewhere(hit: R.Hit, folded: Folded) -> R.Hit | None:
+    """The rule's acute words in the turn once the words of `hit` are taken out, if any (not other tears)."""
+    first, last = folded.word_index(hit.start), folded.word_index(max(hit.start, hit.end - 1))
+    rest = Folded.of(" ".join(folded.original[:first] + folded.original[last + 1 :]))
+    found = [h for h in R.match(rest, (hit.rule,)) if not h.negated and not _TEARS.fullmatch(h.words)]
+    return found[0] if found else None
+
+
+def _denied_panic(distress_hits: list[R.Hit], folded: Folded) -> R.Hit | None:
+    """The acute distress words the caller denied right before them ("keine Panik", "I'm not panicking"), if any; not
+    a denial further back ("hab nichts mehr, gar nichts, ich weiß nicht, warum ich noch aufstehen soll")."""
+    return next(
+        (
+            h for h in distress_hits
+            if h.negated and h.rule.distress == "acute" and folded.text[: h.start].split()[-1:] in (["keine"],
+            ["kein"], ["not"], ["no"])
+        ),
+        None,
+    )
 
 
 def _tears_as_habit(hit: R.Hit, folded: Folded) -> str | None:

@@ -108,15 +108,21 @@ _WORKING_VERBS = frozenset(
 _DENIAL_GOES_ON = frozenset("um about so mehr anymore".split())
 
 
-def is_negated(folded: Folded, start: int, end: int, *, after: bool = True) -> bool:
+# issue 11, thirty-first set: distress words that start with the caller's own "ich"/"I" begin a clause of their own; a
+# negator before them belongs to the clause before ("ich geh hier nicht weg, ich hab solche Angst")
+_OWN_CLAUSE = re.compile(r"(ich|i|wir|we)\b")
+
+
+def is_negated(folded: Folded, start: int, end: int, *, after: bool = True, look_before: bool = True) -> bool:
     """Is the matched hazard denied ("kein Rohrbruch", "it's not a burst pipe", "es brennt nicht")?
 
     ASR text has no commas: the window is three words back, stopping at a conjunction ("ich finde
-    den Haupthahn nicht und das Wasser schießt raus" denies nothing), and two words after.
+    den Haupthahn nicht und das Wasser schießt raus" denies nothing), and two words after. `look_before=False`
+    looks only after the match.
     """
     # "hasn't" folds to "hasn t": the lone "t" is part of the negator, not a word of the window
     before = [w for w in _IDIOMS.sub(" ", folded.text[:start]).split() if w not in ("t", "s")]
-    for distance in range(1, _NEG_WINDOW_WORDS + 1):
+    for distance in range(1, (_NEG_WINDOW_WORDS if look_before else 0) + 1):
         if distance > len(before):
             break
         word = before[-distance]
@@ -173,7 +179,9 @@ def match(folded: Folded, rules: tuple[Rule, ...]) -> list[Hit]:
             for m in pattern.finditer(folded.text):
                 if _about_something_else(folded, rule, m.start()) or in_a_name(names, m.start()):
                     continue
-                negated = rule.negatable and is_negated(folded, m.start(), m.end())
+                negated = rule.negatable and is_negated(
+                    folded, m.start(), m.end(), look_before=rule.kind != "distress" or not _OWN_CLAUSE.match(m.group(0))
+                )
                 hit = Hit(rule, folded.words_at(m.start(), m.end()), negated, m.start(), m.end())
                 if not negated:
                     found = hit

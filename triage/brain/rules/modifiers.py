@@ -390,9 +390,13 @@ SCOPE_ONE = re.compile(fold_pattern(
 # "einen Krimi gesehen, wo eingebrochen wurde", "a game where everyone gets shot")
 _STORY_WHERE = (
     r"\b(spiel|spiele|computerspiel|videospiel|ballerspiel|handyspiel|game|games|video ?game|computer game|krimi|film"
-    r"|kinofilm|movie|serie|series|show|thriller|folge|episode) (gesehen |geguckt |angeschaut |gespielt |watched |saw "
-    r"|seen |played )?(wo|where|in dem|in der|in which)\b"
+    r"|kinofilm|movie|serie|series|show|thriller|folge|episode|buch|roman|book|novel) (gesehen |geguckt |angeschaut "
+    r"|gespielt |gelesen |watched |saw |seen |played |read )?(wo|where|in dem|in der|in which)\b"
 )
+# issue 11, thirty-first set: a plot told as "a book where …" runs on past "und"/"and" ("ein Buch, wo die Frau alles
+# verliert und am Ende nicht mehr leben will"), unless the caller turns to themselves or to now ("… und ich auch")
+_STORY_WHERE_RE = re.compile(fold_pattern(_STORY_WHERE))
+_JOIN_TO_SELF = re.compile(fold_pattern(r"\b(und|aber|and|but) (ich|i|mir|me|mich|my|mein\w*|wir|we|jetzt|now)\b"))
 # a story on screen or in a book, not the caller's life: "in the series she jumps off the bridge at the end", "we
 # watched a film where he kills his wife", "im Film springt sie am Ende von der Brücke". The plot's words sit beside
 # real self-harm and violence in the encoder, so the model alone must not make them an emergency or acute distress;
@@ -612,7 +616,8 @@ class Found:
         if m is None or m.end() > hit.start:
             return None
         between = self.folded.text[m.end() : hit.start]
-        if TURN_TO_NOW.search(between) or _CLAUSE_JOIN.search(between) or len(between.split()) > _STORY_REACH:
+        join = _JOIN_TO_SELF if _STORY_WHERE_RE.search(m.group(0)) else _CLAUSE_JOIN
+        if TURN_TO_NOW.search(between) or join.search(between) or len(between.split()) > _STORY_REACH:
             return None
         return m.group(0)
 
@@ -731,7 +736,9 @@ MODIFIERS: dict[Kind, tuple[ModifierName, ...]] = {
         "asked", "resolved_unless_still", "past", "invoice", "low_stakes", "cooking_alarm", "chirp", "hearth", "on_screen",
         "hyperbole", "figure_of_speech",
     ),
-    "self_harm": (),  # said once is enough: never talked down by other words
+    # said once is enough: never talked down by other words, unless it is the plot of a story named as such ("a book
+    # where the woman … doesn't want to live any more", issue 11, thirty-first set)
+    "self_harm": ("on_screen",),
     "noise": (),
     "deadline": ("far_future",),
     "water": ("asked", "contained", "resolved", "past", "invoice", "low_stakes", "on_screen"),
