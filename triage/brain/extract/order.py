@@ -23,6 +23,13 @@ _UNITS = _wordset(
     "mal x times of von rolle rollen roll rolls"
 )
 _ARTICLES = _wordset("der die das den dem des the")
+# words between a count and its item that leave the count as it is: "three new laptops", "zwei weitere Mäuse",
+# "zwei große Packungen" (a size the catalogue offers as an option is taken as the option before this)
+_COUNT_NEUTRAL = _wordset(
+    "new brand more extra additional further spare replacement same big large small little "
+    "neu neue neuen neuer neues weitere weiteren zusätzliche zusätzlichen zusaetzliche zusaetzlichen "
+    "extra gleiche gleichen selbe selben ersatz groß große großen großes grosse grossen klein kleine kleinen kleines"
+)
 _NEGATIONS = _wordset(
     "kein keine keinen keiner keines nicht no not without ohne statt anstatt instead nichts never don't dont"
 )
@@ -442,7 +449,9 @@ def _quantity_before(
     """The quantity said right before an item, and whether the item was negated ("kein", "no")."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     j = hit.start
-    while j > floor and (tokens[j - 1] in _UNITS or tokens[j - 1] in _ARTICLES or j - 1 in covered):
+    while j > floor and (
+        tokens[j - 1] in _UNITS or tokens[j - 1] in _ARTICLES or tokens[j - 1] in _COUNT_NEUTRAL or j - 1 in covered
+    ):
         j -= 1
     if _negated(tokens, max(floor, j - 3), j, lang):
         return None, True

@@ -127,7 +127,8 @@ def _items_text(c: Context) -> str:
     for line in c.state.order:
         item = _item(c, line.sku)
         options = " ".join(item.option_said(v, c.state.lang) if item else v for v in line.options.values())
-        parts.append(" ".join(p for p in (str(line.qty), line.name, options) if p))
+        name = item.named(line.qty, c.state.lang) if item else line.name
+        parts.append(" ".join(p for p in (str(line.qty), name, options) if p))
     return ", ".join(parts)
 
 
