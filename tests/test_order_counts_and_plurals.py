@@ -66,3 +66,45 @@ def test_a_plural_is_checked_like_every_name_of_the_pack():
     assert item.named(1, "en") == "laptop" and item.named(2, "en") == "laptops" and item.named(2, "de") == "Notebooks"
     cable = next(i for i in load_pack(IT).catalog if i.sku == "IT-USBC-KABEL")
     assert cable.named(3, "de") == "USB-C-Kabel"  # no German plural given: the name serves
+
+
+# --- asked which kind, the caller says how many or how it reaches them ------------------------------------------------
+@pytest.mark.parametrize(
+    ("client", "lang", "order", "count", "kind", "qty"),
+    [
+        ("apotheke-am-markt", "de", "Kann ich Paracetamol reservieren?", "zwei Packungen bitte", "20 Stück", 2),
+        (IT, "de", "Ich möchte ein Notebook bestellen", "drei Stück", "14 Zoll", 3),
+        (IT, "en", "I'd like to order a laptop", "two of them please", "14 inch", 2),
+        (IT, "en", "can I order a monitor", "three", "24 inch", 3),
+    ],
+)
+def test_a_count_said_to_the_question_of_kind_is_taken_and_the_question_stands(client, lang, order, count, kind, qty):
+    d = call(client, lang)
+    asked = d.hear(order)
+    again = d.hear(count)
+    assert d.state.misunderstood == 0, again.says
+    assert again.says == asked.says  # the question of kind, asked again without "I didn't understand"
+    assert d.state.order[0].qty == qty
+    d.hear(kind)
+    assert d.state.order[0].qty == qty and d.state.order[0].options
+
+
+@pytest.mark.parametrize(
+    ("lang", "order", "way", "fulfilment"),
+    [
+        ("de", "Ich bräuchte einen Siphon", "zum Abholen bitte", "pickup"),
+        ("de", "Ich bräuchte einen Siphon", "können Sie den liefern?", "delivery"),
+        ("en", "I need a sink trap", "I'll pick it up", "pickup"),
+        ("en", "I need a sink trap", "please deliver it", "delivery"),
+    ],
+)
+def test_pickup_or_delivery_said_to_the_question_of_kind_is_not_asked_again(lang, order, way, fulfilment):
+    d = call(PLUMBER, lang)
+    d.hear("ja" if lang == "de" else "yes")  # the recording consent
+    asked = d.hear(order)
+    again = d.hear(way)
+    assert d.state.misunderstood == 0 and again.says == asked.says
+    assert d.state.fulfilment == fulfilment
+    d.hear("Waschbecken" if lang == "de" else "the bathroom basin one")
+    later = d.hear("nein danke" if lang == "de" else "no thanks")
+    assert d.state.phase != "order_fulfilment", later.says

@@ -605,6 +605,25 @@ def _options_inside(item: CatalogItem, words: list[str]) -> dict[str, str]:
     return found
 
 
+# what may stand beside a count said on its own: "zwei Packungen bitte", "three of them, please", "ja, nur zwei"
+_COUNT_BESIDES = _wordset(
+    "bitte please davon of them those ones thanks danke ja yes ok okay gern gerne dann then so also just only nur "
+    "i we ich wir i'd we'd like need take want nehme nehmen brauche bräuchte braeuchte hätte haette möchte moechte "
+    "would insgesamt total altogether"
+)
+
+
+def count_alone(text: str, lang: str) -> int | None:
+    """The count of a turn that says only how many ("zwei Packungen bitte", "three of them"), as a caller
+    answers a question about the item's kind with its number; None when the turn says anything else."""
+    tokens = _ORDER_TOKEN.findall(_without_fillers(_prepare(text, lang).text, lang))
+    said = [t for t in tokens if t not in _UNITS and t not in _COUNT_BESIDES]
+    counts = [parse_quantity(t, lang) for t in said]
+    if len(counts) != 1 or counts[0] is None:
+        return None
+    return counts[0]
+
+
 def match_order(text: str, lang: str, catalog: list[CatalogItem]) -> list[OrderLine]:
     """Order lines for the catalogue items the caller names, with quantity and options.
 

@@ -9,7 +9,7 @@ from typing import Any
 from ...packs.schema import CatalogItem
 from .. import answers
 from ..extract.heard_figures import heard_figures
-from ..extract.order import chosen_option, relative_option, said_values, taken_back
+from ..extract.order import chosen_option, count_alone, relative_option, said_values, taken_back
 from ..numbers import parse_quantity
 from ..state import Reply, Slot
 from ..text import fold
@@ -161,6 +161,19 @@ def _take_back(c: Context, a: Analysis, text: str) -> Reply | None:
     return Reply(next_step(c))
 
 
+def _count_or_fulfilment_instead(c: Context, line: int, text: str) -> bool:
+    """Asked which kind, the caller says how many ("zwei Packungen bitte", "three of them") or how it reaches
+    them ("zum Abholen"): that answer is taken for the line or the order, and the kind is still to ask."""
+    count = count_alone(text, c.state.lang)
+    if count is not None and 0 < count <= c.pack.order.max_qty:
+        c.state.order[line].qty = count
+        return True
+    if answers.fulfilment(text) in c.pack.order.fulfilment:
+        _take_fulfilment(c, text)
+        return True
+    return False
+
+
 def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     s = c.state
     taken = _take_back(c, a, text)
@@ -183,6 +196,8 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             return Reply(next_step(c))
         if value is None and (changed or collect.detail_instead(c, text)):
             return Reply(next_step(c))  # "It's at Werftstraße 15 in Kiel": kept for its question; this one stands
+        if value is None and _count_or_fulfilment_instead(c, i, text):
+            return Reply(next_step(c))  # "zwei Packungen bitte", "zum Abholen": taken; this question stands
         if value is None:
             s.option_unanswered += 1
             if s.option_unanswered < _OPTION_ASKS:
