@@ -9,6 +9,7 @@ When everything needed is confirmed the flow that asked for the details goes on 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .. import answers
@@ -208,8 +209,26 @@ def _more_message(c: Context, missing: Slot | None, text: str) -> Reply | None:
     s = c.state
     if not missing or s.after_collect != "message" or len(text.split()) <= 2 or spells_name(text):
         return None
+    if not s.name and _only_a_name(text, s.lang):
+        return None  # "Lehmann, Julia Lehmann" while the number is asked: the name, given early
     s.message = f"{s.message} {text.strip()}" if s.message else text.strip()
     return Reply([_ask(c, missing)])
+
+
+# the words a caller puts around their name: "my name is", "hier ist", "Lehmann am Apparat"
+_NAME_CUES = frozenset(
+    "my name is it's its this i'm im i am name mein name ist ich heiße heisse bin hier am apparat here speaking".split()
+)
+
+
+def _only_a_name(text: str, lang: str) -> bool:
+    """The turn is a name and the words a caller puts around it ("Lehmann, Julia Lehmann", "my name is Julia
+    Lehmann"), nothing else."""
+    name = extract_name(text, lang, expecting=True)
+    if name is None:
+        return False
+    words = {w for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower())}
+    return not words - {w.lower() for w in re.findall(r"[^\W\d_]+", name)} - _NAME_CUES
 
 
 def _fulfilment_changed(c: Context, text: str) -> Reply | None:
