@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from .. import answers
-from ..extract import normalise_phone, phone_digits, plausible_phone
+from ..extract import normalise_phone, of_the_address, phone_digits, plausible_phone
 from ..extract.address import bare_town, extract_address
 from ..extract.name import corrected_name, extract_name, spells_name, unspelled
 from ..extract.phone import counts_something
@@ -101,8 +101,8 @@ def phone_pieces(c: Context, a: Analysis, text: str) -> Analysis:
     the digits said right after it. Only a plausible whole number becomes the callback number."""
     s = c.state
     digits = phone_digits(text, s.lang)
-    if digits is None:
-        return a
+    if digits is None or of_the_address(digits, a.entities.address):
+        return a  # "Hauptstraße 5, 21073 Hamburg": the house number and postcode are no piece of a phone number
     base = s.phone_fragment or ""
     read_back_early = s.confirming == "phone" and s.phone and digits[0] not in "0+"
     if not base and read_back_early and answers.yes_no(c.pack, text, s.lang) is None:
