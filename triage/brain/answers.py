@@ -545,6 +545,36 @@ def wants_callback_or_quote(text: str) -> bool:
     return bool(_QUOTE.search(folded) or _CALLBACK.search(folded))
 
 
+# "ok, then I'd like to book one", "gut, dann buche ich einen", "dann nehme ich das": an order of something said
+# before, by a pronoun in place of the item
+_ORDER_VERB_EN = r"(book|order|reserve|take)"
+_ORDER_VERB_DE = r"(buchen|buche|bestellen|bestelle|reservieren|reserviere|nehmen|nehme)"
+_PRONOUN_EN = r"(one|ones|it|them|those|two|three|four|five)"
+_PRONOUN_DE = r"(einen|eine|eins|einmal|den|die|das|es|welche|zwei|drei|vier|fuenf)"
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "zwei": 2, "drei": 3, "vier": 4, "fuenf": 5}
+_ORDERS_ONE = re.compile(
+    rf"\b({_ORDER_VERB_EN} (\w+ ){{0,1}}{_PRONOUN_EN}"
+    rf"|{_PRONOUN_DE} (\w+ ){{0,2}}{_ORDER_VERB_DE}|{_ORDER_VERB_DE} (ich|wir) (\w+ ){{0,1}}{_PRONOUN_DE})\b"
+)
+
+
+# "dann nehme ich das so hin", "I'll order it online", "nicht": no order here
+_NOT_AN_ORDER_HERE = re.compile(
+    r"\b(hin|online|internet|woanders|anderswo|elsewhere|somewhere else|nicht|not|don t|never|nie)\b"
+)
+
+
+def orders_the_one_asked(text: str) -> int | None:
+    """ "OK, then I'd like to book one.", "Gut, dann möchte ich einen buchen, von 18 bis 2 Uhr", "I'll take two":
+    the caller orders by a pronoun what they asked about before; how many (one unless a number stands for the
+    item), or None when the turn is no such order."""
+    folded = fold(text)
+    found = _ORDERS_ONE.search(folded)
+    if not found or _NOT_AN_ORDER_HERE.search(folded):
+        return None
+    return next((n for n in map(_COUNTS.get, found.group(0).split()) if n), 1)
+
+
 # "ich hätte gern einen Termin", "können wir einen Termin ausmachen", "I wanted to book an appointment": the caller
 # asks for an appointment in so many words (not about one they have: "meinen Termin absagen", "my appointment")
 _ASKS_APPOINTMENT = re.compile(

@@ -26,7 +26,7 @@ from .flows.context import Context
 from .language import follow_heard_language
 from .model import TextModel
 from .state import CallState, Outcome, Phase, Reply, Turn
-from .types import DISTRESSES, Analysis, Lang, more_urgent
+from .types import DISTRESSES, Analysis, Entities, Lang, more_urgent
 
 # phases where the caller says what they want, in their own words: the model's judgement applies
 _OPEN_PHASES = ("need", "anything_else", "consent")
@@ -425,9 +425,9 @@ class Dialogue(Context):
             merged = s.address.merged(e.address)
             if merged != s.address:
                 s.address, changed = merged, changed | {"address"}
-        if (e.dates or e.times) and [*e.dates, *e.times] != s.when:
-            s.when = [*e.dates, *e.times]
-            s.when_text = e.when_text
+        when, when_text = _when_with(s.when, s.when_text, e)
+        if when != s.when:
+            s.when, s.when_text = when, when_text
             changed.add("when")  # "Dienstag vormittag" while we ask for a number: kept, not misunderstood
         s.confirmed -= changed
         return changed
@@ -462,3 +462,22 @@ class Dialogue(Context):
             self.state.last_question = reply.says[-1]
         self._keep_question = False
         return reply
+
+
+# an hour of the day as the extractor writes it ("18:00"); a day is an ISO date or week
+_CLOCK = re.compile(r"\d\d:\d\d")
+
+
+def _when_with(when: list[str], when_text: str | None, e: Entities) -> tuple[list[str], str | None]:
+    """The day and time known after this turn. A turn with only hours keeps the day said before it ("a guard for a
+    wedding on the 12th of June?" ... "from 6 pm to 2 am"), one with only a day keeps the hours; anything else said
+    replaces what was known (a correction)."""
+    if not (e.dates or e.times):
+        return when, when_text
+    days = [w for w in when if not _CLOCK.fullmatch(w)]
+    hours = [w for w in when if _CLOCK.fullmatch(w)]
+    if days and not hours and not e.dates:
+        return [*days, *e.times], f"{when_text}, {e.when_text}" if when_text and e.when_text else when_text
+    if hours and not days and not e.times:
+        return [*e.dates, *hours], f"{e.when_text}, {when_text}" if when_text and e.when_text else when_text
+    return [*e.dates, *e.times], e.when_text

@@ -131,6 +131,9 @@ class CallState:
 
     # order and message in progress
     order: list[OrderLine] = field(default_factory=list)
+    # catalogue items named in a question the pack answered ("what does a guard for a wedding cost?"): "then I'd
+    # like to book one" orders them
+    asked_about: list[OrderLine] = field(default_factory=list)
     option_queue: list[tuple[int, str]] = field(default_factory=list)  # (line index, option group)
     option_unanswered: int = 0  # times the option question at the head of the queue got no answer it could take
     fulfilment: str | None = None

@@ -109,6 +109,11 @@ class CatalogItem(Strict):
         description="The value of an option group that a booking by hours across midnight ('from 10 pm to 6 am') is,"
         " when the caller names none: {'duration': 'one night'}.",
     )
+    plural: Localized = Field(
+        default_factory=dict,
+        description="The name for more than one, where it differs: {'de': 'Notebooks', 'en': 'laptops'}; the"
+        " read-back says '3 laptops', not '3 laptop'.",
+    )
     price: str | None = None
 
     @model_validator(mode="after")
@@ -123,6 +128,13 @@ class CatalogItem(Strict):
                 {"values": ", ".join(unknown)},
             )
         return self
+
+    def named(self, qty: int, lang: str) -> str:
+        """What the caller hears for `qty` of this item in their language: the plural where the pack gives one,
+        else the name (in the pack's first language where it names the item in no other)."""
+        if qty != 1 and lang in self.plural:
+            return self.plural[lang]  # type: ignore[index]
+        return self.name.get(lang) or next(iter(self.name.values()))  # type: ignore[call-overload]
 
     def option_said(self, value: str, lang: str) -> str:
         """An option value in the caller's language (the value itself where the pack names it in no other)."""

@@ -9,10 +9,11 @@ bare answer ("müller", "vierzehn") taken for that detail. Patterns compile at i
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from ..numbers import parse_quantity, words_to_digits
-from ..types import Entities
+from ..types import Address, Entities
 from .address import extract_address
 from .name import extract_name, spells_name
 from .order import catalog_from_rows, match_order
@@ -28,6 +29,7 @@ __all__ = [
     "extract_when",
     "match_order",
     "normalise_phone",
+    "of_the_address",
     "parse_quantity",
     "phone_digits",
     "plausible_phone",
@@ -39,12 +41,22 @@ def extract_entities(text: str, lang: str, *, now: datetime, expecting: frozense
     """All details of one utterance; `expecting` ("name", "phone", "address", "when") names what the
     bot just asked for, so a bare answer counts as that detail."""
     dates, times, when_text = extract_when(text, lang, now, expecting="when" in expecting)
+    # a name spelled out ("S as in Sierra", "P wie Paula") is no town, even where the address was asked
+    address = extract_address(text, lang, expecting="address" in expecting and not spells_name(text))
+    phone = extract_phone(text, lang, expecting="phone" in expecting)
     return Entities(
         name=extract_name(text, lang, expecting="name" in expecting),
-        phone=extract_phone(text, lang, expecting="phone" in expecting),
-        # a name spelled out ("S as in Sierra", "P wie Paula") is no town, even where the address was asked
-        address=extract_address(text, lang, expecting="address" in expecting and not spells_name(text)),
+        phone=None if phone and of_the_address(phone, address) else phone,
+        address=address,
         dates=dates,
         times=times,
         when_text=when_text,
     )
+
+
+def of_the_address(phone: str, address: Address) -> bool:
+    """The "number" is the address's house number and postcode ("Hauptstraße 5, 21073 Hamburg" said while the
+    callback number is asked was read back as 5 2 1 0 7 3)."""
+    said = re.sub(r"\D", "", f"{address.house_number or ''}{address.postcode or ''}")
+    digits = re.sub(r"\D", "", phone).lstrip("0")
+    return bool(said) and bool(digits) and digits in said

@@ -23,10 +23,13 @@ _UNITS = _wordset(
     "mal x times of von rolle rollen roll rolls"
 )
 _ARTICLES = _wordset("der die das den dem des the")
-# "zwei neue Notebooks", "two more monitors": words that say which of the item, between the count and the item
-_WHICH_ONES = _wordset(
-    "neue neuen neues neu weitere weiteren zusätzliche zusätzlichen andere anderen new more extra additional spare "
-    "other further"
+# words between a count and its item that leave the count as it is: "three new laptops", "zwei weitere Mäuse",
+# "zwei große Packungen" (a size the catalogue offers as an option is taken as the option before this)
+_COUNT_NEUTRAL = _wordset(
+    "new brand more extra additional further spare replacement same big large small little "
+    "neu neue neuen neuer neues weitere weiteren zusätzliche zusätzlichen zusaetzliche zusaetzlichen "
+    "extra gleiche gleichen selbe selben ersatz groß große großen großes grosse grossen klein kleine kleinen kleines "
+    "andere anderen other"
 )
 _NEGATIONS = _wordset(
     "kein keine keinen keiner keines nicht no not without ohne statt anstatt instead nichts never don't dont"
@@ -448,7 +451,7 @@ def _quantity_before(
     covered = {i for m in mentions for i in range(m.start, m.end)}
     j = hit.start
     while j > floor and (
-        tokens[j - 1] in _UNITS or tokens[j - 1] in _ARTICLES or tokens[j - 1] in _WHICH_ONES or j - 1 in covered
+        tokens[j - 1] in _UNITS or tokens[j - 1] in _ARTICLES or tokens[j - 1] in _COUNT_NEUTRAL or j - 1 in covered
     ):
         j -= 1
     if _negated(tokens, max(floor, j - 3), j, lang):
@@ -601,6 +604,25 @@ def _options_inside(item: CatalogItem, words: list[str]) -> dict[str, str]:
                        for w in words):
                     found.setdefault(group, value)
     return found
+
+
+# what may stand beside a count said on its own: "zwei Packungen bitte", "three of them, please", "ja, nur zwei"
+_COUNT_BESIDES = _wordset(
+    "bitte please davon of them those ones thanks danke ja yes ok okay gern gerne dann then so also just only nur "
+    "i we ich wir i'd we'd like need take want nehme nehmen brauche bräuchte braeuchte hätte haette möchte moechte "
+    "would insgesamt total altogether"
+)
+
+
+def count_alone(text: str, lang: str) -> int | None:
+    """The count of a turn that says only how many ("zwei Packungen bitte", "three of them"), as a caller
+    answers a question about the item's kind with its number; None when the turn says anything else."""
+    tokens = _ORDER_TOKEN.findall(_without_fillers(_prepare(text, lang).text, lang))
+    said = [t for t in tokens if t not in _UNITS and t not in _COUNT_BESIDES]
+    counts = [parse_quantity(t, lang) for t in said]
+    if len(counts) != 1 or counts[0] is None:
+        return None
+    return counts[0]
 
 
 def match_order(text: str, lang: str, catalog: list[CatalogItem]) -> list[OrderLine]:

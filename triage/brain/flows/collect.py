@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from .. import answers
-from ..extract import normalise_phone, phone_digits, plausible_phone
+from ..extract import normalise_phone, of_the_address, phone_digits, plausible_phone
 from ..extract.address import bare_town, corrected_house_number, extract_address
 from ..extract.name import corrected_name, extract_name, name_before_number, spells_name, unspelled
 from ..extract.phone import corrected_ending, counts_something
@@ -104,6 +104,8 @@ def phone_pieces(c: Context, a: Analysis, text: str) -> Analysis:
     digits = phone_digits(text, s.lang)
     if digits is None or corrected_house_number(text, s.lang, None):  # "die Hausnummer ist 21": no piece of it
         return a
+    if of_the_address(digits, a.entities.address):
+        return a  # "Hauptstraße 5, 21073 Hamburg": the house number and postcode are no piece of a phone number
     base = s.phone_fragment or ""
     read_back_early = s.confirming == "phone" and s.phone and digits[0] not in "0+"
     if not base and read_back_early and answers.yes_no(c.pack, text, s.lang) is None:
@@ -292,8 +294,26 @@ def _more_message(c: Context, missing: Slot | None, text: str) -> Reply | None:
     s = c.state
     if not missing or s.after_collect != "message" or len(text.split()) <= 2 or spells_name(text):
         return None
+    if not s.name and _only_a_name(text, s.lang):
+        return None  # "Lehmann, Julia Lehmann" while the number is asked: the name, given early
     s.message = f"{s.message} {text.strip()}" if s.message else text.strip()
     return Reply([_ask(c, missing)])
+
+
+# the words a caller puts around their name: "my name is", "hier ist", "Lehmann am Apparat"
+_NAME_CUES = frozenset(
+    "my name is it's its this i'm im i am name mein name ist ich heiße heisse bin hier am apparat here speaking".split()
+)
+
+
+def _only_a_name(text: str, lang: str) -> bool:
+    """The turn is a name and the words a caller puts around it ("Lehmann, Julia Lehmann", "my name is Julia
+    Lehmann"), nothing else."""
+    name = extract_name(text, lang, expecting=True)
+    if name is None:
+        return False
+    words = {w for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower())}
+    return not words - {w.lower() for w in re.findall(r"[^\W\d_]+", name)} - _NAME_CUES
 
 
 def _fulfilment_changed(c: Context, text: str) -> Reply | None:

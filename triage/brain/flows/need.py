@@ -33,6 +33,10 @@ def need(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     """The caller's request: route it to the flow that serves it."""
     s = c.state
     s.phase = "need"
+    if count := _orders_the_one_asked(c, a, text):
+        # "Was kostet ein Wachmann für eine Hochzeit?" answered, then "gut, dann möchte ich einen buchen": that one
+        ordered = [replace(line, qty=count) for line in s.asked_about]
+        a = replace(a, order=ordered, intent="place_order", urgency="P3")
     if answers.is_done(text) and len(text.split()) <= 6 and not a.order:
         return c.goodbye()  # "nein danke, tschüss" after a question the pack could not answer
     s.intent = a.intent
@@ -76,6 +80,7 @@ def need(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         s.intent = "place_order"
         return order.start(c, a, text)
     if a.intent == "information" and (answered or not answers.wants_callback_or_quote(text)):
+        s.asked_about = list(a.order)
         return info.answer(c, text)
     if a.intent == "appointment":
         return appointment.start(c, a, text)
@@ -123,6 +128,16 @@ def _request_beside_question(c: Context, a: Analysis, text: str, changed: set[st
         reply.says.insert(0, c.localized(found.answer))
         return reply
     return None
+
+
+def _orders_the_one_asked(c: Context, a: Analysis, text: str) -> int | None:
+    """How many the caller orders by a pronoun ("then I'll book one", "I'll take two") of the catalogue items named
+    in the question answered before, or None; the model may call so short a turn anything routine ("Dann buche ich
+    einen." is P4 to it), a rule no."""
+    routine = a.urgency == "P3" or (a.urgency == "P4" and a.noise_rule is None)
+    if a.order or not c.state.asked_about or not routine:
+        return None
+    return answers.orders_the_one_asked(text)
 
 
 def _item_words(c: Context, a: Analysis) -> list[str]:

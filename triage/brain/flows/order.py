@@ -9,7 +9,7 @@ from typing import Any
 from ...packs.schema import CatalogItem
 from .. import answers
 from ..extract.heard_figures import heard_figures
-from ..extract.order import chosen_option, relative_option, said_values, taken_back
+from ..extract.order import chosen_option, count_alone, relative_option, said_values, taken_back
 from ..numbers import parse_quantity
 from ..state import Reply, Slot
 from ..text import fold
@@ -127,7 +127,8 @@ def _items_text(c: Context) -> str:
     for line in c.state.order:
         item = _item(c, line.sku)
         options = " ".join(item.option_said(v, c.state.lang) if item else v for v in line.options.values())
-        parts.append(" ".join(p for p in (str(line.qty), line.name, options) if p))
+        name = item.named(line.qty, c.state.lang) if item else line.name
+        parts.append(" ".join(p for p in (str(line.qty), name, options) if p))
     return ", ".join(parts)
 
 
@@ -160,6 +161,19 @@ def _take_back(c: Context, a: Analysis, text: str) -> Reply | None:
     return Reply(next_step(c))
 
 
+def _count_or_fulfilment_instead(c: Context, line: int, text: str) -> bool:
+    """Asked which kind, the caller says how many ("zwei Packungen bitte", "three of them") or how it reaches
+    them ("zum Abholen"): that answer is taken for the line or the order, and the kind is still to ask."""
+    count = count_alone(text, c.state.lang)
+    if count is not None and 0 < count <= c.pack.order.max_qty:
+        c.state.order[line].qty = count
+        return True
+    if answers.fulfilment(text) in c.pack.order.fulfilment:
+        _take_fulfilment(c, text)
+        return True
+    return False
+
+
 def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     s = c.state
     taken = _take_back(c, a, text)
@@ -174,6 +188,8 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             value = a.order[0].options.get(group)
         if value is None and item:
             value = relative_option(item, group, text)  # "not sure, the smaller one I guess"
+        if value is None and _count_or_fulfilment_instead(c, i, text):
+            return Reply(next_step(c))  # "zwei Packungen bitte", "können Sie den liefern?": taken; this question stands
         if item and answers.asks_question(text) and (value is None or len(said_values(item, group, text)) > 1):
             # "was ist denn besser, die Brause oder die Kapseln?", "what's the difference?": no choice yet
             return question_back(c, [c.say("order_option_advice")])
