@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_spoken_families import dated_call
+from triage.brain.extract.address import extract_address
 from triage.brain.extract.name import extract_name, spells_name
 
 
@@ -89,3 +90,50 @@ def test_a_greeting_or_a_yes_heard_unsure_to_the_name_question_is_still_asked_ag
     d.hear("Yes." if lang == "en" else "Ja.")
     d.hear(said, confidence=0.2)
     assert d.state.name is None and d.state.confirming is None
+
+
+# --- a house number written as a Roman numeral; "Straße" written in English -----------------------------------
+@pytest.mark.parametrize(
+    ("lang", "heard", "street", "number", "town"),
+    [
+        ("en", "Auburn Strais II, Bremen.", "Auburn Straße", "2", "Bremen"),  # "Obernstraße 2, Bremen"
+        ("en", "Langenstress X, Bremen.", "Langenstraße", "10", "Bremen"),
+        ("en", "Hathenstress III, 28217 Bremen.", "Hathenstraße", "3", "Bremen"),
+        ("en", "Osterstress 45, Hamburg.", "Osterstraße", "45", "Hamburg"),
+        ("de", "Hafenstraße II, Bremen.", "Hafenstraße", "2", "Bremen"),
+        ("de", "Obernstraße XIV, 28195 Bremen.", "Obernstraße", "14", "Bremen"),
+    ],
+)
+def test_a_house_number_as_whisper_writes_it_is_the_number(lang, heard, street, number, town):
+    """No number was read, so the address was asked again and again until the call was handed over."""
+    address = extract_address(heard, lang, expecting=True)
+    assert (address.street, address.house_number, address.city) == (street, number, town)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "I'm under a lot of stress, 24 hours a day."),
+        ("en", "Henry VIII was a king."),
+        ("en", "I think I, like, live there."),
+        ("de", "Ludwig XIV war ein König."),
+    ],
+)
+def test_stress_and_roman_numerals_elsewhere_are_no_address(lang, said):
+    address = extract_address(said, lang)
+    assert address.street is None and address.house_number is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "street"),
+    [("en", "Deliver them to Langenstress 10, Bremen.", ("Langenstraße", "10")),
+     ("de", "Liefern Sie bitte an die Hafenstraße XII in Bremen.", ("Hafenstraße", "12"))],
+)
+def test_a_delivery_address_as_whisper_writes_it_is_read_back(lang, said, street):
+    d = dated_call("it-service-hansa", lang)
+    d.hear("I'd like to order a USB-C cable, the one metre one." if lang == "en"
+           else "Ich möchte ein USB-C-Kabel bestellen, das mit einem Meter.")
+    d.hear("No, that's all." if lang == "en" else "Nein, das ist alles.")
+    reply = d.hear(said)
+    assert (d.state.address.street, d.state.address.house_number) == street, reply.says
+    assert d.state.confirming == "address"
