@@ -137,3 +137,48 @@ def test_a_delivery_address_as_whisper_writes_it_is_read_back(lang, said, street
     reply = d.hear(said)
     assert (d.state.address.street, d.state.address.house_number) == street, reply.says
     assert d.state.confirming == "address"
+
+
+# --- the name question answered twice with words that can be no name -------------------------------------------
+_MESSAGE = {
+    "en": ["I'd like to leave a message for Mr. Berg about my employment contract, please call me back.",
+           "0160-987-6543", "Yes."],
+    "de": ["Ich möchte eine Nachricht für Herrn Berg hinterlassen, es geht um meinen Arbeitsvertrag, bitte rufen "
+           "Sie mich zurück.", "0160-987-6543", "Ja."],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "misheard"),
+    [("en", ["at VidCon", "Yes."]), ("en", ["Now I'm the bird.", "and a becker."]),
+     ("de", ["Und der Becker.", "Ja."])],
+)
+def test_a_name_twice_beyond_reading_is_passed_over_and_the_call_goes_on(lang, misheard):
+    """"Ahmed Khan" came out "at VidCon"; the name question was asked until the call was handed over."""
+    d = dated_call("kanzlei-berg", lang)
+    for turn in _MESSAGE[lang]:
+        d.hear(turn)
+    first = d.hear(misheard[0])
+    assert d.state.name is None and "name" not in d.state.declined and not first.end  # asked again
+    reply = d.hear(misheard[1])
+    assert "name" in d.state.declined and d.state.name is None
+    assert d.state.phase == "message_confirm" and not reply.end and d.state.misunderstood <= 1
+
+
+@pytest.mark.parametrize(("lang", "name"), [("en", "Ahmed Khan"), ("de", "Jürgen Großkopf")])
+def test_a_name_said_at_the_second_asking_is_still_taken(lang, name):
+    d = dated_call("kanzlei-berg", lang)
+    for turn in _MESSAGE[lang]:
+        d.hear(turn)
+    d.hear("Yes." if lang == "en" else "Ja.")
+    d.hear(name)
+    assert d.state.name == name and d.state.confirming == "name"
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_callback_number_is_never_passed_over(lang):
+    d = dated_call("kanzlei-berg", lang)
+    d.hear(_MESSAGE[lang][0])
+    for _ in range(2):
+        d.hear("Yes." if lang == "en" else "Ja.")
+    assert d.state.phone is None and "phone" not in d.state.declined and d.state.misunderstood == 2

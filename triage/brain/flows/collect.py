@@ -27,6 +27,8 @@ CONFIRM = {"address": "confirm_address", "phone": "confirm_callback", "name": "c
 _ON_SITE_KINDS = ("water", "heating", "no_water", "toilet", "hot_water", "security", "fault")
 # details a caller may keep to themselves: "nein, danke" to the name question is an answer
 OPTIONAL: frozenset[Slot] = frozenset({"name"})
+# answers to the name question that can be no name before the call goes on without it
+NAME_ASKS = 2
 
 
 def start(c: Context, a: Analysis, reason: str) -> Reply:
@@ -179,8 +181,31 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             _pass_over_site(c)
             return _read_back(c, given)
         if missing:
-            return c.misunderstood([_ask(c, missing)])
+            return _not_answered(c, missing)
     return next_detail(c)
+
+
+def _not_answered(c: Context, slot: Slot) -> Reply:
+    """The turn gave nothing the question asked for: asked again. The name asked again and still not answered
+    is passed over: on the phone line a name can come out beyond reading ("Ahmed Khan" as "at VidCon", "Niamh de
+    Burgh" as "Now I'm the bird": `triage eval-calls --spoken`), and asking a third time only ended the call in a
+    handover; the callback number is what the team needs."""
+    if _name_passed_over(c, slot):
+        return next_detail(c)
+    return c.misunderstood([_ask(c, slot)])
+
+
+def _name_passed_over(c: Context, slot: Slot) -> bool:
+    """The name question got another answer that can be no name (`_not_answered`): whether the call now goes on
+    without the name."""
+    s = c.state
+    if slot not in OPTIONAL:
+        return False
+    s.name_unanswered += 1
+    if s.name_unanswered < NAME_ASKS:
+        return False
+    s.declined.add(slot)
+    return True
 
 
 def _site(c: Context) -> bool:
@@ -209,6 +234,8 @@ def _more_message(c: Context, missing: Slot | None, text: str) -> Reply | None:
     if not missing or s.after_collect != "message" or len(text.split()) <= 2 or spells_name(text):
         return None
     s.message = f"{s.message} {text.strip()}" if s.message else text.strip()
+    if _name_passed_over(c, missing):
+        return next_detail(c)
     return Reply([_ask(c, missing)])
 
 
