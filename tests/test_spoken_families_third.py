@@ -12,6 +12,7 @@ import pytest
 from tests.test_spoken_families import dated_call
 from triage.brain.extract.address import extract_address
 from triage.brain.extract.name import extract_name, spells_name
+from triage.brain.extract.phone import extract_phone
 
 
 # --- a name spelled with the spelling alphabet, its letters written otherwise --------------------------------
@@ -182,3 +183,27 @@ def test_the_callback_number_is_never_passed_over(lang):
     for _ in range(2):
         d.hear("Yes." if lang == "en" else "Ja.")
     assert d.state.phone is None and "phone" not in d.state.declined and d.state.misunderstood == 2
+
+
+# --- the leading "oh" of a mobile number written as "1" ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "heard", "number"),
+    [
+        ("en", "1170-444-5555", "01704445555"),  # "o one seven o, four four four, five five five five"
+        ("en", "1175-222-3334", "01752223334"),  # "oh one seven five, two two two, three three three four"
+        ("en", "It's 1160-987-6543.", "01609876543"),
+        ("de", "11752223334", "01752223334"),  # the same digits written by Whisper in German
+    ],
+)
+def test_a_mobile_number_whose_oh_was_written_one_gets_its_zero(lang, heard, number):
+    """The number was read back with twelve digits ("0 1 1 7 0 …") and the callback went nowhere."""
+    assert extract_phone(heard, lang, expecting=True) == number
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "number"),
+    [("en", "0170-444-5555", "01704445555"), ("en", "1-5-1-2233-4455", "015122334455"),
+     ("en", "+1 170 444 5555", "+11704445555"), ("de", "Die 115 bitte.", None)],
+)
+def test_other_numbers_keep_their_digits(lang, said, number):
+    assert extract_phone(said, lang, expecting=True) == number

@@ -144,7 +144,14 @@ def _run_number(text: str, run: list[re.Match[str]], expecting: bool) -> tuple[i
 _LOST_TRUNK_ZERO = re.compile(r"^[1-9]\d{8,10}$")
 
 
+# The leading "oh" heard as "one": "oh one seven oh, four four four, …" written "1170-444-5555", "oh one seven five,
+# …" as "1175-222-3334" (`triage eval-calls --spoken`). No German number goes on "011", so a mobile number with
+# a 1 where its trunk zero belongs is that mobile number.
+_OH_AS_ONE = re.compile(r"^1(?=1[5-7]\d{8,9}$)")
+
+
 def _with_trunk_zero(number: str) -> str:
+    number = _OH_AS_ONE.sub("0", number)
     return "0" + number if _LOST_TRUNK_ZERO.match(number) else number
 
 
