@@ -133,7 +133,7 @@ def test_stress_and_roman_numerals_elsewhere_are_no_address(lang, said):
 def test_a_delivery_address_as_whisper_writes_it_is_read_back(lang, said, street):
     d = dated_call("it-service-hansa", lang)
     d.hear("I'd like to order a USB-C cable, the one metre one." if lang == "en"
-           else "Ich möchte ein USB-C-Kabel bestellen, das mit einem Meter.")
+           else "Ich möchte ein USB-C-Kabel bestellen, 1 Meter.")
     d.hear("No, that's all." if lang == "en" else "Nein, das ist alles.")
     reply = d.hear(said)
     assert (d.state.address.street, d.state.address.house_number) == street, reply.says
@@ -207,3 +207,35 @@ def test_a_mobile_number_whose_oh_was_written_one_gets_its_zero(lang, heard, num
 )
 def test_other_numbers_keep_their_digits(lang, said, number):
     assert extract_phone(said, lang, expecting=True) == number
+
+
+# --- a street misheard beyond reading, and its town, said to the address question ------------------------------
+@pytest.mark.parametrize(
+    ("lang", "heard", "street", "town"),
+    [
+        ("en", "Euber Cedar Forting, Bremen.", "Euber Cedar Forting", "Bremen"),  # "Überseetor 14, Bremen"
+        ("de", "Über Zeder Forte, Bremen.", "Über Zeder Forte", "Bremen"),
+    ],
+)
+def test_a_street_beyond_reading_is_read_back_as_heard(lang, heard, street, town):
+    """Asked again as not understood, the caller's next turns ("yes", the name, the number) looped to a handover."""
+    d = dated_call("it-service-hansa", lang)
+    d.hear("I'd like to order a USB-C cable, the one metre one." if lang == "en"
+           else "Ich möchte ein USB-C-Kabel bestellen, 1 Meter.")
+    d.hear("No, that's all." if lang == "en" else "Nein, das ist alles.")
+    d.hear(heard)
+    assert (d.state.address.street, d.state.address.city) == (street, town)
+    assert d.state.confirming == "address" and d.state.misunderstood == 0
+    d.hear("Yes." if lang == "en" else "Ja.")
+    assert "address" in d.state.confirmed and d.state.misunderstood == 0
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "Yes, Bremen."), ("de", "Ja, Bremen."),
+                                            ("en", "No, that's all, Bremen.")])
+def test_an_answer_and_a_town_is_no_street(lang, said):
+    d = dated_call("it-service-hansa", lang)
+    d.hear("I'd like to order a USB-C cable, the one metre one." if lang == "en"
+           else "Ich möchte ein USB-C-Kabel bestellen, 1 Meter.")
+    d.hear("No, that's all." if lang == "en" else "Nein, das ist alles.")
+    d.hear(said)
+    assert d.state.address.street is None

@@ -180,6 +180,9 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         if missing and (given := detail_instead(c, text)):
             _pass_over_site(c)
             return _read_back(c, given)
+        if missing == "address" and not _site(c) and (heard := _street_as_heard(c, text)):
+            s.address = heard
+            return _read_back(c, "address")
         if missing:
             return _not_answered(c, missing)
     return next_detail(c)
@@ -323,6 +326,22 @@ def _street_misheard(text: str, lang: str) -> bool:
     phone line ("Überseetor 14, Bremen" as "Euber Cedar Forting, Bremen.": `triage eval-calls --spoken`),
     never a name."""
     return "," in text and bare_town(text.rsplit(",", 1)[1], lang) is not None
+
+
+def _street_as_heard(c: Context, text: str) -> Address | None:
+    """A street Whisper misheard beyond reading, and the town after it ("Überseetor 14, Bremen" as "Euber Cedar
+    Forting, Bremen."), said to the address question: read back as it was heard, so the caller can correct it;
+    asked again as not understood, the caller's "yes" to it looped to a handover (`triage eval-calls --spoken`)."""
+    s = c.state
+    if not _street_misheard(text, s.lang):
+        return None
+    head, town = (part.strip(" .,!?") for part in text.rsplit(",", 1))
+    words = head.split()
+    if not 1 <= len(words) <= 4 or any(not w.replace("-", "").isalpha() for w in words):
+        return None
+    if answers.yes_no(c.pack, head, s.lang) is not None or answers.is_done(head):
+        return None  # "Yes, Bremen.": an answer and a town, no street
+    return Address(street=head, city=bare_town(town, s.lang))
 
 
 def _name_instead(c: Context, slot: Slot, text: str) -> str | None:
