@@ -239,3 +239,22 @@ def test_an_answer_and_a_town_is_no_street(lang, said):
     d.hear("No, that's all." if lang == "en" else "Nein, das ist alles.")
     d.hear(said)
     assert d.state.address.street is None
+
+
+# --- "four" inside a dictated number written "for" --------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("heard", "number"),
+    [("045,540 for 3,322", "04554043322"), ("0421 for 55 66 77.", "04214556677")],
+)
+def test_for_between_the_groups_of_a_number_is_four(heard, number):
+    """Only the digits after "for" were kept ("I have 3 3 2 2 so far") and the number question looped."""
+    assert extract_phone(heard, "en", expecting=True) == number
+
+
+@pytest.mark.parametrize(
+    ("said", "number"),
+    [("Call 0421556677 for 10 minutes.", "0421556677"), ("I need 2 for 10 euros.", None),
+     ("Call 0421 for 10 minutes.", None)],
+)
+def test_for_elsewhere_is_no_digit(said, number):
+    assert extract_phone(said, "en", expecting=True) == number

@@ -48,8 +48,18 @@ _REPEATED_FIGURE = re.compile(r"\b(double|doppel|doppelt|triple|tripel)[ \t-]*(\
 _REPEATS = {"double": 2, "doppel": 2, "doppelt": 2, "triple": 3, "tripel": 3}
 
 
+# "four" inside a dictated number written "for": "045,540 for 3,322" ("zero four zero, five five four four, three
+# three two two"); only between the groups of a number led by its zero that is not whole before it, and that
+# its digits end ("2 for 10 euros", "call 0421 556677 for 10 minutes" stay)
+_FOR_FOUR = re.compile(r"(?<![\d.,])(0[\d.,-]*\d)[ \t]+for[ \t]+(?=\d[\d \t.,-]*(?:[.!?]?\s*$))")
+
+
+def _four_for(m: re.Match[str]) -> str:
+    return f"{m.group(1)} 4 " if sum(ch.isdigit() for ch in m.group(1)) <= 7 else m.group()
+
+
 def _one_phone_text(text: str, lang: str) -> str:
-    prepared = _prepare(text, lang).text
+    prepared = _FOR_FOUR.sub(_four_for, _prepare(text, lang).text)
     prepared = _ZERO_LED_GROUPS.sub(lambda m: re.sub(r"(?<=^0)[.,-]|,", "", m.group()), prepared)
     prepared = _ZERO_POINT.sub("0 ", _THOUSANDS.sub("", prepared))
     prepared = _REPEATED_FIGURE.sub(lambda m: m.group(2) * _REPEATS[m.group(1).lower()], prepared)
