@@ -101,6 +101,7 @@ def test_a_greeting_or_a_yes_heard_unsure_to_the_name_question_is_still_asked_ag
         ("en", "Langenstress X, Bremen.", "Langenstraße", "10", "Bremen"),
         ("en", "Hathenstress III, 28217 Bremen.", "Hathenstraße", "3", "Bremen"),
         ("en", "Osterstress 45, Hamburg.", "Osterstraße", "45", "Hamburg"),
+        ("en", "Hathenstray's 30 in Bremen.", "Hathenstraße", "30", "Bremen"),
         ("de", "Hafenstraße II, Bremen.", "Hafenstraße", "2", "Bremen"),
         ("de", "Obernstraße XIV, 28195 Bremen.", "Obernstraße", "14", "Bremen"),
     ],

@@ -13,9 +13,10 @@ from .phone import _PLUS, _find_phone
 _STREET_STRONG = r"stra(?:ß|ss)e|stra(?:s|se|hse)|str\.?|allee|gasse|chaussee"
 # the north's own: "Mühlenkamp", "Lange Twiete", "Elbdeich", "Hummelsbütteler Redder", "Osterbrook"
 _STREET_WEAK = r"weg|platz|ring|damm|ufer|steig|stieg|pfad|kamp|twiete|deich|redder|brook|koppel|" + (
-    # "Straße" said on the phone line and written in English ("Osterstress 45", "Auburn Strais 2":
-    # `triage eval-calls --spoken`): a street only with its house number ("under stress" is none)
-    r"stress|strais"
+    # "Straße" said on the phone line and written in English ("Osterstress 45", "Auburn Strais 2", "Langenstraice
+    # 30", "Hathenstray's 30": `triage eval-calls --spoken`): a street only with its house number ("under stress"
+    # is none)
+    r"stress|strais|straice|stray's"
 )
 _NOT_STREETS = _wordset(
     "parkplatz arbeitsplatz sitzplatz stellplatz spielplatz umweg ausweg rückweg heimweg hinweg abweg "
@@ -91,7 +92,7 @@ def _street_case(words: str) -> str:
 
 
 def _expand_str(street: str) -> str:
-    return re.sub(r"(?i)(?:str\.?|stras|strase|strahse|stress|strais)$", "straße", street)
+    return re.sub(r"(?i)(?:str\.?|stras|strase|strahse|stress|strais|straice|stray's)$", "straße", street)
 
 
 def _house(match: re.Match[str] | None) -> str | None:
