@@ -173,6 +173,11 @@ def eval_calls(
     spoken_in: Annotated[
         str | None, typer.Option(help="--spoken: only the calls whose caller speaks this language (de, en).")
     ] = None,
+    heard: Annotated[
+        Path | None,
+        typer.Option(help="--spoken: a JSON file keeping what Whisper wrote for each turn; turns already in it are "
+                     "replayed, not heard again (a brain change measured on one run's words)."),
+    ] = None,
 ) -> None:
     """Play whole text calls as `simulate` does and say how many end as their `expect` says
     (triage/call_check.py lists the expectations). With --spoken, the same calls as the server hears them too,
@@ -196,10 +201,12 @@ def eval_calls(
         typed.append(judged(case, call, _play(call, case.turns)))
     typer.echo(report(typed, verbose))
     if spoken:
-        _eval_calls_spoken(cases, typed, judged, models_dir, verbose, spoken_in)
+        _eval_calls_spoken(cases, typed, judged, models_dir, verbose, spoken_in, heard)
 
 
-def _eval_calls_spoken(cases, typed, judged, models_dir: Path | None, verbose: bool, only: str | None) -> None:
+def _eval_calls_spoken(
+    cases, typed, judged, models_dir: Path | None, verbose: bool, only: str | None, heard: Path | None
+) -> None:
     """`eval-calls --spoken`: each call again through the phone ear, reported per caller language."""
     from .call_check import only_details, report
     from .speech.engines import SpeechToText, Voice
@@ -216,7 +223,7 @@ def _eval_calls_spoken(cases, typed, judged, models_dir: Path | None, verbose: b
         _fail(f"--spoken needs the real speech models: {exc}")
     # the caller's voice without Piper's sampling noise: the same audio every run
     voices = {lang: Voice(c.onnx, varied=False) if c.onnx else EspeakVoice(c.name) for lang, c in choices.items()}
-    ear = PhoneEar(SpeechToText(whisper, workers=1), voices)
+    ear = PhoneEar(SpeechToText(whisper, workers=1), voices, heard)
     by_lang: dict[str, tuple[list, list]] = {}
     for case, typed_result in zip(cases, typed, strict=True):
         call = _open_call(case.client, case.lang)

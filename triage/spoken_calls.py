@@ -15,7 +15,10 @@ voice badly (README, *The README's set-up*), so German calls are reported apart 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import json
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 import soxr
@@ -53,21 +56,35 @@ def over_the_line(pcm: np.ndarray, rate: int) -> bytes:
 
 
 class PhoneEar:
-    """Says a caller's sentence with the voice of its language and transcribes it as the server does."""
+    """Says a caller's sentence with the voice of its language and transcribes it as the server does.
 
-    def __init__(self, stt: SpeechToText, voices: dict[str, AnyVoice]) -> None:
+    Whisper does not write the same audio the same way from run to run, so a brain change is measured on one
+    run's words: with `heard` (a JSON file), every transcript is kept there, and one already kept is replayed
+    instead of heard again."""
+
+    def __init__(self, stt: SpeechToText, voices: dict[str, AnyVoice], heard: Path | None = None) -> None:
         self.stt = stt
         self.voices = voices
+        self.heard = heard
+        self.kept: dict[str, dict] = json.loads(heard.read_text()) if heard and heard.exists() else {}
 
     def hear(self, text: str, caller_lang: str, call_lang: str, languages: Sequence[str]) -> Transcript:
         """`text` said in its own language (`caller_lang`, the caller's, when its words do not tell: "Yes."),
         heard as the server hears a call now in `call_lang`."""
         said_in = detect_language(text, tuple(languages), default=caller_lang)
-        voice = self.voices[said_in]
-        pcm = np.frombuffer(b"".join(voice.sentences(text)), dtype=np.int16)
         # the call's language first, then the client's others: SharedWhisperSTT._hear's order
         order = (call_lang, *(lang for lang in languages if lang != call_lang))
-        return self.stt.transcribe_sync(over_the_line(pcm, voice.sample_rate), order)
+        key = "|".join((said_in, *order, text))
+        if key in self.kept:
+            kept = dict(self.kept[key], languages=tuple(tuple(p) for p in self.kept[key]["languages"]))
+            return Transcript(**kept)
+        voice = self.voices[said_in]
+        pcm = np.frombuffer(b"".join(voice.sentences(text)), dtype=np.int16)
+        transcript = self.stt.transcribe_sync(over_the_line(pcm, voice.sample_rate), order)
+        if self.heard is not None:
+            self.kept[key] = dataclasses.asdict(transcript)
+            self.heard.write_text(json.dumps(self.kept, ensure_ascii=False, indent=0))
+        return transcript
 
 
 def play_spoken(call, turns: list, ear: PhoneEar):

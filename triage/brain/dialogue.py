@@ -164,8 +164,12 @@ class Dialogue(Context):
             or (answers.is_done(text) and len(text.split()) <= 6)
             or (s.phase == "consent" and answers.refuses_recording(text))
         )
-        # a detail given while one is being collected is read back anyway: the caller confirms it
-        read_back_follows = s.phase == "collect" and s.confirming is None and not bare_answer
+        # a detail given while one is being collected is read back anyway: the caller confirms it. A bare name
+        # ("Priya Shah") reads as a greeting's name alone, yet to the name question it is the answer: on the phone
+        # line a real name comes out at a confidence of 0.3 or less, and asking again only looped to a handover
+        # (`triage eval-calls --spoken`)
+        gives_detail = not bare_answer or a.entities.name is not None
+        read_back_follows = s.phase == "collect" and s.confirming is None and gives_detail
         if confidence is not None and confidence < LOW_CONFIDENCE and not read_back_follows:
             unsure = self._unsure_words(a, bare_answer)
             if unsure is not None:

@@ -136,6 +136,7 @@ class CallState:
     asked_about: list[OrderLine] = field(default_factory=list)
     option_queue: list[tuple[int, str]] = field(default_factory=list)  # (line index, option group)
     option_unanswered: int = 0  # times the option question at the head of the queue got no answer it could take
+    name_unanswered: int = 0  # times the name question got no answer that could be read as a name
     fulfilment: str | None = None
     asked_more: bool = False
     message: str | None = None

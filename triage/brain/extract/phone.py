@@ -48,8 +48,18 @@ _REPEATED_FIGURE = re.compile(r"\b(double|doppel|doppelt|triple|tripel)[ \t-]*(\
 _REPEATS = {"double": 2, "doppel": 2, "doppelt": 2, "triple": 3, "tripel": 3}
 
 
+# "four" inside a dictated number written "for": "045,540 for 3,322" ("zero four zero, five five four four, three
+# three two two"); only between the groups of a number led by its zero that is not whole before it, and that
+# its digits end ("2 for 10 euros", "call 0421 556677 for 10 minutes" stay)
+_FOR_FOUR = re.compile(r"(?<![\d.,])(0[\d.,-]*\d)[ \t]+for[ \t]+(?=\d[\d \t.,-]*(?:[.!?]?\s*$))")
+
+
+def _four_for(m: re.Match[str]) -> str:
+    return f"{m.group(1)} 4 " if sum(ch.isdigit() for ch in m.group(1)) <= 7 else m.group()
+
+
 def _one_phone_text(text: str, lang: str) -> str:
-    prepared = _prepare(text, lang).text
+    prepared = _FOR_FOUR.sub(_four_for, _prepare(text, lang).text)
     prepared = _ZERO_LED_GROUPS.sub(lambda m: re.sub(r"(?<=^0)[.,-]|,", "", m.group()), prepared)
     prepared = _ZERO_POINT.sub("0 ", _THOUSANDS.sub("", prepared))
     prepared = _REPEATED_FIGURE.sub(lambda m: m.group(2) * _REPEATS[m.group(1).lower()], prepared)
@@ -144,7 +154,14 @@ def _run_number(text: str, run: list[re.Match[str]], expecting: bool) -> tuple[i
 _LOST_TRUNK_ZERO = re.compile(r"^[1-9]\d{8,10}$")
 
 
+# The leading "oh" heard as "one": "oh one seven oh, four four four, …" written "1170-444-5555", "oh one seven five,
+# …" as "1175-222-3334" (`triage eval-calls --spoken`). No German number goes on "011", so a mobile number with
+# a 1 where its trunk zero belongs is that mobile number.
+_OH_AS_ONE = re.compile(r"^1(?=1[5-7]\d{8,9}$)")
+
+
 def _with_trunk_zero(number: str) -> str:
+    number = _OH_AS_ONE.sub("0", number)
     return "0" + number if _LOST_TRUNK_ZERO.match(number) else number
 
 

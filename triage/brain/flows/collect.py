@@ -29,6 +29,8 @@ CONFIRM = {"address": "confirm_address", "phone": "confirm_callback", "name": "c
 _ON_SITE_KINDS = ("water", "heating", "no_water", "toilet", "hot_water", "security", "fault")
 # details a caller may keep to themselves: "nein, danke" to the name question is an answer
 OPTIONAL: frozenset[Slot] = frozenset({"name"})
+# answers to the name question that can be no name before the call goes on without it
+NAME_ASKS = 2
 
 
 def start(c: Context, a: Analysis, reason: str) -> Reply:
@@ -256,9 +258,35 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         if missing and (given := detail_instead(c, text)):
             _pass_over_site(c, given)
             return _read_back(c, given)
+        if missing == "address" and not _site(c) and (heard := _street_as_heard(c, text)):
+            s.address = heard
+            return _read_back(c, "address")
         if missing:
-            return c.misunderstood([_ask(c, missing)])
+            return _not_answered(c, missing)
     return next_detail(c)
+
+
+def _not_answered(c: Context, slot: Slot) -> Reply:
+    """The turn gave nothing the question asked for: asked again. The name asked again and still not answered
+    is passed over: on the phone line a name can come out beyond reading ("Ahmed Khan" as "at VidCon", "Niamh de
+    Burgh" as "Now I'm the bird": `triage eval-calls --spoken`), and asking a third time only ended the call in a
+    handover; the callback number is what the team needs."""
+    if _name_passed_over(c, slot):
+        return next_detail(c)
+    return c.misunderstood([_ask(c, slot)])
+
+
+def _name_passed_over(c: Context, slot: Slot) -> bool:
+    """The name question got another answer that can be no name (`_not_answered`): whether the call now goes on
+    without the name."""
+    s = c.state
+    if slot not in OPTIONAL:
+        return False
+    s.name_unanswered += 1
+    if s.name_unanswered < NAME_ASKS:
+        return False
+    s.declined.add(slot)
+    return True
 
 
 def _site(c: Context) -> bool:
@@ -297,6 +325,8 @@ def _more_message(c: Context, missing: Slot | None, text: str) -> Reply | None:
     if not s.name and _only_a_name(text, s.lang):
         return None  # "Lehmann, Julia Lehmann" while the number is asked: the name, given early
     s.message = f"{s.message} {text.strip()}" if s.message else text.strip()
+    if _name_passed_over(c, missing):
+        return next_detail(c)
     return Reply([_ask(c, missing)])
 
 
@@ -400,6 +430,22 @@ def _street_misheard(text: str, lang: str) -> bool:
     phone line ("Überseetor 14, Bremen" as "Euber Cedar Forting, Bremen.": `triage eval-calls --spoken`),
     never a name."""
     return "," in text and bare_town(text.rsplit(",", 1)[1], lang) is not None
+
+
+def _street_as_heard(c: Context, text: str) -> Address | None:
+    """A street Whisper misheard beyond reading, and the town after it ("Überseetor 14, Bremen" as "Euber Cedar
+    Forting, Bremen."), said to the address question: read back as it was heard, so the caller can correct it;
+    asked again as not understood, the caller's "yes" to it looped to a handover (`triage eval-calls --spoken`)."""
+    s = c.state
+    if not _street_misheard(text, s.lang):
+        return None
+    head, town = (part.strip(" .,!?") for part in text.rsplit(",", 1))
+    words = head.split()
+    if not 1 <= len(words) <= 4 or any(not w.replace("-", "").isalpha() for w in words):
+        return None
+    if answers.yes_no(c.pack, head, s.lang) is not None or answers.is_done(head):
+        return None  # "Yes, Bremen.": an answer and a town, no street
+    return Address(street=head, city=bare_town(town, s.lang))
 
 
 def _name_instead(c: Context, slot: Slot, text: str) -> str | None:
