@@ -574,11 +574,11 @@ def classify(
         or _ON_SCREEN.search(folded.text) or _MISSED_DOSE.search(folded.text) or _TAKING_MEDICINE.search(folded.text)
         or mods.kill_idiom
     )
+    named = [folded.text[a:b] for a, b in R.name_spans(folded)]  # "Rauch, Petra Rauch": hazard words that are names
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         model_urgency = urgency
         despair = any(h.rule.distress == "acute" and not h.negated for h in distress_hits)
         urgency, unsure = _check_model_emergency(urgency, prediction, folded, trivial, evidence, despair)
-        named = [folded.text[a:b] for a, b in R.name_spans(folded)]
         if urgency in ("P0", "P1") and named:
             # "Rauch, Petra Rauch", "smoke, s-m-o-k-e": the encoder hears the name as the hazard the rules know it is
             # not (issue 11, thirtieth set); asked, not assumed
@@ -729,6 +729,10 @@ def classify(
             evidence.append(f"no distress in everyday words only: {trivial}")
             distress = "none"
         elif distress == "acute" and prediction is not None and prediction.distress["acute"] < _MODEL_ACUTE_MIN:
+            distress = "elevated"
+        elif distress == "acute" and named and urgency not in ("P0", "P1"):
+            # the encoder's fear of the hazard a name spells (issue 11, thirtieth set)
+            evidence.append(f"no acute distress from a name: {' '.join(named)}")
             distress = "elevated"
         elif distress == "acute" and (impatient := _IMPATIENT.search(folded.text)):
             evidence.append(f"impatience, not despair: {impatient.group(0)}")
