@@ -58,6 +58,9 @@ def test_a_hazard_word_given_as_a_name_is_no_emergency(text):
         "Burns here, my kitchen is on fire!",
         "Surname's Smoke, and there's smoke coming out of the fuse box.",
         "Harry, the kitchen's on fire!",
+        # the model's emergency, with no rule: it holds once the name is taken out
+        "Herr Brand hier, bei uns brennt der Dachstuhl!",
+        "Gary Smoke here, the roof of our barn has gone up!",
         "black smoke",
     ],
 )

@@ -50,6 +50,8 @@ _MODEL_ACUTE_MIN = 0.6
 _MODEL_P0_ACUTE_MIN = 0.3
 
 
+# three or more letters in a row: a name spelled out ("b r a n d")
+_SPELLED_RUN = re.compile(r"(?:\b\w\b ?){3,}")
 # a hazard asked about for some day, not happening: "falls mal", "if a pipe ever bursts"
 _IF_EVER = re.compile(
     fold_pattern(
@@ -579,9 +581,10 @@ def classify(
         model_urgency = urgency
         despair = any(h.rule.distress == "acute" and not h.negated for h in distress_hits)
         urgency, unsure = _check_model_emergency(urgency, prediction, folded, trivial, evidence, despair)
-        if urgency in ("P0", "P1") and named:
+        if urgency in ("P0", "P1") and named and not _emergency_without_names(folded, model):
             # "Rauch, Petra Rauch", "smoke, s-m-o-k-e": the encoder hears the name as the hazard the rules know it is
-            # not (issue 11, thirtieth set); asked, not assumed
+            # not, and without the name it hears none (issue 11, thirtieth set); asked, not assumed. "Herr Brand hier,
+            # bei uns brennt der Dachstuhl" is still an emergency without "Brand".
             evidence.append(f"model-only {urgency} where a hazard word is a name ({' '.join(named)}): unsure, asking")
             urgency, unsure = "P2", True
         denied = _DENIED_LIST.search(folded.text)
@@ -875,6 +878,21 @@ def _tears_in_the_past(hit: R.Hit, mods: R.Found) -> str | None:
     if mods.still or not _WAS_BEFORE.search(mods.folded.text[: hit.start].rstrip()):
         return None
     return mods.past_for(hit)
+
+
+def _emergency_without_names(folded: Folded, model: TextModel | None) -> bool:
+    """The model still hears an emergency (P0 and P1 together as likely as a model-only P0 must be) once the hazard
+    words that are names and the letters that spell them ("s m o k e") are taken out of the turn."""
+    if model is None:
+        return False
+    spans = R.name_spans(folded)
+    words = re.finditer(r"\S+", folded.text)
+    kept = [m.group(0) for m in words if not any(a <= m.start() < b for a, b in spans)]
+    rest = _SPELLED_RUN.sub(" ", " ".join(kept)).strip()
+    if not rest:
+        return False
+    urgency = model.predict(rest).urgency
+    return urgency["P0"] + urgency["P1"] >= _MODEL_P0_MIN
 
 
 def _check_model_emergency(
