@@ -50,6 +50,8 @@ _MODEL_ACUTE_MIN = 0.6
 _MODEL_P0_ACUTE_MIN = 0.3
 
 
+# three or more letters in a row: a name spelled out ("b r a n d")
+_SPELLED_RUN = re.compile(r"(?:\b\w\b ?){3,}")
 # a hazard asked about for some day, not happening: "falls mal", "if a pipe ever bursts"
 _IF_EVER = re.compile(
     fold_pattern(
@@ -434,6 +436,13 @@ _BOOKING = re.compile(
         r"\btermin\w*|\bwartung\w*|\binspektion\w*|\b(prüfen|checken|durchsehen|anschauen|warten) lassen\b"
         r"|\bappointment|\b(boiler |annual |gas )?service\b(?! (is|s) (down|out))|\bmaintenance\b"
         r"|\b(get|have) (\w+ ){0,3}(checked|serviced|inspected)\b"
+        # issue 11, thirtieth set: a visit asked for on someone's behalf ("my dad's asking if you can come and look at
+        # his shower", "mein Papa fragt, ob Sie mal nach seiner Dusche schauen können"): a request for a visit, which
+        # the encoder puts beside the father collapsed in the shower
+        r"|\b(asking|asks|asked|wants to know|wondering|wonders) (if|whether) (you|someone|somebody|one of you)"
+        r" (\w+ ){0,2}(come|pop|look|have a look|check)\b"
+        r"|\b(fragt|fragen|möchte wissen|will wissen|lässt fragen) (\w+ )?ob (sie|jemand|ihr) (\w+ ){0,4}"
+        r"(vorbeikommen|vorbeischauen|kommen|schauen|nachschauen|anschauen|ansehen|nachsehen)\b"
     )
 )
 
@@ -571,10 +580,17 @@ def classify(
         or _ON_SCREEN.search(folded.text) or _MISSED_DOSE.search(folded.text) or _TAKING_MEDICINE.search(folded.text)
         or mods.kill_idiom
     )
+    named = [folded.text[a:b] for a, b in R.name_spans(folded)]  # "Rauch, Petra Rauch": hazard words that are names
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         model_urgency = urgency
         despair = any(h.rule.distress == "acute" and not h.negated for h in distress_hits)
         urgency, unsure = _check_model_emergency(urgency, prediction, folded, trivial, evidence, despair)
+        if urgency in ("P0", "P1") and named and not _emergency_without_names(folded, model):
+            # "Rauch, Petra Rauch", "smoke, s-m-o-k-e": the encoder hears the name as the hazard the rules know it is
+            # not, and without the name it hears none (issue 11, thirtieth set); asked, not assumed. "Herr Brand hier,
+            # bei uns brennt der Dachstuhl" is still an emergency without "Brand".
+            evidence.append(f"model-only {urgency} where a hazard word is a name ({' '.join(named)}): unsure, asking")
+            urgency, unsure = "P2", True
         denied = _DENIED_LIST.search(folded.text)
         if urgency in ("P0", "P1") and (denied or any(h.negated and h.rule.urgency in ("P0", "P1") for h in hits)):
             # "no gas smell or anything, the heating just makes noises": the model's emergency is most likely the
@@ -747,6 +763,10 @@ def classify(
             # "keine Panik, ich wollte nur den Termin verschieben", "I'm not panicking": the caller denies the very
             # words the model hears as panic (issue 11, thirty-first set)
             evidence.append(f"acute distress denied: {denial.words}")
+            distress = "elevated"
+        elif distress == "acute" and named and urgency not in ("P0", "P1"):
+            # the encoder's fear of the hazard a name spells (issue 11, thirtieth set)
+            evidence.append(f"no acute distress from a name: {' '.join(named)}")
             distress = "elevated"
         elif distress == "acute" and (impatient := _IMPATIENT.search(folded.text)):
             evidence.append(f"impatience, not despair: {impatient.group(0)}")
@@ -935,6 +955,21 @@ def _tears_in_the_past(hit: R.Hit, mods: R.Found) -> str | None:
     if mods.still or not _WAS_BEFORE.search(mods.folded.text[: hit.start].rstrip()):
         return None
     return mods.past_for(hit)
+
+
+def _emergency_without_names(folded: Folded, model: TextModel | None) -> bool:
+    """The model still hears an emergency (P0 and P1 together as likely as a model-only P0 must be) once the hazard
+    words that are names and the letters that spell them ("s m o k e") are taken out of the turn."""
+    if model is None:
+        return False
+    spans = R.name_spans(folded)
+    words = re.finditer(r"\S+", folded.text)
+    kept = [m.group(0) for m in words if not any(a <= m.start() < b for a, b in spans)]
+    rest = _SPELLED_RUN.sub(" ", " ".join(kept)).strip()
+    if not rest:
+        return False
+    urgency = model.predict(rest).urgency
+    return urgency["P0"] + urgency["P1"] >= _MODEL_P0_MIN
 
 
 def _check_model_emergency(

@@ -13,6 +13,7 @@ from __future__ import annotations
 from .everyday import FILLER_WORDS, NO_CONTENT_WORDS, mumble, only_everyday_words, shouting
 from .matching import Hit, is_negated, match, pack_rule
 from .modifiers import MODIFIERS, Found, effective
+from .names import name_spans
 from .schema import Kind, Label, Patterns, Rule, load
 
 P0_RULES = load("p0")
@@ -30,5 +31,6 @@ RULE_KINDS: dict[str, Kind] = {rule.id: rule.kind for rule in ALL_URGENCY_RULES}
 __all__ = [
     "ALL_URGENCY_RULES", "DISTRESS_RULES", "FILLER_WORDS", "INTENT_RULES", "MODIFIERS", "NO_CONTENT_WORDS", "P0_RULES",
     "P1_RULES", "P2_RULES", "P3_RULES", "P4_RULES", "PRANK", "RULE_KINDS", "Found", "Hit", "Kind", "Label", "Patterns",
-    "Rule", "effective", "is_negated", "load", "match", "mumble", "only_everyday_words", "pack_rule", "shouting",
+    "Rule", "effective", "is_negated", "load", "match", "mumble", "name_spans", "only_everyday_words", "pack_rule",
+    "shouting",
 ]

@@ -189,6 +189,12 @@ DRILL = re.compile(fold_pattern(
     r"\b(fire |evacuation |lockdown |emergency )?drill\b|\b(testing|test) (the |our )?(fire |smoke |intruder |burglar )?alarm"
     r"|\balarm test\b|\b\w*übung\b|\bprobealarm\b|\b(testen|prüfen) (\w+ ){0,3}(den |die |das )?\w*(alarm|melder|meldeanlage)\w*\b"
 ))
+# issue 11, thirtieth set: ... nor where the caller turns from the drill or the question to a real one ("wir wollten eine
+# Brandschutzübung machen, aber jetzt brennt es wirklich", "we were meant to be doing a fire drill but there's a real fire")
+DRILL_TURNED_REAL = re.compile(fold_pattern(
+    r"\b(aber|but|doch|jetzt|now|only)\b (\w+ ){0,6}(wirklich|echt|tatsächlich|real|really|actually|for real)\b"
+    r"|\b(kein|keine|not a|not an|no|isn t a|is not a|ist kein|ist keine) (test|übung|drill|exercise)\b"
+))
 # ... but "gegen" after a blow is where it lands, not what one protects against: "schlägt gegen meine Tür, er hat ein
 # Messer", "banging against the door" (issue 11, twenty-second set)
 STRUCK_AGAINST = re.compile(fold_pattern(
@@ -249,6 +255,16 @@ JUST_ASKING = re.compile(fold_pattern(
     r"|\bvorsorgen\b|\b(be|being|get) prepared\b|\bvorbereitet sein\b"
     # issue 11, twenty-seventh set: "nur damit ich das weiß", "just so I know": asked ahead of time
     r"|\b(nur )?damit ich (das |es |bescheid )?(weiß|weiss)\b|\bjust so (i|we) know\b|\bfor future reference\b"
+    # issue 11, thirtieth set: what happened to someone else, asked about the caller's own ("kann das bei uns auch
+    # passieren", "could that happen to us too"; "my neighbour's sister had a burst pipe, how do I find my stopcock
+    # just in case")
+    r"|\b(kann|könnte|koennte) (das|so was|sowas|so etwas|uns das|mir das) (\w+ ){0,3}auch (\w+ ){0,2}passieren\b"
+    r"|\bcould (that|this|the same( thing)?|something like that|it) (\w+ ){0,2}happen (to us |to me |here |at ours )?"
+    r"(too|as well)\b|\bcould (that|this|the same( thing)?|something like that) happen to (us|me)\b"
+    r"|^(?=.*\b(neighbour|neighbours|sister|brother|friend|friends|mum|mother|dad|father|parents|colleague|cousin|aunt"
+    r"|uncle)( s)? (\w+ ){0,4}had (a|an)\b).*\bjust in case\b"
+    r"|^(?=.*\bbei (der|dem|meiner|meinem|meinen|unserer|unserem) (\w+ ){0,3}(schwester|bruder|nachbar\w*|freund\w*"
+    r"|eltern|mutter|vater|kollege\w*|kollegin|tante|onkel)\b).*\b(für alle fälle|vorsichtshalber|sicherheitshalber)\b"
 ))
 # ... and "wenn mein Kind mal eine Knopfbatterie verschluckt", "if he ever swallows": the condition's "mal" right before
 # the hazard (a "mal" further back is a request: "wenn Sie mal schnell kommen könnten, das Kind hat …")
@@ -453,8 +469,12 @@ SINCE_BACK_ON = re.compile(fold_pattern(
 # heart attack as a habit at the sight of a price, never someone's now
 _HYPERBOLE_TRIGGER = re.compile(fold_pattern(
     r"^(?=.*\b(\w*rechnung\w*|preis\w*|kosten|nebenkosten|miete|mahnung\w*|bill|bills|price|prices|invoice\w*|quote"
-    r"|costs?|rent)\b).*\b(jedes mal|jedesmal|immer wenn|wenn ich|every time|everytime|whenever|when i (see|saw|read"
-    r"|open|look))\b"
+    r"|costs?|rent|angebot\w*|kostenvoranschlag\w*|summe)\b).*\b(jedes mal|jedesmal|immer wenn|wenn ich|every time"
+    r"|everytime|whenever|when i (see|saw|read|open|look))\b"
+    # issue 11, thirtieth set: at the price itself ("bei dem Angebot krieg ich ja einen Herzinfarkt", "at that price I'll
+    # have a heart attack")
+    r"|\b(bei|at) (dem|diesem|der|dieser|den|diesen|so einem|so einer|solchen|that|this|those|these) (\w+ )?"
+    r"(preis\w*|angebot\w*|rechnung\w*|kosten\w*|summe|price|prices|quote|bill|rate|rates|cost|costs)\b"
 ))
 _MY_HABIT_BEFORE = re.compile(fold_pattern(
     r"\b((krieg|kriege|bekomm|bekomme) ich|ich (krieg|kriege|bekomm|bekomme)) (\w+ ){0,2}(nen|einen|n)$"
@@ -490,7 +510,18 @@ _REAL_THREAT = re.compile(fold_pattern(
     r"|beating|scared|afraid|terrified|frightened|threaten\w*|police|leave (him|her|them)|leaving (him|her|them)|divorce"
     r"|tell anyone|report (him|her|them))\b"
 ))
+# issue 11, thirtieth set: money taken, as a figure of speech ("my landlord is bleeding us dry", "der Vermieter lässt uns
+# ganz schön bluten"); never where a weapon, a blow or fear is named (`_REAL_THREAT`)
+BLED_DRY = re.compile(fold_pattern(
+    r"\bbleed\w* (me|us|you|them|him|her|people|tenants|customers|everyone|everybody|the \w+) (\w+ )?dry\b"
+    r"|\b(lässt|lassen|ließ|liess|ließen) (\w+ ){1,4}bluten\b|\bbluten lassen\b"
+))
 _KILL_WORDS = re.compile(fold_pattern(r"\b(kill\w*|murder\w*|umbring\w*|umzubringen|bringt|bringen|killt|killen)\b"))
+
+
+def _span(pattern: re.Pattern[str], folded: Folded) -> tuple[int, int] | None:
+    m = pattern.search(folded.text)
+    return m.span() if m else None
 
 
 def _find(pattern: re.Pattern[str], folded: Folded) -> str | None:
@@ -514,6 +545,17 @@ def _denied(folded: Folded, pattern: re.Pattern[str]) -> bool:
     if UNABLE_BEFORE.search(folded.text[: m.start()].rstrip()):
         return True
     return is_negated(folded, m.start(), m.end(), after=False) or any(w in NEGATORS for w in m.group(0).split())
+
+
+def _asking(folded: Folded) -> str | None:
+    """A question in general or an exercise announced (not one denied), unless the caller turns from it to a real
+    one ("Brandschutzübung, aber jetzt brennt es wirklich")."""
+    m = JUST_ASKING.search(folded.text)
+    if m is None and not _denied(folded, DRILL):
+        m = DRILL.search(folded.text)
+    if m is None or DRILL_TURNED_REAL.search(folded.text[m.end() :]):
+        return None
+    return folded.words_at(m.start(), m.end())
 
 
 @dataclass(frozen=True)
@@ -543,6 +585,7 @@ class Found:
     disposal: str | None
     supplies_left: str | None
     kill_idiom: str | None
+    bled_dry: tuple[int, int] | None
 
     @classmethod
     def of(cls, folded: Folded) -> Found:
@@ -556,7 +599,7 @@ class Found:
             summer=_find(SUMMER, folded),
             other_toilet=_find(OTHER_TOILET, folded),
             scope_one=_find(SCOPE_ONE, folded),
-            just_asking=_find(JUST_ASKING, folded) or (None if _denied(folded, DRILL) else _find(DRILL, folded)),
+            just_asking=_asking(folded),
             low_stakes=_find(LOW_STAKES, folded),
             far_future=_find(FAR_FUTURE, folded),
             today_need=_find(TODAY, folded) if NEED.search(folded.text) and not PICKUP_TODAY.search(folded.text) else None,
@@ -574,6 +617,7 @@ class Found:
             disposal=_find(DISPOSAL, folded),
             supplies_left=None if _denied(folded, SUPPLIES_LEFT) else _find(SUPPLIES_LEFT, folded),
             kill_idiom=None if _REAL_THREAT.search(folded.text) else _find(KILL_IDIOM, folded),
+            bled_dry=None if _REAL_THREAT.search(folded.text) else _span(BLED_DRY, folded),
         )
 
     def past_for(self, hit: Hit) -> str | None:
@@ -628,6 +672,14 @@ class Found:
         before = " ".join(self.folded.text[: hit.start].split()[-5:])
         m = _MY_HABIT_BEFORE.search(before)
         return f"{m.group(0)} {hit.words}" if m else None
+
+    def figure_for(self, hit: Hit) -> str | None:
+        """A threat of death at a mundane thing, or money bled out of the caller: the hit's words inside the idiom."""
+        if _KILL_WORDS.search(hit.words):
+            return self.kill_idiom
+        if self.bled_dry and self.bled_dry[0] <= hit.start < self.bled_dry[1]:
+            return self.folded.words_at(*self.bled_dry)
+        return None
 
     def hypothetical(self, hit: Hit) -> str | None:
         """'wenn die Alarmanlage losgeht', 'bei einem Rohrbruch': the hazard is asked about, not happening."""
@@ -723,8 +775,8 @@ _M = {
         ),
         Modifier("supplies_left", "P3", "supplies left", lambda f, h: f.supplies_left, only=frozenset({"P1"})),
         Modifier(
-            "figure_of_speech", "P3", "a threat as a figure of speech",
-            lambda f, h: f.kill_idiom if _KILL_WORDS.search(h.words) else None, unless_still=False,
+            "figure_of_speech", "P3", "a threat or a wound as a figure of speech", lambda f, h: f.figure_for(h),
+            unless_still=False,
         ),
     )
 }
