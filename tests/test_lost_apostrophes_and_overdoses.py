@@ -37,7 +37,7 @@ def test_a_life_threat_typed_without_apostrophes_is_p0_and_acute(text, client):
 @pytest.mark.parametrize(
     "text",
     [
-        "the tap doesnt work and the boiler wont start",
+        "the tap doesnt work properly, it drips all night",
         "hes not answering his phone, can you call back later",
         "i cant find the invoice you sent, could you send it again",
         "Der Wasserhahn tropft und der Boiler springt nicht an",
