@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..packs.schema import InfoAnswer, Pack
+from .numbers import parse_quantity
 from .text import fold, fold_pattern
 from .types import Lang
 
@@ -551,7 +552,6 @@ _ORDER_VERB_EN = r"(book|order|reserve|take)"
 _ORDER_VERB_DE = r"(buchen|buche|bestellen|bestelle|reservieren|reserviere|nehmen|nehme)"
 _PRONOUN_EN = r"(one|ones|it|them|those|two|three|four|five)"
 _PRONOUN_DE = r"(einen|eine|eins|einmal|den|die|das|es|welche|zwei|drei|vier|fuenf)"
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "zwei": 2, "drei": 3, "vier": 4, "fuenf": 5}
 _ORDERS_ONE = re.compile(
     rf"\b({_ORDER_VERB_EN} (\w+ ){{0,1}}{_PRONOUN_EN}"
     rf"|{_PRONOUN_DE} (\w+ ){{0,2}}{_ORDER_VERB_DE}|{_ORDER_VERB_DE} (ich|wir) (\w+ ){{0,1}}{_PRONOUN_DE})\b"
@@ -572,7 +572,8 @@ def orders_the_one_asked(text: str) -> int | None:
     found = _ORDERS_ONE.search(folded)
     if not found or _NOT_AN_ORDER_HERE.search(folded):
         return None
-    return next((n for n in map(_COUNTS.get, found.group(0).split()) if n), 1)
+    counts = (parse_quantity(w, "en") or parse_quantity(w, "de") for w in found.group(0).split())
+    return next((n for n in counts if n and n > 1), 1)
 
 
 # "ich hätte gern einen Termin", "können wir einen Termin ausmachen", "I wanted to book an appointment": the caller

@@ -21,6 +21,7 @@ from ..packs.schema import Pack
 from . import answers, consent, hours, silence_words
 from .analyze import analyze
 from .extract.name import extract_name
+from .extract.when import is_clock
 from .flows import appointment, collect, message, need, order
 from .flows.context import Context
 from .language import follow_heard_language
@@ -468,18 +469,14 @@ class Dialogue(Context):
         return reply
 
 
-# an hour of the day as the extractor writes it ("18:00"); a day is an ISO date or week
-_CLOCK = re.compile(r"\d\d:\d\d")
-
-
 def _when_with(when: list[str], when_text: str | None, e: Entities) -> tuple[list[str], str | None]:
     """The day and time known after this turn. A turn with only hours keeps the day said before it ("a guard for a
     wedding on the 12th of June?" ... "from 6 pm to 2 am"), one with only a day keeps the hours; anything else said
     replaces what was known (a correction)."""
     if not (e.dates or e.times):
         return when, when_text
-    days = [w for w in when if not _CLOCK.fullmatch(w)]
-    hours = [w for w in when if _CLOCK.fullmatch(w)]
+    days = [w for w in when if not is_clock(w)]
+    hours = [w for w in when if is_clock(w)]
     if days and not hours and not e.dates:
         return [*days, *e.times], f"{when_text}, {e.when_text}" if when_text and e.when_text else when_text
     if hours and not days and not e.times:

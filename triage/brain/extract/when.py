@@ -9,6 +9,15 @@ from datetime import date, datetime, timedelta
 
 from .common import _after_lead, _lang, _prepare, _Text
 
+# an hour of the day as `extract_when` writes it ("18:00"); a day is an ISO date ("2026-12-08") or week ("2026-W50")
+_CLOCK = re.compile(r"\d\d:\d\d")
+
+
+def is_clock(value: str) -> bool:
+    """Whether a value of `extract_when` is an hour of the day rather than a day."""
+    return bool(_CLOCK.fullmatch(value))
+
+
 _WEEKDAYS = {
     "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5,
     "sonnabend": 5, "sonntag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,

@@ -10,6 +10,7 @@ from ...packs.schema import CatalogItem
 from .. import answers
 from ..extract.heard_figures import heard_figures
 from ..extract.order import chosen_option, count_alone, relative_option, said_values, taken_back
+from ..extract.when import is_clock
 from ..numbers import parse_quantity
 from ..state import Reply, Slot
 from ..text import fold
@@ -96,8 +97,8 @@ def _take_overnight(c: Context) -> None:
     """A guard "on Saturday the 19th from 10 pm to 6 am": hours across midnight on one day are the value the item
     gives such a span (`overnight`, one night), so its question is not asked; a value said wins over it."""
     s = c.state
-    clocks = [t for t in s.when if re.fullmatch(r"\d\d:\d\d", t)]
-    days = [d for d in s.when if not re.fullmatch(r"\d\d:\d\d", d)]
+    clocks = [t for t in s.when if is_clock(t)]
+    days = [d for d in s.when if not is_clock(d)]
     if len(clocks) != 2 or clocks[1] >= clocks[0] or len(days) > 1:
         return
     head = s.option_queue[:1]
