@@ -1,15 +1,15 @@
 """Issue 11, thirty-second set: explicit hazards said the way ordinary people say them, and the calls that share their
 words.
 
-Very short and colloquial ("da brennt's", "Smoke!", "Stichflamme aus der Therme", "there's smoke in the hall", "someone's
-set fire to the skip"), split or misheard as a recogniser writes them ("die gas leitung zischt", "carbon mono side
-alarm", "koh lenmonoxid melder"), an electric arc ("the breaker panel is arcing", "die Steckdose britzelt"), a ceiling
-coming down now ("die Decke kommt gleich runter"), a hazard hedged after it ("weiß nicht, ob das wichtig ist"), told
-after a past matter with an aside ("while I've got you", "ach so"), an alarm whose cooking cause the caller denies
-("it's not the toast"), a vaguely named CO device with symptoms, an outage listed ("kein Server, keine Mails"). Beside
-them the routine calls: ordinary plumbing faults said with a negated verb ("the kitchen tap doesn't turn off fully and
-drips", "die Duschtür geht nicht zu"), a backflow valve asked about, Flood and Flut as names. Each family holds in German
-and English; run through the real analyser (rules + the shipped classifier).
+Very short and colloquial ("da brennt's", "Smoke!", "Stichflamme aus der Therme", "there's smoke in the hall",
+"someone's set fire to the skip"), split or misheard as a recogniser writes them ("die gas leitung zischt", "carbon
+mono side alarm", "koh lenmonoxid melder"), an electric arc ("the breaker panel is arcing", "die Steckdose britzelt"),
+a ceiling coming down now ("die Decke kommt gleich runter"), a hazard hedged after it ("weiß nicht, ob das wichtig
+ist"), told after a past matter with an aside ("while I've got you", "ach so"), an alarm whose cooking cause the caller
+denies ("it's not the toast"), a vaguely named CO device with symptoms, an outage listed ("kein Server, keine Mails").
+Beside them the routine calls: ordinary plumbing faults said with a negated verb ("the kitchen tap doesn't turn off
+fully and drips", "die Duschtür geht nicht zu"), a backflow valve asked about, Flood and Flut as names. Each family
+holds in German and English; run through the real analyser (rules + the shipped classifier).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import pytest
 
 from tests.caller_families import EMERGENCY, decide, why
 
-S, I = "sanitaer-notdienst", "it-service-hansa"
+S, IT = "sanitaer-notdienst", "it-service-hansa"
 
 # --- explicit hazards, short and colloquial ---------------------------------------------------------------------------
 
@@ -106,7 +106,7 @@ def test_a_vaguely_named_co_device_with_symptoms_is_acute(text):
     ],
 )
 def test_an_outage_listed_is_p1(text):
-    result = decide(text, I)
+    result = decide(text, IT)
     assert result.urgency in EMERGENCY, why(text, result)
 
 
