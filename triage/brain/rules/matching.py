@@ -140,7 +140,9 @@ def is_negated(folded: Folded, start: int, end: int, *, after: bool = True, look
     # a client's phrase may end inside a word ("ransom" in "ransomware ist kein Thema"): what is said of it starts after
     # the word (only for a denial said of the subject; "rückstau" in "rückstauklappe geht nicht" is no "geht nicht")
     said_of_it = re.sub(r"^\w+", "", folded.text[end:])
-    return after and bool(_NEG_AFTER.match(folded.text[end:]) or _DENIED_AFTER.match(said_of_it))
+    # issue 11, thirty-second set: a hedge right after the hazard ("riecht es nach Gas, weiß nicht, ob das wichtig ist",
+    # "keine Ahnung, ob das schlimm ist") is the caller's doubt, not a denial, as it is before it
+    return after and bool(_NEG_AFTER.match(_IDIOMS.sub(" ", folded.text[end:])) or _DENIED_AFTER.match(said_of_it))
 
 
 def _ends_own_clause(previous: str, following: str, rest: list[str]) -> bool:

@@ -80,6 +80,15 @@ SINCE_NOW_AFTER = re.compile(fold_pattern(
     r"^(\w+ ){0,6}(seit (heute|eben|vorhin|gerade|grad|einer|einigen|ein paar|zwei|drei|\d+)"
     r"|since (this|today|an hour|about|earlier|\d+|a few|two|three|first thing|lunch|breakfast))\b"
 ))
+# issue 11, thirty-second set: ... or the caller turns aside to another matter after the past one ("I rang last week about
+# the radiator, oh and while I've got you, there's a smell of gas", "wegen dem Heizkörper letzte Woche, ach so, im Flur
+# riecht's nach Gas"): what follows the aside is told on its own
+ASIDE = re.compile(fold_pattern(
+    r"\b(while i ve got you|while i have you|while i m on the phone|since i ve got you|now that i think of it"
+    r"|now i think of it|one more thing|oh and|oh also|by the way|btw"
+    r"|ach so|ach ja|ach übrigens|übrigens|nebenbei|noch was|da fällt mir ein|was anderes noch"
+    r"|wo ich sie (\w+ )?(dran|am telefon|an der strippe) (hab|habe)|wenn ich sie (\w+ )?(dran|am telefon) (hab|habe))\b"
+))
 # an invoice is about past work: it makes a damage routine, never a danger to life
 INVOICE = re.compile(fold_pattern(r"\b\w*rechnung\w*|\binvoice\w*|\bbill\b"))
 # ... unless the caller turns from it to what is happening now, in the same turn ("ich wollte wegen der Rechnung
@@ -606,7 +615,11 @@ class Found:
             rest_works=_find(REST_WORKS, folded),
             joke=None if _denied(folded, JOKE) else _find(JOKE, folded),
             false_alarm=_find(FALSE_ALARM, folded),
-            cooking_alarm=_find(COOKING, folded) if ALARM_WORDS.search(folded.text) else None,
+            # issue 11, thirty-second set: not when the caller denies the cooking ("it's not the toast, there's actual
+            # smoke", "ich hab nichts angebrannt")
+            cooking_alarm=(
+                _find(COOKING, folded) if ALARM_WORDS.search(folded.text) and not _denied(folded, COOKING) else None
+            ),
             chirp=(
                 _find(CHIRP, folded)
                 if ALARM_WORDS.search(folded.text) and not ALARM_TONE.search(folded.text)
@@ -630,6 +643,8 @@ class Found:
         if m.end() <= hit.start and PRESENT.search(self.folded.text[m.end() : max(hit.start, hit.end)]):
             return None
         if m.end() <= hit.start and SINCE_NOW_AFTER.search(self.folded.text[hit.end :].strip()):
+            return None
+        if m.end() <= hit.start and ASIDE.search(self.folded.text[m.end() : hit.start]):
             return None
         return self.past
 

@@ -38,7 +38,8 @@ _NOT_A_NAME = _words(
     "just now really still not no and or but is was are were has been getting going coming mein meine unser unsere "
     "notfall emergency hilfe help polizei police äh ähm ehm hm uh um er erm also okay ok"
 )
-_HAZARD_SURNAMES = _words("feuer brand rauch fire smoke blaze flame notarzt blut blood poison")
+# issue 11, thirty-second set: Flood (an Irish and English surname) and Flut, which the water rules hear
+_HAZARD_SURNAMES = _words("feuer brand rauch fire smoke blaze flame notarzt blut blood poison flood flut")
 # common first names; not those that are words of a situation or of everyday speech (Heide, Ernst, Will, Rose, Grace)
 _FIRST_NAMES = _words(
     "anna petra sabine helga klaus jens peter hans jürgen johann stefan thomas michael andreas markus martin uwe "
