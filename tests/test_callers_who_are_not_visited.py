@@ -6,14 +6,18 @@ their answer "Am liebsten morgen Vormittag" was then read back as the address "A
 whether its business comes to callers (`comes_to_callers`, true by default); when it does not, a handoff
 that no emergency of the pack names asks for no address. An emergency that says it needs one (the law
 firm's search, where the lawyer goes) still asks. "am liebsten", "am besten", "am Wochenende" are never a
-street. Both languages, the real `Dialogue` with the shipped packs and classifier.
+street. A firm named before the caller's own name ("Schröder Logistik, Kai Schröder") is not their name. Both
+languages, the real `Dialogue` with the shipped packs and classifier.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from tests.dialogue_calls import call, prompt
+from triage.brain.extract import extract_entities
 from triage.brain.extract.address import extract_address
 from triage.packs.load import load_pack
 
@@ -67,3 +71,40 @@ def test_am_liebsten_is_no_street(said):
 @pytest.mark.parametrize(("said", "street"), [("Am Markt 3 in Bremen", "Am Markt"), ("Am Wall 12, Bremen", "Am Wall")])
 def test_streets_named_am_stay_streets(said, street):
     assert extract_address(said, "de", expecting=True).street == street
+
+
+# Found in the same way: a business caller names the firm first ("Schröder Logistik, Kai Schröder") and the
+# firm was read back as their name.
+@pytest.mark.parametrize(
+    ("lang", "said", "name"),
+    [
+        ("de", "Schröder Logistik, Kai Schröder", "Kai Schröder"),
+        ("de", "Firma Meyer Bau, Jens Meyer", "Jens Meyer"),
+        ("en", "it's Hansen Services Ltd, Paul Hansen speaking", "Paul Hansen"),
+        ("en", "Baker and Co, Tom Baker", "Tom Baker"),
+    ],
+)
+def test_the_firm_said_before_the_callers_name_is_not_their_name(lang, said, name):
+    found = extract_entities(said, lang, now=datetime(2026, 12, 6, 20), expecting=frozenset({"name"})).name
+    assert found == name
+
+
+@pytest.mark.parametrize(("said", "name"), [("Schmidt, Anna Schmidt", "Anna Schmidt"), ("Müller, Hans", "Hans Müller")])
+def test_a_surname_then_the_full_name_is_still_the_full_name(said, name):
+    assert extract_entities(said, "de", now=datetime(2026, 12, 6, 20), expecting=frozenset({"name"})).name == name
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_guard_booking_reads_back_the_person(lang):
+    d = call("sicherheitsdienst-nord", lang)
+    d.hear("ja" if lang == "de" else "yes")
+    d.hear(
+        "wir bräuchten für unsere Firmenfeier am 19. Dezember zwei Sicherheitsleute von 18 bis 2 Uhr"
+        if lang == "de"
+        else "we need two security guards for our company party on December 19th from 6 pm to 2 am"
+    )
+    d.hear("Hafenstraße 12 in Bremerhaven")
+    d.hear("ja" if lang == "de" else "yes")
+    reply = d.hear("Schröder Logistik, Kai Schröder")
+    assert d.state.name == "Kai Schröder"
+    assert reply.says == [prompt("sicherheitsdienst-nord", "confirm_name", lang, caller_name="Kai Schröder")]
