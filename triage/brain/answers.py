@@ -484,8 +484,25 @@ def asks_who(text: str) -> bool:
 _ABOUT_RECORDING = frozenset(
     "recording record recorded recordings call fine is that s this totally absolutely no problem go ahead can "
     "aufzeichnung aufzeichnen aufgezeichnet aufnahme aufnehmen aufgenommen gespraech das die ist in ordnung "
-    "kein problem sie koennen duerfen gern gerne damit bin einverstanden von mir aus".split()
+    "kein problem sie koennen duerfen gern gerne damit bin einverstanden von mir aus "
+    # issue 11, found by calling: "ja ja, machen Sie mal", "hab nichts dagegen", "fine by me", "I don't mind at all"
+    "machen mal ruhig nur meinetwegen nichts dagegen hab habe klar sure yeah by me i don t do not mind at all "
+    "doesn t does bother objection objections be my guest alright all right whatever "
+    # the refusal said in words: "nein, das möchte ich nicht", "no, I'd rather not"
+    "moechte will mag nicht lieber rather prefer would d not".split()
 )
+# consent said without a yes, or with a "no" in it: "kein Problem", "hab nichts dagegen", "no problem", "I don't mind"
+_GO_AHEAD = re.compile(
+    r"\b(machen sie|von mir aus|meinetwegen|kein problem|nichts dagegen|in ordnung|einverstanden|go ahead"
+    r"|fine by me|no problem|(don t|do not) mind|no objections?|be my guest|(doesn t|does not) bother me)\b"
+)
+
+
+def agrees_to_recording(pack: Pack, text: str) -> bool:
+    """The turn is consent to the recording in words other than a plain yes ("meinetwegen, kein Problem", "yes,
+    I don't mind at all", "ja ja, machen Sie mal") and says nothing else: a "no" inside "no problem" is none."""
+    folded = fold(text)
+    return bool(_GO_AHEAD.search(folded)) and not refuses_recording(text) and only_about_recording(pack, text)
 
 
 def only_about_recording(pack: Pack, text: str) -> bool:

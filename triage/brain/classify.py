@@ -276,6 +276,10 @@ _DENIED_LIST = re.compile(fold_pattern(
     # issue 11, nineteenth set: "die Steckdose ist locker, ist nichts nass", "nothing's wet": water on electrics denied
     r"|\b(nichts|nix|nothing) (\w+ )?(ist |is |s )?(nass|wet|feucht|damp)\b"
     r"|\b(ist|is|s) (nicht|not) (nass|wet|feucht|damp)\b"
+    # "es steht kein Wasser auf dem Boden", "there's no water on the floor, it just keeps running": water where it
+    # must not be, denied (water that does not come out of the tap is the other thing, no_water)
+    r"|\b(kein|no) (wasser|water) (\w+ ){0,2}(auf dem boden|am boden|im keller|durch die decke|an der wand"
+    r"|on the (floor|ground|carpet)|in the (basement|cellar)|through the (ceiling|wall))"
 ))
 
 # impatience, not despair: "ich kann nicht mehr warten", "I can't wait any longer" sit beside "ich kann nicht mehr"

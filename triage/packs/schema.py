@@ -424,6 +424,12 @@ class Pack(Strict):
     out_of_hours: OutOfHours = Field(default_factory=OutOfHours)
     phone_numbers: list[str] = Field(default_factory=list)
     address: str | None = None
+    comes_to_callers: bool = Field(
+        default=True,
+        description="Someone of this business goes to the caller (plumber, technician, guard): a handoff that no"
+        " emergency of the pack names asks for the caller's address. False for a law firm or an office that"
+        " only calls back.",
+    )
     public_numbers: PublicNumbers = Field(default_factory=PublicNumbers)
     emergencies: list[Emergency] = Field(default_factory=list)
     catalog: list[CatalogItem] = Field(default_factory=list)

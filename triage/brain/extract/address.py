@@ -74,6 +74,9 @@ _NOT_PLACE = _wordset(
     "january february march june july october december morgen abend mittag vormittag nachmittag nacht "
     "morning afternoon evening night ende anfang moment telefon apparat stück euro euros dollars pounds uhr "
     "packungen packung "
+    # "am liebsten morgen", "am besten nach 17 Uhr", "am Wochenende": said where the address is asked, no street
+    "liebsten besten schnellsten ehesten meisten frühesten spätesten einfachsten günstigsten wochenende "
+    "feierabend "
     "keller dach boden bad küche garten flur hof wohnung haus erdgeschoss obergeschoss etage stock erster "
     "zweiter dritter vierter hinterhaus vorderhaus links rechts oben unten klingel floor flat apartment"
 )

@@ -204,6 +204,14 @@ def _as_spelled(word: str, spelled: dict[str, str]) -> str:
     return word
 
 
+# words that make a name a business's: the firm a caller says before their own name is not theirs
+_FIRM = re.compile(
+    r"\b(?:firma|gmbh|ag|kg|ug|ohg|gbr|logistik|bau|service|services|ltd|limited|inc|plc|llc|company|corp|group"
+    r"|gruppe|holding|bäckerei|praxis|kanzlei|autohaus|hausverwaltung|immobilien|transporte|spedition|handel"
+    r"|elektro|sanitär|consulting|solutions|systems|and co|und co|& co)\b"
+)
+
+
 def _name_in(t: str, lang: str, expecting: bool) -> str | None:
     found = _name_at(t, lang, expecting)
     if not expecting and found and "," in t:
@@ -216,6 +224,10 @@ def _name_in(t: str, lang: str, expecting: bool) -> str | None:
     parts = [part for part in re.split(r"[,.;]", t) if part.strip()]
     if not expecting or len(parts) < 2:
         return found
+    # "Schröder Logistik, Kai Schröder", "Bäckerei Lange, hier ist Frau Lange": the firm said first, then the person
+    people = [n for n in (_name_at(part, lang, True) for part in parts if not _FIRM.search(part)) if n]
+    if len(people) == 1 and len(people) < len(parts):
+        return people[0]
     # "Schmidt, Anna Schmidt", "Yilmaz. Kemal Yilmaz.": the fuller form; "Müller, Hans": surname first
     names = [n for n in (_name_at(part, lang, True) for part in parts) if n]
     if len(names) < 2:

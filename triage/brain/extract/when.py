@@ -437,6 +437,10 @@ _WHEN_CORRECTION = re.compile(
     r"|stattdessen|i mean|ich meine|besser)\b"
 )
 _NEGATED_BEFORE = re.compile(r"\b(?:nicht|not)\s+(?:am\s+|on\s+)?$")
+# "seit Montag", "since this morning": when a fault began, never when the caller wants someone (a weekday
+# after "since" would otherwise be next week's)
+_SINCE_BEFORE = re.compile(r"\b(?:seit|since)\s+(?:dem\s+|the\s+|about\s+|etwa\s+|ca\s+)?$")
+_SINCE_START = re.compile(r"(?:seit|since)\b")
 
 
 def _kinds(pieces: list[_Piece]) -> set[str]:
@@ -444,11 +448,14 @@ def _kinds(pieces: list[_Piece]) -> set[str]:
 
 
 def _as_meant(t: str, matches: list[tuple[int, int, list[_Piece]]], today: date) -> list[tuple[int, int, list[_Piece]]]:
-    """The days and times the caller means: one said with "nicht" before it ("nicht Montag, Dienstag") or
+    """The days and times the caller means: one said after "seit" / "since" goes (when a fault began), one
+    said with "nicht" before it ("nicht Montag, Dienstag") or
     corrected by a later one of its kind goes, and so does a past day beside one to come ("we had your door
     staff last Saturday ... again next Saturday": the past one tells what happened, not when)."""
     kept: list[tuple[int, int, list[_Piece]]] = []
     for k, match in enumerate(matches):
+        if _SINCE_BEFORE.search(t[max(0, match[0] - 14) : match[0]]) or _SINCE_START.match(t, match[0]):
+            continue
         if _NEGATED_BEFORE.search(t[max(0, match[0] - 12) : match[0]]):
             kept = [m for m in kept if m[2] != match[2]]  # "auf Montag verlegt, nein, nicht Montag": neither
             continue

@@ -53,6 +53,8 @@ def _on_site(c: Context, a: Analysis) -> bool:
     emergency = c.pack.emergency(c.state.emergency_id)
     if emergency is not None:
         return emergency.needs_address
+    if not c.pack.comes_to_callers:
+        return False  # a law firm's callers are called back, never visited: their address is no help
     # a danger no rule named (the model's call) gets an address asked: better one question too many
     return a.rule_kind is None or a.rule_kind in _ON_SITE_KINDS
 

@@ -18,9 +18,11 @@ def consent(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     s = c.state
     s.lang = answers.answer_language(c.pack, text) or s.lang  # "yes, that's fine": go on in the caller's language
     refused = answers.refuses_recording(text)  # "nein, ich möchte nicht aufgezeichnet werden"
-    answer = False if refused else answers.yes_no(c.pack, text, s.lang)
+    agreed = answers.agrees_to_recording(c.pack, text)  # "meinetwegen, kein Problem", "I don't mind at all"
+    answer = False if refused else True if agreed else answers.yes_no(c.pack, text, s.lang)
     recording.decided(s, answer is True, c.now())
-    short = len(text.split()) <= 4 or answers.only_greets(text, s.name) or answers.only_about_recording(c.pack, text)
+    short = agreed or len(text.split()) <= 4 or answers.only_greets(text, s.name)
+    short = short or answers.only_about_recording(c.pack, text)
     if refused or (answer is not None and short):
         s.phase = "need"
         first = [] if answer else [c.say("consent_declined")]
