@@ -315,6 +315,39 @@ _FEAR_OF_A_THING = re.compile(
     )
 )
 
+# the caller hands the phone to someone else ("ich geb Ihnen mal meine Tochter", "moment, ich geb Sie an meinen Mann
+# weiter", "I'm not good with this, I'll pass you to my daughter", "I'll put my neighbour on"): the encoder puts these
+# beside a farewell to a daughter or a husband lying on the floor; the model alone makes no emergency and no acute
+# distress of them, a rule still hears a danger said beside them (issue 11, thirty-third set)
+_HANDOVER = re.compile(
+    fold_pattern(
+        r"\bich (geb|gebe|reich|reiche) (ihnen|sie|dich|euch) (\w+ ){0,2}(an |weiter an |rüber an |mal an )?"
+        r"(meine|meinen|meinem|unsere|unseren|die|den) (\w+ )?(tochter|sohn|mann|frau|enkel\w*|nachbar\w*|kolleg\w*"
+        r"|chef\w*|mutter|vater|schwester|bruder|freund\w*|partner\w*|betreuer\w*|pfleger\w*)\b"
+        r"|\bich (geb|gebe) (sie|ihnen|dich) (mal |jetzt |gleich )?weiter\b"
+        r"|\b(können|könnten|kann) sie (\w+ )?mit (meinem|meiner|meinen) (\w+ )?(enkel\w*|sohn|tochter|mann|frau"
+        r"|nachbar\w*) (sprechen|reden)\b"
+        r"|\bich (hol|hole) (ihnen )?(mal |schnell |kurz )?(meine|meinen) (\w+ )?(tochter|sohn|mann|frau|enkel\w*"
+        r"|nachbar\w*)\b"
+        r"|\b(i ll|i will|let me|i m going to|i m gonna|gonna) (just )?(pass|hand|put) you (over |across )?(on )?to"
+        r" (my|our|the) (\w+ )?(daughter|son|husband|wife|grandson|granddaughter|neighbou?r|colleague|boss|mum|mom"
+        r"|dad|sister|brother|partner|friend|carer)\b"
+        r"|\b(i ll|i will|let me) (just )?(put|get|fetch) (my|our|the) (\w+ )?(daughter|son|husband|wife|grandson"
+        r"|granddaughter|neighbou?r|colleague|boss|mum|mom|dad|sister|brother|partner|friend|carer)\b"
+        r"(?! to (call|ring))"
+        r"|\bcan you (talk|speak) to my (\w+ )?(grandson|granddaughter|son|daughter|husband|wife|neighbou?r|carer)\b"
+    )
+)
+
+# the one the call is about said to be calm ("sie ist ganz ruhig", "she's perfectly calm", "die ist ganz entspannt"):
+# no panic of now for the model to read into a relative's tablets (issue 11, thirty-third set)
+_CALM_OTHER = re.compile(
+    fold_pattern(
+        r"\b(ist|sind) (ganz |total |völlig |vollkommen |sehr )?(ruhig|entspannt|gelassen)\b"
+        r"|\b(s|is|are|re) (perfectly |totally |completely |very |quite )?(calm|relaxed)\b"
+    )
+)
+
 # busy, not burning: "bei uns brennt gerade die Hütte, so viel zu tun", "our phones are blowing up today"
 _BUSY = re.compile(
     fold_pattern(
@@ -582,7 +615,7 @@ def classify(
         or _FIRE_SERVICE_PLACE.search(folded.text)
         or _DISPOSAL.search(folded.text) or _FEAR_OF_A_THING.search(folded.text)
         or _ON_SCREEN.search(folded.text) or _MISSED_DOSE.search(folded.text) or _TAKING_MEDICINE.search(folded.text)
-        or mods.kill_idiom
+        or mods.kill_idiom or _HANDOVER.search(folded.text)
     )
     named = [folded.text[a:b] for a, b in R.name_spans(folded)]  # "Rauch, Petra Rauch": hazard words that are names
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
@@ -677,6 +710,8 @@ def classify(
             intent = "report_problem"
         if not cues and top is None and (prediction is None or trivial):
             intent = "other"  # "ja, die Aufnahme ist okay": everyday words only ask for nothing
+        if not cues and top is None and _HANDOVER.search(folded.text):
+            intent = "other"  # handing the phone over asks for nothing yet (thirty-third set)
         if "quote" in cues and intent in ("information", "place_order") and urgency != "P4":
             intent = "leave_message"  # "ich hätte gern ein Angebot": a quote is a callback with the request
         if intent == "request_human" and "message" in cues:
@@ -788,6 +823,7 @@ def classify(
             distress = "none"
         if distress == "acute" and urgency in ("P2", "P3") and (
             calm := _IF_EVER.search(folded.text) or mods.resolved or _NO_HARM.search(folded.text)
+            or _CALM_OTHER.search(folded.text)
         ):
             # "hier ist alles in Ordnung, ich hab nur so ein komisches Gefühl", "wenn sie mal stürzt, bieten Sie so was
             # an": no fear of now the model may read into words of a what-if or of all being well (twenty-seventh set)
@@ -930,8 +966,12 @@ def _denied_panic(distress_hits: list[R.Hit], folded: Folded) -> R.Hit | None:
     return next(
         (
             h for h in distress_hits
-            if h.negated and h.rule.distress == "acute" and folded.text[: h.start].split()[-1:] in (["keine"],
-            ["kein"], ["not"], ["no"])
+            if h.negated and h.rule.distress == "acute" and (
+                folded.text[: h.start].split()[-1:] in (["keine"], ["kein"], ["not"], ["no"], ["dont"])
+                # "don't panic", "no need to panic" (issue 11, thirty-third set)
+                or folded.text[: h.start].split()[-2:] == ["don", "t"]
+                or folded.text[: h.start].split()[-3:] == ["no", "need", "to"]
+            )
         ),
         None,
     )

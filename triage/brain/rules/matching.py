@@ -91,6 +91,8 @@ _IDIOMS = re.compile(
     # issue 11, twenty-ninth set: a broken-off "ich kann nicht", "I can't" before a new subject ("ich kann nicht ich
     # krieg keine Luft mehr", "i can't he isn't breathing"): panic that stops mid-sentence denies nothing that follows
     r"|(kann|kannst|can t|cannot|can not)( nicht| nich)?(?= (ich|i|er|sie|he|she|wir|we|es|it|mein|meine|my)\b)"
+    # issue 11, thirty-third set: "no" or "nein" cried over and over ("NO NO NO he's not moving"): a cry, not a denial
+    r"|(no|nein|nee)( (no|nein|nee))+(?=\s*$| (he|she|they|er|sie|i|ich|it|es|my|mein\w*|the|der|die|das)\b)"
     r")\b"
 )
 _CLAUSE_BREAKS = frozenset("und aber oder weil sondern doch dass and but or because so".split())
@@ -134,6 +136,8 @@ def is_negated(folded: Folded, start: int, end: int, *, after: bool = True, look
         if following in ("mehr", "anymore", "longer", "nur", "only"):
             continue
         if word in NEGATORS and previous not in _NOT_NEGATING_AFTER:
+            if _false_start(folded, start, end, word, previous):
+                continue
             if _ends_own_clause(previous, following, before[len(before) - distance + 1 :]):
                 break
             return True
@@ -143,6 +147,17 @@ def is_negated(folded: Folded, start: int, end: int, *, after: bool = True, look
     # issue 11, thirty-second set: a hedge right after the hazard ("riecht es nach Gas, weiß nicht, ob das wichtig ist",
     # "keine Ahnung, ob das schlimm ist") is the caller's doubt, not a denial, as it is before it
     return after and bool(_NEG_AFTER.match(_IDIOMS.sub(" ", folded.text[end:])) or _DENIED_AFTER.match(said_of_it))
+
+
+def _false_start(folded: Folded, start: int, end: int, word: str, previous: str) -> bool:
+    """The negator begins a broken-off start of the very words matched ("he's not bree- he's not breathing", "sie
+    atmet nicht, sie atmet nicht"): the caller says the symptom again, and its own "not" denies nothing (issue 11,
+    thirty-third set)."""
+    matched = [w for w in folded.text[start:end].split() if w not in ("t", "s")]
+    if word not in matched:
+        return False
+    at = matched.index(word)
+    return at > 0 and matched[at - 1] == previous
 
 
 def _ends_own_clause(previous: str, following: str, rest: list[str]) -> bool:

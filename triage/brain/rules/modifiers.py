@@ -138,6 +138,11 @@ RESOLVED = re.compile(fold_pattern(
     # issue 11, twenty-fourth set: a cut that has healed ("jetzt ist es verheilt", "it's healed now")
     r"|(\b(ist|sind) (\w+ ){0,2}(verheilt|abgeheilt)|\b(has|have|s|is|are) (\w+ )?(healed|healed up))\b"
     r"(?!.*\b(aber|jetzt|plötzlich|but|now|suddenly)\b)"
+    # issue 11, thirty-third set: a small wound already dressed ("ist schon verbunden", "it's already bandaged"), a person
+    # said to be fine again ("my husband's fine again", "he's fine now")
+    r"|\b(ist|sind|hab|habe|haben|wurde|wurden) (\w+ ){0,2}(schon|bereits) (\w+ )?(verbunden|verarztet|versorgt|genäht|geklebt)\b"
+    r"|\b(already|s been|has been|have been) (\w+ )?(bandaged|dressed|patched up|stitched|plastered|seen to)\b"
+    r"|\b(he s|she s|he is|she is|my \w+ s|my \w+ is|they re|everyone s) (\w+ )?(fine|ok|okay|alright|all right) (again|now)\b"
     # issue 11, twenty-seventh set: a danger the caller took it for and was not ("ich dachte erst, es wär ein Rohrbruch,
     # aber es war nur die Waschmaschine", "I thought it was a burst pipe but it was only the washing machine")
     r"|\b(dachte|dachten|gedacht|glaubte|glaubten|geglaubt|thought|was sure|were sure)\b (\w+ ){0,12}"
@@ -417,6 +422,10 @@ _STORY_WHERE = (
     r"\b(spiel|spiele|computerspiel|videospiel|ballerspiel|handyspiel|game|games|video ?game|computer game|krimi|film"
     r"|kinofilm|movie|serie|series|show|thriller|folge|episode|buch|roman|book|novel) (gesehen |geguckt |angeschaut "
     r"|gespielt |gelesen |watched |saw |seen |played |read )?(wo|where|in dem|in der|in which)\b"
+    # issue 11, thirty-third set: a book or a crime novel being read, its plot told after "da" ("ich les gerade einen
+    # Krimi, da verblutet einer im Keller")
+    r"|\b(les|lese|lesen|liest|hör|höre|guck|gucke|schau|schaue) (\w+ )?(gerade |grad )?(einen|ein|den|das|eine|die) "
+    r"(krimi|thriller|roman|buch|hörbuch|film|serie)\b,? da\b"
 )
 # issue 11, thirty-first set: a plot told as "a book where …" runs on past "und"/"and" ("ein Buch, wo die Frau alles
 # verliert und am Ende nicht mehr leben will"), unless the caller turns to themselves or to now ("… und ich auch")
@@ -452,7 +461,7 @@ STORY = re.compile(fold_pattern(
     r"\b(im|in dem|in einem|in der|in einer) (film|kinofilm|krimi|tatort|thriller|fernsehkrimi|sonntagskrimi|polizeiruf"
     r"|roman|serie|soap)\b(?! von)"
     r"|\b(in|on) (the|a|that|this) (film|movie|crime drama|thriller|detective show|cop show|crime series|soap opera"
-    r"|novel|episode|series)\b(?! of)"
+    r"|novel|episode|series|drama|tv drama|period drama)\b(?! of)"
     r"|" + _STORY_WHERE +
     # issue 11, twenty-eighth set: a game or a TV series, a film "where" something happens
     r"|\b(in|on) (the|a|that|this|my|his|her|their) (\w+ )?(game|video game|computer game|tv series|tv show|tv drama)\b"
@@ -461,7 +470,17 @@ STORY = re.compile(fold_pattern(
     r"|\b(guckt|gucken|schaut|schauen|sieht|sehen) (\w+ )?(einen|den|eine|die) (film|serie|krimi|zeichentrickfilm),? (wo|in dem|in der)\b"
     # issue 11, twenty-ninth set: the news ("on the news that a gas leak destroyed a house", "in den Nachrichten kam, dass")
     r"|\b(in|on) the (news|radio|paper|papers|newspaper)\b|\b(im|in den|in der) (radio|nachrichten|zeitung|tagesschau)\b"
+    # issue 11, thirty-third set: a film being made, a scene or a script ("we're shooting a film and in one scene …", "wir
+    # drehen einen Film, in einer Szene …")
+    r"|\b(in|on) (the|a|that|this|one|our|my) (scene|script|screenplay|sketch)\b|\b(im|in dem|in einer|in der|in unserer"
+    r"|in unserem) (szene|drehbuch|sketch)\b"
+    r"|\b(shooting|filming|making|writing|rehearsing) (a|our|my|the) (film|movie|short film|play|series|script|scene|sketch)\b"
+    r"|\b(drehen|dreh|drehe|schreiben|schreibe|proben|probe) (\w+ )?(einen|ein|unseren|unser|den|das) (film|kurzfilm"
+    r"|theaterstück|stück|drehbuch|sketch|hörspiel)\b"
 ))
+# issue 11, thirty-third set: the story named right after its plot ("someone got threatened with a knife on that series
+# last night", "einer wurde mit dem Messer bedroht, in der Serie gestern")
+_STORY_AFTER_REACH = 3
 
 
 # issue 11, sixteenth set: "die ist jetzt wieder gut, aber was ich sagen wollte …": what ended is not what follows
@@ -671,12 +690,24 @@ class Found:
         """The story on screen, when the hazard is its plot: "gestern im Tatort hat einer seine Frau erschossen", "in the
         crime drama a man shot his wife" (issue 11, twenty-fourth set); a turn to now between them ("wir gucken einen
         Film, und jetzt riecht es nach Gas") makes the hazard the caller's own."""
-        m = STORY.search(self.folded.text)
-        if m is None or m.end() > hit.start:
-            return None
+        before = [s for s in STORY.finditer(self.folded.text) if s.end() <= hit.start]
+        if not before:
+            return self._story_right_after(hit)
+        m = before[-1]
         between = self.folded.text[m.end() : hit.start]
         join = _JOIN_TO_SELF if _STORY_WHERE_RE.search(m.group(0)) else _CLAUSE_JOIN
         if TURN_TO_NOW.search(between) or join.search(between) or len(between.split()) > _STORY_REACH:
+            return None
+        return m.group(0)
+
+    def _story_right_after(self, hit: Hit) -> str | None:
+        """The story named within a few words after the hazard, with no clause between ("… with a knife on that series
+        last night")."""
+        m = STORY.search(self.folded.text, hit.end)
+        if m is None:
+            return None
+        between = self.folded.text[hit.end : m.start()]
+        if _CLAUSE_JOIN.search(between) or TURN_TO_NOW.search(between) or len(between.split()) > _STORY_AFTER_REACH:
             return None
         return m.group(0)
 
