@@ -723,6 +723,10 @@ def classify(
             and _TRADESPERSON.search(folded.text)
         ):
             intent = "report_problem"  # "I need a plumber, the tap keeps dripping": a fault to be seen to, no item
+        if "order_status" in cues and intent == "information" and urgency == "P3":
+            # "können Sie mir sagen, ob mein Laptop schon repariert ist?": asked after the caller's own order or repair,
+            # which the model hears only as a question (and the catalogue's item of that name turned it into an order)
+            intent = "order_status"
         if "guard_order" in cues and intent == "appointment" and "quote" not in cues:
             intent = "place_order"  # "einen Wachschutz buchen": guarding and patrols are catalogue services
 

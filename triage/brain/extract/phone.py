@@ -20,8 +20,12 @@ _PHONE_CUE = re.compile(
 )
 _NOT_PHONE = re.compile(
     r"(?:hausnummer|hausnr|postleitzahl|plz|kundennummer|bestellnummer|auftragsnummer|rechnungsnummer"
-    r"|vertragsnummer|house number|zip code|zip|postcode|postal code|order number|customer number"
-    r"|account number|invoice number|reference number)\W*(?:ist|is|lautet|wäre)?\W*$"
+    r"|vertragsnummer|vorgangsnummer|ticketnummer|seriennummer|aktenzeichen|house number|zip code|zip|postcode"
+    r"|postal code|order number|customer number|account number|invoice number|reference number|ticket number"
+    r"|case number|serial number"
+    # "Rechnung 2024-117", "Auftrag Nr. 4711", "invoice no 117": the number of a paper, not of a phone
+    r"|\b(?:rechnung|auftrag|bestellung|vorgang|ticket|invoice|order|case)(?:\W*(?:nr|no|nummer|number)\b\.?)?)"
+    r"\W*(?:ist|is|lautet|wäre|war|was)?\W*$"
 )
 _TRUNK_ZERO = re.compile(r"^\+(49|43|41|44)0")  # "+49 0171 ..." dials as "+49 171 ..."
 
@@ -190,9 +194,10 @@ _MOBILE = re.compile(r"^(?:01[5-7]|\+491[5-7])")
 def phone_digits(text: str, lang: str) -> str | None:
     """The digits of the last group of digits in a turn, as said ("0176.", "1, 2, 3, 4", "null eins
     sieben"): a piece of a number when a pause cut the caller's turn. None when no digit was said."""
-    runs = _digit_runs(_phone_text(text, lang))
-    if not runs:
-        return None
+    prepared = _phone_text(text, lang)
+    runs = _digit_runs(prepared)
+    if not runs or _NOT_PHONE.search(prepared[: runs[-1][0].start()]):
+        return None  # "the invoice number is 2024-117": no piece of a phone number
     return "".join(group.group() for group in runs[-1])
 
 

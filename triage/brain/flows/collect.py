@@ -318,6 +318,15 @@ def _pass_over_site(c: Context, given: Slot) -> None:
         s.declined.add("address")
 
 
+def _as_next_sentence(message: str | None, more: str) -> str:
+    """More words of a message as a sentence of their own, so the read-back and the agent read two sentences:
+    "… the invoice you sent me. the invoice number is 2024-117 …", not one run-on."""
+    if not message:
+        return more
+    stop = "" if message.rstrip()[-1:] in ".!?" else "."
+    return f"{message.rstrip()}{stop} {more}"
+
+
 def _more_message(c: Context, missing: Slot | None, text: str) -> Reply | None:
     """More of the message, said while we asked for a detail: kept, the question asked again (a name spelled
     out is no message: it is read back instead). None when the turn is no such thing."""
@@ -326,7 +335,7 @@ def _more_message(c: Context, missing: Slot | None, text: str) -> Reply | None:
         return None
     if not s.name and _only_a_name(text, s.lang):
         return None  # "Lehmann, Julia Lehmann" while the number is asked: the name, given early
-    s.message = f"{s.message} {text.strip()}" if s.message else text.strip()
+    s.message = _as_next_sentence(s.message, text.strip())
     if _name_passed_over(c, missing):
         return next_detail(c)
     return Reply([_ask(c, missing)])
