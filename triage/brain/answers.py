@@ -227,6 +227,56 @@ def remembered(text: str) -> str | None:
     return rest if len(rest.split()) >= 3 else None
 
 
+# "Nein danke.", "no thanks": to a read-back, a no said politely; alone it says neither what is wrong nor that
+# all is well (it is "das ist alles" that says the caller has nothing more)
+_NO_THANKS_ALONE = re.compile(r"^(nein|no|ne|nee|noe|nope|nah)( danke| thanks| thank you)( schoen| sehr)?$")
+# the no (and its thanks) a correction to a read-back starts with: "Nein danke, es ist der Drucker im Flur"
+_NO_LEAD = re.compile(
+    r"^\W*(?:(?:nein|nee|ne|no|nope|nah)\b[\s,.;:!-]*)(?:(?:danke|thanks|thank you)\b[\s,.;:!-]*)?(?:(?:sorry|also|well)\b[\s,.;:!-]*)?",
+    re.IGNORECASE,
+)
+
+
+def no_thanks_alone(text: str) -> bool:
+    """ "Nein danke." / "No thanks." and nothing else."""
+    return bool(_NO_THANKS_ALONE.match(fold(text).strip()))
+
+
+def after_no(text: str) -> str | None:
+    """What a caller says after the no that starts their answer to a read-back ("Nein danke, es ist der Drucker im
+    Flur, nicht im Büro", "no, two not three"), as they said it; None when the turn starts with no no, or nothing
+    but a goodbye or "that's all" follows it."""
+    m = _NO_LEAD.match(text)
+    if not m or not m.group(0).strip(" ,.;:!-"):
+        return None
+    rest = text[m.end() :].strip(" ,.;:!-")
+    if not rest or is_done(rest) or says_goodbye(rest):
+        return None
+    return rest
+
+
+# the yes a caller's addition to a read-back starts with: "Yes, and please only call after 4", "Ja, genau, und ..."
+_YES_LEAD = re.compile(
+    r"^\W*(?:(?:ja|jawohl|jep|genau|richtig|stimmt|korrekt|das stimmt|das ist richtig|yes|yeah|yep|correct|right"
+    r"|that'?s right|that is right|that'?s correct)\b[\s,.;:!-]*)+(?:(?:und|and|aber|but|plus|also)\b[\s,.;:!-]*)?",
+    re.IGNORECASE,
+)
+
+
+def after_yes(text: str) -> str | None:
+    """What a caller adds after the yes to a read-back ("Yes, and please only call after 4 in the afternoon"), as
+    they said it; None when the turn starts with no yes, or only thanks, a goodbye or "that's all" follow it."""
+    from .silence_words import only_thanks
+
+    m = _YES_LEAD.match(text)
+    if not m:
+        return None
+    rest = text[m.end() :].strip(" ,.;:!-")
+    if len(rest.split()) < 3 or is_done(rest) or says_goodbye(rest) or only_thanks(rest):
+        return None
+    return rest
+
+
 def says_goodbye(text: str) -> bool:
     """The caller says goodbye: whatever the bot still wanted to ask, they are about to hang up."""
     return bool(_FAREWELL.search(fold(text)))

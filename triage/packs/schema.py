@@ -328,6 +328,10 @@ class Prompts(Strict):
     appointment_ask_when: Localized = Field(default_factory=dict)  # the caller already said what it is about
     appointment_time_agreed: Localized = Field(default_factory=dict)  # "wann hätten Sie frei?": who agrees the time
     silence_question: Localized = Field(default_factory=dict)  # silence while a question stands: it comes again
+    # "nein" / "nein danke" to a read-back with nothing said about what is wrong: what to change, not a cancel
+    what_to_change: Localized = Field(default_factory=dict)
+    # "was kostet ein Monitor?": the catalogue item's own price, in the caller's language
+    item_price: Localized = Field(default_factory=dict)
     # "what's the difference?" to an option question the pack cannot answer: who advises, then the question again
     order_option_advice: Localized = Field(default_factory=dict)
     yes_words: LocalizedList

@@ -406,8 +406,10 @@ def detail_instead(c: Context, text: str) -> Slot | None:
         return "phone"
     if s.name or len(unspelled(text).split()) > 4:  # a name, however long its spelling, is a few words
         return None
-    if not extract_address(text, s.lang).is_empty() or bare_town(text, s.lang):
+    if not extract_address(text, s.lang).is_empty():
         return None
+    if bare_town(text, s.lang) and _address_pending(c):
+        return None  # "Altona." may be the town of the address still to come; a word alone is no name then
     if s.confirming is None and c.missing() == "address" and _street_misheard(text, s.lang):
         return None
     name = extract_name(text, s.lang, expecting=True)
@@ -416,6 +418,13 @@ def detail_instead(c: Context, text: str) -> Slot | None:
     s.name = name
     s.confirmed.discard("name")
     return "name"
+
+
+def _address_pending(c: Context) -> bool:
+    """An address this call still wants (asked, or to be asked, or its read-back open): a word alone may be its town.
+    Without one ("Lehmann" where the callback number is asked, in a message), such a word is the caller's name."""
+    s = c.state
+    return s.phase != "collect" or ("address" in s.needs and "address" not in s.confirmed | s.declined)
 
 
 def _town_added(c: Context, slot: Slot | None, text: str) -> str | None:
