@@ -120,7 +120,10 @@ def _needs_address(c: Context) -> bool:
 def readback(c: Context) -> list[str]:
     s = c.state
     s.phase = "order_confirm"
-    return [c.say("order_readback", items=_items_text(c), fulfilment=s.fulfilment)]
+    # the day and time of a booking as the caller said them ("am Samstag ab 18 Uhr"): what the request is stored with
+    dated = any(re.match(r"\d{4}-\d{2}-\d{2}$|\d{4}-W\d", w) for w in s.when)  # a day, not "pro Nacht" alone
+    when = (s.when_text or "").strip(" .,;") if dated else ""
+    return [c.say("order_readback", items=_items_text(c), fulfilment=s.fulfilment, when=when)]
 
 
 def _items_text(c: Context) -> str:
@@ -322,13 +325,14 @@ def _confirm(c: Context, a: Analysis, text: str) -> Reply:
     if a.order:  # "nein, drei Packungen": a correction, read back again
         add_lines(c, a.order, amend=answer is False or fixing or bool(_AMENDS.search(fold(text))))
         return Reply(next_step(c))
-    says_no = answer is False or answers.no_thanks_alone(text)
+    # "nein danke" alone confirms the order as before (the first call set's callers say it to mean "nothing more")
+    says_no = answer is False and not answers.no_thanks_alone(text)
     if answer is not True and (says_no or fixing or answers.after_no(text)) and _corrected(c, text):
         # "Nein, zwei, nicht drei", "nein, zum Liefern", "no, the 14 inch": that part changed, the rest kept
         return Reply(next_step(c))
     if fixing and answer is True and len(text.split()) <= 3:
         return Reply(readback(c))  # "Was soll ich ändern?" - "ja": the order as it stands, read back again
-    if answer is True or (answers.closes(text, set()) and not answers.no_thanks_alone(text)):
+    if answer is True or answers.closes(text, set()):
         s.outcome = c.outcome("order", order=_order_dict(c))
         return c.saved_then_more(["order_saved"], closing=answer is not True)
     if says_no and not fixing and not _CANCELS.search(fold(text)):
