@@ -232,7 +232,8 @@ def remembered(text: str) -> str | None:
 _NO_THANKS_ALONE = re.compile(r"^(nein|no|ne|nee|noe|nope|nah)( danke| thanks| thank you)( schoen| sehr)?$")
 # the no (and its thanks) a correction to a read-back starts with: "Nein danke, es ist der Drucker im Flur"
 _NO_LEAD = re.compile(
-    r"^\W*(?:(?:nein|nee|ne|no|nope|nah)\b[\s,.;:!-]*)(?:(?:danke|thanks|thank you)\b[\s,.;:!-]*)?(?:(?:sorry|also|well)\b[\s,.;:!-]*)?",
+    r"^\W*(?:(?:nein|nee|ne|no|nope|nah)\b[\s,.;:!-]*)(?:(?:danke|thanks|thank you)\b[\s,.;:!-]*)?"
+    r"(?:(?:sorry|also|well)\b[\s,.;:!-]*)?",
     re.IGNORECASE,
 )
 
