@@ -375,7 +375,7 @@ def _corrected(c: Context, text: str) -> bool:
         s.fulfilment, changed = way, True
     said = heard_figures(said, c.pack.catalog)
     folded = fold(said)
-    target = None
+    target: OrderLine | None = None
     for line in reversed(s.order):
         item = _item(c, line.sku)
         for group in item.options if item else {}:
@@ -389,9 +389,9 @@ def _corrected(c: Context, text: str) -> bool:
     counts = [n for n in (parse_quantity(w, s.lang) for w in folded.split()) if n is not None]
     if target is not None:
         counts = [n for n in counts if n > 1]  # "the 14 inch one": the pronoun is no count
-    line = target or (s.order[0] if len(s.order) == 1 else None)
-    if line is not None and len(counts) == 1 and 0 < counts[0] <= c.pack.order.max_qty and counts[0] != line.qty:
-        line.qty, changed = counts[0], True
+    counted = target or (s.order[0] if len(s.order) == 1 else None)
+    if counted is not None and len(counts) == 1 and 0 < counts[0] <= c.pack.order.max_qty and counts[0] != counted.qty:
+        counted.qty, changed = counts[0], True
     return changed
 
 
