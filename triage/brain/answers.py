@@ -278,6 +278,18 @@ def after_yes(text: str) -> str | None:
     return rest
 
 
+# "Was kostet ein Monitor?", "how much is a shower head?", "what's the price of ...": a price asked
+_ASKS_PRICE = re.compile(
+    r"\b(was (kostet|kosten)|kostet|wie ?viel (kostet|kosten|ist|macht)|wie teuer|preis|preise|how much|price|prices"
+    r"|what (does|do|would) .{1,40} cost|cost)\b"
+)
+
+
+def asks_price(text: str) -> bool:
+    """The caller asks what something costs."""
+    return bool(_ASKS_PRICE.search(fold(text)))
+
+
 def says_goodbye(text: str) -> bool:
     """The caller says goodbye: whatever the bot still wanted to ask, they are about to hang up."""
     return bool(_FAREWELL.search(fold(text)))
@@ -605,7 +617,12 @@ _PRONOUN_EN = r"(one|ones|it|them|those|two|three|four|five)"
 _PRONOUN_DE = r"(einen|eine|eins|einmal|den|die|das|es|welche|zwei|drei|vier|fuenf)"
 _ORDERS_ONE = re.compile(
     rf"\b({_ORDER_VERB_EN} (\w+ ){{0,1}}{_PRONOUN_EN}"
-    rf"|{_PRONOUN_DE} (\w+ ){{0,2}}{_ORDER_VERB_DE}|{_ORDER_VERB_DE} (ich|wir) (\w+ ){{0,1}}{_PRONOUN_DE})\b"
+    rf"|{_PRONOUN_DE} (\w+ ){{0,2}}{_ORDER_VERB_DE}|{_ORDER_VERB_DE} (ich|wir) (\w+ ){{0,1}}{_PRONOUN_DE}"
+    # "dann hätte ich gern zwei", "ich möchte eins", "then one 24 inch please", "I'd like two"
+    rf"|(haette|haetten|moechte|moechten) (ich|wir) (gern |gerne )?{_PRONOUN_DE}"
+    rf"|(ich|wir) (haette|haetten|moechte|moechten) (gern |gerne )?{_PRONOUN_DE}"
+    rf"|(then|i d like|we d like|i would like|we would like|i ll have|we ll have|give me) {_PRONOUN_EN}(?! of)"
+    r")\b"
 )
 
 
