@@ -79,6 +79,7 @@ const STRINGS = {
     sku: "Artikelnummer",
     nameIn: "Name ({lang})",
     price: "Preis",
+    priceIn: "Preis ({lang})",
     remove: "Entfernen",
     addItem: "Artikel hinzufügen",
     catalogEmpty: "Keine Artikel.",
@@ -208,6 +209,7 @@ const STRINGS = {
     sku: "SKU",
     nameIn: "Name ({lang})",
     price: "Price",
+    priceIn: "Price ({lang})",
     remove: "Remove",
     addItem: "Add item",
     catalogEmpty: "No items.",
@@ -328,6 +330,12 @@ function when(iso) {
 }
 
 const clone = (value) => (value == null ? value : JSON.parse(JSON.stringify(value)));
+// a catalogue item's price in one language: the pack's per-language price, or an older pack's one string in the
+// item's first language
+const priceIn = (item, lang) => {
+  if (typeof item.price === "string") return (Object.keys(item.name || {})[0] || "de") === lang ? item.price : "";
+  return (item.price || {})[lang] || "";
+};
 
 // --- the server --------------------------------------------------------------------------------
 const clientPath = (suffix = "") => `/api/admin/clients/${encodeURIComponent(state.client)}${suffix}`;
@@ -692,19 +700,27 @@ function renderForm(focusId) {
           }),
         ),
       ),
-      field(
-        `catalog[${i}].price`,
-        t("price"),
-        el("input", {
-          id: `catalog-${i}-price`,
-          class: "short",
-          value: item.price ?? "",
-          oninput: (e) =>
-            update((it) => {
-              if (e.target.value.trim()) it.price = e.target.value;
-              else delete it.price;
-            }),
-        }),
+      // the price as the caller hears it, per language ("ab 189 Euro", "from 189 euros"); an older pack's one string
+      // is the price in the item's first language
+      ...langs.map((lang) =>
+        field(
+          `catalog[${i}].price.${lang}`,
+          t("priceIn", { lang: lang.toUpperCase() }),
+          el("input", {
+            id: `catalog-${i}-price-${lang}`,
+            class: "short",
+            lang,
+            value: priceIn(item, lang),
+            oninput: (e) =>
+              update((it) => {
+                const prices = typeof it.price === "string" ? { [Object.keys(it.name || {})[0] || lang]: it.price } : { ...(it.price || {}) };
+                if (e.target.value.trim()) prices[lang] = e.target.value;
+                else delete prices[lang];
+                if (Object.keys(prices).length) it.price = prices;
+                else delete it.price;
+              }),
+          }),
+        ),
       ),
     ];
     const remove = el("button", {
