@@ -290,6 +290,20 @@ def asks_price(text: str) -> bool:
     return bool(_ASKS_PRICE.search(fold(text)))
 
 
+# "Was kostet der denn?", "how much is it?": the price of the thing just spoken of, named by a pronoun only
+_PRICE_OF_IT = re.compile(
+    r"\b(was (kostet|kosten)|wie teuer (ist|sind)|wie ?viel (kostet|kosten)) (der|die|das|den|es|sie|er|dieser|diese)"
+    r"( (denn|eigentlich|ungefaehr|so|dann|bei ihnen|pro stueck))*$"
+    r"|\b(how much (is|are|does|do|would|will) (it|that|this|they|those|one)( (cost|be))?|what (does|do|would|will)"
+    r" (it|that|this|they|those) cost|what s the price( of (it|that|this|them))?)( (then|again|roughly|each|please))*$"
+)
+
+
+def asks_price_of_it(text: str) -> bool:
+    """The caller asks the price of what was just spoken of ("Was kostet der denn?", "how much is it?")."""
+    return bool(_PRICE_OF_IT.search(fold(text).strip()))
+
+
 def says_goodbye(text: str) -> bool:
     """The caller says goodbye: whatever the bot still wanted to ask, they are about to hang up."""
     return bool(_FAREWELL.search(fold(text)))

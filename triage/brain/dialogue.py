@@ -337,8 +337,11 @@ class Dialogue(Context):
         s = self.state
         if not answers.asks_price(text) or not answers.asks_question(text):
             return []
-        lines = a.order or ([s.order[s.option_queue[0][0]]] if s.phase == "order_option" and s.option_queue else [])
-        lines = lines or s.order[-1:]
+        if a.order:
+            return info.item_prices(self, a.order)
+        if not answers.asks_price_of_it(text):
+            return []  # "how much is the call-out fee?": the pack's price list answers that
+        lines = [s.order[s.option_queue[0][0]]] if s.phase == "order_option" and s.option_queue else s.order[-1:]
         return info.item_prices(self, lines)
 
     def _unsure_words(self, a: Analysis, bare_answer: bool) -> Reply | None:
