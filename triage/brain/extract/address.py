@@ -354,12 +354,13 @@ def _town_after_number(t: str) -> str | None:
 
 
 # "Schlachte 3, 28195 Bremen", "Colonnaden 21 in Hamburg", "Lange Reihe 5, Hamburg": asked for the address,
-# the words right before a house number that a postcode or a town follows are the street, whatever they end in.
+# the words right before a house number that a postcode or a town follows are the street, whatever they end in
+# (also after "es geht an die", "it goes to": where an order goes).
 # A postcode may come broken up as Whisper writes a spoken one on the phone line ("two two oh eight five" as
 # "22,85": `triage eval-calls --spoken`): with a town after it, the street before it still counts.
 _BROKEN_POSTCODE = r"(?:\d{1,3}[,. ]\s?){1,2}\d{1,3}\s+"
 _NAMED_STREET = re.compile(
-    r"(?:^|[.!?]\s*|\b(?:at|in|ist|is|it's|its|im|on|address)\s+|,\s*)"
+    r"(?:^|[.!?]\s*|\b(?:at|in|ist|is|it's|its|im|on|address|an|to|nach)\s+|,\s*)"
     rf"(?P<street>[{_LETTERS}]{{3,}}(?:[ -][{_LETTERS}]{{3,}}){{0,2}})"
     rf"\s+{_HOUSE_NUMBER}\s*(?:,\s*|\s+)(?:in\s+)?"
     rf"(?=\d{{5}}(?!\d)|{_BROKEN_POSTCODE}[{_LETTERS}]{{3,}}\s*[.!]?\s*$|[{_LETTERS}]{{3,}}\s*[.!]?\s*$)"

@@ -23,7 +23,11 @@ from .common import (
 _NAME_CUE = re.compile(
     r"\b(?:mein name ist|mein name lautet|meine name ist|mein name|der name ist|name ist|ich hei(?:ß|ss)e"
     r"|hier spricht|am apparat ist|sie sprechen mit|my name is|my name's|the name is|name's|name is"
-    r"|i am called|i'm called|you're speaking (?:with|to)|you are speaking (?:with|to))\b"
+    r"|i am called|i'm called|you're speaking (?:with|to)|you are speaking (?:with|to)"
+    # a relative handed the phone names the one it is for: "meine Mutter heißt Erika Krause", "sie heißt ..."
+    r"|(?:meine (?:mutter|frau|tochter|oma|großmutter|grossmutter|schwester|chefin)|mein (?:vater|mann|sohn|opa"
+    r"|großvater|grossvater|bruder|chef)|sie|er) hei(?:ß|ss)t"
+    r"|(?:his|her|my (?:mum|mom|mother|dad|father|wife|husband|son|daughter)'?s?) name is)\b"
 )
 # These introduce a name only at the start of a turn ("hier ist alles nass" is no introduction),
 # and only when the name is followed by the end or by words that go on naturally after a name.
