@@ -15,7 +15,15 @@ from dataclasses import replace
 from .. import answers
 from ..extract import normalise_phone, of_the_address, phone_digits, plausible_phone
 from ..extract.address import bare_town, corrected_house_number, extract_address
-from ..extract.name import corrected_name, extract_name, name_before_number, spells_name, unspelled
+from ..extract.name import (
+    corrected_name,
+    extract_name,
+    letter_hints,
+    name_before_number,
+    spells_name,
+    unspelled,
+    with_letter_hints,
+)
 from ..extract.phone import corrected_ending, counts_something
 from ..state import Reply, Slot
 from ..text import fold
@@ -215,6 +223,12 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         elif phone_digits(text, s.lang) is not None:
             return Reply([c.say("phone_continue", phone=s.phone_fragment)])
     slot = s.confirming
+    if slot == "name" and "name" not in changed and s.name and (hints := letter_hints(text)):
+        fixed = with_letter_hints(s.name, hints)
+        if fixed != s.name:  # "Mark Becker?" - "no, with a C": the word that can be so written, read back
+            s.name = fixed
+            s.confirmed.discard("name")
+            return _read_back(c, "name")
     if slot is not None:
         answer = answers.yes_no(c.pack, text, s.lang)
         if slot in changed:  # a correction ("nein, Hausnummer 14", "no, Miller, M-I-L-L-E-R"): read it back
