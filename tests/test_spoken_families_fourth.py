@@ -170,3 +170,63 @@ def test_a_postcode_corrected_in_two_groups_replaces_the_one_read_back(lang, tur
         d.hear(turn)
     assert d.state.confirming == "address"
     assert (d.state.address.street, d.state.address.house_number, d.state.address.postcode) == (street, "40", "24105")
+
+
+# --- "in Kiel" after the house number written "and Keel", a house number hyphened to its street -------------------
+@pytest.mark.parametrize(
+    ("heard", "street", "number", "town"),
+    [
+        ("The shop is at Denish Trace 9 and Keele.", "Denish Trace", "9", "Keele"),
+        ("its canel stress 8 and keel.", "Canel Straße", "8", "Keel"),
+        ("Halston Strays 12 and Teal.", "Halston Straße", "12", "Teal"),
+        ("Ethan Strais-30 in Bremen.", "Ethan Straße", "30", "Bremen"),
+    ],
+)
+def test_the_town_after_and_or_a_hyphened_house_number_is_kept(heard, street, number, town):
+    """English only: a German voice's "in Kiel" is written "in Kiel". The site question went round until the call
+    was handed over ("Sorry, I didn't catch that")."""
+    address = extract_address(heard, "en", expecting=True)
+    assert (address.street, address.house_number, address.city) == (street, number, town)
+
+
+@pytest.mark.parametrize(
+    "said", ["Goethestraße 14 and my number is 0171 2345678", "Hauptstraße 5 and I need it today."]
+)
+def test_words_after_and_are_no_town(said):
+    assert extract_address(said, "en", expecting=True).city is None
+
+
+@pytest.mark.parametrize(
+    ("client", "turns"),
+    [
+        ("sicherheitsdienst-nord", ["Yes.", "We need a night guard for our warehouse on Saturday the 19th, from 10pm "
+                                   "to 6am.", "No, that's it.", "The shop is at Denish Trace 9 and Keele."]),
+        ("it-service-hansa", ["Hi, I need a new 14-inch laptop for our trainee. My boss will tell me if it isn't here "
+                              "by Monday.", "Know that's all.", "Ethan Strais-30 in Bremen."]),
+    ],
+)
+def test_a_site_with_its_town_after_and_is_read_back(client, turns):
+    d = dated_call(client, "en")
+    for turn in turns:
+        d.hear(turn)
+    assert d.state.confirming == "address"
+
+
+# --- asked for the address, a house number and a postcode with the town after them are no callback number -----------
+@pytest.mark.parametrize(
+    ("lang", "turns"),
+    [
+        ("en", ["Yes, that's fine.", "Our heating has stopped completely and the whole house is freezing. We have a "
+                "baby at home.", "Halt Y-17, 2259, Hamburg."]),
+        ("de", ["Ja.", "Unsere Heizung ist komplett ausgefallen, das ganze Haus ist eiskalt, wir haben ein Baby.",
+                "Hohe W 17, 2259, Hamburg."]),
+    ],
+)
+def test_an_address_beyond_reading_is_asked_again_not_read_as_the_number(lang, turns):
+    """"Your callback number is 1 7 2 2 5 9": the caller said yes, gave the real number next, and the call went round
+    the address question until it was handed over."""
+    d = dated_call("sanitaer-notdienst", lang)
+    for turn in turns:
+        d.hear(turn)
+    assert d.state.phone is None
+    assert d.state.confirming is None

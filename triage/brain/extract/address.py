@@ -17,7 +17,7 @@ _STREET_WEAK = r"weg|platz|ring|damm|ufer|steig|stieg|pfad|kamp|twiete|deich|red
     # "Straße" said on the phone line and written in English ("Osterstress 45", "Auburn Strais 2", "Langenstraice
     # 30", "Hathenstray's 30": `triage eval-calls --spoken`): a street only with its house number ("under stress"
     # is none)
-    r"stress|strais|straice|stray's"
+    r"stress|strais|straice|stray's|strays"
 )
 # "Osterstray 45", "a gross Elbstrace 145": written so only as the end of one word ("went stray 45 times" is none)
 _STREET_JOINED = r"strace|stray"
@@ -64,7 +64,9 @@ _CITY = (
 _CITY_SUFFIX = re.compile(r"\s+(?:am|an der|im|upon)\s.*$")
 _POSTCODE = re.compile(rf"(?<![\d+])\b(?P<plz>\d{{5}})\b(?!\d)(?:\s*,?\s*{_CITY})?")
 _POSTCODE_CUE = re.compile(r"(?:\bin|plz|postleitzahl|zip|zip code|postcode|post code|postal code)\W*$")
-_CITY_AFTER = re.compile(rf"\s*,?\s*(?:in\s+)?{_CITY}")
+# "Werftstraße 15 in Kiel" said by an English voice is written "Worst Race 15 and Keel": after the house number,
+# "and" and one word that ends the turn are "in" and the town (`triage eval-calls --spoken`)
+_CITY_AFTER = re.compile(rf"\s*,?\s*(?:in\s+|and\s+(?=[{_LETTERS}]{{3,}}\s*[.!]?\s*$))?{_CITY}")
 _IN_CITY = re.compile(rf"\bin\s+{_CITY}")
 _HOUSE_ONLY = re.compile(rf"\b(?:hausnummer|hausnr|house number)\s*(?:ist|is|wäre|lautet)?\s*{_HOUSE_NUMBER}")
 # "number 16, Baker Street": the number named as such, before or after the street
@@ -95,7 +97,7 @@ def _street_case(words: str) -> str:
 
 
 def _expand_str(street: str) -> str:
-    return re.sub(r"(?i)(?:str\.?|stras|strase|strahse|stress|strais|straice|strace|stray's|stray)$", "straße", street)
+    return re.sub(r"(?i)(?:str\.?|stras|strase|strahse|stress|strais|straice|strace|stray's|strays|stray)$", "straße", street)
 
 
 def _house(match: re.Match[str] | None) -> str | None:
@@ -274,8 +276,12 @@ _NAMED_SPLIT_POSTCODE = re.compile(
 )
 
 
+_WORD_HYPHEN_NUMBER = re.compile(rf"(?<=[{_LETTERS}])-(?=\d{{1,4}}(?!\d))")
+
+
 def _address_text(text: str, lang: str) -> str:
     t = _PLUS.sub("+", _without_fillers(_ROMAN_HOUSE.sub(_roman, _prepare(text, lang).text), lang))
+    t = _WORD_HYPHEN_NUMBER.sub(" ", t)  # "Ethan Strais-30 in Bremen", "Halt Y-17, 2259, Hamburg"
     t = _NAMED_SPLIT_POSTCODE.sub(lambda m: f"{m.group('lead')}{m.group('a')}{m.group('b')}", t)
     phone = _find_phone(t, expecting=False)
     if phone:
@@ -371,11 +377,11 @@ def _town_after_number(t: str) -> str | None:
 # the words right before a house number that a postcode or a town follows are the street, whatever they end in.
 # A postcode may come broken up as Whisper writes a spoken one on the phone line ("two two oh eight five" as
 # "22,85": `triage eval-calls --spoken`): with a town after it, the street before it still counts.
-_BROKEN_POSTCODE = r"(?:(?:\d{1,3}[,. ]\s?){1,2}\d{1,3}|\d{4})\s+"
+_BROKEN_POSTCODE = r"(?:(?:\d{1,3}[,. ]\s?){1,2}\d{1,3}\s+|\d{4}\s*,?\s+)"
 _NAMED_STREET = re.compile(
     r"(?:^|[.!?]\s*|\b(?:at|in|ist|is|it's|its|im|on|address)\s+|,\s*)"
     rf"(?P<street>[{_LETTERS}]{{3,}}(?:[ -][{_LETTERS}]{{3,}}){{0,2}})"
-    rf"\s+{_HOUSE_NUMBER}\s*(?:,\s*|\s+)(?:in\s+)?"
+    rf"\s+{_HOUSE_NUMBER}\s*(?:,\s*|\s+)(?:in\s+|and\s+(?=[{_LETTERS}]{{3,}}\s*[.!]?\s*$))?"
     rf"(?=\d{{5}}(?!\d)|{_BROKEN_POSTCODE}[{_LETTERS}]{{3,}}\s*[.!]?\s*$|[{_LETTERS}]{{3,}}\s*[.!]?\s*$)"
 )
 _TOWN_AFTER_BROKEN_POSTCODE = re.compile(rf"^\s*,?\s*{_BROKEN_POSTCODE}(?P<town>[{_LETTERS}]{{3,}})\s*[.!]?\s*$")

@@ -415,6 +415,8 @@ def detail_instead(c: Context, text: str) -> Slot | None:
         number = normalise_phone(digits)
         if not plausible_phone(number):
             return None
+        if c.missing() == "address" and digits[0] not in "+0" and counts_something(text, s.lang):
+            return None  # "Halt Y-17, 2259, Hamburg.": a house number and a postcode with the town after them
         s.phone, s.phone_fragment = number, None
         s.confirmed.discard("phone")
         return "phone"
