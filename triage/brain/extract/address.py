@@ -97,7 +97,9 @@ def _street_case(words: str) -> str:
 
 
 def _expand_str(street: str) -> str:
-    return re.sub(r"(?i)(?:str\.?|stras|strase|strahse|stress|strais|straice|strace|stray's|strays|stray)$", "straße", street)
+    return re.sub(
+        r"(?i)(?:str\.?|stras|strase|strahse|stress|strais|straice|strace|stray's|strays|stray)$", "straße", street
+    )
 
 
 def _house(match: re.Match[str] | None) -> str | None:
