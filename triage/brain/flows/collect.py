@@ -15,7 +15,15 @@ from dataclasses import replace
 from .. import answers
 from ..extract import normalise_phone, of_the_address, phone_digits, plausible_phone
 from ..extract.address import bare_town, corrected_house_number, extract_address
-from ..extract.name import corrected_name, extract_name, name_before_number, spells_name, unspelled
+from ..extract.name import (
+    corrected_name,
+    extract_name,
+    letter_hints,
+    name_before_number,
+    spells_name,
+    unspelled,
+    with_letter_hints,
+)
 from ..extract.phone import corrected_ending, counts_something
 from ..state import Reply, Slot
 from ..text import fold
@@ -217,6 +225,12 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         elif phone_digits(text, s.lang) is not None:
             return Reply([c.say("phone_continue", phone=s.phone_fragment)])
     slot = s.confirming
+    if slot == "name" and "name" not in changed and s.name and (hints := letter_hints(text)):
+        fixed = with_letter_hints(s.name, hints)
+        if fixed != s.name:  # "Mark Becker?" - "no, with a C": the word that can be so written, read back
+            s.name = fixed
+            s.confirmed.discard("name")
+            return _read_back(c, "name")
     if slot is not None:
         answer = answers.yes_no(c.pack, text, s.lang)
         if slot != "address" and answer is True and (where := _address_after_yes(c, text)) is not None:
@@ -415,6 +429,8 @@ def detail_instead(c: Context, text: str) -> Slot | None:
         number = normalise_phone(digits)
         if not plausible_phone(number):
             return None
+        if c.missing() == "address" and digits[0] not in "+0" and counts_something(text, s.lang):
+            return None  # "Halt Y-17, 2259, Hamburg.": a house number and a postcode with the town after them
         s.phone, s.phone_fragment = number, None
         s.confirmed.discard("phone")
         return "phone"
