@@ -20,7 +20,7 @@ from ..handoff.desk import HandoffDesk
 from ..metrics import Metrics
 from ..packs.schema import Pack
 from ..store.repo import CallStore
-from .session import CallSession
+from .session import CallSession, Speculation
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +139,17 @@ class VoiceCall:
         return self._counted(
             await asyncio.to_thread(self.session.hear, text, confidence=confidence, language=language)
         )
+
+    async def speculate(
+        self, text: str, confidence: float | None = None, language: str | None = None
+    ) -> Speculation | None:
+        """A turn decided on a copy of the call, to be said before its end is sure (brain/eager.py)."""
+        return await asyncio.to_thread(self.session.speculate, text, confidence=confidence, language=language)
+
+    async def commit(self, speculation: Speculation) -> Reply | None:
+        """The eagerly answered turn stands: stored as the call's turn (None: decide it again)."""
+        reply = await asyncio.to_thread(self.session.commit, speculation)
+        return None if reply is None else self._counted(reply)
 
     async def dtmf(self, digit: str) -> Reply:
         return self._counted(await asyncio.to_thread(self.session.dtmf, digit))
