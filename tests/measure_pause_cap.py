@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 from pipecat.audio.vad.vad_analyzer import VADState
 
+from triage.brain.eager import eager_silence
 from triage.brain.turn_cap import SENTENCE_SILENCE_SECS, WHOLE_REQUEST_SILENCE_SECS, ends_sentence, whole_request
 from triage.brain.turns import (
     END_OF_TURN_MIN_SILENCE_SECS,
@@ -46,6 +47,7 @@ from triage.speech.stt_eval import load_clips, through_phone_line
 RATE = 16_000
 CAPS = (0.6, 0.8, 1.0, 1.2, 1.5, 2.0)
 EAGER_FLOORS = (0.25, 0.3, 0.35)
+WORDS_UNKNOWN = "(words not transcribed)"
 
 
 def pauses(listening: Listening, pcm16: bytes) -> list[tuple[float, float]]:
@@ -86,8 +88,9 @@ def sure_floor(name: str, pauses_heard: list[tuple[float, float]]) -> None:
 
 
 def eager_report(name: str, heard: list[tuple[float, float, bool, str]], at_ends: list[float]) -> None:
-    """An eager end of turn (brain/turns.py eager_end): how many mid-turn pauses Smart Turn is sure of, after whole
-    words, outlast each eager floor (each would start a reply that is taken back), against the clip ends it speeds."""
+    """An eager end of turn: how many mid-turn pauses Smart Turn is sure of, after whole words, outlast each
+    eager floor (each would start a reply that is taken back), against the clip ends it speeds; and, with the
+    words, what brain/eager.py's own rule (eager_silence) does at each pause."""
     eager = [(silent, text) for p, silent, whole, text in heard if p >= SURE_END_PROBABILITY and whole]
     print(f"{name}: eager candidates (Smart Turn >= {SURE_END_PROBABILITY}, words whole) at {len(eager)} of"
           f" {len(heard)} pauses inside, silent {', '.join(f'{s:.2f}' for s, _ in sorted(eager))} s;"
@@ -96,6 +99,12 @@ def eager_report(name: str, heard: list[tuple[float, float, bool, str]], at_ends
         cut = [(s, t) for s, t in eager if s > floor]
         print(f"  eager floor {floor:.2f} s: ends {len(cut)} turns inside a pause (taken back):"
               f" {'; '.join(f'{s:.2f} s after {t!r}' for s, t in cut)}")
+    ruled = [(eager_silence(t, frozenset(), p, 1), s, t) for p, s, _whole, t in heard if t != WORDS_UNKNOWN]
+    if ruled:
+        given = [(f, s, t) for f, s, t in ruled if f is not None]
+        taken_back = [(f, s, t) for f, s, t in given if s > f]
+        print(f"  brain/eager.py's rule: an eager end at {len(given)} of {len(ruled)} pauses, taken back at"
+              f" {len(taken_back)}: {'; '.join(f'{s:.2f} s > {f} s after {t!r}' for f, s, t in taken_back)}")
 
 
 def main() -> None:
@@ -144,7 +153,7 @@ def main() -> None:
     heard = [(end_probability(turn, reading[: int(upto * RATE) * 2]), silent)
              for upto, silent in pauses(listening, reading)]
     sure_floor("multilingual_en_de.mp3 (not chosen on)", heard)
-    reading_rows = [(p, silent, True, "(words not transcribed)") for p, silent in heard]
+    reading_rows = [(p, silent, True, WORDS_UNKNOWN) for p, silent in heard]
     eager_report("multilingual_en_de.mp3 (not chosen on; words taken as whole)", reading_rows, [])
     kept_open = sorted(silent for p, silent in heard if p <= 0.5)
     print(f"  there Smart Turn kept {len(kept_open)} pauses open, silent {', '.join(f'{s:.2f}' for s in kept_open)} s:"

@@ -34,7 +34,7 @@ from pipecat.workers.runner import WorkerRunner
 from tests import test_turn_taking
 from tests.test_turn_taking import RATE, _Line
 from triage.brain.dialogue import Dialogue
-from triage.brain.eager import EAGER_SILENCE_SECS, eager_silence, may_answer_eagerly
+from triage.brain.eager import EAGER_SENTENCE_SECS, EAGER_SILENCE_SECS, eager_silence, may_answer_eagerly
 from triage.brain.turns import SURE_END_MIN_SILENCE_SECS
 from triage.calls.brain_processor import BrainProcessor
 from triage.calls.session import CallSession
@@ -246,7 +246,11 @@ def test_an_emergency_never_ends_eagerly(caller, stt, tmp_path, words) -> None:
 def test_only_whole_words_of_one_stretch_smart_turn_is_sure_of_may_end_eagerly() -> None:
     assert eager_silence("I would like to leave a message.", frozenset(), 0.99, 1) == EAGER_SILENCE_SECS
     assert eager_silence("Ich möchte eine Nachricht hinterlassen.", frozenset(), 0.99, 1) == EAGER_SILENCE_SECS
-    assert eager_silence("I would like to leave a message.", frozenset(), 0.9, 1) is None  # not sure
+    # not sure: a sentence closed by Whisper after the longer eager floor, words that are no sentence never
+    assert eager_silence("I would like to leave a message.", frozenset(), 0.9, 1) == EAGER_SENTENCE_SECS
+    assert eager_silence("Ich möchte eine Nachricht hinterlassen.", frozenset(), 0.1, 1) == EAGER_SENTENCE_SECS
+    assert eager_silence("And so my fellow America asked not", frozenset(), 0.02, 1) is None
+    assert eager_silence("Also ich habe eine Handynummer", frozenset({"phone"}), 0.99, 1) is None
     assert eager_silence("I would like to leave a message.", frozenset(), 0.99, 2) is None  # decoded again
     assert eager_silence("My number is 0176 555", frozenset({"phone"}), 0.99, 1) is None  # dictating
     assert eager_silence("Meine Adresse ist Hauptstraße 5,", frozenset({"address"}), 0.99, 1) is None
@@ -264,6 +268,8 @@ def test_only_whole_words_of_one_stretch_smart_turn_is_sure_of_may_end_eagerly()
         ("sanitaer-notdienst", "de", "Meine Küche steht unter Wasser.", False),
         ("kanzlei-berg", "en", "I want to speak to a human please.", False),
         ("kanzlei-berg", "de", "Ich möchte mit einem Menschen sprechen.", False),
+        # the recording consent answered, or a switch of language: adopted only at the ordinary end anyway
+        ("sanitaer-notdienst", "de", "She had your dark suit in greasy wash water all year.", True),
     ],
 )
 def test_only_an_ordinary_next_step_is_said_eagerly(pack, lang, words, eager) -> None:
@@ -271,7 +277,7 @@ def test_only_an_ordinary_next_step_is_said_eagerly(pack, lang, words, eager) ->
     The decision is made on a copy: the call's own state is untouched."""
     dialogue = Dialogue(load_pack(pack), lang=lang)
     dialogue.greet()
-    if dialogue.state.phase == "consent":
+    if dialogue.state.phase == "consent" and "dark suit" not in words:
         dialogue.hear("Ja." if lang == "de" else "Yes.")
     before = len(dialogue.state.transcript)
     tentative = dialogue.tentative()

@@ -14,8 +14,10 @@ pauses inside 64 real one-turn clips, 0.36 s long, with a floor of 0.35 s).
 
 Only an ordinary next step may be said eagerly: nothing that must be stored before it is said
 (an outcome, a handoff, the end of the call), no emergency or acute distress (their words are
-stored first and must never be taken back), and no change of the recording consent (the recorder
-follows it at once). Those wait for the ordinary floor, as every turn did before.
+stored first and must never be taken back). Those wait for the ordinary floor, as every turn did
+before. Nothing else is done early: the decided state (a language switched, the recording consent
+answered) is adopted, stored and followed by the recorder only at the ordinary end, as before; only
+the voice speaks the eager reply in the language it was decided in (calls/voice.py).
 
 Pure: text, Smart Turn's probability and call states in, seconds and yes/no out. calls/turn_stop.py
 and calls/brain_processor.py apply it.
@@ -24,6 +26,7 @@ and calls/brain_processor.py apply it.
 from __future__ import annotations
 
 from .state import CallState, Reply
+from .turn_cap import ends_sentence, whole_request
 from .turns import SURE_END_PROBABILITY, turn_hold
 
 # Silence after the last word before a turn Smart Turn is sure of may end eagerly.
@@ -34,6 +37,11 @@ from .turns import SURE_END_PROBABILITY, turn_hold
 # them the 1.96 s the ordinary floor cuts too. The transcript is ready about 0.35 s after the last word
 # anyway, so 0.35 s costs the reply almost nothing against 0.30 s.
 EAGER_SILENCE_SECS = 0.35
+# ... and a whole request Whisper closed as a sentence (brain/turn_cap.py), whatever Smart Turn thinks (it hears
+# some finished requests as unfinished: 0.01-0.11 on "We must find a new home in the stars."). Same measurement:
+# the 12 pauses inside the clips after such a sentence lasted 0.23-0.49 s but for JFK's 0.62 s ("... ask not
+# what your country can do for you." - "ask what you can do"), so 0.5 s starts and takes back a reply at 1.
+EAGER_SENTENCE_SECS = 0.5
 _EMERGENCIES = ("P0", "P1")
 
 
@@ -41,15 +49,15 @@ def eager_silence(text: str, expecting: frozenset[str], end_probability: float |
     """Seconds of silence after which this turn may end eagerly (None: it waits for the ordinary floor).
 
     Only a turn of one stretch (its words are final: a turn of several is decoded again in one piece when
-    it ends, and may come out other than the words decided on), whole by brain/turns.py (no number or
-    address still being dictated, no joining word, no short answer, which ends at once anyway), and one
-    Smart Turn is sure is over."""
-    if stretches != 1 or end_probability is None or end_probability < SURE_END_PROBABILITY:
-        return None
+    it ends, and may come out other than the words decided on), a whole request by brain/turn_cap.py (no
+    number or address being dictated, no joining word, no short answer, which ends at once anyway), and
+    one Smart Turn is sure is over; or one Whisper closed as a sentence, after a longer silence."""
     hold = turn_hold(text, expecting)
-    if hold.seconds > 0 or hold.ends_now or not text.strip():
-        return None
-    return EAGER_SILENCE_SECS
+    if stretches != 1 or hold.seconds > 0 or hold.ends_now or not whole_request(text, expecting):
+        return None  # whole_request: no detail being dictated, at least three words, not "... meine Handynummer"
+    if end_probability is not None and end_probability >= SURE_END_PROBABILITY:
+        return EAGER_SILENCE_SECS
+    return EAGER_SENTENCE_SECS if ends_sentence(text) else None
 
 
 def may_answer_eagerly(before: CallState, after: CallState, reply: Reply) -> bool:
@@ -59,8 +67,4 @@ def may_answer_eagerly(before: CallState, after: CallState, reply: Reply) -> boo
         return False  # nothing to say yet, or something to store before it is said
     if after.ended or after.outcome is not None:
         return False
-    if after.urgency in _EMERGENCIES or after.distress == "acute" or after.emergency_id is not None:
-        return False
-    if after.recording_consent != before.recording_consent or after.consent_withdrawn_at != before.consent_withdrawn_at:
-        return False
-    return after.lang == before.lang  # a switch of language changes the voice mid-call: not taken back lightly
+    return not (after.urgency in _EMERGENCIES or after.distress == "acute" or after.emergency_id is not None)

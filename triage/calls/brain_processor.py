@@ -172,6 +172,7 @@ class BrainProcessor(FrameProcessor):
             await self.push_frame(frame, direction)
         elif isinstance(frame, InputDTMFFrame):
             self._stop_silence_timer()
+            await self._take_back("a key was pressed")
             await self._event({"type": "transcript", "role": "caller", "text": f"[DTMF {frame.button.value}]"})
             await self._speak(await self.call.dtmf(str(frame.button.value)))
         elif isinstance(frame, InputTransportMessageFrame):
@@ -262,6 +263,7 @@ class BrainProcessor(FrameProcessor):
         timing = TurnTiming(speech_end=self._speech_end or turn_end, stt_seconds=self._stt_seconds, turn_end=turn_end)
         timing.brain_seconds = time.monotonic() - turn_end
         self._waiting_first_audio = self._eager_timing = timing
+        self.call.tentative_lang = speculation.dialogue.state.lang  # the voice of the language it was decided in
         await self._speak(speculation.reply)
 
     async def _take_back(self, why: str) -> None:
@@ -275,6 +277,7 @@ class BrainProcessor(FrameProcessor):
         log.info("call %s: eager reply taken back: %s", self.call.call_id, why)
         self._eager = None
         self._waiting_first_audio = self._eager_timing = None
+        self.call.tentative_lang = None
         self.taken_back += 1
         await self.push_frame(InterruptionFrame())
         await self._event({"type": "taken_back"})
@@ -291,11 +294,12 @@ class BrainProcessor(FrameProcessor):
         if text != speculation.text or (language or None) != speculation.language:
             await self._take_back("the turn's words are not those decided on")
             return False
-        self._eager = None
         reply = await self.call.commit(speculation)
         if reply is None:
             await self._take_back("the call moved on meanwhile")
             return False
+        self._eager = None
+        self.call.tentative_lang = None
         await self._event({"type": "transcript", "role": "caller", "text": text, "lang": self.call.lang})
         if self._recorder is not None:
             await self._recorder.follow(self.call.session.dialogue.state)
@@ -328,6 +332,7 @@ class BrainProcessor(FrameProcessor):
 
     async def _engine_failed(self, frame: EngineFailedFrame) -> None:
         log.error("call %s: %s engine failed: %s", self.call.call_id, frame.engine, frame.error)
+        await self._take_back(f"the {frame.engine} engine failed")
         if frame.engine == "stt" and (self._handing_over or self._closing or self.call.waiting_for is not None):
             return  # the turn it failed on had already gone to a human (brain/reply_wait.py)
         reply = await self.call.fail(frame.engine)

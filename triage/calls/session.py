@@ -40,7 +40,8 @@ class Speculation:
     language: str | None
     reply: Reply
     dialogue: Dialogue  # the copy, once it has decided
-    base: CallState  # the call's state it was copied from: a commit checks nothing else happened since
+    base: CallState  # the call's state it was copied from, and its transcript's length then: a commit checks
+    base_turns: int  # that nothing else happened since (a key pressed mutates the same state)
 
 
 class CallSession:
@@ -128,13 +129,15 @@ class CallSession:
                 return None
             if not may_answer_eagerly(self.dialogue.state, tentative.state, reply):
                 return None
-            return Speculation(text, confidence, language, reply, tentative, self.dialogue.state)
+            state = self.dialogue.state
+            return Speculation(text, confidence, language, reply, tentative, state, len(state.transcript))
 
     def commit(self, speculation: Speculation) -> Reply | None:
         """The eagerly answered turn was not taken back: the call goes on from its copy, stored as one turn.
         None if the call moved on meanwhile (a key pressed): then the turn is decided again."""
         with self._turn_lock:
-            if self.dialogue.state is not speculation.base:
+            state = self.dialogue.state
+            if state is not speculation.base or len(state.transcript) != speculation.base_turns:
                 return None
             self.dialogue.adopt(speculation.dialogue)
             return self._deliver(speculation.reply)

@@ -267,7 +267,7 @@ class SharedPiperTTS(TTSService):
         self._resamplers: dict[int, BaseAudioResampler] = {}
 
     async def run_tts(self, text: str, context_id: str) -> AsyncGenerator[Frame | None, None]:
-        lang = self._call.lang
+        lang = self._call.voice_lang
         rate = self._engine.voice(lang).sample_rate
         self._resampler = self._resamplers.setdefault(rate, create_stream_resampler())
         try:

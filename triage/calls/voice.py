@@ -77,6 +77,8 @@ class VoiceCall:
         self.finished = False
         self._counted_handoffs: set[int] = set()
         self._greeting_stored: asyncio.Task | None = None
+        # the language an eager reply was decided in, while the call's state is not yet the decided one
+        self.tentative_lang: str | None = None
 
     @classmethod
     async def open(
@@ -122,6 +124,11 @@ class VoiceCall:
     @property
     def lang(self) -> str:
         return self.session.dialogue.state.lang
+
+    @property
+    def voice_lang(self) -> str:
+        """The language the voice speaks now: an eager reply's, else the call's (brain/eager.py)."""
+        return self.tentative_lang or self.lang
 
     @property
     def languages(self) -> list[str]:
