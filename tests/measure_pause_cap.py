@@ -32,14 +32,22 @@ from pathlib import Path
 import numpy as np
 from pipecat.audio.vad.vad_analyzer import VADState
 
+from triage.brain.eager import eager_silence
 from triage.brain.turn_cap import SENTENCE_SILENCE_SECS, WHOLE_REQUEST_SILENCE_SECS, ends_sentence, whole_request
-from triage.brain.turns import END_OF_TURN_MIN_SILENCE_SECS, SURE_END_MIN_SILENCE_SECS, SURE_END_PROBABILITY
+from triage.brain.turns import (
+    END_OF_TURN_MIN_SILENCE_SECS,
+    SURE_END_MIN_SILENCE_SECS,
+    SURE_END_PROBABILITY,
+    turn_hold,
+)
 from triage.speech.engines import SpeechToText
 from triage.speech.listening import Listening
 from triage.speech.stt_eval import load_clips, through_phone_line
 
 RATE = 16_000
 CAPS = (0.6, 0.8, 1.0, 1.2, 1.5, 2.0)
+EAGER_FLOORS = (0.25, 0.3, 0.35)
+WORDS_UNKNOWN = "(words not transcribed)"
 
 
 def pauses(listening: Listening, pcm16: bytes) -> list[tuple[float, float]]:
@@ -79,6 +87,26 @@ def sure_floor(name: str, pauses_heard: list[tuple[float, float]]) -> None:
           f" {sum(s > END_OF_TURN_MIN_SILENCE_SECS for s in sure)}")
 
 
+def eager_report(name: str, heard: list[tuple[float, float, bool, str]], at_ends: list[float]) -> None:
+    """An eager end of turn: how many mid-turn pauses Smart Turn is sure of, after whole words, outlast each
+    eager floor (each would start a reply that is taken back), against the clip ends it speeds; and, with the
+    words, what brain/eager.py's own rule (eager_silence) does at each pause."""
+    eager = [(silent, text) for p, silent, whole, text in heard if p >= SURE_END_PROBABILITY and whole]
+    print(f"{name}: eager candidates (Smart Turn >= {SURE_END_PROBABILITY}, words whole) at {len(eager)} of"
+          f" {len(heard)} pauses inside, silent {', '.join(f'{s:.2f}' for s, _ in sorted(eager))} s;"
+          f" {sum(p >= SURE_END_PROBABILITY for p in at_ends)} of {len(at_ends)} clip ends")
+    for floor in EAGER_FLOORS:
+        cut = [(s, t) for s, t in eager if s > floor]
+        print(f"  eager floor {floor:.2f} s: ends {len(cut)} turns inside a pause (taken back):"
+              f" {'; '.join(f'{s:.2f} s after {t!r}' for s, t in cut)}")
+    ruled = [(eager_silence(t, frozenset(), p, 1), s, t) for p, s, _whole, t in heard if t != WORDS_UNKNOWN]
+    if ruled:
+        given = [(f, s, t) for f, s, t in ruled if f is not None]
+        taken_back = [(f, s, t) for f, s, t in given if s > f]
+        print(f"  brain/eager.py's rule: an eager end at {len(given)} of {len(ruled)} pauses, taken back at"
+              f" {len(taken_back)}: {'; '.join(f'{s:.2f} s > {f} s after {t!r}' for f, s, t in taken_back)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", type=Path, required=True, help="a CTranslate2 Whisper folder")
@@ -89,6 +117,7 @@ def main() -> None:
     turn.set_sample_rate(RATE)
     clips = load_clips()
     rows, probabilities, at_ends = [], [], []
+    eager_rows: list[tuple[float, float, bool, str]] = []
     for clip in clips:
         for upto, silent in pauses(listening, clip.pcm16):
             head = clip.pcm16[: int(upto * RATE) * 2]
@@ -96,6 +125,7 @@ def main() -> None:
             done = probabilities[-1][0] > 0.5
             text = engine.transcribe_sync(head + bytes(RATE), clip.language).text
             rows.append((clip.name, silent, done, whole_request(text, frozenset()), text))
+            eager_rows.append((probabilities[-1][0], silent, turn_hold(text).reason == "a whole turn", text))
         at_ends.append(end_probability(turn, clip.pcm16))
     print(f"{len(clips)} clips (one caller's turn each), {len(rows)} pauses inside them")
     for name, silent, done, whole, text in rows:
@@ -114,6 +144,7 @@ def main() -> None:
     print(f"Smart Turn sure (>= {SURE_END_PROBABILITY}) at the end of {sum(p >= SURE_END_PROBABILITY for p in at_ends)}"
           f" of {len(at_ends)} clips")
     sure_floor("the one-turn clips", probabilities)
+    eager_report("the one-turn clips", eager_rows, at_ends)
     from faster_whisper import decode_audio
 
     from tests.conftest import shared_audio
@@ -122,6 +153,8 @@ def main() -> None:
     heard = [(end_probability(turn, reading[: int(upto * RATE) * 2]), silent)
              for upto, silent in pauses(listening, reading)]
     sure_floor("multilingual_en_de.mp3 (not chosen on)", heard)
+    reading_rows = [(p, silent, True, WORDS_UNKNOWN) for p, silent in heard]
+    eager_report("multilingual_en_de.mp3 (not chosen on; words taken as whole)", reading_rows, [])
     kept_open = sorted(silent for p, silent in heard if p <= 0.5)
     print(f"  there Smart Turn kept {len(kept_open)} pauses open, silent {', '.join(f'{s:.2f}' for s in kept_open)} s:"
           f" a cap of {SENTENCE_SILENCE_SECS} s cuts {sum(s > SENTENCE_SILENCE_SECS for s in kept_open)},"

@@ -12,6 +12,7 @@ for a human -> a human; a P1 emergency -> safety advice and details for the on-c
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -98,6 +99,18 @@ class Dialogue(Context):
         else:
             says.append(self.say("ask_need"))
         return self._bot(Reply(says))
+
+    def tentative(self) -> Dialogue:
+        """A copy to decide a turn on that may be taken back (brain/eager.py): its state is its own, the
+        pack and the model are shared (read only)."""
+        other = copy.copy(self)
+        other.state = copy.deepcopy(self.state)
+        return other
+
+    def adopt(self, decided: Dialogue) -> None:
+        """The turn decided on a `tentative()` copy stands: this dialogue goes on from the copy's state."""
+        self.state = decided.state
+        self._keep_question = decided._keep_question
 
     def hear(self, text: str, *, confidence: float | None = None, language: str | None = None) -> Reply:
         """The caller finished a turn (an empty string is silence). `confidence` is speech

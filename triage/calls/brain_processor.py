@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pipecat.frames.frames import (
     BotStartedSpeakingFrame,
+    BotStoppedSpeakingFrame,
     CancelWorkerFrame,
     EndFrame,
     EndWorkerFrame,
@@ -22,6 +23,7 @@ from pipecat.frames.frames import (
     InputAudioRawFrame,
     InputDTMFFrame,
     InputTransportMessageFrame,
+    InterruptionFrame,
     OutputTransportMessageFrame,
     OutputTransportMessageUrgentFrame,
     StartFrame,
@@ -39,6 +41,7 @@ from ..brain.disclosure import DISCLOSURE_MARK, DISCLOSURE_MAX_SECS, Disclosure,
 from ..brain.hold import HOLD_REPEAT_SECS, HoldStep
 from ..brain.state import Reply
 from ..brain.turns import CALLER_SILENCE_SECS
+from .session import Speculation
 from .speech_services import EngineFailedFrame, HeardFrame
 from .voice import TurnTiming, VoiceCall
 
@@ -109,6 +112,14 @@ class BrainProcessor(FrameProcessor):
         self._reply_held = False  # the holding sentence was said this turn
         self._handing_over = False  # the wait ran out: the call is going to a human
         self._answered_at = 0.0  # monotonic: when the last caller turn reached the brain
+        # an eager end of turn (brain/eager.py): the reply decided on a copy of the call and being said while
+        # the turn may still go on; stored when the turn ends as it was, stopped if the caller goes on
+        self._eager: Speculation | None = None
+        self._eager_task: asyncio.Task | None = None
+        self._eager_timing: TurnTiming | None = None  # stored with the turn's timings once it stands
+        self._caller_went_on = 0  # counts VAD's starts: a tentative decision made before one is stale
+        self._bot_speaking = False
+        self.taken_back = 0  # eager replies stopped because the caller went on, for logs and tests
 
     # --- frames -----------------------------------------------------------------------------------
     async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
@@ -140,6 +151,8 @@ class BrainProcessor(FrameProcessor):
             await self.push_frame(frame, direction)
         elif isinstance(frame, VADUserStartedSpeakingFrame):
             self._stop_reply_wait()  # they go on: no reply is due yet
+            self._caller_went_on += 1
+            await self._take_back("the caller went on")
             await self.push_frame(frame, direction)
         elif isinstance(frame, HeardFrame):  # the turn is over and transcribed (speech_services.py)
             self._stt_seconds = frame.stt_seconds
@@ -159,13 +172,18 @@ class BrainProcessor(FrameProcessor):
             await self.push_frame(frame, direction)
         elif isinstance(frame, InputDTMFFrame):
             self._stop_silence_timer()
+            await self._take_back("a key was pressed")
             await self._event({"type": "transcript", "role": "caller", "text": f"[DTMF {frame.button.value}]"})
             await self._speak(await self.call.dtmf(str(frame.button.value)))
         elif isinstance(frame, InputTransportMessageFrame):
             await self._transport_message(frame.message)
         elif isinstance(frame, EngineFailedFrame):
             await self._engine_failed(frame)
+        elif isinstance(frame, BotStoppedSpeakingFrame):
+            self._bot_speaking = False
+            await self.push_frame(frame, direction)
         elif isinstance(frame, BotStartedSpeakingFrame):
+            self._bot_speaking = True
             self._bot_started()
             if direction == FrameDirection.DOWNSTREAM:
                 await self.push_frame(frame, direction)
@@ -186,6 +204,8 @@ class BrainProcessor(FrameProcessor):
         self._answered_at = time.monotonic()
         if self._handing_over:
             return  # too late: the caller is being handed to a human
+        if await self._commit_eager(text, language):
+            return
         held, self._held_reply = self._held_reply, None
         if held is not None and (held.end or not text):
             await self._speak(held)  # an ending is always said; so is a reply to words followed by noise
@@ -216,6 +236,79 @@ class BrainProcessor(FrameProcessor):
         await self._decision()
         await self._speak(reply)
 
+    # --- an eager end of turn (brain/eager.py): said early, stored when the turn ends as it was ---------
+    def answer_eagerly(self, text: str, heard: Any) -> None:
+        """calls/turn_stop.py: the caller's turn may end eagerly. Decide it on a copy of the call and say
+        the reply if it is an ordinary next step; the turn itself stays open until its ordinary end."""
+        if self._closing or self._handing_over or self._bridged or self.call.waiting_for is not None:
+            return
+        if self._bot_speaking or self._held_reply is not None or self._eager is not None:
+            return  # never over the bot's own words (the AI disclosure is played whole), nor twice
+        if self._eager_task is not None and not self._eager_task.done():
+            return
+        confidence = getattr(heard, "confidence", None)
+        language = getattr(heard, "language", None) or None
+        self._eager_task = asyncio.create_task(self._speak_eagerly(text.strip(), confidence, language))
+
+    async def _speak_eagerly(self, text: str, confidence: float | None, language: str | None) -> None:
+        went_on = self._caller_went_on
+        turn_end = time.monotonic()
+        speculation = await self.call.speculate(text, confidence, language)
+        if speculation is None or went_on != self._caller_went_on or self._closing or self._handing_over:
+            return  # not an ordinary next step, or the caller went on while it was decided
+        log.debug("call %s: eager reply to a turn of %d characters", self.call.call_id, len(text))
+        self._eager = speculation
+        self._stop_reply_wait()
+        self._answered_at = time.monotonic()
+        timing = TurnTiming(speech_end=self._speech_end or turn_end, stt_seconds=self._stt_seconds, turn_end=turn_end)
+        timing.brain_seconds = time.monotonic() - turn_end
+        self._waiting_first_audio = self._eager_timing = timing
+        self.call.tentative_lang = speculation.dialogue.state.lang  # the voice of the language it was decided in
+        await self._speak(speculation.reply)
+
+    async def _take_back(self, why: str) -> None:
+        """The eager reply is void: stop its audio (on Twilio the serializer's clear); the call's state was
+        never changed, so the turn goes on as if nothing had been said."""
+        if self._eager_task is not None and not self._eager_task.done():
+            self._eager_task.cancel()
+        self._eager_task = None
+        if self._eager is None:
+            return
+        log.info("call %s: eager reply taken back: %s", self.call.call_id, why)
+        self._eager = None
+        self._waiting_first_audio = self._eager_timing = None
+        self.call.tentative_lang = None
+        self.taken_back += 1
+        await self.push_frame(InterruptionFrame())
+        await self._event({"type": "taken_back"})
+
+    async def _commit_eager(self, text: str, language: str | None) -> bool:
+        """The turn ended where the eager reply was decided: store that decision as the turn (the caller is
+        already hearing its reply). False when there is none, or it was decided on other words (it is
+        then stopped, and the turn decided as usual)."""
+        if self._eager_task is not None and not self._eager_task.done():
+            await self._take_back("the turn ended while it was being decided")
+        speculation = self._eager
+        if speculation is None:
+            return False
+        if text != speculation.text or (language or None) != speculation.language:
+            await self._take_back("the turn's words are not those decided on")
+            return False
+        reply = await self.call.commit(speculation)
+        if reply is None:
+            await self._take_back("the call moved on meanwhile")
+            return False
+        self._eager = None
+        self.call.tentative_lang = None
+        await self._event({"type": "transcript", "role": "caller", "text": text, "lang": self.call.lang})
+        if self._recorder is not None:
+            await self._recorder.follow(self.call.session.dialogue.state)
+        if self._eager_timing is not None:
+            self.call.timings.turns.append(self._eager_timing)
+            self._eager_timing = None
+        await self._decision()
+        return True
+
     async def _transport_message(self, message: Any) -> None:
         if not isinstance(message, dict):
             return
@@ -239,6 +332,7 @@ class BrainProcessor(FrameProcessor):
 
     async def _engine_failed(self, frame: EngineFailedFrame) -> None:
         log.error("call %s: %s engine failed: %s", self.call.call_id, frame.engine, frame.error)
+        await self._take_back(f"the {frame.engine} engine failed")
         if frame.engine == "stt" and (self._handing_over or self._closing or self.call.waiting_for is not None):
             return  # the turn it failed on had already gone to a human (brain/reply_wait.py)
         reply = await self.call.fail(frame.engine)
@@ -443,6 +537,8 @@ class BrainProcessor(FrameProcessor):
             self._disclosure_timer.cancel()
         self._stop_silence_timer()
         self._stop_reply_wait()
+        if self._eager_task is not None:
+            self._eager_task.cancel()
         if self._hold_task is not None:
             self._hold_task.cancel()
         await super().cleanup()

@@ -105,32 +105,28 @@ async def run_call(
     )
     vad = engines.listening.vad()
     stt = SharedWhisperSTT(engines.stt, call, vad)
+    # a browser caller on hold can be taken by the agent in the console (calls/agent_bridge.py)
+    bridge = BRIDGES.line(call.call_id) if line.channel == "browser" and desk is not None else None
+    # the AI disclosure is played in full: speech over it starts a turn but interrupts nothing (brain/disclosure.py)
+    disclosure = Disclosure()
+    recorder = _recorder(call, pack, engines, line)
+    brain = BrainProcessor(
+        call, resume_handoff=line.resume_handoff, bridge=bridge, recorder=recorder, disclosure=disclosure,
+        speech=engines.stt,
+    )
     # Smart Turn, held back while the words so far say a dictated detail goes on (brain/turns.py)
     stop = WordAwareTurnStop(
         turn_analyzer=engines.listening.turn(),
         expecting=lambda: call.expecting,
         transcribing=lambda: stt.busy,
         heard_silence=vad.heard_silence,
+        eager=brain.answer_eagerly,  # a reply that can be taken back starts early (brain/eager.py)
+        heard_so_far=stt.heard_so_far,
     )
-    # the AI disclosure is played in full: speech over it starts a turn but interrupts nothing (brain/disclosure.py)
-    disclosure = Disclosure()
     turns = UserTurnStrategies(
         start=[GuardedVADStart(disclosure.may_interrupt), GuardedTranscriptionStart(disclosure.may_interrupt)],
         stop=[stop],
     )
-    recorder = None
-    if pack.records_calls and line.resume_handoff is None:
-        if engines.vault is None:
-            log.error(
-                "call %s: NOT RECORDED although %s records calls: no recording key is set (TRIAGE_RECORDING_KEY); "
-                "audio is never stored unencrypted",
-                call.call_id,
-                pack.id,
-            )
-        else:
-            recorder = CallRecorder(engines.vault, call.call_id, pack.id)
-    # a browser caller on hold can be taken by the agent in the console (calls/agent_bridge.py)
-    bridge = BRIDGES.line(call.call_id) if line.channel == "browser" and desk is not None else None
     pipeline = Pipeline(
         [
             transport.input(),
@@ -138,10 +134,7 @@ async def run_call(
             VADProcessor(vad_analyzer=vad),
             stt,
             UserTurnProcessor(user_turn_strategies=turns, user_turn_stop_timeout=TURN_STOP_TIMEOUT_SECS),
-            BrainProcessor(
-                call, resume_handoff=line.resume_handoff, bridge=bridge, recorder=recorder, disclosure=disclosure,
-                speech=engines.stt,
-            ),
+            brain,
             SharedPiperTTS(engines.tts, call),
             *([bridge.agent_side] if bridge else []),
             transport.output(),
@@ -181,6 +174,21 @@ async def run_call(
         await call.hangup()
         log.info("call %s ended", call.call_id)
     return call
+
+
+def _recorder(call: VoiceCall, pack: Pack, engines: Engines, line: CallLine) -> CallRecorder | None:
+    """Records while the caller's consent stands, for a client that records calls (none without a key)."""
+    if not pack.records_calls or line.resume_handoff is not None:
+        return None
+    if engines.vault is None:
+        log.error(
+            "call %s: NOT RECORDED although %s records calls: no recording key is set (TRIAGE_RECORDING_KEY); "
+            "audio is never stored unencrypted",
+            call.call_id,
+            pack.id,
+        )
+        return None
+    return CallRecorder(engines.vault, call.call_id, pack.id)
 
 
 async def _store_consent(call: VoiceCall) -> None:

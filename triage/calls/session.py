@@ -15,9 +15,11 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..brain.dialogue import Dialogue
-from ..brain.state import Outcome, Reply
+from ..brain.eager import may_answer_eagerly
+from ..brain.state import CallState, Outcome, Reply
 from ..packs.render import render
 from ..store.repo import EMERGENCIES, CallStore
 
@@ -27,6 +29,19 @@ log = logging.getLogger(__name__)
 def pack_version(pack) -> str:
     """A call keeps the pack version it started with; the version is the hash of its content."""
     return hashlib.sha256(pack.model_dump_json().encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Speculation:
+    """A turn decided on a copy of the call before its end was sure (CallSession.speculate)."""
+
+    text: str
+    confidence: float | None
+    language: str | None
+    reply: Reply
+    dialogue: Dialogue  # the copy, once it has decided
+    base: CallState  # the call's state it was copied from, and its transcript's length then: a commit checks
+    base_turns: int  # that nothing else happened since (a key pressed mutates the same state)
 
 
 class CallSession:
@@ -96,6 +111,36 @@ class CallSession:
             log.debug("call %s: the dialogue decided in %.0f ms, stored in %.0f ms", self.call_id,
                       1000 * (decided - started), 1000 * (time.perf_counter() - decided))
             return delivered
+
+    def speculate(
+        self, text: str, *, confidence: float | None = None, language: str | None = None
+    ) -> Speculation | None:
+        """A turn decided on a copy of the call (brain/eager.py): nothing is stored and the call's own
+        state is untouched, so the reply can be said before the turn is sure to be over and dropped if the
+        caller goes on. None when the reply is no ordinary next step (it waits for the ordinary end)."""
+        with self._turn_lock:
+            if self.dialogue.state.ended:
+                return None
+            tentative = self.dialogue.tentative()
+            try:
+                reply = tentative.hear(text, confidence=confidence, language=language)
+            except Exception:  # decided again, for real, at the ordinary end of the turn
+                log.exception("tentative dialogue failed in call %s", self.call_id)
+                return None
+            if not may_answer_eagerly(self.dialogue.state, tentative.state, reply):
+                return None
+            state = self.dialogue.state
+            return Speculation(text, confidence, language, reply, tentative, state, len(state.transcript))
+
+    def commit(self, speculation: Speculation) -> Reply | None:
+        """The eagerly answered turn was not taken back: the call goes on from its copy, stored as one turn.
+        None if the call moved on meanwhile (a key pressed): then the turn is decided again."""
+        with self._turn_lock:
+            state = self.dialogue.state
+            if state is not speculation.base or len(state.transcript) != speculation.base_turns:
+                return None
+            self.dialogue.adopt(speculation.dialogue)
+            return self._deliver(speculation.reply)
 
     def dtmf(self, digit: str) -> Reply:
         with self._turn_lock:

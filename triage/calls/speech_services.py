@@ -107,6 +107,13 @@ class SharedWhisperSTT(SegmentedSTTService):
         """A stretch the caller said is not transcribed yet (the end of turn wants its words)."""
         return self._transcribing or not self._segment_queue.empty()
 
+    def heard_so_far(self) -> list[Transcript] | None:
+        """The transcripts of this turn's stretches so far; None while a stretch is still queued or being
+        transcribed (an eager end of turn decides only on words that are all in: calls/turn_stop.py)."""
+        if self.busy or self._early_for_stretch:
+            return None
+        return [heard for _audio, heard in self._turn]
+
     @property
     def wants_wav_segments(self) -> bool:
         return False
@@ -164,7 +171,7 @@ class SharedWhisperSTT(SegmentedSTTService):
             # final: a stretch is transcribed once, whole, so the turn detector need not wait out pipecat's
             # STT safety net (ttfs_p99_latency after the silence, 2 s) before it may end the turn
             yield TranscriptionFrame(
-                heard.text, self._user_id, time_now_iso8601(), Language(heard.language), finalized=True
+                heard.text, self._user_id, time_now_iso8601(), Language(heard.language), result=heard, finalized=True
             )
 
     async def _turn_heard(self) -> None:
@@ -260,7 +267,7 @@ class SharedPiperTTS(TTSService):
         self._resamplers: dict[int, BaseAudioResampler] = {}
 
     async def run_tts(self, text: str, context_id: str) -> AsyncGenerator[Frame | None, None]:
-        lang = self._call.lang
+        lang = self._call.voice_lang
         rate = self._engine.voice(lang).sample_rate
         self._resampler = self._resamplers.setdefault(rate, create_stream_resampler())
         try:

@@ -14,12 +14,14 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
+from typing import Any
 
 from pipecat.audio.turn.base_turn_analyzer import BaseTurnAnalyzer
 from pipecat.frames.frames import TranscriptionFrame, VADUserStoppedSpeakingFrame
 from pipecat.metrics.metrics import MetricsData, TurnMetricsData
 from pipecat.turns.user_stop import TurnAnalyzerUserTurnStopStrategy
 
+from ..brain.eager import eager_silence
 from ..brain.turn_cap import silence_cap
 from ..brain.turns import TurnHold, turn_hold
 from .speech_services import STT_TIMEOUT_SECS
@@ -33,6 +35,11 @@ LATE_TRANSCRIPT_SECS = STT_TIMEOUT_SECS
 TURN_STOP_TIMEOUT_SECS = LATE_TRANSCRIPT_SECS + 5.0
 
 
+# Said when a turn may end eagerly (brain/eager.py): the turn's words and the transcript they came from
+# (speech/engines.py Transcript: its confidence and language). The turn itself stays open.
+EagerEnd = Callable[[str, Any], None]
+
+
 class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
     """Ends a turn when Smart Turn and the caller's words both say it is over.
 
@@ -42,6 +49,12 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
     both the clock and the audio say so: a caller who goes on after a pause is heard going on in the first
     voiced window (32 ms), not after VAD's start_secs (0.2 s), and audio analysed late on a busy machine
     cannot let the clock end a turn inside a pause.
+
+    `eager`, when given (with `heard_so_far`, SharedWhisperSTT.heard_so_far), is told once per turn when the
+    turn may end eagerly (brain/eager.py: Smart Turn sure, whole words of one stretch, all transcribed, a
+    shorter silence): the reply may start then, but the turn itself
+    ends only at the ordinary floor, so a caller who goes on in between is still in the same turn (the
+    listener of `eager` stops what it started when VAD hears them again).
     """
 
     def __init__(
@@ -51,6 +64,8 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
         expecting: Callable[[], frozenset[str]],
         transcribing: Callable[[], bool] = lambda: False,
         heard_silence: Callable[[], float | None] = lambda: None,
+        eager: EagerEnd | None = None,
+        heard_so_far: Callable[[], list[Any] | None] | None = None,
     ) -> None:
         super().__init__(turn_analyzer=turn_analyzer)
         self._expecting = expecting
@@ -66,6 +81,12 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
         self.ended_capped = False  # the last turn was a whole request ended by the shorter cap, for logs and tests
         self._end_probability: float | None = None  # Smart Turn's, at the caller's last pause
         self.ended_after = 0.0  # the silence the last turn's end waited for, for logs and tests
+        self._eager = eager
+        self._heard_so_far = heard_so_far  # SharedWhisperSTT.heard_so_far: the turn's words as speech-to-text has them
+        self._eager_wait: asyncio.Task | None = None  # the shorter silence of an eager end, being waited out
+        self._eager_said = False  # this turn's eager end was given (once per turn)
+        self._heard: Any = None  # the last stretch's transcript (its confidence and language)
+        self.eager_after: float | None = None  # the eager silence the last eager end waited for, for tests
 
     @property
     def turn_text(self) -> str:
@@ -74,6 +95,8 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
     async def _reset(self) -> None:
         self._words = []
         self._speech_end = 0.0
+        self._heard = None
+        self._eager_said = False
         await super()._reset()
 
     async def _discard_pending_end_of_turn(self) -> None:
@@ -84,6 +107,9 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
         if self._capped is not None:
             await self.task_manager.cancel_task(self._capped)
             self._capped = None
+        if self._eager_wait is not None:
+            await self.task_manager.cancel_task(self._eager_wait)
+            self._eager_wait = None
         self._cap_reached = False
         self._end_probability = None
         await super()._discard_pending_end_of_turn()
@@ -101,10 +127,12 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
                   "done" if self._turn_complete else "not done",
                   "-" if self._end_probability is None else f"{self._end_probability:.3f}",
                   1000 * (time.time() - self._speech_end))
+        self._maybe_eager()
 
     async def _handle_transcription(self, frame: TranscriptionFrame) -> None:
         if frame.text.strip():
             self._words.append(frame.text.strip())
+            self._heard = frame.result
         hold = turn_hold(self.turn_text, self._expecting())
         if hold.ends_now and self._vad_stopped and not self._vad_user_speaking:
             self._turn_complete = True  # "Ja." is a whole answer even if Smart Turn expects more
@@ -114,6 +142,49 @@ class WordAwareTurnStop(TurnAnalyzerUserTurnStopStrategy):
         if cap is not None and self._capped is None and self._vad_stopped and not self._vad_user_speaking \
                 and not self._turn_complete and self._speech_end:
             self._capped = self.task_manager.create_task(self._end_capped(cap), f"{self}::capped_turn")
+        self._maybe_eager()
+
+    def _maybe_eager(self) -> None:
+        """Wait out the eager silence if the brain lets this turn end eagerly (brain/eager.py)."""
+        if self._eager is None or self._eager_said or self._eager_wait is not None or not self._speech_end:
+            return
+        if self._vad_user_speaking or not self._vad_stopped:
+            return
+        floor = self._eager_floor()
+        if floor is not None:
+            self._eager_wait = self.task_manager.create_task(self._end_eagerly(floor), f"{self}::eager_turn")
+
+    def _words_all_in(self) -> bool:
+        """Speech-to-text has transcribed every stretch of the turn, and they are the words decided on: its
+        transcript reaches this strategy as a frame, behind the audio still queued before it."""
+        if self._heard_so_far is None:
+            return True
+        heard = self._heard_so_far()
+        return heard is not None and [t.text.strip() for t in heard if t.text.strip()] == self._words
+
+    def _eager_floor(self) -> float | None:
+        return eager_silence(self.turn_text, self._expecting(), self._end_probability, len(self._words))
+
+    async def _end_eagerly(self, floor: float) -> None:
+        """Once the caller has been silent `floor` seconds and every stretch they said is transcribed, tell
+        the listener, if the words then still allow it (a stretch heard meanwhile makes the turn one of two)."""
+        try:
+            while (left := self._left_of(floor)) > 0:
+                await asyncio.sleep(left)
+            deadline = time.monotonic() + LATE_TRANSCRIPT_SECS
+            while self._transcribing() and time.monotonic() < deadline:
+                await asyncio.sleep(0.02)
+        except asyncio.CancelledError:
+            return
+        self._eager_wait = None
+        if self._vad_user_speaking or self._eager_said or self._eager is None or self._transcribing():
+            return
+        if self._eager_floor() is None or not self._words_all_in():
+            return
+        self._eager_said = True
+        self.eager_after = floor
+        log.debug("eager end of turn %.0f ms after the last word", 1000 * (time.time() - self._speech_end))
+        self._eager(self.turn_text, self._heard)
 
     async def _end_capped(self, cap: float) -> None:
         """Smart Turn keeps a whole request open: end it once the caller has been silent `cap` seconds."""

@@ -20,7 +20,7 @@ from ..handoff.desk import HandoffDesk
 from ..metrics import Metrics
 from ..packs.schema import Pack
 from ..store.repo import CallStore
-from .session import CallSession
+from .session import CallSession, Speculation
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +77,8 @@ class VoiceCall:
         self.finished = False
         self._counted_handoffs: set[int] = set()
         self._greeting_stored: asyncio.Task | None = None
+        # the language an eager reply was decided in, while the call's state is not yet the decided one
+        self.tentative_lang: str | None = None
 
     @classmethod
     async def open(
@@ -124,6 +126,11 @@ class VoiceCall:
         return self.session.dialogue.state.lang
 
     @property
+    def voice_lang(self) -> str:
+        """The language the voice speaks now: an eager reply's, else the call's (brain/eager.py)."""
+        return self.tentative_lang or self.lang
+
+    @property
     def languages(self) -> list[str]:
         return list(self.pack.languages)
 
@@ -139,6 +146,17 @@ class VoiceCall:
         return self._counted(
             await asyncio.to_thread(self.session.hear, text, confidence=confidence, language=language)
         )
+
+    async def speculate(
+        self, text: str, confidence: float | None = None, language: str | None = None
+    ) -> Speculation | None:
+        """A turn decided on a copy of the call, to be said before its end is sure (brain/eager.py)."""
+        return await asyncio.to_thread(self.session.speculate, text, confidence=confidence, language=language)
+
+    async def commit(self, speculation: Speculation) -> Reply | None:
+        """The eagerly answered turn stands: stored as the call's turn (None: decide it again)."""
+        reply = await asyncio.to_thread(self.session.commit, speculation)
+        return None if reply is None else self._counted(reply)
 
     async def dtmf(self, digit: str) -> Reply:
         return self._counted(await asyncio.to_thread(self.session.dtmf, digit))
