@@ -231,8 +231,9 @@ def _name_in(t: str, lang: str, expecting: bool) -> str | None:
     if not expecting or len(parts) < 2:
         return found
     # "Schröder Logistik, Kai Schröder", "Bäckerei Lange, hier ist Frau Lange": the firm said first, then the person
-    people = [n for n in (_name_at(part, lang, True) for part in parts if not _FIRM.search(part)) if n]
-    if len(people) == 1 and len(people) < len(parts):
+    firms = [part for part in parts if _FIRM.search(part)]
+    people = [n for n in (_name_at(part, lang, True) for part in parts if part not in firms) if n]
+    if firms and len(people) == 1:
         return people[0]
     # "Schmidt, Anna Schmidt", "Yilmaz. Kemal Yilmaz.": the fuller form; "Müller, Hans": surname first
     names = [n for n in (_name_at(part, lang, True) for part in parts) if n]

@@ -290,17 +290,8 @@ def _amend(c: Context, text: str) -> bool:
     folded = fold(text)
     if not _AMENDS.search(folded):
         return False
-    changed, target = False, s.order[-1]
-    for line in reversed(s.order):
-        item = _item(c, line.sku)
-        for group in item.options if item else {}:
-            value = chosen_option(item, group, text, s.lang)  # type: ignore[arg-type]
-            if value is not None and value != line.options.get(group):
-                line.options[group] = value
-                changed, target = True, line
-                folded = _without_option(item, value, folded)  # type: ignore[arg-type]  # "27 Zoll" is no count
-        if changed:
-            break
+    optioned, folded = _option_changed(c, text, folded)
+    changed, target = optioned is not None, optioned or s.order[-1]
     counts = [n for n in (parse_quantity(w, s.lang) for w in folded.split()) if n is not None]
     if changed:
         counts = [n for n in counts if n > 1]  # "the 1.60 one": the pronoun is no count
@@ -308,6 +299,24 @@ def _amend(c: Context, text: str) -> bool:
         target.qty = counts[0]
         return True
     return changed
+
+
+def _option_changed(c: Context, text: str, folded: str) -> tuple[OrderLine | None, str]:
+    """An option value said for a line of the order, the last line first ("doch lieber die 27 Zoll", "no, the 14
+    inch"): set on that line, which is returned with the words that named it taken out of `folded` ("27 Zoll" is no
+    count); (None, folded) when no line's option changed."""
+    for line in reversed(c.state.order):
+        item = _item(c, line.sku)
+        changed = False
+        for group in item.options if item else {}:
+            value = chosen_option(item, group, text, c.state.lang)  # type: ignore[arg-type]
+            if value is not None and value != line.options.get(group):
+                line.options[group] = value
+                changed = True
+                folded = _without_option(item, value, folded)  # type: ignore[arg-type]
+        if changed:
+            return line, folded
+    return None, folded
 
 
 def _without_option(item: CatalogItem, value: str, folded: str) -> str:
@@ -375,17 +384,8 @@ def _corrected(c: Context, text: str) -> bool:
         s.fulfilment, changed = way, True
     said = heard_figures(said, c.pack.catalog)
     folded = fold(said)
-    target: OrderLine | None = None
-    for line in reversed(s.order):
-        item = _item(c, line.sku)
-        for group in item.options if item else {}:
-            value = chosen_option(item, group, said, s.lang)  # type: ignore[arg-type]
-            if value is not None and value != line.options.get(group):
-                line.options[group] = value
-                changed, target = True, line
-                folded = _without_option(item, value, folded)  # type: ignore[arg-type]
-        if target is not None:
-            break
+    target, folded = _option_changed(c, said, folded)
+    changed = changed or target is not None
     counts = [n for n in (parse_quantity(w, s.lang) for w in folded.split()) if n is not None]
     if target is not None:
         counts = [n for n in counts if n > 1]  # "the 14 inch one": the pronoun is no count
