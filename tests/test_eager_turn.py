@@ -100,6 +100,7 @@ class _Voice(FrameProcessor):
         self.said: list[tuple[float, str]] = []  # (seconds after the caller fell silent, words)
         self.interrupted: list[float] = []
         self.turns_ended: list[float] = []
+        self.replied = asyncio.Event()  # the first reply to the caller was sent
 
     def _since(self) -> float:
         return time.monotonic() - (self.speech_end or time.monotonic())
@@ -110,6 +111,7 @@ class _Voice(FrameProcessor):
             self.speech_end = time.monotonic() - frame.stop_secs
         elif isinstance(frame, TTSSpeakFrame) and self.speech_end is not None:
             self.said.append((self._since(), frame.text))
+            self.replied.set()
         elif isinstance(frame, InterruptionFrame) and direction == FrameDirection.DOWNSTREAM and self.speech_end:
             self.interrupted.append(self._since())
         elif isinstance(frame, UserStoppedSpeakingFrame) and direction == FrameDirection.DOWNSTREAM:
@@ -117,8 +119,11 @@ class _Voice(FrameProcessor):
         await self.push_frame(frame, direction)
 
 
-def _call(pcm16: bytes, engine, tmp_path: Path) -> tuple[_Voice, BrainProcessor, VoiceCall, WordAwareTurnStop]:
-    """One call of kanzlei-berg (no recording consent asked) in English, the caller's audio played in."""
+def _call(
+    pcm16: bytes, engine, tmp_path: Path, *, hang_up_on_reply: bool = False
+) -> tuple[_Voice, BrainProcessor, VoiceCall, WordAwareTurnStop]:
+    """One call of kanzlei-berg (no recording consent asked) in English, the caller's audio played in;
+    `hang_up_on_reply`: the caller hangs up the moment the first reply reaches the voice."""
     listening = Listening()
     store = open_store(f"sqlite:///{tmp_path / 'c.db'}")
     session = CallSession(Dialogue(load_pack("kanzlei-berg"), lang="en"), store)
@@ -157,6 +162,11 @@ def _call(pcm16: bytes, engine, tmp_path: Path) -> tuple[_Voice, BrainProcessor,
         )
 
         async def stop_when_answered() -> None:
+            if hang_up_on_reply:
+                await voice.replied.wait()
+                await call.hangup()  # what the line's stop event does (calls/brain_processor.py)
+                await worker.cancel(reason="caller hung up")
+                return
             await done.wait()
             for _ in range(200):  # the last turn's transcription and decision may still run on the shared CPU
                 if call.session.dialogue.state.caller_turns >= len(voice.turns_ended) > 0:
@@ -205,6 +215,22 @@ def test_a_caller_who_stops_hears_the_reply_before_the_ordinary_floor(caller, st
     assert stored[-1]["text"] == words and [t["text"] for t in stored].count(words) == 1, stored  # stored once
     assert call.session.dialogue.state.phase == "message"  # the decision stands, stored once
     assert len(voice.said) == 1  # said once: the commit does not say it again
+
+
+def test_a_caller_who_hangs_up_on_the_eager_reply_has_their_turn_stored(caller, stt, tmp_path) -> None:
+    """The caller hears the reply to their words before the turn's ordinary end and hangs up at once: the
+    words and the reply they heard are the call's last turn, stored, and the call is closed."""
+    voice, _brain, call, stop = _call(
+        caller([("I would like to leave a message.", 0)]), stt, tmp_path, hang_up_on_reply=True
+    )
+    assert voice.said and not voice.turns_ended, (voice.said, voice.turns_ended)  # before the ordinary end
+    assert stop.eager_after == EAGER_SILENCE_SECS
+    words = voice.said[0][1]
+    stored = _stored(call)
+    callers = [t["text"] for t in stored if t["role"] == "caller"]
+    assert len(callers) == 1 and "message" in callers[0].lower(), stored
+    assert [t["text"] for t in stored].count(words) == 1, stored
+    assert call.session.dialogue.state.ended and call.session.dialogue.state.caller_turns == 1
 
 
 def test_a_caller_who_goes_on_after_an_eager_end_is_decided_as_one_turn(caller, stt, tmp_path, monkeypatch) -> None:

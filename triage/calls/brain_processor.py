@@ -258,6 +258,7 @@ class BrainProcessor(FrameProcessor):
             return  # not an ordinary next step, or the caller went on while it was decided
         log.debug("call %s: eager reply to a turn of %d characters", self.call.call_id, len(text))
         self._eager = speculation
+        self.call.saying(speculation)
         self._stop_reply_wait()
         self._answered_at = time.monotonic()
         timing = TurnTiming(speech_end=self._speech_end or turn_end, stt_seconds=self._stt_seconds, turn_end=turn_end)
@@ -276,6 +277,7 @@ class BrainProcessor(FrameProcessor):
             return
         log.info("call %s: eager reply taken back: %s", self.call.call_id, why)
         self._eager = None
+        self.call.saying(None)
         self._waiting_first_audio = self._eager_timing = None
         self.call.tentative_lang = None
         self.taken_back += 1

@@ -68,6 +68,9 @@ class CallSession:
         # spoken turn may still be in speech recognition or in the dialogue in another thread.
         self._turn_lock = threading.RLock()
         self.handoff_id: str | None = None  # the stored handoff, once the caller has been handed over
+        # an eager reply the caller is hearing whose turn is not stored yet (calls/brain_processor.py): a
+        # caller who hangs up before the turn's ordinary end still has that turn stored (`_hangup`)
+        self._said: Speculation | None = None
         self._try_start()
 
     def _try_start(self) -> bool:
@@ -132,10 +135,17 @@ class CallSession:
             state = self.dialogue.state
             return Speculation(text, confidence, language, reply, tentative, state, len(state.transcript))
 
+    def saying(self, speculation: Speculation | None) -> None:
+        """The caller is hearing this eager reply (None: it was taken back). Its turn is stored at the
+        turn's ordinary end (`commit`), or when the call ends first (`hangup`)."""
+        self._said = speculation
+
     def commit(self, speculation: Speculation) -> Reply | None:
         """The eagerly answered turn was not taken back: the call goes on from its copy, stored as one turn.
         None if the call moved on meanwhile (a key pressed): then the turn is decided again."""
         with self._turn_lock:
+            if self._said is speculation:
+                self._said = None
             state = self.dialogue.state
             if state is not speculation.base or len(state.transcript) != speculation.base_turns:
                 return None
@@ -163,6 +173,14 @@ class CallSession:
             return self._hangup()
 
     def _hangup(self) -> Outcome | None:
+        said, self._said = self._said, None
+        if said is not None and not self.dialogue.state.ended:
+            # the caller heard the reply to their last words and hung up before the turn's ordinary end:
+            # those words are their turn, stored as decided
+            state = self.dialogue.state
+            if state is said.base and len(state.transcript) == said.base_turns:
+                self.dialogue.adopt(said.dialogue)
+                self._deliver(said.reply)
         outcome = self.dialogue.hangup()
         if not self._try_start():
             raise RuntimeError(f"call {self.call_id} is not stored: the database is failing")

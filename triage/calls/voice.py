@@ -158,6 +158,10 @@ class VoiceCall:
         reply = await asyncio.to_thread(self.session.commit, speculation)
         return None if reply is None else self._counted(reply)
 
+    def saying(self, speculation: Speculation | None) -> None:
+        """The caller is hearing this eager reply (None: taken back); see CallSession.saying."""
+        self.session.saying(speculation)
+
     async def dtmf(self, digit: str) -> Reply:
         return self._counted(await asyncio.to_thread(self.session.dtmf, digit))
 
