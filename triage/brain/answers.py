@@ -385,6 +385,14 @@ _WHO_IS_THIS = re.compile(
     r"\bwer ist (denn )?(da|dran|das)\b|\bmit wem spreche|\bwer spricht|\bwo bin ich\b|\bwer sind sie\b"
     r"|\bwho is (this|that|speaking|calling)\b|\bwho s (this|that|speaking|calling)\b|\bwho am i (speaking|talking)"
     r"|\bwho are you\b|\bam i talking to a\b"
+    # whether a machine answers: "Sind Sie ein Roboter?", "Bin ich mit einer KI verbunden?", "is this automated?"
+    r"|\b(sind sie|bist du|ist das|spreche ich|rede ich|bin ich|ist da|sprech ich)( hier| da| jetzt| etwa| nur"
+    r"| gerade| mit| am telefon)* (ein |eine |einem |einer |so ein |so eine )?(roboter|maschine|computer|ki|bot"
+    r"|chatbot|sprachcomputer|automat|computerstimme|kuenstliche[nrm]? intelligenz|sprachassistent(in|en)?"
+    r"|ki assistent(in|en)?|bandansage|anrufbeantworter)\b"
+    r"|\b(are you|is this|is that|am i (speaking|talking) (to|with)|is it)( just| really| actually| like)*"
+    r" (a |an )?(robot|bot|chatbot|machine|computer|ai|a i|automated|automatic|artificial intelligence"
+    r"|virtual assistant|answering machine|recorded voice|real)\b"
 )
 _GREETING_WORDS = frozenset(
     "hallo hello hi hey halloechen guten gute tag morgen abend good morning afternoon evening gruess gott gruss "

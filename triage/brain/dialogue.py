@@ -21,7 +21,7 @@ from datetime import datetime
 from ..packs.schema import Pack
 from . import answers, consent, hours, silence_words
 from .analyze import analyze
-from .extract.name import extract_name
+from .extract.name import extract_name, within_name
 from .extract.when import is_clock
 from .flows import appointment, collect, info, message, need, order
 from .flows.context import Context
@@ -305,7 +305,8 @@ class Dialogue(Context):
             return fixed  # "die Nummer endet auf 47", "the house number was wrong, it's 21": read back, then on
         if not changed and s.last_question and (answers.asks_repeat(text) or answers.only_filler(text)):
             return Reply([s.last_question])  # "wie bitte?", "hm": the question again, no misunderstanding
-        if not changed and answers.asks_to_wait(text) and answers.yes_no(self.pack, text, s.lang) is None:
+        waits = answers.asks_to_wait(text) and not answers.asks_who(text)  # "hang on, is this automated?" asks
+        if not changed and waits and answers.yes_no(self.pack, text, s.lang) is None:
             self._keep_question = True  # "einen Moment bitte": the bot waits quietly; its question stands
             return Reply()
         # "Bin ich richtig bei der Kanzlei Berg?" before any request: who answers, then what they need
@@ -316,6 +317,8 @@ class Dialogue(Context):
         if s.phase in _OPEN_PHASES and (answers.asks_who(text) or checks_place):
             again = "recording_consent" if s.phase == "consent" else "ask_need"
             return Reply([self.say("who_is_this"), self.say(again)])
+        if s.phase in _ANSWERING_PHASES and not changed and s.last_question and answers.asks_who(text):
+            return Reply([self.say("who_is_this"), s.last_question])  # "are you a robot?" while a detail is asked
         greets = s.phase in _OPEN_PHASES and answers.only_greets(text, a.entities.name)
         # "ja, hier ist Peter Schulz" to the consent question: an answer with a greeting, not a greeting only
         if greets and not (s.phase == "consent" and answers.yes_no(self.pack, text, s.lang) is not None):
@@ -454,7 +457,7 @@ class Dialogue(Context):
 
         changed: set[str] = set()
         e = a.entities
-        if e.name and e.name != s.name:
+        if e.name and e.name != s.name and not within_name(e.name, s.name):  # "this is Sarah" keeps "Sarah Cole"
             s.name, changed = e.name, changed | {"name"}
         if e.phone and e.phone != s.phone:
             s.phone, changed = e.phone, changed | {"phone"}

@@ -137,6 +137,8 @@ class CallState:
     option_queue: list[tuple[int, str]] = field(default_factory=list)  # (line index, option group)
     option_unanswered: int = 0  # times the option question at the head of the queue got no answer it could take
     name_unanswered: int = 0  # times the name question got no answer that could be read as a name
+    # what the caller asked to order that no catalogue item matched: twice, and it goes to the team as a message
+    unknown_items: list[str] = field(default_factory=list)
     fulfilment: str | None = None
     asked_more: bool = False
     fixing: bool = False  # "nein" to the order's or message's read-back: asked what to change

@@ -313,6 +313,7 @@ class Prompts(Strict):
     confirm_retry: Localized
     order_ask_items: Localized
     order_item_unknown: Localized
+    order_as_message: Localized
     order_ask_option: Localized
     order_ask_more: Localized
     order_ask_fulfilment: Localized

@@ -6,6 +6,7 @@ import re
 from difflib import SequenceMatcher
 
 from ..numbers import words_to_digits
+from ..text import fold
 from .common import (
     _ABBREVIATION_DOT,
     _FILLERS,
@@ -460,6 +461,15 @@ def _likeness(a: str, b: str) -> float:
     """How alike two words sound, in [0, 1]: by letters or by their consonants ("Terry" and "Sarah")."""
     by_letters = SequenceMatcher(None, a.lower(), b.lower()).ratio()
     return max(by_letters, SequenceMatcher(None, _skeleton(a), _skeleton(b)).ratio())
+
+
+def within_name(heard: str | None, kept: str | None) -> bool:
+    """The name heard is the one kept, or a part of it: "Tom Becker am Apparat" or "this is Sarah" to a call that
+    has "Sarah Cole" says that name again (a confirmation), it does not shorten it."""
+    if not heard or not kept:
+        return False
+    said = set(fold(heard).split())
+    return bool(said) and said <= set(fold(kept).split())
 
 
 def corrected_name(read_back: str | None, said: str) -> str:

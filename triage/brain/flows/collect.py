@@ -23,6 +23,7 @@ from ..extract.name import (
     spells_name,
     unspelled,
     with_letter_hints,
+    within_name,
 )
 from ..extract.phone import corrected_ending, counts_something
 from ..state import Reply, Slot
@@ -248,6 +249,8 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             return Reply([*([] if offered else [c.say("confirm_retry")]), _ask(c, slot)])
         elif answer is True or changed:
             s.confirmed.add(slot)  # new information after a read-back is an implicit yes
+        elif slot == "name" and within_name(a.entities.name, s.name):
+            s.confirmed.add(slot)  # "Ihr Name ist Tom Becker?" - "ich bin Tom Becker": the name said again is a yes
         elif name := _name_instead(c, slot, text):
             s.name = name  # "Goethestraße 14, Hamburg?" - "Anna Schmidt": a yes, and the name given early
             s.confirmed.add(slot)
@@ -267,6 +270,8 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         if missing and _optional(c, missing) and _declines(c, text):
             s.declined.add(missing)
             return next_detail(c)
+        if missing and within_name(a.entities.name, s.name):
+            return Reply([_ask(c, missing)])  # "Becker GmbH, Tom Becker am Apparat" to the address: known, asked on
         tail_of_done = answers.is_done(text) and not answers.remembered(text)
         if missing and s.after_collect in ("order", "message") and tail_of_done:
             # "nein, das ist alles": the tail of the answer to "anything else?" (or to "what is your message?"),
@@ -335,7 +340,7 @@ def _pass_over_site(c: Context, given: Slot) -> None:
         s.declined.add("address")
 
 
-def _as_next_sentence(message: str | None, more: str) -> str:
+def as_next_sentence(message: str | None, more: str) -> str:
     """More words of a message as a sentence of their own, so the read-back and the agent read two sentences:
     "… the invoice you sent me. the invoice number is 2024-117 …", not one run-on."""
     if not message:
@@ -352,7 +357,7 @@ def _more_message(c: Context, missing: Slot | None, text: str) -> Reply | None:
         return None
     if not s.name and _only_a_name(text, s.lang):
         return None  # "Lehmann, Julia Lehmann" while the number is asked: the name, given early
-    s.message = _as_next_sentence(s.message, text.strip())
+    s.message = as_next_sentence(s.message, text.strip())
     if _name_passed_over(c, missing):
         return next_detail(c)
     return Reply([_ask(c, missing)])

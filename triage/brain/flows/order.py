@@ -15,7 +15,7 @@ from ..numbers import parse_quantity
 from ..state import Reply, Slot
 from ..text import fold
 from ..types import Analysis, OrderLine
-from . import collect
+from . import collect, message
 from .context import Context
 
 
@@ -232,6 +232,13 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             return Reply(next_step(c))
         if s.order and answers.yes_no(c.pack, text, s.lang) is True and len(text.split()) <= 3:
             return Reply([c.say("order_ask_items")])  # "ja": something else, not yet said what
+        if not s.order and not a.order and _wants_nothing(c, text):
+            s.phase, s.asked_more = "anything_else", False  # "nein danke, doch nicht" before any item: no order
+            return Reply([c.say("anything_else")])
+        if not s.order and _names_something(c, text):
+            s.unknown_items.append(text.strip())
+            if len(s.unknown_items) >= _UNKNOWN_ASKS:
+                return _as_message(c)
         if not s.order:
             return c.misunderstood([c.say("order_item_unknown")])
         return c.misunderstood([c.say("order_ask_more")])
@@ -253,6 +260,32 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
 
 # How often an option question is asked before an answer the bot cannot take leaves it open for the team
 _OPTION_ASKS = 2
+# How many answers name no catalogue item before the order goes to the team as a message (_as_message)
+_UNKNOWN_ASKS = 2
+
+
+def _wants_nothing(c: Context, text: str) -> bool:
+    """Asked what to order, the caller orders nothing after all: "nein danke, doch nicht", "never mind"."""
+    no = answers.yes_no(c.pack, text, c.state.lang) is False
+    return no or answers.is_done(text) or bool(_CANCELS.search(fold(text)))
+
+
+def _names_something(c: Context, text: str) -> bool:
+    """An answer that may describe what the caller wants, not a yes, a no or an "that's all"."""
+    return not answers.is_done(text) and answers.yes_no(c.pack, text, c.state.lang) is None and bool(text.strip())
+
+
+def _as_message(c: Context) -> Reply:
+    """"mein Rezept für Ramipril" - "5 Milligramm" - "das nehme ich immer": what the catalogue does not have, the
+    team can still order or advise on. After the second answer that names no item, the caller's words are taken as
+    a message for the team (read back and stored), instead of a third "not found" that hands them over for
+    misunderstanding."""
+    s = c.state
+    said: str | None = None
+    for words in [s.problem or "", *s.unknown_items]:
+        said = collect.as_next_sentence(said, words) if words else said
+    reply = message.start(c, said or "", "message")
+    return Reply([c.say("order_as_message"), *reply.says])
 
 
 def question_back(c: Context, says: list[str]) -> Reply:
