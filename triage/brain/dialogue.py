@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from ..packs.schema import Pack
-from . import answers, consent, hours, silence_words
+from . import answers, consent, hours, language, silence_words
 from .analyze import analyze
 from .extract.name import extract_name, within_name
 from .extract.when import is_clock
@@ -32,6 +32,7 @@ from .types import DISTRESSES, Analysis, Entities, Lang, more_urgent
 
 # phases where the caller says what they want, in their own words: the model's judgement applies
 _OPEN_PHASES = ("need", "anything_else", "consent")
+_OPEN_QUESTIONS = {"need": "ask_need", "anything_else": "anything_else", "consent": "recording_consent"}
 # phases where the bot waits for one answer (an item, a detail, a yes): a question the pack answers is
 # answered there, and the bot's question asked again
 _ANSWERING_PHASES = (
@@ -169,6 +170,9 @@ class Dialogue(Context):
         if a.entities.name and answers.only_yes_no(self.pack, text):  # "Jep" to "Ihr Name ist Björn Hansen?"
             a = replace(a, entities=replace(a.entities, name=None))
         s.lang = a.language
+        wanted = language.asked_for(text, self.pack.languages)
+        if wanted is not None:  # "können Sie auch Englisch?", "auf Deutsch bitte": the call follows at once
+            s.lang = wanted
         # a bare "ja"/"nein", a greeting or an answer to the consent question says nothing about
         # urgency or intent
         bare_answer = (
@@ -177,6 +181,7 @@ class Dialogue(Context):
             or answers.asks_who(text)
             or (answers.is_done(text) and len(text.split()) <= 6)
             or (s.phase == "consent" and answers.refuses_recording(text))
+            or (wanted is not None and language.only_asks_for(text, wanted))
         )
         # a detail given while one is being collected is read back anyway: the caller confirms it. A bare name
         # ("Priya Shah") reads as a greeting's name alone, yet to the name question it is the answer: on the phone
@@ -317,6 +322,9 @@ class Dialogue(Context):
         if s.phase in _OPEN_PHASES and (answers.asks_who(text) or checks_place):
             again = "recording_consent" if s.phase == "consent" else "ask_need"
             return Reply([self.say("who_is_this"), self.say(again)])
+        wanted = language.asked_for(text, self.pack.languages)
+        if s.phase in _OPEN_PHASES and wanted and language.only_asks_for(text, wanted):
+            return Reply([self.say(_OPEN_QUESTIONS[s.phase])])  # the question again, in the language asked for
         if s.phase in _ANSWERING_PHASES and not changed and s.last_question and answers.asks_who(text):
             return Reply([self.say("who_is_this"), s.last_question])  # "are you a robot?" while a detail is asked
         greets = s.phase in _OPEN_PHASES and answers.only_greets(text, a.entities.name)

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 
 from .text import fold
+from .types import Lang
 
 _DE = frozenset(
     """
@@ -156,3 +157,51 @@ def decode_language(current: str, probabilities: Iterable[tuple[str, float]], au
     if total > 0 and p / total >= DECODE_OTHER_MIN_SHARE and audio_seconds >= DECODE_OTHER_BY_SHARE_MIN_SECONDS:
         return best
     return current
+
+
+# The caller asks for a language in words: "können Sie auch Englisch?", "my German is not so good", "auf Deutsch
+# bitte", "I don't speak German". Stronger than any count of function words: the call follows at once.
+_ASKS_FOR: dict[Lang, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(koennen|sprechen|spricht|versteh\w*) (sie |du |jemand |man )?(auch |hier |da )?englisch"
+        r"|\b(geht|ginge|gehts|geht s|koennen wir)( das| es)?( auch| bitte)? (auf )?englisch"
+        r"|\b(lieber |bitte |gern |gerne )?auf englisch( bitte| weiter| sprechen| reden)?\b"
+        r"|\b(do|can|could) (you|we|someone|anybody|anyone) (speak|talk|do this|continue) (in )?english"
+        r"|\b(in )?english,? please\b|\bin english\b|\b(anyone|someone|somebody) (there )?who speaks english"
+        r"|\bjemand,? der (auch )?englisch spricht"
+        r"|\b(my|mein) (german|deutsch) (is|isn t|ist)( not| nicht)?( so| very| sehr)? (good|gut|bad|schlecht)"
+        r"|\bi (don t|do not|can t|cannot) (speak|understand) (much |any |good )?german\b"
+        r"|\bkein (gutes )?deutsch\b|\bnicht (so )?gut deutsch\b|\bno (german|deutsch)\b"
+    ),
+    "de": re.compile(
+        r"\b(koennen|sprechen|spricht) (sie |du |wir |jemand )?(auch |hier |da )?deutsch"
+        r"|\b(geht|ginge|gehts|geht s)( das| es)?( auch| bitte)? (auf )?deutsch"
+        r"|\b(lieber |bitte |gern |gerne )?auf deutsch( bitte| weiter| sprechen| reden)?\b"
+        r"|\b(do|can|could) (you|we|someone|anybody|anyone) (speak|talk|do this|continue) (in )?german"
+        r"|\b(in )?german,? please\b|\bin german\b|\b(anyone|someone|somebody) (there )?who speaks german"
+        r"|\bjemand,? der (auch )?deutsch spricht"
+        r"|\b(my|mein) (english|englisch) (is|isn t|ist)( not| nicht)?( so| very| sehr)? (good|gut|bad|schlecht)"
+        r"|\bich (spreche|kann|verstehe) (kein|nicht so gut|nicht gut|nur wenig|wenig) englisch"
+        r"|\bkein (gutes )?englisch\b|\bnicht (so )?gut englisch\b"
+    ),
+}
+_AROUND_THE_ASK = frozenset(
+    "hallo hello hi hey sorry entschuldigung entschuldigen sie excuse me bitte please ja yes oh aeh aehm uh um "
+    "also well ok okay und and but aber so is it possible ist das moeglich".split()
+)
+
+
+def asked_for(text: str, allowed: Iterable[str]) -> Lang | None:
+    """The one language of `allowed` the caller asks for in words, if exactly one (None when none or both)."""
+    folded = fold(text)
+    wanted = [lang for lang, pattern in _ASKS_FOR.items() if lang in set(allowed) and pattern.search(folded)]
+    return wanted[0] if len(wanted) == 1 else None
+
+
+def only_asks_for(text: str, lang: Lang) -> bool:
+    """The turn asks for the language and nothing else ("Hallo, können Sie auch Englisch? Sorry, my German is not
+    so good"): the bot's question comes again, in that language."""
+    rest = _ASKS_FOR[lang].sub(" ", fold(text))
+    for pattern in _ASKS_FOR.values():
+        rest = pattern.sub(" ", rest)
+    return len([w for w in rest.split() if w not in _AROUND_THE_ASK]) <= 2
