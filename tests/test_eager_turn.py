@@ -35,7 +35,6 @@ from tests import test_turn_taking
 from tests.test_turn_taking import RATE, _Line
 from triage.brain.dialogue import Dialogue
 from triage.brain.eager import EAGER_SENTENCE_SECS, EAGER_SILENCE_SECS, eager_silence, may_answer_eagerly
-from triage.brain.turns import SURE_END_MIN_SILENCE_SECS
 from triage.calls.brain_processor import BrainProcessor
 from triage.calls.session import CallSession
 from triage.calls.speech_services import SharedWhisperSTT
@@ -198,16 +197,27 @@ def _stored(call: VoiceCall) -> list[dict[str, str]]:
     return record["transcript"]
 
 
-def test_a_caller_who_stops_hears_the_reply_before_the_ordinary_floor(caller, stt, tmp_path) -> None:
+# The ordinary floor in the tests that need the eager reply to come before it: 0.55 s leaves the eager floor (0.35 s)
+# only 0.2 s, and on a loaded machine (load 20, two cores) the audio analysis lags more than that behind the caller,
+# so both ends came at once and the test failed now and then. The eager floor itself is unchanged.
+ORDINARY_FLOOR_SECS = 1.5
+
+
+@pytest.fixture
+def late_ordinary_end(monkeypatch) -> float:
+    monkeypatch.setattr("triage.brain.turns.SURE_END_MIN_SILENCE_SECS", ORDINARY_FLOOR_SECS)
+    return ORDINARY_FLOOR_SECS
+
+
+def test_a_caller_who_stops_hears_the_reply_before_the_ordinary_floor(caller, stt, tmp_path, late_ordinary_end) -> None:
     voice, brain, call, stop = _call(caller([("I would like to leave a message.", 0)]), stt, tmp_path)
     assert voice.said, "no reply"
     first, words = voice.said[0]
     assert "message" in words.lower(), voice.said
     assert stop.eager_after == EAGER_SILENCE_SECS
-    # said before the turn's ordinary end, which still waits for the floor (a machine whose audio analysis lags
-    # more than the floor behind the caller ends both at once)
+    # said before the turn's ordinary end, which still waits for the floor
     assert voice.turns_ended and voice.turns_ended[0] > first, (voice.said, voice.turns_ended)
-    assert stop.ended_after == SURE_END_MIN_SILENCE_SECS
+    assert stop.ended_after == late_ordinary_end
     assert not voice.interrupted and brain.taken_back == 0
     assert len(_caller_turns(call)) == 1 and "message" in _caller_turns(call)[0].lower()
     stored = _stored(call)
@@ -217,7 +227,9 @@ def test_a_caller_who_stops_hears_the_reply_before_the_ordinary_floor(caller, st
     assert len(voice.said) == 1  # said once: the commit does not say it again
 
 
-def test_a_caller_who_hangs_up_on_the_eager_reply_has_their_turn_stored(caller, stt, tmp_path) -> None:
+def test_a_caller_who_hangs_up_on_the_eager_reply_has_their_turn_stored(
+    caller, stt, tmp_path, late_ordinary_end
+) -> None:
     """The caller hears the reply to their words before the turn's ordinary end and hangs up at once: the
     words and the reply they heard are the call's last turn, stored, and the call is closed."""
     voice, _brain, call, stop = _call(
@@ -257,7 +269,7 @@ def test_a_caller_who_goes_on_after_an_eager_end_is_decided_as_one_turn(caller, 
 
 
 @pytest.mark.parametrize("words", ["There is a fire in my kitchen.", "My kitchen is flooded."])
-def test_an_emergency_never_ends_eagerly(caller, stt, tmp_path, words) -> None:
+def test_an_emergency_never_ends_eagerly(caller, stt, tmp_path, words, late_ordinary_end) -> None:
     voice, brain, call, stop = _call(caller([(words, 0)]), stt, tmp_path)
     assert voice.said, "no reply"
     assert stop.eager_after == EAGER_SILENCE_SECS  # the words and Smart Turn allowed it; the brain did not

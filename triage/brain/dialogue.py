@@ -459,7 +459,10 @@ class Dialogue(Context):
             s.emergency_id = a.emergency_id
         if DISTRESSES.index(a.distress) > DISTRESSES.index(s.distress):
             s.distress = a.distress
-        if triage and s.problem is None and a.intent not in ("other", "request_human"):
+        # a question the pack answered ("what are your opening hours?") is not what the agent should read once the
+        # caller goes on to a request ("can I book an appointment for Thursday?"): the request becomes the problem
+        answered = s.served and s.phase == "anything_else" and s.outcome is None and a.intent != "information"
+        if triage and (s.problem is None or answered) and a.intent not in ("other", "request_human"):
             s.problem = s.transcript[-1].text
         s.evidence += [e for e in a.evidence if not e.startswith("model:")]
 
