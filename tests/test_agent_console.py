@@ -102,7 +102,7 @@ def test_two_agents_see_a_new_p1_live_and_only_one_can_take_it(server: VoiceServ
         expect(page.locator("#detail-urgency")).to_contain_text("P1")
         expect(page.locator("#detail-urgency-reason")).to_contain_text("Rohrbruch")
         expect(page.locator("#detail-address")).to_have_text("Goethestraße 14, 20095 Hamburg")
-        expect(page.locator("#detail-callback-number")).to_have_text("0171 234 5678")  # grouped (issue 13)
+        expect(page.locator("#detail-callback-number")).to_have_text("0171 2345678")  # grouped by the server
         expect(page.locator("#detail-caller-name")).to_have_text("Anna Schmidt")
         expect(page.locator("#detail-recommended-action")).not_to_have_text("–")
         expect(page.locator("#detail-collected li[data-field='address']")).to_have_attribute("data-confirmed", "true")

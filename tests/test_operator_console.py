@@ -87,8 +87,8 @@ def test_each_agent_reads_the_summary_in_their_own_language_over_rest(server: Vo
     en = emma.get(f"/api/handoffs/{p1_not_alerted}").json()["summary"]
     assert de["recommended_action"].startswith("Bereitschaftstechniker sofort losschicken")
     assert en["recommended_action"].startswith("Send the on-call technician at once")
-    assert en["text"].startswith("P1 emergency") and "call back on 0171 234 5678" in en["text"]
-    assert de["text"].startswith("P1 Notfall") and "Rückruf an 0171 234 5678" in de["text"]
+    assert en["text"].startswith("P1 emergency") and "call back on 0171 2345678" in en["text"]
+    assert de["text"].startswith("P1 Notfall") and "Rückruf an 0171 2345678" in de["text"]
     listed = {h["id"]: h for h in emma.get("/api/handoffs").json()["handoffs"]}
     assert listed[p1_not_alerted]["summary"]["recommended_action"] == en["recommended_action"]
 
@@ -152,8 +152,8 @@ def test_the_console_says_who_was_not_alerted_and_why_in_the_agents_language(
     expect(alert).to_contain_text(words["reason"])
     expect(page.locator("#detail-events li[data-kind='escalated']")).to_contain_text(words["escalated"])
     expect(page.locator("#detail-recommended-action")).to_contain_text(words["action"])
-    expect(page.locator("#detail-callback-number")).to_have_text("0171 234 5678")
-    expect(page.locator("#detail-collected li[data-field='phone']")).to_contain_text("0171 234 5678")
+    expect(page.locator("#detail-callback-number")).to_have_text("0171 2345678")
+    expect(page.locator("#detail-collected li[data-field='phone']")).to_contain_text("0171 2345678")
     expect(page.locator("#detail-call")).to_contain_text({"de": "Text-Chat", "en": "text chat"}[lang])
     shown = page.locator("#console").inner_text()
     assert not RAW_CODE.findall(shown), RAW_CODE.findall(shown)
@@ -161,6 +161,37 @@ def test_the_console_says_who_was_not_alerted_and_why_in_the_agents_language(
     folder = Path(os.environ.get("TRIAGE_SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(folder / f"console-{lang}.png"), full_page=True)
+    assert page.problems == []
+
+
+BREMEN = [*BURST_PIPE[:4], "null vier zwei eins neun neun acht acht sieben sieben", *BURST_PIPE[5:]]
+
+
+def test_the_console_shows_the_number_as_the_server_grouped_it(server: VoiceServer, browser) -> None:
+    """Bremen's area code has four digits: "0421 998877", never "042 199 8877". The console shows the
+    server's grouping; a row stored before the server grouped shows the caller's digits, not regrouped."""
+    from playwright.sync_api import expect
+
+    handoff_id = _text_call(server, BREMEN)["handoff_id"]
+    summary = signed_in_client(server, "anna").get(f"/api/handoffs/{handoff_id}").json()["summary"]
+    assert (summary["callback_number"], summary["callback_number_text"]) == ("0421998877", "0421 998877")
+    for user in ("anna", "emma"):
+        page = _console(browser, server, user)
+        page.locator(f'#queue li[data-handoff-id="{handoff_id}"] button').click()
+        expect(page.locator("#detail-callback-number")).to_have_text("0421 998877")
+        expect(page.locator("#detail-collected li[data-field='phone']")).to_contain_text("0421 998877")
+        expect(page.locator("#detail-text")).to_contain_text("0421 998877")
+        assert page.problems == []
+
+    with sqlite3.connect(server.data_dir / "triage.db") as db:  # as stored before this change
+        (stored,) = db.execute("SELECT summary FROM handoffs WHERE id = ?", (handoff_id,)).fetchone()
+        old = json.loads(stored)
+        del old["callback_number_text"]
+        db.execute("UPDATE handoffs SET summary = ? WHERE id = ?", (json.dumps(old), handoff_id))
+    page = _console(browser, server, "anna")
+    page.locator(f'#queue li[data-handoff-id="{handoff_id}"] button').click()
+    expect(page.locator("#detail-callback-number")).to_have_text("0421998877")
+    expect(page.locator("#detail-collected li[data-field='phone']")).to_contain_text("0421998877")
     assert page.problems == []
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from tests.voice_server import BURST_PIPE
-from triage.brain.summary import for_reader, group_phone
+from triage.brain.summary import for_reader
+from triage.phones import phone_text
 
 CLIENT = "sanitaer-notdienst"  # agent_language: de
 
@@ -52,13 +53,14 @@ def test_an_emergency_headline_uses_the_packs_name_in_the_readers_language(simul
     de, en = for_reader(summary, "de"), for_reader(summary, "en")
     assert "Rohrbruch" in de["urgency_reason"]
     assert en["urgency_reason"] and "Rohrbruch" not in en["urgency_reason"]
-    assert "0171 2345 678" in de["text"] or "0171 234 5678" in de["text"], de["text"]
-    assert "call back on 0171" in en["text"]
+    assert "Rückruf an 0171 2345678;" in de["text"], de["text"]  # the mobile prefix, then the number
+    assert "call back on 0171 2345678;" in en["text"], en["text"]
+    assert summary["callback_number"] == "01712345678" and summary["callback_number_text"] == "0171 2345678"
 
 
 def test_numbers_are_grouped_for_reading() -> None:
-    assert group_phone("+4917123456789") == "+49 171 2345 6789"
-    assert group_phone("01711234567") == "0171 123 4567"
-    assert group_phone("04012345678") == "040 1234 5678"
-    assert group_phone("sip:anna@pbx.example") == "sip:anna@pbx.example"
-    assert group_phone(None) is None
+    assert phone_text("+4917123456789") == "+49 171 23456789"
+    assert phone_text("01711234567") == "0171 1234567"
+    assert phone_text("04012345678") == "040 12345678"
+    assert phone_text("sip:anna@pbx.example") == "sip:anna@pbx.example"
+    assert phone_text(None) is None

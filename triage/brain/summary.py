@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from ..packs.schema import Pack
+from ..phones import pack_region, phone_text
 from .state import CallState
 
 _URGENCY_WORDS = {
@@ -143,25 +144,6 @@ def recommended_action(state: CallState, pack: Pack, reason: str, lang: str) -> 
     return _ACTIONS[lang][reason].format(number=number)
 
 
-def group_phone(number: str | None) -> str | None:
-    """A number as read at a glance: "+49 171 2345 6789", "040 1234 5678" (sip: and text unchanged)."""
-    if not number or not re.fullmatch(r"\+?[\d\s\-/()]{5,}", number.strip()):
-        return number
-    digits = re.sub(r"\D", "", number)
-    if number.strip().startswith("+"):
-        cc = 1 if digits[0] in "17" else 3 if re.match(r"2[1-689]|3[578]|42|5[09]|6[7-9]|8[5-8]|9[6-9]", digits) else 2
-        head, rest = f"+{digits[:cc]} {digits[cc : cc + 3]}", digits[cc + 3 :]
-    elif digits.startswith("0") and len(digits) > 7:
-        area = 4 if digits.startswith("01") else 3  # mobile 0171, city 040
-        head, rest = digits[:area], digits[area:]
-    else:
-        head, rest = "", digits
-    groups = [rest[max(0, end - 4) : end] for end in range(len(rest), 0, -4)][::-1]
-    if len(groups) > 1 and len(groups[0]) == 1:
-        groups[:2] = [groups[0] + groups[1]]
-    return " ".join(g for g in (head, *groups) if g)
-
-
 def headline(state: CallState, pack: Pack, lang: str) -> str:
     """Why the caller called, in a few words of `lang`: the pack's name for the emergency, the
     classifier's reason (written in the pack's agent_language), or the intent and the caller's first
@@ -179,9 +161,10 @@ def headline(state: CallState, pack: Pack, lang: str) -> str:
     return f"{intent}: „{quote}“" if lang == "de" else f'{intent}: "{quote}"'
 
 
-def _text(state: CallState, pack: Pack, reason: str, lang: str, why: str, address: str | None) -> str:
+def _text(state: CallState, reason: str, lang: str, why: str, address: str | None, number: str | None) -> str:
+    """The two sentences; `number` is the callback number as the agent reads it (`phone_text`)."""
     who = state.name or _UNKNOWN_CALLER[lang]
-    callback = _CALLBACK[lang].format(number=group_phone(state.phone)) if state.phone else _NO_NUMBER[lang]
+    callback = _CALLBACK[lang].format(number=number) if number else _NO_NUMBER[lang]
     where = f", {address}" if address else ""
     if state.when_text:  # "Wachmann für Samstag, den 12., ab 20 Uhr": the day asked for, as the caller said it
         why = f"{why} ({_WANTED[lang]}: {state.when_text.rstrip(' .')})"
@@ -213,13 +196,14 @@ def build_summary(state: CallState, pack: Pack, reason: str) -> dict[str, Any]:
     lang = pack.agent_language
     address = state.address.spoken() or None
     handed_over = reason not in _NOT_HANDOFFS
+    number = phone_text(state.phone, pack_region(pack))  # grouped once, here, for every reader
     words = {}
     for each in SUMMARY_LANGS:
         why = headline(state, pack, each)
         words[each] = {
             "urgency_reason": why,
             "recommended_action": recommended_action(state, pack, reason, each),
-            "text": _text(state, pack, reason, each, why, address),
+            "text": _text(state, reason, each, why, address, number),
         }
     collected: dict[str, Any] = {}
     if state.name:
@@ -238,6 +222,7 @@ def build_summary(state: CallState, pack: Pack, reason: str) -> dict[str, Any]:
         "client": pack.id,
         "caller_name": state.name,
         "callback_number": state.phone,
+        "callback_number_text": number,  # as agents read it: "0421 998877"; the console shows this
         "address": address,
         "urgency": state.urgency,
         "urgency_reason": words[lang]["urgency_reason"],

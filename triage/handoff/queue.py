@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import CursorResult, and_, case, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..phones import phone_text
 from ..store.changes import ChangeFeed
 from ..store.channels import TEST_CHANNEL, VOICE_CHANNELS
 from ..store.tables import Call, Handoff, HandoffEvent, WebhookDelivery
@@ -72,6 +73,7 @@ class HandoffEventView(BaseModel):
     status: str
     detail: dict[str, Any]
     at: str
+    phone_text: str | None = None  # the number the event names (alerted, escalated to, put through to), grouped
 
 
 class NoteView(BaseModel):
@@ -132,6 +134,7 @@ class HandoffView(BaseModel):
     # of its call (the queue's lists and `get`)
     channel: str | None = None
     caller_number: str | None = None
+    caller_number_text: str | None = None  # the line's caller ID as agents read it ("+49 421 998877")
     line_call_id: str | None = None
     # only `get`: the call's words, what happened, the agents' notes, the webhook deliveries
     transcript: list[TurnView] | None = None
@@ -194,7 +197,15 @@ def handoff_view(h: Handoff, call: Call | None = None, events: Iterable[HandoffE
     events = list(events)
     if events:
         view["events"] = [
-            {"kind": e.kind, "actor": e.actor, "status": e.status, "detail": e.detail, "at": _iso(e.at)} for e in events
+            {
+                "kind": e.kind,
+                "actor": e.actor,
+                "status": e.status,
+                "detail": e.detail,
+                "at": _iso(e.at),
+                "phone_text": phone_text(_event_number(e.detail or {})),
+            }
+            for e in events
         ]
         view["notes"] = [
             {"by": e.actor, "text": e.detail.get("text", ""), "at": _iso(e.at)} for e in events if e.kind == "note"
@@ -202,8 +213,22 @@ def handoff_view(h: Handoff, call: Call | None = None, events: Iterable[HandoffE
     return view
 
 
+def _event_number(detail: dict[str, Any]) -> str | None:
+    """The phone number an event names: the contact alerted (`to`), the one escalated to, the transfer target."""
+    contact = detail.get("contact")
+    number = detail.get("to") or (contact.get("phone") if isinstance(contact, dict) else None) or detail.get("target")
+    return number if isinstance(number, str) else None
+
+
 def _call_fields(call: Call) -> dict[str, Any]:
-    return {"channel": call.channel, "caller_number": call.caller_number, "line_call_id": call.line_call_id}
+    """The call's line; its caller ID grouped here, the one place agents' numbers are grouped (`phone_text`: a
+    line gives "+49…", which is grouped by its own country)."""
+    return {
+        "channel": call.channel,
+        "caller_number": call.caller_number,
+        "caller_number_text": phone_text(call.caller_number),
+        "line_call_id": call.line_call_id,
+    }
 
 
 def _row(h: Handoff, call: Call) -> dict[str, Any]:

@@ -55,7 +55,14 @@ OTHER_TABLES = ("users", "api_tokens", "pack_versions", "audit_log", "server_ins
 # What a summary keeps once anonymised: the triage, nothing the caller said or is.
 SUMMARY_KEPT = ("client", "urgency", "intent", "distress", "caller_language", "handoff_reason", "confirmed")
 SUMMARY_TRANSCRIPT = ("transcript", "evidence", "urgency_reason")
-SUMMARY_DETAILS = ("caller_name", "callback_number", "address", "collected", "recommended_action")
+SUMMARY_DETAILS = (
+    "caller_name",
+    "callback_number",
+    "callback_number_text",  # the same number, grouped for agents: erased with it
+    "address",
+    "collected",
+    "recommended_action",
+)
 # What a handoff event keeps once its notes are removed: what happened, not what anyone wrote.
 EVENT_KEPT = ("reason", "urgency", "channel", "resolution", "level", "via", "dial_status", "duration")
 ERASED = "erased"  # a webhook delivery whose body was removed; never sent again

@@ -9,6 +9,7 @@ from sqlalchemy import and_, exists, select, update
 from sqlalchemy.orm import sessionmaker
 
 from ..handoff.queue import HandoffQueue, NewHandoff
+from ..phones import phone_text
 from .changes import ChangeFeed
 from .channels import TEST, TEST_CHANNEL
 from .db import open_database
@@ -125,6 +126,7 @@ class CallStore:
                     "intent": call.intent,
                     "distress": call.distress,
                     "callback_number": call.caller_number,
+                    "callback_number_text": phone_text(call.caller_number),
                     "caller_language": call.language,
                     "handoff_reason": "lost",
                     "text": text,

@@ -772,7 +772,11 @@ function renderDetail() {
   $("resolution").disabled = !resolvable;
 
   setText("detail-caller-name", summary.caller_name, t("unknown"));
-  setText("detail-callback-number", phoneText(summary.callback_number || h.caller_number), t("unknown"));
+  // the number as the server grouped it; a row stored before it did shows the digits as they are
+  const callback = summary.callback_number
+    ? summary.callback_number_text || phoneText(summary.callback_number)
+    : h.caller_number_text || phoneText(h.caller_number);
+  setText("detail-callback-number", callback, t("unknown"));
   setText("detail-address", summary.address, t("unknown"));
   setText("detail-recommended-action", summary.recommended_action);
   const distress = setText("detail-distress", label("distresses", h.distress || summary.distress));
@@ -795,7 +799,7 @@ function renderDetail() {
         "li",
         { data: { field: key, confirmed: String(confirmed.has(key)) } },
         el("span", { class: "field", text: `${label("fields", key)}: ` }),
-        el("span", { text: key === "phone" ? phoneText(shown) : shown }),
+        el("span", { text: key === "phone" ? (value === summary.callback_number && summary.callback_number_text) || phoneText(shown) : shown }),
         confirmed.has(key) ? el("span", { class: "tag ok", text: t("confirmed") }) : null,
       );
     }),
@@ -897,16 +901,16 @@ function eventDetail(e) {
   const d = e.detail || {};
   const parts = [];
   if (e.kind === "alert" || e.kind === "alert_not_sent") {
-    parts.push(d.contact, d.channel && label("channels", d.channel), phoneText(d.to));
+    parts.push(d.contact, d.channel && label("channels", d.channel), e.phone_text || phoneText(d.to));
     parts.push(e.kind === "alert" ? label("alertResults", d.result) : label("alertReasons", d.reason));
     if (e.kind === "alert_not_sent" && d.why) parts.push(d.why);
   } else if (e.kind === "escalated") {
     const contact = d.contact || {};
-    parts.push(t("level", { n: d.level }), contact.name, contact.channel && label("channels", contact.channel), phoneText(contact.phone));
+    parts.push(t("level", { n: d.level }), contact.name, contact.channel && label("channels", contact.channel), e.phone_text || phoneText(contact.phone));
   } else {
     if (d.resolution) parts.push(label("resolutions", d.resolution));
     if (d.why) parts.push(d.why);
-    if (d.target) parts.push(phoneText(d.target));
+    if (d.target) parts.push(e.phone_text || phoneText(d.target));
     if ((e.kind === "resolved" || e.kind === "caller_said") && d.text) parts.push(d.text);
   }
   const shown = parts.filter(Boolean);

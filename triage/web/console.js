@@ -28,30 +28,14 @@ export function el(tag, props = {}, ...children) {
 }
 
 /**
- * A phone number as an agent reads it at a glance: "+49 171 2345 6789", "040 1234 5678". sip: addresses
- * and anything that is not a number are shown as they are; nothing is shown for no number.
+ * A phone number as the server did not group it (rows stored before it did, a number in an event's
+ * detail): shown as written, spaces tidied, never regrouped here. The server groups numbers with
+ * libphonenumber, by their own country (triage/phones.py), and sends the result next to the raw number
+ * (`callback_number_text`, `caller_number_text`, an event's `phone_text`): show that where it is.
  */
 export function phoneText(number) {
   if (!number) return null;
-  const raw = String(number).trim();
-  if (!/^\+?[\d\s\-/()]{5,}$/.test(raw)) return raw;
-  if (/\d\s+\d/.test(raw)) return raw.replace(/\s+/g, " "); // already grouped by whoever wrote it down
-  const digits = raw.replace(/\D/g, "");
-  let head = "";
-  let rest = digits;
-  if (raw.startsWith("+")) {
-    const cc = /^[17]/.test(digits) ? 1 : /^(2[1-689]|3[578]|42|5[09]|6[7-9]|8[5-8]|9[6-9])/.test(digits) ? 3 : 2;
-    head = `+${digits.slice(0, cc)} ${digits.slice(cc, cc + 3)}`;
-    rest = digits.slice(cc + 3);
-  } else if (digits.startsWith("0") && digits.length > 7) {
-    const area = digits.startsWith("01") ? 4 : 3; // mobile 0171, city 040
-    head = digits.slice(0, area);
-    rest = digits.slice(area);
-  }
-  const groups = [];
-  for (let end = rest.length; end > 0; end -= 4) groups.unshift(rest.slice(Math.max(0, end - 4), end));
-  if (groups.length > 1 && groups[0].length === 1) groups.splice(0, 2, groups[0] + groups[1]);
-  return [head, ...groups].filter(Boolean).join(" ");
+  return String(number).trim().replace(/\s+/g, " ");
 }
 
 /**
