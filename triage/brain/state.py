@@ -117,6 +117,7 @@ class CallState:
     handoff_reason: str | None = None  # why details are collected for a human: "p1", "p2"; None otherwise
     declined: set[str] = field(default_factory=set)  # optional details the caller chose not to give
     phone_fragment: str | None = None  # the digits of a number said so far, when a pause cut it
+    phone_regroup: bool = False  # the digits heard make no number of their country: asked again, in groups
     unfinished: str | None = None  # the start of a request a pause cut off ("Ich möchte"), joined to the next turn
     name_read_back: str | None = None  # the name as last read back, which a one-word correction amends
     line_number_offered: bool = False  # the number the caller rings from was offered as the callback number

@@ -335,6 +335,7 @@ class Prompts(Strict):
     who_is_this: Localized = Field(default_factory=dict)
     consent_withdrawn: Localized = Field(default_factory=dict)
     phone_continue: Localized = Field(default_factory=dict)
+    ask_callback_groups: Localized = Field(default_factory=dict)  # the digits heard make no number: again, in groups
     reply_wait: Localized = Field(default_factory=dict)  # bench (issue 15): the reply is not ready yet
     appointment_ask_when: Localized = Field(default_factory=dict)  # the caller already said what it is about
     appointment_time_agreed: Localized = Field(default_factory=dict)  # "wann hätten Sie frei?": who agrees the time

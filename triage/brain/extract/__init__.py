@@ -17,7 +17,7 @@ from ..types import Address, Entities
 from .address import extract_address
 from .name import extract_name, spells_name
 from .order import catalog_from_rows, match_order
-from .phone import extract_phone, normalise_phone, phone_digits, plausible_phone
+from .phone import extract_phone, impossible_phone, normalise_phone, phone_digits, plausible_phone
 from .when import extract_when
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "extract_name",
     "extract_phone",
     "extract_when",
+    "impossible_phone",
     "match_order",
     "normalise_phone",
     "of_the_address",

@@ -55,15 +55,28 @@ _REPEATS = {"double": 2, "doppel": 2, "doppelt": 2, "triple": 3, "tripel": 3}
 # "four" inside a dictated number written "for": "045,540 for 3,322" ("zero four zero, five five four four, three
 # three two two"); only between the groups of a number led by its zero that is not whole before it, and that
 # its digits end ("2 for 10 euros", "call 0421 556677 for 10 minutes" stay)
-_FOR_FOUR = re.compile(r"(?<![\d.,])(0[\d.,-]*\d)[ \t]+for[ \t]+(?=\d[\d \t.,-]*(?:[.!?]?\s*$))")
+# ... and "two" written "to"/"too" so ("zero one seven one, two three four" as "0171 to 34")
+_FOR_FOUR = re.compile(r"(?<![\d.,])(0[\d.,-]*\d)[ \t]+(for|to|too)[ \t]+(?=\d[\d \t.,-]*(?:[.!?]?\s*$))")
+_HOMOPHONE = {"for": "4", "to": "2", "too": "2"}
 
 
 def _four_for(m: re.Match[str]) -> str:
-    return f"{m.group(1)} 4 " if sum(ch.isdigit() for ch in m.group(1)) <= 7 else m.group()
+    digit = _HOMOPHONE[m.group(2)]
+    return f"{m.group(1)} {digit} " if sum(ch.isdigit() for ch in m.group(1)) <= 7 else m.group()
+
+
+# Whisper marks a pause inside a dictated number with "...", "…", "?" or "!" ("0171... 234... 5678", "0171? 234,
+# 5678."): one number, as a comma is
+_PAUSE_MARK = re.compile(r"(?<=\d)[ \t]*(?:\.{2,}|…|[?!])[ \t]*(?=\d)")
+# "zweimal die Sieben", "dreimal die 8": a German caller's repeated digit, after the start of a number
+_TIMES_FIGURE = re.compile(r"(?<=\d)([ \t,]+)(zwei|drei|2|3)[ \t]*mal[ \t]+(?:die[ \t]+)?(\d)\b", re.IGNORECASE)
+_TIMES = {"zwei": 2, "2": 2, "drei": 3, "3": 3}
 
 
 def _one_phone_text(text: str, lang: str) -> str:
     prepared = _FOR_FOUR.sub(_four_for, _prepare(text, lang).text)
+    prepared = _PAUSE_MARK.sub(", ", prepared)
+    prepared = _TIMES_FIGURE.sub(lambda m: m.group(1) + m.group(3) * _TIMES[m.group(2).lower()], prepared)
     prepared = _ZERO_LED_GROUPS.sub(lambda m: re.sub(r"(?<=^0)[.,-]|,", "", m.group()), prepared)
     prepared = _ZERO_POINT.sub("0 ", _THOUSANDS.sub("", prepared))
     prepared = _REPEATED_FIGURE.sub(lambda m: m.group(2) * _REPEATS[m.group(1).lower()], prepared)
@@ -157,18 +170,50 @@ def _run_number(text: str, run: list[re.Match[str]], expecting: bool) -> tuple[i
     begin = run[start].start()
     if _NOT_PHONE.search(text[:begin]):
         return None
-    number = ""
+    groups: list[str] = []
     for k, group in enumerate(run[start:]):
         enclosed = text[group.start() - 1 : group.start()] == "(" and text[group.end() : group.end() + 1] == ")"
-        if k == 1 and group.group() == "0" and enclosed and number.startswith("+"):
+        if k == 1 and group.group() == "0" and enclosed and groups[0].startswith("+"):
             continue  # "+49 (0) 40 ..."
-        number += group.group()
+        groups.append(group.group())
+    number = _said_once(groups)
+    if not 6 <= len(number.lstrip("+")) <= 15 or impossible_phone(number):
+        return None
+    return begin, number
+
+
+def _as_dialled(number: str) -> str:
     if number.startswith("00"):
         number = "+" + number[2:]
-    number = _TRUNK_ZERO.sub(r"+\1", number)
-    if not 6 <= len(number.lstrip("+")) <= 15:
-        return None
-    return begin, _with_trunk_zero(number)
+    return _with_trunk_zero(_TRUNK_ZERO.sub(r"+\1", number))
+
+
+def _said_once(groups: list[str]) -> str:
+    """The number the groups spell. Whisper repeats what it heard ("0171 2345678. 0171 2345678.", "null eins sieben
+    eins, null eins sieben eins, 2345678": `triage eval-calls --spoken`), and a caller says their area code twice: a
+    number too long for its country is read with a repeated stretch once, the whole number or groups of at least
+    three digits said twice in a row, when that leaves a number its country has."""
+    number = _as_dialled("".join(groups))
+    if not _too_many_digits(number):
+        return number
+    joined = "".join(groups)
+    if len(joined) % 2 == 0 and joined[: len(joined) // 2] == joined[len(joined) // 2 :]:
+        once = _as_dialled(joined[: len(joined) // 2])
+        if _whole(once):
+            return once
+    for size in range(len(groups) // 2, 0, -1):
+        for at in range(len(groups) - 2 * size + 1):
+            chunk = groups[at : at + size]
+            if chunk == groups[at + size : at + 2 * size] and len("".join(chunk)) >= 3:
+                once = _as_dialled("".join(groups[: at + size] + groups[at + 2 * size :]))
+                if _whole(once):
+                    return once
+    return number
+
+
+def _whole(number: str) -> bool:
+    """A whole number with its area code or country code: what a number said twice is, said once."""
+    return number[:1] in ("0", "+") and plausible_phone(number)
 
 
 # A German subscriber number without its area code has at most 8 digits; 9 to 11 digits not led by "0" or "+"
@@ -217,7 +262,11 @@ def phone_digits(text: str, lang: str) -> str | None:
     runs = _digit_runs(prepared)
     if not runs or _NOT_PHONE.search(prepared[: runs[-1][0].start()]):
         return None  # "the invoice number is 2024-117": no piece of a phone number
-    return "".join(group.group() for group in runs[-1])
+    groups = [group.group() for group in runs[-1]]
+    said = "".join(groups)
+    if _too_many_digits(normalise_phone(said)) and _whole(once := _said_once(groups)):
+        return once  # "0171 2345678, 0171 2345678": the number Whisper wrote twice
+    return said
 
 
 # Words that may follow a piece of a number said in parts ("040 und dann 123", "0171 - nein, 0172")
@@ -245,13 +294,35 @@ def normalise_phone(number: str) -> str:
 def plausible_phone(number: str) -> bool:
     """Long enough to be a whole callback number, not the start of one: a German mobile number has
     at least 10 digits, a number with its area code at least 8, one with a country code at least 10,
-    a local number without area code at least 6. At most 15 digits (E.164)."""
+    a local number without area code at least 6; and a number its country has (`impossible_phone`)."""
     digits = len(number.lstrip("+"))
-    if digits > 15:
+    if impossible_phone(number):
         return False
     if _MOBILE.match(number) or number.startswith("+"):
         return digits >= 10
     return digits >= (8 if number.startswith("0") else 6)
+
+
+# The most digits a number of a country has, its country code counted (E.164: 15), for the countries callers of the
+# clients ring from; a German national number has at most 11 digits after its trunk zero, a mobile one 11 too
+_MOST_DIGITS = {"49": 13, "44": 12, "41": 11, "43": 15}
+# Dialled in Germany, no callback number starts so: carrier selection (010), service numbers (011 …, 0137 …): "oh
+# one seven two, one one two, …" written "112-112-233" read as "0112112233" (`triage eval-calls --spoken`)
+_NO_CALLBACK = re.compile(r"^(?:0|\+49)1[0-3]")
+
+
+def impossible_phone(number: str) -> bool:
+    """No number of its country: more digits than its numbers have, or a start no callback number has: what Whisper
+    wrote when it heard a digit twice, a group twice or a stray one (`triage eval-calls --spoken`). A German national
+    number has at most 12 digits with its trunk zero, a local one without area code at most 8."""
+    return _NO_CALLBACK.match(number) is not None or _too_many_digits(number)
+
+
+def _too_many_digits(number: str) -> bool:
+    digits = len(number.lstrip("+"))
+    if number.startswith("+"):
+        return digits > next((most for code, most in _MOST_DIGITS.items() if number[1:].startswith(code)), 15)
+    return digits > (12 if number.startswith("0") else 8)
 
 
 # "die Nummer war falsch, sie endet auf 47", "the number I gave you was wrong, it ends 47", "die letzten zwei Ziffern

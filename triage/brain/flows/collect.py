@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from .. import answers
-from ..extract import normalise_phone, of_the_address, phone_digits, plausible_phone
+from ..extract import impossible_phone, normalise_phone, of_the_address, phone_digits, plausible_phone
 from ..extract.address import bare_town, corrected_house_number, extract_address
 from ..extract.name import (
     corrected_name,
@@ -129,6 +129,11 @@ def phone_pieces(c: Context, a: Analysis, text: str) -> Analysis:
     if plausible_phone(number):
         s.phone_fragment = None
         return replace(a, entities=replace(a.entities, phone=number))
+    if impossible_phone(number):
+        # "0157-3456-7800-199", "112-112-233": more digits than a number has, or a start none has (Whisper heard a
+        # digit or a group twice, or lost the "oh"): no number is stored, the caller is asked again in groups
+        s.phone_fragment, s.phone_regroup = None, True
+        return replace(a, entities=replace(a.entities, phone=None))
     if counts_something(text, s.lang):  # "about 100 guests" while the number is asked: no piece of it
         return a
     s.phone_fragment = number
@@ -217,12 +222,16 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         return _hand_over(c)  # "ich muss Schluss machen, tschüss" mid-emergency: a human has what is known
     if s.after_collect == "order" and (way := _fulfilment_changed(c, text)):
         return way  # "ach, ich hole es doch selbst ab" while the delivery address is asked
+    if s.phone_regroup and "phone" not in changed:
+        return _ask_in_groups(c)
     if s.phone_fragment and "phone" not in changed:
         if answers.is_done(text) or answers.yes_no(c.pack, text, s.lang) is True:
-            if len(s.phone_fragment.lstrip("+")) >= 6:  # "das war's": a short number after all
+            if plausible_phone(s.phone_fragment):  # "das war's": a short number after all
                 s.phone, s.phone_fragment = s.phone_fragment, None
                 s.confirmed.discard("phone")
                 return next_detail(c)
+            # "I have 0176 98980 so far" - "yes": no mobile number is so short; a digit was lost, asked again in groups
+            return _ask_in_groups(c)
         elif phone_digits(text, s.lang) is not None:
             return Reply([c.say("phone_continue", phone=s.phone_fragment)])
     slot = s.confirming
@@ -246,6 +255,9 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             offered = slot == "phone" and s.phone == c.line_number()  # "no, call my mobile": no apology
             clear(c, slot)
             s.confirming = None  # the detail is asked for afresh: a "yes" now is no answer to it
+            if slot == "phone" and not offered:
+                # the number heard wrong: said the same way it is heard the same way; asked again in small groups
+                return Reply([c.say("ask_callback_groups")])
             return Reply([*([] if offered else [c.say("confirm_retry")]), _ask(c, slot)])
         elif answer is True or changed:
             s.confirmed.add(slot)  # new information after a read-back is an implicit yes
@@ -288,6 +300,17 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         if missing:
             return _not_answered(c, missing)
     return next_detail(c)
+
+
+def _ask_in_groups(c: Context) -> Reply:
+    """The digits heard make no number of the caller's country (too many, too few for a mobile number, a start no
+    number has): nothing is stored; the caller is asked to say the number again slowly, in small groups, each group
+    read back as it comes (`phone_continue`). Asked so too often, the call goes to a human as any misunderstanding."""
+    s = c.state
+    s.phone_regroup, s.phone_fragment, s.phone = False, None, None
+    s.confirmed.discard("phone")
+    s.confirming = None
+    return c.misunderstood([], lead="ask_callback_groups")
 
 
 def _not_answered(c: Context, slot: Slot) -> Reply:
