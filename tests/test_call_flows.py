@@ -232,6 +232,8 @@ def test_english_hardware_order_with_delivery(simulate):
 
 
 def test_rejected_read_back_starts_the_order_again(simulate):
+    # a bare "nein" to the read-back is asked what to change (the tenth call set: it is rarely "nothing at all"); a
+    # second "nein" to that drops the order and starts it again
     call = simulate(
         "apotheke-am-markt",
         [
@@ -243,6 +245,7 @@ def test_rejected_read_back_starts_the_order_again(simulate):
             "ja",
             "0151 2233445",
             "ja",
+            "nein",
             "nein",
             "zwei hustensaft",
             "zum schleimlösen",

@@ -14,7 +14,9 @@ may state (all optional):
 - `when_day` (day of the month), `when_weekday` ("mon" … "sun"), `when_weeks_ahead` (the ISO week that
   many weeks after the call's): a date (or week) the call stored for the appointment or booking must
   match; `when_text_contains`: words the stored time as said must contain. Day and weekday keep a
-  line true on any day the set is run ("Freitag, den 18." is the 18th whatever today is).
+  line true on any day the set is run ("Freitag, den 18." is the 18th whatever today is);
+- `bot_says`: words the caller must have heard from the bot somewhere in the call (a price asked for, the day
+  of a booking in its read-back), as the client packs' own `tests` say them.
 
 Why here and not in pytest: these calls are a measurement (how many end right), not a gate; the
 families they reveal each get a text test in tests/test_dialogue_people.py.
@@ -52,6 +54,7 @@ class Expect(BaseModel):
     when_weekday: str | None = None
     when_weeks_ahead: int | None = None
     when_text_contains: list[str] | None = None
+    bot_says: list[str] | None = None
 
 
 class CallCase(BaseModel):
@@ -154,7 +157,7 @@ def _same_items(want: list[dict[str, Any]], got: list[dict[str, Any]]) -> bool:
 
 
 def check(expect: Expect, outcome: dict[str, Any] | None, recorded: bool | None,
-          language: str | None = None) -> list[str]:
+          language: str | None = None, said: str | None = None) -> list[str]:
     """The expectations this call's end breaks, each as one line a person can read."""
     if outcome is None:
         return ["no outcome at all"]
@@ -194,6 +197,11 @@ def check(expect: Expect, outcome: dict[str, Any] | None, recorded: bool | None,
     if expect.language and language != expect.language:
         want("language", expect.language, language)
     _check_when(expect, outcome, want)
+    if expect.bot_says:
+        heard = (said or "").lower()
+        unsaid = [w for w in expect.bot_says if w.lower() not in heard]
+        if unsaid:
+            want("bot said", expect.bot_says, f"never {unsaid}")
     return failed
 
 

@@ -192,7 +192,8 @@ def eval_calls(
     def judged(case, call, outcome):
         state = call.dialogue.state
         transcript = [{"role": t.role, "text": t.text} for t in state.transcript]
-        failed = check(case.expect, outcome.as_dict() if outcome else None, state.recording_consent, state.lang)
+        said = " ".join(t["text"] for t in transcript if t["role"] != "caller")
+        failed = check(case.expect, outcome.as_dict() if outcome else None, state.recording_consent, state.lang, said)
         return case, failed, transcript
 
     typed = []

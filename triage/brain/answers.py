@@ -227,6 +227,83 @@ def remembered(text: str) -> str | None:
     return rest if len(rest.split()) >= 3 else None
 
 
+# "Nein danke.", "no thanks": to a read-back, a no said politely; alone it says neither what is wrong nor that
+# all is well (it is "das ist alles" that says the caller has nothing more)
+_NO_THANKS_ALONE = re.compile(r"^(nein|no|ne|nee|noe|nope|nah)( danke| thanks| thank you)( schoen| sehr)?$")
+# the no (and its thanks) a correction to a read-back starts with: "Nein danke, es ist der Drucker im Flur"
+_NO_LEAD = re.compile(
+    r"^\W*(?:(?:nein|nee|ne|no|nope|nah)\b[\s,.;:!-]*)(?:(?:danke|thanks|thank you)\b[\s,.;:!-]*)?"
+    r"(?:(?:sorry|also|well)\b[\s,.;:!-]*)?",
+    re.IGNORECASE,
+)
+
+
+def no_thanks_alone(text: str) -> bool:
+    """ "Nein danke." / "No thanks." and nothing else."""
+    return bool(_NO_THANKS_ALONE.match(fold(text).strip()))
+
+
+def after_no(text: str) -> str | None:
+    """What a caller says after the no that starts their answer to a read-back ("Nein danke, es ist der Drucker im
+    Flur, nicht im Büro", "no, two not three"), as they said it; None when the turn starts with no no, or nothing
+    but a goodbye or "that's all" follows it."""
+    m = _NO_LEAD.match(text)
+    if not m or not m.group(0).strip(" ,.;:!-"):
+        return None
+    rest = text[m.end() :].strip(" ,.;:!-")
+    if not rest or is_done(rest) or says_goodbye(rest):
+        return None
+    return rest
+
+
+# the yes a caller's addition to a read-back starts with: "Yes, and please only call after 4", "Ja, genau, und ..."
+_YES_LEAD = re.compile(
+    r"^\W*(?:(?:ja|jawohl|jep|genau|richtig|stimmt|korrekt|das stimmt|das ist richtig|yes|yeah|yep|correct|right"
+    r"|that'?s right|that is right|that'?s correct)\b[\s,.;:!-]*)+(?:(?:und|and|aber|but|plus|also)\b[\s,.;:!-]*)?",
+    re.IGNORECASE,
+)
+
+
+def after_yes(text: str) -> str | None:
+    """What a caller adds after the yes to a read-back ("Yes, and please only call after 4 in the afternoon"), as
+    they said it; None when the turn starts with no yes, or only thanks, a goodbye or "that's all" follow it."""
+    from .silence_words import only_thanks
+
+    m = _YES_LEAD.match(text)
+    if not m:
+        return None
+    rest = text[m.end() :].strip(" ,.;:!-")
+    if len(rest.split()) < 3 or is_done(rest) or says_goodbye(rest) or only_thanks(rest):
+        return None
+    return rest
+
+
+# "Was kostet ein Monitor?", "how much is a shower head?", "what's the price of ...": a price asked
+_ASKS_PRICE = re.compile(
+    r"\b(was (kostet|kosten)|kostet|wie ?viel (kostet|kosten|ist|macht)|wie teuer|preis|preise|how much|price|prices"
+    r"|what (does|do|would) .{1,40} cost|cost)\b"
+)
+
+
+def asks_price(text: str) -> bool:
+    """The caller asks what something costs."""
+    return bool(_ASKS_PRICE.search(fold(text)))
+
+
+# "Was kostet der denn?", "how much is it?": the price of the thing just spoken of, named by a pronoun only
+_PRICE_OF_IT = re.compile(
+    r"\b(was (kostet|kosten)|wie teuer (ist|sind)|wie ?viel (kostet|kosten)) (der|die|das|den|es|sie|er|dieser|diese)"
+    r"( (denn|eigentlich|ungefaehr|so|dann|bei ihnen|pro stueck))*$"
+    r"|\b(how much (is|are|does|do|would|will) (it|that|this|they|those|one)( (cost|be))?|what (does|do|would|will)"
+    r" (it|that|this|they|those) cost|what s the price( of (it|that|this|them))?)( (then|again|roughly|each|please))*$"
+)
+
+
+def asks_price_of_it(text: str) -> bool:
+    """The caller asks the price of what was just spoken of ("Was kostet der denn?", "how much is it?")."""
+    return bool(_PRICE_OF_IT.search(fold(text).strip()))
+
+
 def says_goodbye(text: str) -> bool:
     """The caller says goodbye: whatever the bot still wanted to ask, they are about to hang up."""
     return bool(_FAREWELL.search(fold(text)))
@@ -571,7 +648,12 @@ _PRONOUN_EN = r"(one|ones|it|them|those|two|three|four|five)"
 _PRONOUN_DE = r"(einen|eine|eins|einmal|den|die|das|es|welche|zwei|drei|vier|fuenf)"
 _ORDERS_ONE = re.compile(
     rf"\b({_ORDER_VERB_EN} (\w+ ){{0,1}}{_PRONOUN_EN}"
-    rf"|{_PRONOUN_DE} (\w+ ){{0,2}}{_ORDER_VERB_DE}|{_ORDER_VERB_DE} (ich|wir) (\w+ ){{0,1}}{_PRONOUN_DE})\b"
+    rf"|{_PRONOUN_DE} (\w+ ){{0,2}}{_ORDER_VERB_DE}|{_ORDER_VERB_DE} (ich|wir) (\w+ ){{0,1}}{_PRONOUN_DE}"
+    # "dann hätte ich gern zwei", "ich möchte eins", "then one 24 inch please", "I'd like two"
+    rf"|(haette|haetten|moechte|moechten) (ich|wir) (gern |gerne )?{_PRONOUN_DE}"
+    rf"|(ich|wir) (haette|haetten|moechte|moechten) (gern |gerne )?{_PRONOUN_DE}"
+    rf"|(then|i d like|we d like|i would like|we would like|i ll have|we ll have|give me) {_PRONOUN_EN}(?! of)"
+    r")\b"
 )
 
 

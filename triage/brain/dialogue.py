@@ -22,7 +22,7 @@ from . import answers, consent, hours, silence_words
 from .analyze import analyze
 from .extract.name import extract_name
 from .extract.when import is_clock
-from .flows import appointment, collect, message, need, order
+from .flows import appointment, collect, info, message, need, order
 from .flows.context import Context
 from .language import follow_heard_language
 from .model import TextModel
@@ -312,6 +312,12 @@ class Dialogue(Context):
                 return Reply([self.say("recording_consent")])
             s.phase = "need"
             return Reply([self.say("ask_need")])  # "Hallo?": asked what they need, not "not understood"
+        if s.phase in _ANSWERING_PHASES and not changed - {"when"} and (priced := self._prices_asked(a, text)):
+            # "Was kostet der denn?", "how much is a monitor?" in the middle of an order: the item's own price from the
+            # catalogue (not the price list of services), then the question that stood; asking orders nothing
+            if s.phase == "order_option":
+                return order.question_back(self, priced)
+            return Reply([*priced, s.last_question or self.say("ask_need")])
         if s.phase in _ANSWERING_PHASES and not a.order and not changed - {"when"} and answers.asks_question(text):
             found = answers.info_answer(self.pack, text)
             if found is not None and s.phase == "order_option":  # "was kostet eine Kontrolle?" to "which version?"
@@ -324,6 +330,19 @@ class Dialogue(Context):
         reply = FLOWS.get(s.phase, need.need)(self, a, text, changed)
         reply.says[:0] = prefix
         return reply
+
+    def _prices_asked(self, a: Analysis, text: str) -> list[str]:
+        """The prices of the catalogue items a price question names, or (named none: "was kostet der denn?") of the
+        item being ordered; empty when the turn asks no price or no such item has one in the caller's language."""
+        s = self.state
+        if not answers.asks_price(text) or not answers.asks_question(text):
+            return []
+        if a.order:
+            return info.item_prices(self, a.order)
+        if not answers.asks_price_of_it(text):
+            return []  # "how much is the call-out fee?": the pack's price list answers that
+        lines = [s.order[s.option_queue[0][0]]] if s.phase == "order_option" and s.option_queue else s.order[-1:]
+        return info.item_prices(self, lines)
 
     def _unsure_words(self, a: Analysis, bare_answer: bool) -> Reply | None:
         """Speech recognition was not sure of the words. A hazard a rule found, acute distress or

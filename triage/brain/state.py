@@ -139,6 +139,7 @@ class CallState:
     name_unanswered: int = 0  # times the name question got no answer that could be read as a name
     fulfilment: str | None = None
     asked_more: bool = False
+    fixing: bool = False  # "nein" to the order's or message's read-back: asked what to change
     message: str | None = None
     message_kind: Literal["message", "appointment", "complaint", "problem"] = "message"
 

@@ -114,7 +114,11 @@ class CatalogItem(Strict):
         description="The name for more than one, where it differs: {'de': 'Notebooks', 'en': 'laptops'}; the"
         " read-back says '3 laptops', not '3 laptop'.",
     )
-    price: str | None = None
+    price: Localized | str | None = Field(
+        default=None,
+        description="What the item costs, as the caller hears it in each language: {'de': 'ab 189 Euro', 'en': 'from"
+        " 189 euros'}. A plain string is the price in the item's first language only.",
+    )
 
     @model_validator(mode="after")
     def _aliases_name_known_options(self) -> CatalogItem:
@@ -135,6 +139,12 @@ class CatalogItem(Strict):
         if qty != 1 and lang in self.plural:
             return self.plural[lang]  # type: ignore[index]
         return self.name.get(lang) or next(iter(self.name.values()))  # type: ignore[call-overload]
+
+    def price_said(self, lang: str) -> str | None:
+        """The price in the caller's language, or None where the pack gives none in it (never another language's)."""
+        if isinstance(self.price, str):
+            return self.price if lang == next(iter(self.name), None) else None
+        return (self.price or {}).get(lang)  # type: ignore[call-overload]
 
     def option_said(self, value: str, lang: str) -> str:
         """An option value in the caller's language (the value itself where the pack names it in no other)."""
@@ -328,6 +338,10 @@ class Prompts(Strict):
     appointment_ask_when: Localized = Field(default_factory=dict)  # the caller already said what it is about
     appointment_time_agreed: Localized = Field(default_factory=dict)  # "wann hätten Sie frei?": who agrees the time
     silence_question: Localized = Field(default_factory=dict)  # silence while a question stands: it comes again
+    # "nein" / "nein danke" to a read-back with nothing said about what is wrong: what to change, not a cancel
+    what_to_change: Localized = Field(default_factory=dict)
+    # "was kostet ein Monitor?": the catalogue item's own price, in the caller's language
+    item_price: Localized = Field(default_factory=dict)
     # "what's the difference?" to an option question the pack cannot answer: who advises, then the question again
     order_option_advice: Localized = Field(default_factory=dict)
     yes_words: LocalizedList

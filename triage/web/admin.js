@@ -79,6 +79,7 @@ const STRINGS = {
     sku: "Artikelnummer",
     nameIn: "Name ({lang})",
     price: "Preis",
+    priceIn: "Preis ({lang})",
     remove: "Entfernen",
     addItem: "Artikel hinzufügen",
     catalogEmpty: "Keine Artikel.",
@@ -133,7 +134,7 @@ const STRINGS = {
     timeOfDay: "Tageszeit",
     times: { "": "jetzt", morning: "Morgen", afternoon: "Nachmittag", evening: "Abend", night: "Nacht" },
     spoken: "Gesprochen: {text}",
-    prompts: { greeting: "Begrüßung", recording_consent: "Frage nach Aufzeichnung", ask_need: "Frage nach dem Anliegen", anything_else: "Noch etwas?", goodbye: "Verabschiedung", not_understood: "Nicht verstanden", silence_reprompt: "Nachfrage bei Stille", handoff_failures: "Übergabe: nicht verstanden", handoff_requested: "Übergabe: Anrufer will einen Menschen", handoff_now: "Übergabe jetzt", handoff_p0: "Übergabe bei Lebensgefahr", handoff_p1: "Übergabe bei Notfall", handoff_generic: "Übergabe allgemein", number_not_in_service: "Nummer keinem Kunden zugeordnet", handoff_error: "Übergabe bei technischem Fehler", handoff_hold: "Warteschleife", handoff_connecting: "Wird verbunden", handoff_agent_unavailable: "Mitarbeiter nicht erreicht", handoff_escalated: "Bereitschaft alarmiert", handoff_callback: "Rückruf versprochen", handoff_callback_no_number: "Kein Rückruf möglich (keine Nummer)", p0_fire: "Lebensgefahr: Feuer", p0_gas: "Lebensgefahr: Gas", p0_medical: "Lebensgefahr: medizinisch", p0_police: "Lebensgefahr: Polizei", p0_electric: "Lebensgefahr: Strom", distress_acute: "Anrufer in akuter Not", distress_elevated: "Anrufer aufgewühlt", ask_address: "Frage nach der Adresse", ask_callback: "Frage nach der Rückrufnummer", ask_name: "Frage nach dem Namen", confirm_address: "Adresse bestätigen", confirm_callback: "Rückrufnummer bestätigen", confirm_line_number: "Anrufernummer als Rückrufnummer anbieten", confirm_name: "Namen bestätigen", confirm_retry: "Noch einmal fragen", order_ask_items: "Bestellung: was?", order_item_unknown: "Bestellung: Artikel unbekannt", order_ask_option: "Bestellung: Variante", order_ask_more: "Bestellung: noch etwas?", order_option_advice: "Bestellung: Rückfrage zur Variante", order_ask_fulfilment: "Bestellung: Abholung oder Lieferung", order_ask_delivery_address: "Bestellung: Lieferadresse", order_ask_site_address: "Buchung: für welches Objekt", order_fulfilment_needed: "Bestellung vollständig: Abholung oder Lieferung?", order_readback: "Bestellung vorlesen", order_saved: "Bestellung gespeichert", order_cancelled: "Bestellung verworfen", message_ask: "Nachricht: was?", message_readback: "Nachricht vorlesen", message_saved: "Nachricht gespeichert", appointment_ask: "Terminwunsch", appointment_ask_when: "Terminwunsch: wann?", appointment_time_agreed: "Terminwunsch: wer stimmt den Termin ab", silence_question: "Nachfrage bei Stille nach einer Frage", info_unknown: "Auskunft unbekannt", no_action: "Nicht zuständig", consent_declined: "Aufzeichnung abgelehnt", consent_withdrawn: "Aufzeichnung widerrufen", ask_danger: "Frage nach Gefahr", who_is_this: "Wer spricht da?", phone_continue: "Nummer: weiter bitte", reply_wait: "Einen Moment bitte (Antwort dauert)" },
+    prompts: { greeting: "Begrüßung", recording_consent: "Frage nach Aufzeichnung", ask_need: "Frage nach dem Anliegen", anything_else: "Noch etwas?", goodbye: "Verabschiedung", not_understood: "Nicht verstanden", silence_reprompt: "Nachfrage bei Stille", handoff_failures: "Übergabe: nicht verstanden", handoff_requested: "Übergabe: Anrufer will einen Menschen", handoff_now: "Übergabe jetzt", handoff_p0: "Übergabe bei Lebensgefahr", handoff_p1: "Übergabe bei Notfall", handoff_generic: "Übergabe allgemein", number_not_in_service: "Nummer keinem Kunden zugeordnet", handoff_error: "Übergabe bei technischem Fehler", handoff_hold: "Warteschleife", handoff_connecting: "Wird verbunden", handoff_agent_unavailable: "Mitarbeiter nicht erreicht", handoff_escalated: "Bereitschaft alarmiert", handoff_callback: "Rückruf versprochen", handoff_callback_no_number: "Kein Rückruf möglich (keine Nummer)", p0_fire: "Lebensgefahr: Feuer", p0_gas: "Lebensgefahr: Gas", p0_medical: "Lebensgefahr: medizinisch", p0_police: "Lebensgefahr: Polizei", p0_electric: "Lebensgefahr: Strom", distress_acute: "Anrufer in akuter Not", distress_elevated: "Anrufer aufgewühlt", ask_address: "Frage nach der Adresse", ask_callback: "Frage nach der Rückrufnummer", ask_name: "Frage nach dem Namen", confirm_address: "Adresse bestätigen", confirm_callback: "Rückrufnummer bestätigen", confirm_line_number: "Anrufernummer als Rückrufnummer anbieten", confirm_name: "Namen bestätigen", confirm_retry: "Noch einmal fragen", order_ask_items: "Bestellung: was?", order_item_unknown: "Bestellung: Artikel unbekannt", order_ask_option: "Bestellung: Variante", order_ask_more: "Bestellung: noch etwas?", order_option_advice: "Bestellung: Rückfrage zur Variante", order_ask_fulfilment: "Bestellung: Abholung oder Lieferung", order_ask_delivery_address: "Bestellung: Lieferadresse", order_ask_site_address: "Buchung: für welches Objekt", order_fulfilment_needed: "Bestellung vollständig: Abholung oder Lieferung?", order_readback: "Bestellung vorlesen", order_saved: "Bestellung gespeichert", order_cancelled: "Bestellung verworfen", message_ask: "Nachricht: was?", message_readback: "Nachricht vorlesen", message_saved: "Nachricht gespeichert", appointment_ask: "Terminwunsch", appointment_ask_when: "Terminwunsch: wann?", appointment_time_agreed: "Terminwunsch: wer stimmt den Termin ab", silence_question: "Nachfrage bei Stille nach einer Frage", info_unknown: "Auskunft unbekannt", no_action: "Nicht zuständig", consent_declined: "Aufzeichnung abgelehnt", consent_withdrawn: "Aufzeichnung widerrufen", ask_danger: "Frage nach Gefahr", who_is_this: "Wer spricht da?", phone_continue: "Nummer: weiter bitte", reply_wait: "Einen Moment bitte (Antwort dauert)", what_to_change: "Vorlesen verneint: was ändern?", item_price: "Preis eines Artikels" },
     auditActions: {
       sign_in: "angemeldet",
       sign_in_failed: "Anmeldung fehlgeschlagen",
@@ -208,6 +209,7 @@ const STRINGS = {
     sku: "SKU",
     nameIn: "Name ({lang})",
     price: "Price",
+    priceIn: "Price ({lang})",
     remove: "Remove",
     addItem: "Add item",
     catalogEmpty: "No items.",
@@ -262,7 +264,7 @@ const STRINGS = {
     timeOfDay: "Time of day",
     times: { "": "now", morning: "morning", afternoon: "afternoon", evening: "evening", night: "night" },
     spoken: "Spoken: {text}",
-    prompts: { greeting: "Greeting", recording_consent: "Recording consent question", ask_need: "What can I do for you", anything_else: "Anything else?", goodbye: "Goodbye", not_understood: "Not understood", silence_reprompt: "Prompt after silence", handoff_failures: "Handoff: not understood", handoff_requested: "Handoff: caller wants a person", handoff_now: "Handoff now", handoff_p0: "Handoff: danger to life", handoff_p1: "Handoff: emergency", handoff_generic: "Handoff: general", number_not_in_service: "Number not assigned to a client", handoff_error: "Handoff: technical failure", handoff_hold: "On hold", handoff_connecting: "Connecting", handoff_agent_unavailable: "Agent not reached", handoff_escalated: "On-call alerted", handoff_callback: "Callback promised", handoff_callback_no_number: "No callback possible (no number)", p0_fire: "Danger: fire", p0_gas: "Danger: gas", p0_medical: "Danger: medical", p0_police: "Danger: police", p0_electric: "Danger: electricity", distress_acute: "Caller in acute distress", distress_elevated: "Caller upset", ask_address: "Ask for the address", ask_callback: "Ask for a callback number", ask_name: "Ask for the name", confirm_address: "Confirm the address", confirm_callback: "Confirm the callback number", confirm_line_number: "Offer the caller's own number for a callback", confirm_name: "Confirm the name", confirm_retry: "Ask again", order_ask_items: "Order: what?", order_item_unknown: "Order: unknown item", order_ask_option: "Order: variant", order_ask_more: "Order: anything else?", order_option_advice: "Order: question about the variant", order_ask_fulfilment: "Order: pickup or delivery", order_ask_delivery_address: "Order: delivery address", order_ask_site_address: "Booking: which site", order_fulfilment_needed: "Order complete: pickup or delivery?", order_readback: "Order read back", order_saved: "Order saved", order_cancelled: "Order dropped", message_ask: "Message: what?", message_readback: "Message read back", message_saved: "Message saved", appointment_ask: "Appointment request", appointment_ask_when: "Appointment request: when?", appointment_time_agreed: "Appointment request: who agrees the time", silence_question: "Prompt after silence to a question", info_unknown: "Unknown question", no_action: "Not our business", consent_declined: "Recording declined", consent_withdrawn: "Recording withdrawn", ask_danger: "Ask about danger", who_is_this: "Who is this?", phone_continue: "Number: please go on", reply_wait: "One moment (reply delayed)" },
+    prompts: { greeting: "Greeting", recording_consent: "Recording consent question", ask_need: "What can I do for you", anything_else: "Anything else?", goodbye: "Goodbye", not_understood: "Not understood", silence_reprompt: "Prompt after silence", handoff_failures: "Handoff: not understood", handoff_requested: "Handoff: caller wants a person", handoff_now: "Handoff now", handoff_p0: "Handoff: danger to life", handoff_p1: "Handoff: emergency", handoff_generic: "Handoff: general", number_not_in_service: "Number not assigned to a client", handoff_error: "Handoff: technical failure", handoff_hold: "On hold", handoff_connecting: "Connecting", handoff_agent_unavailable: "Agent not reached", handoff_escalated: "On-call alerted", handoff_callback: "Callback promised", handoff_callback_no_number: "No callback possible (no number)", p0_fire: "Danger: fire", p0_gas: "Danger: gas", p0_medical: "Danger: medical", p0_police: "Danger: police", p0_electric: "Danger: electricity", distress_acute: "Caller in acute distress", distress_elevated: "Caller upset", ask_address: "Ask for the address", ask_callback: "Ask for a callback number", ask_name: "Ask for the name", confirm_address: "Confirm the address", confirm_callback: "Confirm the callback number", confirm_line_number: "Offer the caller's own number for a callback", confirm_name: "Confirm the name", confirm_retry: "Ask again", order_ask_items: "Order: what?", order_item_unknown: "Order: unknown item", order_ask_option: "Order: variant", order_ask_more: "Order: anything else?", order_option_advice: "Order: question about the variant", order_ask_fulfilment: "Order: pickup or delivery", order_ask_delivery_address: "Order: delivery address", order_ask_site_address: "Booking: which site", order_fulfilment_needed: "Order complete: pickup or delivery?", order_readback: "Order read back", order_saved: "Order saved", order_cancelled: "Order dropped", message_ask: "Message: what?", message_readback: "Message read back", message_saved: "Message saved", appointment_ask: "Appointment request", appointment_ask_when: "Appointment request: when?", appointment_time_agreed: "Appointment request: who agrees the time", silence_question: "Prompt after silence to a question", info_unknown: "Unknown question", no_action: "Not our business", consent_declined: "Recording declined", consent_withdrawn: "Recording withdrawn", ask_danger: "Ask about danger", who_is_this: "Who is this?", phone_continue: "Number: please go on", reply_wait: "One moment (reply delayed)", what_to_change: "Read-back denied: what to change?", item_price: "Price of an item" },
     auditActions: {
       sign_in: "signed in",
       sign_in_failed: "sign-in failed",
@@ -328,6 +330,12 @@ function when(iso) {
 }
 
 const clone = (value) => (value == null ? value : JSON.parse(JSON.stringify(value)));
+// a catalogue item's price in one language: the pack's per-language price, or an older pack's one string in the
+// item's first language
+const priceIn = (item, lang) => {
+  if (typeof item.price === "string") return (Object.keys(item.name || {})[0] || "de") === lang ? item.price : "";
+  return (item.price || {})[lang] || "";
+};
 
 // --- the server --------------------------------------------------------------------------------
 const clientPath = (suffix = "") => `/api/admin/clients/${encodeURIComponent(state.client)}${suffix}`;
@@ -692,19 +700,27 @@ function renderForm(focusId) {
           }),
         ),
       ),
-      field(
-        `catalog[${i}].price`,
-        t("price"),
-        el("input", {
-          id: `catalog-${i}-price`,
-          class: "short",
-          value: item.price ?? "",
-          oninput: (e) =>
-            update((it) => {
-              if (e.target.value.trim()) it.price = e.target.value;
-              else delete it.price;
-            }),
-        }),
+      // the price as the caller hears it, per language ("ab 189 Euro", "from 189 euros"); an older pack's one string
+      // is the price in the item's first language
+      ...langs.map((lang) =>
+        field(
+          `catalog[${i}].price.${lang}`,
+          t("priceIn", { lang: lang.toUpperCase() }),
+          el("input", {
+            id: `catalog-${i}-price-${lang}`,
+            class: "short",
+            lang,
+            value: priceIn(item, lang),
+            oninput: (e) =>
+              update((it) => {
+                const prices = typeof it.price === "string" ? { [Object.keys(it.name || {})[0] || lang]: it.price } : { ...(it.price || {}) };
+                if (e.target.value.trim()) prices[lang] = e.target.value;
+                else delete prices[lang];
+                if (Object.keys(prices).length) it.price = prices;
+                else delete it.price;
+              }),
+          }),
+        ),
       ),
     ];
     const remove = el("button", {

@@ -17,8 +17,10 @@ _STREET_WEAK = r"weg|platz|ring|damm|ufer|steig|stieg|pfad|kamp|twiete|deich|red
     # "Straße" said on the phone line and written in English ("Osterstress 45", "Auburn Strais 2", "Langenstraice
     # 30", "Hathenstray's 30": `triage eval-calls --spoken`): a street only with its house number ("under stress"
     # is none)
-    r"stress|strais|straice|stray's"
+    r"stress|strais|straice|stray's|strays"
 )
+# "Osterstray 45", "a gross Elbstrace 145": written so only as the end of one word ("went stray 45 times" is none)
+_STREET_JOINED = r"strace|stray"
 _NOT_STREETS = _wordset(
     "parkplatz arbeitsplatz sitzplatz stellplatz spielplatz umweg ausweg rückweg heimweg hinweg abweg "
     "fußweg radweg gehweg feldweg"
@@ -32,7 +34,7 @@ _NOT_HOUSE = (
 _HOUSE_NUMBER = rf"(?P<num>\d{{1,4}}(?:\s?[a-h](?![{_LETTERS}\d]))?(?:\s?[-/]\s?\d{{1,4}})?)(?!\d){_NOT_HOUSE}"
 _HOUSE_AFTER = re.compile(rf"\s*,?\s*(?:(?:hausnummer|nummer|nr|number|no)\.?\s*)?{_HOUSE_NUMBER}")
 _COMPOUND_STREET = re.compile(
-    rf"\b(?P<street>[{_LETTERS}]{{3,}}(?:-[{_LETTERS}]+)*-?(?P<suffix>{_STREET_STRONG}|{_STREET_WEAK}))"
+    rf"\b(?P<street>[{_LETTERS}]{{3,}}(?:-[{_LETTERS}]+)*-?(?P<suffix>{_STREET_STRONG}|{_STREET_WEAK}|{_STREET_JOINED}))"
     rf"(?![{_LETTERS}])"
 )
 _TWO_WORD_STREET = re.compile(
@@ -62,7 +64,9 @@ _CITY = (
 _CITY_SUFFIX = re.compile(r"\s+(?:am|an der|im|upon)\s.*$")
 _POSTCODE = re.compile(rf"(?<![\d+])\b(?P<plz>\d{{5}})\b(?!\d)(?:\s*,?\s*{_CITY})?")
 _POSTCODE_CUE = re.compile(r"(?:\bin|plz|postleitzahl|zip|zip code|postcode|post code|postal code)\W*$")
-_CITY_AFTER = re.compile(rf"\s*,?\s*(?:in\s+)?{_CITY}")
+# "Werftstraße 15 in Kiel" said by an English voice is written "Worst Race 15 and Keel": after the house number,
+# "and" and one word that ends the turn are "in" and the town (`triage eval-calls --spoken`)
+_CITY_AFTER = re.compile(rf"\s*,?\s*(?:in\s+|and\s+(?=[{_LETTERS}]{{3,}}\s*[.!]?\s*$))?{_CITY}")
 _IN_CITY = re.compile(rf"\bin\s+{_CITY}")
 _HOUSE_ONLY = re.compile(rf"\b(?:hausnummer|hausnr|house number)\s*(?:ist|is|wäre|lautet)?\s*{_HOUSE_NUMBER}")
 # "number 16, Baker Street": the number named as such, before or after the street
@@ -96,7 +100,9 @@ def _street_case(words: str) -> str:
 
 
 def _expand_str(street: str) -> str:
-    return re.sub(r"(?i)(?:str\.?|stras|strase|strahse|stress|strais|straice|stray's)$", "straße", street)
+    return re.sub(
+        r"(?i)(?:str\.?|stras|strase|strahse|stress|strais|straice|strace|stray's|strays|stray)$", "straße", street
+    )
 
 
 def _house(match: re.Match[str] | None) -> str | None:
@@ -133,8 +139,9 @@ _PLACE_ADJECTIVE = re.compile(rf"(?P<adjective>[{_LETTERS}]{{3,}}er)\s+$")
 # the street's name (said in the dative after "in der", named in the nominative)
 _NAME_ADJECTIVE = re.compile(
     r"(?<![\w])(?P<adjective>(?:gro(?:ß|ss)|klein|alt|neu|hoh|lang|kurz|breit|schmal|ober|unter|mittler|vorder"
-    r"|hinter)e)n?\s+$"
+    r"|hinter)e|gro(?:ß|ss)(?=\s))n?\s+$"
 )
+# "Große" as the phone line writes it when said by an English voice ("a gross Elbstrace 145") or typed without ß
 
 
 def _with_adjective(t: str, m: re.Match[str], street: str) -> str:
@@ -144,7 +151,8 @@ def _with_adjective(t: str, m: re.Match[str], street: str) -> str:
     if before and _GENERIC_STREET.match(street) and before.group("adjective") not in _NOT_NAME:
         return f"{before.group('adjective')} {street}"
     if named := _NAME_ADJECTIVE.search(t, 0, m.start()):
-        return f"{named.group('adjective')} {street}"
+        adjective = named.group("adjective")
+        return f"{'große' if adjective.startswith('gro') else adjective} {street}"
     return street
 
 
@@ -263,8 +271,23 @@ def _roman(m: re.Match[str]) -> str:
     return f" {total}"
 
 
+# A postcode said anew comes in two groups as well, with no town after it ("the postcode is 24 105", "die
+# Postleitzahl ist 24,105"; "the post got us 24,105, not 24,103" where Whisper lost the word): after the word
+# postcode, or as the one said instead of another ("X, not Y"), it is one postcode, and so is the one it is not.
+_NAMED_SPLIT_POSTCODE = re.compile(
+    r"(?P<lead>\b(?:postcode|post code|postal code|zip code|zip|postleitzahl|plz)\s+(?:is\s+|ist\s+|lautet\s+)?"
+    r"|(?<![\d,.])(?=\d{2}[\s,.]\d{3}\s*,?\s*(?:not|nicht)\s+\d{2}[\s,.]?\d{3}(?!\d))"
+    r"|\b(?:not|nicht)\s+)(?P<a>\d{2})[\s,.](?P<b>\d{3})(?![\d])"
+)
+
+
+_WORD_HYPHEN_NUMBER = re.compile(rf"(?<=[{_LETTERS}])-(?=\d{{1,4}}(?!\d))")
+
+
 def _address_text(text: str, lang: str) -> str:
     t = _PLUS.sub("+", _without_fillers(_ROMAN_HOUSE.sub(_roman, _prepare(text, lang).text), lang))
+    t = _WORD_HYPHEN_NUMBER.sub(" ", t)  # "Ethan Strais-30 in Bremen", "Halt Y-17, 2259, Hamburg"
+    t = _NAMED_SPLIT_POSTCODE.sub(lambda m: f"{m.group('lead')}{m.group('a')}{m.group('b')}", t)
     phone = _find_phone(t, expecting=False)
     if phone:
         t = t[: phone[0]] + " " + t[phone[1] :]
@@ -353,15 +376,18 @@ def _town_after_number(t: str) -> str | None:
     return _town_alone(last)
 
 
+# A postcode that lost a digit on the line ("Eppendorfer Weg 12, 20259 Hamburg" as "Epinor for Wake 12, 2259
+# Hamburg.") is broken too: four digits before a town.
 # "Schlachte 3, 28195 Bremen", "Colonnaden 21 in Hamburg", "Lange Reihe 5, Hamburg": asked for the address,
-# the words right before a house number that a postcode or a town follows are the street, whatever they end in.
+# the words right before a house number that a postcode or a town follows are the street, whatever they end in
+# (also after "es geht an die", "it goes to": where an order goes).
 # A postcode may come broken up as Whisper writes a spoken one on the phone line ("two two oh eight five" as
 # "22,85": `triage eval-calls --spoken`): with a town after it, the street before it still counts.
-_BROKEN_POSTCODE = r"(?:\d{1,3}[,. ]\s?){1,2}\d{1,3}\s+"
+_BROKEN_POSTCODE = r"(?:(?:\d{1,3}[,. ]\s?){1,2}\d{1,3}\s+|\d{4}\s*,?\s+)"
 _NAMED_STREET = re.compile(
-    r"(?:^|[.!?]\s*|\b(?:at|in|ist|is|it's|its|im|on|address)\s+|,\s*)"
+    r"(?:^|[.!?]\s*|\b(?:at|in|ist|is|it's|its|im|on|address|an|to|nach)\s+|,\s*)"
     rf"(?P<street>[{_LETTERS}]{{3,}}(?:[ -][{_LETTERS}]{{3,}}){{0,2}})"
-    rf"\s+{_HOUSE_NUMBER}\s*(?:,\s*|\s+)(?:in\s+)?"
+    rf"\s+{_HOUSE_NUMBER}\s*(?:,\s*|\s+)(?:in\s+|and\s+(?=[{_LETTERS}]{{3,}}\s*[.!]?\s*$))?"
     rf"(?=\d{{5}}(?!\d)|{_BROKEN_POSTCODE}[{_LETTERS}]{{3,}}\s*[.!]?\s*$|[{_LETTERS}]{{3,}}\s*[.!]?\s*$)"
 )
 _TOWN_AFTER_BROKEN_POSTCODE = re.compile(rf"^\s*,?\s*{_BROKEN_POSTCODE}(?P<town>[{_LETTERS}]{{3,}})\s*[.!]?\s*$")

@@ -23,7 +23,11 @@ from .common import (
 _NAME_CUE = re.compile(
     r"\b(?:mein name ist|mein name lautet|meine name ist|mein name|der name ist|name ist|ich hei(?:ß|ss)e"
     r"|hier spricht|am apparat ist|sie sprechen mit|my name is|my name's|the name is|name's|name is"
-    r"|i am called|i'm called|you're speaking (?:with|to)|you are speaking (?:with|to))\b"
+    r"|i am called|i'm called|you're speaking (?:with|to)|you are speaking (?:with|to)"
+    # a relative handed the phone names the one it is for: "meine Mutter heißt Erika Krause", "sie heißt ..."
+    r"|(?:meine (?:mutter|frau|tochter|oma|großmutter|grossmutter|schwester|chefin)|mein (?:vater|mann|sohn|opa"
+    r"|großvater|grossvater|bruder|chef)|sie|er) hei(?:ß|ss)t"
+    r"|(?:his|her|my (?:mum|mom|mother|dad|father|wife|husband|son|daughter)'?s?) name is)\b"
 )
 # These introduce a name only at the start of a turn ("hier ist alles nass" is no introduction),
 # and only when the name is followed by the end or by words that go on naturally after a name.
@@ -149,6 +153,7 @@ def extract_name(text: str, lang: str, expecting: bool = False) -> str | None:
     """
     t = _HESITATION[_lang(lang)].sub(" ", _RELATION.sub(" ", _name_text(text)))  # "Kemal, äh, Yilmaz": one name
     t = _without_fillers(t, lang)  # "äh, ich heiße, ähm, Anna Schmidt"
+    hints, t = _letter_hints(t)
     spelled, t = _spelled(t)
     found = None
     for m in reversed(list(_CORRECTION.finditer(t))):
@@ -163,6 +168,7 @@ def extract_name(text: str, lang: str, expecting: bool = False) -> str | None:
         found = with_spelled(found, spelled) if found else (spelled if expecting else None)
     if found is None:
         return None
+    found = with_letter_hints(found, hints)
     as_written = {w.lower().replace("’", "'"): w.replace("’", "'") for w in _RAW_WORD.findall(text)}
     return " ".join(_as_spelled(w, as_written) for w in found.split())
 
@@ -225,8 +231,9 @@ def _name_in(t: str, lang: str, expecting: bool) -> str | None:
     if not expecting or len(parts) < 2:
         return found
     # "Schröder Logistik, Kai Schröder", "Bäckerei Lange, hier ist Frau Lange": the firm said first, then the person
-    people = [n for n in (_name_at(part, lang, True) for part in parts if not _FIRM.search(part)) if n]
-    if len(people) == 1 and len(people) < len(parts):
+    firms = [part for part in parts if _FIRM.search(part)]
+    people = [n for n in (_name_at(part, lang, True) for part in parts if part not in firms) if n]
+    if firms and len(people) == 1:
         return people[0]
     # "Schmidt, Anna Schmidt", "Yilmaz. Kemal Yilmaz.": the fuller form; "Müller, Hans": surname first
     names = [n for n in (_name_at(part, lang, True) for part in parts) if n]
@@ -301,6 +308,82 @@ _CODE_LETTER = {"schule": "sch", "eszett": "ß", "ypsilon": "y", "umlaut": ""}
 _SPELLING_HINT = re.compile(
     r"\b(?:mit|with(?:\s+an?)?)(?:\s+(?:doppel-?\s?|double\s|zwei\s)?[a-zäöüß](?![\w'’-]))+(?!\s+(?:wie|for|as\s+in)\b)"
 )
+# "Marc with a C", "Meier mit a i", "Schmidt mit Doppel-T", "Stefan mit ph": how a word of the name is written,
+# where the word said sounds the same either way, so speech recognition writes its commonest form ("Mark with the
+# C", `triage eval-calls --spoken`). The letters said, then the sounds they may stand for in the word as written.
+_HINT_CLUSTER = r"ai|ei|ay|ey|ie|ph|th|dt|tt|ck|ch|tz|ae|oe|ue|ks"
+_HINT_NAMES = {"ypsilon": "y", "zett": "z", "zet": "z", "ka": "k", "see": "c", "sea": "c", "cee": "c", "kay": "k"}
+_LETTER_HINT = re.compile(
+    r"\b(?:mit(?:\s+(?:einem|dem))?|with(?:\s+(?:an?|the))?)\s+"
+    rf"(?P<hint>(?:doppel-?\s?|double\s|zwei\s|two\s)[a-z](?:'?s\b)?|{_HINT_CLUSTER}|[a-zäöüß](?:[\s-][a-z])?"
+    rf"|{'|'.join(_HINT_NAMES)})(?![\w'’-])(?=\s*(?:$|[,.;!?]|\b(?:and|und|not|nicht|instead|statt)\b))"
+)
+_HINTED_WORD = re.compile(rf"\b(?P<word>[{_LETTERS}][{_LETTERS}'-]*)\s*,?\s+(?:(?:aber|but|only|nur)\s+)?$")
+# sounds written in more than one way; a hint's letters replace another member of a group found in the word
+_SOUND_GROUPS = (
+    ("k", "c", "ck", "ch", "q"), ("i", "y", "ie"), ("f", "v", "ph"), ("w", "v"), ("ai", "ei", "ay", "ey"),
+    ("t", "th", "tt", "dt", "d"), ("s", "ss", "ß"), ("z", "tz"), ("s", "z"), ("ä", "ae", "e"), ("ö", "oe", "o"),
+    ("ü", "ue", "u"), ("x", "ks", "chs", "cks"),
+)
+
+
+def _hint_letters(hint: str) -> str:
+    if hint in _HINT_NAMES:
+        return _HINT_NAMES[hint]
+    double = re.match(r"(?:doppel-?\s?|double\s|zwei\s|two\s)([a-z])", hint)
+    return double.group(1) * 2 if double else re.sub(r"[\s-]", "", hint)
+
+
+def _written_with(word: str, letters: str) -> str | None:
+    """`word` written with the `letters` the caller said it has, in place of letters that sound the same
+    ("Mark" with "c" -> "Marc", "Meier" with "ai" -> "Maier", "Philip" with "ll" -> "Phillip"); None when it
+    has them already or nothing in it sounds like them."""
+    low = word.lower()
+    if letters in low:
+        return None
+    groups = [g for g in _SOUND_GROUPS if letters in g]
+    if len(letters) == 2 and letters[0] == letters[1]:
+        groups.append((letters[0], letters))
+    for group in groups:
+        for other in sorted((g for g in group if g != letters), key=len, reverse=True):
+            at = low.rfind(other) if "y" in group else low.find(other)
+            if at >= 0 and not (len(other) == 1 and low[at : at + len(letters)] == letters):
+                new = low[:at] + letters + low[at + len(other) :]
+                return _capitalise(new) if word[:1].isupper() else new
+    return None
+
+
+def _letter_hints(t: str) -> tuple[list[tuple[str | None, str]], str]:
+    """The hints on how a word of a name is written in lower-cased `t` (the word said before the hint or None,
+    the letters; "mark with the c" -> [("mark", "c")]), and `t` without them."""
+    if "mit" not in t and "with" not in t:
+        return [], t
+    hints: list[tuple[str | None, str]] = []
+    for m in reversed(list(_LETTER_HINT.finditer(t))):
+        before = _HINTED_WORD.search(t, 0, m.start())
+        hints.insert(0, (before.group("word") if before else None, _hint_letters(m.group("hint"))))
+        t = f"{t[: before.end('word') if before else m.start()]},{t[m.end() :]}"
+    return hints, t
+
+
+def letter_hints(text: str) -> list[tuple[str | None, str]]:
+    """The hints on how a word of a name is written in `text`: "Mark with the C" -> [("mark", "c")]."""
+    return _letter_hints(_name_text(text))[0]
+
+
+def with_letter_hints(name: str, hints: list[tuple[str | None, str]]) -> str:
+    """`name` with each hint applied to the word it was said after, or else to the one word of the name
+    (the last, when more could) that sounds like it could be written so."""
+    words = name.split()
+    for before, letters in hints:
+        at = [i for i, w in enumerate(words) if before and w.lower() == before]
+        if not at:
+            at = [i for i, w in enumerate(words) if _written_with(w, letters)]
+        if at and (new := _written_with(words[at[-1]], letters)):
+            words[at[-1]] = new
+    return " ".join(words)
+
+
 # Two letters at the very end of a turn: the caller is spelling and may not be done ("S, A, R" - a breath).
 _SPELLING_AT_END = re.compile(rf"(?<![\w'’]){_LETTER_UNIT}(?:[-.,\s]+{_LETTER_UNIT})+[-.,\s]*$")
 
@@ -354,6 +437,9 @@ def replace_word(name: str, word: str) -> str:
     if word in words:
         return name
     likeness = [_likeness(w, word) for w in words]
+    by_letters = [SequenceMatcher(None, w.lower(), word.lower()).ratio() for w in words]
+    if max(by_letters) >= 0.7:  # "Marc" corrects "Mark" in "Mark Meier", though "Meier" has its consonants
+        likeness = by_letters
     best = max(range(len(words)), key=lambda i: (likeness[i], i))
     if likeness[best] < 0.3:  # "Chivon" is "Siobhan" as Whisper wrote it (0.33); "John" is nothing like "Miller"
         best = len(words) - 1

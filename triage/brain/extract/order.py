@@ -471,10 +471,16 @@ def _quantity_before(
 _NX = re.compile(r"\d+x")
 
 
-def _quantity_after(tokens: list[str], hit: _Hit, ceiling: int, lang: str) -> int | None:
-    """ "ibuprofen dreimal", "latte 2 mal", "latte x 2"."""
+def _quantity_after(
+    tokens: list[str], hit: _Hit, ceiling: int, lang: str, mentions: list[_Mention] = ()  # type: ignore[assignment]
+) -> int | None:
+    """ "ibuprofen dreimal", "latte 2 mal", "latte x 2"; not the words of an option value said there ("Revierfahrten,
+    zweimal pro Nacht" is one patrol, visiting twice a night)."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
     for size in (2, 1):
         if hit.end + size <= ceiling:
+            if covered & set(range(hit.end, hit.end + size)):
+                continue
             words = tokens[hit.end : hit.end + size]
             if words[0] == "x" or words[-1] in ("x", "times") or words[-1].endswith("mal") or _NX.fullmatch(words[-1]):
                 qty = parse_quantity(" ".join(words), lang)
@@ -646,7 +652,7 @@ def match_order(text: str, lang: str, catalog: list[CatalogItem]) -> list[OrderL
         floor = hits[k - 1].end if k else 0
         ceiling = hits[k + 1].start if k + 1 < len(hits) else len(tokens)
         qty, negated = _quantity_before(tokens, hit, floor, mentions, lang)
-        later = _quantity_after(tokens, hit, ceiling, lang)
+        later = _quantity_after(tokens, hit, ceiling, lang, mentions)
         later = later if later is not None else _counted_after(tokens, hit, ceiling, mentions, hits, lang)
         later = later if later is not None else _needed_after(tokens, hit, ceiling, mentions, hits, lang)
         # "einen Entlüftungsschlüssel, am besten zwei Stück": the article said no count, the count after it does

@@ -73,7 +73,8 @@ def _one_phone_text(text: str, lang: str) -> str:
 # "040, 123, nein, 132, 4567": a correction inside a number, followed by the digits that replace some
 # ("0176 12 34 56 78, sorry, the end is 56 87": the words that say which part comes again may follow)
 _GROUP_CORRECTION = re.compile(
-    r"[ \t]*[,.]?[ \t]*\b(?:no sorry|nein moment|nein|nee|no|sorry|ich meine|i mean|korrektur|correction)\b"
+    r"[ \t]*[,.]?[ \t]*\b(?:no sorry|nein moment|nein|nee|no|sorry|entschuldigung|verzeihung|pardon|ich meine|i mean"
+    r"|korrektur|correction)\b"
     r"(?:[ \t]*[,.]?[ \t]*(?:the end is|it ends (?:in|with)|the last (?:\w+ )?(?:digits )?(?:are|is)"
     r"|am ende|hinten|am schluss|die letzten (?:\w+ )?(?:ziffern )?sind|(?:sie |es )?endet (?:auf|mit)))?"
     r"[ \t]*[,.:]?[ \t]*(?=\d)"
@@ -94,6 +95,10 @@ def _corrected_groups(text: str) -> str:
         if not runs or not after or after.group()[0] in "+0" or runs[-1][-1].end() != m.start():
             continue
         run = runs[-1]
+        if len(run) == 1 and (fixed := _tail_corrected(text, run[0], m.end())) is not None:
+            # "017612345678, sorry, the end is 5687": a number written as one figure, its end said again
+            text, pos = fixed, run[0].start()
+            continue
         if len(run) < 2 or run[0].group()[0] not in "+0":
             continue
         # "0170, 98 76, no sorry, 98 67": the caller says again from a group they already said
@@ -103,6 +108,20 @@ def _corrected_groups(text: str) -> str:
         text = text[: run[k].start()] + text[m.end() :]
         pos = run[k].start()
     return text
+
+
+def _tail_corrected(text: str, whole: re.Match[str], at: int) -> str | None:
+    """`text` with the end of the number `whole` (one figure, as speech recognition writes a number said
+    without pauses) replaced by the digits said again at `at`; None when they are no shorter end of it (the
+    area code and the first digits stay)."""
+    number = whole.group()
+    again = _digit_runs(text[at:])
+    if number[0] not in "+0" or not again or again[0][0].start() != 0:
+        return None
+    said = "".join(g.group() for g in again[0])
+    if not 2 <= len(said) <= len(number) - 5:
+        return None
+    return text[: whole.start()] + number[: len(number) - len(said)] + said + text[at + again[0][-1].end() :]
 
 
 def _digit_runs(text: str) -> list[list[re.Match[str]]]:

@@ -15,7 +15,15 @@ from dataclasses import replace
 from .. import answers
 from ..extract import normalise_phone, of_the_address, phone_digits, plausible_phone
 from ..extract.address import bare_town, corrected_house_number, extract_address
-from ..extract.name import corrected_name, extract_name, name_before_number, spells_name, unspelled
+from ..extract.name import (
+    corrected_name,
+    extract_name,
+    letter_hints,
+    name_before_number,
+    spells_name,
+    unspelled,
+    with_letter_hints,
+)
 from ..extract.phone import corrected_ending, counts_something
 from ..state import Reply, Slot
 from ..text import fold
@@ -217,8 +225,17 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         elif phone_digits(text, s.lang) is not None:
             return Reply([c.say("phone_continue", phone=s.phone_fragment)])
     slot = s.confirming
+    if slot == "name" and "name" not in changed and s.name and (hints := letter_hints(text)):
+        fixed = with_letter_hints(s.name, hints)
+        if fixed != s.name:  # "Mark Becker?" - "no, with a C": the word that can be so written, read back
+            s.name = fixed
+            s.confirmed.discard("name")
+            return _read_back(c, "name")
     if slot is not None:
         answer = answers.yes_no(c.pack, text, s.lang)
+        if slot != "address" and answer is True and (where := _address_after_yes(c, text)) is not None:
+            s.address = where  # "Ja, und es geht an die Schlachte 15 in Bremen": a yes, and the address, whole
+            changed = changed | {"address"}
         if slot in changed:  # a correction ("nein, Hausnummer 14", "no, Miller, M-I-L-L-E-R"): read it back
             if slot == "name" and s.name:
                 s.name = corrected_name(s.name_read_back, s.name)
@@ -412,13 +429,17 @@ def detail_instead(c: Context, text: str) -> Slot | None:
         number = normalise_phone(digits)
         if not plausible_phone(number):
             return None
+        if c.missing() == "address" and digits[0] not in "+0" and counts_something(text, s.lang):
+            return None  # "Halt Y-17, 2259, Hamburg.": a house number and a postcode with the town after them
         s.phone, s.phone_fragment = number, None
         s.confirmed.discard("phone")
         return "phone"
     if s.name or len(unspelled(text).split()) > 4:  # a name, however long its spelling, is a few words
         return None
-    if not extract_address(text, s.lang).is_empty() or bare_town(text, s.lang):
+    if not extract_address(text, s.lang).is_empty():
         return None
+    if bare_town(text, s.lang) and _address_pending(c):
+        return None  # "Altona." may be the town of the address still to come; a word alone is no name then
     if s.confirming is None and c.missing() == "address" and _street_misheard(text, s.lang):
         return None
     name = extract_name(text, s.lang, expecting=True)
@@ -427,6 +448,24 @@ def detail_instead(c: Context, text: str) -> Slot | None:
     s.name = name
     s.confirmed.discard("name")
     return "name"
+
+
+def _address_after_yes(c: Context, text: str) -> Address | None:
+    """The address a caller adds after the yes to another read-back ("Yes, and it goes to Schlachte 15 in Bremen"),
+    read as an answer to the address question (a street with no word that marks it as one, after "an die", "to");
+    None when the call wants no address now or the words after the yes hold no street and house number."""
+    rest = answers.after_yes(text)
+    if rest is None or not _address_pending(c) or "address" in c.state.confirmed:
+        return None
+    found = extract_address(rest, c.state.lang, expecting=True)
+    return found if found.street and found.house_number else None
+
+
+def _address_pending(c: Context) -> bool:
+    """An address this call still wants (asked, or to be asked, or its read-back open): a word alone may be its town.
+    Without one ("Lehmann" where the callback number is asked, in a message), such a word is the caller's name."""
+    s = c.state
+    return s.phase != "collect" or ("address" in s.needs and "address" not in s.confirmed | s.declined)
 
 
 def _town_added(c: Context, slot: Slot | None, text: str) -> str | None:

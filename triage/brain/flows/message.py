@@ -42,15 +42,32 @@ def readback(c: Context) -> list[str]:
 def confirm(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     s = c.state
     answer = answers.yes_no(c.pack, text, s.lang)
+    fixing, s.fixing = s.fixing, False
     if more := answers.remembered(text):  # "no thanks, that's all. Oh wait, one more thing: ...": added, read back
         s.message = f"{_spoken(c)}. {more}"
         return Reply(readback(c))
+    said_more = not changed - {"when"}  # "bis Freitag": a time said in a correction is more of the message
+    correction = answers.after_no(text) if answer is not True and said_more else None
+    if correction is None and fixing and answer is None and said_more and not answers.is_done(text):
+        correction = text.strip()  # "Was soll ich ändern?" - "Ich muss das bis Freitag unterschreiben."
+    if correction is not None:
+        # "Nein danke, es ist der Drucker im Flur, nicht im Büro": the caller's correction joins the message (their
+        # words as said, nothing of what they said before lost), read back again
+        s.message = f"{_spoken(c)}. {correction}"
+        return Reply(readback(c))
+    if not changed and (answers.no_thanks_alone(text) or (answer is False and not answers.is_done(text))):
+        # "Nein danke." / "nein": something is wrong, but not what; asked (not taken as a yes, nor the message
+        # thrown away and asked for afresh)
+        if fixing:  # a second no: the message as the caller says it anew
+            s.phase = "message"
+            return Reply([c.say("message_ask")])
+        s.fixing = True
+        return Reply([c.say("what_to_change")])
+    if answer is True and said_more and (added := answers.after_yes(text)):
+        s.message = f"{_spoken(c)}. {added}"  # "Yes, and please only call after 4": a yes, and more of the message
     if answer is True or answers.closes(text, changed):
         s.outcome = c.outcome("message", message=_message_dict(c))
         return c.saved_then_more(["message_saved"], closing=answer is not True)
-    if answer is False and not changed:
-        s.phase = "message"
-        return Reply([c.say("message_ask")])
     if changed:
         s.confirmed -= changed
         return collect_details(c)

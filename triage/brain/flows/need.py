@@ -8,6 +8,7 @@ from dataclasses import replace
 from .. import answers, hours, silence_words
 from .. import consent as recording
 from ..analyze import analyze
+from ..extract.order import chosen_option
 from ..state import Reply
 from ..types import Analysis
 from . import appointment, collect, info, message, order
@@ -37,7 +38,8 @@ def need(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     s.phase = "need"
     if count := _orders_the_one_asked(c, a, text):
         # "Was kostet ein Wachmann für eine Hochzeit?" answered, then "gut, dann möchte ich einen buchen": that one
-        ordered = [replace(line, qty=count) for line in s.asked_about]
+        ordered = [replace(line, qty=count, options={**line.options, **_options_said(c, line.sku, text)})
+                   for line in s.asked_about]  # "dann hätte ich gern zwei, mit deutschem Layout": the option too
         a = replace(a, order=ordered, intent="place_order", urgency="P3")
     if answers.is_done(text) and len(text.split()) <= 6 and not a.order:
         return c.goodbye()  # "nein danke, tschüss" after a question the pack could not answer
@@ -140,6 +142,13 @@ def _orders_the_one_asked(c: Context, a: Analysis, text: str) -> int | None:
     if a.order or not c.state.asked_about or not routine:
         return None
     return answers.orders_the_one_asked(text)
+
+
+def _options_said(c: Context, sku: str, text: str) -> dict[str, str]:
+    """The option values of a catalogue item said in a turn that orders it by a pronoun ("then one 24 inch")."""
+    item = next((i for i in c.pack.catalog if i.sku == sku), None)
+    said = {group: chosen_option(item, group, text, c.state.lang) for group in item.options} if item else {}
+    return {group: value for group, value in said.items() if value is not None}
 
 
 def _item_words(c: Context, a: Analysis) -> list[str]:

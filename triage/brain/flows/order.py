@@ -120,7 +120,10 @@ def _needs_address(c: Context) -> bool:
 def readback(c: Context) -> list[str]:
     s = c.state
     s.phase = "order_confirm"
-    return [c.say("order_readback", items=_items_text(c), fulfilment=s.fulfilment)]
+    # the day and time of a booking as the caller said them ("am Samstag ab 18 Uhr"): what the request is stored with
+    dated = any(re.match(r"\d{4}-\d{2}-\d{2}$|\d{4}-W\d", w) for w in s.when)  # a day, not "pro Nacht" alone
+    when = (s.when_text or "").strip(" .,;") if dated else ""
+    return [c.say("order_readback", items=_items_text(c), fulfilment=s.fulfilment, when=when)]
 
 
 def _items_text(c: Context) -> str:
@@ -287,17 +290,8 @@ def _amend(c: Context, text: str) -> bool:
     folded = fold(text)
     if not _AMENDS.search(folded):
         return False
-    changed, target = False, s.order[-1]
-    for line in reversed(s.order):
-        item = _item(c, line.sku)
-        for group in item.options if item else {}:
-            value = chosen_option(item, group, text, s.lang)  # type: ignore[arg-type]
-            if value is not None and value != line.options.get(group):
-                line.options[group] = value
-                changed, target = True, line
-                folded = _without_option(item, value, folded)  # type: ignore[arg-type]  # "27 Zoll" is no count
-        if changed:
-            break
+    optioned, folded = _option_changed(c, text, folded)
+    changed, target = optioned is not None, optioned or s.order[-1]
     counts = [n for n in (parse_quantity(w, s.lang) for w in folded.split()) if n is not None]
     if changed:
         counts = [n for n in counts if n > 1]  # "the 1.60 one": the pronoun is no count
@@ -305,6 +299,24 @@ def _amend(c: Context, text: str) -> bool:
         target.qty = counts[0]
         return True
     return changed
+
+
+def _option_changed(c: Context, text: str, folded: str) -> tuple[OrderLine | None, str]:
+    """An option value said for a line of the order, the last line first ("doch lieber die 27 Zoll", "no, the 14
+    inch"): set on that line, which is returned with the words that named it taken out of `folded` ("27 Zoll" is no
+    count); (None, folded) when no line's option changed."""
+    for line in reversed(c.state.order):
+        item = _item(c, line.sku)
+        changed = False
+        for group in item.options if item else {}:
+            value = chosen_option(item, group, text, c.state.lang)  # type: ignore[arg-type]
+            if value is not None and value != line.options.get(group):
+                line.options[group] = value
+                changed = True
+                folded = _without_option(item, value, folded)  # type: ignore[arg-type]
+        if changed:
+            return line, folded
+    return None, folded
 
 
 def _without_option(item: CatalogItem, value: str, folded: str) -> str:
@@ -318,17 +330,69 @@ def _without_option(item: CatalogItem, value: str, folded: str) -> str:
 def _confirm(c: Context, a: Analysis, text: str) -> Reply:
     s = c.state
     answer = answers.yes_no(c.pack, text, s.lang)
+    fixing, s.fixing = s.fixing, False
     if a.order:  # "nein, drei Packungen": a correction, read back again
-        add_lines(c, a.order, amend=answer is False or bool(_AMENDS.search(fold(text))))
+        add_lines(c, a.order, amend=answer is False or fixing or bool(_AMENDS.search(fold(text))))
         return Reply(next_step(c))
+    # "nein danke" alone confirms the order as before (the first call set's callers say it to mean "nothing more")
+    says_no = answer is False and not answers.no_thanks_alone(text)
+    if answer is not True and (says_no or fixing or answers.after_no(text)) and _corrected(c, text):
+        # "Nein, zwei, nicht drei", "nein, zum Liefern", "no, the 14 inch": that part changed, the rest kept
+        return Reply(next_step(c))
+    if fixing and answer is True and len(text.split()) <= 3:
+        return Reply(readback(c))  # "Was soll ich ändern?" - "ja": the order as it stands, read back again
     if answer is True or answers.closes(text, set()):
         s.outcome = c.outcome("order", order=_order_dict(c))
         return c.saved_then_more(["order_saved"], closing=answer is not True)
-    if answer is False:
+    if says_no and not fixing and not _CANCELS.search(fold(text)):
+        # a bare "nein" / "nein danke": something is wrong, not that the caller wants nothing; asked what
+        s.fixing = True
+        return Reply([c.say("what_to_change")])
+    if says_no:  # "nein, stornieren Sie das", or no again to what to change: the order goes
         s.order, s.option_queue, s.asked_more, s.option_unanswered = [], [], False, 0
         s.phase = "order"
         return Reply([c.say("order_cancelled"), c.say("order_ask_items")])
+    if fixing:
+        s.fixing = True
+        return c.misunderstood([c.say("what_to_change")])
     return c.misunderstood(next_step(c))
+
+
+# "stornieren", "vergessen Sie es", "cancel it", "forget the whole thing": the caller wants no order at all
+_CANCELS = re.compile(
+    r"\b(storn\w*|verwerf\w*|abbrechen|vergessen sie (es|das|s)|doch nichts|gar nichts|nichts bestellen|cancel\w*"
+    r"|forget (it|about it|the whole)|never ?mind|don t want (it|anything)|nothing at all)\b"
+)
+# what the caller says the order is not ("zwei, nicht drei", "three, not four", "statt der 27 Zoll"): no part of
+# the correction
+_NOT_THAT = re.compile(
+    r"\b(?:nicht|not|statt|anstatt|instead of|rather than)\s+(?:(?:the|die|der|das|den|dem)\s+)?[\w.,]+"
+    r"(?:\s+(?:zoll|inch|inches|meter|metre|metres|meters|stück|stueck))?",
+    re.IGNORECASE,
+)
+
+
+def _corrected(c: Context, text: str) -> bool:
+    """The part of the order a "no" to its read-back corrects, changed: how it reaches the caller ("nein, zum
+    Liefern"), an option value ("no, the 14 inch"), a count ("zwei, nicht drei") of the line whose option changed or
+    of the only line. Whether anything changed."""
+    s = c.state
+    said = _NOT_THAT.sub(" ", text)
+    changed = False
+    way = answers.fulfilment(said)
+    if way in c.pack.order.fulfilment and way != s.fulfilment:
+        s.fulfilment, changed = way, True
+    said = heard_figures(said, c.pack.catalog)
+    folded = fold(said)
+    target, folded = _option_changed(c, said, folded)
+    changed = changed or target is not None
+    counts = [n for n in (parse_quantity(w, s.lang) for w in folded.split()) if n is not None]
+    if target is not None:
+        counts = [n for n in counts if n > 1]  # "the 14 inch one": the pronoun is no count
+    counted = target or (s.order[0] if len(s.order) == 1 else None)
+    if counted is not None and len(counts) == 1 and 0 < counts[0] <= c.pack.order.max_qty and counts[0] != counted.qty:
+        counted.qty, changed = counts[0], True
+    return changed
 
 
 def _order_dict(c: Context) -> dict[str, Any]:
