@@ -26,6 +26,21 @@ _SCHEDULING = re.compile(
 )
 
 
+def _needs_named_item(text: str, items: list[CatalogItem], skus: set[str]) -> bool:
+    """ "I need to shower hose the 2 meter 1": "need" right before a catalogue item's name, an article between misheard
+    as "to" as speech recognition writes it ("need a shower hose"); "I need to fix my shower hose" is not."""
+    folded = fold(text)
+    for item in items:
+        if item.sku not in skus:
+            continue
+        for table in (item.name, item.aliases):
+            for said in table.values():
+                for name in [said] if isinstance(said, str) else said:
+                    if re.search(r"\b(need|needs) (to |a |an |the )?" + re.escape(fold(name)) + r"\b", folded):
+                        return True
+    return False
+
+
 def pack_rules(pack: Pack | None) -> tuple[R.Rule, ...]:
     """The client's own emergencies as rules, matched in every language it offers.
 
@@ -94,7 +109,7 @@ def analyze(
     # "we need door staff for our party": the guards, stewards and patrols a security company is booked for
     hires = "guard_order" in decision.intent_cues
     booking = "appointment" in decision.intent_cues
-    needs = _NEEDS.search(text) is not None
+    needs = _NEEDS.search(text) is not None or (bool(order) and _needs_named_item(text, items, {o.sku for o in order}))
     no_business = decision.noise_rule is not None
     urgency = decision.urgency
     if (
