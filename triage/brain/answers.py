@@ -278,6 +278,32 @@ def after_yes(text: str) -> str | None:
     return rest
 
 
+# the thanks or okay a caller's next request starts with: "thanks, and do you have parking?", "Danke. Und was kostet
+# die Anfahrt?", "okay great, and can I also book a patrol?"
+_THANKS_LEAD = re.compile(
+    r"^\W*(?:(?:ok|okay|alles klar|gut|super|prima|perfekt|schoen|great|perfect|fine|lovely|brilliant|cheers"
+    r"|vielen dank|danke schoen|dankeschoen|danke sehr|danke|thank you very much|thank you|thanks a lot|thanks"
+    r"|many thanks)"
+    r"\b[\s,.;:!-]*)+(?:(?:und|and|also|aber|but|noch)\b[\s,.;:!-]*)?",
+    re.IGNORECASE,
+)
+
+
+def after_thanks(text: str) -> str | None:
+    """What a caller asks or says after the thanks (or okay) that starts their turn ("thanks, and do you have
+    parking?"), as they said it; None when the turn starts with no thanks, or only a goodbye or "that's all" follow."""
+    m = _THANKS_LEAD.match(fold(text))
+    if not m or not m.group(0).strip(" ,.;:!-"):
+        return None
+    # the lead is found in the folded text: the rest starts after as many words said as fold to the lead's words
+    said, lead = text.split(), len(m.group(0).split())
+    taken = next((k for k in range(1, len(said) + 1) if len(fold(" ".join(said[:k])).split()) >= lead), len(said))
+    rest = " ".join(said[taken:]).strip(" ,.;:!-")
+    if len(rest.split()) < 3 or is_done(rest) or says_goodbye(rest):
+        return None
+    return rest
+
+
 # "Was kostet ein Monitor?", "how much is a shower head?", "what's the price of ...": a price asked
 _ASKS_PRICE = re.compile(
     r"\b(was (kostet|kosten)|kostet|wie ?viel (kostet|kosten|ist|macht)|wie teuer|preis|preise|how much|price|prices"

@@ -43,6 +43,12 @@ def need(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         a = replace(a, order=ordered, intent="place_order", urgency="P3")
     if answers.is_done(text) and len(text.split()) <= 6 and not a.order:
         return c.goodbye()  # "nein danke, tschüss" after a question the pack could not answer
+    if a.intent == "other" and (rest := answers.after_thanks(text)):
+        # "thanks, and do you have parking?", "Danke. Und was kostet die Anfahrt?": the model may hear the thanks and
+        # not what follows it (the retrained heads of model23 did); what follows is the caller's request
+        again = analyze(rest, pack=c.pack, model=c.model, default_lang=s.lang, now=c.now())
+        if again.intent != "other":
+            a = again
     s.intent = a.intent
     if a.urgency == "P2":
         return collect.start(c, a, "p2")
