@@ -459,22 +459,23 @@ _ROUTINE_CUES = frozenset({"order", "information", "quote", "message"})
 # themselves ("es gluckert in den Rohren, ist das normal", "das ist doch Kondenswasser, oder", "that's condensation,
 # isn't it"), or says it happens now and then ("die Lampe flackert manchmal, wenn die Waschmaschine schleudert"): a
 # model-only emergency there is asked about, not assumed
+_NORMAL_QUESTION = re.compile(
+    fold_pattern(
+        r"\b(ist|is) (das|dat|des|that|this|it) (\w+ )?normal\b|\bnormal so\b"
+        r"|\bdas ist doch (\w+ ){0,3}(oder|nicht|gell|ne)\W*$"
+        r"|\b(that s|thats|that is|it s|its) (just )?(\w+ ){0,2}(isn t it|isnt it|right|surely)\W*$"
+        r"|\b(manchmal|ab und zu|ab und an|gelegentlich|hin und wieder|sometimes|occasionally|now and then"
+        r"|now and again|from time to time)\b"
+    )
+)
 # ... or brings the firm a paper of their own affairs ("my will is done, I'd like to leave it with you", "mein Testament
 # bei Ihnen hinterlegen")
 _PAPERS_FOR_THE_FIRM = re.compile(
     fold_pattern(
-        r"\b(testament|will|vollmacht|patientenverfügung|vorsorgevollmacht|erbschaft|erbe|nachlass|inheritance|estate"
-        r"|power of attorney|living will)\b.*\b(hinterlegen|hinterlegt|bei ihnen (lassen|abgeben|aufbewahren)|beglaubig\w*"
-        r"|leave it with you|leave them with you|lodge|deposit|drop (it|them) off|bring (it|them) in|look (it |them )?over"
-        r"|termin\w*|appointment)\b"
-    )
-)
-_NORMAL_QUESTION = re.compile(
-    fold_pattern(
-        r"\b(ist|is) (das|dat|des|that|this|it) (\w+ )?normal\b|\bnormal so\b|\bdas ist doch (\w+ ){0,3}(oder|nicht|gell|ne)\W*$"
-        r"|\b(that s|thats|that is|it s|its) (just )?(\w+ ){0,2}(isn t it|isnt it|right|surely)\W*$"
-        r"|\b(manchmal|ab und zu|ab und an|gelegentlich|hin und wieder|sometimes|occasionally|now and then|now and again"
-        r"|from time to time)\b"
+        r"\b(testament|(my|his|her|our|the|a|mum s|dad s) will|vollmacht|patientenverfügung|vorsorgevollmacht|erbschaft"
+        r"|nachlass|inheritance|estate|power of attorney|living will)\b.*\b(hinterlegen|hinterlegt"
+        r"|bei ihnen (lassen|abgeben|aufbewahren)|beglaubig\w*|leave it with you|leave them with you|lodge|deposit"
+        r"|drop (it|them) off|bring (it|them) in|look (it |them )?over|termin\w*|appointment)\b"
     )
 )
 # a recurring nuisance the caller wants to complain about ("the woman upstairs shouts at her kids every morning, who do
