@@ -455,6 +455,14 @@ _SERIOUSLY = re.compile(
 
 # intent cues of routine business: an order, a question, a quote, a message for someone
 _ROUTINE_CUES = frozenset({"order", "information", "quote", "message"})
+# issue 11, thirty-fourth set: a leak's words, for a model-only P1 said contained ("ich hab das Ventil zugedreht"; not
+# "der Strom ist abgestellt")
+_LEAK_WORDS = re.compile(
+    fold_pattern(
+        r"\b(wasser|ventil|\w*hahn|leck\w*|undicht|tropf\w*|pfütze|rohr\w*|schlauch|water|valve|stopcock|stop tap|tap"
+        r"|leak\w*|drip\w*|puddle|pipe|hose)\b"
+    )
+)
 # issue 11, thirty-fourth set: the caller asks whether what they see or hear is normal, or names the ordinary cause
 # themselves ("es gluckert in den Rohren, ist das normal", "das ist doch Kondenswasser, oder", "that's condensation,
 # isn't it"), or says it happens now and then ("die Lampe flackert manchmal, wenn die Waschmaschine schleudert"): a
@@ -642,11 +650,15 @@ def classify(
         or mods.kill_idiom or _HANDOVER.search(folded.text)
     )
     named = [folded.text[a:b] for a, b in R.name_spans(folded)]  # "Rauch, Petra Rauch": hazard words that are names
-    # the words of a routine request or question, beside which a model-only emergency is asked about, not assumed
-    routine = next((h.words for h in intent_hits if h.rule.id in _ROUTINE_CUES and not h.negated), None) or next(
-        (m.group(0) for m in (_BOOKING.search(folded.text), _NORMAL_QUESTION.search(folded.text),
-                              _PAPERS_FOR_THE_FIRM.search(folded.text)) if m), None
+    # the words of a routine request or question, beside which a model-only emergency is asked about, not assumed;
+    # `asked_for`: those that ask for a product, an answer or a paper's keeping, beside which the model's acute distress
+    # is elevated (not a visit missed: "seit mein Kater tot ist, steh ich nicht mehr auf, den Termin hab ich verpasst")
+    asked_for = next((h.words for h in intent_hits if h.rule.id in _ROUTINE_CUES and not h.negated), None) or next(
+        (m.group(0) for m in (_NORMAL_QUESTION.search(folded.text), _PAPERS_FOR_THE_FIRM.search(folded.text)) if m),
+        None,
     )
+    booking = _BOOKING.search(folded.text)
+    routine = asked_for or (booking.group(0) if booking else None)
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         model_urgency = urgency
         despair = any(h.rule.distress == "acute" and not h.negated for h in distress_hits)
@@ -684,7 +696,10 @@ def classify(
             # "was soll ich machen, falls mal ein Rohr platzt", "war ein Fehlalarm, hat sich erledigt"
             evidence.append(f"model-only {urgency}, but nothing is happening: {_words(settled) if settled else ''}")
             urgency, unsure = "P3", False
-        elif urgency == "P1" and mods.contained and not _STILL_ACTIVE.search(folded.text):
+        elif (
+            urgency == "P1" and mods.contained and _LEAK_WORDS.search(folded.text)
+            and not _STILL_ACTIVE.search(folded.text)
+        ):
             # "there was water under the dishwasher, I turned the valve off and it's stopped": a leak stopped by the
             # valve is urgent, but nothing is being damaged now (issue 11, thirty-fourth set)
             evidence.append(f"model-only P1, but contained: {mods.contained}")
@@ -857,11 +872,11 @@ def classify(
         if urgency == "P3" and everyday:
             evidence.append(f"no distress in an everyday mishap: {_words(everyday)}")
             distress = "none"
-        if distress == "acute" and urgency in ("P2", "P3") and (unsure or urgency == "P3") and routine:
+        if distress == "acute" and urgency in ("P2", "P3") and (unsure or urgency == "P3") and asked_for:
             # "Mein Vater liegt mit Grippe im Bett, ich bräuchte Fiebersaft", "my will is done, I'd like to leave it
             # with you": the model's fear goes with the emergency it heard, which the request showed it was not
             # (issue 11, thirty-fourth set)
-            evidence.append(f"no acute distress in a routine request: {routine}")
+            evidence.append(f"no acute distress in a routine request: {asked_for}")
             distress = "elevated"
         if distress == "acute" and urgency in ("P2", "P3") and (
             calm := _IF_EVER.search(folded.text) or mods.resolved or _NO_HARM.search(folded.text)
