@@ -145,3 +145,13 @@ def test_a_loose_socket_that_sparks_is_still_p0():
     for text in ("Die Steckdose ist locker und funkt.", "The socket is loose and it's sparking."):
         result = decide(text, "sanitaer-notdienst")
         assert result.urgency == "P0", why(text, result)
+
+
+def test_a_persons_body_asked_about_as_normal_stays_an_emergency():
+    # the "is that normal" of the look-alikes never lowers a danger to a person (a guard, found in the twenty-ninth set)
+    for text, client in (
+        ("Mein Sohn pfeift beim Atmen und seine Lippen sind ein bisschen blau, ist das normal?", "apotheke-am-markt"),
+        ("my son is wheezing when he breathes and his lips look a bit blue is that normal", "apotheke-am-markt"),
+    ):
+        result = decide(text, client)
+        assert result.urgency == "P0", why(text, result)

@@ -476,6 +476,13 @@ _NORMAL_QUESTION = re.compile(
         r"|now and again|from time to time)\b"
     )
 )
+_BODY = re.compile(
+    fold_pattern(
+        r"\b(lips?|lippen|breath\w*|breathing|atm\w*|atem\w*|luft|air|chest|brust|blue|blau\w*|pale|blass|grey|grau"
+        r"|conscious|unconscious|bewusst\w*|herz\w*|heart|face|gesicht|speech|sprache|baby|säugling|pulse|puls"
+        r"|fit|fitting|krampf\w*|zuck\w*|bleed\w*|blut\w*|wake|wach|dizzy|schwindel\w*)\b"
+    )
+)
 # ... or brings the firm a paper of their own affairs ("my will is done, I'd like to leave it with you", "mein Testament
 # bei Ihnen hinterlegen")
 _PAPERS_FOR_THE_FIRM = re.compile(
@@ -653,8 +660,10 @@ def classify(
     # the words of a routine request or question, beside which a model-only emergency is asked about, not assumed;
     # `asked_for`: those that ask for a product, an answer or a paper's keeping, beside which the model's acute distress
     # is elevated (not a visit missed: "seit mein Kater tot ist, steh ich nicht mehr auf, den Termin hab ich verpasst")
+    # ... never a person's body asked about: "his lips look a bit blue, is that normal" (the twenty-ninth set)
+    normal_question = None if _BODY.search(folded.text) else _NORMAL_QUESTION.search(folded.text)
     asked_for = next((h.words for h in intent_hits if h.rule.id in _ROUTINE_CUES and not h.negated), None) or next(
-        (m.group(0) for m in (_NORMAL_QUESTION.search(folded.text), _PAPERS_FOR_THE_FIRM.search(folded.text)) if m),
+        (m.group(0) for m in (normal_question, _PAPERS_FOR_THE_FIRM.search(folded.text)) if m),
         None,
     )
     booking = _BOOKING.search(folded.text)
