@@ -15,6 +15,7 @@ from typing import Any
 from . import rules as R
 from .model import Prediction, TextModel
 from .rules.modifiers import ON_SCREEN as _ON_SCREEN
+from .rules.modifiers import STILL_ACTIVE as _STILL_ACTIVE
 from .text import Folded, fold, fold_pattern
 from .types import DISTRESSES, INTENTS, URGENCIES, Distress, Hazard, Intent, Urgency, more_urgent
 
@@ -454,6 +455,44 @@ _SERIOUSLY = re.compile(
 
 # intent cues of routine business: an order, a question, a quote, a message for someone
 _ROUTINE_CUES = frozenset({"order", "information", "quote", "message"})
+# issue 11, thirty-fourth set: a leak's words, for a model-only P1 said contained ("ich hab das Ventil zugedreht"; not
+# "der Strom ist abgestellt")
+_LEAK_WORDS = re.compile(
+    fold_pattern(
+        r"\b(wasser|ventil|\w*hahn|leck\w*|undicht|tropf\w*|pfütze|rohr\w*|schlauch|water|valve|stopcock|stop tap|tap"
+        r"|leak\w*|drip\w*|puddle|pipe|hose)\b"
+    )
+)
+# issue 11, thirty-fourth set: the caller asks whether what they see or hear is normal, or names the ordinary cause
+# themselves ("es gluckert in den Rohren, ist das normal", "das ist doch Kondenswasser, oder", "that's condensation,
+# isn't it"), or says it happens now and then ("die Lampe flackert manchmal, wenn die Waschmaschine schleudert"): a
+# model-only emergency there is asked about, not assumed
+_NORMAL_QUESTION = re.compile(
+    fold_pattern(
+        r"\b(ist|is) (das|dat|des|that|this|it) (\w+ )?normal\b|\bnormal so\b"
+        r"|\bdas ist doch (\w+ ){0,3}(oder|nicht|gell|ne)\W*$"
+        r"|\b(that s|thats|that is|it s|its) (just )?(\w+ ){0,2}(isn t it|isnt it|right|surely)\W*$"
+        r"|\b(manchmal|ab und zu|ab und an|gelegentlich|hin und wieder|sometimes|occasionally|now and then"
+        r"|now and again|from time to time)\b"
+    )
+)
+_BODY = re.compile(
+    fold_pattern(
+        r"\b(lips?|lippen|breath\w*|breathing|atm\w*|atem\w*|luft|air|chest|brust|blue|blau\w*|pale|blass|grey|grau"
+        r"|conscious|unconscious|bewusst\w*|herz\w*|heart|face|gesicht|speech|sprache|baby|säugling|pulse|puls"
+        r"|fit|fitting|krampf\w*|zuck\w*|bleed\w*|blut\w*|wake|wach|dizzy|schwindel\w*)\b"
+    )
+)
+# ... or brings the firm a paper of their own affairs ("my will is done, I'd like to leave it with you", "mein Testament
+# bei Ihnen hinterlegen")
+_PAPERS_FOR_THE_FIRM = re.compile(
+    fold_pattern(
+        r"\b(testament|(my|his|her|our|the|a|mum s|dad s) will|vollmacht|patientenverfügung|vorsorgevollmacht|erbschaft"
+        r"|nachlass|inheritance|estate|power of attorney|living will)\b.*\b(hinterlegen|hinterlegt"
+        r"|bei ihnen (lassen|abgeben|aufbewahren)|beglaubig\w*|leave it with you|leave them with you|lodge|deposit"
+        r"|drop (it|them) off|bring (it|them) in|look (it |them )?over|termin\w*|appointment)\b"
+    )
+)
 # a recurring nuisance the caller wants to complain about ("the woman upstairs shouts at her kids every morning, who do
 # I complain to", "schreit jeden Morgen ..., wo kann ich mich beschweren"; issue 11, twenty-fifth set): a habit, not an
 # emergency now, however close the encoder puts the shouting to violence
@@ -618,6 +657,17 @@ def classify(
         or mods.kill_idiom or _HANDOVER.search(folded.text)
     )
     named = [folded.text[a:b] for a, b in R.name_spans(folded)]  # "Rauch, Petra Rauch": hazard words that are names
+    # the words of a routine request or question, beside which a model-only emergency is asked about, not assumed;
+    # `asked_for`: those that ask for a product, an answer or a paper's keeping, beside which the model's acute distress
+    # is elevated (not a visit missed: "seit mein Kater tot ist, steh ich nicht mehr auf, den Termin hab ich verpasst")
+    # ... never a person's body asked about: "his lips look a bit blue, is that normal" (the twenty-ninth set)
+    normal_question = None if _BODY.search(folded.text) else _NORMAL_QUESTION.search(folded.text)
+    asked_for = next((h.words for h in intent_hits if h.rule.id in _ROUTINE_CUES and not h.negated), None) or next(
+        (m.group(0) for m in (normal_question, _PAPERS_FOR_THE_FIRM.search(folded.text)) if m),
+        None,
+    )
+    booking = _BOOKING.search(folded.text)
+    routine = asked_for or (booking.group(0) if booking else None)
     if rule_urgency is None and urgency in ("P0", "P1") and prediction is not None:
         model_urgency = urgency
         despair = any(h.rule.distress == "acute" and not h.negated for h in distress_hits)
@@ -655,9 +705,15 @@ def classify(
             # "was soll ich machen, falls mal ein Rohr platzt", "war ein Fehlalarm, hat sich erledigt"
             evidence.append(f"model-only {urgency}, but nothing is happening: {_words(settled) if settled else ''}")
             urgency, unsure = "P3", False
-        elif urgency in ("P0", "P1") and (
-            any(h.rule.id in _ROUTINE_CUES and not h.negated for h in intent_hits) or _BOOKING.search(folded.text)
+        elif (
+            urgency == "P1" and mods.contained and _LEAK_WORDS.search(folded.text)
+            and not _STILL_ACTIVE.search(folded.text)
         ):
+            # "there was water under the dishwasher, I turned the valve off and it's stopped": a leak stopped by the
+            # valve is urgent, but nothing is being damaged now (issue 11, thirty-fourth set)
+            evidence.append(f"model-only P1, but contained: {mods.contained}")
+            urgency, unsure = "P2", False
+        elif urgency in ("P0", "P1") and routine:
             # "ich brauch einen CO-Melder, habt ihr sowas", "no fire, I just want a smoke detector fitted, how
             # much is that": a routine request near a hazard word; asked, not assumed
             evidence.append(f"model-only {urgency} in a routine request: unsure, asking")
@@ -825,6 +881,12 @@ def classify(
         if urgency == "P3" and everyday:
             evidence.append(f"no distress in an everyday mishap: {_words(everyday)}")
             distress = "none"
+        if distress == "acute" and urgency in ("P2", "P3") and (unsure or urgency == "P3") and asked_for:
+            # "Mein Vater liegt mit Grippe im Bett, ich bräuchte Fiebersaft", "my will is done, I'd like to leave it
+            # with you": the model's fear goes with the emergency it heard, which the request showed it was not
+            # (issue 11, thirty-fourth set)
+            evidence.append(f"no acute distress in a routine request: {asked_for}")
+            distress = "elevated"
         if distress == "acute" and urgency in ("P2", "P3") and (
             calm := _IF_EVER.search(folded.text) or mods.resolved or _NO_HARM.search(folded.text)
             or _CALM_OTHER.search(folded.text)

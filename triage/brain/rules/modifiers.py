@@ -232,6 +232,14 @@ CONDITION_BEFORE = re.compile(fold_pattern(
     r"\b(wenn|falls)\b(?!.*\b(und|aber|oder|weil|denn|dass|doch|jetzt|gerade|grad)\b)(\s\w+){0,7}$"
 ))
 CONDITION_AFTER = re.compile(fold_pattern(r"^(\w+ ){0,2}(machen |geben )?(würde|würden|sollte|sollten)\b"))
+# issue 11, thirty-fourth set: "wenn ich die Dusche anfasse, dann kribbelt das", "wenn ich den Hahn aufdreh, kommt gar
+# nix": whenever the caller does it, it happens; a habit told in the present, not a what-if
+HABITUAL_WHEN = re.compile(fold_pattern(r"\b(wenn|immer wenn|jedes mal wenn|sobald) (ich|man|mer|wir)$"))
+HABITUAL_DEED = re.compile(fold_pattern(
+    r"\b(anfasse|anfass|anfassen|anfasst|berühre|berühr|berühren|berührt|aufdrehe|aufdreh|aufdrehen|aufdreht|anmache"
+    r"|anmach|anmachen|anmacht|einschalte|einschalt|einschalten|einschaltet|anschalte|anschalt|anschalten|anschaltet"
+    r"|aufmache|aufmach|aufmachen|aufmacht)\b (dann |da )?(\w+ )?\w+"
+))
 # ... and "bei einem (größeren) Rohrbruch", "in a fire": only right before the hazard, as its article; in
 # "hat bei einem Sturz einen Oberschenkelhalsbruch erlitten" it belongs to the fall, which happened
 HYPOTHETICAL_ARTICLE = re.compile(fold_pattern(r"\b(bei einem|bei einer|for a|für einen|für eine|in a|in an)\b"))
@@ -731,6 +739,8 @@ class Found:
         """'wenn die Alarmanlage losgeht', 'bei einem Rohrbruch': the hazard is asked about, not happening."""
         words = self.folded.text[: hit.start].split()
         m = HYPOTHETICAL_BEFORE.search(" ".join(words[-4:]))
+        if m and m.group(0) in ("wenn",) and self._habitual(words, hit):
+            m = None
         if m and m.group(0) in ("gegen", "against") and STRUCK_AGAINST.search(" ".join(words[-6:])):
             m = None
         m = m or HYPOTHETICAL_CASE.search(" ".join(words[-6:])) or PLAN_AFTER.search(self.folded.text[hit.end :].strip())
@@ -741,6 +751,13 @@ class Found:
         if article and not SIGNS_BEFORE.search(" ".join(words[-4:])):
             m = m or article
         return m.group(0) if m else None
+
+    def _habitual(self, words: list[str], hit: Hit) -> bool:
+        """"wenn ich die Dusche anfasse, dann kribbelt das": "wenn ich/man" a few words before the hit, and the caller's
+        touching or turning on said in the present, followed by what then happens (in the hit or right after it)."""
+        if not any(HABITUAL_WHEN.search(" ".join(words[: len(words) - n])) for n in range(0, 4)):
+            return False
+        return bool(HABITUAL_DEED.search(self.folded.text[hit.start : hit.end]) or HABITUAL_DEED.match(self.folded.text[hit.end :].strip()))
 
     def asked(self, hit: Hit) -> str | None:
         return self.just_asking or self.hypothetical(hit)
