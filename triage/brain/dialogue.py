@@ -153,6 +153,13 @@ class Dialogue(Context):
             expecting=self.expecting,
         )
         a = self._name_is_no_hazard(a, text)
+        handed = answers.hands_over(text)
+        if handed and not a.by_rule:
+            # "ich geb Ihnen mal meine Tochter": the words that hand the phone over are no emergency and no distress
+            # of the model's; the next speaker says what is wrong (a rule's danger said beside them still counts)
+            distress = a.distress if a.acute_by_rule else s.distress
+            urgency = "P2" if a.urgency in ("P0", "P1") else a.urgency  # no danger question to the one leaving
+            a = replace(a, urgency=urgency, urgency_unsure=False, distress=distress)
         if a.entities.name and answers.only_yes_no(self.pack, text):  # "Jep" to "Ihr Name ist Björn Hansen?"
             a = replace(a, entities=replace(a.entities, name=None))
         s.lang = a.language
@@ -186,7 +193,36 @@ class Dialogue(Context):
         if a.urgency_unsure and not a.by_rule and s.phase in _OPEN_PHASES:
             return self._ask_danger(a, text)
         changed = self._absorb(a, triage=not bare_answer)
-        return self._decide(a, text, changed, bare_answer)
+        before = s.misunderstood
+        reply = self._decide(a, text, changed, bare_answer)
+        return self._new_speaker(reply, text, a, handed, before)
+
+    def _new_speaker(self, reply: Reply, text: str, a: Analysis, handed: bool, misunderstood: int) -> Reply:
+        """The phone changes hands ("ich geb Ihnen mal meine Tochter", "I'll pass you to my daughter"): the new
+        speaker is greeted (who answers: an AI) and hears the question that stands, or the reply to what the turn
+        said besides; the handing over is no misunderstanding. Their "Hallo?" after it is the question again."""
+        s = self.state
+        if s.ended or reply.end:
+            return reply
+        if handed:
+            if s.misunderstood > misunderstood or not reply.says:  # nothing else in the turn: the question that stood, for the new one
+                s.misunderstood = misunderstood
+                return Reply([self.say("handed_over"), *self._asked_again(reply)])
+            return Reply([self.say("handed_over"), *reply.says], outcome=reply.outcome, end=reply.end)
+        callers = [t.text for t in s.transcript if t.role == "caller"]
+        after_handover = len(callers) >= 2 and answers.hands_over(callers[-2])
+        if after_handover and answers.only_greets(text, a.entities.name):
+            s.misunderstood = min(s.misunderstood, misunderstood)
+            return Reply([s.last_question or self.say("ask_need")])
+        return reply
+
+    def _asked_again(self, reply: Reply) -> list[str]:
+        """The question a "not understood" reply asks again, in the call's language now (without the apology)."""
+        lead = self.say("not_understood")
+        again = reply.says[1:] if reply.says[:1] == [lead] else []
+        if not again and self.state.phase in ("need", "anything_else"):
+            return [self.say("ask_need")]
+        return again or [self.state.last_question or self.say("ask_need")]
 
     def dtmf(self, digit: str) -> Reply:
         """Keypad: 0 asks for a human at any point, as callers learned from every hotline."""
