@@ -322,6 +322,8 @@ class Dialogue(Context):
             return self.handoff("requested", "handoff_requested")
         if a.urgency == "P1" and s.handoff_reason != "p1":
             return collect.start(self, a, "p1")  # in any phase: an order or a message waits
+        if not changed and self._takes_the_offer(text):
+            return self.handoff("requested", "handoff_requested")
         if s.phase == "danger_check":
             return self._danger_answer(text)
         if (fixed := collect.detail_corrected(self, text, changed)) is not None:
@@ -366,6 +368,23 @@ class Dialogue(Context):
         reply = FLOWS.get(s.phase, need.need)(self, a, text, changed)
         reply.says[:0] = prefix
         return reply
+
+    def _takes_the_offer(self, text: str) -> bool:
+        """ "Ja, gut." / "yes, fine" right after "if you like, I can also put you through" and a question no yes
+        answers (the address, what they need, the message): the caller takes the offer of a person."""
+        s = self.state
+        open_question = (s.phase == "collect" and s.confirming is None) or s.phase in ("need", "message")
+        if not open_question or len(text.split()) > 4 or answers.asks_to_wait(text):  # "ja, Moment": it waits
+            return False
+        if answers.yes_no(self.pack, text, s.lang) is not True:
+            return False
+        offer = self.say("distress_elevated")
+        said = []
+        for turn in reversed(s.transcript[:-1]):  # what the bot said since the caller's turn before this one
+            if turn.role == "caller":
+                break
+            said.append(turn.text)
+        return offer in said
 
     def _prices_asked(self, a: Analysis, text: str) -> list[str]:
         """The prices of the catalogue items a price question names, or (named none: "was kostet der denn?") of the
