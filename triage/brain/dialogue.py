@@ -20,6 +20,7 @@ from datetime import datetime
 from ..packs.schema import Pack
 from . import answers, consent, hours, silence_words
 from .analyze import analyze
+from .extract.behalf import for_whom, number_of
 from .extract.name import extract_name
 from .extract.when import is_clock
 from .flows import appointment, collect, info, message, need, order
@@ -498,8 +499,12 @@ class Dialogue(Context):
         e = a.entities
         if e.name and e.name != s.name:
             s.name, changed = e.name, changed | {"name"}
+        said = s.transcript[-1].text if s.transcript else ""
+        if triage and s.for_whom is None:
+            s.for_whom = for_whom(said)  # "ich rufe für meinen Vater an": the agent reads whom the call is about
         if e.phone and e.phone != s.phone:
             s.phone, changed = e.phone, changed | {"phone"}
+            s.callback_of = number_of(said, s.for_whom)  # "Herr Jansen ist unter ...": whose number it is
         if not e.address.is_empty():
             merged = s.address.merged(e.address)
             if merged != s.address:
