@@ -14,14 +14,14 @@ _PERSON_DE = (
     r"(?:(?:meine[nmr]?|unsere[nmr]?|seine[nmr]?|ihre[nmr]?|eine[nmr]?|den|die|der|dem) (?:\w+ )?"
     r"(?:mutter|vater|mama|papa|oma|opa|großmutter|großvater|tochter|sohn|mann|frau|eltern|schwester|bruder"
     r"|schwiegermutter|schwiegervater|nachbarn?|nachbarin|chef|chefin|kolleg\w*|patient\w*|bewohner\w*"
-    r"|klient\w*|mieter\w*|tante|onkel|enkel\w*)"
+    r"|klient\w*|mieter\w*|tante|onkel|enkel\w*)\b"
     r"|(?:herrn?|frau) (?:dr\.? |doktor )?(?-i:[A-ZÄÖÜ])[\wäöüß-]+)"
 )
 _PERSON_EN = (
     r"(?:(?:my|our|his|her|their|a|an|the|one of my|one of our) (?:\w+ )?"
     r"(?:mum|mom|mother|dad|father|parents|gran|grandma|grandmother|grandad|grandfather|daughter|son|husband|wife"
     r"|sister|brother|neighbou?rs?|boss|manager|colleague|patients?|clients?|residents?|tenants?|aunt|uncle"
-    r"|grandson|granddaughter|in-laws)"
+    r"|grandson|granddaughter|in-laws)\b"
     r"|(?:mr|mrs|ms|miss|dr)\.? (?-i:[A-Z])[\w'-]+)"
 )
 # "ich rufe für meinen Vater an", "im Auftrag von Herrn Jansen", "die Assistentin von Herrn Dr. Albers", "Mitarbeiter
