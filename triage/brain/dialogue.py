@@ -206,7 +206,7 @@ class Dialogue(Context):
         if s.ended or reply.end:
             return reply
         if handed:
-            if s.misunderstood > misunderstood or not reply.says:  # nothing else in the turn: the question that stood, for the new one
+            if s.misunderstood > misunderstood or not reply.says:  # nothing else said: the question that stood
                 s.misunderstood = misunderstood
                 return Reply([self.say("handed_over"), *self._asked_again(reply)])
             return Reply([self.say("handed_over"), *reply.says], outcome=reply.outcome, end=reply.end)

@@ -75,6 +75,5 @@ def number_of(text: str, concerned: str | None = None) -> str | None:
         return person[:-2] if person.endswith("'s") else person
     if not _THIRD_PERSON_NUMBER.search(text):
         return None
-    if concerned and (person := _NAMED.search(concerned)):
-        return person.group(0)
-    return None
+    before = _NAMED.search(concerned) if concerned else None
+    return before.group(0) if before else None
