@@ -372,9 +372,12 @@ class Dialogue(Context):
 
     def _takes_the_offer(self, text: str) -> bool:
         """ "Ja, gut." / "yes, fine" right after "if you like, I can also put you through" and a question no yes
-        answers (the address, what they need, the message): the caller takes the offer of a person."""
+        answers (the address, the name, what they need, the message): the caller takes the offer of a person. Not at
+        the number's question: "Yes." there says they may be called back ("What phone number can we call you back
+        on?", `calls_sixth.jsonl`), and the number follows."""
         s = self.state
-        open_question = (s.phase == "collect" and s.confirming is None) or s.phase in ("need", "message")
+        asked = self.missing() if s.phase == "collect" and s.confirming is None else None
+        open_question = asked in ("address", "name") or s.phase in ("need", "message")
         if not open_question or len(text.split()) > 4 or answers.asks_to_wait(text):  # "ja, Moment": it waits
             return False
         if answers.yes_no(self.pack, text, s.lang) is not True:
