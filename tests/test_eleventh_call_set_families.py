@@ -222,3 +222,13 @@ def test_the_summary_says_who_called_for_whom_and_whose_number_it_is(lang, first
     text = reply.outcome.summary["text"]
     assert for_whom in text and whose in text
     assert reply.outcome.summary["collected"]["phone"] == "017611223344"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_danger_question_says_the_clients_own_damage(lang):
+    """The law firm's and the IT firm's danger question asked about running water (the plumber's words in the
+    defaults); each client's question now fits it, the plumber's still asks about water."""
+    water = {"de": "Wasser", "en": "water"}[lang]
+    assert water in prompt(PLUMBER, "ask_danger", lang)
+    for client in (LAW, IT, "sicherheitsdienst-nord"):
+        assert water not in prompt(client, "ask_danger", lang)
