@@ -796,3 +796,47 @@ def questions_beside(pack: Pack, text: str) -> list[tuple[InfoAnswer, str, str]]
         if answer is not None and len(fold(rest).split()) >= 4:
             found.append((answer, sentence, rest))
     return found
+
+
+_RELATIVE_DE = (
+    r"(tochter|sohn|mann|frau|enkel\w*|nachbar\w*|kolleg\w*|chef\w*|mutter|mama|vater|papa|schwester|bruder"
+    r"|freund\w*|partner\w*|betreuer\w*|pfleger\w*|schwiegertochter|schwiegersohn|nichte|neffe)"
+)
+_RELATIVE_EN = (
+    r"(daughter|son|husband|wife|grandson|granddaughter|grandchild|neighbou?r|colleague|boss|mum|mom|mother|dad"
+    r"|father|sister|brother|partner|friend|carer|nephew|niece|son in law|daughter in law)"
+)
+# the caller hands the phone to someone else: "ich geb Ihnen mal meine Tochter", "Moment, ich geb sie Ihnen mal",
+# "mein Sohn erklärt Ihnen das", "I'll pass you to my daughter", "let me put my husband on", "my son will explain"
+_HANDS_OVER = re.compile(
+    fold_pattern(
+        rf"\bich (geb|gebe|reich|reiche) (ihnen|sie|dich) (\w+ ){{0,2}}(an |weiter an |rueber an |mal an )?"
+        rf"(meine|meinen|meinem|unsere|unseren|die|den) (\w+ )?{_RELATIVE_DE}\b"
+        r"|\bich (geb|gebe|reich|reiche) (sie|ihn|es) ihnen\b(?! (zurueck|durch|die nummer))"
+        r"|\bich (geb|gebe|reich|reiche) (sie|ihnen|dich) (mal |jetzt |gleich |kurz )?weiter\b"
+        r"(?! an (die|den) (kollegen|mitarbeiter))"
+        rf"|\bich (hol|hole) (ihnen )?(mal |schnell |kurz )?(meine|meinen) (\w+ )?{_RELATIVE_DE}\b(?! ab\b)"
+        rf"|\b(meine|mein) {_RELATIVE_DE} (erklaert|erzaehlt|sagt|uebernimmt|spricht) (ihnen )?"
+        r"(das|es|jetzt|mal|weiter)"
+        rf"|\b(hier|jetzt) (kommt|spricht) (meine|mein) {_RELATIVE_DE}\b"
+        rf"|\b(i ll|i will|let me|i m going to|i m gonna|gonna) (just )?(pass|hand|put) you (over |across )?(on )?to"
+        rf" (my|our|the) (\w+ )?{_RELATIVE_EN}\b"
+        rf"|\b(i ll|i will|let me) (just )?(put|get|fetch) (my|our|the) (\w+ )?{_RELATIVE_EN}\b(?! to (call|ring))"
+        r"|\b(i ll|i will|let me) (just )?(put|pass) (her|him|them) (on|over)\b"
+        rf"|\bmy {_RELATIVE_EN} (will|ll|can|is going to|s going to) (explain|tell you|talk to you|speak to you"
+        r"|take over|deal with)"
+        rf"|\b(here s|here is|this is) my {_RELATIVE_EN}(,| now| for you| to explain| he| she| who)"
+    )
+)
+
+
+def hands_over(text: str) -> bool:
+    """The caller gives the phone to someone else ("ich geb Ihnen mal meine Tochter", "Moment, ich geb sie Ihnen
+    mal", "I'll pass you to my daughter", "hang on, my son will explain"): someone new speaks next."""
+    return bool(_HANDS_OVER.search(fold(text)))
+
+
+def takes_it(text: str) -> int | None:
+    """ "Gut, den nehme ich.", "OK, I'll take that one." to "anything else?" in an order: the item just named is
+    what the caller wants, nothing more; how many (one unless a number is said), or None for anything else."""
+    return orders_the_one_asked(text)

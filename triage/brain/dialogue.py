@@ -21,6 +21,7 @@ from datetime import datetime
 from ..packs.schema import Pack
 from . import answers, consent, hours, language, silence_words
 from .analyze import analyze
+from .extract.behalf import for_whom, number_of
 from .extract.name import extract_name, within_name
 from .extract.when import is_clock
 from .flows import appointment, collect, info, message, need, order
@@ -167,6 +168,13 @@ class Dialogue(Context):
             expecting=self.expecting,
         )
         a = self._name_is_no_hazard(a, text)
+        handed = answers.hands_over(text)
+        if handed and not a.by_rule:
+            # "ich geb Ihnen mal meine Tochter": the words that hand the phone over are no emergency and no distress
+            # of the model's; the next speaker says what is wrong (a rule's danger said beside them still counts)
+            distress = a.distress if a.acute_by_rule else s.distress
+            urgency = "P2" if a.urgency in ("P0", "P1") else a.urgency  # no danger question to the one leaving
+            a = replace(a, urgency=urgency, urgency_unsure=False, distress=distress)
         if a.entities.name and answers.only_yes_no(self.pack, text):  # "Jep" to "Ihr Name ist Björn Hansen?"
             a = replace(a, entities=replace(a.entities, name=None))
         s.lang = a.language
@@ -204,7 +212,36 @@ class Dialogue(Context):
         if a.urgency_unsure and not a.by_rule and s.phase in _OPEN_PHASES:
             return self._ask_danger(a, text)
         changed = self._absorb(a, triage=not bare_answer)
-        return self._decide(a, text, changed, bare_answer)
+        before = s.misunderstood
+        reply = self._decide(a, text, changed, bare_answer)
+        return self._new_speaker(reply, text, a, handed, before)
+
+    def _new_speaker(self, reply: Reply, text: str, a: Analysis, handed: bool, misunderstood: int) -> Reply:
+        """The phone changes hands ("ich geb Ihnen mal meine Tochter", "I'll pass you to my daughter"): the new
+        speaker is greeted (who answers: an AI) and hears the question that stands, or the reply to what the turn
+        said besides; the handing over is no misunderstanding. Their "Hallo?" after it is the question again."""
+        s = self.state
+        if s.ended or reply.end:
+            return reply
+        if handed:
+            if s.misunderstood > misunderstood or not reply.says:  # nothing else said: the question that stood
+                s.misunderstood = misunderstood
+                return Reply([self.say("handed_over"), *self._asked_again(reply)])
+            return Reply([self.say("handed_over"), *reply.says], outcome=reply.outcome, end=reply.end)
+        callers = [t.text for t in s.transcript if t.role == "caller"]
+        after_handover = len(callers) >= 2 and answers.hands_over(callers[-2])
+        if after_handover and answers.only_greets(text, a.entities.name):
+            s.misunderstood = min(s.misunderstood, misunderstood)
+            return Reply([s.last_question or self.say("ask_need")])
+        return reply
+
+    def _asked_again(self, reply: Reply) -> list[str]:
+        """The question a "not understood" reply asks again, in the call's language now (without the apology)."""
+        lead = self.say("not_understood")
+        again = reply.says[1:] if reply.says[:1] == [lead] else []
+        if not again and self.state.phase in ("need", "anything_else"):
+            return [self.say("ask_need")]
+        return again or [self.state.last_question or self.say("ask_need")]
 
     def dtmf(self, digit: str) -> Reply:
         """Keypad: 0 asks for a human at any point, as callers learned from every hotline."""
@@ -304,6 +341,8 @@ class Dialogue(Context):
             return self.handoff("requested", "handoff_requested")
         if a.urgency == "P1" and s.handoff_reason != "p1":
             return collect.start(self, a, "p1")  # in any phase: an order or a message waits
+        if not changed and self._takes_the_offer(text):
+            return self.handoff("requested", "handoff_requested")
         if s.phase == "danger_check":
             return self._danger_answer(text)
         if (fixed := collect.detail_corrected(self, text, changed)) is not None:
@@ -354,6 +393,26 @@ class Dialogue(Context):
         reply = FLOWS.get(s.phase, need.need)(self, a, text, changed)
         reply.says[:0] = prefix
         return reply
+
+    def _takes_the_offer(self, text: str) -> bool:
+        """ "Ja, gut." / "yes, fine" right after "if you like, I can also put you through" and a question no yes
+        answers (the address, the name, what they need, the message): the caller takes the offer of a person. Not at
+        the number's question: "Yes." there says they may be called back ("What phone number can we call you back
+        on?", `calls_sixth.jsonl`), and the number follows."""
+        s = self.state
+        asked = self.missing() if s.phase == "collect" and s.confirming is None else None
+        open_question = asked in ("address", "name") or s.phase in ("need", "message")
+        if not open_question or len(text.split()) > 4 or answers.asks_to_wait(text):  # "ja, Moment": it waits
+            return False
+        if answers.yes_no(self.pack, text, s.lang) is not True:
+            return False
+        offer = self.say("distress_elevated")
+        said = []
+        for turn in reversed(s.transcript[:-1]):  # what the bot said since the caller's turn before this one
+            if turn.role == "caller":
+                break
+            said.append(turn.text)
+        return offer in said
 
     def _prices_asked(self, a: Analysis, text: str) -> list[str]:
         """The prices of the catalogue items a price question names, or (named none: "was kostet der denn?") of the
@@ -470,8 +529,12 @@ class Dialogue(Context):
         e = a.entities
         if e.name and e.name != s.name and not within_name(e.name, s.name):  # "this is Sarah" keeps "Sarah Cole"
             s.name, changed = e.name, changed | {"name"}
+        said = s.transcript[-1].text if s.transcript else ""
+        if triage and s.for_whom is None:
+            s.for_whom = for_whom(said)  # "ich rufe für meinen Vater an": the agent reads whom the call is about
         if e.phone and e.phone != s.phone:
             s.phone, changed = e.phone, changed | {"phone"}
+            s.callback_of = number_of(said, s.for_whom)  # "Herr Jansen ist unter ...": whose number it is
         if not e.address.is_empty():
             merged = s.address.merged(e.address)
             if merged != s.address:

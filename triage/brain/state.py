@@ -122,6 +122,10 @@ class CallState:
     name_read_back: str | None = None  # the name as last read back, which a one-word correction amends
     line_number_offered: bool = False  # the number the caller rings from was offered as the callback number
     site_asked_again: bool = False  # a booking's site question was answered with the name: asked once more
+    # the caller is not the one concerned: whom the call is for, as said ("für meinen Vater", "I work for Mr Walsh"),
+    # and whose number the callback number is when it is not the caller's ("Herr Jansen ist unter ...")
+    for_whom: str | None = None
+    callback_of: str | None = None
 
     # what the bot asked last, asked again when a turn was not understood with confidence
     last_question: str | None = None

@@ -124,6 +124,7 @@ _INTENT_WORDS = {
 }
 _NO_NUMBER = {"de": "keine Rückrufnummer genannt", "en": "no callback number given"}
 _CALLBACK = {"de": "Rückruf an {number}", "en": "call back on {number}"}
+_FOR_WHOM = {"de": "„{said}“", "en": '"{said}"'}
 _UNKNOWN_CALLER = {"de": "unbekannter Anrufer", "en": "unknown caller"}
 _WANTED = {"de": "gewünscht", "en": "wanted"}
 HEADLINE_WORDS = 8  # of the caller's own words in a routine headline: read in a glance, not a transcript
@@ -164,7 +165,11 @@ def headline(state: CallState, pack: Pack, lang: str) -> str:
 def _text(state: CallState, reason: str, lang: str, why: str, address: str | None, number: str | None) -> str:
     """The two sentences; `number` is the callback number as the agent reads it (`phone_text`)."""
     who = state.name or _UNKNOWN_CALLER[lang]
+    if state.for_whom:  # "Anja Meier („für meinen Vater“)": who called for whom, in the caller's words
+        who = f"{who} ({_FOR_WHOM[lang].format(said=state.for_whom)})"
     callback = _CALLBACK[lang].format(number=number) if number else _NO_NUMBER[lang]
+    if number and state.callback_of:  # the number is someone else's: whom the agent reaches on it
+        callback = f"{callback} ({state.callback_of})"
     where = f", {address}" if address else ""
     if state.when_text:  # "Wachmann für Samstag, den 12., ab 20 Uhr": the day asked for, as the caller said it
         why = f"{why} ({_WANTED[lang]}: {state.when_text.rstrip(' .')})"

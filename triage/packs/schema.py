@@ -346,6 +346,10 @@ class Prompts(Strict):
     item_price: Localized = Field(default_factory=dict)
     # "what's the difference?" to an option question the pack cannot answer: who advises, then the question again
     order_option_advice: Localized = Field(default_factory=dict)
+    # "ich geb Ihnen mal meine Tochter": the new speaker greeted (an AI answers), then the question that stands
+    handed_over: Localized = Field(default_factory=dict)
+    # "abholen" where the client only delivers: said before the delivery address is asked again
+    order_delivery_only: Localized = Field(default_factory=dict)
     yes_words: LocalizedList
     no_words: LocalizedList
 

@@ -28,7 +28,13 @@ _NAME_CUE = re.compile(
     # a relative handed the phone names the one it is for: "meine Mutter heißt Erika Krause", "sie heißt ..."
     r"|(?:meine (?:mutter|frau|tochter|oma|großmutter|grossmutter|schwester|chefin)|mein (?:vater|mann|sohn|opa"
     r"|großvater|grossvater|bruder|chef)|sie|er) hei(?:ß|ss)t"
-    r"|(?:his|her|my (?:mum|mom|mother|dad|father|wife|husband|son|daughter)'?s?) name is)\b"
+    r"|(?:his|her|my (?:mum|mom|mother|dad|father|wife|husband|son|daughter)'?s?) name is"
+    # an order or a booking under someone else's name: "auf den Namen der Patientin bitte, Hildegard Vogt", "put it
+    # under her name please, Margaret Olsen", "it's for Mrs Dorothy Hill", "das ist für Frau Vogt"
+    r"|auf (?:den|dem) namen(?: (?:der|des|von|meiner|meines|meinem|unserer|unseres|ihrer|seiner) \w+)?(?: bitte)?"
+    r"|(?:under|in) (?:the|her|his|their|my|our) (?:\w+'?s )?name(?: of)?(?: please)?"
+    r"|(?:it's|it is|that's|that is|is|ist|das ist|sind|es ist) für (?=(?:frau|herrn?|dr)\b)"
+    r"|(?:it's|it is|that's|that is|is|are) for (?=(?:mrs|mr|ms|miss|dr)\b))\b"
 )
 # These introduce a name only at the start of a turn ("hier ist alles nass" is no introduction),
 # and only when the name is followed by the end or by words that go on naturally after a name.
@@ -132,6 +138,12 @@ _RELATION = re.compile(
     r"|daughter|son|granddaughter|grandson|neighbour|neighbor|sister|brother|mother|father|wife|husband|niece"
     r"|nephew)\s*(?=[,.;!?]|$)"
 )
+
+
+def without_relation(text: str) -> str:
+    """The turn without who the caller is to the one the call is about ("Renate Schulz, ich bin die Mutter"):
+    what is left of it for a name."""
+    return _RELATION.sub(" ", _name_text(text))
 
 
 # A filler between commas inside a name is a hesitation, and Whisper's commas around it no pause between a

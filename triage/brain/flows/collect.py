@@ -24,6 +24,7 @@ from ..extract.name import (
     unspelled,
     with_letter_hints,
     within_name,
+    without_relation,
 )
 from ..extract.phone import corrected_ending, counts_something
 from ..state import Reply, Slot
@@ -224,6 +225,8 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         return way  # "ach, ich hole es doch selbst ab" while the delivery address is asked
     if s.phone_regroup and "phone" not in changed:
         return _ask_in_groups(c)
+    if s.after_collect == "order" and not changed and (only := _delivery_only(c, text)):
+        return only  # "abholen" where the client only delivers: said so, and the address asked again
     if s.phone_fragment and "phone" not in changed:
         if answers.is_done(text) or answers.yes_no(c.pack, text, s.lang) is True:
             if plausible_phone(s.phone_fragment):  # "das war's": a short number after all
@@ -420,6 +423,18 @@ def _fulfilment_changed(c: Context, text: str) -> Reply | None:
     return next_detail(c)
 
 
+def _delivery_only(c: Context, text: str) -> Reply | None:
+    """Pickup said where the client only delivers (`order: fulfilment: [delivery]`) while the delivery address is
+    asked ("abholen", "I'll pick it up"): the caller hears that orders are delivered, and the address question again,
+    not "not understood"; None when it is not that."""
+    s = c.state
+    if "pickup" in c.pack.order.fulfilment or _site(c) or c.missing() != "address" or s.confirming is not None:
+        return None
+    if answers.fulfilment(text) != "pickup":
+        return None
+    return Reply([c.say("order_delivery_only"), _ask(c, "address")])
+
+
 def _ask(c: Context, slot: Slot) -> str:
     """The question for a detail, the same each time it is asked: an order's address is where to deliver, or the
     place a booking is for."""
@@ -462,12 +477,16 @@ def detail_instead(c: Context, text: str) -> Slot | None:
         s.phone, s.phone_fragment = number, None
         s.confirmed.discard("phone")
         return "phone"
-    if s.name or len(unspelled(text).split()) > 4:  # a name, however long its spelling, is a few words
+    # a name, however long its spelling, is a few words (who the caller is to the one the call is about aside:
+    # "Renate Schulz, ich bin die Mutter")
+    if s.name or len(unspelled(without_relation(text)).split()) > 4:
         return None
     if not extract_address(text, s.lang).is_empty():
         return None
-    if bare_town(text, s.lang) and _address_pending(c):
-        return None  # "Altona." may be the town of the address still to come; a word alone is no name then
+    if bare_town(text, s.lang) and _address_pending(c) and s.phase not in ("order", "order_option"):
+        # "Altona." may be the town of the address still to come; a word alone is no name then. To an option question
+        # or "anything else?" in an order ("Hofmann.", "Turner.") no town is asked: a word alone is the name
+        return None
     if s.confirming is None and c.missing() == "address" and _street_misheard(text, s.lang):
         return None
     name = extract_name(text, s.lang, expecting=True)

@@ -224,6 +224,11 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             return Reply(next_step(c))
         if s.order and (answers.is_done(text) or answers.yes_no(c.pack, text, s.lang) is False):
             return Reply(next_step(c))
+        if s.order and (count := answers.takes_it(text)) is not None:
+            # "Gut, den nehme ich.", "OK, I'll take that one." to "anything else?": the item just named, nothing more
+            if count > 1 and count <= c.pack.order.max_qty:
+                s.order[-1].qty = count
+            return Reply(next_step(c))
         if s.order and answers.unsure(text) and len(text.split()) <= 6:
             return Reply(next_step(c))  # "weiß ich nicht" to "anything else?": nothing more named, so on
         said_fulfilment = answers.fulfilment(text) in c.pack.order.fulfilment
