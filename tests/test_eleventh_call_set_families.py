@@ -96,7 +96,7 @@ def test_a_yes_to_the_offer_of_a_person_while_the_address_is_asked_puts_the_call
 
 CALM_HEATING = {
     "de": "Die Heizung ist komplett ausgefallen, es ist eiskalt in der Wohnung.",
-    "en": "Our heating has failed completely, it's freezing.",
+    "en": "Our heating has stopped working.",
 }
 
 
