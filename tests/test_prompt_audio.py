@@ -59,10 +59,13 @@ def test_a_changed_greeting_is_synthesised_for_the_next_call(prompts_dir: Path, 
     pack_file = prompts_dir / CLIENT / "pack.yaml"
     new_greeting = "Hallo, hier ist der neue Notdienst von Krüger."
     text = pack_file.read_text(encoding="utf-8")
-    assert "\nprompts:" not in text  # the greeting comes from _defaults until the admin sets one
+    assert "\n  greeting:" not in text  # the greeting comes from _defaults until the admin sets one
     time.sleep(0.01)
-    greeting = f'prompts:\n  greeting:\n    de: "{new_greeting}"\n    en: "Hello, this is the new Krüger service."\n'
-    pack_file.write_text(f"{text.rstrip()}\n{greeting}", encoding="utf-8")
+    greeting = f'  greeting:\n    de: "{new_greeting}"\n    en: "Hello, this is the new Krüger service."\n'
+    if "\nprompts:\n" in text:  # the pack has sentences of its own: the greeting joins them
+        pack_file.write_text(text.replace("\nprompts:\n", f"\nprompts:\n{greeting}", 1), encoding="utf-8")
+    else:
+        pack_file.write_text(f"{text.rstrip()}\nprompts:\n{greeting}", encoding="utf-8")
 
     after = registry.get(CLIENT)  # the next call sees the new pack and its sentences are made again
     assert after is not before
