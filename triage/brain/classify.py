@@ -294,6 +294,19 @@ _IMPATIENT = re.compile(
         # your service"), which the encoder puts beside "ich will nicht mehr"
         r"|\b(kein bock|keine lust) mehr auf (euch|euren|eure|ihren|ihre|den|die|das|diese\w*)\b"
         r"|\bsick (to death )?of (your|this|the|you)\b"
+        # anger, not fear: "ich zittere vor Wut", "I'm shaking with rage", which the encoder puts beside trembling with
+        # fear (issue 11, the retrained heads of the sixteenth session)
+        r"|\b(zitter\w*|beb\w*|koch\w*) (\w+ ){0,2}vor (wut|zorn|aerger|ärger)\b"
+        r"|\b(shaking|trembling|shaking all over|seething|boiling) with (rage|anger|fury)\b"
+    )
+)
+
+# the caller asks to be called back, with no danger a rule hears: the model's acute distress is no fear of now
+_CALL_ME = re.compile(
+    fold_pattern(
+        r"\b(can|could|would|will|please (have|ask)) (\w+ ){0,3}(call|ring|phone) me( back)?\b"
+        r"|\b(rufen sie|ruft|kann|koennte|können|könnte|soll) (\w+ ){0,3}mich (\w+ ){0,2}(zurueck|zurück|an)(rufen)?\b"
+        r"|\b(bitte um|um einen|einen) (rueckruf|rückruf)\b"
     )
 )
 
@@ -870,6 +883,10 @@ def classify(
         elif distress == "acute" and (impatient := _IMPATIENT.search(folded.text)):
             evidence.append(f"impatience, not despair: {impatient.group(0)}")
             distress = "elevated"
+        elif distress == "acute" and urgency in ("P2", "P3") and (called := _CALL_ME.search(folded.text)):
+            # "he's lying to me about the money, can Mr Berg call me": a matter for a callback, not a danger now
+            evidence.append(f"no acute distress in a request to be called back: {called.group(0)}")
+            distress = "elevated"
         elif distress == "acute" and (fiction := _ON_SCREEN.search(folded.text)):
             evidence.append(f"no fear of the caller's own in a story: {fiction.group(0)}")
             distress = "none"
@@ -1099,6 +1116,10 @@ def _check_model_emergency(
     if trivial:
         evidence.append(f"no emergency in everyday words only: {trivial}")
         return "P3", False
+    if (impatient := _IMPATIENT.search(folded.text)) and not despair:
+        # "ich zittere vor Wut, der Monteur ist nicht gekommen": the model hears the trembling, the caller says why
+        evidence.append(f"model-only {urgency} beside impatience or anger ({impatient.group(0)}): unsure, asking")
+        return "P2", True
     near = prediction.nearest_urgent
     if len(folded.text.split()) < _MIN_WORDS_FOR_MODEL_EMERGENCY and not despair:
         evidence.append(f"model-only {urgency} on a turn too short to tell: unsure, asking")

@@ -44,7 +44,6 @@ def fold_pattern(pattern: str) -> str:
     """A rule's regular expression in the folded spelling, so it matches what `fold` produces; a contraction
     written without its apostrophe matches it with one as well (`Folded` spells it that way)."""
     folded = unicodedata.normalize("NFKC", pattern).lower().translate(_FOLD)
-    folded = folded.replace("'", " ").replace("\u2019", " ")  # "doesn't" as `fold` spells it: "doesn t"
     return _CONTRACTION_IN_PATTERN.sub(
         lambda m: f"{m.group(1) or ''}(?:{m.group(2)}|{_CONTRACTIONS[m.group(2)]})", folded
     )
