@@ -2,7 +2,8 @@
 bot, then against `triage serve`, with the real Whisper base and the real Piper voice.
 
 Mechanics only: both systems' rows, the ratio row and the summary are printed, with a measured greeting and
-reply for each. The figures themselves are not checked (the machine is shared; benchmarks print figures).
+reply for each, pooled over two rounds of the level's calls (`--rounds`). The figures themselves are not checked
+(the machine is shared; benchmarks print figures).
 """
 
 from __future__ import annotations
@@ -33,20 +34,22 @@ def test_bench_prints_both_systems_side_by_side(real_models: Path, tmp_path: Pat
         "TRIAGE_PROMPTS_DIR": str(prompts),
     }
     command = [
-        sys.executable, "-m", "triage.cli", "bench", "--callers", "1", "--burst", "2", "--no-warm-up",
-        "--sentences", "timit_ldc93s1_8k.wav", "--models-dir", str(real_models), "--audio-dir", str(AUDIO),
+        sys.executable, "-m", "triage.cli", "bench", "--callers", "1", "--rounds", "2", "--burst", "2",
+        "--no-warm-up", "--sentences", "timit_ldc93s1_8k.wav", "--models-dir", str(real_models),
+        "--audio-dir", str(AUDIO),
     ]  # fmt: skip
     run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=1200)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     out = run.stdout
     for system in ("stock pipecat", "triage"):
         row = re.search(
-            rf"^  {system} +1 callers \| greeting p50/p95 +(\d+)/ *\d+ ms \| reply p50/p95 +(\d+)/.*$",
+            rf"^  {system} +1 callers x 2 rounds \| greeting p50/p95 +(\d+)/ *\d+ ms \| reply p50/p95 +(\d+)/.*$",
             out,
             re.MULTILINE,
         )
         assert row, f"no measured row for {system}:\n{out}"
-        assert "1 turns, 0 failed calls" in row.group(0)
+        assert "2 turns, 0 failed calls" in row.group(0)  # one sentence in each of two calls
+        assert re.search(r"calls with a reply > 1.5 s: [012]/2 ", row.group(0)), row.group(0)
         assert re.search(
             rf"{system}: 2 callers connecting within one second: greeting p50/p95 \d+/\d+ ms, 0 failed", out
         ), out

@@ -352,6 +352,14 @@ def bench(
         typer.Option(help="Call triage only once every fixed prompt is synthesised, and each system once before "
                      "the levels; --no-warm-up: a quick run."),
     ] = True,
+    rounds: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Each level's calls this many times in a row, figures pooled (a lone caller says two sentences: "
+            "one round's p50 is the mean of two replies).",
+        ),
+    ] = 1,
     models_dir: Annotated[
         Path | None,
         typer.Option(help="Holds whisper/base and piper/en_US-joe-medium.onnx; default: TRIAGE_MODELS_DIR."),
@@ -411,7 +419,8 @@ def bench(
         _fail(f"--callers takes numbers separated by commas, not {callers!r}")
     if "triage" in chosen:  # no German Piper voice installs offline: German greetings use the stand-in
         synth(target, [], ["medium"], echo=lambda line: None, languages=["de_DE"])
-    plan = BenchPlan(levels=levels, systems=chosen, client=client, sentences=said, burst=burst, warm_up=warm_up)
+    plan = BenchPlan(levels=levels, systems=chosen, client=client, sentences=said, burst=burst, warm_up=warm_up,
+                     rounds=rounds)
     run_voice_bench(target, audio_dir, settings.data_dir, plan, echo=typer.echo)
 
 

@@ -48,6 +48,7 @@ VOICE_DE_STAND_IN = "de_DE-synth-medium"  # no German Piper voice installs offli
 @dataclass
 class LevelResult:
     callers: int
+    rounds: int = 1  # the level's calls made this many times, one round after the other, figures pooled
     greeting: list[float] = field(default_factory=list)
     reply: list[float] = field(default_factory=list)
     by_turn: list[list[float]] = field(default_factory=list)  # the replies to each caller's n-th sentence
@@ -63,8 +64,12 @@ class LevelResult:
     wall: float = 0.0
 
     @property
+    def calls(self) -> int:
+        return self.callers * self.rounds
+
+    @property
     def cpu_per_call(self) -> float:
-        return self.cpu_seconds / max(1, self.callers)
+        return self.cpu_seconds / max(1, self.calls)
 
     @property
     def rss_per_call_mb(self) -> float:
@@ -323,10 +328,17 @@ async def _reply_after(caller: TwilioCaller, spoke: float) -> float:
 
 
 async def run_level(
-    server: ServerProcess, callers: int, client: str, sentences: list[np.ndarray], spread_secs: float = 0.0
+    server: ServerProcess,
+    callers: int,
+    client: str,
+    sentences: list[np.ndarray],
+    spread_secs: float = 0.0,
+    rounds: int = 1,
 ) -> LevelResult:
-    """`callers` calls at once (connects spread uniformly over `spread_secs`); the server's cost meanwhile."""
-    result = LevelResult(callers=callers)
+    """`callers` calls at once (connects spread uniformly over `spread_secs`), `rounds` times one after the
+    other; the server's cost meanwhile. A lone caller says two sentences: one round's p50 is the mean of two
+    replies, so several rounds make its percentiles mean something."""
+    result = LevelResult(callers=callers, rounds=rounds)
     text = server.metrics()
     before = stage_histograms(text)
     errors_before = sum(float(n) for n in _ENGINE_ERRORS.findall(text))
@@ -343,9 +355,10 @@ async def run_level(
 
     sampler = asyncio.create_task(sample_memory())
     started = time.monotonic()
-    delays = sorted(random.uniform(0, spread_secs) for _ in range(callers)) if spread_secs else [0.0] * callers
     headers = server.headers(url)
-    await asyncio.gather(*(one_caller(url, client, sentences, result, d, headers) for d in delays))
+    for _ in range(rounds):
+        delays = sorted(random.uniform(0, spread_secs) for _ in range(callers)) if spread_secs else [0.0] * callers
+        await asyncio.gather(*(one_caller(url, client, sentences, result, d, headers) for d in delays))
     result.wall = time.monotonic() - started
     sampler.cancel()
     result.cpu_seconds = server.cpu_seconds() - cpu
@@ -363,10 +376,11 @@ def _ms(seconds: float) -> str:
 
 
 def format_level(system: str, r: LevelResult) -> list[str]:
+    rounds = f" x {r.rounds} rounds" if r.rounds > 1 else ""
     lines = [
-        f"  {system:<13} {r.callers:>2} callers | greeting p50/p95 {_ms(percentile(r.greeting, 50)):>5}/"
+        f"  {system:<13} {r.callers:>2} callers{rounds} | greeting p50/p95 {_ms(percentile(r.greeting, 50)):>5}/"
         f"{_ms(percentile(r.greeting, 95)):>5} ms | reply p50/p95 {_ms(percentile(r.reply, 50)):>5}/"
-        f"{_ms(percentile(r.reply, 95)):>5} ms | calls with a reply > {SLOW_REPLY_SECS} s: {r.slow_calls}/{r.callers}"
+        f"{_ms(percentile(r.reply, 95)):>5} ms | calls with a reply > {SLOW_REPLY_SECS} s: {r.slow_calls}/{r.calls}"
         f" | CPU {r.cpu_per_call:.1f} s/call | RSS +{r.rss_per_call_mb:.0f} MB/call ({r.rss_idle_mb:.0f}"
         f"->{r.rss_peak_mb:.0f} MB) | {len(r.reply)} turns, {r.failed} failed calls, {r.wall:.0f} s"
     ]
@@ -419,6 +433,7 @@ class BenchPlan:
     client: str
     sentences: list[str]
     burst: int = 20  # callers connecting within one second for the greeting figure (0: skip)
+    rounds: int = 1  # each level's calls made this many times in a row, figures pooled
     # False: call triage as soon as it takes calls, with no first call before the levels (a quick mechanical run)
     warm_up: bool = True
 
@@ -465,7 +480,7 @@ def run_voice_bench(models_dir: Path, audio_dir: Path, data_dir: Path, plan: Ben
                 )
             for n in plan.levels:
                 server.settle()
-                result = asyncio.run(run_level(server, n, plan.client, sentences))
+                result = asyncio.run(run_level(server, n, plan.client, sentences, rounds=plan.rounds))
                 results.setdefault(system, []).append(result)
                 for line in format_level(server.name, result):
                     echo(line)
