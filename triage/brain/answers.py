@@ -330,6 +330,38 @@ def asks_price_of_it(text: str) -> bool:
     return bool(_PRICE_OF_IT.search(fold(text).strip()))
 
 
+# How a caller takes leave when nothing more is wanted: thanks, a wish, a word of praise, goodbye ("Nein, das war
+# alles, danke schön.", "Danke, schönes Wochenende!", "Great, thanks a lot, have a nice day.")
+_LEAVE_WORDS = re.compile(
+    r"\b((vielen|herzlichen|besten|tausend) dank|danke( schoen| sehr| vielmals)?|dankeschoen|thanks|thank you|cheers"
+    r"|schoen(en|es|e) (tag|abend|wochenende|feierabend|sonntag|feiertage|woche)|(einen )?guten tag noch"
+    r"|have a (nice|good|lovely|great) (day|evening|weekend|one)|take care|all the best"
+    r"|bis (dann|bald|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|see you( then| soon)?"
+    r"|das war (alles|es)|das waer s|das wars|mehr (wollte|brauchte) ich (nicht|gar nicht)|that was (all|it)"
+    r"|(sie waren|das war) (sehr |wirklich )?(freundlich|nett|hilfreich)|you ve been (very |really |so )?(helpful|kind)"
+    r"|prima|super|wunderbar|toll|perfekt|sehr gut|alles klar|na gut|great|lovely|perfect|brilliant|wonderful|fine"
+    r"|excellent|smashing)\b"
+)
+_THANKS_OR_WISH = re.compile(
+    r"dank|thank|cheers|schoen|have a|take care|all the best|das war|that was|you ve been|sie waren"
+)
+# words that may stand beside leave-taking and add nothing
+_LEAVE_SMALL = frozenset(
+    "nein no nee noe nope nah ja yes yeah also so und and auch too ihnen you noch dann then oh ach well ok okay "
+    "gut good sehr very much so a lot mal erstmal for now".split()
+)
+
+
+def takes_leave(text: str) -> bool:
+    """The caller, asked whether there is anything else, thanks and takes leave and says nothing more ("Nein, das
+    war alles, danke schön", "Danke, schönes Wochenende!", "Great, thanks a lot, have a nice day")."""
+    folded = fold(text)
+    if not folded or not (_THANKS_OR_WISH.search(folded) or _FAREWELL.search(folded) or _DONE.search(folded)):
+        return False  # "gut", "fine" alone say no leave-taking
+    rest = _DONE.sub(" ", _FAREWELL.sub(" ", _LEAVE_WORDS.sub(" ", folded)))
+    return set(rest.split()) <= _LEAVE_SMALL
+
+
 def says_goodbye(text: str) -> bool:
     """The caller says goodbye: whatever the bot still wanted to ask, they are about to hang up."""
     return bool(_FAREWELL.search(fold(text)))
@@ -475,6 +507,29 @@ def asks_about_detail(text: str) -> bool:
     return asks_question(text) and len(folded.split()) <= 10 and bool(_ABOUT_DETAIL.search(folded))
 
 
+# "Wozu brauchen Sie denn die Adresse?", "warum wollen Sie meinen Namen wissen?", "why do you need my number?", "what
+# do you need my address for?": the caller asks why a detail is wanted
+_WHY = re.compile(
+    r"\b(wozu|warum|wofuer|weshalb|wieso) (brauchen|wollen|benoetigen|muessen) sie\b"
+    r"|\bwhy (do|would|d|does) (you|he|she|they|the \w+) (\w+ ){0,2}(need|want)\b"
+    r"|\bwhat (do|would) you (\w+ ){0,3}need (\w+ ){0,3}for\b|\bwhat s (that|it) for\b|\bwofuer ist das\b"
+)
+_WHY_DETAIL = (
+    ("address", re.compile(r"\b(adresse|anschrift|address|wohne|live)\b")),
+    ("phone", re.compile(r"\b(\w*nummer|number|mobile|handy)\b")),
+    ("name", re.compile(r"\b(namen?|name)\b")),
+)
+
+
+def asks_why(text: str) -> str | None:
+    """The detail the caller asks why it is wanted ("address", "phone", "name"), "" when the question names none
+    ("wozu brauchen Sie das?"), None when the turn asks no such thing."""
+    folded = fold(text)
+    if len(folded.split()) > 12 or not _WHY.search(folded):
+        return None
+    return next((slot for slot, words in _WHY_DETAIL if words.search(folded)), "")
+
+
 def only_filler(text: str) -> bool:
     """ "hm", "ähm", "erm ...": a turn of hesitation sounds only (not "mhm", which agrees)."""
     return bool(_ONLY_FILLER.match(fold(text)))
@@ -514,10 +569,41 @@ def asks_question(text: str) -> bool:
     return "?" in text or bool(_QUESTION_START.search(fold(text)))
 
 
+# "Sie müssen lauter sprechen", "ich hör nicht mehr so gut", "langsamer bitte", "das ging mir zu schnell", "the line
+# is bad", "I'm a bit hard of hearing", "more slowly please": the caller could not follow what the bot said
+_HEARING_TROUBLE = re.compile(
+    r"\b(lauter (bitte|sprechen|reden)|(muessen|koennen|koennten|bitte) (sie )?(etwas |ein bisschen |mal )?lauter"
+    r"|langsamer (bitte|sprechen|reden)|(bitte|etwas|ein bisschen|noch mal|nochmal) langsamer|^(lauter|langsamer)$"
+    r"|(das|sie) (ging|war|geht|ist|sprechen|reden) (mir |ja )?(etwas |ein bisschen |viel )?zu schnell"
+    r"|nicht so schnell$|ich bin (\w+ ){0,2}schwerhoerig"
+    r"|(hoer|hoere) (sie )?(nicht mehr so|nicht so|so|ganz|sehr) (gut|schlecht)"
+    r"|(hoere|verstehe) sie (so |ganz |sehr )?schlecht|(hoere|verstehe) (sie )?(kaum|nichts|nix)"
+    r"|(verbindung|leitung|empfang) (ist )?(so |ganz |sehr |total )?(schlecht|mies)"
+    r"|speak up|(speak|talk|say it|say that) (a bit |much )?(louder|slower|more slowly)|more slowly|slow down"
+    r"|(a bit |much )?(louder|slower) please|^(louder|slower)$"
+    r"|(that was|you re|you are|that s|it was|you talk|you speak|you re talking|you are talking|you re speaking)"
+    r" (a bit |much |far |way )?too fast"
+    r"|hard of hearing|can t hear (you|a thing|very well)"
+    r"|(line|connection|signal|reception) (is |s )?(so |really |very |a bit )?(bad|poor|terrible|awful))\b"
+)
+# what may stand beside the request to repeat without saying anything more: apologies and small words
+_REPEAT_SMALL = frozenset(
+    "sorry entschuldigung verzeihung oh ach aeh aehm hm um erm oje please bitte noch mal nochmal einmal".split()
+)
+
+
 def asks_repeat(text: str) -> bool:
-    """ "Wie bitte?", "sorry, what did you say?": the caller wants the last question again."""
+    """ "Wie bitte?", "sorry, what did you say?": the caller wants the last question again. Said with why ("Wie bitte?
+    Sie müssen lauter sprechen, ich hör nicht mehr so gut", "sorry, the line is bad, what did you say?") or as a wish
+    for a slower pace ("Langsamer bitte, das war mir zu schnell", "could you say that more slowly?"), each part of the
+    turn asks it: none says anything else."""
     folded = fold(text)
-    return len(folded.split()) <= 8 and bool(_ASKS_REPEAT.search(folded))
+    if len(folded.split()) <= 8 and _ASKS_REPEAT.search(folded):
+        return True
+    parts = [fold(part) for part in re.split(r"[.,;:!?]+", text)]
+    parts = [p for p in parts if p and not set(p.split()) <= _REPEAT_SMALL]
+    asks = [p for p in parts if len(p.split()) <= 9 and (_ASKS_REPEAT.search(p) or _HEARING_TROUBLE.search(p))]
+    return bool(parts) and len(asks) == len(parts)
 
 
 # "Moment, ich such die Nummer raus", "hang on, I need to find my number": a wait, and what for
@@ -532,6 +618,13 @@ _FETCHING = re.compile(
 )
 
 
+_WRITTEN_WHERE = re.compile(
+    r"\b(nummer|adresse|number|address)\w* (steht|ist|liegt|is|s) (\w+ ){0,4}(zettel|notiert|aufgeschrieben|papier"
+    r"|paper|note|written|somewhere|irgendwo)\b|\b(hab|habe|i ve|i have) (sie |es |it )?(\w+ )?(aufgeschrieben"
+    r"|notiert|written (it )?down)\b"
+)
+
+
 def asks_to_wait(text: str) -> bool:
     """ "Einen Moment bitte", "hang on a second", "Moment, ich such die Nummer raus", "ich muss kurz
     nachschauen": the caller asks the bot to wait (perhaps saying what they fetch or look up), and says
@@ -543,7 +636,10 @@ def asks_to_wait(text: str) -> bool:
     if words <= 10 and _LOOKING_UP.search(folded) and not any(ch.isdigit() for ch in folded):
         return True
     fetching = bool(_WAIT_OPENING.search(folded) and _FETCHING.search(folded))
-    return fetching and words <= 12 and not any(ch.isdigit() for ch in folded) and "?" not in text
+    # "Moment, ich muss erst meine Brille holen, die Nummer steht auf dem Zettel": what is fetched, and where the
+    # detail is written, may take a longer turn; it is still no part of a message
+    limit = 20 if _WRITTEN_WHERE.search(folded) else 12
+    return fetching and words <= limit and not any(ch.isdigit() for ch in folded) and "?" not in text
 
 
 def refuses_recording(text: str) -> bool:

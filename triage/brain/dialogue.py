@@ -375,6 +375,8 @@ class Dialogue(Context):
                 return Reply([self.say("recording_consent")])
             s.phase = "need"
             return Reply([self.say("ask_need")])  # "Hallo?": asked what they need, not "not understood"
+        if s.phase == "collect" and not changed and s.last_question and (why := self._why_asked(text)):
+            return Reply([self.say("why_detail", detail=why), s.last_question])  # "wozu brauchen Sie die Adresse?"
         if s.phase in _ANSWERING_PHASES and not changed - {"when"} and (priced := self._prices_asked(a, text)):
             # "Was kostet der denn?", "how much is a monitor?" in the middle of an order: the item's own price from the
             # catalogue (not the price list of services), then the question that stood; asking orders nothing
@@ -413,6 +415,14 @@ class Dialogue(Context):
                 break
             said.append(turn.text)
         return offer in said
+
+    def _why_asked(self, text: str) -> str | None:
+        """The detail the caller asks why it is wanted while details are collected: the one named ("why do you need
+        my name?" while the number is asked is about the name), else the one asked for or read back."""
+        why = answers.asks_why(text)
+        if why is None:
+            return None
+        return why or self.state.confirming or self.missing()
 
     def _prices_asked(self, a: Analysis, text: str) -> list[str]:
         """The prices of the catalogue items a price question names, or (named none: "was kostet der denn?") of the

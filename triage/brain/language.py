@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from .text import fold
 from .types import Lang
 
+# Function words of each language, and its count words, which tell the language as surely ("We need two 24 inch
+# monitors." has three English words: "we", "need", "two")
 _DE = frozenset(
     """
     ich du er sie es wir ihr mich mir dich dir uns euch mein meine meinen meiner mein unser unsere
@@ -30,6 +32,7 @@ _DE = frozenset(
     mit von zu zum zur bei im in am auf für fuer aus nach über ueber unter vor wie was wer wo wann
     warum gibt geht läuft laeuft kommt riecht brennt guten tag hallo moin servus herr frau
     sehr mal gern gerne sofort heute morgen gestern woche uhr wasser heizung bestellen termin
+    zwei drei vier fünf sechs sieben acht neun zehn zwölf
     """.split()
 )
 _EN = frozenset(
@@ -42,6 +45,7 @@ _EN = frozenset(
     this just some any water heating order appointment today tomorrow week like um uh
     dont cant wont ive isnt doesnt didnt wasnt arent youre hes shes theyre thats whats theres
     scared afraid frightened terrified sorry help someone somebody anyone really very
+    two three four five six seven eight nine ten twelve
     """.split()
 )
 # A turn that opens with one of these and is at most SHORT_ANSWER_WORDS long answers a question.

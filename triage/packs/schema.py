@@ -350,6 +350,8 @@ class Prompts(Strict):
     handed_over: Localized = Field(default_factory=dict)
     # "abholen" where the client only delivers: said before the delivery address is asked again
     order_delivery_only: Localized = Field(default_factory=dict)
+    # "wozu brauchen Sie die Adresse?": why the detail asked for is needed (`detail`), then the question again
+    why_detail: Localized = Field(default_factory=dict)
     yes_words: LocalizedList
     no_words: LocalizedList
 

@@ -125,7 +125,10 @@ _CORRECTION = re.compile(
     r"(?:^|[,.;!?]|\s)\s*(?:nein|no|sorry|ich meine|i mean|korrektur|correction|actually|eigentlich)\b"
 )
 # Words run to the start of the turn that only lead into the name: "actually it's Marc", "sorry, it's Marc".
-_LEAD_WORDS = frozenset({"actually", "sorry", "eigentlich", "entschuldigung", "korrektur", "correction", "pardon"})
+# "Oh, fine, it's Paul Turner", "Na gut, ich bin Frau Berger": a grudging yes before the name leads into it too
+_LEAD_WORDS = frozenset(
+    "actually sorry eigentlich entschuldigung korrektur correction pardon fine alright okay ok gut na".split()
+)
 _RAW_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -502,15 +505,24 @@ _NUMBER_NAMED_NEXT = re.compile(
 )
 
 
+_KIND_OF_NUMBER = frozenset(
+    "mobil handy festnetz privat büro dienstlich geschäftlich zuhause mobile cell landline home work office".split()
+)
+# "Müller, 0171 2345678", "Kerstin Vogel, 0421 ...": the name, a comma, then the number's digits in one breath
+_NUMBER_AFTER_COMMA = re.compile(r"\s*[,;]\s*(?:und |and )?(?=\+?\d)")
+
+
 def name_before_number(text: str, lang: str) -> str | None:
-    """The caller's name said first where the callback number was asked, before "und die Nummer ist ..." / "and
-    the number is ...". Only words written as a name is (capitalised) count: "ich bin erreichbar unter der Nummer"
-    names nobody."""
-    cue = _NUMBER_NAMED_NEXT.search(text)
+    """The caller's name said first where the callback number or the name was asked, before "und die Nummer ist ..."
+    / "and the number is ..." or before the number's digits after a comma ("Müller, 0171 2345678"). Only words
+    written as a name is (capitalised) count: "ich bin erreichbar unter der Nummer" names nobody."""
+    cue = _NUMBER_NAMED_NEXT.search(text) or _NUMBER_AFTER_COMMA.search(text)
     if cue is None or re.search(r"\d", text[: cue.start()]):
         return None
     before = text[: cue.start()]
     name = extract_name(before, lang, expecting=True)
     if name is None or not all(re.search(rf"\b{re.escape(word)}\b", before) for word in name.split()):
+        return None
+    if name.lower() in _KIND_OF_NUMBER:  # "Mobil, 0171 ...": which number, not whose
         return None
     return name

@@ -254,6 +254,9 @@ def _option_phrases(item: CatalogItem, lang: str) -> list[tuple[_Phrase, str, st
             count = re.match(r"(\d+)\s+\w+", value)
             if count:
                 texts.append(f"{count.group(1)}er")
+            measure = re.match(r"(\d+)[.,](\d+)\s+\w+", value)
+            if measure:  # "the 1.25 metre one, no wait, the 1.60 one": a measure with decimals said without its unit
+                texts += [f"{measure.group(1)},{measure.group(2)}", f"{measure.group(1)}.{measure.group(2)}"]
             out += [(_phrase(t, lang), group, value) for t in texts if _phrase(t, lang).tokens]
     return out
 

@@ -67,7 +67,8 @@ def confirm(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
         s.message = f"{_spoken(c)}. {added}"  # "Yes, and please only call after 4": a yes, and more of the message
     if answer is True or answers.closes(text, changed):
         s.outcome = c.outcome("message", message=_message_dict(c))
-        return c.saved_then_more(["message_saved"], closing=answer is not True)
+        # "Ja, genau so. Vielen Dank, tschüss.": a yes that takes leave wants no "anything else?"
+        return c.saved_then_more(["message_saved"], closing=answer is not True or answers.says_goodbye(text))
     if changed:
         s.confirmed -= changed
         return collect_details(c)

@@ -113,6 +113,8 @@ def anything_else(c: Context, a: Analysis, text: str, changed: set[str]) -> Repl
     yes = answers.yes_no(c.pack, text, s.lang)
     if answers.is_done(text) or (yes is False and len(text.split()) <= 3) or silence_words.only_thanks(text):
         return c.goodbye()  # "Vielen Dank." after a result: the caller's thanks on leaving
+    if not changed and answers.takes_leave(text):
+        return c.goodbye()  # "Danke, schönes Wochenende!", "great, thanks a lot, have a nice day"
     if yes is True and len(text.split()) <= 2:
         s.phase = "need"
         return Reply([c.say("ask_need")])

@@ -381,7 +381,8 @@ def _confirm(c: Context, a: Analysis, text: str) -> Reply:
         return Reply(readback(c))  # "Was soll ich ändern?" - "ja": the order as it stands, read back again
     if answer is True or answers.closes(text, set()):
         s.outcome = c.outcome("order", order=_order_dict(c))
-        return c.saved_then_more(["order_saved"], closing=answer is not True)
+        # "Yes, that's right, thanks, bye": a yes that takes leave wants no "anything else?"
+        return c.saved_then_more(["order_saved"], closing=answer is not True or answers.says_goodbye(text))
     if says_no and not fixing and not _CANCELS.search(fold(text)):
         # a bare "nein" / "nein danke": something is wrong, not that the caller wants nothing; asked what
         s.fixing = True
