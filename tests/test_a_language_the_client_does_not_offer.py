@@ -1,4 +1,4 @@
-"""A caller who asks for a language the client does not offer is told so, in the client's language, and the call goes on.
+"""A caller who asks for a language the client does not offer is told so, in its language, and the call goes on.
 
 Found by the sixteenth session: "Do you speak English?" to the pharmacy (German only) got "Das kann ich Ihnen leider
 nicht sicher beantworten" (info unknown), and the agent's summary quoted the question as the caller's order. The pack's
