@@ -169,6 +169,8 @@ class Dialogue(Context):
         )
         a = self._name_is_no_hazard(a, text)
         handed = answers.hands_over(text)
+        if handed:
+            consent.handed_over(s, self.now())  # the next speaker never agreed to be recorded
         if handed and not a.by_rule:
             # "ich geb Ihnen mal meine Tochter": the words that hand the phone over are no emergency and no distress
             # of the model's; the next speaker says what is wrong (a rule's danger said beside them still counts)
