@@ -5,7 +5,8 @@ failure (P1). `fold` spells the caller's "doesn't" as "doesn t", but the pattern
 doesn't work" was P3. Folding the apostrophe alone would have woken the phrase for a caller whose bathroom alone is
 cold, a gap the words without apostrophe already had ("the heating is not working in the bathroom, the rest of the
 flat is warm" was P1): one room named beside the heating, the rest said to be warm, or "nur"/"only" before a room is
-no total failure in the cold. A room that says how cold the flat is ("im Kinderzimmer ist es eiskalt") is not that.
+no total failure in the cold. A room that says how cold the flat is ("im Kinderzimmer ist es eiskalt") is not that,
+nor the cellar where the heating itself stands.
 """
 
 from __future__ import annotations
@@ -55,6 +56,9 @@ def test_a_heating_failure_in_one_room_is_no_emergency(text):
         "Unsere Heizung ist komplett ausgefallen, im Wohnzimmer sind es nur noch 12 Grad.",
         "The heating isn't working, in the kids room it's freezing.",
         "The heating has failed, the whole flat is cold, even the bathroom.",
+        # where the heating itself stands is all of it
+        "Im Keller ist die Heizung ausgefallen.",
+        "Our heating isn't working in the basement flat.",
     ],
 )
 def test_a_room_that_says_how_cold_the_flat_is_keeps_the_failure_p1(text):

@@ -427,10 +427,12 @@ SCOPE_ONE = re.compile(fold_pattern(
 # working in the bathroom, the rest of the flat is warm"): a repair, not the total loss in the cold that is P1. The
 # rest said to be warm, "nur"/"only" before a room, or one room named right beside the heating's words; not when a
 # second room, the whole flat or everywhere is named as well.
+# (not the cellar, the loft or a boiler: where the heating itself stands, "die Heizung im Keller ist ausgefallen" is
+# all of it)
 _ROOM = (
-    r"(bad|badezimmer|schlafzimmer|kinderzimmer|wohnzimmer|arbeitszimmer|gästezimmer|esszimmer|küche|flur|keller"
-    r"|büro|dachgeschoss|bathroom|bedroom|kids room|children s room|nursery|living room|lounge|kitchen|hall|hallway"
-    r"|study|spare room|office|loft|attic|basement|cellar|conservatory)"
+    r"(bad|badezimmer|schlafzimmer|kinderzimmer|wohnzimmer|arbeitszimmer|gästezimmer|esszimmer|küche|flur"
+    r"|büro|bathroom|bedroom|kids room|children s room|nursery|living room|lounge|kitchen|hall|hallway"
+    r"|study|spare room|office|conservatory)"
 )
 _IN_ROOM = rf"(im|in der|in unserem|in meinem|in the|in our|in my) {_ROOM}\b"
 # "die Heizung geht nicht, im Kinderzimmer ist es eiskalt": the room says how cold the flat is, not where it fails
@@ -441,7 +443,7 @@ ONE_ROOM = re.compile(fold_pattern(
     r"|\b(the rest|everywhere else|everything else|the other (rooms|radiators)|all the other (rooms|radiators))"
     r" (\w+ ){0,4}(is|are|s|re) (still )?(warm|fine|working|ok|okay|toasty)\b"
     rf"|\b(nur|bloß|only|just) (\w+ )?{_IN_ROOM}"
-    rf"|\b(heizung|heizkörper|heating|radiator|radiators|boiler)\b (\w+ ){{0,5}}{_IN_ROOM}(?! {_COLD_THERE})"
+    rf"|\b(heizung|heizkörper|heating|radiator|radiators)\b (\w+ ){{0,5}}{_IN_ROOM}(?! {_COLD_THERE})"
     rf"|\b{_IN_ROOM} (\w+ ){{0,3}}(die |der )?(heizung|heizkörper|heating|radiator)"
 ))
 _MORE_ROOMS = re.compile(fold_pattern(
