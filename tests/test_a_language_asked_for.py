@@ -64,7 +64,7 @@ def test_a_request_said_with_the_language_goes_on_in_it(start, said, wanted):
     ["ich wohne in der Englischen Straße 4", "I ordered a German dictionary", "mein englischer Kollege ruft an"],
 )
 def test_a_language_named_without_asking_for_it_is_no_request(said):
-    assert asked_for(said, ("de", "en")) is None
+    assert asked_for(said) is None
 
 
 def test_a_language_the_client_does_not_offer_changes_nothing():

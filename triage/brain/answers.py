@@ -458,7 +458,13 @@ _GREETING_WORDS = frozenset(
 )
 _SMALL_WORDS = frozenset(
     "ja yes jo ok okay also so na nun well oh ah aeh aehm aehmm hm hmm mhm uh uhm um erm und and hier ist this is "
-    "mein my name ich bin i am im spricht speaking am apparat here s it its there ihnen you auch too".split()
+    "mein my name ich bin i am im spricht speaking am apparat here s it its there ihnen you auch too"
+    " der die".split()  # "hier ist die Jana": the article spoken German puts before a first name
+)
+# "Becker GmbH, Tom Becker am Apparat", "Fox Events Ltd, Andrew Fox speaking": the caller's firm said before the
+# introduction, up to the first comma, is part of the greeting
+_FIRM_FIRST = re.compile(
+    r"^[^,]*\b(gmbh|ag|kg|ug|ohg|gbr|ltd|limited|inc|plc|llc|co|company|firma)\b\.?[^,]*,", re.IGNORECASE
 )
 # the caller checks the line before saying anything: a greeting too
 _LINE_CHECK = re.compile(
@@ -750,7 +756,7 @@ def only_greets(text: str, name: str | None = None) -> bool:
     """ "Hallo?", "Guten Tag, hier ist Anna Schmidt", "Moin, schönes Wetter heute, was?": a greeting (and
     perhaps a name or a pleasantry), no request yet."""
     name_words = set(fold(name or "").split())
-    folded = fold(text)
+    folded = fold(_FIRM_FIRST.sub(" ", text))
     if _SMALL_TALK.search(folded):  # a pleasantry is a greeting: asked what they need, not "not understood"
         said = [w for w in without_small_talk(folded).split() if w not in _SMALL_TALK_BESIDES]
         return all(w in _GREETING_WORDS or w in _SMALL_WORDS or w in name_words for w in said)

@@ -95,3 +95,11 @@ def only_withdraws(text: str) -> bool:
     """The turn says little but the withdrawal ("Bitte nicht aufzeichnen."): the question before it is
     asked again, nothing else is taken from it. A longer turn is also answered as usual."""
     return withdraws(text) and len(fold(text).split()) <= ONLY_WITHDRAWAL_WORDS
+
+
+def handed_over(state: CallState, now: datetime) -> None:
+    """The phone changed hands ("ich geb Ihnen mal meinen Mann", "I'll put my husband on"): the new speaker never
+    heard the consent question, so from now on nothing is recorded. The first speaker's consent stands, and what
+    was recorded under it is kept (unlike a withdrawal, nobody took consent back)."""
+    if state.recording_consent is True and state.recording_stopped_at is None:
+        state.recording_stopped_at = now

@@ -169,6 +169,8 @@ class Dialogue(Context):
         )
         a = self._name_is_no_hazard(a, text)
         handed = answers.hands_over(text)
+        if handed:
+            consent.handed_over(s, self.now())  # the next speaker never agreed to be recorded
         if handed and not a.by_rule:
             # "ich geb Ihnen mal meine Tochter": the words that hand the phone over are no emergency and no distress
             # of the model's; the next speaker says what is wrong (a rule's danger said beside them still counts)
@@ -178,9 +180,9 @@ class Dialogue(Context):
         if a.entities.name and answers.only_yes_no(self.pack, text):  # "Jep" to "Ihr Name ist Björn Hansen?"
             a = replace(a, entities=replace(a.entities, name=None))
         s.lang = a.language
-        wanted = language.asked_for(text, self.pack.languages)
-        if wanted is not None:  # "können Sie auch Englisch?", "auf Deutsch bitte": the call follows at once
-            s.lang = wanted
+        asked = language.asked_for(text)
+        if asked in self.pack.languages:  # "können Sie auch Englisch?", "auf Deutsch bitte": the call follows at once
+            s.lang = asked
         # a bare "ja"/"nein", a greeting or an answer to the consent question says nothing about
         # urgency or intent
         bare_answer = (
@@ -189,7 +191,7 @@ class Dialogue(Context):
             or answers.asks_who(text)
             or (answers.is_done(text) and len(text.split()) <= 6)
             or (s.phase == "consent" and answers.refuses_recording(text))
-            or (wanted is not None and language.only_asks_for(text, wanted))
+            or (asked is not None and language.only_asks_for(text, asked))
         )
         # a detail given while one is being collected is read back anyway: the caller confirms it. A bare name
         # ("Priya Shah") reads as a greeting's name alone, yet to the name question it is the answer: on the phone
@@ -213,7 +215,7 @@ class Dialogue(Context):
             return self._ask_danger(a, text)
         changed = self._absorb(a, triage=not bare_answer)
         before = s.misunderstood
-        reply = self._decide(a, text, changed, bare_answer)
+        reply = self._decide(a, text, changed, bare_answer, asked)
         return self._new_speaker(reply, text, a, handed, before)
 
     def _new_speaker(self, reply: Reply, text: str, a: Analysis, handed: bool, misunderstood: int) -> Reply:
@@ -319,7 +321,9 @@ class Dialogue(Context):
         distress = a.distress if a.acute_by_rule or a.distress != "acute" else s.distress
         return replace(a, urgency=urgency, distress=distress, intent=a.intent if a.by_rule else s.intent)
 
-    def _decide(self, a: Analysis, text: str, changed: set[str], bare_answer: bool) -> Reply:
+    def _decide(self, a: Analysis, text: str, changed: set[str], bare_answer: bool, asked: Lang | None) -> Reply:
+        """The reply to an understood turn; `asked` is the language the caller asked for in words (`_understand`
+        found it once)."""
         s = self.state
         if a.distress == "acute" and a.hazard is None:
             reply = self.handoff("distress", "distress_acute")
@@ -361,9 +365,13 @@ class Dialogue(Context):
         if s.phase in _OPEN_PHASES and (answers.asks_who(text) or checks_place):
             again = "recording_consent" if s.phase == "consent" else "ask_need"
             return Reply([self.say("who_is_this"), self.say(again)])
-        wanted = language.asked_for(text, self.pack.languages)
-        if s.phase in _OPEN_PHASES and wanted and language.only_asks_for(text, wanted):
-            return Reply([self.say(_OPEN_QUESTIONS[s.phase])])  # the question again, in the language asked for
+        if asked is not None and language.only_asks_for(text, asked):
+            if asked not in self.pack.languages:
+                # "Do you speak English?" to a client that speaks German only: told so in its language, the
+                # question that stood again, the call goes on
+                return Reply([self.say("language_not_offered"), s.last_question or self.say("ask_need")])
+            if s.phase in _OPEN_PHASES:
+                return Reply([self.say(_OPEN_QUESTIONS[s.phase])])  # the question again, in the language asked for
         if s.phase in _ANSWERING_PHASES and not changed and s.last_question and answers.asks_who(text):
             return Reply([self.say("who_is_this"), s.last_question])  # "are you a robot?" while a detail is asked
         greets = s.phase in _OPEN_PHASES and answers.only_greets(text, a.entities.name)

@@ -195,10 +195,11 @@ _AROUND_THE_ASK = frozenset(
 )
 
 
-def asked_for(text: str, allowed: Iterable[str]) -> Lang | None:
-    """The one language of `allowed` the caller asks for in words, if exactly one (None when none or both)."""
+def asked_for(text: str) -> Lang | None:
+    """The one language the caller asks for in words, if exactly one (None when none or both). Whether the client
+    offers it is the dialogue's matter: one it does not offer is answered, never switched to."""
     folded = fold(text)
-    wanted = [lang for lang, pattern in _ASKS_FOR.items() if lang in set(allowed) and pattern.search(folded)]
+    wanted = [lang for lang, pattern in _ASKS_FOR.items() if pattern.search(folded)]
     return wanted[0] if len(wanted) == 1 else None
 
 

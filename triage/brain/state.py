@@ -92,6 +92,9 @@ class CallState:
     consent_prompt: str | None = None
     consent_at: datetime | None = None
     consent_withdrawn_at: datetime | None = None
+    # the phone was handed to someone the consent question was never put to: recording ends then (§ 201 StGB),
+    # what was recorded under the first speaker's consent is kept (brain/consent.py `handed_over`)
+    recording_stopped_at: datetime | None = None
 
     # triage so far: urgency and distress only ever rise within a call
     urgency: Urgency = "P4"

@@ -41,9 +41,10 @@ def fold(text: str) -> str:
 
 
 def fold_pattern(pattern: str) -> str:
-    """A rule's regular expression in the folded spelling, so it matches what `fold` produces; a contraction
-    written without its apostrophe matches it with one as well (`Folded` spells it that way)."""
-    folded = unicodedata.normalize("NFKC", pattern).lower().translate(_FOLD)
+    """A rule's regular expression in the folded spelling, so it matches what `fold` produces: an apostrophe is a
+    space there ("doesn't" -> "doesn t", as a client pack writes its phrases), and a contraction written without its
+    apostrophe matches it with one as well (`Folded` spells it that way)."""
+    folded = unicodedata.normalize("NFKC", pattern).lower().translate(_FOLD).replace("'", " ").replace("\u2019", " ")
     return _CONTRACTION_IN_PATTERN.sub(
         lambda m: f"{m.group(1) or ''}(?:{m.group(2)}|{_CONTRACTIONS[m.group(2)]})", folded
     )

@@ -348,6 +348,8 @@ class Prompts(Strict):
     order_option_advice: Localized = Field(default_factory=dict)
     # "ich geb Ihnen mal meine Tochter": the new speaker greeted (an AI answers), then the question that stands
     handed_over: Localized = Field(default_factory=dict)
+    # "Do you speak English?" to a client with German only: that it speaks only its own, then the question again
+    language_not_offered: Localized = Field(default_factory=dict)
     # "abholen" where the client only delivers: said before the delivery address is asked again
     order_delivery_only: Localized = Field(default_factory=dict)
     # "wozu brauchen Sie die Adresse?": why the detail asked for is needed (`detail`), then the question again

@@ -39,8 +39,12 @@ class CallRecorder:
         return self._recording_id is not None
 
     async def follow(self, state: CallState) -> None:
-        """After each turn: record while the caller's consent stands."""
-        if state.recording_consent is True and not self.recording and not self._ended:
+        """After each turn: record while the caller's consent stands, and only the caller who gave it."""
+        if state.recording_stopped_at is not None:
+            if self.recording:
+                await self._stop_kept()
+            self._ended = True
+        elif state.recording_consent is True and not self.recording and not self._ended:
             self._recording_id, self._file = await asyncio.to_thread(
                 self.vault.begin,
                 self.call_id,
@@ -52,6 +56,16 @@ class CallRecorder:
             log.info("call %s: recording (the caller agreed)", self.call_id)
         elif state.recording_consent is not True and self.recording:
             await self._withdraw(state)
+
+    async def _stop_kept(self) -> None:
+        """The phone went to someone who never agreed: the recording ends here, and what it holds is kept."""
+        await self.processor.stop_recording()  # its last chunk is still written: the consent stood until now
+        await asyncio.sleep(0)  # the last chunk's handler task queues for the lock first
+        async with self._writes:
+            recording_id, self._recording_id = self._recording_id, None
+            if recording_id is not None:
+                await asyncio.to_thread(self.vault.finish, recording_id)
+        log.info("call %s: the phone was handed to someone else; recording stopped, its part kept", self.call_id)
 
     async def _withdraw(self, state: CallState) -> None:
         recording_id, self._recording_id = self._recording_id, None

@@ -407,8 +407,41 @@ def _named_street(t: str) -> _Found | None:
     return None
 
 
+# "3 Kiellinie in Kiel", "at 12 Schlachte, 28195 Bremen": the house number first, as English callers say it, before a
+# street with no word that marks it as one; a town ("in Kiel", ", Kiel") or a postcode must end the turn after it.
+# Unasked, only where a place is being named ("at 3 Kiellinie", "at the rowing club, 3 Kiellinie"), so "2 Ibuprofen,
+# 3 Aspirin in Hamburg" or "from 7 tonight in Kiel" name no street.
+_NUMBER_FIRST_LEAD = r"\b(?:at|address is|address|to|nach|an)\s+|\bat\s+(?:[a-z']+\s+){0,3}[a-z']+\s*,\s*"
+_NUMBER_FIRST_TAIL = (
+    rf"{_HOUSE_NUMBER}\s+(?P<street>[{_LETTERS}]{{3,}}(?:[ -][{_LETTERS}]{{3,}}){{0,2}}?)"
+    rf"(?:\s*,\s*(?:in\s+)?|\s+in\s+)(?=\d{{5}}(?!\d)|(?P<town>[{_LETTERS}]{{3,}})\s*[.!]?\s*$)"
+)
+_NUMBER_FIRST_STREET = {
+    False: re.compile(rf"(?:{_NUMBER_FIRST_LEAD}){_NUMBER_FIRST_TAIL}"),
+    True: re.compile(rf"(?:^|[,.!?]\s*|\b(?:is|it's|its)\s+|{_NUMBER_FIRST_LEAD}){_NUMBER_FIRST_TAIL}"),
+}
+_NOT_STREET_AFTER_NUMBER = _wordset("tonight oclock sharp latest")
+
+
+def _number_first_street(t: str, expecting: bool) -> _Found | None:
+    """A street said after its house number, with nothing that marks it as a street but the town after it."""
+    for m in _NUMBER_FIRST_STREET[expecting].finditer(t):
+        words = m.group("street").replace("-", " ").split()
+        town = m.group("town")
+        said = (w in _NOT_NAME or w in _NOT_PLACE or w in _NOT_STREET_AFTER_NUMBER for w in words)
+        if any(said) or (town and not _placename_ok(town)):
+            continue
+        return _Found(_street_case(m.group("street")), m.end("street"), _house(m))
+    return None
+
+
 def _address_in(t: str, expecting: bool) -> Address:
-    street = _german_street(t, expecting) or _english_street(t) or (_named_street(t) if expecting else None)
+    street = (
+        _german_street(t, expecting)
+        or _english_street(t)
+        or (_named_street(t) if expecting else None)
+        or _number_first_street(t, expecting)
+    )
     postcode, city = _postcode(t, street, expecting)
     city = city or _city(t, street, expecting)
     if street and not (postcode or city):

@@ -109,6 +109,29 @@ def _format_name(words: list[str], opening: bool) -> str | None:
     return " ".join([_TITLES[w] for w in words[:titles]] + said)
 
 
+# "hier ist die Jana", "hier spricht der Tom": spoken German puts an article before a first name. Only before one
+# or two words that end the introduction, and never a word for an office, a role or a family member that
+# `_NOT_NAME` lacks ("hier ist die Polizei", "hier ist der Hausmeister", "hier ist die Oma von Lena").
+_ARTICLE_BEFORE_NAME = re.compile(r"(?:der|die)\s+")
+_NOT_AFTER_ARTICLE = re.compile(
+    r"(?:ung|ei|schaft|heit|keit|tion|tät|wehr|amt|dienst|stelle|meister|meisterin|leitung|zentrale|kasse|bank|post"
+    r"|schule|kita|oma|opa|mama|papa|mami|papi|tante|onkel|cousine|cousin|kleine|kleiner|nächste|andere|erste)$"
+    # "hier ist der Teufel los", "da ist der Wurm drin": an idiom's last word
+    r"|^(?:los|drin|dran|raus|rein|hin|weg|da|dabei|futsch|hinüber|alle|aus)$"
+)
+
+
+def _name_after_article(after: str, lang: str) -> str | None:
+    """The first name after "der"/"die" that follows a German introduction, or None."""
+    article = _ARTICLE_BEFORE_NAME.match(after)
+    if article is None:
+        return None
+    words, _ = _name_words(after[article.end() :], lang)
+    if not 1 <= len(words) <= 2 or any(_NOT_AFTER_ARTICLE.search(w) for w in words):
+        return None
+    return _opening_name(after[article.end() :], lang)
+
+
 def _opening_name(after: str, lang: str) -> str | None:
     words, end = _name_words(after, lang)
     if not words or not _AFTER_OPENING_NAME.match(after, end):
@@ -235,7 +258,7 @@ _FIRM = re.compile(
 
 
 def _name_in(t: str, lang: str, expecting: bool) -> str | None:
-    found = _name_at(t, lang, expecting)
+    found = _name_at(t, lang, expecting) or _person_after_firm(t, lang)
     if not expecting and found and "," in t:
         # "it's Dave, Dave O'Neill": a name introduced, then said again in full right after it
         head, _, rest = t.partition(",")
@@ -267,16 +290,30 @@ def _name_in(t: str, lang: str, expecting: bool) -> str | None:
     return found
 
 
+def _person_after_firm(t: str, lang: str) -> str | None:
+    """ "Becker GmbH, Tom Becker am Apparat", "Fox Events Ltd, this is Andrew Fox": unasked, the firm said first and
+    then the person introduced in a cue of their own; the person is the caller (the firm stays in their words)."""
+    firm, comma, rest = t.partition(",")
+    if not comma or not _FIRM.search(firm):
+        return None
+    return _name_at(rest.split(",")[0].strip(), lang, False)
+
+
 def _name_at(t: str, lang: str, expecting: bool) -> str | None:
     found = None
     for cue in _NAME_CUE.finditer(t):
-        found = _format_name(_name_words(t[cue.end() :], lang)[0], opening=False) or found
+        after = t[cue.end() :]
+        found = (
+            _format_name(_name_words(after, lang)[0], opening=False)
+            or _name_after_article(after.lstrip(), lang)
+            or found
+        )
     if found:
         return found
     lead = _after_lead(t, _LEAD_WORDS)
     opening = _OPENING_CUE[_lang(lang)].match(t, lead)
     if opening:
-        return _opening_name(t[opening.end() :], lang)
+        return _opening_name(t[opening.end() :], lang) or _name_after_article(t[opening.end() :], lang)
     expected_opening = _EXPECTED_OPENING.match(t, lead) if expecting else None
     if expected_opening:
         return _opening_name(t[expected_opening.end() :], lang)

@@ -4,7 +4,7 @@ the details for it, then a read-back the caller confirms before it is stored."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Literal
 
 from ...packs.schema import CatalogItem
 from .. import answers
@@ -237,10 +237,11 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
             return Reply(next_step(c))
         if s.order and answers.yes_no(c.pack, text, s.lang) is True and len(text.split()) <= 3:
             return Reply([c.say("order_ask_items")])  # "ja": something else, not yet said what
-        if not s.order and not a.order and _wants_nothing(c, text):
+        named = None if s.order else _what_is_named(c, text)  # (a.order was taken above)
+        if named == "nothing":
             s.phase, s.asked_more = "anything_else", False  # "nein danke, doch nicht" before any item: no order
             return Reply([c.say("anything_else")])
-        if not s.order and _names_something(c, text):
+        if named == "something":
             s.unknown_items.append(text.strip())
             if len(s.unknown_items) >= _UNKNOWN_ASKS:
                 return _as_message(c)
@@ -269,15 +270,14 @@ _OPTION_ASKS = 2
 _UNKNOWN_ASKS = 2
 
 
-def _wants_nothing(c: Context, text: str) -> bool:
-    """Asked what to order, the caller orders nothing after all: "nein danke, doch nicht", "never mind"."""
-    no = answers.yes_no(c.pack, text, c.state.lang) is False
-    return no or answers.is_done(text) or bool(_CANCELS.search(fold(text)))
-
-
-def _names_something(c: Context, text: str) -> bool:
-    """An answer that may describe what the caller wants, not a yes, a no or an "that's all"."""
-    return not answers.is_done(text) and answers.yes_no(c.pack, text, c.state.lang) is None and bool(text.strip())
+def _what_is_named(c: Context, text: str) -> Literal["nothing", "something", "yes"]:
+    """Asked what to order, with no item found: "nothing" when the caller orders nothing after all ("nein danke,
+    doch nicht", "never mind"), "something" for an answer that may describe what they want, "yes" for a bare yes
+    (or silence)."""
+    said = answers.yes_no(c.pack, text, c.state.lang)
+    if said is False or answers.is_done(text) or _CANCELS.search(fold(text)):
+        return "nothing"
+    return "something" if said is None and text.strip() else "yes"
 
 
 def _as_message(c: Context) -> Reply:

@@ -423,6 +423,36 @@ SCOPE_ONE = re.compile(fold_pattern(
     r"|\bone of (our|the) \w+|\bder (andere|andre) (läuft|geht)|\bthe other (one )?(works|is (still )?running)"
 ))
 
+# A heating failure limited to one room ("die Heizung im Bad geht nicht, sonst ist alles warm", "the heating isn't
+# working in the bathroom, the rest of the flat is warm"): a repair, not the total loss in the cold that is P1. The
+# rest said to be warm, "nur"/"only" before a room, or one room named right beside the heating's words; not when a
+# second room, the whole flat or everywhere is named as well.
+# (not the cellar, the loft or a boiler: where the heating itself stands, "die Heizung im Keller ist ausgefallen" is
+# all of it)
+_ROOM = (
+    r"(bad|badezimmer|schlafzimmer|kinderzimmer|wohnzimmer|arbeitszimmer|gästezimmer|esszimmer|küche|flur"
+    r"|büro|bathroom|bedroom|kids room|children s room|nursery|living room|lounge|kitchen|hall|hallway"
+    r"|study|spare room|office|conservatory)"
+)
+_IN_ROOM = rf"(im|in der|in unserem|in meinem|in the|in our|in my) {_ROOM}\b"
+# "die Heizung geht nicht, im Kinderzimmer ist es eiskalt": the room says how cold the flat is, not where it fails
+_COLD_THERE = r"(ist es|sind es|hat es|hat man|it s|its|it is|is|we ve got|we have|there s) (\w+ ){0,3}(eiskalt|kalt|frostig|\d+ grad|freezing|cold|\d+ degrees)"
+ONE_ROOM = re.compile(fold_pattern(
+    r"\b(sonst|ansonsten|der rest|überall sonst|die anderen (räume|zimmer|heizkörper)|alle anderen (räume|zimmer|heizkörper))"
+    r" (\w+ ){0,4}(warm|geht|gehen|funktioniert|funktionieren|läuft|laufen)\b(?! nicht)"
+    r"|\b(the rest|everywhere else|everything else|the other (rooms|radiators)|all the other (rooms|radiators))"
+    r" (\w+ ){0,4}(is|are|s|re) (still )?(warm|fine|working|ok|okay|toasty)\b"
+    rf"|\b(nur|bloß|only|just) (\w+ )?{_IN_ROOM}"
+    rf"|\b(heizung|heizkörper|heating|radiator|radiators)\b (\w+ ){{0,5}}{_IN_ROOM}(?! {_COLD_THERE})"
+    rf"|\b{_IN_ROOM} (\w+ ){{0,3}}(die |der )?(heizung|heizkörper|heating|radiator)"
+))
+_MORE_ROOMS = re.compile(fold_pattern(
+    rf"{_IN_ROOM} (\w+ ){{0,6}}(und|and|or|oder|auch|too|as well)\b (\w+ ){{0,2}}{_ROOM}\b"
+    rf"|{_ROOM} (und|and|oder|or) (\w+ ){{0,2}}{_ROOM}\b"
+    r"|\b(ganze|gesamte|überall|whole|entire|everywhere|all (the )?rooms|alle (räume|zimmer))\b(?! (sonst|else))"
+    r"|\b(komplett|total|völlig|completely|totally|entirely)\b"
+))
+
 
 # issue 11, twenty-seventh set: a game, a film or a crime drama whose plot follows ("ein Spiel, wo alle erschossen werden",
 # "einen Krimi gesehen, wo eingebrochen wurde", "a game where everyone gets shot")
@@ -607,6 +637,7 @@ class Found:
     summer: str | None
     other_toilet: str | None
     scope_one: str | None
+    one_room: str | None
     just_asking: str | None
     low_stakes: str | None
     far_future: str | None
@@ -635,6 +666,7 @@ class Found:
             summer=_find(SUMMER, folded),
             other_toilet=_find(OTHER_TOILET, folded),
             scope_one=_find(SCOPE_ONE, folded),
+            one_room=None if _MORE_ROOMS.search(folded.text) else _find(ONE_ROOM, folded),
             just_asking=_asking(folded),
             low_stakes=_find(LOW_STAKES, folded),
             far_future=_find(FAR_FUTURE, folded),
@@ -809,7 +841,7 @@ _M = {
             unless_still=False,
         ),
         Modifier(
-            "not_total", "P3", "not a total failure in the cold", lambda f, h: f.summer or f.scope_one,
+            "not_total", "P3", "not a total failure in the cold", lambda f, h: f.summer or f.scope_one or f.one_room,
             unless_still=False,
         ),
         Modifier("other_toilet", "P3", "another toilet works", lambda f, h: f.other_toilet, unless_still=False),
