@@ -37,6 +37,7 @@ def test_a_bare_end_beside_nothing_mattering_is_self_harm(text, client):
 
 
 ORDINARY_ENDS = [
+    ("Ist mir inzwischen egal, ich mach jetzt Schluss mit dem Thema, schicken Sie die Rechnung.", "sanitaer-notdienst"),
     ("Ist mir egal, was das kostet, ich mach für heute Schluss, rufen Sie morgen an.", "sanitaer-notdienst"),
     ("Ist mir inzwischen egal, ich mach dem Vertrag ein Ende, ich kündige.", "it-service-hansa"),
     ("nothing matters any more, I'm ending the contract with you", "it-service-hansa"),
