@@ -547,6 +547,24 @@ _MY_HABIT_BEFORE = re.compile(fold_pattern(
     r"|\bi (get|have|ll have|ll get|nearly have|almost have|practically have) (\w+ ){0,2}(a|an)$"
 ))
 _HEART_WORDS = re.compile(fold_pattern(r"\b(herz ?(infarkt|anfall|kasper)|heart attack|hart attack)\b"))
+# issue 11, thirty-fifth set: a heart attack a thing or a person gives the caller ("this printer is giving me a heart
+# attack", "der Drucker bringt mich noch zum Herzinfarkt") or one the caller will have if something happens ("I'll have a
+# heart attack if the boiler breaks again", "ich krieg nen Herzinfarkt, wenn …"): annoyance, never someone's now
+_GIVEN_BEFORE = re.compile(fold_pattern(
+    r"\b(is|s|are|re|keeps?|keep on|was|were|has been|have been) (\w+ )?giving (me|us) (\w+ )?(a|an)$"
+    r"|\b(will|ll|going to|gonna|is going to|s going to|are going to) (\w+ )?give (me|us) (\w+ )?(a|an)$"
+    r"|\b(bringt|bringen|treibt|treiben|bringst|treibst) (mich|uns) (\w+ ){0,3}(zum|zu nem|zu einem|in den|in nen|in einen)$"
+))
+# ... never beside the body's signs of one ("giving me a heart attack, my chest is tight", "ich krieg keine Luft")
+_HEART_SIGNS = re.compile(fold_pattern(
+    r"\b(chest|brust|breath\w*|breathe|atmen|atme|atmet|luft|air|arm|arms|numb|taub|dizzy|schwindel\w*|sweat\w*"
+    r"|schweiß\w*|faint\w*|ohnmacht\w*|pain|pains|schmerz\w*|weh|hurts?|collaps\w*|umgekippt|zusammengebrochen)\b"
+))
+_IF_AFTER = re.compile(fold_pattern(r"^,? (if|when|wenn|falls) "))
+_WILL_HAVE_BEFORE = re.compile(fold_pattern(
+    r"\bi (will|ll|m going to|am going to|m gonna) (\w+ )?(have|get) (a|an)$"
+    r"|\b((krieg|kriege|bekomm|bekomme) ich|ich (krieg|kriege|bekomm|bekomme)) (\w+ ){0,2}(nen|einen|n)$"
+))
 
 
 # issue 11, eighth call set: a threat of death as a figure of speech at a mundane thing the caller might do or leave
@@ -752,11 +770,21 @@ class Found:
         return m.group(0)
 
     def hyperbole_for(self, hit: Hit) -> str | None:
-        """'krieg ich einen Herzinfarkt, wenn ich die Rechnung sehe': the caller's own heart attack at a price."""
-        if not _HEART_WORDS.search(hit.words.lower()) or not _HYPERBOLE_TRIGGER.search(self.folded.text):
+        """'krieg ich einen Herzinfarkt, wenn ich die Rechnung sehe', 'this printer is giving me a heart attack', 'I'll
+        have a heart attack if it breaks again': the caller's own heart attack at a price, given by a thing or promised
+        on a condition; never beside the body's signs of one."""
+        if not _HEART_WORDS.search(hit.words.lower()):
             return None
-        before = " ".join(self.folded.text[: hit.start].split()[-5:])
-        m = _MY_HABIT_BEFORE.search(before)
+        before = " ".join(self.folded.text[: hit.start].split()[-6:])
+        if _HEART_SIGNS.search(self.folded.text):
+            before = ""
+        if m := _GIVEN_BEFORE.search(before):
+            return f"{m.group(0)} {hit.words}"
+        if (m := _WILL_HAVE_BEFORE.search(before)) and _IF_AFTER.search(self.folded.text[hit.end :]):
+            return f"{m.group(0)} {hit.words}"
+        if not _HYPERBOLE_TRIGGER.search(self.folded.text):
+            return None
+        m = _MY_HABIT_BEFORE.search(" ".join(before.split()[-5:]))
         return f"{m.group(0)} {hit.words}" if m else None
 
     def figure_for(self, hit: Hit) -> str | None:
@@ -866,7 +894,7 @@ _M = {
         Modifier("disposal", "P3", "an old device to be got rid of", lambda f, h: f.disposal),
         Modifier("on_screen", "P3", "a story on screen", lambda f, h: f.on_screen_for(h)),
         Modifier(
-            "hyperbole", "P3", "a figure of speech at a price", lambda f, h: f.hyperbole_for(h), unless_still=False
+            "hyperbole", "P3", "a heart attack as a figure of speech", lambda f, h: f.hyperbole_for(h), unless_still=False
         ),
         Modifier("supplies_left", "P3", "supplies left", lambda f, h: f.supplies_left, only=frozenset({"P1"})),
         Modifier(
