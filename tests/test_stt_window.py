@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import time
 from pathlib import Path
 
@@ -22,9 +23,12 @@ from tests.conftest import shared_audio
 from triage.speech.engines import (
     FRAMES_PER_SECOND,
     FULL_WINDOW_FRAMES,
+    TOKENS_AT_START,
+    TOKENS_PER_SECOND,
     EngineError,
     SpeechToText,
     said_twice,
+    token_budget,
     words_in_speech,
 )
 from triage.speech.stt_eval import through_phone_line
@@ -44,7 +48,9 @@ def whisper_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def stt(whisper_base: Path):
-    engine = SpeechToText(whisper_base, workers=1)
+    """The server's engine, except that it hears an unsure turn again however long its first pass took: these
+    tests are about words, and on a loaded machine the time budget (REHEAR_WITHIN_SECS) would vary them."""
+    engine = SpeechToText(whisper_base, workers=1, rehear_within_secs=math.inf)
     yield engine
     engine.close()
 
@@ -184,8 +190,9 @@ def test_callers_turns_transcribed_together_are_heard_as_each_alone(stt) -> None
 
 def test_turns_waiting_together_share_a_batch_and_each_caller_gets_their_own_words(whisper_base) -> None:
     """Through the server's way in (`transcribe`, off the event loop): five turns arriving at once on one
-    worker are taken as one batch, and each await returns that caller's words."""
-    engine = SpeechToText(whisper_base, workers=1)
+    worker are taken as one batch, and each await returns that caller's words (heard again however late, as
+    `stt`: the words, not the time budget, are compared)."""
+    engine = SpeechToText(whisper_base, workers=1, rehear_within_secs=math.inf)
     batches: list[int] = []
     real = engine.transcribe_many
 
@@ -249,7 +256,7 @@ def test_a_turn_that_breaks_the_engine_fails_alone_not_the_batch_it_shared(whisp
     """One caller's audio that makes the engine fail inside a batch: that caller's turn fails (the call goes
     to a human, tests/test_call_failures.py), the others sharing the batch are heard, each tried alone."""
 
-    engine = SpeechToText(whisper_base, workers=1)
+    engine = SpeechToText(whisper_base, workers=1, rehear_within_secs=math.inf)
     clips = [_phone("timit_ldc93s1_8k.wav"), _phone("new_home_16k.wav")]
     broken = clips[0][:-2]  # the same words, one sample short: the audio this "engine" fails on
     real = engine._prepare
@@ -272,3 +279,41 @@ def test_a_turn_that_breaks_the_engine_fails_alone_not_the_batch_it_shared(whisp
         engine.close()
     assert isinstance(failed, EngineError)
     assert "home" in first.text.lower() and last.text == first.text  # type: ignore[union-attr]
+
+
+def test_a_turn_whisper_is_unsure_of_is_heard_again_only_while_its_caller_has_not_waited_long(whisper_base) -> None:
+    """"Lauter." (0.58 s) is implausible in its shortened window and heard again in a larger one; a turn whose
+    first pass has already taken REHEAR_WITHIN_SECS (a loaded machine, a batch behind another turn) keeps its
+    first words rather than keep its caller waiting twice as long (brain/reply_wait.py hands over at 10 s)."""
+    pcm = _phone("de/thorsten_res_a6751996.wav")
+    young = SpeechToText(whisper_base, workers=1, rehear_within_secs=math.inf)
+    late = SpeechToText(whisper_base, workers=1, rehear_within_secs=0.0)
+    try:
+        again, first = young.transcribe_sync(pcm, "de"), late.transcribe_sync(pcm, "de")
+    finally:
+        young.close()
+        late.close()
+    assert again.reheard and again.window_seconds > first.window_seconds
+    assert not first.reheard and first.window_seconds < FULL_WINDOW_SECS / 4
+    assert "lauter" in again.text.lower()
+
+
+def test_a_short_answer_may_not_run_on_for_as_many_tokens_as_a_long_turn() -> None:
+    """A decode that loops on a noisy line runs to its cap: a one-second answer's cap is a third of a
+    long turn's, and no cap is above `max_new_tokens`."""
+    assert token_budget(1.0, 96) == TOKENS_AT_START + TOKENS_PER_SECOND
+    assert token_budget(1.0, 96) < 96 / 3
+    assert token_budget(24.0, 96) == 96
+
+
+def test_the_token_budget_never_cuts_the_words_of_the_densest_recordings(stt, whisper_base) -> None:
+    """The recordings with the most tokens a second (`python -m triage.speech.stt_eval tokens`) are heard
+    with the budget as without it."""
+    unbudgeted = SpeechToText(whisper_base, workers=1, max_new_tokens=200, rehear_within_secs=math.inf)
+    unbudgeted.budget_tokens = False
+    try:
+        for name in ("thorsten_res_c884c866.wav", "thorsten_gt_02.wav", "emodb_12a02Nb.wav"):
+            pcm = _phone(f"de/{name}")
+            assert stt.transcribe_sync(pcm, "de").text == unbudgeted.transcribe_sync(pcm, "de").text, name
+    finally:
+        unbudgeted.close()

@@ -111,8 +111,33 @@ FRAMES_PER_SECOND = 100
 WINDOW_MARGIN_SECS = 4.0
 SHORTEN_UP_TO_SECS = 24.0
 # Words Whisper is unsure of in the shortened window are heard again in one of the speech plus this
-# (at most the full window): WER de 0.179 without it, 0.165 with it (above).
-REHEAR_MARGIN_SECS = 16.0
+# (at most the full window): WER de 0.179 without it, 0.165 with it (above). Speech + 8 s hears them as
+# well as + 16 s in a smaller window (`--margins 4 --rehear 0,8,16`, 2026-12-07, same clips: full window
+# 0.188/0.062; + 4 s never re-heard 0.205/0.109; re-heard + 8 s 0.186/0.109, mean window 8.1 s; re-heard
+# + 16 s 0.188/0.109, mean window 9.4 s; 11 of 64 re-heard in both).
+REHEAR_MARGIN_SECS = 8.0
+# ... but only while the turn is young: hearing it again costs about as much as the first pass did, and
+# a turn whose first pass already took this long (a loaded machine, or a batch behind another turn's
+# re-hearing) would keep its caller waiting twice as long. In the voice suite (tests/test_voice_suite.py,
+# two calls at once, debug log, 2026-12-07) 59 of 168 turns were heard again, at 2.2 s each on average;
+# the slowest turns took 6.4-8.9 s, the pack's hand-over after 10 s of waiting (brain/reply_wait.py) was
+# one busy moment away, and a CI run handed two callers to a human for "a technical problem" so.
+REHEAR_WITHIN_SECS = 2.5
+
+
+# A turn's decode may produce at most TOKENS_AT_START + TOKENS_PER_SECOND tokens a second of its speech
+# (and never more than `max_new_tokens`): a decode that loops ("five five five …", nonsense on a noisy
+# line) runs to its cap, and the cap was 96 for a one-second "Yes." as for 24 s of speech. Whisper base
+# needs at most 6.0 word tokens a second on the 64 recordings through the phone line (German compounds
+# the densest; `python -m triage.speech.stt_eval tokens`, 2026-12-07); a timestamped decode adds two a
+# segment. Twice that, and a start for the shortest answers, never cuts words a caller said.
+TOKENS_AT_START = 16
+TOKENS_PER_SECOND = 12
+
+
+def token_budget(speech_seconds: float, most: int) -> int:
+    """New tokens a decode of `speech_seconds` of speech may produce (at most `most`)."""
+    return min(most, TOKENS_AT_START + math.ceil(TOKENS_PER_SECOND * speech_seconds))
 
 
 def window_frames(
@@ -257,6 +282,7 @@ class SpeechToText:
         beam_size: int = 5,
         window_margin_secs: float = WINDOW_MARGIN_SECS,
         rehear_margin_secs: float = REHEAR_MARGIN_SECS,
+        rehear_within_secs: float = REHEAR_WITHIN_SECS,
     ) -> None:
         from faster_whisper import WhisperModel
 
@@ -267,9 +293,11 @@ class SpeechToText:
         self.beam_size = beam_size
         self.window_margin_secs = window_margin_secs
         self.rehear_margin_secs = rehear_margin_secs
+        self.rehear_within_secs = rehear_within_secs
         # both on in the server; off only to measure the choice (python -m triage.speech.stt_eval window)
         self.timestamps = True  # shortened windows decoded with timestamps (_decode)
         self.silence_padding = True  # windows padded with silence, not faster-whisper's 0 (silent_frame_value)
+        self.budget_tokens = True  # new tokens follow the speech's length (token_budget)
         self.workers = workers
         self.model = WhisperModel(
             str(model_path),
@@ -381,7 +409,8 @@ class SpeechToText:
 
     def _settle(self, turn: _Turn, heard: Transcript, others: list[Transcript]) -> Transcript:
         """The first decode's words, or the other language's when they are implausible, or a larger
-        window's when a shortened one left them implausible or looping."""
+        window's when a shortened one left them implausible or looping and the turn is still young
+        (REHEAR_WITHIN_SECS)."""
         decoded_at = time.perf_counter()
         if turn.checked and needs_recheck(heard.confidence) and turn.other != heard.language:
             again = others[0] if others else self._decode(turn.windows, turn.other)[0]
@@ -392,7 +421,11 @@ class SpeechToText:
         shortened = any(w.seconds < window_frames(c.shape[-1], self.rehear_margin_secs) / FRAMES_PER_SECOND
                         for c, w in zip(turn.chunks, turn.windows, strict=True))
         windows = turn.windows
-        if shortened and (needs_recheck(heard.confidence) or looping):
+        unsure = shortened and (needs_recheck(heard.confidence) or looping)
+        if unsure and decoded_at - turn.started >= self.rehear_within_secs:
+            log.info("not heard again in a larger window: %.1f s have passed (REHEAR_WITHIN_SECS)",
+                     decoded_at - turn.started)
+        elif unsure:
             # implausible words from a shortened window, or a repetition loop ("five five five" heard as a
             # hundred fives, sure of itself; "Yes. Yes." for "Yes." in café noise): a larger window
             # decides (python -m triage.speech.stt_eval window: this keeps the word error rate of the
@@ -447,12 +480,12 @@ class SpeechToText:
     def _generate(self, pairs: Sequence[tuple[EncodedWindow, str]]) -> list[_Words | None]:
         """Beam search on each encoded window in its language, all in one batch (the windows of one
         length), with faster-whisper's options for one decode at temperature 0 (and its rule: no speech
-        and unsure words is nothing heard). A shortened window is decoded with timestamps: without them,
-        a decoder with little silence after the speech often says the sentence twice; with them, the
-        second saying is stamped after the speech has ended and is dropped (words_in_speech). The full
-        window is decoded without them, as faster-whisper decodes one window: timestamped, a 25 s turn in
-        it stopped at a timestamp 3 s before its end, leaving the rest to a next window that a turn does
-        not have."""
+        and unsure words is nothing heard), and no more new tokens than its speech can hold (token_budget).
+        A shortened window is decoded with timestamps: without them, a decoder with little silence after
+        the speech often says the sentence twice; with them, the second saying is stamped after the speech
+        has ended and is dropped (words_in_speech). The full window is decoded without them, as
+        faster-whisper decodes one window: timestamped, a 25 s turn in it stopped at a timestamp 3 s before
+        its end, leaving the rest to a next window that a turn does not have."""
         tokenizers = [self._tokenizer(language) for _, language in pairs]
         timestamped = [self.timestamps and w.seconds < FULL_WINDOW_FRAMES / FRAMES_PER_SECOND for w, _ in pairs]
         prompts = [
@@ -466,7 +499,9 @@ class SpeechToText:
             # A beam of 5 is what Whisper is measured with; greedy decoding cost a third more word
             # errors on phone audio (0.079 against 0.056 on the same turns) for ~100 ms less.
             beam_size=self.beam_size,
-            max_length=max(len(prompt) for prompt in prompts) + self.max_new_tokens,
+            max_length=max(len(prompt) for prompt in prompts)
+            + (token_budget(max(w.speech_seconds for w, _ in pairs), self.max_new_tokens) if self.budget_tokens
+               else self.max_new_tokens),
             return_scores=True,
             return_no_speech_prob=True,
             suppress_blank=True,

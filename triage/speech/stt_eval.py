@@ -1,4 +1,4 @@
-"""Measurements behind two speech-to-text choices, printed rather than asserted (timings on a shared
+"""Measurements behind three speech-to-text choices, printed rather than asserted (timings on a shared
 machine are no pass/fail material):
 
 - `window`: word error rate and encoder time of Whisper's full 30 s window against windows of the
@@ -9,10 +9,13 @@ machine are no pass/fail material):
   encoder pass; the last rows pad the first margin's window with 0 and decode it without timestamps,
   as before 2026-12-05 (speech/engines.py silent_frame_value);
 - `workers`: how many transcription workers and threads per worker serve callers speaking at once
-  best on this machine (a burst of real clips submitted together, as simultaneous turns would be).
+  best on this machine (a burst of real clips submitted together, as simultaneous turns would be);
+- `tokens`: how many word tokens a second of speech Whisper needs on the same recordings, decoded
+  without a budget, against speech/engines.py token_budget (which must never cut a caller's words).
 
-    python -m triage.speech.stt_eval window [--margins 4,6,8] [--rehear 16,30]
+    python -m triage.speech.stt_eval window [--margins 4,6,8] [--rehear 8,16]
     python -m triage.speech.stt_eval workers [--burst 6]
+    python -m triage.speech.stt_eval tokens
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import os
 import statistics
 import time
@@ -29,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .engines import SpeechToText
+from .engines import TOKENS_AT_START, TOKENS_PER_SECOND, SpeechToText, token_budget
 from .wer import word_error_rate
 
 AUDIO = Path(__file__).resolve().parents[3] / "shared" / "audio"
@@ -157,13 +161,28 @@ def _workers(model: Path, clips: list[Clip], burst: int, beam: int) -> None:
         engine.close()
 
 
+def _tokens(engine: SpeechToText, clips: list[Clip]) -> None:
+    """The densest clips in word tokens a second, decoded in the full window without a token budget."""
+    engine.budget_tokens = False
+    engine.window_margin_secs = 30.0
+    dense = sorted(((engine.transcribe_sync(c.pcm16, c.language), c) for c in clips),
+                   key=lambda pair: pair[0].tokens / pair[1].seconds)
+    print(f"{'tokens/s':>8} {'tokens':>6} {'budget':>6} {'s':>5}  clip")
+    for heard, clip in dense[-8:]:
+        budget = token_budget(clip.seconds, engine.max_new_tokens)
+        print(f"{heard.tokens / clip.seconds:>8.1f} {heard.tokens:>6} {budget:>6} {clip.seconds:>5.2f}"
+              f"  {clip.language} {heard.text[:60]}")
+    print(f"densest {dense[-1][0].tokens / dense[-1][1].seconds:.1f} tokens a second; the budget allows"
+          f" {TOKENS_PER_SECOND} a second plus {TOKENS_AT_START}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m triage.speech.stt_eval", description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=["window", "workers"])
+    parser.add_argument("what", choices=["window", "workers", "tokens"])
     parser.add_argument("--model", type=Path, help="a CTranslate2 Whisper folder (default: the server's)")
     parser.add_argument("--audio", type=Path, default=AUDIO)
     parser.add_argument("--margins", default="4,6,8", help="seconds of padding after the speech to compare")
-    parser.add_argument("--rehear", default="16", help="padding (s) of the window unsure words are heard again in")
+    parser.add_argument("--rehear", default="8", help="padding (s) of the window unsure words are heard again in")
     parser.add_argument("--burst", type=int, default=6)
     parser.add_argument("--beam", type=int, default=5, help="beam size of the decoder (1: greedy)")
     args = parser.parse_args(argv)
@@ -175,8 +194,12 @@ def main(argv: list[str] | None = None) -> None:
     clips = load_clips(args.audio)
     if args.what == "window":
         margins = [float(m) for m in args.margins.split(",") if m]
-        _window(SpeechToText(args.model, workers=1, beam_size=args.beam), clips, margins,
+        # every unsure turn heard again, however long its first pass took (REHEAR_WITHIN_SECS): the words of
+        # the choice, not of this machine's load
+        _window(SpeechToText(args.model, workers=1, beam_size=args.beam, rehear_within_secs=math.inf), clips, margins,
                 [float(r) for r in args.rehear.split(",") if r])
+    elif args.what == "tokens":
+        _tokens(SpeechToText(args.model, workers=1, beam_size=args.beam, max_new_tokens=200), clips)
     else:
         _workers(args.model, clips, args.burst, args.beam)
 
