@@ -174,3 +174,97 @@ STILL_A_DANGER = [
 def test_a_person_who_stopped_breathing_smoke_still_coming_or_gas_aired_away_stays_p0(text, client):
     result = rules_only(text, client)
     assert result.urgency == "P0", why(text, result)
+
+
+# --- someone at the door threatening or not going away, blows said in the present, a threat to kill "if I leave" ------
+
+THREAT_NOW = [
+    ("Vor unserer Wohnungstür steht seit zehn Minuten ein fremder Kerl und brüllt, dass er reinwill.", "kanzlei-berg"),
+    ("ich hab angst mein freund steht unten an der haustür und droht die ganze zeit", "sicherheitsdienst-nord"),
+    ("My boyfriend punches me when he drinks and he's drinking right now.", "kanzlei-berg"),
+    ("She told me she would stab me if I go to the police.", "kanzlei-berg"),
+    ("a guy keeps hanging around by our back door shouting he'll get us", "sicherheitsdienst-nord"),
+]
+
+
+@pytest.mark.parametrize(("text", "client"), THREAT_NOW)
+def test_a_threat_at_the_door_or_blows_now_are_violence_without_the_model(text, client):
+    result = rules_only(text, client)
+    assert (result.urgency, result.distress) == ("P0", "acute"), why(text, result)
+    assert any(e.startswith("rule violence") for e in result.evidence), why(text, result)
+
+
+ORDINARY_THREATS = [
+    ("Der Paketbote steht vor der Tür und schreit, dass keiner aufmacht.", "sicherheitsdienst-nord"),
+    ("Mein Vermieter droht mir, die Kaution einzubehalten, was kann ich tun?", "kanzlei-berg"),
+    ("My brother beats me at cards every Sunday, can I book a lawyer about the will?", "kanzlei-berg"),
+    ("My boss will kill me if I leave early again, can you come before nine?", "sanitaer-notdienst"),
+    ("The delivery driver is at the door shouting because nobody signed.", "apotheke-am-markt"),
+]
+
+
+@pytest.mark.parametrize(("text", "client"), ORDINARY_THREATS)
+def test_a_courier_a_landlord_or_a_game_is_no_violence(text, client):
+    result = decide(text, client)
+    assert not any(e.startswith("rule violence") for e in result.evidence), why(text, result)
+
+
+# --- wishing to be gone: better off without me, sleep and never wake, no way out -------------------------------------
+
+WISH_TO_BE_GONE = [
+    ("Für alle wäre es besser, wenn ich tot wäre.", "kanzlei-berg"),
+    ("ich möchte mich einfach hinlegen und nie wieder aufwachen", "apotheke-am-markt"),
+    ("Everyone would be better off if I was no longer around.", "kanzlei-berg"),
+    ("i just want to lie down and never wake up", "apotheke-am-markt"),
+    ("Since the divorce I can see no way out.", "kanzlei-berg"),
+]
+
+
+@pytest.mark.parametrize(("text", "client"), WISH_TO_BE_GONE)
+def test_wishing_to_be_gone_is_self_harm_without_the_model(text, client):
+    result = rules_only(text, client)
+    assert (result.urgency, result.distress) == ("P0", "acute"), why(text, result)
+
+
+ORDINARY_ABSENCE = [
+    ("Wäre es besser, wenn ich weg bin, wenn der Monteur kommt?", "sanitaer-notdienst"),
+    ("Would it be better if I wasn't here when the engineer comes?", "sanitaer-notdienst"),
+    ("There's no way out of the car park, the barrier is stuck, can you send someone?", "sicherheitsdienst-nord"),
+]
+
+
+@pytest.mark.parametrize(("text", "client"), ORDINARY_ABSENCE)
+def test_being_out_for_a_visit_or_a_stuck_barrier_is_no_self_harm(text, client):
+    result = decide(text, client)
+    assert not any(e.startswith("rule self_harm") for e in result.evidence), why(text, result)
+
+
+# --- breaking down, no strength left, a plea with no idea what to do: acute distress ----------------------------------
+
+BREAKING_DOWN = [
+    ("Ich klappe hier gleich zusammen, das Wasser steht schon im Flur.", "sanitaer-notdienst"),
+    ("ich hab keine kraft mehr die ganze wohnung ist nass", "sanitaer-notdienst"),
+    ("Oh Gott, helfen Sie mir, ich weiß nicht, was ich jetzt tun soll, überall Wasser!", "sanitaer-notdienst"),
+    ("I'm cracking up, the water is all through the hall.", "sanitaer-notdienst"),
+    ("ive got no strength left the whole flat is soaked", "sanitaer-notdienst"),
+    ("Please, I don't know what to do, it's coming through everywhere, hurry!", "sanitaer-notdienst"),
+]
+
+
+@pytest.mark.parametrize(("text", "client"), BREAKING_DOWN)
+def test_breaking_down_or_a_plea_with_no_idea_what_to_do_is_acute_without_the_model(text, client):
+    result = rules_only(text, client)
+    assert result.distress == "acute", why(text, result)
+
+
+ORDINARY_HELPLESS = [
+    ("Bitte helfen Sie mir, ich weiß nicht, was ich mit dem Drucker machen soll.", "it-service-hansa"),
+    ("Please, I don't know what to do with this form, can you help?", "it-service-hansa"),
+    ("My car keeps breaking down, can you recommend a garage?", "sanitaer-notdienst"),
+]
+
+
+@pytest.mark.parametrize(("text", "client"), ORDINARY_HELPLESS)
+def test_a_printer_a_form_or_a_car_is_no_acute_distress(text, client):
+    result = decide(text, client)
+    assert result.distress != "acute", why(text, result)
