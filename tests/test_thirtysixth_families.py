@@ -268,3 +268,39 @@ ORDINARY_HELPLESS = [
 def test_a_printer_a_form_or_a_car_is_no_acute_distress(text, client):
     result = decide(text, client)
     assert result.distress != "acute", why(text, result)
+
+
+# --- a device that smokes or melts, a shock said as "einen Schlag", CO misnamed or felt by everyone: P0 by a rule -----
+
+DEVICE_HAZARDS = [
+    ("Der Trockner im Keller raucht und ist total heiß.", "sanitaer-notdienst"),
+    ("die steckerleiste unterm schreibtisch schmort", "it-service-hansa"),
+    ("Mein Sohn hat am Lichtschalter im Bad einen ordentlichen Schlag bekommen.", "sanitaer-notdienst"),
+    ("Der CO2-Warner im Heizungsraum geht die ganze Zeit.", "sanitaer-notdienst"),
+    ("seit die gasheizung läuft haben wir alle kopfweh und sind schläfrig", "sanitaer-notdienst"),
+    ("The tumble dryer in the utility room is smoking.", "sanitaer-notdienst"),
+    ("the power supply under my desk is melting", "it-service-hansa"),
+    ("My husband got a nasty jolt off the shower and his arm is numb.", "sanitaer-notdienst"),
+    ("The CO2 detector by the boiler keeps beeping.", "sanitaer-notdienst"),
+    ("since we lit the log burner we've all got headaches and feel woozy", "sanitaer-notdienst"),
+]
+
+
+@pytest.mark.parametrize(("text", "client"), DEVICE_HAZARDS)
+def test_a_smoking_device_a_shock_or_co_felt_by_everyone_is_p0_without_the_model(text, client):
+    result = rules_only(text, client)
+    assert result.urgency == "P0", why(text, result)
+
+
+ORDINARY_DEVICES = [
+    ("Die Lampe im Flur glüht noch nach, wenn ich sie ausschalte, ist das normal?", "sanitaer-notdienst"),
+    ("Mein Nachbar raucht ständig im Treppenhaus, können Sie mich zurückrufen?", "kanzlei-berg"),
+    ("The boiler's broken and the kids are both sick with flu, can someone come tomorrow?", "sanitaer-notdienst"),
+    ("Everyone is sick of waiting for the heater to be fixed, when can you come?", "sanitaer-notdienst"),
+]
+
+
+@pytest.mark.parametrize(("text", "client"), ORDINARY_DEVICES)
+def test_an_afterglow_a_smoker_or_flu_is_no_device_hazard(text, client):
+    result = decide(text, client)
+    assert not any(e.startswith(("rule fire", "rule carbon_monoxide")) for e in result.evidence), why(text, result)
