@@ -143,6 +143,15 @@ RESOLVED = re.compile(fold_pattern(
     r"|\b(ist|sind|hab|habe|haben|wurde|wurden) (\w+ ){0,2}(schon|bereits) (\w+ )?(verbunden|verarztet|versorgt|genäht|geklebt)\b"
     r"|\b(already|s been|has been|have been) (\w+ )?(bandaged|dressed|patched up|stitched|plastered|seen to)\b"
     r"|\b(he s|she s|he is|she is|my \w+ s|my \w+ is|they re|everyone s) (\w+ )?(fine|ok|okay|alright|all right) (again|now)\b"
+    # issue 11, thirty-sixth set: the danger itself said to be over ("the sparks at the switch have stopped", "die Funken
+    # sind weg", "das Knistern hat aufgehört"); only the danger's own words, never a person who stopped breathing, and
+    # never a smell of gas, which airing the room takes away while the leak goes on
+    r"|\b(sparks?|sparking|smoke|flames|fire|flickering|crackling|funken|rauch|qualm|flammen|feuer|flackern|knistern"
+    r"|britzeln)\b (\w+ ){0,5}?"
+    r"(has|have|s|ve|is|are|re|ist|sind|haben|hat) (\w+ )?(stopped|gone|weg|verschwunden|aufgehört)\b"
+    # ... not an alarm that has gone off, smoke gone into the loft, a person gone limp
+    r"(?! (off|on|up|down|into|in|through|out|under|everywhere|all over|black|grey|gray|blue|white|mad|wild|crazy"
+    r"|dark|quiet|limp|floppy|pale|cold|silent|zu|hoch|rein|rüber))"
     # issue 11, twenty-seventh set: a danger the caller took it for and was not ("ich dachte erst, es wär ein Rohrbruch,
     # aber es war nur die Waschmaschine", "I thought it was a burst pipe but it was only the washing machine")
     r"|\b(dachte|dachten|gedacht|glaubte|glaubten|geglaubt|thought|was sure|were sure)\b (\w+ ){0,12}"
