@@ -542,9 +542,11 @@ _HYPERBOLE_TRIGGER = re.compile(fold_pattern(
     r"|\b(bei|at) (dem|diesem|der|dieser|den|diesen|so einem|so einer|solchen|that|this|those|these) (\w+ )?"
     r"(preis\w*|angebot\w*|rechnung\w*|kosten\w*|summe|price|prices|quote|bill|rate|rates|cost|costs)\b"
 ))
+# "krieg ich nen", "ich bekomme einen": the German caller's own heart attack, both as a habit at a price and as a promise
+# on a condition (one alternative, shared by the two patterns below)
+_I_GET_A_DE = r"\b((krieg|kriege|bekomm|bekomme) ich|ich (krieg|kriege|bekomm|bekomme)) (\w+ ){0,2}(nen|einen|n)$"
 _MY_HABIT_BEFORE = re.compile(fold_pattern(
-    r"\b((krieg|kriege|bekomm|bekomme) ich|ich (krieg|kriege|bekomm|bekomme)) (\w+ ){0,2}(nen|einen|n)$"
-    r"|\bi (get|have|ll have|ll get|nearly have|almost have|practically have) (\w+ ){0,2}(a|an)$"
+    _I_GET_A_DE + r"|\bi (get|have|ll have|ll get|nearly have|almost have|practically have) (\w+ ){0,2}(a|an)$"
 ))
 _HEART_WORDS = re.compile(fold_pattern(r"\b(herz ?(infarkt|anfall|kasper)|heart attack|hart attack)\b"))
 # issue 11, thirty-fifth set: a heart attack a thing or a person gives the caller ("this printer is giving me a heart
@@ -562,8 +564,7 @@ _HEART_SIGNS = re.compile(fold_pattern(
 ))
 _IF_AFTER = re.compile(fold_pattern(r"^,? (if|when|wenn|falls) "))
 _WILL_HAVE_BEFORE = re.compile(fold_pattern(
-    r"\bi (will|ll|m going to|am going to|m gonna) (\w+ )?(have|get) (a|an)$"
-    r"|\b((krieg|kriege|bekomm|bekomme) ich|ich (krieg|kriege|bekomm|bekomme)) (\w+ ){0,2}(nen|einen|n)$"
+    r"\bi (will|ll|m going to|am going to|m gonna) (\w+ )?(have|get) (a|an)$|" + _I_GET_A_DE
 ))
 
 
