@@ -323,6 +323,9 @@ PICKUP_TODAY = re.compile(fold_pattern(
 REST_WORKS = re.compile(fold_pattern(
     r"\bsonst (läuft|geht|funktioniert) alles|\beverything else (is fine|works|is working)|\b(cold|kalt\w*) (is fine|geht)"
     r"|\b(heating|heizung) (is fine|works|geht)\b(?! nicht| not)"
+    # coord18: "die Therme ist ausgefallen, nur das Warmwasser, die Heizung läuft", "the heating is still working"
+    r"|\b(heating|heizung) (still )?(läuft|funktioniert|is working|is still working|still works|is on)\b"
+    r"(?! (\w+ ){0,3}(nicht|nimmer|kaum|not|no longer|properly)\b)"
 ))
 # an alarm set off by the caller themselves
 FALSE_ALARM = re.compile(fold_pattern(
