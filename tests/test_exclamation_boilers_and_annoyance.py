@@ -92,3 +92,56 @@ HOT_WATER_ONLY = [
 def test_a_boiler_that_only_lost_hot_water_is_no_heating_failure(text):
     result = decide(text, "sanitaer-notdienst")
     assert result.urgency == "P2", why(text, result)
+
+
+# --- annoyance said in an idiom: elevated, never acute ----------------------------------------------------------------
+
+ANNOYED = [
+    ("Das ist doch lächerlich, schon das dritte Mal.", "sanitaer-notdienst"),
+    ("Das geht mir so auf die Nerven mit eurer Hotline.", "it-service-hansa"),
+    ("Der Lärm von der Baustelle macht mich wahnsinnig.", "kanzlei-berg"),
+    ("Mir platzt gleich der Kragen, keiner ruft zurück.", "sanitaer-notdienst"),
+    ("Mir reicht's jetzt echt.", "sanitaer-notdienst"),
+    ("Die Warteschleife bringt mich noch um, ich will einen Termin.", "sanitaer-notdienst"),
+    ("Ich dreh gleich durch mit eurer Hotline.", "it-service-hansa"),
+    ("This is doing my head in, the printer jammed again.", "it-service-hansa"),
+    ("This dripping tap is driving me up the wall.", "sanitaer-notdienst"),
+    ("I've had enough of this, nobody ever calls back.", "sanitaer-notdienst"),
+    ("I'm going mad with this noise from next door.", "kanzlei-berg"),
+    ("This bill is killing me, can someone explain it?", "sanitaer-notdienst"),
+]
+
+
+@pytest.mark.parametrize(("text", "client"), ANNOYED)
+def test_annoyance_in_an_idiom_is_elevated(text, client):
+    result = decide(text, client)
+    assert result.distress == "elevated", why(text, result)
+    assert result.urgency not in ("P0", "P1"), why(text, result)
+
+
+KILLED_BY_A_THING = [
+    ("Die Rechnung bringt mich um.", "sanitaer-notdienst"),
+    ("Die Rechnung bringt mich noch um, das kann doch nicht stimmen.", "sanitaer-notdienst"),
+    ("This invoice is going to kill me, can someone explain it?", "sanitaer-notdienst"),
+    ("the hold music is killing me", "it-service-hansa"),
+]
+
+
+@pytest.mark.parametrize(("text", "client"), KILLED_BY_A_THING)
+def test_a_bill_or_a_wait_that_kills_the_caller_is_no_violence(text, client):
+    result = decide(text, client)
+    assert result.urgency not in ("P0", "P1"), why(text, result)
+    assert result.distress == "elevated", why(text, result)
+
+
+THREATS = [
+    ("Er bringt mich um, er steht mit einem Messer vor der Tür.", "kanzlei-berg"),
+    ("He's going to kill me, he's at the door with a knife.", "kanzlei-berg"),
+    ("Ich dreh durch vor Angst, jemand ist im Haus.", "sicherheitsdienst-nord"),
+]
+
+
+@pytest.mark.parametrize(("text", "client"), THREATS)
+def test_a_threat_to_life_beside_the_same_words_stays_acute(text, client):
+    result = decide(text, client)
+    assert (result.urgency, result.distress) == ("P0", "acute"), why(text, result)

@@ -591,6 +591,12 @@ KILL_IDIOM = re.compile(fold_pattern(
     r"|nicht (\w+ )?(rechtzeitig|pünktlich|fertig|da ist|da sind|ankommt|ankommen|läuft|laufen|geht|funktioniert"
     r"|repariert)"
     r")"
+    # coord18: a bill, the wait or the noise that kills the caller ("die Rechnung bringt mich um", "this invoice is going
+    # to kill me"): annoyance at a thing, no one's threat
+    r"|\b(rechnung\w*|preise|kosten|warterei|warteschleife|hotline|lärm|bürokratie|papierkram) (\w+ )?(bringt|bringen)"
+    r" (mich|uns) (\w+ )?um\b"
+    r"|\b(bill|bills|invoice|invoices|prices|costs|wait|waiting|queue|hold music|hotline|noise|paperwork|bureaucracy)"
+    r" (\w+ )?(is |are |s |re )?(going to |gonna )?(kill|killing) (me|us)\b"
 ))
 _REAL_THREAT = re.compile(fold_pattern(
     r"\b(messer|waffe|pistole|gewehr|axt|schlägt|schlagen|geschlagen|prügelt|verprügelt|angst|bedroht|droht|polizei"
