@@ -101,7 +101,7 @@ ANNOYED = [
     ("Das geht mir so auf die Nerven mit eurer Hotline.", "it-service-hansa"),
     ("Der Lärm von der Baustelle macht mich wahnsinnig.", "kanzlei-berg"),
     ("Mir platzt gleich der Kragen, keiner ruft zurück.", "sanitaer-notdienst"),
-    ("Mir reicht's jetzt echt.", "sanitaer-notdienst"),
+    ("Mir reicht's jetzt echt mit eurer Hotline.", "it-service-hansa"),
     ("Die Warteschleife bringt mich noch um, ich will einen Termin.", "sanitaer-notdienst"),
     ("Ich dreh gleich durch mit eurer Hotline.", "it-service-hansa"),
     ("This is doing my head in, the printer jammed again.", "it-service-hansa"),

@@ -901,9 +901,14 @@ def classify(
             distress = "none"
         elif distress == "acute" and prediction is not None and prediction.distress["acute"] < _MODEL_ACUTE_MIN:
             distress = "elevated"
-        elif distress == "acute" and (shout := _acute_only_by_exclamation(text, model)):
+        elif (
+            distress == "acute"
+            and rule_urgency not in (None, "P0")
+            and (shout := _acute_only_by_exclamation(text, model))
+        ):
             # "Mein Sohn wurde verhaftet!", "my son has been arrested!": the encoder hears the "!" as panic; the same
-            # words with a full stop are upset, not acute (PRODUCT.md: acute is panic, crying, hopelessness, danger)
+            # words with a full stop are upset, not acute (PRODUCT.md: acute is panic, crying, hopelessness, danger);
+            # a matter the model alone judged (no rule named it) keeps the model's acute however it is punctuated
             evidence.append(f"no acute distress from an exclamation mark alone: {shout}")
             distress = "elevated"
         elif distress == "acute" and (denial := _denied_panic(distress_hits, folded)):
