@@ -52,6 +52,7 @@ FAILED_BOILERS = [
     "Der Brenner unten im Heizungsraum springt nicht mehr an.",
     "Die Therme geht seit heute früh nicht mehr.",
     "Die Heizung läuft seit gestern nicht mehr.",
+    "meine mutter ist 90 die heizung geht seit vorgestern nicht es sind minus 5 grad",
     "The boiler in the basement has broken down.",
     "Our furnace in the cellar stopped working last night.",
     "the gas boiler up in the loft has packed up",

@@ -322,9 +322,9 @@ PICKUP_TODAY = re.compile(fold_pattern(
 # the other services still work: one thing down for everyone is urgent, not a total outage
 REST_WORKS = re.compile(fold_pattern(
     r"\bsonst (läuft|geht|funktioniert) alles|\beverything else (is fine|works|is working)|\b(cold|kalt\w*) (is fine|geht)"
-    r"|\b(heating|heizung) (is fine|works|geht)\b(?! nicht| not)"
-    # coord18: "die Therme ist ausgefallen, nur das Warmwasser, die Heizung läuft", "the heating is still working"
-    r"|\b(heating|heizung) (still )?(läuft|funktioniert|is working|is still working|still works|is on)\b"
+    # coord18: "die Therme ist ausgefallen, nur das Warmwasser, die Heizung läuft", "the heating is still working";
+    # never "die Heizung geht seit vorgestern nicht" (a "nicht" within three words)
+    r"|\b(heating|heizung) (still )?(is fine|works|geht|läuft|funktioniert|is working|is still working|still works|is on)\b"
     r"(?! (\w+ ){0,3}(nicht|nimmer|kaum|not|no longer|properly)\b)"
 ))
 # an alarm set off by the caller themselves
