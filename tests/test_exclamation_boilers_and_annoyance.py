@@ -1,5 +1,5 @@
-"""The eighteenth session's list from the seventeenth (issue 11): an exclamation mark alone is no panic; a boiler that
-has failed is a heating failure for the plumber; annoyance said in an idiom is upset, never a danger to life.
+"""The eighteenth session's list from the seventeenth (issue 11): crying said with a "!" stays acute; a boiler that has
+failed is a heating failure for the plumber; annoyance said in an idiom is upset, never a danger to life.
 
 Each family holds in German and English, run through the real analyser (rules + the shipped classifier), as a call
 would analyse the turn.
@@ -11,22 +11,7 @@ import pytest
 
 from tests.caller_families import decide, why
 
-# --- one "!" is punctuation, not panic --------------------------------------------------------------------------------
-
-EXCLAIMED = [
-    ("Mein Sohn wurde verhaftet!", "kanzlei-berg"),
-    ("Mein Mann wurde verhaftet!", "kanzlei-berg"),
-    ("My son has been arrested!", "kanzlei-berg"),
-    ("My son has been arrested this morning, I need a lawyer!", "kanzlei-berg"),
-]
-
-
-@pytest.mark.parametrize(("text", "client"), EXCLAIMED)
-def test_an_exclamation_mark_alone_makes_no_caller_acute(text, client):
-    result = decide(text, client)
-    assert result.urgency == "P1", why(text, result)
-    assert result.distress == "elevated", why(text, result)
-
+# --- crying and panic with a "!" --------------------------------------------------------------------------------
 
 CRYING_OR_PANIC = [
     ("Mein Sohn wurde verhaftet, ich hab solche Panik!", "kanzlei-berg"),
