@@ -558,6 +558,11 @@ class Decision:
     noise_rule: str | None = None  # a rule said there is no business: "wrong_number", "sales_spam", "prank"
 
 
+def _annoyance(distress_hits: list[R.Hit]) -> str | None:
+    """The caller's words of annoyance in an idiom ("das geht mir auf die Nerven", "this is doing my head in")."""
+    return next((h.words for h in distress_hits if h.rule.id == "annoyance" and not h.negated), None)
+
+
 def _argmax(scores: dict[Any, float]) -> str:
     return max(scores.items(), key=lambda kv: kv[1])[0]
 
@@ -726,6 +731,11 @@ def classify(
             # valve is urgent, but nothing is being damaged now (issue 11, thirty-fourth set)
             evidence.append(f"model-only P1, but contained: {mods.contained}")
             urgency, unsure = "P2", False
+        elif urgency in ("P0", "P1") and (annoyed := _annoyance(distress_hits)):
+            # "I'm going mad with this noise from next door", "der Lärm macht mich wahnsinnig": the encoder puts the
+            # idiom beside a danger; the caller said they are fed up, so a danger is asked about, not assumed
+            evidence.append(f"model-only {urgency} beside annoyance in an idiom ({annoyed}): unsure, asking")
+            urgency, unsure = "P2", True
         elif urgency in ("P0", "P1") and routine:
             # "ich brauch einen CO-Melder, habt ihr sowas", "no fire, I just want a smoke detector fitted, how
             # much is that": a routine request near a hazard word; asked, not assumed

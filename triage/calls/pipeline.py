@@ -205,6 +205,7 @@ async def _store_consent(call: VoiceCall) -> None:
             prompt=s.consent_prompt,
             at=s.consent_at,
             withdrawn_at=s.consent_withdrawn_at,
+            handed_over_at=s.recording_stopped_at,
         )
     except Exception:
         log.exception("ALERT: could not store the consent record of call %s", call.call_id)

@@ -185,8 +185,10 @@ def save_consent(
     prompt: str | None,
     at: datetime | None,
     withdrawn_at: datetime | None,
+    handed_over_at: datetime | None = None,
 ) -> None:
-    """The consent record of a call as it ended (given, refused, withdrawn, or never asked)."""
+    """The consent record of a call as it ended (given, refused, withdrawn, or never asked), with when the phone was
+    handed to someone who never heard the question (the recording ended there)."""
     with sessions.begin() as db:
         call = db.get(Call, call_id)
         if call is not None:
@@ -194,6 +196,7 @@ def save_consent(
             call.consent_prompt = prompt
             call.consent_at = at
             call.consent_withdrawn_at = withdrawn_at
+            call.consent_handed_over_at = handed_over_at
 
 
 def status(call: Call, recording: Recording | None) -> str:

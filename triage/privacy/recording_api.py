@@ -32,6 +32,8 @@ class RecordingStatus(BaseModel):
     consent_prompt: str | None = None
     consent_at: str | None = None
     consent_withdrawn_at: str | None = None
+    # the phone went to someone who never heard the consent question: nothing after this was recorded
+    consent_handed_over_at: str | None = None
     seconds: float | None = None
 
 
@@ -58,6 +60,7 @@ async def recording_status(call_id: str, request: Request, user: Viewer) -> Reco
         consent_prompt=call.consent_prompt,
         consent_at=_iso(call.consent_at),
         consent_withdrawn_at=_iso(call.consent_withdrawn_at),
+        consent_handed_over_at=_iso(call.consent_handed_over_at),
         seconds=row.pcm_bytes / (row.sample_rate * row.channels * 2) if row else None,
     )
 

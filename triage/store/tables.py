@@ -46,10 +46,12 @@ class Call(Base):
     transcript_erased_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     details_erased_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     notes_erased_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    # the consent record (brain/consent.py): the question as heard, when answered, when taken back
+    # the consent record (brain/consent.py): the question as heard, when answered, when taken back, and when the phone
+    # went to someone the question was never put to (recording ended there, what came before is kept)
     consent_prompt: Mapped[str | None] = mapped_column(Text)
     consent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     consent_withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    consent_handed_over_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     turns: Mapped[list[TranscriptTurn]] = relationship(
         back_populates="call", order_by="TranscriptTurn.seq", cascade="all, delete-orphan"

@@ -71,6 +71,7 @@ const STRINGS = {
     recordingDeclined: "Keine Aufzeichnung: Der Anrufer hat nicht eingewilligt.",
     recordingNotStored: "Keine Aufzeichnung gespeichert (eingewilligt, aber auf dem Server ist die Aufzeichnung aus oder sie wurde gelöscht).",
     recordingNotAsked: "Nicht aufgezeichnet.",
+    recordingHandedOver: "Um {time} wurde das Telefon an eine andere Person weitergegeben; ab da wurde nichts mehr aufgezeichnet.",
     unknown: "unbekannt",
     none: "–",
     confirmed: "bestätigt",
@@ -239,6 +240,7 @@ const STRINGS = {
     recordingDeclined: "Not recorded: the caller did not consent.",
     recordingNotStored: "No recording stored (consent given, but recording is off on the server or it was deleted).",
     recordingNotAsked: "Not recorded.",
+    recordingHandedOver: "At {time} the phone was handed to someone else; nothing after that was recorded.",
     unknown: "unknown",
     none: "–",
     confirmed: "confirmed",
@@ -885,6 +887,10 @@ function showRecording(rec) {
   status.textContent = t(RECORDING_TEXT[rec.status] || "recordingNotAsked", {
     seconds: rec.seconds == null ? "" : Math.round(rec.seconds),
   });
+  // the phone went to someone who never heard the consent question: when, from the consent record
+  const handover = $("detail-recording-handover");
+  handover.hidden = !rec.consent_handed_over_at;
+  handover.textContent = rec.consent_handed_over_at ? t("recordingHandedOver", { time: time(rec.consent_handed_over_at) }) : "";
   const audio = $("detail-recording-audio");
   const src = `/api/privacy/calls/${encodeURIComponent(rec.call_id)}/recording.wav`;
   audio.hidden = rec.status !== "recorded";

@@ -331,7 +331,10 @@ PICKUP_TODAY = re.compile(fold_pattern(
 # the other services still work: one thing down for everyone is urgent, not a total outage
 REST_WORKS = re.compile(fold_pattern(
     r"\bsonst (läuft|geht|funktioniert) alles|\beverything else (is fine|works|is working)|\b(cold|kalt\w*) (is fine|geht)"
-    r"|\b(heating|heizung) (is fine|works|geht)\b(?! nicht| not)"
+    # coord18: "die Therme ist ausgefallen, nur das Warmwasser, die Heizung läuft", "the heating is still working";
+    # never "die Heizung geht seit vorgestern nicht" (a "nicht" within three words)
+    r"|\b(heating|heizung) (still )?(is fine|works|geht|läuft|funktioniert|is working|is still working|still works|is on)\b"
+    r"(?! (\w+ ){0,3}(nicht|nimmer|kaum|not|no longer|properly)\b)"
 ))
 # an alarm set off by the caller themselves
 FALSE_ALARM = re.compile(fold_pattern(
@@ -551,9 +554,11 @@ _HYPERBOLE_TRIGGER = re.compile(fold_pattern(
     r"|\b(bei|at) (dem|diesem|der|dieser|den|diesen|so einem|so einer|solchen|that|this|those|these) (\w+ )?"
     r"(preis\w*|angebot\w*|rechnung\w*|kosten\w*|summe|price|prices|quote|bill|rate|rates|cost|costs)\b"
 ))
+# "krieg ich nen", "ich bekomme einen": the German caller's own heart attack, both as a habit at a price and as a promise
+# on a condition (one alternative, shared by the two patterns below)
+_I_GET_A_DE = r"\b((krieg|kriege|bekomm|bekomme) ich|ich (krieg|kriege|bekomm|bekomme)) (\w+ ){0,2}(nen|einen|n)$"
 _MY_HABIT_BEFORE = re.compile(fold_pattern(
-    r"\b((krieg|kriege|bekomm|bekomme) ich|ich (krieg|kriege|bekomm|bekomme)) (\w+ ){0,2}(nen|einen|n)$"
-    r"|\bi (get|have|ll have|ll get|nearly have|almost have|practically have) (\w+ ){0,2}(a|an)$"
+    _I_GET_A_DE + r"|\bi (get|have|ll have|ll get|nearly have|almost have|practically have) (\w+ ){0,2}(a|an)$"
 ))
 _HEART_WORDS = re.compile(fold_pattern(r"\b(herz ?(infarkt|anfall|kasper)|heart attack|hart attack)\b"))
 # issue 11, thirty-fifth set: a heart attack a thing or a person gives the caller ("this printer is giving me a heart
@@ -571,8 +576,7 @@ _HEART_SIGNS = re.compile(fold_pattern(
 ))
 _IF_AFTER = re.compile(fold_pattern(r"^,? (if|when|wenn|falls) "))
 _WILL_HAVE_BEFORE = re.compile(fold_pattern(
-    r"\bi (will|ll|m going to|am going to|m gonna) (\w+ )?(have|get) (a|an)$"
-    r"|\b((krieg|kriege|bekomm|bekomme) ich|ich (krieg|kriege|bekomm|bekomme)) (\w+ ){0,2}(nen|einen|n)$"
+    r"\bi (will|ll|m going to|am going to|m gonna) (\w+ )?(have|get) (a|an)$|" + _I_GET_A_DE
 ))
 
 
@@ -596,6 +600,12 @@ KILL_IDIOM = re.compile(fold_pattern(
     r"|nicht (\w+ )?(rechtzeitig|pünktlich|fertig|da ist|da sind|ankommt|ankommen|läuft|laufen|geht|funktioniert"
     r"|repariert)"
     r")"
+    # coord18: a bill, the wait or the noise that kills the caller ("die Rechnung bringt mich um", "this invoice is going
+    # to kill me"): annoyance at a thing, no one's threat
+    r"|\b(rechnung\w*|preise|kosten|warterei|warteschleife|hotline|lärm|bürokratie|papierkram) (\w+ )?(bringt|bringen)"
+    r" (mich|uns) (\w+ )?um\b"
+    r"|\b(bill|bills|invoice|invoices|prices|costs|wait|waiting|queue|hold music|hotline|noise|paperwork|bureaucracy)"
+    r" (\w+ )?(is |are |s |re )?(going to |gonna )?(kill|killing) (me|us)\b"
 ))
 _REAL_THREAT = re.compile(fold_pattern(
     r"\b(messer|waffe|pistole|gewehr|axt|schlägt|schlagen|geschlagen|prügelt|verprügelt|angst|bedroht|droht|polizei"
