@@ -35,6 +35,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict
 
+from .brain.flows.message import stored_text
+
 
 class Expect(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -105,6 +107,8 @@ def _stored(outcome: dict[str, Any]) -> dict[str, Any]:
                     value = source.get(alias)
                     if isinstance(value, str) and value and key not in found:
                         found[key] = value
+    if isinstance(outcome.get("message"), dict):  # the message as stored: with the firm the caller called from
+        found["message"] = stored_text(outcome["message"])
     return found
 
 

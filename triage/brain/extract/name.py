@@ -253,7 +253,7 @@ def _as_spelled(word: str, spelled: dict[str, str]) -> str:
 _FIRM = re.compile(
     r"\b(?:firma|gmbh|ag|kg|ug|ohg|gbr|logistik|bau|service|services|ltd|limited|inc|plc|llc|company|corp|group"
     r"|gruppe|holding|bäckerei|praxis|kanzlei|autohaus|hausverwaltung|immobilien|transporte|spedition|handel"
-    r"|elektro|sanitär|consulting|solutions|systems|and co|und co|& co)\b"
+    r"|elektro|sanitär|consulting|solutions|systems|and co|und co|& co|partner|partners|söhne|sons)\b"
 )
 
 

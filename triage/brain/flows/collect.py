@@ -254,6 +254,10 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
                 s.name = corrected_name(s.name_read_back, s.name)
         elif answer is None and (town := _town_added(c, slot, text)):
             s.address = replace(s.address, city=town)  # "I have: Harbour Road 16." - "Hamburg.": read it back
+        elif answer is False and s.after_collect in ("order", "message") and answers.is_done(text):
+            # "no, that's all" to "I have: Kiellinie 3, Kiel. Is that correct?": the answer to "anything else?" asked
+            # before it, no word on the detail; the read-back again, nothing dropped
+            return Reply([c.say(CONFIRM[slot])])
         elif answer is False:
             offered = slot == "phone" and s.phone == c.line_number()  # "no, call my mobile": no apology
             clear(c, slot)
