@@ -785,6 +785,21 @@ def asks_callback(text: str) -> bool:
     return bool(_CALLBACK.search(fold(text)))
 
 
+# "ach nein, eigentlich", "doch lieber", "forget the order", "I'd rather": the caller changes their mind
+_MIND_CHANGED = re.compile(
+    r"\b(eigentlich|doch (lieber|nur|nicht)|lieber|stattdessen|vergessen sie|ach nein|ach nee|nein warte"
+    r"|actually|rather|instead|forget (the|about the|my) (order|that)|on second thought|never ?mind)\b"
+)
+
+
+def rather_message(text: str) -> bool:
+    """ "Ach nein, eigentlich möchte ich nur eine Nachricht hinterlassen ...", "actually, forget the order, I'd rather
+    leave a message, could someone call me back?": in the middle of an order the caller wants a message (or a
+    callback) instead."""
+    folded = fold(text)
+    return bool(_MIND_CHANGED.search(folded)) and bool(_ANNOUNCE.search(folded) or _CALLBACK.search(folded))
+
+
 def wants_callback_or_quote(text: str) -> bool:
     """ "Nur ein Angebot für ein neues Bad, bitte rufen Sie mich zurück": a request to pass on."""
     folded = fold(text)
