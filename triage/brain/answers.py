@@ -495,7 +495,8 @@ _ASKS_REPEAT = re.compile(
     r"|^((sorry|entschuldigung|oh|aeh|aehm|hm) )*(what|was|wie)( was that| did you say| war das| bitte)?$"
     r"|\bwhat was that( again)?$|\bwie war das( nochmal)?$|\bwas war das$|\bwas sagten sie\b"
     # "was soll ich machen?", "what should I do?" right after the advice: the advice again
-    r"|^(und |also )?was soll ich (jetzt |denn |nun )*(machen|tun)$|^(so |and )?what (should|do) i (do|have to do)( now)?$"
+    r"|^(und |also )?was soll ich (jetzt |denn |nun )*(machen|tun)$"
+    r"|^(so |and )?what (should|do) i (do|have to do)( now)?$"
 )
 # "hm", "ähm", "hmm ...": the caller thinks aloud, and says nothing yet
 _ONLY_FILLER = re.compile(r"^((hm+|aeh+m*|oehm|uh+m*|um+|erm+|err+|ah+|naja|tja) ?)+$")

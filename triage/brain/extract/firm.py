@@ -17,8 +17,10 @@ _LEGAL_FORM = (
 )
 _FIRMS = (
     # "Schneider & Partner", "Lange und Söhne", "Smith & Sons", "Becker & Co"
-    re.compile(rf"(?P<firm>(?:{_WORD}\s+){{0,2}}{_WORD}\s*(?:&|und|and)\s*(?:Partner\w*|Söhne|Sons|Co\b\.?)"
-               rf"(?:\s+(?-i:{_LEGAL_FORM}))?)"),
+    re.compile(
+        rf"(?P<firm>(?:{_WORD}\s+){{0,2}}{_WORD}\s*(?:&|und|and)\s*(?:Partner\w*|Söhne|Sons|Co\b\.?)"
+        rf"(?:\s+(?-i:{_LEGAL_FORM}))?)"
+    ),
     # "Müller GmbH", "Bauer Logistik GmbH", "Acme Ltd"
     re.compile(rf"(?P<firm>(?:{_WORD}\s+){{0,3}}{_WORD}\s+(?-i:{_LEGAL_FORM}))(?![\w])"),
     # "von der Firma Brandt", "Firma Hansen Bau", "from the company Northwind"
