@@ -275,3 +275,30 @@ def test_that_is_all_at_an_order_address_read_back_keeps_the_address(lang, item,
     reply = d.hear(done)
     assert d.state.address.street and d.state.confirming == "address", _heard(d)
     assert reply.says == [prompt(SECURITY, "confirm_address", lang, address=d.state.address.spoken())]
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "name"),
+    [
+        (
+            "de",
+            "Guten Tag, Sabine Krüger, ich möchte Frau Dr. Berg bitten, mich wegen meiner Kündigung zurückzurufen.",
+            "Sabine Krüger",
+        ),
+        ("en", "Hello, Peter Walsh, could Dr Berg call me back about my tenancy, please?", "Peter Walsh"),
+    ],
+)
+def test_a_name_said_right_after_the_greeting_is_not_asked_for_again(lang, first, name):
+    d = call(LAW, lang)
+    d.hear(first)
+    assert d.state.name == name, _heard(d)
+    d.hear("040 2233 4455")
+    d.hear(YES[lang])
+    assert prompt(LAW, "ask_name", lang) not in _heard(d), _heard(d)
+
+
+@pytest.mark.parametrize("text", ["Hallo, Heizung kaputt, bitte schnell.", "Hi, Good Morning, is anyone there?"])
+def test_a_greeting_before_other_capitalised_words_gives_no_name(text):
+    d = call(LAW, "de")
+    d.hear(text)
+    assert d.state.name is None, _heard(d)
