@@ -302,3 +302,22 @@ def test_a_greeting_before_other_capitalised_words_gives_no_name(text):
     d = call(LAW, "de")
     d.hear(text)
     assert d.state.name is None, _heard(d)
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "fuller"),
+    [
+        (
+            "de",
+            "Hallo, hier ist Lena von der Firma Lenz Haustechnik, bitte rufen Sie mich wegen eines Angebots zurück.",
+            "Lena Kramer",
+        ),
+        ("en", "Hi, this is Lena from Northwind Ltd, could someone call me back about a quote?", "Lena Kramer"),
+    ],
+)
+def test_the_fuller_name_said_where_the_number_is_asked_replaces_the_first_name(lang, first, fuller):
+    d = call(LAW, lang)
+    d.hear(first)
+    assert d.state.name == "Lena" and d.missing() == "phone", _heard(d)
+    d.hear(fuller)
+    assert d.state.name == fuller and d.state.misunderstood == 0, _heard(d)

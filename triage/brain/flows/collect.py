@@ -483,7 +483,7 @@ def detail_instead(c: Context, text: str) -> Slot | None:
         return "phone"
     # a name, however long its spelling, is a few words (who the caller is to the one the call is about aside:
     # "Renate Schulz, ich bin die Mutter")
-    if s.name or len(unspelled(without_relation(text)).split()) > 4:
+    if len(unspelled(without_relation(text)).split()) > 4:
         return None
     if not extract_address(text, s.lang).is_empty():
         return None
@@ -494,8 +494,8 @@ def detail_instead(c: Context, text: str) -> Slot | None:
     if s.confirming is None and c.missing() == "address" and _street_misheard(text, s.lang):
         return None
     name = extract_name(text, s.lang, expecting=True)
-    if name is None:
-        return None
+    if name is None or (s.name and (name == s.name or not within_name(s.name, name))):
+        return None  # a name is known: only its fuller form ("this is Jane ..." - "Jane Cooper") replaces it
     s.name = name
     s.confirmed.discard("name")
     return "name"
