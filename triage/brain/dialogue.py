@@ -407,15 +407,16 @@ class Dialogue(Context):
         return reply
 
     def _said_again(self, text: str) -> list[str]:
-        """What a request to repeat ("wie bitte?", "langsamer bitte", "what should I do?") hears: at a read-back
-        asked for slower, the detail read back again slowly (a number in small groups); right after the safety
+        """What a request to repeat ("wie bitte?", "langsamer bitte", "what should I do?") or a bare "hm" hears: at a
+        read-back asked for slower, the detail read back again slowly (a number in small groups); right after the safety
         advice, the advice again before the question, as the caller missed what to do now; else the question."""
         s = self.state
         if s.phase == "collect" and s.confirming is not None and answers.asks_slower(text):
             return [self.say("confirm_slowly", detail=s.confirming)]
         emergency = self.pack.emergency(s.emergency_id) if s.emergency_id else None
         advice = self.localized(emergency.advice) if emergency is not None and emergency.advice else None
-        if advice and advice in self._said_since_last_turn() and advice != s.last_question:
+        just_said = advice in self._said_since_last_turn() and advice != s.last_question
+        if advice and just_said and answers.asks_repeat(text):  # "hm" thinks aloud: the question only
             return [advice, s.last_question or self.say("ask_need")]
         return [s.last_question or self.say("ask_need")]
 
