@@ -2274,7 +2274,11 @@ def test_sorry_what_or_a_bare_hm_gets_the_question_again_not_a_misunderstanding(
     reply = d.hear(outage[lang])
     question = reply.says[-1]
     reply = d.hear(unclear)
-    assert reply.says == [question] and d.state.misunderstood == 0
+    # right after the safety advice, "sorry, what?" hears the advice again first (tests/test_dialogue_thirteenth.py);
+    # "hm" thinks aloud and hears the question only
+    said = " ".join(load_pack("it-service-hansa").emergency("totalausfall").advice[lang].split())
+    advice = [] if unclear in ("hm", "hmm") else [said]
+    assert reply.says == [*advice, question] and d.state.misunderstood == 0
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,9 @@ may state (all optional):
   match; `when_text_contains`: words the stored time as said must contain. Day and weekday keep a
   line true on any day the set is run ("Freitag, den 18." is the 18th whatever today is);
 - `bot_says`: words the caller must have heard from the bot somewhere in the call (a price asked for, the day
-  of a booking in its read-back), as the client packs' own `tests` say them.
+  of a booking in its read-back), as the client packs' own `tests` say them;
+- `bot_says_again`: words the caller must have heard at least twice (advice said again after "Wie bitte?",
+  a read-back repeated after "langsamer bitte").
 
 Why here and not in pytest: these calls are a measurement (how many end right), not a gate; the
 families they reveal each get a text test in tests/test_dialogue_people.py.
@@ -32,6 +34,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict
+
+from .brain.flows.message import stored_text
 
 
 class Expect(BaseModel):
@@ -55,6 +59,7 @@ class Expect(BaseModel):
     when_weeks_ahead: int | None = None
     when_text_contains: list[str] | None = None
     bot_says: list[str] | None = None
+    bot_says_again: list[str] | None = None
 
 
 class CallCase(BaseModel):
@@ -102,6 +107,8 @@ def _stored(outcome: dict[str, Any]) -> dict[str, Any]:
                     value = source.get(alias)
                     if isinstance(value, str) and value and key not in found:
                         found[key] = value
+    if isinstance(outcome.get("message"), dict):  # the message as stored: with the firm the caller called from
+        found["message"] = stored_text(outcome["message"])
     return found
 
 
@@ -202,6 +209,11 @@ def check(expect: Expect, outcome: dict[str, Any] | None, recorded: bool | None,
         unsaid = [w for w in expect.bot_says if w.lower() not in heard]
         if unsaid:
             want("bot said", expect.bot_says, f"never {unsaid}")
+    if expect.bot_says_again:
+        heard = (said or "").lower()
+        once = [w for w in expect.bot_says_again if heard.count(w.lower()) < 2]
+        if once:
+            want("bot said again", expect.bot_says_again, f"at most once {once}")
     return failed
 
 

@@ -494,6 +494,9 @@ _ASKS_REPEAT = re.compile(
     # "sorry, what?", "sorry, what was that?", "Entschuldigung, was?", "wie war das?"
     r"|^((sorry|entschuldigung|oh|aeh|aehm|hm) )*(what|was|wie)( was that| did you say| war das| bitte)?$"
     r"|\bwhat was that( again)?$|\bwie war das( nochmal)?$|\bwas war das$|\bwas sagten sie\b"
+    # "was soll ich machen?", "what should I do?" right after the advice: the advice again
+    r"|^(und |also )?was soll ich (jetzt |denn |nun )*(machen|tun)$"
+    r"|^(so |and )?what (should|do) i (do|have to do)( now)?$"
 )
 # "hm", "ähm", "hmm ...": the caller thinks aloud, and says nothing yet
 _ONLY_FILLER = re.compile(r"^((hm+|aeh+m*|oehm|uh+m*|um+|erm+|err+|ah+|naja|tja) ?)+$")
@@ -581,7 +584,7 @@ _HEARING_TROUBLE = re.compile(
     r"\b(lauter (bitte|sprechen|reden)|(muessen|koennen|koennten|bitte) (sie )?(etwas |ein bisschen |mal )?lauter"
     r"|langsamer (bitte|sprechen|reden)|(bitte|etwas|ein bisschen|noch mal|nochmal) langsamer|^(lauter|langsamer)$"
     r"|(das|sie) (ging|war|geht|ist|sprechen|reden) (mir |ja )?(etwas |ein bisschen |viel )?zu schnell"
-    r"|nicht so schnell$|ich bin (\w+ ){0,2}schwerhoerig"
+    r"|nicht so schnell$|ich bin (\w+ ){0,2}schwerhoerig|ich komm\w* (da )?nicht (mehr )?mit"
     r"|(hoer|hoere) (sie )?(nicht mehr so|nicht so|so|ganz|sehr) (gut|schlecht)"
     r"|(hoere|verstehe) sie (so |ganz |sehr )?schlecht|(hoere|verstehe) (sie )?(kaum|nichts|nix)"
     r"|(verbindung|leitung|empfang) (ist )?(so |ganz |sehr |total )?(schlecht|mies)"
@@ -589,7 +592,7 @@ _HEARING_TROUBLE = re.compile(
     r"|(a bit |much )?(louder|slower) please|^(louder|slower)$"
     r"|(that was|you re|you are|that s|it was|you talk|you speak|you re talking|you are talking|you re speaking)"
     r" (a bit |much |far |way )?too fast"
-    r"|hard of hearing|can t hear (you|a thing|very well)"
+    r"|hard of hearing|can t hear (you|a thing|very well)|(i )?(can t|couldn t|didn t|cannot) (follow|keep up)"
     r"|(line|connection|signal|reception) (is |s )?(so |really |very |a bit )?(bad|poor|terrible|awful))\b"
 )
 # what may stand beside the request to repeat without saying anything more: apologies and small words
@@ -610,6 +613,19 @@ def asks_repeat(text: str) -> bool:
     parts = [p for p in parts if p and not set(p.split()) <= _REPEAT_SMALL]
     asks = [p for p in parts if len(p.split()) <= 9 and (_ASKS_REPEAT.search(p) or _HEARING_TROUBLE.search(p))]
     return bool(parts) and len(asks) == len(parts)
+
+
+# the part of a request to repeat that asks for a slower pace
+_SLOWER = re.compile(
+    r"\b(langsam\w*|zu schnell|nicht so schnell|komm\w* (da )?nicht (mehr )?mit|slow\w*|too fast"
+    r"|(follow|keep up))\b"
+)
+
+
+def asks_slower(text: str) -> bool:
+    """ "Langsamer bitte, ich komm nicht mit", "slower please": a request to repeat that asks for a slower pace, so
+    a read-back comes again slowly (a number in small groups), not only once more."""
+    return asks_repeat(text) and bool(_SLOWER.search(fold(text)))
 
 
 # "Moment, ich such die Nummer raus", "hang on, I need to find my number": a wait, and what for
@@ -768,6 +784,21 @@ def only_greets(text: str, name: str | None = None) -> bool:
 def asks_callback(text: str) -> bool:
     """ "Rufen Sie mich bitte zurück", "please call me back": the caller wants a person to call."""
     return bool(_CALLBACK.search(fold(text)))
+
+
+# "ach nein, eigentlich", "doch lieber", "forget the order", "I'd rather": the caller changes their mind
+_MIND_CHANGED = re.compile(
+    r"\b(eigentlich|doch (lieber|nur|nicht)|lieber|stattdessen|vergessen sie|ach nein|ach nee|nein warte"
+    r"|actually|rather|instead|forget (the|about the|my) (order|that)|on second thought|never ?mind)\b"
+)
+
+
+def rather_message(text: str) -> bool:
+    """ "Ach nein, eigentlich möchte ich nur eine Nachricht hinterlassen ...", "actually, forget the order, I'd rather
+    leave a message, could someone call me back?": in the middle of an order the caller wants a message (or a
+    callback) instead."""
+    folded = fold(text)
+    return bool(_MIND_CHANGED.search(folded)) and bool(_ANNOUNCE.search(folded) or _CALLBACK.search(folded))
 
 
 def wants_callback_or_quote(text: str) -> bool:

@@ -22,6 +22,7 @@ from ..packs.schema import Pack
 from . import answers, consent, hours, language, silence_words
 from .analyze import analyze
 from .extract.behalf import for_whom, number_of
+from .extract.firm import firm_of
 from .extract.name import extract_name, within_name
 from .extract.when import is_clock
 from .flows import appointment, collect, info, message, need, order
@@ -177,7 +178,8 @@ class Dialogue(Context):
             distress = a.distress if a.acute_by_rule else s.distress
             urgency = "P2" if a.urgency in ("P0", "P1") else a.urgency  # no danger question to the one leaving
             a = replace(a, urgency=urgency, urgency_unsure=False, distress=distress)
-        if a.entities.name and answers.only_yes_no(self.pack, text):  # "Jep" to "Ihr Name ist Björn Hansen?"
+        # "Jep" to "Ihr Name ist Björn Hansen?", "Slower please." to the number's read-back: no name in them
+        if a.entities.name and (answers.only_yes_no(self.pack, text) or answers.asks_repeat(text)):
             a = replace(a, entities=replace(a.entities, name=None))
         s.lang = a.language
         asked = language.asked_for(text)
@@ -352,7 +354,7 @@ class Dialogue(Context):
         if (fixed := collect.detail_corrected(self, text, changed)) is not None:
             return fixed  # "die Nummer endet auf 47", "the house number was wrong, it's 21": read back, then on
         if not changed and s.last_question and (answers.asks_repeat(text) or answers.only_filler(text)):
-            return Reply([s.last_question])  # "wie bitte?", "hm": the question again, no misunderstanding
+            return Reply(self._said_again(text))  # "wie bitte?", "hm": said again, no misunderstanding
         waits = answers.asks_to_wait(text) and not answers.asks_who(text)  # "hang on, is this automated?" asks
         if not changed and waits and answers.yes_no(self.pack, text, s.lang) is None:
             self._keep_question = True  # "einen Moment bitte": the bot waits quietly; its question stands
@@ -404,6 +406,29 @@ class Dialogue(Context):
         reply.says[:0] = prefix
         return reply
 
+    def _said_again(self, text: str) -> list[str]:
+        """What a request to repeat ("wie bitte?", "langsamer bitte", "what should I do?") or a bare "hm" hears: at a
+        read-back asked for slower, the detail read back again slowly (a number in small groups); right after the safety
+        advice, the advice again before the question, as the caller missed what to do now; else the question."""
+        s = self.state
+        if s.phase == "collect" and s.confirming is not None and answers.asks_slower(text):
+            return [self.say("confirm_slowly", detail=s.confirming)]
+        emergency = self.pack.emergency(s.emergency_id) if s.emergency_id else None
+        advice = self.localized(emergency.advice) if emergency is not None and emergency.advice else None
+        just_said = advice in self._said_since_last_turn() and advice != s.last_question
+        if advice and just_said and answers.asks_repeat(text):  # "hm" thinks aloud: the question only
+            return [advice, s.last_question or self.say("ask_need")]
+        return [s.last_question or self.say("ask_need")]
+
+    def _said_since_last_turn(self) -> list[str]:
+        """What the bot said between the caller's turn before this one and this one."""
+        said = []
+        for turn in reversed(self.state.transcript[:-1]):
+            if turn.role == "caller":
+                break
+            said.append(turn.text)
+        return said
+
     def _takes_the_offer(self, text: str) -> bool:
         """ "Ja, gut." / "yes, fine" right after "if you like, I can also put you through" and a question no yes
         answers (the address, the name, what they need, the message): the caller takes the offer of a person. Not at
@@ -416,13 +441,7 @@ class Dialogue(Context):
             return False
         if answers.yes_no(self.pack, text, s.lang) is not True:
             return False
-        offer = self.say("distress_elevated")
-        said = []
-        for turn in reversed(s.transcript[:-1]):  # what the bot said since the caller's turn before this one
-            if turn.role == "caller":
-                break
-            said.append(turn.text)
-        return offer in said
+        return self.say("distress_elevated") in self._said_since_last_turn()
 
     def _why_asked(self, text: str) -> str | None:
         """The detail the caller asks why it is wanted while details are collected: the one named ("why do you need
@@ -550,6 +569,8 @@ class Dialogue(Context):
         said = s.transcript[-1].text if s.transcript else ""
         if triage and s.for_whom is None:
             s.for_whom = for_whom(said)  # "ich rufe für meinen Vater an": the agent reads whom the call is about
+        if s.firm is None:
+            s.firm = firm_of(said)  # "Müller GmbH, Schmidt hier": the agent and the message keep the firm
         if e.phone and e.phone != s.phone:
             s.phone, changed = e.phone, changed | {"phone"}
             s.callback_of = number_of(said, s.for_whom)  # "Herr Jansen ist unter ...": whose number it is

@@ -128,6 +128,7 @@ class CallState:
     # the caller is not the one concerned: whom the call is for, as said ("für meinen Vater", "I work for Mr Walsh"),
     # and whose number the callback number is when it is not the caller's ("Herr Jansen ist unter ...")
     for_whom: str | None = None
+    firm: str | None = None  # "Müller GmbH, Schmidt hier": the firm the caller calls from, as said
     callback_of: str | None = None
 
     # what the bot asked last, asked again when a turn was not understood with confidence

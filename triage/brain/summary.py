@@ -165,6 +165,8 @@ def headline(state: CallState, pack: Pack, lang: str) -> str:
 def _text(state: CallState, reason: str, lang: str, why: str, address: str | None, number: str | None) -> str:
     """The two sentences; `number` is the callback number as the agent reads it (`phone_text`)."""
     who = state.name or _UNKNOWN_CALLER[lang]
+    if state.firm:  # "Schmidt (Müller GmbH)": the firm the caller calls from
+        who = f"{who} ({state.firm})"
     if state.for_whom:  # "Anja Meier („für meinen Vater“)": who called for whom, in the caller's words
         who = f"{who} ({_FOR_WHOM[lang].format(said=state.for_whom)})"
     callback = _CALLBACK[lang].format(number=number) if number else _NO_NUMBER[lang]
@@ -219,6 +221,8 @@ def build_summary(state: CallState, pack: Pack, reason: str) -> dict[str, Any]:
         collected["address"] = address
     if state.order:
         collected["order"] = [line.as_dict() for line in state.order]
+    if state.firm:
+        collected["firm"] = state.firm
     if state.message:
         collected["message"] = state.message
     if state.when:

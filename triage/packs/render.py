@@ -63,6 +63,20 @@ def digits(value: object) -> str:
     return ", ".join(" ".join(group) for group in groups)
 
 
+def digit_groups(value: object) -> str:
+    """Read a phone number slowly: digit by digit in groups of three, a pause after each group, for a caller
+    who asked for the read-back again more slowly ("langsamer bitte", "slower please"). The last group keeps at
+    least two digits, so no digit stands alone at the end."""
+    text = str(value).strip()
+    if not _PHONE_LIKE.fullmatch(text):
+        return text
+    numerals = [ch for ch in text if ch.isdigit() or ch == "+"]
+    groups = [numerals[i : i + 3] for i in range(0, len(numerals), 3)]
+    if len(groups) > 1 and len(groups[-1]) == 1:
+        groups[-2:] = [groups[-2][:2], groups[-2][2:] + groups[-1]]
+    return ", ".join(" ".join(group) for group in groups)
+
+
 def or_list(values: object, word: str = "oder") -> str:
     """Say alternatives the way people do: "a, b oder c". A ready-made string is kept as it is."""
     if isinstance(values, str):
@@ -80,6 +94,7 @@ MAX_TEMPLATE = 2000  # characters; the longest shipped prompt has about 260
 SAFE_FILTERS = frozenset(
     {
         "digits",
+        "digit_groups",
         "or_list",
         "default",
         "d",
@@ -178,6 +193,7 @@ def _refuse_unbounded(tree: nodes.Template, name: str | None, filename: str | No
 def _environment() -> PromptSandbox:
     env = PromptSandbox(autoescape=False, undefined=ChainableUndefined)
     env.filters["digits"] = digits
+    env.filters["digit_groups"] = digit_groups
     env.filters["or_list"] = or_list
     env.globals.clear()  # range, lipsum, cycler, joiner, namespace: no prompt needs them
     return env

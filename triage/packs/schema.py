@@ -354,6 +354,7 @@ class Prompts(Strict):
     order_delivery_only: Localized = Field(default_factory=dict)
     # "wozu brauchen Sie die Adresse?": why the detail asked for is needed (`detail`), then the question again
     why_detail: Localized = Field(default_factory=dict)
+    confirm_slowly: Localized = Field(default_factory=dict)  # "langsamer bitte" at a read-back: again, slowly
     yes_words: LocalizedList
     no_words: LocalizedList
 

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import and_, exists, select, update
 from sqlalchemy.orm import sessionmaker
 
+from ..brain.flows.message import stored_text
 from ..handoff.queue import HandoffQueue, NewHandoff
 from ..phones import phone_text
 from .changes import ChangeFeed
@@ -180,7 +181,7 @@ class CallStore:
                     call_id=call_id,
                     client_id=client_id,
                     kind=message.get("kind", "message"),
-                    text=message.get("text") or "",
+                    text=stored_text(message),
                     name=message.get("name"),
                     phone=message.get("phone"),
                     when=message.get("when"),

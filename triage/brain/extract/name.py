@@ -202,7 +202,7 @@ def extract_name(text: str, lang: str, expecting: bool = False) -> str | None:
                 head = _name_in(t[: m.start()], lang, expecting)
                 found = corrected_name(head, found) if head else found
                 break
-    found = _with_part(found or _name_in(t, lang, expecting), t, lang)
+    found = _with_part(found or _name_in(t, lang, expecting) or _greeted_name(text), t, lang)
     if spelled:
         found = with_spelled(found, spelled) if found else (spelled if expecting else None)
     if found is None:
@@ -249,11 +249,32 @@ def _as_spelled(word: str, spelled: dict[str, str]) -> str:
     return word
 
 
+# "Guten Tag, Thomas Richter, meine Nummer ist ...", "Hello, Jane Cooper, I'm calling about ...": a greeting, then
+# a first name and a surname as written (both capitalised, so "Hallo, Heizung kaputt" is none), then a comma
+_GREETED_NAME = re.compile(
+    r"^(?:guten (?:tag|morgen|abend)|hallo|moin|hello|hi|good (?:morning|afternoon|evening))[,!.]?\s+"
+    r"(?P<name>(?-i:[A-ZÄÖÜ][a-zäöüß'’-]+ [A-ZÄÖÜ][a-zäöüß'’-]+))\s*,",
+    re.IGNORECASE,
+)
+
+
+def _greeted_name(text: str) -> str | None:
+    """The name a caller gives right after their greeting, unasked and without "mein Name ist" (`_GREETED_NAME`);
+    None when the two words are no name ("Guten Tag, Frau Meier" keeps its title elsewhere)."""
+    m = _GREETED_NAME.match(text.strip())
+    if m is None:
+        return None
+    words = m.group("name").split()
+    if any(w.lower() in _TITLES or w.lower() in _NOT_NAME for w in words):
+        return None
+    return m.group("name")
+
+
 # words that make a name a business's: the firm a caller says before their own name is not theirs
 _FIRM = re.compile(
     r"\b(?:firma|gmbh|ag|kg|ug|ohg|gbr|logistik|bau|service|services|ltd|limited|inc|plc|llc|company|corp|group"
     r"|gruppe|holding|bäckerei|praxis|kanzlei|autohaus|hausverwaltung|immobilien|transporte|spedition|handel"
-    r"|elektro|sanitär|consulting|solutions|systems|and co|und co|& co)\b"
+    r"|elektro|sanitär|consulting|solutions|systems|and co|und co|& co|partner|partners|söhne|sons)\b"
 )
 
 

@@ -254,6 +254,10 @@ def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
                 s.name = corrected_name(s.name_read_back, s.name)
         elif answer is None and (town := _town_added(c, slot, text)):
             s.address = replace(s.address, city=town)  # "I have: Harbour Road 16." - "Hamburg.": read it back
+        elif answer is False and s.after_collect in ("order", "message") and answers.is_done(text):
+            # "no, that's all" to "I have: Kiellinie 3, Kiel. Is that correct?": the answer to "anything else?" asked
+            # before it, no word on the detail; the read-back again, nothing dropped
+            return Reply([c.say(CONFIRM[slot])])
         elif answer is False:
             offered = slot == "phone" and s.phone == c.line_number()  # "no, call my mobile": no apology
             clear(c, slot)
@@ -479,7 +483,7 @@ def detail_instead(c: Context, text: str) -> Slot | None:
         return "phone"
     # a name, however long its spelling, is a few words (who the caller is to the one the call is about aside:
     # "Renate Schulz, ich bin die Mutter")
-    if s.name or len(unspelled(without_relation(text)).split()) > 4:
+    if len(unspelled(without_relation(text)).split()) > 4:
         return None
     if not extract_address(text, s.lang).is_empty():
         return None
@@ -490,8 +494,8 @@ def detail_instead(c: Context, text: str) -> Slot | None:
     if s.confirming is None and c.missing() == "address" and _street_misheard(text, s.lang):
         return None
     name = extract_name(text, s.lang, expecting=True)
-    if name is None:
-        return None
+    if name is None or (s.name and (name == s.name or not within_name(s.name, name))):
+        return None  # a name is known: only its fuller form ("this is Jane ..." - "Jane Cooper") replaces it
     s.name = name
     s.confirmed.discard("name")
     return "name"

@@ -102,8 +102,19 @@ def _spoken(c: Context) -> str:
 def _message_dict(c: Context) -> dict[str, Any]:
     s = c.state
     out: dict[str, Any] = {"kind": s.message_kind, "text": s.message, "name": s.name, "phone": s.phone}
+    if s.firm:
+        out["firm"] = s.firm  # "Müller GmbH, Schmidt hier": whom the client calls back
     if s.when:
         out["when"] = s.when
     if s.when_text:
         out["when_text"] = s.when_text
     return out
+
+
+def stored_text(message: dict[str, Any]) -> str:
+    """The message as the client reads it where it is stored: the firm the caller called from first ("Müller GmbH:
+    Es geht um den Arbeitsvertrag ..."), unless the caller's own words already name it."""
+    text, firm = message.get("text") or "", message.get("firm")
+    if firm and firm.lower() not in text.lower():
+        return f"{firm}: {text}"
+    return text

@@ -180,6 +180,8 @@ def _count_or_fulfilment_instead(c: Context, line: int, text: str) -> bool:
 
 def turn(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     s = c.state
+    if not a.order and answers.rather_message(text):
+        return _message_instead(c, text)
     taken = _take_back(c, a, text)
     if taken is not None:
         return taken
@@ -291,6 +293,17 @@ def _as_message(c: Context) -> Reply:
         said = collect.as_next_sentence(said, words) if words else said
     reply = message.start(c, said or "", "message")
     return Reply([c.say("order_as_message"), *reply.says])
+
+
+def _message_instead(c: Context, text: str) -> Reply:
+    """ "Ach nein, eigentlich möchte ich nur eine Nachricht hinterlassen ...", "actually, forget the order, I'd rather
+    leave a message": the order is dropped (nothing of it is stored) and the caller's words become the message, or
+    the message is asked for when they only announced one."""
+    s = c.state
+    s.order, s.option_queue, s.option_unanswered, s.unknown_items = [], [], 0, []
+    s.fulfilment, s.asked_more = None, False
+    s.intent, s.problem = "leave_message", text.strip()
+    return message.start(c, text, "message")
 
 
 def question_back(c: Context, says: list[str]) -> Reply:
