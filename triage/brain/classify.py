@@ -432,6 +432,12 @@ _NO_HARM = re.compile(
         r"|(\b(ist|sind|bin) (\w+ ){0,2}wieder (zu hause|zuhause|daheim)\b|\baus dem krankenhaus (entlassen|zurück)\b"
         r"|\b(back )?home from (the )?hospital\b|\b(out of|discharged from) (the )?hospital\b)"
         r"(?!.*\b(aber|plötzlich|schlechter|seitdem|und jetzt|but|suddenly|worse|since then|and now)\b)"
+        # issue 11, thirty-seventh set: the caller says outright that nothing is wrong ("sorry, there is nothing wrong,
+        # please ignore his messages", "es ist nichts passiert, er ruft nur dauernd an"), unless a turn follows
+        r"|(\b(there s|there is|there was) nothing (wrong|the matter)|\bnothing (has |s |is )?(happened|wrong)"
+        r"|\b(es ist|es is|ist) (aber |eigentlich |gar |überhaupt |wirklich )?nichts (passiert|los|schlimmes)"
+        r"|\bnichts (ist )?passiert|\b(es )?fehlt (ihm|ihr|mir|uns|ihnen) nichts)\b(?! with| to| mit| an)"
+        r"(?!.*\b(aber|plötzlich|jetzt|auf einmal|but|suddenly|now|all of a sudden)\b)"
     )
 )
 

@@ -48,6 +48,14 @@ _DENIED_AFTER = re.compile(
     r"^\s*(ist|sind|war|is|are|s|was|were) (\w+ ){0,2}(kein thema|not an issue|no issue|not a concern|no concern)\b"
 )
 _NEG_WINDOW_WORDS = 3
+# issue 11, thirty-seventh set: a trouble said as an absence ("keine Heizung", "no heating") and followed by the next
+# absence of a list ("keine Heizung, kein Warmwasser, gar nix", "no heating, not even hot water"): the "kein" after it
+# starts the next item, it denies nothing of the first
+_ABSENCE = re.compile(r"(kein|keine|keinen|no)\b")
+_LISTED_ABSENCE = re.compile(
+    r"^\s*(und |and |auch |also |oder |or |und auch |and also )?"
+    r"(kein|keine|keinen|no|not even|nicht mal|nicht einmal|nichts|nix|gar nichts|gar nix|nothing)\b"
+)
 
 
 @lru_cache(maxsize=2048)
@@ -124,7 +132,10 @@ def is_negated(folded: Folded, start: int, end: int, *, after: bool = True, look
     """
     # "hasn't" folds to "hasn t": the lone "t" is part of the negator, not a word of the window
     before = [w for w in _IDIOMS.sub(" ", folded.text[:start]).split() if w not in ("t", "s")]
-    for distance in range(1, (_NEG_WINDOW_WORDS if look_before else 0) + 1):
+    absence = _ABSENCE.match(folded.text[start:end]) is not None
+    # an absence carries its own "kein"/"no": a negator before it belongs to the item listed before ("no hot water no
+    # heating")
+    for distance in range(1, (_NEG_WINDOW_WORDS if look_before and not absence else 0) + 1):
         if distance > len(before):
             break
         word = before[-distance]
@@ -144,6 +155,8 @@ def is_negated(folded: Folded, start: int, end: int, *, after: bool = True, look
     # a client's phrase may end inside a word ("ransom" in "ransomware ist kein Thema"): what is said of it starts after
     # the word (only for a denial said of the subject; "rückstau" in "rückstauklappe geht nicht" is no "geht nicht")
     said_of_it = re.sub(r"^\w+", "", folded.text[end:])
+    if absence and _LISTED_ABSENCE.match(folded.text[end:]):
+        return False
     # issue 11, thirty-second set: a hedge right after the hazard ("riecht es nach Gas, weiß nicht, ob das wichtig ist",
     # "keine Ahnung, ob das schlimm ist") is the caller's doubt, not a denial, as it is before it
     return after and bool(_NEG_AFTER.match(_IDIOMS.sub(" ", folded.text[end:])) or _DENIED_AFTER.match(said_of_it))

@@ -158,6 +158,16 @@ RESOLVED = re.compile(fold_pattern(
     r"(aber|doch|but|turns out|turned out|it turned out) (es|das|it|that) (war|ist|was|is|s) (doch |aber |dann |actually )?"
     r"(nur|bloß|lediglich|just|only)\b"
 ))
+# issue 11, thirty-seventh set: someone came and found nothing ("die Stadtwerke waren schon da und alles is in Ordnung",
+# "the gas board came and it was nothing", "die Feuerwehr war da, war nix"): its "nothing" is the all-clear, no denial of
+# it, so it is kept apart from RESOLVED, whose words a "nicht" inside them denies
+CHECKED_NOTHING = re.compile(fold_pattern(
+    r"\b(waren|war|kam|kamen|came|come|were|was|have been|has been|ve been|s been)\b (\w+ ){0,4}(und|aber|and|but)"
+    r" (\w+ ){0,2}(alles (ist |is |war |wär )?"
+    r"(in ordnung|gut|ok|okay|sicher)|(es |des |das )?war (nichts|nix|nüt|nothing)|(sie |die |er )?(haben|hat|ham) (nichts|nix)"
+    r" gefunden|(it|that) (was|turned out to be) (nothing|fine|a false alarm)|(they |he |she )?found nothing|(there was )?nothing"
+    r" (was )?(wrong|there)|all clear|everything (was|is|s) (fine|ok|okay|safe))\b(?! but| als| anderes| else)"
+))
 CONTAINED = re.compile(fold_pattern(
     r"\b(haupt)?(wasser)?(hahn|ventil|absperrhahn|haupthahn) (\w+ ){0,3}(zugedreht|zu gedreht|abgedreht|geschlossen|zu\b)"
     r"|\bwasser (\w+ ){0,2}(abgestellt|abgedreht)|\b(zugedreht|abgedreht|abgestellt)\b"
@@ -169,6 +179,8 @@ CONTAINED = re.compile(fold_pattern(
 STILL_ACTIVE = re.compile(fold_pattern(
     # ... not of a paper or a wish: "die Versicherung will immer noch den Bericht"
     r"(?<!will )(?<!wollen )(?<!wartet )(?<!warten )(?<!braucht )(?<!brauchen )(?<!möchte )(?<!fehlt )(?<!fehlen )"
+    # issue 11, thirty-seventh set: "können Sie trotzdem mal schauen": a request made anyway, not a danger going on
+    r"(?<!können sie )(?<!könnten sie )(?<!könnt ihr )(?<!kann jemand )(?<!kann einer )"
     r"\b(immer noch|noch immer|trotzdem|weiterhin|hört nicht auf|keeps|won t stop|doesn t stop|not stopping)\b"
     # ... nor of a record: "steht das immer noch im Führungszeugnis" (issue 11, twenty-fifth set)
     r"(?! (\w+ ){0,3}(führungszeugnis|strafregister|bundeszentralregister|register|akte|eintrag|vorstrafenregister))"
@@ -697,7 +709,9 @@ class Found:
             folded=folded,
             past=_find(PAST, folded),
             invoice=None if INVOICE_WORK.search(folded.text) else _find(INVOICE, folded),
-            resolved=None if _denied(folded, RESOLVED) or SINCE_BACK_ON.search(folded.text) else _find(RESOLVED, folded),
+            resolved=(
+                None if _denied(folded, RESOLVED) or SINCE_BACK_ON.search(folded.text) else _find(RESOLVED, folded)
+            ) or _find(CHECKED_NOTHING, folded),
             contained=None if _denied(folded, CONTAINED) else _find(CONTAINED, folded),
             still=_find(STILL_ACTIVE, folded),
             summer=_find(SUMMER, folded),
@@ -756,7 +770,7 @@ class Found:
 
     def resolved_for(self, hit: Hit) -> str | None:
         """The resolved phrase, unless the caller turns from it to the hazard ("die ist wieder gut, aber … Rauch")."""
-        m = RESOLVED.search(self.folded.text)
+        m = RESOLVED.search(self.folded.text) or CHECKED_NOTHING.search(self.folded.text)
         if m is None or self.resolved is None:
             return None
         if m.end() <= hit.start and TURN.search(self.folded.text[m.end() : hit.start]):
