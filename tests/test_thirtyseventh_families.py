@@ -44,11 +44,13 @@ def test_a_co_alarm_sounding_in_any_verb_is_p0_without_the_model(text):
 CO_ALARM_ROUTINE = [
     "Der Kohlenmonoxidmelder piepst kurz einmal pro Minute, ich glaub, die Batterie ist leer.",
     "the co alarm bleeps once a minute, i think it's just the battery",
+    "der co melder piepst nicht, ist der kaputt?",
+    "the co alarm isn't bleeping at all when I press test, is it broken?",
 ]
 
 
 @pytest.mark.parametrize("text", CO_ALARM_ROUTINE)
-def test_a_co_alarm_chirping_for_its_battery_stays_routine(text):
+def test_a_co_alarm_chirping_for_its_battery_or_silent_stays_routine(text):
     result = decide(text, "sanitaer-notdienst")
     assert result.urgency not in EMERGENCY, why(text, result)
 
@@ -140,6 +142,7 @@ FOLLOWED_OTHERWISE = [
     ("Das Gespräch mit dem Vermieter geht mir seit gestern nach.", "kanzlei-berg"),
     ("Ich werde strafrechtlich verfolgt und brauche einen Termin bei Herrn Berg.", "kanzlei-berg"),
     ("I'm being followed on Instagram by a weird account, can you block it?", "it-service-hansa"),
+    ("Ich werde nicht verfolgt, was kostet ein Wachmann für den Heimweg?", "sicherheitsdienst-nord"),
 ]
 
 
@@ -307,10 +310,12 @@ def test_the_heating_off_in_dialect_or_slang_is_p1_without_the_model(text):
 HEATING_WORKING = [
     "d'heizig goht nöd rächt warm im bad, de rest isch guet",
     "we're getting quotes, our boiler is knackered but still working",
+    "d'Heizig isch nöd kaputt, nur lut",
+    "the heating's not knackered, it's just noisy",
 ]
 
 
 @pytest.mark.parametrize("text", HEATING_WORKING)
-def test_a_worn_or_weak_heating_that_still_works_is_no_emergency(text):
+def test_a_worn_weak_or_noisy_heating_that_still_works_is_no_emergency(text):
     result = decide(text, "sanitaer-notdienst")
     assert result.urgency not in EMERGENCY, why(text, result)
