@@ -16,7 +16,7 @@ import copy
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 from ..packs.schema import Pack
 from . import answers, consent, hours, language, silence_words
@@ -78,7 +78,8 @@ class Dialogue(Context):
         model: TextModel | None = None,
         *,
         lang: Lang | None = None,
-        now: Callable[[], datetime] = datetime.now,
+        # aware UTC, as every time the store keeps (the consent record's); hours.local gives the client's clock
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.pack = pack
         self.model = model
