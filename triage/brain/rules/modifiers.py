@@ -769,14 +769,17 @@ class Found:
     def resolved_for(self, hit: Hit) -> str | None:
         """The resolved phrase, unless the caller turns from it to the hazard ("die ist wieder gut, aber … Rauch"), or it
         says a fire or sparks are over beside a person in danger."""
-        m = RESOLVED.search(self.folded.text)
-        if m is None or self.resolved is None:
+        if self.resolved is None:
             return None
-        if hit.rule.hazard in ("medical", "police") and DANGER_OVER.fullmatch(m.group(0)):
+        found = RESOLVED.finditer(self.folded.text)
+        if hit.rule.hazard in ("medical", "police"):  # "der Rauch ist weg" says nothing of the man on the floor
+            found = (r for r in found if not DANGER_OVER.fullmatch(r.group(0)))
+        m = next(found, None)
+        if m is None:
             return None
         if m.end() <= hit.start and TURN.search(self.folded.text[m.end() : hit.start]):
             return None
-        return self.resolved
+        return self.folded.words_at(m.start(), m.end())
 
     def on_screen_for(self, hit: Hit) -> str | None:
         """The story on screen, when the hazard is its plot: "gestern im Tatort hat einer seine Frau erschossen", "in the
