@@ -530,6 +530,47 @@ _WHY_DETAIL = (
 )
 
 
+# "Wie lange muss ich warten?", "wann kommt der Techniker?", "wann ruft mich die Anwältin zurück?", "how long will it
+# take for someone to come?", "when will the plumber be here?": the caller asks when help comes, which no one can
+# promise to the minute (coord19)
+# who would come or call: "jemand", "der Techniker", "die Anwältin", "someone", "the plumber" (written <who> below)
+_WHO = (
+    r"(jemand|einer|wer|ihr \w+|ihre \w+|der \w+|die \w+|das \w+|sie|ihr|euer \w+|eure \w+|dein \w+"
+    r"|someone|somebody|anyone|anybody|they|he|she|you|the \w+|a \w+|an \w+|your \w+)"
+)
+_WAIT_TIME = re.compile(
+    (
+        r"\bwie lange (muss|muessen|soll|sollen|darf) (ich|wir|man) (denn |noch |da |jetzt )*warten\b"
+        r"|\bwie lange (dauert|braucht|brauchen|dauern)( (es|das|s))?( (denn|noch|ungefaehr|etwa|jetzt))*"
+        r"( bis (\w+ ){0,3}(kommt|kommen|da ist|da sind|hier ist|vorbeikommt|zurueckruft|anruft|sich meldet|meldet"
+        r"|eintrifft)\b|\s*$)"
+        r"|\bwie lange (dauert|braucht|brauchen) (\w+ ){0,2}(techniker|monteur|klempner|installateur|handwerker"
+        r"|notdienst|bereitschaftsdienst|mitarbeiter|anwalt|anwaeltin|wachmann|wachdienst|interventionsdienst|rueckruf)\b"
+        r"|\bwann (kommt|kommen|ist|sind|wird|werden|kann|koennen|koennte) (\w+ ){0,2}<who> (\w+ ){0,2}"
+        r"(da|hier|vorbei|vor ort|bei mir|bei uns|kommen|vorbeikommen|vorbeischauen|eintreffen)\b"
+        r"|\bwann (kommt|kommen) (\w+ ){0,2}<who>\b\s*$"
+        r"|\bwann (ruft|rufen|meldet|melden|wird|werde|werden) (\w+ ){0,3}"
+        r"(zurueck|zurueckgerufen|an|angerufen|sich|melden)\b"
+        r"|\bwie (schnell|bald|zuegig) (kann|koennen|kommt|kommen|ist|sind|wird|werden) <who>|\bwie lange noch\b"
+        r"|\bhow long (will|would|does|do|is|s|till|until|before|must|should|are)\b (\w+ ){0,3}"
+        r"(take|be|wait|waiting|come|comes|coming|get here|gets here|arrive|arrives|call|calls)\b"
+        r"|\bhow long\b (\w+ ){0,4}(have to|need to|got to) wait\b"
+        r"|\bwhen (will|is|can|could|would|does|do|are|s) <who> (\w+ ){0,2}(be here|be there|be with|be round|be over"
+        r"|come|coming|arrive|arriving|get here|get there|turn up|show up|call|calling|ring|ringing|get back|be back"
+        r"|be in touch)\b"
+        r"|\bhow (soon|quickly|fast) (will|can|could|would|is|are|does|do|s) <who>"
+        r"|\bwhat (s|is) the (wait|waiting time|eta)\b"
+    ).replace("<who>", _WHO)
+)
+
+
+def asks_wait_time(text: str) -> bool:
+    """The caller asks how long until someone comes or calls ("wie lange muss ich warten?", "when will the plumber be
+    here?"): a question, not a report (a short turn)."""
+    folded = fold(text)
+    return len(folded.split()) <= 16 and bool(_WAIT_TIME.search(folded))
+
+
 def asks_why(text: str) -> str | None:
     """The detail the caller asks why it is wanted ("address", "phone", "name"), "" when the question names none
     ("wozu brauchen Sie das?"), None when the turn asks no such thing."""

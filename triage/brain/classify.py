@@ -569,6 +569,18 @@ def _annoyance(distress_hits: list[R.Hit]) -> str | None:
     return next((h.words for h in distress_hits if h.rule.id == "annoyance" and not h.negated), None)
 
 
+def _acute_only_by_exclamation(text: str, model: TextModel | None) -> str | None:
+    """The caller's words with each "!" read as a full stop, when the model then no longer hears acute distress.
+
+    Punctuation is how a typist or the recogniser closed the sentence, not a sign of panic; the encoder still leans
+    on it. Only asked when the model alone called the caller acute, so it costs one more sentence at most.
+    """
+    if model is None or "!" not in text:
+        return None
+    plain = re.sub(r"!+", ".", text)
+    return None if model.predict(plain).distress["acute"] >= _MODEL_ACUTE_MIN else plain.strip()
+
+
 def _argmax(scores: dict[Any, float]) -> str:
     return max(scores.items(), key=lambda kv: kv[1])[0]
 
@@ -894,6 +906,17 @@ def classify(
             evidence.append(f"no distress in everyday words only: {trivial}")
             distress = "none"
         elif distress == "acute" and prediction is not None and prediction.distress["acute"] < _MODEL_ACUTE_MIN:
+            distress = "elevated"
+        elif (
+            distress == "acute"
+            and top is not None
+            and top.rule.kind == "legal"
+            and (shout := _acute_only_by_exclamation(text, model))
+        ):
+            # "Mein Sohn wurde verhaftet!", "my son has been arrested!": news of an arrest or a search, said with a
+            # "!", which the encoder hears as panic; the same words with a full stop are upset, not acute (PRODUCT.md:
+            # acute is panic, crying, hopelessness, a threat to life), and no distress rule heard any of those
+            evidence.append(f"no acute distress from an exclamation mark alone: {shout}")
             distress = "elevated"
         elif distress == "acute" and (denial := _denied_panic(distress_hits, folded)):
             # "keine Panik, ich wollte nur den Termin verschieben", "I'm not panicking": the caller denies the very

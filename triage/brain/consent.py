@@ -10,7 +10,7 @@ store. No I/O: the pipeline starts and stops the recorder from what the state sa
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
 from . import answers
 from .state import CallState
@@ -22,7 +22,7 @@ _WITHDRAW = re.compile(
     r"\b(stop|end|pause|cancel|turn off|switch off) (the |this |that )?(call )?recording"
     r"|\bstop record(ing)? (me|this|the call)"
     r"|\baufzeichnung (\w+ ){0,2}(beenden|stoppen|abbrechen|ausschalten|abschalten|aus)\b"
-    r"|\bhoeren sie (bitte )?(mit (der|dem) )?(aufzeichnung|aufnahme|aufzuzeichnen|aufzunehmen)"
+    r"|\bhoeren sie (bitte )?(auf )?(mit (der|dem) )?(aufzeichnung|aufnahme|aufzuzeichnen|aufzunehmen)"
     r"|\bnicht mehr (\w+ ){0,2}(aufzeichnen|aufnehmen|aufgezeichnet|aufgenommen)"
     r"|\b(aufzeichnung|aufnahme) (bitte )?(stoppen|beenden|loeschen)"
 )
@@ -77,7 +77,7 @@ def asked(state: CallState, prompt: str) -> None:
 def decided(state: CallState, given: bool, now: datetime) -> None:
     """The caller answered the consent question (or went straight to their need: not given)."""
     state.recording_consent = given
-    state.consent_at = now
+    state.consent_at = _utc(now)
 
 
 def withdraw(state: CallState, text: str, now: datetime) -> bool:
@@ -87,7 +87,7 @@ def withdraw(state: CallState, text: str, now: datetime) -> bool:
     if state.recording_consent is not True or not withdraws(text):
         return False
     state.recording_consent = False
-    state.consent_withdrawn_at = now
+    state.consent_withdrawn_at = _utc(now)
     return True
 
 
@@ -102,4 +102,10 @@ def handed_over(state: CallState, now: datetime) -> None:
     heard the consent question, so from now on nothing is recorded. The first speaker's consent stands, and what
     was recorded under it is kept (unlike a withdrawal, nobody took consent back)."""
     if state.recording_consent is True and state.recording_stopped_at is None:
-        state.recording_stopped_at = now
+        state.recording_stopped_at = _utc(now)
+
+
+def _utc(at: datetime) -> datetime:
+    """A time of the consent record as the store keeps every time: aware, in UTC. A naive clock is the machine's local
+    time, which the database would otherwise keep as if it were UTC (the console then shows it shifted)."""
+    return at.astimezone(UTC)

@@ -16,7 +16,7 @@ import copy
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 from ..packs.schema import Pack
 from . import answers, consent, hours, language, silence_words
@@ -40,6 +40,9 @@ _OPEN_QUESTIONS = {"need": "ask_need", "anything_else": "anything_else", "consen
 _ANSWERING_PHASES = (
     "collect", "order", "order_option", "order_fulfilment", "order_confirm", "message_confirm", "appointment",
 )
+# phases where "wie lange muss ich warten?" is answered with the pack's `wait_time`, then the question again (not while
+# the caller dictates a message, whose words are the message, nor at the consent question)
+_WAIT_PHASES = (*_ANSWERING_PHASES, "need", "anything_else")
 MAX_SILENCES = 2
 # below this recognition confidence the words of a turn are not acted on (asked again instead). Whisper
 # itself treats an average log-probability under -1.0 (exp: 0.37) as a failed decode; on the 8 kHz line
@@ -78,7 +81,8 @@ class Dialogue(Context):
         model: TextModel | None = None,
         *,
         lang: Lang | None = None,
-        now: Callable[[], datetime] = datetime.now,
+        # aware UTC, as every time the store keeps (the consent record's); hours.local gives the client's clock
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.pack = pack
         self.model = model
@@ -339,7 +343,7 @@ class Dialogue(Context):
         # and not when the caller asks to be called back ("Dr Berg should call me back"): that is a message
         model_asks_human = (
             a.intent == "request_human" and s.phase in ("need", "anything_else") and not bare_answer
-            and not answers.asks_callback(text) and not answers.checks_place(text)
+            and not answers.asks_callback(text) and not answers.checks_place(text) and not answers.asks_wait_time(text)
         )
         if a.wants_human or model_asks_human:
             if s.intent in ("other", "information"):
@@ -385,6 +389,8 @@ class Dialogue(Context):
                 return Reply([self.say("recording_consent")])
             s.phase = "need"
             return Reply([self.say("ask_need")])  # "Hallo?": asked what they need, not "not understood"
+        if s.phase in _WAIT_PHASES and not changed - {"when"} and answers.asks_wait_time(text):
+            return self._wait_time()  # "wie lange muss ich warten?", "when will the plumber be here?"
         if s.phase == "collect" and not changed and s.last_question and (why := self._why_asked(text)):
             return Reply([self.say("why_detail", detail=why), s.last_question])  # "wozu brauchen Sie die Adresse?"
         if s.phase in _ANSWERING_PHASES and not changed - {"when"} and (priced := self._prices_asked(a, text)):
@@ -442,6 +448,15 @@ class Dialogue(Context):
         if answers.yes_no(self.pack, text, s.lang) is not True:
             return False
         return self.say("distress_elevated") in self._said_since_last_turn()
+
+    def _wait_time(self) -> Reply:
+        """What the client can honestly promise a caller who asks how long until someone comes or calls (the pack's
+        words: who is told and who gets back to them, never an invented time), then the question that stood."""
+        s = self.state
+        if s.phase in _OPEN_PHASES and s.problem == s.transcript[-1].text:
+            s.problem = None  # asking about the wait is no request of its own
+        said = self.say("wait_time", emergency=s.urgency == "P1")  # the on-call human is told at once
+        return Reply([said, s.last_question or self.say("ask_need")])
 
     def _why_asked(self, text: str) -> str | None:
         """The detail the caller asks why it is wanted while details are collected: the one named ("why do you need

@@ -355,6 +355,8 @@ class Prompts(Strict):
     # "wozu brauchen Sie die Adresse?": why the detail asked for is needed (`detail`), then the question again
     why_detail: Localized = Field(default_factory=dict)
     confirm_slowly: Localized = Field(default_factory=dict)  # "langsamer bitte" at a read-back: again, slowly
+    # "wie lange muss ich warten?", "when will the plumber be here?": what the client can promise, never a made-up time
+    wait_time: Localized = Field(default_factory=dict)
     yes_words: LocalizedList
     no_words: LocalizedList
 

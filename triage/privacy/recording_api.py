@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -37,8 +38,11 @@ class RecordingStatus(BaseModel):
     seconds: float | None = None
 
 
-def _iso(value) -> str | None:
-    return value.isoformat() if value is not None else None
+def _iso(value: datetime | None) -> str | None:
+    """ISO 8601 with its offset: SQLite hands back naive datetimes, and everything stored is UTC."""
+    if value is None:
+        return None
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
 
 
 def _find(request: Request, user: Principal, call_id: str) -> tuple[Call, Recording | None]:

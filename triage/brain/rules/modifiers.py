@@ -104,9 +104,27 @@ INVOICE_WORK = re.compile(fold_pattern(
     r"\brechnungen (\w+ )?(verschicken|schreiben|drucken|erstellen|rausschicken|raus schicken|versenden|rausgeben)"
     r"|\b(send|sending|write|writing|print|printing|create|creating|issue|issuing|email|emailing) (out )?(any |our |the )?invoices"
 ))
+# issue 11, thirty-sixth set: the danger itself said to be over ("the sparks at the switch have stopped", "die Funken
+# sind weg", "das Knistern hat aufgehört"); only the danger's own words, never a smell of gas, which airing the room
+# takes away while the leak goes on
+_DANGER_OVER = (
+    r"\b(sparks?|sparking|smoke|flames|fire|flickering|crackling|funken|rauch|qualm|flammen|feuer|flackern|knistern"
+    r"|britzeln)\b (\w+ ){0,5}?"
+    r"(has|have|s|ve|is|are|re|ist|sind|haben|hat) (\w+ )?(stopped|gone|weg|verschwunden|aufgehört)\b"
+    # ... not an alarm that has gone off, smoke gone into the loft, a person gone limp
+    r"(?! (off|on|up|down|into|in|through|out|under|everywhere|all over|black|grey|gray|blue|white|mad|wild|crazy"
+    r"|dark|quiet|limp|floppy|pale|cold|silent|zu|hoch|rein|rüber))"
+)
+# ... which says nothing of a person in danger beside it: "Mein Mann ist bewusstlos, der Rauch ist weg", "my dad has
+# stopped breathing, the sparks have stopped" (coord19)
+DANGER_OVER = re.compile(fold_pattern(_DANGER_OVER))
 RESOLVED = re.compile(fold_pattern(
     # ... not a mouse that moves by itself: someone else steers it (issue 11, twenty-sixth set)
-    r"(?<!bewegt sich )(?<!klickt )\bvon selbst|(?<!bewegt sich )(?<!klickt )\bvon alleine|\bhat (\w+ )?(wieder )?aufgehört|\b(jetzt|inzwischen|mittlerweile) (\w+ ){0,3}"
+    r"(?<!bewegt sich )(?<!klickt )\bvon selbst|(?<!bewegt sich )(?<!klickt )\bvon alleine"
+    # a noise or a drip that stopped ("hat aufgehört zu klopfen"), never the work itself: "die Heizung hat aufgehört zu
+    # heizen", "er hat aufgehört zu atmen" say that it failed (coord19)
+    r"|\bhat (\w+ )?(wieder )?aufgehört(?! zu (atmen|heizen|funktionieren|arbeiten|zünden|schlagen)\b)"
+    r"|\b(jetzt|inzwischen|mittlerweile) (\w+ ){0,3}"
     r"(trocken|wieder gut|wieder ok|in ordnung)|\b(geht|funktioniert|läuft) (\w+ ){0,2}(?<!immer )wieder\b(?! los)|\bwieder (trocken|an)\b"
     r"|\bfrei bekommen|\bfreibekommen|\balles (ist )?in ordnung"
     r"|(?<!moving )(?<!moves )(?<!clicking )\bby itself|(?<!moving )(?<!moves )(?<!clicking )\bon its own|\bstopped (now|again)|\bworks? again|\bworking again|\bback to normal"
@@ -143,15 +161,9 @@ RESOLVED = re.compile(fold_pattern(
     r"|\b(ist|sind|hab|habe|haben|wurde|wurden) (\w+ ){0,2}(schon|bereits) (\w+ )?(verbunden|verarztet|versorgt|genäht|geklebt)\b"
     r"|\b(already|s been|has been|have been) (\w+ )?(bandaged|dressed|patched up|stitched|plastered|seen to)\b"
     r"|\b(he s|she s|he is|she is|my \w+ s|my \w+ is|they re|everyone s) (\w+ )?(fine|ok|okay|alright|all right) (again|now)\b"
-    # issue 11, thirty-sixth set: the danger itself said to be over ("the sparks at the switch have stopped", "die Funken
-    # sind weg", "das Knistern hat aufgehört"); only the danger's own words, never a person who stopped breathing, and
-    # never a smell of gas, which airing the room takes away while the leak goes on
-    r"|\b(sparks?|sparking|smoke|flames|fire|flickering|crackling|funken|rauch|qualm|flammen|feuer|flackern|knistern"
-    r"|britzeln)\b (\w+ ){0,5}?"
-    r"(has|have|s|ve|is|are|re|ist|sind|haben|hat) (\w+ )?(stopped|gone|weg|verschwunden|aufgehört)\b"
-    # ... not an alarm that has gone off, smoke gone into the loft, a person gone limp
-    r"(?! (off|on|up|down|into|in|through|out|under|everywhere|all over|black|grey|gray|blue|white|mad|wild|crazy"
-    r"|dark|quiet|limp|floppy|pale|cold|silent|zu|hoch|rein|rüber))"
+    r"|"
+    + _DANGER_OVER
+    +
     # issue 11, twenty-seventh set: a danger the caller took it for and was not ("ich dachte erst, es wär ein Rohrbruch,
     # aber es war nur die Waschmaschine", "I thought it was a burst pipe but it was only the washing machine")
     r"|\b(dachte|dachten|gedacht|glaubte|glaubten|geglaubt|thought|was sure|were sure)\b (\w+ ){0,12}"
@@ -769,13 +781,19 @@ class Found:
         return self.invoice
 
     def resolved_for(self, hit: Hit) -> str | None:
-        """The resolved phrase, unless the caller turns from it to the hazard ("die ist wieder gut, aber … Rauch")."""
-        m = RESOLVED.search(self.folded.text) or CHECKED_NOTHING.search(self.folded.text)
-        if m is None or self.resolved is None:
+        """The resolved phrase, unless the caller turns from it to the hazard ("die ist wieder gut, aber … Rauch"), or it
+        says a fire or sparks are over beside a person in danger."""
+        if self.resolved is None:
+            return None
+        found = RESOLVED.finditer(self.folded.text)
+        if hit.rule.hazard in ("medical", "police"):  # "der Rauch ist weg" says nothing of the man on the floor
+            found = (r for r in found if not DANGER_OVER.fullmatch(r.group(0)))
+        m = next(found, None) or CHECKED_NOTHING.search(self.folded.text)
+        if m is None:
             return None
         if m.end() <= hit.start and TURN.search(self.folded.text[m.end() : hit.start]):
             return None
-        return self.resolved
+        return self.folded.words_at(m.start(), m.end())
 
     def on_screen_for(self, hit: Hit) -> str | None:
         """The story on screen, when the hazard is its plot: "gestern im Tatort hat einer seine Frau erschossen", "in the
