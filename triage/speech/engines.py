@@ -598,7 +598,16 @@ class SpeechToText:
                 for _worker in range(self.workers)]  # fmt: skip
         if len(turns) > 1:
             self.pool.submit(lambda: list(self.transcribe_many(list(turns.values())))).result()
+        if self.greedy_sure is not None:  # the beam search of an unsure turn has shapes of its own (GREEDY_SURE)
+            for job in [self.pool.submit(self._beam_search, pcm, lang) for lang, (pcm, _) in turns.items()
+                        for _worker in range(self.workers)]:  # fmt: skip
+                job.result()
         return {lang: job.result() for lang, job in jobs}
+
+    def _beam_search(self, pcm16: bytes, language: str) -> Transcript:
+        """A turn decoded with the beam search alone, in its shortened window (to warm its kernels)."""
+        turn = self._prepare(pcm16, language)
+        return self._decode(self._encode_all(turn.chunks, self.window_margin_secs, turn.silence), language)[0]
 
     async def transcribe(self, pcm16: bytes, languages: str | Sequence[str], owner: str | None = None) -> Transcript:
         """Transcribe 16 kHz PCM16 audio in the first of `languages` (re-checked among all), off the event
