@@ -106,9 +106,14 @@ def shares(probabilities: Sequence[tuple[str, float]]) -> list[tuple[str, float]
 # 0.184/0.094; + 6 s 0.165/0.094; + 4 s never re-heard 0.179/0.094. Padded with 0 and decoded without
 # timestamps (as before), + 4 s re-heard + 16 s gave 0.172/0.109; padded with silence but without
 # timestamps, + 2 s never re-heard gave 0.544 (sentences said twice).
+# The server's stretches end with at least 0.6 s of silence of their own (the early decode's pause and pipecat's
+# trailing_silence_secs), which the margin comes on top of. Measured on the same clips cut to their words and
+# padded so (`--server-padding --margins 2,3,4 --rehear 8 --greedy-first 0.7`, 2026-12-07): full window
+# 0.191/0.094; + 2 s 0.186/0.109 (mean window 8.0 s with the re-heard ones, 17 of 64 re-heard); + 3 s
+# 0.186/0.109 (8.7 s); + 4 s 0.184/0.125 (9.4 s). So + 2 s: a smaller window, the same words.
 FULL_WINDOW_FRAMES = 3000
 FRAMES_PER_SECOND = 100
-WINDOW_MARGIN_SECS = 4.0
+WINDOW_MARGIN_SECS = 2.0
 SHORTEN_UP_TO_SECS = 24.0
 # Words Whisper is unsure of in the shortened window are heard again in one of the speech plus this
 # (at most the full window): WER de 0.179 without it, 0.165 with it (above). Speech + 8 s hears them as
