@@ -32,7 +32,7 @@ def main() -> None:
     engine.transcribe_sync(clips[0].pcm16, clips[0].language)  # warm
     for choice in args.choices:
         beam, below = choice.split(":")
-        engine.beam_size = int(beam)
+        engine.beam_size, engine.greedy_sure = int(beam), None
         engines.needs_recheck = lambda confidence, below=float(below): confidence < below
         started = time.perf_counter()
         heard = [engine.transcribe_sync(c.pcm16, c.language) for c in clips]

@@ -81,12 +81,13 @@ class LevelResult:
         return not self.failed and bool(self.reply) and percentile(self.reply, 95) < SLOW_REPLY_SECS
 
 
-def trim_silence(pcm: np.ndarray, margin_secs: float = 0.05) -> np.ndarray:
-    """The recording without its leading and trailing silence, so "end of speech" is when the words end."""
+def trim_silence(pcm: np.ndarray, margin_secs: float = 0.05, rate: int = RATE) -> np.ndarray:
+    """The recording (at `rate`) without its leading and trailing silence, so "end of speech" is when the
+    words end."""
     loud = np.flatnonzero(np.abs(pcm.astype(np.int32)) > 0.05 * np.abs(pcm.astype(np.int32)).max())
     if not len(loud):
         return pcm
-    margin = int(margin_secs * RATE)
+    margin = int(margin_secs * rate)
     return pcm[max(0, loud[0] - margin) : loud[-1] + margin]
 
 

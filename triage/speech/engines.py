@@ -106,9 +106,14 @@ def shares(probabilities: Sequence[tuple[str, float]]) -> list[tuple[str, float]
 # 0.184/0.094; + 6 s 0.165/0.094; + 4 s never re-heard 0.179/0.094. Padded with 0 and decoded without
 # timestamps (as before), + 4 s re-heard + 16 s gave 0.172/0.109; padded with silence but without
 # timestamps, + 2 s never re-heard gave 0.544 (sentences said twice).
+# The server's stretches end with at least 0.6 s of silence of their own (the early decode's pause and pipecat's
+# trailing_silence_secs), which the margin comes on top of. Measured on the same clips cut to their words and
+# padded so (`--server-padding --margins 2,3,4 --rehear 8 --greedy-first 0.7`, 2026-12-07): full window
+# 0.191/0.094; + 2 s 0.186/0.109 (mean window 8.0 s with the re-heard ones, 17 of 64 re-heard); + 3 s
+# 0.186/0.109 (8.7 s); + 4 s 0.184/0.125 (9.4 s). So + 2 s: a smaller window, the same words.
 FULL_WINDOW_FRAMES = 3000
 FRAMES_PER_SECOND = 100
-WINDOW_MARGIN_SECS = 4.0
+WINDOW_MARGIN_SECS = 2.0
 SHORTEN_UP_TO_SECS = 24.0
 # Words Whisper is unsure of in the shortened window are heard again in one of the speech plus this
 # (at most the full window): WER de 0.179 without it, 0.165 with it (above). Speech + 8 s hears them as
@@ -123,6 +128,14 @@ REHEAR_MARGIN_SECS = 8.0
 # the slowest turns took 6.4-8.9 s, the pack's hand-over after 10 s of waiting (brain/reply_wait.py) was
 # one busy moment away, and a CI run handed two callers to a human for "a technical problem" so.
 REHEAR_WITHIN_SECS = 2.5
+# A turn is decoded greedily first and with the beam search only when the greedy words are unsure (below
+# this confidence, Transcript.confidence) or loop: the beam search costs about 1.6 times the greedy decode,
+# and on words Whisper is sure of it seldom changes them. `python -m triage.speech.stt_eval window
+# --greedy-first 0,0.6,0.7,0.8` on the 64 clips through the phone line (2026-12-07; the threshold was
+# chosen on these clips, no other recordings with transcripts exist here): beam always WER de/en
+# 0.186/0.109, greedy always 0.207/0.109, greedy kept at >= 0.6 0.191/0.109, at >= 0.7 0.186/0.109 with 23
+# of 64 decoded again by the beam search.
+GREEDY_SURE = 0.7
 
 
 # A turn's decode may produce at most TOKENS_AT_START + TOKENS_PER_SECOND tokens a second of its speech
@@ -185,6 +198,12 @@ def said_twice(text: str) -> bool:
     words = re.findall(r"\w+", text.lower())
     half = len(words) // 2
     return half > 0 and len(words) % 2 == 0 and words[:half] == words[half:]
+
+
+def loops(text: str) -> bool:
+    """The decoder went round in a loop: text far more repetitive than speech (Whisper's compression ratio
+    line), or one phrase said twice over."""
+    return bool(text) and (get_compression_ratio(text) > COMPRESSION_RATIO_LIMIT or said_twice(text))
 
 
 def silent_frame_value(features: np.ndarray) -> float:
@@ -298,6 +317,8 @@ class SpeechToText:
         self.timestamps = True  # shortened windows decoded with timestamps (_decode)
         self.silence_padding = True  # windows padded with silence, not faster-whisper's 0 (silent_frame_value)
         self.budget_tokens = True  # new tokens follow the speech's length (token_budget)
+        # greedy words kept when Whisper is sure of them (GREEDY_SURE); None: always the beam search
+        self.greedy_sure: float | None = GREEDY_SURE
         self.workers = workers
         self.model = WhisperModel(
             str(model_path),
@@ -342,15 +363,22 @@ class SpeechToText:
                 r.encode_seconds = time.perf_counter() - began
         for r in requests:
             self._choose_languages(r)
+        first_beam = 1 if self.greedy_sure is not None else self.beam_size
         decoded: dict[int, list[Transcript]] = {}
         pairs = [(i, lang) for i, r in enumerate(requests) if len(r.chunks) == 1 for lang in r.decode_in]
         if pairs:
-            parts = self._generate([(requests[i].windows[0], lang) for i, lang in pairs])
+            parts = self._generate([(requests[i].windows[0], lang) for i, lang in pairs], first_beam)
             for (i, lang), part in zip(pairs, parts, strict=True):
                 decoded.setdefault(i, []).append(self._transcript([part], lang, requests[i].windows))
         for i, r in enumerate(requests):
-            heard, *others = decoded[i] if i in decoded else self._decode(r.windows, *r.decode_in)
+            heard, *others = decoded[i] if i in decoded else self._decode(r.windows, *r.decode_in, beam_size=first_beam)
+            if first_beam != self.beam_size and not self._sure(heard):
+                heard, *others = self._decode(r.windows, *r.decode_in)
             yield i, self._settle(r, heard, others)
+
+    def _sure(self, heard: Transcript) -> bool:
+        """Greedy words good enough to keep without the beam search (GREEDY_SURE)."""
+        return heard.confidence >= (self.greedy_sure or 0.0) and not loops(heard.text)
 
     def _prepare(self, pcm16: bytes, languages: str | Sequence[str]) -> _Turn:
         """A turn's log-mel features, cut into windows of at most 30 s."""
@@ -415,9 +443,7 @@ class SpeechToText:
         if turn.checked and needs_recheck(heard.confidence) and turn.other != heard.language:
             again = others[0] if others else self._decode(turn.windows, turn.other)[0]
             heard = again if again.confidence > heard.confidence else heard
-        looping = bool(heard.text) and (
-            get_compression_ratio(heard.text) > COMPRESSION_RATIO_LIMIT or said_twice(heard.text)
-        )
+        looping = loops(heard.text)
         shortened = any(w.seconds < window_frames(c.shape[-1], self.rehear_margin_secs) / FRAMES_PER_SECOND
                         for c, w in zip(turn.chunks, turn.windows, strict=True))
         windows = turn.windows
@@ -469,23 +495,26 @@ class SpeechToText:
     def _encode(self, features: np.ndarray):
         return self.model.model.encode(StorageView.from_array(np.ascontiguousarray(features[None])), to_cpu=False)
 
-    def _decode(self, windows: list[EncodedWindow], *languages: str) -> list[Transcript]:
-        """One turn's windows, each decoded in each of `languages` (one batch per window)."""
+    def _decode(self, windows: list[EncodedWindow], *languages: str, beam_size: int | None = None) -> list[Transcript]:
+        """One turn's windows, each decoded in each of `languages` (one batch per window); `beam_size`:
+        the server's (None) or 1, greedy."""
         parts: list[list[_Words | None]] = [[] for _ in languages]
         for window in windows:
-            for i, part in enumerate(self._generate([(window, language) for language in languages])):
+            for i, part in enumerate(self._generate([(window, language) for language in languages], beam_size)):
                 parts[i].append(part)
         return [self._transcript(parts[i], language, windows) for i, language in enumerate(languages)]
 
-    def _generate(self, pairs: Sequence[tuple[EncodedWindow, str]]) -> list[_Words | None]:
-        """Beam search on each encoded window in its language, all in one batch (the windows of one
-        length), with faster-whisper's options for one decode at temperature 0 (and its rule: no speech
-        and unsure words is nothing heard), and no more new tokens than its speech can hold (token_budget).
-        A shortened window is decoded with timestamps: without them, a decoder with little silence after
-        the speech often says the sentence twice; with them, the second saying is stamped after the speech
-        has ended and is dropped (words_in_speech). The full window is decoded without them, as
-        faster-whisper decodes one window: timestamped, a 25 s turn in it stopped at a timestamp 3 s before
-        its end, leaving the rest to a next window that a turn does not have."""
+    def _generate(
+        self, pairs: Sequence[tuple[EncodedWindow, str]], beam_size: int | None = None
+    ) -> list[_Words | None]:
+        """Beam search (or a greedy decode: `beam_size` 1) on each encoded window in its language, all in one batch
+        (the windows of one length), with faster-whisper's options for one decode at temperature 0 (and its
+        rule: no speech and unsure words is nothing heard), and no more new tokens than its speech can hold
+        (token_budget). A shortened window is decoded with timestamps: without them, a decoder with little
+        silence after the speech often says the sentence twice; with them, the second saying is stamped after
+        the speech has ended and is dropped (words_in_speech). The full window is decoded without them, as
+        faster-whisper decodes one window: timestamped, a 25 s turn in it stopped at a timestamp 3 s before its
+        end, leaving the rest to a next window that a turn does not have."""
         tokenizers = [self._tokenizer(language) for _, language in pairs]
         timestamped = [self.timestamps and w.seconds < FULL_WINDOW_FRAMES / FRAMES_PER_SECOND for w, _ in pairs]
         prompts = [
@@ -496,9 +525,10 @@ class SpeechToText:
         results = self.model.model.generate(
             outputs[0] if len(outputs) == 1 else self._stack(outputs),
             prompts,
-            # A beam of 5 is what Whisper is measured with; greedy decoding cost a third more word
-            # errors on phone audio (0.079 against 0.056 on the same turns) for ~100 ms less.
-            beam_size=self.beam_size,
+            # A beam of 5 is what Whisper is measured with; greedy decoding alone cost a third more word
+            # errors on phone audio (0.079 against 0.056 on the same turns) for ~100 ms less, so greedy
+            # words are kept only when Whisper is sure of them (GREEDY_SURE).
+            beam_size=beam_size or self.beam_size,
             max_length=max(len(prompt) for prompt in prompts)
             + (token_budget(max(w.speech_seconds for w, _ in pairs), self.max_new_tokens) if self.budget_tokens
                else self.max_new_tokens),
@@ -573,7 +603,16 @@ class SpeechToText:
                 for _worker in range(self.workers)]  # fmt: skip
         if len(turns) > 1:
             self.pool.submit(lambda: list(self.transcribe_many(list(turns.values())))).result()
+        if self.greedy_sure is not None:  # the beam search of an unsure turn has shapes of its own (GREEDY_SURE)
+            for job in [self.pool.submit(self._beam_search, pcm, lang) for lang, (pcm, _) in turns.items()
+                        for _worker in range(self.workers)]:  # fmt: skip
+                job.result()
         return {lang: job.result() for lang, job in jobs}
+
+    def _beam_search(self, pcm16: bytes, language: str) -> Transcript:
+        """A turn decoded with the beam search alone, in its shortened window (to warm its kernels)."""
+        turn = self._prepare(pcm16, language)
+        return self._decode(self._encode_all(turn.chunks, self.window_margin_secs, turn.silence), language)[0]
 
     async def transcribe(self, pcm16: bytes, languages: str | Sequence[str], owner: str | None = None) -> Transcript:
         """Transcribe 16 kHz PCM16 audio in the first of `languages` (re-checked among all), off the event

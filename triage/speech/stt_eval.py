@@ -13,7 +13,7 @@ machine are no pass/fail material):
 - `tokens`: how many word tokens a second of speech Whisper needs on the same recordings, decoded
   without a budget, against speech/engines.py token_budget (which must never cut a caller's words).
 
-    python -m triage.speech.stt_eval window [--margins 4,6,8] [--rehear 8,16]
+    python -m triage.speech.stt_eval window [--margins 4,6,8] [--rehear 8,16] [--greedy-first -,0.7] [--server-padding]
     python -m triage.speech.stt_eval workers [--burst 6]
     python -m triage.speech.stt_eval tokens
 """
@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .engines import TOKENS_AT_START, TOKENS_PER_SECOND, SpeechToText, token_budget
+from .engines import GREEDY_SURE, TOKENS_AT_START, TOKENS_PER_SECOND, SpeechToText, token_budget
 from .wer import word_error_rate
 
 AUDIO = Path(__file__).resolve().parents[3] / "shared" / "audio"
@@ -75,6 +75,23 @@ def through_phone_line(audio: np.ndarray, rate: int) -> bytes:
     return (np.clip(wide, -1.0, 1.0) * 32767).astype(np.int16).tobytes()
 
 
+# How the server hears a stretch (calls/speech_services.py): pipecat keeps about 0.8 s of the line before
+# VAD heard the words begin, the early decode starts 0.06-0.1 s after they end, and pipecat appends 0.5 s of
+# silence (SegmentedSTTService's trailing_silence_secs).
+SERVER_BEFORE_SECS = 0.8
+SERVER_AFTER_SECS = 0.1 + 0.5
+
+
+def as_the_server_hears(pcm16: bytes) -> bytes:
+    """A recording through the phone line (16 kHz PCM16) cut to its words and padded as the server's
+    stretches are: recordings carry their own silences, which would measure a window the server never sees."""
+    from ..voice_bench import trim_silence
+
+    words = trim_silence(np.frombuffer(pcm16, np.int16), rate=16_000)
+    before, after = (np.zeros(round(s * 16_000), np.int16) for s in (SERVER_BEFORE_SECS, SERVER_AFTER_SECS))
+    return np.concatenate([before, words, after]).astype(np.int16).tobytes()
+
+
 def _read(path: Path, channel: int | None = None) -> tuple[np.ndarray, int]:
     import soundfile
 
@@ -82,31 +99,41 @@ def _read(path: Path, channel: int | None = None) -> tuple[np.ndarray, int]:
     return (audio[:, channel] if channel is not None else audio.mean(axis=1)), rate
 
 
-def load_clips(audio_dir: Path = AUDIO) -> list[Clip]:
+def load_clips(audio_dir: Path = AUDIO, server_padding: bool = False) -> list[Clip]:
+    """The recordings with transcripts through the phone line; with `server_padding`, as the server's
+    stretches are padded (as_the_server_hears) instead of with the recordings' own silences."""
+    shaped = as_the_server_hears if server_padding else (lambda pcm16: pcm16)
     clips = []
     for line in (audio_dir / "de" / "manifest.jsonl").read_text().splitlines():
         row = json.loads(line)
         audio, rate = _read(audio_dir / "de" / row["file"])
-        clips.append(Clip(row["file"], "de", row["text"], through_phone_line(audio, rate)))
+        clips.append(Clip(row["file"], "de", row["text"], shaped(through_phone_line(audio, rate))))
     for name, channel, text in ENGLISH:
         audio, rate = _read(audio_dir / name, channel)
         clips.append(Clip(f"{name}:{channel}" if channel is not None else name, "en", text,
-                          through_phone_line(audio, rate)))
+                          shaped(through_phone_line(audio, rate))))
     return clips
 
 
-def _window(engine: SpeechToText, clips: list[Clip], margins: list[float], rehears: list[float]) -> None:
+def _window(
+    engine: SpeechToText, clips: list[Clip], margins: list[float], rehears: list[float], gates: list[float | None]
+) -> None:
     print(f"{len([c for c in clips if c.language == 'de'])} German and {len([c for c in clips if c.language == 'en'])}"
           f" English clips through the 8 kHz mu-law line, {sum(c.seconds for c in clips):.0f} s of audio,"
-          f" Whisper {engine.model_path.name}, beam {engine.beam_size}, language fixed")
-    print(f"{'window':<34} {'WER de':>7} {'WER en':>7} {'encoder s':>10} {'total s':>8} {'mean window s':>14}"
+          f" Whisper {engine.model_path.name}, beam {engine.beam_size}, language fixed; \"greedy >= x\": greedy words"
+          f" kept when Whisper is that sure of them, else the beam search (speech/engines.py GREEDY_SURE)")
+    print(f"{'window':<48} {'WER de':>7} {'WER en':>7} {'encoder s':>10} {'total s':>8} {'mean window s':>14}"
           f" {'re-heard':>12}")
     # the last rows: the first margin as before 2026-12-05 (features padded with 0, no timestamps)
-    rows = [(30.0, 30.0, True), *((m, r, True) for m in margins for r in rehears), *((m, r, False) for m in margins[:1]
-                                                                                   for r in rehears)]
-    for margin, rehear, current in rows:
+    rows = [
+        (30.0, 30.0, True, None),
+        *((m, r, True, g) for g in gates for m in margins for r in rehears),
+        *((m, r, False, None) for m in margins[:1] for r in rehears),
+    ]
+    for margin, rehear, current, gate in rows:
         engine.window_margin_secs, engine.rehear_margin_secs = margin, rehear
         engine.timestamps = engine.silence_padding = current
+        engine.greedy_sure = gate
         heard = [engine.transcribe_sync(c.pcm16, c.language) for c in clips]
         wer = {
             lang: word_error_rate([c.text for c in clips if c.language == lang],
@@ -115,12 +142,14 @@ def _window(engine: SpeechToText, clips: list[Clip], margins: list[float], rehea
         }
         label = "full 30 s" if margin >= 30 else f"speech + {margin:g} s, re-heard + {rehear:g} s"
         label += "" if current else ", 0-padded"
-        print(f"{label:<34} {wer['de']:>7.3f} {wer['en']:>7.3f} {sum(h.encode_seconds for h in heard):>10.1f}"
+        label += f", greedy >= {gate:g}" if gate is not None else ""
+        print(f"{label:<48} {wer['de']:>7.3f} {wer['en']:>7.3f} {sum(h.encode_seconds for h in heard):>10.1f}"
               f" {sum(h.seconds for h in heard):>8.1f} {statistics.mean(h.window_seconds for h in heard):>14.1f}"
               f" {sum(h.reheard for h in heard):>12}")
     # the language from the same encoder pass: each clip decoded in the other language first, as a
     # caller of the other language would be, and re-checked among both (brain/language.py's rules)
     engine.timestamps = engine.silence_padding = True
+    engine.greedy_sure = gates[-1]
     engine.window_margin_secs = margins[-1] if margins else 30.0
     engine.rehear_margin_secs = rehears[0] if rehears else 30.0
     checked = right = decoded = 0
@@ -184,20 +213,31 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--margins", default="4,6,8", help="seconds of padding after the speech to compare")
     parser.add_argument("--rehear", default="8", help="padding (s) of the window unsure words are heard again in")
     parser.add_argument("--burst", type=int, default=6)
+    parser.add_argument(
+        "--server-padding",
+        action="store_true",
+        help="cut each recording to its words and pad it as the server's stretches are, not with its own silences",
+    )
     parser.add_argument("--beam", type=int, default=5, help="beam size of the decoder (1: greedy)")
+    parser.add_argument(
+        "--greedy-first",
+        default=str(GREEDY_SURE),
+        help="window: the confidences above which greedy words are kept, comma-separated ('-': always the beam)",
+    )
     args = parser.parse_args(argv)
     if args.model is None:
         from ..settings import Settings
         from .models import resolve_whisper
 
         args.model = resolve_whisper(Settings())
-    clips = load_clips(args.audio)
+    clips = load_clips(args.audio, args.server_padding)
     if args.what == "window":
         margins = [float(m) for m in args.margins.split(",") if m]
         # every unsure turn heard again, however long its first pass took (REHEAR_WITHIN_SECS): the words of
         # the choice, not of this machine's load
+        gates = [None if g.strip() == "-" else float(g) for g in args.greedy_first.split(",") if g.strip()]
         _window(SpeechToText(args.model, workers=1, beam_size=args.beam, rehear_within_secs=math.inf), clips, margins,
-                [float(r) for r in args.rehear.split(",") if r])
+                [float(r) for r in args.rehear.split(",") if r], gates or [None])
     elif args.what == "tokens":
         _tokens(SpeechToText(args.model, workers=1, beam_size=args.beam, max_new_tokens=200), clips)
     else:
