@@ -321,8 +321,9 @@ def test_the_token_budget_never_cuts_the_words_of_the_densest_recordings(stt, wh
         unbudgeted.close()
 
 
-def test_greedy_words_whisper_is_sure_of_are_kept_and_unsure_ones_are_decided_by_the_beam_search(stt, whisper_base):
-    """A turn is decoded greedily first (the beam search costs about 1.6 times as much); words Whisper is
+def test_greedy_words_whisper_is_sure_of_are_kept_and_unsure_ones_are_decided_by_the_beam_search(whisper_base):
+    """With greedy_sure set (not the server's default, speech/engines.py GREEDY_SURE says why), a turn is decoded
+    greedily first (the beam search costs about 1.6 times as much); words Whisper is
     sure of are kept, unsure ones (below GREEDY_SURE, or looping) are decoded again with the beam search,
     so they are what the beam search alone hears: most of the English sentences and "In sieben Stunden wird es so
     weit sein." are sure, the German "am Mittwoch" clips of several speakers and "Eure Tröte nervt." are not."""
@@ -332,7 +333,8 @@ def test_greedy_words_whisper_is_sure_of_are_kept_and_unsure_ones_are_decided_by
     english = ["new_home_16k.wav", "timit_ldc93s1_8k.wav", "jfk_16k.wav"]
     clips = [*((name, "en") for name in english), *((name, "de") for name in german)]
     beam = SpeechToText(whisper_base, workers=1, rehear_within_secs=math.inf)
-    beam.greedy_sure = None
+    stt = SpeechToText(whisper_base, workers=1, rehear_within_secs=math.inf)
+    stt.greedy_sure = GREEDY_SURE
     # the greedy words as the first pass has them: kept whatever their confidence (unless they loop), never
     # heard again in a larger window
     greedy = SpeechToText(whisper_base, workers=1, rehear_margin_secs=stt.window_margin_secs)
@@ -352,4 +354,5 @@ def test_greedy_words_whisper_is_sure_of_are_kept_and_unsure_ones_are_decided_by
     finally:
         beam.close()
         greedy.close()
+        stt.close()
     assert kept >= 2 and decided >= 2, (kept, decided)

@@ -110,7 +110,8 @@ def shares(probabilities: Sequence[tuple[str, float]]) -> list[tuple[str, float]
 # trailing_silence_secs), which the margin comes on top of. Measured on the same clips cut to their words and
 # padded so (`--server-padding --margins 2,3,4 --rehear 8 --greedy-first 0.7`, 2026-12-07): full window
 # 0.191/0.094; + 2 s 0.186/0.109 (mean window 8.0 s with the re-heard ones, 17 of 64 re-heard); + 3 s
-# 0.186/0.109 (8.7 s); + 4 s 0.184/0.125 (9.4 s). So + 2 s: a smaller window, the same words.
+# 0.186/0.109 (8.7 s); + 4 s 0.184/0.125 (9.4 s); all three with greedy words kept where sure (GREEDY_SURE),
+# which gave the beam search's WER at + 4 s. So + 2 s: a smaller window, the same words.
 FULL_WINDOW_FRAMES = 3000
 FRAMES_PER_SECOND = 100
 WINDOW_MARGIN_SECS = 2.0
@@ -134,7 +135,9 @@ REHEAR_WITHIN_SECS = 2.5
 # --greedy-first 0,0.6,0.7,0.8` on the 64 clips through the phone line (2026-12-07; the threshold was
 # chosen on these clips, no other recordings with transcripts exist here): beam always WER de/en
 # 0.186/0.109, greedy always 0.207/0.109, greedy kept at >= 0.6 0.191/0.109, at >= 0.7 0.186/0.109 with 23
-# of 64 decoded again by the beam search.
+# of 64 decoded again by the beam search. Not the server's default: in `triage bench --callers 1 --rounds 5
+# --systems triage` (2026-12-07, load 0.5, after main's run at load 0.9) the sure sentence's reply went from 1102
+# to 906 ms, but the unsure one (confidence 0.63) paid for both decodes, 1221 to 1382 ms, p95 1324 to 1535 ms.
 GREEDY_SURE = 0.7
 
 
@@ -317,8 +320,9 @@ class SpeechToText:
         self.timestamps = True  # shortened windows decoded with timestamps (_decode)
         self.silence_padding = True  # windows padded with silence, not faster-whisper's 0 (silent_frame_value)
         self.budget_tokens = True  # new tokens follow the speech's length (token_budget)
-        # greedy words kept when Whisper is sure of them (GREEDY_SURE); None: always the beam search
-        self.greedy_sure: float | None = GREEDY_SURE
+        # greedy words kept when Whisper is that sure of them (GREEDY_SURE), else the beam search; None (the
+        # server's): always the beam search
+        self.greedy_sure: float | None = None
         self.workers = workers
         self.model = WhisperModel(
             str(model_path),

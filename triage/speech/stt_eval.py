@@ -221,8 +221,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--beam", type=int, default=5, help="beam size of the decoder (1: greedy)")
     parser.add_argument(
         "--greedy-first",
-        default=str(GREEDY_SURE),
-        help="window: the confidences above which greedy words are kept, comma-separated ('-': always the beam)",
+        default="-",
+        help=f"window: the confidences above which greedy words are kept, comma-separated ('-': always the beam,"
+        f" the server's; {GREEDY_SURE} was measured)",
     )
     args = parser.parse_args(argv)
     if args.model is None:
