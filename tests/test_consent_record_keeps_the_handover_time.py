@@ -15,13 +15,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from fastapi import FastAPI
-from fastapi.testclient import TestClient
 
 from tests.dialogue_calls import call
-from triage.auth import Principal, current_user
+from tests.privacy_console import console_api
 from triage.calls.pipeline import _store_consent
-from triage.privacy.recording_api import router
 from triage.store.repo import open_store
 from triage.store.tables import Call
 
@@ -68,19 +65,11 @@ def test_a_call_kept_by_one_speaker_has_no_handover_time(tmp_path, lang, yes):
         assert db.get(Call, call_id).consent_handed_over_at is None
 
 
-def _console_api(store) -> TestClient:
-    app = FastAPI()
-    app.include_router(router, prefix="/api/privacy")
-    app.state.triage = SimpleNamespace(store=store)
-    agent = Principal(id="u1", username="agent-kai", display_name="Kai", role="agent", clients=(PLUMBER,))
-    app.dependency_overrides[current_user] = lambda: agent
-    return TestClient(app)
-
 
 @pytest.mark.parametrize(("lang", "yes", "handover"), HANDOVERS)
 def test_the_agent_console_is_told_when_the_phone_was_handed_over(tmp_path, lang, yes, handover):
     store, call_id, state = _ended_call(tmp_path, lang, [yes, handover])
-    got = _console_api(store).get(f"/api/privacy/calls/{call_id}/recording").json()
+    got = console_api(store, PLUMBER).get(f"/api/privacy/calls/{call_id}/recording").json()
     assert _naive(datetime.fromisoformat(got["consent_handed_over_at"])) == _naive(state.recording_stopped_at)
     assert got["consent_at"] is not None
 

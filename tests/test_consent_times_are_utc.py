@@ -16,15 +16,12 @@ from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
-from fastapi import FastAPI
-from fastapi.testclient import TestClient
 
 from tests.dialogue_calls import call, model
-from triage.auth import Principal, current_user
+from tests.privacy_console import console_api
 from triage.brain.dialogue import Dialogue
 from triage.calls.pipeline import _store_consent
 from triage.packs.load import load_pack
-from triage.privacy.recording_api import router
 from triage.store.repo import open_store
 from triage.store.tables import Call
 
@@ -81,14 +78,6 @@ def test_a_clock_in_local_time_is_stored_as_the_same_moment_in_utc(berlin_server
     assert dialogue.state.consent_at == datetime(2026, 12, 7, 12, 5, tzinfo=UTC)
 
 
-def _console_api(store) -> TestClient:
-    app = FastAPI()
-    app.include_router(router, prefix="/api/privacy")
-    app.state.triage = SimpleNamespace(store=store)
-    agent = Principal(id="u1", username="agent-kai", display_name="Kai", role="agent", clients=(PLUMBER,))
-    app.dependency_overrides[current_user] = lambda: agent
-    return TestClient(app)
-
 
 @pytest.mark.parametrize(("lang", "turns"), AGREE_THEN_HAND_OVER + AGREE_THEN_WITHDRAW)
 def test_the_stored_consent_record_is_utc_beside_the_calls_start(berlin_server, database_url, lang, turns):
@@ -100,7 +89,7 @@ def test_the_stored_consent_record_is_utc_beside_the_calls_start(berlin_server, 
     voice_call = SimpleNamespace(call_id=call_id, session=SimpleNamespace(dialogue=dialogue, store=store))
     asyncio.run(_store_consent(voice_call))  # type: ignore[arg-type]
 
-    got = _console_api(store).get(f"/api/privacy/calls/{call_id}/recording").json()
+    got = console_api(store, PLUMBER).get(f"/api/privacy/calls/{call_id}/recording").json()
     with store.sessions() as db:
         started = db.get(Call, call_id).started_at
     started = started if started.tzinfo else started.replace(tzinfo=UTC)
