@@ -9,17 +9,12 @@ the handover, as it stores the other times, and the agent console's recording st
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
-from tests.dialogue_calls import call
-from tests.privacy_console import console_api
-from triage.calls.pipeline import _store_consent
-from triage.store.repo import open_store
+from tests.privacy_console import console_api, ended_call
 from triage.store.tables import Call
 
 PLUMBER = "sanitaer-notdienst"  # records calls
@@ -37,14 +32,7 @@ def _naive(at: datetime) -> datetime:
 
 def _ended_call(tmp_path: Path, lang: str, turns: list[str]):
     """A call that heard these turns, its consent record stored as the phone line stores it when the line closes."""
-    store = open_store(f"sqlite:///{tmp_path / 'triage.db'}")
-    call_id = store.start_call(PLUMBER, "test", lang)
-    dialogue = call(PLUMBER, lang)
-    for turn in turns:
-        dialogue.hear(turn)
-    voice_call = SimpleNamespace(call_id=call_id, session=SimpleNamespace(dialogue=dialogue, store=store))
-    asyncio.run(_store_consent(voice_call))  # type: ignore[arg-type]
-    return store, call_id, dialogue.state
+    return ended_call(f"sqlite:///{tmp_path / 'triage.db'}", PLUMBER, lang, turns)
 
 
 @pytest.mark.parametrize(("lang", "yes", "handover"), HANDOVERS)

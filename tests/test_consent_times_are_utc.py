@@ -8,21 +8,17 @@ stored as aware UTC moments, and the console's API gives them in ISO 8601 with t
 
 from __future__ import annotations
 
-import asyncio
 import os
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from types import SimpleNamespace
 
 import pytest
 
 from tests.dialogue_calls import call, model
-from tests.privacy_console import console_api
+from tests.privacy_console import console_api, ended_call
 from triage.brain.dialogue import Dialogue
-from triage.calls.pipeline import _store_consent
 from triage.packs.load import load_pack
-from triage.store.repo import open_store
 from triage.store.tables import Call
 
 PLUMBER = "sanitaer-notdienst"  # records calls
@@ -81,13 +77,7 @@ def test_a_clock_in_local_time_is_stored_as_the_same_moment_in_utc(berlin_server
 
 @pytest.mark.parametrize(("lang", "turns"), AGREE_THEN_HAND_OVER + AGREE_THEN_WITHDRAW)
 def test_the_stored_consent_record_is_utc_beside_the_calls_start(berlin_server, database_url, lang, turns):
-    store = open_store(database_url)
-    call_id = store.start_call(PLUMBER, "test", lang)
-    dialogue = call(PLUMBER, lang)
-    for turn in turns:
-        dialogue.hear(turn)
-    voice_call = SimpleNamespace(call_id=call_id, session=SimpleNamespace(dialogue=dialogue, store=store))
-    asyncio.run(_store_consent(voice_call))  # type: ignore[arg-type]
+    store, call_id, _state = ended_call(database_url, PLUMBER, lang, turns)
 
     got = console_api(store, PLUMBER).get(f"/api/privacy/calls/{call_id}/recording").json()
     with store.sessions() as db:
