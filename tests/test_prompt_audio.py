@@ -44,12 +44,16 @@ def test_the_greeting_streams_from_the_cache_without_synthesis(prompts_dir: Path
     cached = tts.cache.get("de", greeting)
     assert cached and len(cached) > 16_000  # more than half a second of 16 kHz audio
 
-    async def first_chunk() -> bytes:
-        async for audio in tts.stream(greeting, "de"):
+    async def first_chunk(rate: int | None = None) -> bytes:
+        async for audio in tts.stream(greeting, "de", rate=rate):
             return audio
         return b""
 
     assert asyncio.run(first_chunk()) == cached
+    # a phone line's rate: the cached audio resampled once, and kept at that rate for the next caller
+    phone = asyncio.run(first_chunk(8000))
+    assert abs(len(phone) / 2 / 8000 - len(cached) / 2 / tts.voice("de").sample_rate) < 0.01
+    assert tts.cache.get("de", greeting, 8000) == phone == asyncio.run(first_chunk(8000))
 
 
 def test_a_changed_greeting_is_synthesised_for_the_next_call(prompts_dir: Path, tts: TextToSpeech) -> None:

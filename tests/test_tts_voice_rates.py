@@ -50,7 +50,7 @@ def test_a_call_switching_language_speaks_each_voice_at_its_own_rate(two_rate_vo
 
     async def scenario() -> dict[str, float]:
         store = open_store(f"sqlite:///{tmp_path / 'rates.db'}")
-        call = await VoiceCall.open(load_pack("kanzlei-berg"), None, store, Metrics(), "browser")
+        call = VoiceCall.open(load_pack("kanzlei-berg"), None, store, Metrics(), "browser")
         service = SharedPiperTTS(tts, call)
         spoken: dict[str, float] = {}
         turns = (("de", "Guten Tag, hier ist die Kanzlei."), ("en", "Hello, this is the law office."), ("de", "Danke."))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
+import sqlite3
 import time
 import urllib.error
 import urllib.parse
@@ -147,6 +148,37 @@ def test_greeting_audio_arrives_first_then_its_mark(server: VoiceServer):
     pack = load_pack("sanitaer-notdienst")
     assert stored.turns[0].role == "bot"
     assert pack.name in stored.turns[0].text
+
+
+def test_a_caller_is_greeted_while_the_database_is_busy_and_the_call_is_stored_after_it(server: VoiceServer):
+    """Twenty callers connecting at once wait for the database one after another; the greeting promises
+    nothing, so it does not wait for the call's start to be stored. Here another writer holds SQLite's write
+    lock (a real second connection) while a caller connects: the greeting comes while the lock is held, for
+    at most 4.5 s (under the server's busy timeout of 5 s, so its write waits instead of failing)."""
+
+    async def call() -> tuple[TwilioCaller, bool]:
+        writer = sqlite3.connect(server.data_dir / "triage.db", isolation_level=None)
+        writer.execute("BEGIN IMMEDIATE")  # the write lock; WAL readers go on
+        try:
+            async with caller(server) as c:
+                try:
+                    await c.wait_audio_after(0, timeout=4.5)
+                    greeted_while_locked = True
+                except TimeoutError:
+                    greeted_while_locked = False
+                writer.execute("ROLLBACK")
+                await c.wait_audio_after(0, timeout=10)
+                await c.wait_quiet(quiet_secs=0.5, timeout=30)
+                await c.hang_up()
+                return c, greeted_while_locked
+        finally:
+            writer.close()
+
+    c, greeted_while_locked = asyncio.run(call())
+    assert greeted_while_locked, "the greeting waited for the database"
+    stored = wait_stored(server, c.call_sid)  # the start, once the lock was gone, and the greeting with it
+    assert stored.turns[0].role == "bot" and load_pack("sanitaer-notdienst").name in stored.turns[0].text
+    assert "could not be stored" not in server.log()
 
 
 def _converse(server: VoiceServer, utterances: list[np.ndarray], **caller_kwargs) -> tuple[TwilioCaller, list[float]]:

@@ -130,6 +130,7 @@ class BrainProcessor(FrameProcessor):
             await self._event({"type": "call", **self._call_info()})
             if self._resume_handoff and self.call.desk is not None:
                 # back from a transfer nobody answered: no greeting, the caller is still waiting
+                self.call.store_soon()
                 await self.call.desk.caller_back(self._resume_handoff)
                 await self._hold_step(self.call.hold.resume(self._resume_handoff))
                 self._start_hold(self._resume_handoff)

@@ -87,7 +87,7 @@ async def run_call(
     `desk`, a caller handed to a human stays on the line, on hold, until the handoff is taken. With the
     engines' `vault`, a call of a client that records calls is recorded once the caller agrees (pipecat's
     AudioBufferProcessor at the end of the pipeline, privacy/recording_pipeline.py)."""
-    call = await VoiceCall.open(
+    call = VoiceCall.open(
         pack, engines.model, store, metrics, line.channel, line.line_call_id, line.caller_number, desk
     )
     log.info("call %s (%s, %s) connected", call.call_id, pack.id, line.channel)

@@ -52,14 +52,19 @@ class CallSession:
         channel: str = "text",
         line_call_id: str | None = None,
         caller_number: str | None = None,
+        store_start: bool = True,
     ) -> None:
+        """`store_start` False: the call's start is stored with the first thing stored of it (a voice call's
+        greeting, `flush`), not here: twenty callers connecting at once wait for the database one after the
+        other, and the greeting need not wait (it promises nothing)."""
         self.dialogue = dialogue
         dialogue.caller_number = caller_number  # operator (issue 13): a callback needs a number to call
         self.store = store
-        pack = dialogue.pack
         self.call_id = uuid.uuid4().hex  # ours, so a start that failed can be stored later under it
-        self._start = (pack.id, pack_version(pack), dialogue.state.lang, channel, line_call_id, caller_number)
+        # what the call's start stores; the pack's version (a hash of it) is taken then, off the event loop
+        self._start_as = (dialogue.state.lang, channel, line_call_id, caller_number)
         self._started = False
+        self._start_lock = threading.Lock()  # the greeting's flush and a first turn may both store the start
         self._stored_turns = 0
         self._flush_lock = threading.Lock()
         self._last_stored: Outcome | None = None
@@ -71,17 +76,22 @@ class CallSession:
         # an eager reply the caller is hearing whose turn is not stored yet (calls/brain_processor.py): a
         # caller who hangs up before the turn's ordinary end still has that turn stored (`_hangup`)
         self._said: Speculation | None = None
-        self._try_start()
+        if store_start:
+            self._try_start()
 
     def _try_start(self) -> bool:
         """Store the call's start, once; a failing database is an alert, not a silent caller."""
-        if not self._started:
-            try:
-                self.store.start_call(*self._start, call_id=self.call_id)
-                self._started = True
-            except Exception:
-                log.exception("ALERT: call %s could not be stored: the database is failing", self.call_id)
-        return self._started
+        with self._start_lock:
+            if not self._started:
+                try:
+                    pack, (lang, channel, line_call_id, number) = self.dialogue.pack, self._start_as
+                    self.store.start_call(
+                        pack.id, pack_version(pack), lang, channel, line_call_id, number, call_id=self.call_id
+                    )
+                    self._started = True
+                except Exception:
+                    log.exception("ALERT: call %s could not be stored: the database is failing", self.call_id)
+            return self._started
 
     def greet(self) -> Reply:
         with self._turn_lock:
@@ -93,7 +103,9 @@ class CallSession:
         return self.dialogue.greet()
 
     def flush(self) -> None:
-        self._quietly(self._flush_transcript, "transcript")
+        """The call's start, if not stored yet, and the transcript so far."""
+        if self._try_start():
+            self._quietly(self._flush_transcript, "transcript")
 
     def hear(self, text: str, *, confidence: float | None = None, language: str | None = None) -> Reply:
         """A spoken turn. One that arrives after the call was handed over or ended says nothing and

@@ -28,8 +28,6 @@ from collections import deque
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 
-from pipecat.audio.resamplers.base_audio_resampler import BaseAudioResampler
-from pipecat.audio.utils import create_stream_resampler
 from pipecat.frames.frames import (
     Frame,
     InputAudioRawFrame,
@@ -262,17 +260,15 @@ class SharedPiperTTS(TTSService):
         )
         self._engine = engine
         self._call = call
-        # pipecat's stream resampler keeps state for one input rate; a call that switches between voices
-        # of different rates (22.05 kHz and 16 kHz) needs one resampler per rate
-        self._resamplers: dict[int, BaseAudioResampler] = {}
 
     async def run_tts(self, text: str, context_id: str) -> AsyncGenerator[Frame | None, None]:
+        """The engine gives the audio at the line's rate (resampled off the event loop, each voice from its own
+        rate: a call may switch between voices of 22.05 kHz and 16 kHz), so pipecat resamples nothing."""
         lang = self._call.voice_lang
-        rate = self._engine.voice(lang).sample_rate
-        self._resampler = self._resamplers.setdefault(rate, create_stream_resampler())
         try:
             async for frame in self._stream_audio_frames_from_iterator(
-                self._engine.stream(text, lang), in_sample_rate=rate, context_id=context_id
+                self._engine.stream(text, lang, rate=self.sample_rate), in_sample_rate=self.sample_rate,
+                context_id=context_id,
             ):
                 yield frame
         except EngineError as exc:

@@ -64,7 +64,7 @@ class CallTimings:
 
 
 class VoiceCall:
-    """The brain side of one audio call. Created with `open()`, which stores the call first."""
+    """The brain side of one audio call. Created with `open()`; the call is stored with its greeting (`greet`)."""
 
     def __init__(self, session: CallSession, metrics: Metrics, channel: str, desk: HandoffDesk | None = None) -> None:
         self.session = session
@@ -76,12 +76,12 @@ class VoiceCall:
         self.timings = CallTimings()
         self.finished = False
         self._counted_handoffs: set[int] = set()
-        self._greeting_stored: asyncio.Task | None = None
+        self._stored: asyncio.Task | None = None  # store_soon's
         # the language an eager reply was decided in, while the call's state is not yet the decided one
         self.tentative_lang: str | None = None
 
     @classmethod
-    async def open(
+    def open(
         cls,
         pack: Pack,
         model: TextModel | None,
@@ -93,9 +93,8 @@ class VoiceCall:
         desk: HandoffDesk | None = None,
     ) -> VoiceCall:
         connected = time.monotonic()
-        session = await asyncio.to_thread(
-            CallSession, Dialogue(pack, model), store, channel, line_call_id, caller_number
-        )
+        # nothing stored yet, so no worker thread: in a burst of callers those are busy storing earlier calls
+        session = CallSession(Dialogue(pack, model), store, channel, line_call_id, caller_number, store_start=False)
         call = cls(session, metrics, channel, desk)
         call.timings.connected = connected
         call.timings.opened = time.monotonic()
@@ -135,10 +134,15 @@ class VoiceCall:
         return list(self.pack.languages)
 
     async def greet(self) -> Reply:
-        """Said at once; stored right after (see CallSession.greeting)."""
+        """Said at once; the call's start and the greeting are stored right after (CallSession.greeting, flush)."""
         reply = self.session.greeting()
-        self._greeting_stored = asyncio.create_task(asyncio.to_thread(self.session.flush))
+        self.store_soon()
         return reply
+
+    def store_soon(self) -> None:
+        """The call's start and its transcript so far are stored in a worker thread, while the caller hears
+        the greeting (or, back from a transfer nobody answered, the hold)."""
+        self._stored = asyncio.create_task(asyncio.to_thread(self.session.flush))
 
     async def hear(self, text: str, confidence: float | None = None, language: str | None = None) -> Reply:
         """A caller turn; `confidence` is speech recognition's, in [0, 1], and `language` the one it

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
+import soxr
 from ctranslate2 import Device, StorageView
 from faster_whisper.tokenizer import Tokenizer
 from faster_whisper.transcribe import get_compression_ratio, get_suppressed_tokens
@@ -767,22 +768,29 @@ class TextToSpeech:
     def voice(self, lang: str) -> AnyVoice:
         return self.voices.get(lang) or next(iter(self.voices.values()))
 
-    async def stream(self, text: str, lang: str) -> AsyncIterator[bytes]:
-        """PCM16 chunks of `text` at the voice's sample rate: cached prompts at once, the rest sentence by sentence.
+    async def stream(self, text: str, lang: str, rate: int | None = None) -> AsyncIterator[bytes]:
+        """PCM16 chunks of `text` at `rate` (the voice's own by default): cached prompts at once, the rest
+        sentence by sentence.
 
         The first sentence leaves as soon as it is synthesised, so the caller hears the start of a
-        long answer while the rest is still being made.
-        """
+        long answer while the rest is still being made. Audio is resampled to the line's rate here, in a
+        worker thread, and a cached prompt once per rate: resampled on the event loop (pipecat's TTS
+        resampler), every caller's greeting was the loop's largest cost when twenty callers connected at
+        once (a py-spy profile of `triage serve`, 2026-12-07)."""
         voice = self.voice(lang)
-        cached = self.cache.get(lang, text)
+        rate = rate or voice.sample_rate
+        loop = asyncio.get_running_loop()
+        cached = self.cache.get(lang, text, None if rate == voice.sample_rate else rate)
+        if cached is None and (native := self.cache.get(lang, text)) is not None:
+            cached = await loop.run_in_executor(self.pool, resample, native, voice.sample_rate, rate)
+            self.cache.put(lang, text, cached, rate)
         if cached is not None:
             yield cached
             return
-        loop = asyncio.get_running_loop()
         generator = voice.stream_sync(text)
         while True:
             try:
-                chunk = await loop.run_in_executor(self.pool, next, generator, None)
+                chunk = await loop.run_in_executor(self.pool, _next_at, generator, voice.sample_rate, rate)
             except Exception as exc:
                 raise EngineError(f"text-to-speech failed: {exc}") from exc
             if chunk is None:
@@ -821,6 +829,21 @@ class TextToSpeech:
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 
+def resample(pcm16: bytes, rate: int, to_rate: int) -> bytes:
+    """Mono PCM16 from `rate` to `to_rate`, with SoX's very high quality (pipecat's TTS resampler's)."""
+    if rate == to_rate or not pcm16:
+        return pcm16
+    audio = soxr.resample(np.frombuffer(pcm16, dtype=np.int16), rate, to_rate, quality="VHQ")
+    return audio.astype(np.int16).tobytes()
+
+
+def _next_at(sentences: Iterator[bytes], rate: int, to_rate: int) -> bytes | None:
+    """The next synthesised sentence at `to_rate` (None: no more); each sentence is resampled whole,
+    as Piper ends every one in its own silence."""
+    chunk = next(sentences, None)
+    return None if chunk is None else resample(chunk, rate, to_rate)
+
+
 def wav_bytes(pcm16: bytes, rate: int) -> bytes:
     """Mono 16-bit PCM as a WAV file, for what is fetched over HTTP (Twilio's <Play>, previews)."""
     out = io.BytesIO()
@@ -841,14 +864,21 @@ class PromptAudioCache:
 
     def __init__(self) -> None:
         self._audio: dict[tuple[str, str], bytes] = {}
+        self._resampled: dict[tuple[str, str, int], bytes] = {}  # the same audio at a line's rate
         self._lock = threading.Lock()
 
-    def get(self, lang: str, text: str) -> bytes | None:
-        return self._audio.get((lang, text))
+    def get(self, lang: str, text: str, rate: int | None = None) -> bytes | None:
+        """At the voice's own rate, or at `rate` once it has been resampled to it (TextToSpeech.stream)."""
+        if rate is None:
+            return self._audio.get((lang, text))
+        return self._resampled.get((lang, text, rate))
 
-    def put(self, lang: str, text: str, audio: bytes) -> None:
+    def put(self, lang: str, text: str, audio: bytes, rate: int | None = None) -> None:
         with self._lock:
-            self._audio[(lang, text)] = audio
+            if rate is None:
+                self._audio[(lang, text)] = audio
+            else:
+                self._resampled[(lang, text, rate)] = audio
 
     def __len__(self) -> int:
         return len(self._audio)
