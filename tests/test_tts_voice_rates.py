@@ -1,6 +1,6 @@
 """A call that switches language mid-call switches between Piper voices of different sample rates: the
 German test voice and the English medium one. Each voice's audio must reach the line resampled from its
-own rate (calls/speech_services.py SharedPiperTTS keeps one stream resampler per rate). Real pipecat
+own rate (the engine resamples it to the line's rate, speech/engines.py TextToSpeech.stream). Real pipecat
 (its own test runner), the real shared TextToSpeech engine with random-weight voices (their words are
 noise; only their rates and lengths matter here), a real VoiceCall on SQLite."""
 
