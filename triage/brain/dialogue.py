@@ -350,7 +350,10 @@ class Dialogue(Context):
                 s.intent = "request_human"
             return self.handoff("requested", "handoff_requested")
         if a.urgency == "P1" and s.handoff_reason != "p1":
-            return collect.start(self, a, "p1")  # in any phase: an order or a message waits
+            reply = collect.start(self, a, "p1")  # in any phase: an order or a message waits
+            if answers.asks_wait_time_within(text):  # "water's pouring from the ceiling, how long until someone comes?"
+                reply.says.insert(len(reply.says) - 1, self.say("wait_time", emergency=True))  # then the detail asked
+            return reply
         if not changed and self._takes_the_offer(text):
             return self.handoff("requested", "handoff_requested")
         if s.phase == "danger_check":
