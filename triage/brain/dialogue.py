@@ -169,7 +169,7 @@ class Dialogue(Context):
             pack=self.pack,
             model=self.model,
             default_lang=s.lang,
-            now=self.now(),
+            now=self.local_now(),
             expecting=self.expecting,
         )
         a = self._name_is_no_hazard(a, text)
@@ -313,7 +313,7 @@ class Dialogue(Context):
         rest = text
         for word in name.split():
             rest = re.sub(rf"(?i)\b{re.escape(word)}\b", " ", rest)
-        without = analyze(rest, pack=self.pack, model=self.model, default_lang=self.state.lang, now=self.now())
+        without = analyze(rest, pack=self.pack, model=self.model, default_lang=self.state.lang, now=self.local_now())
         if without.by_rule and without.urgency in ("P0", "P1"):
             return a
         return replace(without, entities=replace(a.entities, name=name), language=a.language)
