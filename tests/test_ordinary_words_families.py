@@ -21,6 +21,7 @@ WORN_OUT = [
     ("our heating's completely shot since last night", "P1"),
     ("my heater is shot, can someone come and look at it", None),
     ("the water pump's been shot for weeks, I'd like a quote for a new one", None),
+    ("we're getting quotes, the boiler is shot but still working", "P3"),
 ]
 
 
