@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
 from ..packs.schema import CatalogItem, Pack
 from . import rules as R
 from .classify import Decision, classify
 from .extract import extract_entities, match_order
+from .hours import local
 from .language import detect_language
 from .model import TextModel
 from .text import fold, fold_pattern
@@ -64,6 +65,12 @@ def prepare(pack: Pack | None = None, model: TextModel | None = None) -> None:
         analyze(text, pack=pack, model=model)
 
 
+def _clients_now(pack: Pack | None) -> datetime:
+    """Now on the client's clock when there is a client ("morgen" at 00:30 in Hamburg is the Hamburg tomorrow), else on
+    this machine's."""
+    return local(pack, datetime.now(UTC)) if pack is not None else datetime.now()
+
+
 def emergency_for(pack: Pack | None, decision: Decision) -> str | None:
     """The pack emergency whose advice fits: the one that matched, or the one covering the global rule."""
     if pack is None or decision.rule_id is None:
@@ -100,7 +107,7 @@ def analyze(
     allowed = tuple(pack.languages) if pack else ("de", "en")
     language: Lang = lang or detect_language(text, allowed, default_lang)  # type: ignore[assignment]
     decision = classify(text, model=model, pack_rules=pack_rules(pack))
-    entities = extract_entities(text, language, now=now or datetime.now(), expecting=expecting)
+    entities = extract_entities(text, language, now=now or _clients_now(pack), expecting=expecting)
     items = catalog if catalog is not None else (pack.catalog if pack else [])
     order = match_order(text, language, items) if items else []
     intent = decision.intent

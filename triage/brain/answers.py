@@ -571,6 +571,18 @@ def asks_wait_time(text: str) -> bool:
     return len(folded.split()) <= 16 and bool(_WAIT_TIME.search(folded))
 
 
+def asks_wait_time_within(text: str) -> bool:
+    """A turn that reports something and asks about the wait as well ("Das Rohr ist geplatzt, das Wasser läuft in den
+    Keller, wie lange dauert es, bis jemand kommt?", "when will someone be here? water's pouring through the ceiling"):
+    one of its sentences asks, or the end of one from a comma on. `asks_wait_time` alone would take the whole long
+    turn for a report."""
+    for sentence in re.split(r"[.?!;]+", text):
+        clauses = sentence.split(",")
+        if any(asks_wait_time(",".join(clauses[i:])) for i in range(len(clauses))):
+            return True
+    return False
+
+
 def asks_why(text: str) -> str | None:
     """The detail the caller asks why it is wanted ("address", "phone", "name"), "" when the question names none
     ("wozu brauchen Sie das?"), None when the turn asks no such thing."""

@@ -169,7 +169,7 @@ class Dialogue(Context):
             pack=self.pack,
             model=self.model,
             default_lang=s.lang,
-            now=self.now(),
+            now=self.local_now(),
             expecting=self.expecting,
         )
         a = self._name_is_no_hazard(a, text)
@@ -313,7 +313,7 @@ class Dialogue(Context):
         rest = text
         for word in name.split():
             rest = re.sub(rf"(?i)\b{re.escape(word)}\b", " ", rest)
-        without = analyze(rest, pack=self.pack, model=self.model, default_lang=self.state.lang, now=self.now())
+        without = analyze(rest, pack=self.pack, model=self.model, default_lang=self.state.lang, now=self.local_now())
         if without.by_rule and without.urgency in ("P0", "P1"):
             return a
         return replace(without, entities=replace(a.entities, name=name), language=a.language)
@@ -350,7 +350,10 @@ class Dialogue(Context):
                 s.intent = "request_human"
             return self.handoff("requested", "handoff_requested")
         if a.urgency == "P1" and s.handoff_reason != "p1":
-            return collect.start(self, a, "p1")  # in any phase: an order or a message waits
+            reply = collect.start(self, a, "p1")  # in any phase: an order or a message waits
+            if answers.asks_wait_time_within(text):  # "water's pouring from the ceiling, how long until someone comes?"
+                reply.says.insert(len(reply.says) - 1, self.say("wait_time", emergency=True))  # then the detail asked
+            return reply
         if not changed and self._takes_the_offer(text):
             return self.handoff("requested", "handoff_requested")
         if s.phase == "danger_check":

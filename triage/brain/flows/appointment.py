@@ -14,7 +14,7 @@ from .context import Context
 def start(c: Context, a: Analysis, text: str) -> Reply:
     s = c.state
     s.message_kind, s.message = "appointment", text.strip()
-    if only_past([w for w in s.when if w[:4].isdigit()], c.now().date()):
+    if only_past([w for w in s.when if w[:4].isdigit()], c.local_now().date()):
         s.when, s.when_text = [], None  # "my employer fired me, I got the letter yesterday": no time for it
     if not s.when:
         s.phase = "appointment"

@@ -31,6 +31,11 @@ class Context:
     state: CallState
     caller_number: str | None  # the line's caller ID (Twilio's From), when the line gives one
 
+    def local_now(self) -> datetime:
+        """Now on the client's clock (the pack's `timezone`): the day "heute", "morgen", "tomorrow" mean to a caller who
+        rings at 00:30 in Hamburg, when `now` (aware UTC, as the store keeps every time) still shows the day before."""
+        return hours.local(self.pack, self.now())
+
     # --- sentences ------------------------------------------------------------------------------
     def _variables(self) -> dict[str, Any]:
         s = self.state

@@ -46,7 +46,7 @@ def need(c: Context, a: Analysis, text: str, changed: set[str]) -> Reply:
     if a.intent == "other" and (rest := answers.after_thanks(text)):
         # "thanks, and do you have parking?", "Danke. Und was kostet die Anfahrt?": the model may hear the thanks and
         # not what follows it (the retrained heads of model23 did); what follows is the caller's request
-        again = analyze(rest, pack=c.pack, model=c.model, default_lang=s.lang, now=c.now())
+        again = analyze(rest, pack=c.pack, model=c.model, default_lang=s.lang, now=c.local_now())
         if again.intent != "other":
             a = again
     s.intent = a.intent
@@ -130,10 +130,10 @@ def _request_beside_question(c: Context, a: Analysis, text: str, changed: set[st
     if a.urgency != "P3" or answers.wants_callback_or_quote(text):
         return None
     for found, question, rest in answers.questions_beside(c.pack, text):
-        request = analyze(rest, pack=c.pack, model=c.model, default_lang=c.state.lang, now=c.now())
+        request = analyze(rest, pack=c.pack, model=c.model, default_lang=c.state.lang, now=c.local_now())
         if request.urgency != "P3" or request.intent not in ("appointment", "place_order"):
             continue
-        asked = analyze(question, pack=c.pack, model=c.model, default_lang=c.state.lang, now=c.now())
+        asked = analyze(question, pack=c.pack, model=c.model, default_lang=c.state.lang, now=c.local_now())
         if asked.intent != "information":  # "Können Sie mir das bis Samstag zurücklegen?" asks for the request
             continue
         reply = need(c, replace(request, order=request.order or a.order), rest, changed)

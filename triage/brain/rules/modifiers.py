@@ -179,6 +179,12 @@ CHECKED_NOTHING = re.compile(fold_pattern(
     r"(in ordnung|gut|ok|okay|sicher)|(es |des |das )?war (nichts|nix|nüt|nothing)|(sie |die |er )?(haben|hat|ham) (nichts|nix)"
     r" gefunden|(it|that) (was|turned out to be) (nothing|fine|a false alarm)|(they |he |she )?found nothing|(there was )?nothing"
     r" (was )?(wrong|there)|all clear|everything (was|is|s) (fine|ok|okay|safe))\b(?! but| als| anderes| else)"
+    # coord20: a danger someone only thought there was, said to be nothing ("meine Oma dachte, es brennt, es ist aber
+    # nichts los", "he thought he smelled gas but it turned out to be nothing", "war aber falscher Alarm")
+    r"|\b(dachte|dachten|gedacht|glaubte|glaubten|geglaubt|thought|was sure|were sure)\b (\w+ ){0,12}"
+    r"((aber|doch|but|turns out|turned out|it turned out) )?((es|das|it|that|there) )?"
+    r"(war|ist|was|is|s|turned out to be|turns out to be) (aber |doch |dann |actually |really |eigentlich )?"
+    r"(nichts|nix|nothing|(ein )?(falscher alarm|fehlalarm)|a false alarm)\b(?! (als|anderes|else|but|aber))"
 ))
 CONTAINED = re.compile(fold_pattern(
     r"\b(haupt)?(wasser)?(hahn|ventil|absperrhahn|haupthahn) (\w+ ){0,3}(zugedreht|zu gedreht|abgedreht|geschlossen|zu\b)"
