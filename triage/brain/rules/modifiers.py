@@ -76,12 +76,14 @@ PRESENT = re.compile(fold_pattern(
     r"|\b(is|s|are|re) (still )?(bleeding|lying|not moving|not breathing|unconscious|trapped|stuck)\b"
     r"|\b(blutet|bluten|liegt|liegen|bewegt sich nicht|atmet nicht|ist bewusstlos|eingeklemmt)\b"
 ))
-# issue 11, thirty-eighth set: ... or the hazard dated in the past is said to be so now, after its date ("der Gasgeruch von
-# gestern ist heute viel stärker", "the gas smell yesterday was faint but now it's really strong"): it goes on
+# issue 11, thirty-eighth set: ... or the hazard dated in the past is said to be back or worse now, after its date ("der
+# Gasgeruch von gestern ist heute viel stärker", "the gas smell from yesterday is back again"); not any word of today
+# ("the burst pipe last week, is the invoice ready now?")
 NOW_AFTER_PAST = re.compile(fold_pattern(
-    r"\b(ist|sind|wird|werden|riecht|stinkt|is|s|are|re|smells|stinks|it s|its|getting) (\w+ ){0,3}(jetzt|gerade|grad|heute"
-    r"|now|today|again|wieder)\b|\b(jetzt|heute|now|today) (\w+ ){0,2}(ist|sind|riecht|stinkt|it s|its|is|smells|stinks)\b"
-    r"|\b(stärker|schlimmer|stronger|worse)\b"
+    r"\b(ist|sind|is|s|are|re|it s|its) (jetzt |now |heute |today )?(wieder|again|back)\b(?! (in|im|at|from|von)\b)"
+    r"|\b(wieder|again|back) (da|now|jetzt|here)\b"
+    r"|\b(heute|jetzt|today|now) (\w+ ){0,2}(viel |noch |much |even |really |a lot )?(stärker|schlimmer|stronger|worse)\b"
+    r"|\b(viel|noch|much|even|getting|wird|immer) (stärker|schlimmer|stronger|worse)\b"
 ))
 # issue 11, twenty-ninth set: ... or right after the hazard ("Ihre Leute waren letzten Monat da, … im Keller riecht es nach
 # Gas seit heute früh", "last time … a smell of gas in the boiler cupboard since this morning"): it began today
