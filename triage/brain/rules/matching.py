@@ -116,6 +116,8 @@ _WORKING_VERBS = frozenset(
     "hilft helfen wirkt wirken help helps helping".split()
 )
 _DENIAL_GOES_ON = frozenset("um about so mehr anymore".split())
+# the negators German puts after the verb they deny ("funktioniert nicht", "geht nich")
+_GERMAN_NEGATORS = frozenset("nicht nich net ned nimmer".split())
 
 
 # issue 11, thirty-first set: distress words that start with the caller's own "ich"/"I" begin a clause of their own; a
@@ -149,7 +151,7 @@ def is_negated(folded: Folded, start: int, end: int, *, after: bool = True, look
         if word in NEGATORS and previous not in _NOT_NEGATING_AFTER:
             if _false_start(folded, start, end, word, previous):
                 continue
-            if _ends_own_clause(previous, following, before[len(before) - distance + 1 :]):
+            if _ends_own_clause(word, previous, following, before[len(before) - distance + 1 :]):
                 break
             return True
     # a client's phrase may end inside a word ("ransom" in "ransomware ist kein Thema"): what is said of it starts after
@@ -173,13 +175,14 @@ def _false_start(folded: Folded, start: int, end: int, word: str, previous: str)
     return at > 0 and matched[at - 1] == previous
 
 
-def _ends_own_clause(previous: str, following: str, rest: list[str]) -> bool:
+def _ends_own_clause(word: str, previous: str, following: str, rest: list[str]) -> bool:
     """A negator that denies its own verb of working, the match in a clause after it ("geht nicht, alle Rechner").
 
     `rest` is the words between the negator and the match: German puts the verb before the negator ("geht nicht"),
-    English after it ("doesn't work").
+    English after it ("doesn't work"). An English negator after the verb starts the next clause and denies what it
+    names ("the socket stopped working, no sparks or anything": issue 11, thirty-eighth set).
     """
-    if previous in _WORKING_VERBS:
+    if previous in _WORKING_VERBS and word in _GERMAN_NEGATORS:
         return not rest or rest[0] not in _DENIAL_GOES_ON
     if following in _WORKING_VERBS:
         return len(rest) == 1 or rest[1] not in _DENIAL_GOES_ON
@@ -222,5 +225,3 @@ def match(folded: Folded, rules: tuple[Rule, ...]) -> list[Hit]:
         if found:
             hits.append(found)
     return hits
-
-

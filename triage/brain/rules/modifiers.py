@@ -51,6 +51,8 @@ PAST = re.compile(fold_pattern(
     # issue 11, nineteenth set: "wegen dem Gasgeruch von gestern", "yesterday's gas smell", "früher hat mein Vater
     # immer gesagt": a day gone or a saying of old, not now
     r"|\b(von|vom) (gestern|vorgestern)\b|\byesterday s\b|\bfrüher (\w+ ){0,3}(immer|oft|öfter|gesagt)\b"
+    # issue 11, thirty-eighth set: "the gas smell yesterday", as English says "der Gasgeruch von gestern"
+    r"|\b(the|that) (\w+ ){1,2}(from |of )?yesterday\b(?= (was|were|turned out|it was|that was)\b)"
     # issue 11, twenty-fifth set: a trouble counted over a week gone by ("has gone off twice this week", "ist diese Woche
     # schon dreimal losgegangen"): the times it happened, not one happening now
     r"|\b(twice|three times|four times|several times|a few times|a couple of times|\w+ times) (this|last|in the last|in the past) (week|month|year|fortnight)\b"
@@ -73,6 +75,15 @@ PRESENT = re.compile(fold_pattern(
     # the state the person is in now, told after the event
     r"|\b(is|s|are|re) (still )?(bleeding|lying|not moving|not breathing|unconscious|trapped|stuck)\b"
     r"|\b(blutet|bluten|liegt|liegen|bewegt sich nicht|atmet nicht|ist bewusstlos|eingeklemmt)\b"
+))
+# issue 11, thirty-eighth set: ... or the hazard dated in the past is said to be back or worse now, after its date ("der
+# Gasgeruch von gestern ist heute viel stärker", "the gas smell from yesterday is back again"); not any word of today
+# ("the burst pipe last week, is the invoice ready now?")
+NOW_AFTER_PAST = re.compile(fold_pattern(
+    r"\b(ist|sind|is|s|are|re|it s|its) (jetzt |now |heute |today )?(wieder|again|back)\b(?! (in|im|at|from|von)\b)"
+    r"|\b(wieder|again|back) (da|now|jetzt|here)\b"
+    r"|\b(heute|jetzt|today|now) (\w+ ){0,2}(viel |noch |much |even |really |a lot )?(stärker|schlimmer|stronger|worse)\b"
+    r"|\b(viel|noch|much|even|getting|wird|immer) (stärker|schlimmer|stronger|worse)\b"
 ))
 # issue 11, twenty-ninth set: ... or right after the hazard ("Ihre Leute waren letzten Monat da, … im Keller riecht es nach
 # Gas seit heute früh", "last time … a smell of gas in the boiler cupboard since this morning"): it began today
@@ -764,7 +775,8 @@ class Found:
     def past_for(self, hit: Hit) -> str | None:
         """The past phrase, unless a word of now stands between it and the hazard ("last week … and now") or in the
         hazard's own words ("die Rechnung vom letzten Monat … riecht es seit heute morgen … nach Gas", issue 11,
-        eighteenth set: German puts the time inside the clause the rule matches)."""
+        eighteenth set: German puts the time inside the clause the rule matches), or said of the hazard after its date
+        ("der Gasgeruch von gestern ist heute viel stärker")."""
         m = PAST.search(self.folded.text)
         if m is None:
             return None
@@ -773,6 +785,8 @@ class Found:
         if m.end() <= hit.start and SINCE_NOW_AFTER.search(self.folded.text[hit.end :].strip()):
             return None
         if m.end() <= hit.start and ASIDE.search(self.folded.text[m.end() : hit.start]):
+            return None
+        if m.end() > hit.start and NOW_AFTER_PAST.search(self.folded.text[m.end() :]):
             return None
         return self.past
 
