@@ -13,19 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.caller_families import EMERGENCY, decide, why
-from triage.brain.analyze import analyze
-from triage.packs.load import load_pack
-
-
-def rules_only(text: str, client: str = "sanitaer-notdienst"):
-    return analyze(text, pack=load_pack(client), model=None)
-
-
-def assert_p0_by(text: str, rule: str, client: str = "sanitaer-notdienst") -> None:
-    result = rules_only(text, client)
-    assert result.urgency == "P0", why(text, result)
-    assert any(e.startswith(f"rule {rule}") for e in result.evidence), why(text, result)
+from tests.caller_families import EMERGENCY, assert_no_emergency_by, assert_p0_by, decide, rules_only, why
 
 
 def assert_routine(text: str, client: str = "sanitaer-notdienst") -> None:
@@ -114,9 +102,7 @@ EDGE_AT_HOME = [
 
 @pytest.mark.parametrize("text", EDGE_AT_HOME)
 def test_the_edge_of_a_bath_is_no_height(text):
-    result = rules_only(text)
-    assert result.urgency not in EMERGENCY, why(text, result)
-    assert not any(e.startswith("rule self_harm") for e in result.evidence), why(text, result)
+    assert_no_emergency_by(text, "self_harm")
 
 
 # --- a fire caught in the things of a room ----------------------------------------------------------------------------
@@ -142,9 +128,7 @@ THINGS_CAUGHT = [
 
 @pytest.mark.parametrize("text", THINGS_CAUGHT)
 def test_a_thing_caught_on_something_is_no_fire(text):
-    result = rules_only(text)
-    assert result.urgency not in EMERGENCY, why(text, result)
-    assert not any(e.startswith("rule fire") for e in result.evidence), why(text, result)
+    assert_no_emergency_by(text, "fire")
 
 
 # --- a break-in discovered, the intruder gone: P1, not P0; someone still inside stays P0 ------------------------------

@@ -13,14 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.caller_families import EMERGENCY, decide, why
-from triage.brain.analyze import analyze
-from triage.packs.load import load_pack
-
-
-def rules_only(text: str, client: str):
-    return analyze(text, pack=load_pack(client), model=None)
-
+from tests.caller_families import EMERGENCY, decide, rules_only, why
 
 # --- a CO alarm sounding, in the verbs callers use, or with the verb first -------------------------------------------
 

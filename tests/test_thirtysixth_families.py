@@ -11,14 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.caller_families import EMERGENCY, decide, why
-from triage.brain.analyze import analyze
-from triage.packs.load import load_pack
-
-
-def rules_only(text: str, client: str):
-    return analyze(text, pack=load_pack(client), model=None)
-
+from tests.caller_families import EMERGENCY, decide, rules_only, why
 
 # --- a forced entry tried now, or the caller hiding from someone inside: violence, by a rule --------------------------
 
