@@ -37,7 +37,7 @@ from twilio.twiml.voice_response import Connect, VoiceResponse
 from ..packs.render import render, say
 from ..packs.schema import Pack
 from ..settings import Settings
-from ..speech.engines import TextToSpeech, wav_bytes
+from ..speech.engines import TextToSpeech, resample, wav_bytes
 
 log = logging.getLogger(__name__)
 
@@ -58,19 +58,6 @@ class BaseUrlHttpClient(TwilioHttpClient):
 
     def request(self, method: str, url: str, *args: Any, **kwargs: Any):
         return super().request(method, _TWILIO_BASE.sub(self.base_url, url, count=1), *args, **kwargs)
-
-
-def _to_phone_rate(pcm16: bytes, rate: int) -> tuple[bytes, int]:
-    if rate == AUDIO_RATE or not pcm16:
-        return pcm16, rate
-    try:
-        import numpy as np
-        import soxr
-    except ImportError:  # serve the voice's own rate; Twilio converts it
-        return pcm16, rate
-    samples = np.frombuffer(pcm16, dtype=np.int16).astype(np.float32) / 32768.0
-    resampled = soxr.resample(samples, rate, AUDIO_RATE)
-    return (np.clip(resampled, -1.0, 1.0) * 32767).astype(np.int16).tobytes(), AUDIO_RATE
 
 
 class TwilioLine:
@@ -181,7 +168,7 @@ class TwilioLine:
         text, lang = self._sentence(self.handoff(handoff_id), kind)
         tts = self.tts
         pcm = tts.cache.get(lang, text) or tts.synthesize(text, lang)
-        wav = wav_bytes(*_to_phone_rate(pcm, tts.voice(lang).sample_rate))
+        wav = wav_bytes(resample(pcm, tts.voice(lang).sample_rate, AUDIO_RATE), AUDIO_RATE)
         with self._audio_lock:
             self._audio[(handoff_id, kind)] = wav
             while len(self._audio) > AUDIO_CACHE_ENTRIES:
