@@ -55,8 +55,14 @@ def _versions(request: Request):
     return server_state(request).packs.versions
 
 
-def _visible(request: Request, user: Principal, client_id: str) -> None:
-    if not user.can_see(client_id) or client_id not in _versions(request).clients():
+async def _known_clients(request: Request) -> list[str]:
+    """Every client id (the database and the prompts folder): read off the event loop, which carries the
+    live calls' audio."""
+    return await asyncio.to_thread(_versions(request).clients)
+
+
+async def _visible(request: Request, user: Principal, client_id: str) -> None:
+    if not user.can_see(client_id) or client_id not in await _known_clients(request):
         raise HTTPException(status_code=404, detail=f"no client {client_id!r}")
 
 
@@ -96,13 +102,14 @@ async def _check(
 ) -> DraftCheck:
     state = server_state(request)
     settings = state.settings
+    packs = await asyncio.to_thread(state.packs.all)  # the database (packs/versions.py), off the event loop
     return await asyncio.to_thread(
         check_draft,
         client_id,
         document,
         state.packs.prompts_dir,
         state.engines.model,
-        state.packs.all(),
+        packs,
         settings.webhook_allow_private,
         settings.webhook_secret_prefix,
         user.can_see,
@@ -146,7 +153,7 @@ async def list_clients(request: Request, user: Admin) -> dict[str, Any]:
 
 @router.get("/clients/{client_id}", summary="The live pack: its YAML, its fields, its version")
 async def get_client(client_id: str, request: Request, user: Admin) -> dict[str, Any]:
-    _visible(request, user, client_id)
+    await _visible(request, user, client_id)
     pack, version = await asyncio.to_thread(_versions(request).live, client_id)
     try:
         document = await asyncio.to_thread(safe_yaml, version.document)
@@ -164,7 +171,7 @@ async def get_client(client_id: str, request: Request, user: Admin) -> dict[str,
 
 @router.get("/clients/{client_id}/versions", summary="Every saved version, newest first")
 async def versions(client_id: str, request: Request, user: Admin) -> dict[str, Any]:
-    _visible(request, user, client_id)
+    await _visible(request, user, client_id)
     return {"versions": await asyncio.to_thread(_versions(request).history, client_id)}
 
 
@@ -172,7 +179,7 @@ async def versions(client_id: str, request: Request, user: Admin) -> dict[str, A
 async def version(
     client_id: str, number: Annotated[int, FastPath(ge=1, le=MAX_VERSION)], request: Request, user: Admin
 ) -> dict[str, Any]:
-    _visible(request, user, client_id)
+    await _visible(request, user, client_id)
     found = await asyncio.to_thread(_versions(request).get, client_id, number)
     if found is None:
         raise HTTPException(status_code=404, detail=f"{client_id} has no version {number}")
@@ -187,7 +194,7 @@ async def diff(
     older: Annotated[int, Query(ge=1, le=MAX_VERSION)],
     newer: Annotated[int, Query(ge=1, le=MAX_VERSION)],
 ) -> PlainTextResponse:
-    _visible(request, user, client_id)
+    await _visible(request, user, client_id)
     try:
         text = await asyncio.to_thread(_versions(request).diff, client_id, older, newer)
     except LookupError as exc:
@@ -197,7 +204,7 @@ async def diff(
 
 @router.get("/clients/{client_id}/export", summary="The live pack as a YAML file for prompts/<id>/pack.yaml")
 async def export(client_id: str, request: Request, user: Admin) -> Response:
-    _visible(request, user, client_id)
+    await _visible(request, user, client_id)
     _, version = await asyncio.to_thread(_versions(request).live, client_id)
     return Response(
         version.document,
@@ -211,7 +218,7 @@ async def export(client_id: str, request: Request, user: Admin) -> Response:
 async def validate(
     client_id: str, draft: Draft, request: Request, user: Admin, lang: EditorLang = None
 ) -> dict[str, Any]:
-    _visible(request, user, client_id)
+    await _visible(request, user, client_id)
     return (await _check(request, user, client_id, _document(draft), lang)).as_dict()
 
 
@@ -226,7 +233,7 @@ class Preview(Draft):
     "/clients/{client_id}/preview", summary="A text call against a draft (or the live pack); nothing is stored"
 )
 async def preview(client_id: str, body: Preview, request: Request, user: Admin) -> dict[str, Any]:
-    _visible(request, user, client_id)
+    await _visible(request, user, client_id)
     state = server_state(request)
     pack = await _draft_or_live(request, user, client_id, body)
     if body.lang and body.lang not in pack.languages:
@@ -247,7 +254,7 @@ class Speak(Draft):
     responses={200: {"content": {"audio/wav": {}}}},
 )
 async def speak(client_id: str, body: Speak, request: Request, user: Admin) -> Response:
-    _visible(request, user, client_id)
+    await _visible(request, user, client_id)
     state = server_state(request)
     pack = await _draft_or_live(request, user, client_id, body)
     if body.key not in type(pack.prompts).model_fields:
@@ -292,7 +299,7 @@ async def _save(
 
 @router.put("/clients/{client_id}", summary="Save a new version (validated and tested first)")
 async def save(client_id: str, body: Save, request: Request, user: Admin, lang: EditorLang = None) -> dict[str, Any]:
-    _visible(request, user, client_id)
+    await _visible(request, user, client_id)
     return await _save(request, user, client_id, body, "admin", lang)
 
 
@@ -308,7 +315,7 @@ async def import_yaml(
     comment: str = "imported",
     lang: EditorLang = None,
 ) -> dict[str, Any]:
-    _visible(request, user, client_id)
+    await _visible(request, user, client_id)
     return await _save(request, user, client_id, Save(yaml=text, comment=comment), "import", lang)
 
 
@@ -318,7 +325,7 @@ class NewClient(Save):
 
 @router.post("/clients", summary="Create a client (platform admins)", status_code=201)
 async def create(body: NewClient, request: Request, user: PlatformAdmin, lang: EditorLang = None) -> dict[str, Any]:
-    if body.id in _versions(request).clients():
+    if body.id in await _known_clients(request):
         raise HTTPException(status_code=409, detail=f"client {body.id!r} exists already")
     return await _save(request, user, body.id, body, "admin", lang)
 
@@ -330,7 +337,7 @@ class Rollback(BaseModel):
 
 @router.post("/clients/{client_id}/rollback", summary="Make an earlier version live again (as a new version)")
 async def rollback(client_id: str, body: Rollback, request: Request, user: Admin) -> dict[str, Any]:
-    _visible(request, user, client_id)
+    await _visible(request, user, client_id)
     try:
         saved = await asyncio.to_thread(
             _versions(request).rollback, client_id, body.version, user.username, body.comment
@@ -391,7 +398,7 @@ class NewUser(BaseModel):
 
 @router.post("/users", summary="Create an account", status_code=201)
 async def create_user(body: NewUser, request: Request, user: PlatformAdmin) -> dict[str, Any]:
-    unknown = sorted(set(body.clients) - set(_versions(request).clients()))
+    unknown = sorted(set(body.clients) - set(await _known_clients(request)))
     if unknown:
         raise HTTPException(status_code=422, detail=f"unknown client {', '.join(unknown)}")
     try:

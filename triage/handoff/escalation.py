@@ -90,7 +90,8 @@ class Escalator:
     async def tick(self) -> list[Step]:
         handoffs = await asyncio.to_thread(self.queue.open_handoffs)
         taken = []
-        for step in due_steps(handoffs, self.pack_for, self.now()):
+        # the packs come from the database (packs/versions.py): looked up off the event loop
+        for step in await asyncio.to_thread(due_steps, handoffs, self.pack_for, self.now()):
             try:
                 if step.action == "callback":
                     await asyncio.to_thread(self.queue.promise_callback, step.handoff_id)
@@ -111,7 +112,7 @@ class Escalator:
             log.info("handoff %s: on-call contact %s alerted by webhook", step.handoff_id, contact.name)
             return  # written by the webhook outbox in the same transaction; its attempts show in the console
         alerter = self.alerter()
-        pack = self.pack_for(view["client_id"])
+        pack = await asyncio.to_thread(self.pack_for, view["client_id"])
         if alerter is None or pack is None:
             result: dict[str, Any] = {"status": "not_configured"}
         else:

@@ -43,7 +43,7 @@ async def accept_for_client(websocket: WebSocket, state: ServerState, client: st
         await websocket.send_json({"type": "error", "error": refusal})
         await websocket.close(code=1008, reason=refusal[:120])
         return False
-    if state.packs.exists(client):
+    if await asyncio.to_thread(state.packs.exists, client):  # the database, off the event loop
         return True
     await websocket.send_json({"type": "error", "error": f"unknown client {client!r}"})
     await websocket.close(code=1008, reason="unknown client")
@@ -53,7 +53,7 @@ async def accept_for_client(websocket: WebSocket, state: ServerState, client: st
 @router.get("/call/{client}", summary="A browser call to this client, with live transcript and triage")
 async def call_page(client: str, request: Request) -> FileResponse:
     state: ServerState = request.app.state.triage
-    if not state.packs.exists(client):
+    if not await asyncio.to_thread(state.packs.exists, client):
         raise HTTPException(status_code=404, detail=f"unknown client {client!r}")
     return FileResponse(WEB_DIR / "call.html", media_type="text/html")
 
@@ -64,4 +64,5 @@ async def call_socket(websocket: WebSocket, client: str) -> None:
     if not await accept_for_client(websocket, state, client):
         return
     line = CallLine(websocket=websocket, serializer=BrowserFrameSerializer(), channel="browser", out_rate=BROWSER_RATE)
-    await run_call(line, state.packs.get(client), state.engines, state.store, state.metrics, state.desk)
+    pack = await asyncio.to_thread(state.packs.get, client)
+    await run_call(line, pack, state.engines, state.store, state.metrics, state.desk)

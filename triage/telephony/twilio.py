@@ -120,8 +120,10 @@ async def voice_webhook(request: Request, client: str | None = None) -> Response
     if not state.settings.twilio_auth_token and not request.app.state.call_limiter.allow(source):
         raise HTTPException(status_code=429, detail="too many unsigned calls from your address")
     _line(state).saw_url(public_url(state, str(request.url)))
-    client_id = client or client_for_number(state.packs.all(), params.get("To", ""))
-    if not client_id or not state.packs.exists(client_id):
+    # packs are looked up in the database (packs/versions.py): off the event loop, which carries every live
+    # call's audio, so a slow or locked database delays this caller alone
+    client_id = client or client_for_number(await asyncio.to_thread(state.packs.all), params.get("To", ""))
+    if not client_id or not await asyncio.to_thread(state.packs.exists, client_id):
         # operator (issue 13): the caller hears that the number is not in service, and the call is logged
         log.warning(
             "incoming call %s from %s to %s: no client pack for this number (client=%r); told it is not in service",
@@ -251,7 +253,7 @@ async def media_stream(websocket: WebSocket) -> None:
         return
     custom = {k: v for k, v in (start.get("customParameters") or {}).items() if isinstance(v, str)}
     client_id = custom.get("client") or websocket.query_params.get("client")
-    if not client_id or not state.packs.exists(client_id):
+    if not client_id or not await asyncio.to_thread(state.packs.exists, client_id):
         await _close(websocket, 1008, f"unknown client {client_id!r}")
         return
     resume = custom.get("handoff") or None
@@ -284,7 +286,8 @@ async def media_stream(websocket: WebSocket) -> None:
         caller_number=(custom.get("caller") or None),
         resume_handoff=resume,
     )
-    await run_call(line, state.packs.get(client_id), state.engines, state.store, state.metrics, state.desk)
+    pack = await asyncio.to_thread(state.packs.get, client_id)
+    await run_call(line, pack, state.engines, state.store, state.metrics, state.desk)
 
 
 async def _read_start(websocket: WebSocket) -> dict[str, Any]:
