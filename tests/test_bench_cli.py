@@ -34,7 +34,7 @@ def test_bench_prints_both_systems_side_by_side(real_models: Path, tmp_path: Pat
         "TRIAGE_PROMPTS_DIR": str(prompts),
     }
     command = [
-        sys.executable, "-m", "triage.cli", "bench", "--callers", "1", "--rounds", "2", "--burst", "2",
+        sys.executable, "-m", "triage.cli", "bench", "--callers", "1", "--rounds", "2", "--burst", "2", "--bursts", "2",
         "--no-warm-up", "--sentences", "timit_ldc93s1_8k.wav", "--models-dir", str(real_models),
         "--audio-dir", str(AUDIO),
     ]  # fmt: skip
@@ -51,7 +51,9 @@ def test_bench_prints_both_systems_side_by_side(real_models: Path, tmp_path: Pat
         assert "2 turns, 0 failed calls" in row.group(0)  # one sentence in each of two calls
         assert re.search(r"calls with a reply > 1.5 s: [012]/2 ", row.group(0)), row.group(0)
         assert re.search(
-            rf"{system}: 2 callers connecting within one second: greeting p50/p95 \d+/\d+ ms, 0 failed", out
+            rf"{system}: 2 callers connecting within one second, 2 bursts: greeting p50/p95 \d+/\d+ ms "
+            r"\(p95 of each burst: \d+, \d+\), 0 failed",
+            out,
         ), out
         assert re.search(rf"{system}: most simultaneous callers with p95 reply under 1.5 s: [01] ", out), out
     assert re.search(r"triage/stock +1 callers \| greeting p50 [\d.]+, p95 [\d.]+, reply p50 [\d.]+", out), out

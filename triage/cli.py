@@ -343,6 +343,9 @@ def bench(
     burst: Annotated[
         int, typer.Option(help="Callers connecting within one second for the greeting figure (0: skip).")
     ] = 20,
+    bursts: Annotated[
+        int, typer.Option(min=1, help="How many such bursts, one after the other; their greetings are pooled.")
+    ] = 3,
     sentences: Annotated[
         str, typer.Option(help="Recordings in AUDIO_DIR each caller says, in order, one turn each.")
     ] = "timit_ldc93s1_8k.wav,new_home_16k.wav",
@@ -419,8 +422,8 @@ def bench(
         _fail(f"--callers takes numbers separated by commas, not {callers!r}")
     if "triage" in chosen:  # no German Piper voice installs offline: German greetings use the stand-in
         synth(target, [], ["medium"], echo=lambda line: None, languages=["de_DE"])
-    plan = BenchPlan(levels=levels, systems=chosen, client=client, sentences=said, burst=burst, warm_up=warm_up,
-                     rounds=rounds)
+    plan = BenchPlan(levels=levels, systems=chosen, client=client, sentences=said, burst=burst, bursts=bursts,
+                     warm_up=warm_up, rounds=rounds)
     run_voice_bench(target, audio_dir, settings.data_dir, plan, echo=typer.echo)
 
 
