@@ -989,14 +989,14 @@ def test_a_misheard_street_with_its_town_is_never_taken_for_the_name(lang, mishe
 
 
 # --- appointments: what and when, said before they are asked -------------------------------------------
-def _next_week(client: str = "sanitaer-notdienst") -> str:
+def _next_week() -> str:
     """Next week on the client's clock, as the dialogue reckons it (Context.local_now). The machine's date (UTC
     on CI) is a week behind it between midnight in Berlin and midnight UTC from Sunday to Monday."""
     from datetime import UTC, datetime, timedelta
 
     from triage.brain import hours
 
-    year, week, _ = (hours.local(load_pack(client), datetime.now(UTC)) + timedelta(days=7)).isocalendar()
+    year, week, _ = (hours.local(load_pack("sanitaer-notdienst"), datetime.now(UTC)) + timedelta(days=7)).isocalendar()
     return f"{year}-W{week:02d}"
 
 

@@ -435,7 +435,8 @@ class BenchPlan:
     sentences: list[str]
     burst: int = 20  # callers connecting within one second for the greeting figure (0: skip)
     # bursts one after the other on a settled server, greetings pooled: one burst's p95 is its one or two
-    # slowest greetings, and moved from 65 to 178 ms between two runs of the same code (2026-12-07)
+    # slowest greetings; on a quiet machine it ranged from 75 to 368 ms over fifteen bursts of the same code
+    # (2026-12-07, README "twenty-first session")
     bursts: int = 3
     rounds: int = 1  # each level's calls made this many times in a row, figures pooled
     # False: call triage as soon as it takes calls, with no first call before the levels (a quick mechanical run)
