@@ -28,7 +28,7 @@ from .handoff.phone_transfers import PhoneTransfers
 from .handoff.queue import HandoffQueue
 from .handoff.webhooks import WebhookOutbox, WebhookSender, secret_lookup
 from .metrics import Metrics
-from .packs.load import PackError, list_clients, load_all, load_pack
+from .packs.load import PackError, UnknownClient, list_clients, load_all, load_pack
 from .packs.render import fixed_prompts
 from .packs.schema import Pack
 from .packs.versions import PackVersions
@@ -92,12 +92,16 @@ class PackRegistry:
         return pack
 
     def find(self, client_id: str) -> Pack | None:
-        """The pack for background work (escalation, webhooks): None when unknown or invalid."""
+        """The pack for a connecting call or background work (escalation, webhooks): None when unknown
+        or invalid. One read where `exists` and then `get` took two (a connecting call's channel says
+        "unknown client" either way; only an invalid pack is an operator's error)."""
         try:
             return self.get(client_id)
+        except UnknownClient as exc:
+            log.warning("no pack %s: %s", client_id, exc)
         except PackError as exc:
             log.error("pack %s not loaded: %s", client_id, exc)
-            return None
+        return None
 
     def stop_warming(self) -> None:
         """At shutdown: finish the sentence being synthesised, start no other."""

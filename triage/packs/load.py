@@ -40,6 +40,10 @@ class PackError(Exception):
     """A pack that must not go live. One line per problem: ``<file>: <field path>: <problem>``."""
 
 
+class UnknownClient(PackError):
+    """No pack of that id exists at all (a caller's wrong number), as against one that does not validate."""
+
+
 # --- YAML ----------------------------------------------------------------------------------------
 
 
@@ -370,7 +374,7 @@ def load_pack(client_id: str, prompts_dir: Path | str | None = None) -> Pack:
     root = _dir(prompts_dir)
     known = list_clients(root)
     if client_id not in known:
-        raise PackError(f"{root.name}/: unknown client {client_id!r}; known clients: {', '.join(known) or 'none'}")
+        raise UnknownClient(f"{root.name}/: unknown client {client_id!r}; known clients: {', '.join(known) or 'none'}")
     folder = root / client_id
     files = _yaml_files(folder)
     if not (folder / PACK_FILE).is_file():
@@ -437,7 +441,7 @@ def client_document(client_id: str, prompts_dir: Path | str | None = None) -> st
     root = _dir(prompts_dir)
     files = _yaml_files(root / client_id)
     if not files:
-        raise PackError(f"{root.name}/: unknown client {client_id!r}")
+        raise UnknownClient(f"{root.name}/: unknown client {client_id!r}")
     if len(files) == 1:
         return files[0].read_text(encoding="utf-8")
     origin = _Origin(main_file=_shown(files[0], root), folder=_shown(root / client_id, root))

@@ -28,7 +28,7 @@ from sqlalchemy.orm import sessionmaker
 
 from .. import audit
 from ..store.tables import PackVersion
-from .load import PackError, client_document, list_clients, pack_from_yaml_text
+from .load import PackError, UnknownClient, client_document, list_clients, pack_from_yaml_text
 from .schema import Pack
 
 log = logging.getLogger(__name__)
@@ -128,11 +128,11 @@ class PackVersions:
 
     def live(self, client_id: str) -> tuple[Pack, Version]:
         """The pack the next call of this client gets: the newest version, after taking in any change
-        of its files. Raises PackError for an unknown client."""
+        of its files. Raises UnknownClient for an unknown client."""
         self.sync_from_files(client_id)
         version = self.latest(client_id)
         if version is None:
-            raise PackError(f"unknown client {client_id!r}; known clients: {', '.join(self.clients()) or 'none'}")
+            raise UnknownClient(f"unknown client {client_id!r}; known clients: {', '.join(self.clients()) or 'none'}")
         return self.pack_of(version), version
 
     def pack_of(self, version: Version) -> Pack:

@@ -10,6 +10,7 @@ from fastapi.responses import FileResponse
 from ..api.limits import SlidingWindow
 from ..auth import request_token
 from ..calls.pipeline import CallLine, run_call
+from ..packs.schema import Pack
 from ..runtime import ServerState
 from ..settings import WEB_DIR
 from .browser_serializer import BrowserFrameSerializer
@@ -35,19 +36,20 @@ async def call_refusal(websocket: WebSocket, state: ServerState) -> str | None:
     return None
 
 
-async def accept_for_client(websocket: WebSocket, state: ServerState, client: str) -> bool:
-    """Accept a call's websocket; a refused call or an unknown client is told why, and closed."""
+async def accept_for_client(websocket: WebSocket, state: ServerState, client: str) -> Pack | None:
+    """Accept a call's websocket and return the client's pack; a refused call or an unknown client is told
+    why, and closed (None)."""
     await websocket.accept()
     refusal = await call_refusal(websocket, state)
     if refusal is not None:
         await websocket.send_json({"type": "error", "error": refusal})
         await websocket.close(code=1008, reason=refusal[:120])
-        return False
-    if await asyncio.to_thread(state.packs.exists, client):  # the database, off the event loop
-        return True
-    await websocket.send_json({"type": "error", "error": f"unknown client {client!r}"})
-    await websocket.close(code=1008, reason="unknown client")
-    return False
+        return None
+    pack = await asyncio.to_thread(state.packs.find, client)  # the database, off the event loop
+    if pack is None:
+        await websocket.send_json({"type": "error", "error": f"unknown client {client!r}"})
+        await websocket.close(code=1008, reason="unknown client")
+    return pack
 
 
 @router.get("/call/{client}", summary="A browser call to this client, with live transcript and triage")
@@ -61,8 +63,8 @@ async def call_page(client: str, request: Request) -> FileResponse:
 @router.websocket("/ws/call/{client}")
 async def call_socket(websocket: WebSocket, client: str) -> None:
     state: ServerState = websocket.app.state.triage
-    if not await accept_for_client(websocket, state, client):
+    pack = await accept_for_client(websocket, state, client)
+    if pack is None:
         return
     line = CallLine(websocket=websocket, serializer=BrowserFrameSerializer(), channel="browser", out_rate=BROWSER_RATE)
-    pack = await asyncio.to_thread(state.packs.get, client)
     await run_call(line, pack, state.engines, state.store, state.metrics, state.desk)

@@ -80,13 +80,13 @@ async def _send_reply(websocket: WebSocket, reply: Reply, session: CallSession) 
 async def text_call(websocket: WebSocket, client: str, test: bool = False) -> None:
     """`?test=1`: an admin trying a pack; its handoff never reaches the live queue, escalation or webhooks."""
     state: ServerState = websocket.app.state.triage
-    if not await accept_for_client(websocket, state, client):
+    pack = await accept_for_client(websocket, state, client)
+    if pack is None:
         return
 
     channel = TEST_CHANNEL if test else "text"
 
     def start() -> tuple[CallSession, Reply]:
-        pack = state.packs.get(client)
         session = CallSession(Dialogue(pack, state.engines.model), state.store, channel=channel)
         return session, session.greet()
 

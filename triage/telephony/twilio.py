@@ -31,6 +31,7 @@ from ..brain import hours
 from ..calls.pipeline import CallLine, run_call
 from ..handoff.queue import UnknownHandoff
 from ..packs.load import client_for_number
+from ..packs.schema import Pack
 from ..runtime import ServerState
 from .frames import bad_input
 from .transfer import AUDIO_KINDS, TWILIO_LANGUAGES, TwilioLine, not_in_service_twiml
@@ -122,8 +123,8 @@ async def voice_webhook(request: Request, client: str | None = None) -> Response
     _line(state).saw_url(public_url(state, str(request.url)))
     # packs are looked up in the database (packs/versions.py): off the event loop, which carries every live
     # call's audio, so a slow or locked database delays this caller alone
-    client_id = client or client_for_number(await asyncio.to_thread(state.packs.all), params.get("To", ""))
-    if not client_id or not await asyncio.to_thread(state.packs.exists, client_id):
+    pack = await asyncio.to_thread(_called_pack, state, client, params.get("To", ""))
+    if pack is None:
         # operator (issue 13): the caller hears that the number is not in service, and the call is logged
         log.warning(
             "incoming call %s from %s to %s: no client pack for this number (client=%r); told it is not in service",
@@ -133,7 +134,8 @@ async def voice_webhook(request: Request, client: str | None = None) -> Response
             client,
         )
         return Response(content=not_in_service_twiml(state.settings.prompts_dir), media_type="application/xml")
-    forwarded = await asyncio.to_thread(_forward_twiml, state, client_id, params)
+    client_id = pack.id
+    forwarded = await asyncio.to_thread(_forward_twiml, pack, params)
     if forwarded is not None:
         return Response(content=forwarded, media_type="application/xml")
     scheme = "wss" if _secure(request, state) else "ws"
@@ -148,13 +150,21 @@ async def voice_webhook(request: Request, client: str | None = None) -> Response
     return Response(content=str(response), media_type="application/xml")
 
 
-def _forward_twiml(state: ServerState, client_id: str, params: dict[str, str]) -> str | None:
+def _called_pack(state: ServerState, client: str | None, called: str) -> Pack | None:
+    """The pack of the client named in the webhook's URL, or else of the one whose phone numbers hold the
+    called number; None when there is none (or only an invalid one, which no call may get)."""
+    if client:
+        return state.packs.find(client)
+    packs = state.packs.all()
+    client_id = client_for_number(packs, called)
+    return packs[client_id] if client_id else None
+
+
+def _forward_twiml(pack: Pack, params: dict[str, str]) -> str | None:
     """Out of hours with `out_of_hours.mode: forward` (brain/hours.py decides): the pack's sentence in
     each language it offers (nobody has spoken yet, so the caller's language is not known), then
     `<Dial>` to the pack's number. None when the call is served as usual."""
-    pack = state.packs.find(client_id)
-    if pack is None:
-        return None
+    client_id = pack.id
     now = datetime.now(UTC)
     number = hours.forward_number(pack, now)
     if number is None:
@@ -253,7 +263,8 @@ async def media_stream(websocket: WebSocket) -> None:
         return
     custom = {k: v for k, v in (start.get("customParameters") or {}).items() if isinstance(v, str)}
     client_id = custom.get("client") or websocket.query_params.get("client")
-    if not client_id or not await asyncio.to_thread(state.packs.exists, client_id):
+    pack = await asyncio.to_thread(state.packs.find, client_id) if client_id else None
+    if pack is None:
         await _close(websocket, 1008, f"unknown client {client_id!r}")
         return
     resume = custom.get("handoff") or None
@@ -286,7 +297,6 @@ async def media_stream(websocket: WebSocket) -> None:
         caller_number=(custom.get("caller") or None),
         resume_handoff=resume,
     )
-    pack = await asyncio.to_thread(state.packs.get, client_id)
     await run_call(line, pack, state.engines, state.store, state.metrics, state.desk)
 
 
