@@ -20,6 +20,7 @@ import pytest
 import soundfile
 
 from tests.conftest import shared_audio
+from triage.brain.language import RECHECK_BELOW
 from triage.speech.engines import (
     FRAMES_PER_SECOND,
     FULL_WINDOW_FRAMES,
@@ -149,6 +150,37 @@ def test_a_confident_english_answer_on_a_german_call_is_not_translated_into_germ
     heard = stt.transcribe_sync(through_phone_line(spoken, voice.sample_rate), ("de", "en"))
     assert heard.language == "en", (heard.text, heard.languages)
     assert "yes" in heard.text.lower(), heard.text
+
+
+class _CountingAligns:
+    """Whisper's CTranslate2 model, counting its `align` passes (the words' own score)."""
+
+    def __init__(self, model) -> None:
+        self.model, self.aligns = model, 0
+
+    def __getattr__(self, name: str):
+        return getattr(self.model, name)
+
+    def align(self, *args, **kwargs):
+        self.aligns += 1
+        return self.model.align(*args, **kwargs)
+
+
+def test_a_turn_whisper_is_sure_of_is_not_scored_again_and_an_unsure_one_is(whisper_base) -> None:
+    """The words' own score (a second pass over them, about 70 ms of a turn here) decides whether a turn is heard
+    again; a sentence whose beam search alone is already above the re-check line is not scored again and stays
+    sure, and a German short answer Whisper is unsure of is scored on its words, as before, and re-checked."""
+    engine = SpeechToText(whisper_base, workers=1, rehear_within_secs=math.inf)
+    counting = engine.model.model = _CountingAligns(engine.model.model)
+    manifest = [json.loads(line) for line in shared_audio("de/manifest.jsonl").read_text().splitlines()]
+    short = min(manifest, key=lambda r: r["seconds"])
+    try:
+        sure = engine.transcribe_sync(_phone("new_home_16k.wav"), "en")
+        assert counting.aligns == 0 and sure.confidence >= RECHECK_BELOW, sure
+        unsure = engine.transcribe_sync(_phone(f"de/{short['file']}"), "de")
+        assert counting.aligns >= 1 and unsure.confidence < RECHECK_BELOW, unsure
+    finally:
+        engine.close()
 
 
 def test_a_turn_longer_than_the_shortened_windows_keeps_the_full_one(stt) -> None:
@@ -339,6 +371,7 @@ def test_greedy_words_whisper_is_sure_of_are_kept_and_unsure_ones_are_decided_by
     # heard again in a larger window
     greedy = SpeechToText(whisper_base, workers=1, rehear_margin_secs=stt.window_margin_secs)
     greedy.greedy_sure = 0.0
+    greedy.words_scored_below = math.inf  # its words' own score, which the gate of `stt` goes by
     kept = decided = 0
     try:
         for name, language in clips:
