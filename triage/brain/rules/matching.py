@@ -69,6 +69,17 @@ def pack_rule(rule_id: str, urgency: Urgency, patterns: Patterns, label: Label, 
     return Rule(id=rule_id, patterns=patterns, urgency=urgency, intent="report_problem", kind=kind, label=label)
 
 
+# issue 11, fortieth set: a caller who corrects themselves to something worse ("nichts Wildes – nein, Moment, jetzt
+# spritzt es", "eigentlich nein, der wacht gar nicht mehr auf", "kein Notfall, oder doch", "nothing major, actually no,
+# it's worse", "well actually maybe it is"): what comes after the correction is what counts
+CORRECTION = re.compile(
+    fold_pattern(
+        r"\b(nein|nee|ne|ach nein|oh nein),? (moment|warte|wart mal|halt|stopp|eigentlich|doch)"
+        r"|\beigentlich,? (nein|doch)|\boder (\w+ )?doch|\b(es ist|ist es|das ist) (\w+ )?schlimmer"
+        r"|\b(no|nah),? (wait|actually|hang on|hold on)|\b(wait|actually|hang on|hold on),? no"
+        r"|\bactually (\w+ ){0,2}it is|\b(it s|it is) (actually )?worse|\bscratch that"
+    )
+)
 _IDIOMS = re.compile(
     r"\b(weiss (\w+ )?nicht|stoer\w* (\w+ )?nicht|nicht sicher|not sure|don t know|dont know|no idea"
     r"|keine ahnung|don t want to bother|hope i m not|never mind"
@@ -101,6 +112,9 @@ _IDIOMS = re.compile(
     r"|(kann|kannst|can t|cannot|can not)( nicht| nich)?(?= (ich|i|er|sie|he|she|wir|we|es|it|mein|meine|my)\b)"
     # issue 11, thirty-third set: "no" or "nein" cried over and over ("NO NO NO he's not moving"): a cry, not a denial
     r"|(no|nein|nee)( (no|nein|nee))+(?=\s*$| (he|she|they|er|sie|i|ich|it|es|my|mein\w*|the|der|die|das)\b)"
+    # issue 11, fortieth set: the caller takes back what they said ("nein Moment", "no actually"): the "no" denies the
+    # words before it, never the worse thing said next
+    rf"|{CORRECTION.pattern}"
     r")\b"
 )
 _CLAUSE_BREAKS = frozenset("und aber oder weil sondern doch dass and but or because so".split())
@@ -153,6 +167,8 @@ def is_negated(folded: Folded, start: int, end: int, *, after: bool = True, look
                 continue
             if _ends_own_clause(word, previous, following, before[len(before) - distance + 1 :]):
                 break
+            if _new_person_after([*before[len(before) - distance + 1 :], *folded.text[start:end].split()[:1]]):
+                break
             return True
     # a client's phrase may end inside a word ("ransom" in "ransomware ist kein Thema"): what is said of it starts after
     # the word (only for a denial said of the subject; "rückstau" in "rückstauklappe geht nicht" is no "geht nicht")
@@ -187,6 +203,19 @@ def _ends_own_clause(word: str, previous: str, following: str, rest: list[str]) 
     if following in _WORKING_VERBS:
         return len(rest) == 1 or rest[1] not in _DENIAL_GOES_ON
     return False
+
+
+# issue 11, fortieth set: a person named again as the subject of a new clause ("der ist nicht müde, der wacht gar nicht
+# mehr auf", "he's not saying anything, he's just lying there", "I don't think she's breathing")
+_PERSON_SUBJECTS = frozenset("er sie der he she they".split())
+
+
+def _new_person_after(rest: list[str]) -> bool:
+    """A negator whose own clause ends before the match: a person pronoun after at least one word begins the next.
+
+    ASR text has no commas; the pronoun is where the caller started over, and the negator denied the words before it.
+    """
+    return any(w in _PERSON_SUBJECTS for w in rest[1:])
 
 
 _NOT_AFTER_WORDS = 3

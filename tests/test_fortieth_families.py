@@ -1,0 +1,124 @@
+"""Issue 11, fortieth set: acute distress and explicit life threats as callers say them on the phone.
+
+A caller who first plays it down and then corrects themselves to something worse ("nichts Wildes – nein, Moment …",
+"nothing serious, no wait …"); a person named again after a denial of something else ("der ist nicht müde, der wacht
+gar nicht mehr auf", "she isn't drunk, she's not waking up"); self-harm said as doing something to oneself ("dass sie
+sich heute was antut", "he's going to do something to himself"). Beside them the look-alikes with the same words that
+stay routine. Each family holds in German and English, run through the real analyser (rules + the shipped classifier)
+or the rules alone where a life threat must never depend on the model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.caller_families import EMERGENCY, assert_p0_by, decide, rules_only, why
+
+# --- played down, then corrected to worse: what follows the correction counts ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Es tropft ein bisschen unter der Spüle, nichts Wildes – nein, Moment, jetzt spritzt es richtig raus und der "
+        "ganze Boden steht unter Wasser.",
+        "kein notfall eigentlich nein warte das rohr ist geplatzt und das wasser läuft in den flur",
+        "nothing serious no wait the pipe just burst and water's pouring out",
+        "it's not urgent well actually it is the pipe's burst and the kitchen is flooding",
+    ],
+)
+def test_a_leak_played_down_then_corrected_to_a_flood_is_an_emergency(text):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.urgency in EMERGENCY, why(text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meine oma ist nur ein bisschen müde nein eigentlich die wacht nicht mehr auf",
+        "mein vater schläft nur glaub ich nein moment er atmet nicht mehr",
+        "my nan's just a bit tired i think no actually she's not waking up at all",
+        "he's just having a nap no wait he's not breathing",
+    ],
+)
+def test_a_person_played_down_then_corrected_to_unresponsive_is_p0_by_the_rules(text):
+    assert_p0_by(text, "medical")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nichts wildes nur ein tropfender wasserhahn in der küche",
+        "kein Notfall, der Wasserhahn im Bad tropft ein bisschen, wann hätten Sie Zeit?",
+        "nothing serious, the tap in the bathroom just drips",
+        "not an emergency, the kitchen tap drips a bit, when could someone come?",
+    ],
+)
+def test_played_down_without_a_correction_stays_routine(text):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.urgency not in EMERGENCY, why(text, result)
+
+
+# --- a person named again after a denial of something else -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mein opa ist nicht müde der wacht gar nicht mehr auf",
+        "meine frau ist nicht betrunken sie reagiert nicht mehr",
+        "she isn't drunk she's not waking up",
+        "he isn't messing about he's not breathing",
+    ],
+)
+def test_a_denial_of_something_else_does_not_deny_the_person_unresponsive(text):
+    assert_p0_by(text, "medical")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "er ist nicht verletzt er ist nur hingefallen und schon wieder aufgestanden",
+        "he's not hurt he just slipped and he's up again",
+        "nein er ist nicht bewusstlos er schläft nur",
+        "no she's not unconscious she's just asleep",
+    ],
+)
+def test_a_person_said_to_be_fine_is_no_emergency_by_the_rules(text):
+    result = rules_only(text)
+    assert result.urgency not in EMERGENCY, why(text, result)
+
+
+# --- self-harm said as doing something to oneself ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meine schwester hat geschrieben dass sie sich heute was antut",
+        "mein bruder hat gesagt er tut sich was an und geht nicht ans telefon",
+        "ich glaub mein sohn hat sich was angetan er macht die tür nicht auf",
+        "my brother said he's going to do something to himself",
+        "she said she might do something to herself tonight",
+        "i'm scared i'll do something stupid to myself",
+    ],
+)
+def test_doing_something_to_oneself_is_self_harm(text):
+    assert_p0_by(text, "self_harm")
+    result = decide(text, "sanitaer-notdienst")
+    assert result.distress == "acute", why(text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tut sich was an der baustelle, kommt heute noch jemand?",
+        "Hat sich schon was an meiner Bestellung getan?",
+        "can you do something to the boiler before winter?",
+        "has anything been done to the radiator yet?",
+    ],
+)
+def test_something_happening_to_a_job_or_a_device_is_routine(text):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.urgency not in EMERGENCY, why(text, result)
+    assert result.distress != "acute", why(text, result)
