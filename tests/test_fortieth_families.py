@@ -122,3 +122,35 @@ def test_something_happening_to_a_job_or_a_device_is_routine(text):
     result = decide(text, "sanitaer-notdienst")
     assert result.urgency not in EMERGENCY, why(text, result)
     assert result.distress != "acute", why(text, result)
+
+
+# --- water with the electrics denied, or no more than a puddle --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ähm wir haben ein bisschen wasser im keller nach dem regen aber nur eine pfütze und da ist keine elektrik in "
+        "der nähe können sie sich das mal anschauen",
+        "Wasser im Keller, aber keine Steckdosen in der Nähe, kann jemand vorbeikommen?",
+        "um there's a bit of water in the cellar after the rain just a puddle and nowhere near any electrics could "
+        "someone have a look",
+        "there's water on the floor but no electrics anywhere near it",
+    ],
+)
+def test_water_with_the_electrics_denied_is_no_emergency(text):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.urgency not in EMERGENCY, why(text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "das Wasser tropft auf die Lampe, aber kein Licht mehr",
+        "im keller steht wasser und die steckdose ist nass",
+        "water's dripping onto the light but no power now",
+        "the basement's flooded and the water is up to the sockets",
+    ],
+)
+def test_water_on_electrics_stays_p0_by_the_rules(text):
+    assert_p0_by(text, "electric_hazard")

@@ -281,6 +281,13 @@ _DENIED_LIST = re.compile(fold_pattern(
     # must not be, denied (water that does not come out of the tap is the other thing, no_water)
     r"|\b(kein|no) (wasser|water) (\w+ ){0,2}(auf dem boden|am boden|im keller|durch die decke|an der wand"
     r"|on the (floor|ground|carpet)|in the (basement|cellar)|through the (ceiling|wall))"
+    # issue 11, fortieth set: water with electrics denied ("da ist keine Elektrik in der Nähe", "nowhere near any
+    # electrics"), and a little water said to be no more than that ("nur eine Pfütze", "just a puddle")
+    r"|\b(keine|kein) (elektrik|steckdose\w*|strom|kabel|leitungen|geräte) (\w+ ){0,2}"
+    r"(in der nähe|daneben|dran|in reichweite)"
+    r"|\b(nowhere|not) near (any |the )?(electrics|electricity|sockets?|plugs?|wires|wiring|cables)"
+    r"|\b(no|not any) (electrics|sockets?|plugs?|wires|wiring|cables) (\w+ ){0,2}(near|nearby|close by|around)"
+    r"|\b(nur|bloß|just|only) (eine?|a) (kleine |little |small )?(pfütze|puddle|lache)\b"
 ))
 
 # impatience, not despair: "ich kann nicht mehr warten", "I can't wait any longer" sit beside "ich kann nicht mehr"

@@ -48,6 +48,18 @@ _DENIED_AFTER = re.compile(
     r"^\s*(ist|sind|war|is|are|s|was|were) (\w+ ){0,2}(kein thema|not an issue|no issue|not a concern|no concern)\b"
 )
 _NEG_WINDOW_WORDS = 3
+# issue 11, fortieth set: a rule of two things together whose second is denied inside the match ("Wasser im Keller,
+# aber keine Steckdosen in der Nähe", "water on the floor but no electrics anywhere near it")
+_DENIED_LAST = re.compile(r"\b(aber|but) (kein|keine|keinen|no|not any|nowhere near) (\w+ )?\w+$")
+
+
+def _second_thing_denied(pattern: re.Pattern[str], m: re.Match[str]) -> bool:
+    """The match ends in "but no …" and what comes before that is not enough for the rule on its own ("Wasser im
+    Keller, aber keine Steckdosen"; not "das Wasser tropft auf die Lampe, aber kein Licht mehr")."""
+    denied = _DENIED_LAST.search(m.group(0))
+    return denied is not None and pattern.search(m.group(0)[: denied.start()]) is None
+
+
 # issue 11, thirty-seventh set: a trouble said as an absence ("keine Heizung", "no heating") and followed by the next
 # absence of a list ("keine Heizung, kein Warmwasser, gar nix", "no heating, not even hot water"): the "kein" after it
 # starts the next item, it denies nothing of the first
@@ -241,8 +253,9 @@ def match(folded: Folded, rules: tuple[Rule, ...]) -> list[Hit]:
             for m in pattern.finditer(folded.text):
                 if _about_something_else(folded, rule, m.start()) or in_a_name(names, m.start()):
                     continue
-                negated = rule.negatable and is_negated(
-                    folded, m.start(), m.end(), look_before=rule.kind != "distress" or not _OWN_CLAUSE.match(m.group(0))
+                look_before = rule.kind != "distress" or not _OWN_CLAUSE.match(m.group(0))
+                negated = rule.negatable and (
+                    is_negated(folded, m.start(), m.end(), look_before=look_before) or _second_thing_denied(pattern, m)
                 )
                 hit = Hit(rule, folded.words_at(m.start(), m.end()), negated, m.start(), m.end())
                 if not negated:
