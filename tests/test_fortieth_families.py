@@ -154,3 +154,37 @@ def test_water_with_the_electrics_denied_is_no_emergency(text):
 )
 def test_water_on_electrics_stays_p0_by_the_rules(text):
     assert_p0_by(text, "electric_hazard")
+
+
+# --- a danger to life with a short plea: acute ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "es riecht nach gas bitte hilfe",
+        "es qualmt aus der steckdose, hilfe bitte",
+        "there is gas smell überall in der wohnung, bitte help",
+        "there's gas smell everywhere please help",
+        "it smells of gas please what do we do",
+    ],
+)
+def test_a_danger_to_life_with_a_short_plea_is_acute(text):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.urgency == "P0", why(text, result)
+    assert result.distress == "acute", why(text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bitte hilfe beim ausfüllen des formulars",
+        "es tropft unter der spüle bitte hilfe",
+        "can you please help me with my order",
+        "the tap in the kitchen drips, help please",
+    ],
+)
+def test_a_short_plea_without_a_danger_is_not_acute(text):
+    result = decide(text, "sanitaer-notdienst")
+    assert result.urgency not in EMERGENCY, why(text, result)
+    assert result.distress != "acute", why(text, result)
