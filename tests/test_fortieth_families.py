@@ -188,3 +188,29 @@ def test_a_short_plea_without_a_danger_is_not_acute(text):
     result = decide(text, "sanitaer-notdienst")
     assert result.urgency not in EMERGENCY, why(text, result)
     assert result.distress != "acute", why(text, result)
+
+
+# --- a toilet about to overflow is not yet sewage backing up ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "das klo ist verstopft und läuft fast über aber nur das eine, das andere geht",
+        "die toilette ist verstopft und läuft gleich über",
+        "the toilet's blocked and nearly overflowing but it's only the one, the other one works",
+        "the toilet's blocked and about to overflow",
+    ],
+)
+def test_a_toilet_about_to_overflow_is_urgent_not_an_emergency(text):
+    result = rules_only(text)
+    assert result.urgency == "P2", why(text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["die toilette läuft schon über", "das klo läuft über", "the toilet is overflowing and sewage is coming up"],
+)
+def test_a_toilet_overflowing_now_is_p1(text):
+    result = rules_only(text)
+    assert result.urgency == "P1", why(text, result)
