@@ -44,6 +44,8 @@ CLOSEST_MARGIN = 0.1
 _MIN_WORDS_FOR_MODEL_EMERGENCY = 7
 # A turn shorter than this answers a question ("zum Abholen") rather than saying what the caller wants.
 _MIN_WORDS_FOR_AIM = 4
+# the short plea's rule ("bitte hilfe", "please help"): acute beside a danger to life, no weight of its own otherwise
+_SHORT_PLEA = "plea_short"
 # Model-only acute distress needs this much probability; below it, elevated is the most it says.
 _MODEL_ACUTE_MIN = 0.6
 # ... except with a model-only danger to life believed on a close example: there a third of the probability
@@ -281,6 +283,13 @@ _DENIED_LIST = re.compile(fold_pattern(
     # must not be, denied (water that does not come out of the tap is the other thing, no_water)
     r"|\b(kein|no) (wasser|water) (\w+ ){0,2}(auf dem boden|am boden|im keller|durch die decke|an der wand"
     r"|on the (floor|ground|carpet)|in the (basement|cellar)|through the (ceiling|wall))"
+    # issue 11, fortieth set: water with electrics denied ("da ist keine Elektrik in der Nähe", "nowhere near any
+    # electrics"), and a little water said to be no more than that ("nur eine Pfütze", "just a puddle")
+    r"|\b(keine|kein) (elektrik|steckdose\w*|strom|kabel|leitungen|geräte) (\w+ ){0,2}"
+    r"(in der nähe|daneben|dran|in reichweite)"
+    r"|\b(nowhere|not) near (any |the )?(electrics|electricity|sockets?|plugs?|wires|wiring|cables)"
+    r"|\b(no|not any) (electrics|sockets?|plugs?|wires|wiring|cables) (\w+ ){0,2}(near|nearby|close by|around)"
+    r"|\b(nur|bloß|just|only) (eine?|a) (kleine |little |small )?(pfütze|puddle|lache)\b"
 ))
 
 # impatience, not despair: "ich kann nicht mehr warten", "I can't wait any longer" sit beside "ich kann nicht mehr"
@@ -838,7 +847,7 @@ def classify(
     counted_acute: list[R.Hit] = []
     others_tears: str | None = None
     for hit in distress_hits:
-        if hit.negated:  # "no panic, just wondering"
+        if hit.negated or hit.rule.id == _SHORT_PLEA:  # "no panic, just wondering"; a short plea only makes a P0 acute
             continue
         if hit.rule.distress == "elevated" and any(a.start <= hit.start and hit.end <= a.end for a in counted_acute):
             # "schlecht vor Angst", "I'm so scared": the elevated word inside the acute words is the same fear, not a
@@ -900,7 +909,7 @@ def classify(
         # "my son was in tears over his hamster": the model hears the tears, the caller says whose they were
         evidence.append(f"no acute distress in another's tears: {others_tears}")
         distress = "elevated"
-    by_distress_rule = any(not h.negated for h in distress_hits) or bool(hazard_distress)
+    by_distress_rule = any(not h.negated and h.rule.id != _SHORT_PLEA for h in distress_hits) or bool(hazard_distress)
     if not by_distress_rule and distress != "none":
         if trivial:
             evidence.append(f"no distress in everyday words only: {trivial}")
@@ -969,7 +978,7 @@ def classify(
         elif distress == "none":
             distress = "elevated"
     # "bitte helfen Sie mir" is a plea: acute with a danger to people, elevated with a flooded kitchen or a lost invoice
-    plea = urgency == "P0" and any(h.rule.id == "plea" and not h.negated for h in distress_hits)
+    plea = urgency == "P0" and any(h.rule.id in ("plea", _SHORT_PLEA) and not h.negated for h in distress_hits)
     model_p0_acute = (
         urgency == "P0" and rule_urgency is None and not unsure and prediction is not None
         and prediction.distress["acute"] >= _MODEL_P0_ACUTE_MIN

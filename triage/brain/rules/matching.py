@@ -48,6 +48,18 @@ _DENIED_AFTER = re.compile(
     r"^\s*(ist|sind|war|is|are|s|was|were) (\w+ ){0,2}(kein thema|not an issue|no issue|not a concern|no concern)\b"
 )
 _NEG_WINDOW_WORDS = 3
+# issue 11, fortieth set: a rule of two things together whose second is denied inside the match ("Wasser im Keller,
+# aber keine Steckdosen in der Nähe", "water on the floor but no electrics anywhere near it")
+_DENIED_LAST = re.compile(r"\b(aber|but) (kein|keine|keinen|no|not any|nowhere near) (\w+ )?\w+$")
+
+
+def _second_thing_denied(pattern: re.Pattern[str], m: re.Match[str]) -> bool:
+    """The match ends in "but no …" and what comes before that is not enough for the rule on its own ("Wasser im
+    Keller, aber keine Steckdosen"; not "das Wasser tropft auf die Lampe, aber kein Licht mehr")."""
+    denied = _DENIED_LAST.search(m.group(0))
+    return denied is not None and pattern.search(m.group(0)[: denied.start()]) is None
+
+
 # issue 11, thirty-seventh set: a trouble said as an absence ("keine Heizung", "no heating") and followed by the next
 # absence of a list ("keine Heizung, kein Warmwasser, gar nix", "no heating, not even hot water"): the "kein" after it
 # starts the next item, it denies nothing of the first
@@ -69,6 +81,17 @@ def pack_rule(rule_id: str, urgency: Urgency, patterns: Patterns, label: Label, 
     return Rule(id=rule_id, patterns=patterns, urgency=urgency, intent="report_problem", kind=kind, label=label)
 
 
+# issue 11, fortieth set: a caller who corrects themselves to something worse ("nichts Wildes – nein, Moment, jetzt
+# spritzt es", "eigentlich nein, der wacht gar nicht mehr auf", "kein Notfall, oder doch", "nothing major, actually no,
+# it's worse", "well actually maybe it is"): what comes after the correction is what counts
+CORRECTION = re.compile(
+    fold_pattern(
+        r"\b(nein|nee|ne|ach nein|oh nein),? (moment|warte|wart mal|halt|stopp|eigentlich|doch)"
+        r"|\beigentlich,? (nein|doch)|\boder (\w+ )?doch|\b(es ist|ist es|das ist) (\w+ )?schlimmer"
+        r"|\b(no|nah),? (wait|actually|hang on|hold on)|\b(wait|actually|hang on|hold on),? no"
+        r"|\bactually (\w+ ){0,2}it is|\b(it s|it is) (actually )?worse|\bscratch that"
+    )
+)
 _IDIOMS = re.compile(
     r"\b(weiss (\w+ )?nicht|stoer\w* (\w+ )?nicht|nicht sicher|not sure|don t know|dont know|no idea"
     r"|keine ahnung|don t want to bother|hope i m not|never mind"
@@ -101,6 +124,9 @@ _IDIOMS = re.compile(
     r"|(kann|kannst|can t|cannot|can not)( nicht| nich)?(?= (ich|i|er|sie|he|she|wir|we|es|it|mein|meine|my)\b)"
     # issue 11, thirty-third set: "no" or "nein" cried over and over ("NO NO NO he's not moving"): a cry, not a denial
     r"|(no|nein|nee)( (no|nein|nee))+(?=\s*$| (he|she|they|er|sie|i|ich|it|es|my|mein\w*|the|der|die|das)\b)"
+    # issue 11, fortieth set: the caller takes back what they said ("nein Moment", "no actually"): the "no" denies the
+    # words before it, never the worse thing said next
+    rf"|{CORRECTION.pattern}"
     r")\b"
 )
 _CLAUSE_BREAKS = frozenset("und aber oder weil sondern doch dass and but or because so".split())
@@ -153,6 +179,8 @@ def is_negated(folded: Folded, start: int, end: int, *, after: bool = True, look
                 continue
             if _ends_own_clause(word, previous, following, before[len(before) - distance + 1 :]):
                 break
+            if _new_person_after([*before[len(before) - distance + 1 :], *folded.text[start:end].split()[:1]]):
+                break
             return True
     # a client's phrase may end inside a word ("ransom" in "ransomware ist kein Thema"): what is said of it starts after
     # the word (only for a denial said of the subject; "rückstau" in "rückstauklappe geht nicht" is no "geht nicht")
@@ -189,6 +217,19 @@ def _ends_own_clause(word: str, previous: str, following: str, rest: list[str]) 
     return False
 
 
+# issue 11, fortieth set: a person named again as the subject of a new clause ("der ist nicht müde, der wacht gar nicht
+# mehr auf", "he's not saying anything, he's just lying there", "I don't think she's breathing")
+_PERSON_SUBJECTS = frozenset("er sie der he she they".split())
+
+
+def _new_person_after(rest: list[str]) -> bool:
+    """A negator whose own clause ends before the match: a person pronoun after at least one word begins the next.
+
+    ASR text has no commas; the pronoun is where the caller started over, and the negator denied the words before it.
+    """
+    return any(w in _PERSON_SUBJECTS for w in rest[1:])
+
+
 _NOT_AFTER_WORDS = 3
 
 
@@ -212,8 +253,9 @@ def match(folded: Folded, rules: tuple[Rule, ...]) -> list[Hit]:
             for m in pattern.finditer(folded.text):
                 if _about_something_else(folded, rule, m.start()) or in_a_name(names, m.start()):
                     continue
-                negated = rule.negatable and is_negated(
-                    folded, m.start(), m.end(), look_before=rule.kind != "distress" or not _OWN_CLAUSE.match(m.group(0))
+                look_before = rule.kind != "distress" or not _OWN_CLAUSE.match(m.group(0))
+                negated = rule.negatable and (
+                    is_negated(folded, m.start(), m.end(), look_before=look_before) or _second_thing_denied(pattern, m)
                 )
                 hit = Hit(rule, folded.words_at(m.start(), m.end()), negated, m.start(), m.end())
                 if not negated:

@@ -15,7 +15,7 @@ from typing import Literal
 
 from ..text import Folded, fold_pattern
 from ..types import Urgency
-from .matching import NEGATORS, Hit, is_negated
+from .matching import CORRECTION, NEGATORS, Hit, is_negated
 from .schema import Kind
 
 # --- modifiers: time, containment, scope -------------------------------------------------------
@@ -673,6 +673,15 @@ def _find(pattern: re.Pattern[str], folded: Folded) -> str | None:
     return folded.words_at(m.start(), m.end()) if m else None
 
 
+def _unless_corrected(pattern: re.Pattern[str], folded: Folded) -> str | None:
+    """The pattern's words, unless the caller takes them back after saying them ("nichts Wildes – nein, Moment, jetzt
+    spritzt es", "not an emergency, well actually maybe it is"; issue 11, fortieth set)."""
+    m = pattern.search(folded.text)
+    if m is None or CORRECTION.search(folded.text, m.end()):
+        return None
+    return folded.words_at(m.start(), m.end())
+
+
 # issue 11, nineteenth set: "I can't put it out", "trying to put it out", "krieg's nicht gelöscht": what the caller
 # cannot do or is still trying is not done
 UNABLE_BEFORE = re.compile(fold_pattern(
@@ -748,7 +757,7 @@ class Found:
             scope_one=_find(SCOPE_ONE, folded),
             one_room=None if _MORE_ROOMS.search(folded.text) else _find(ONE_ROOM, folded),
             just_asking=_asking(folded),
-            low_stakes=_find(LOW_STAKES, folded),
+            low_stakes=_unless_corrected(LOW_STAKES, folded),
             far_future=_find(FAR_FUTURE, folded),
             today_need=_find(TODAY, folded) if NEED.search(folded.text) and not PICKUP_TODAY.search(folded.text) else None,
             rest_works=_find(REST_WORKS, folded),
