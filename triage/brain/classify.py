@@ -1191,6 +1191,14 @@ def _check_model_emergency(
             f"„{near.text}“ {near.similarity:.2f}): unsure, asking"
         )
         return "P2", True
+    if urgency == "P0" and near.urgency != "P0" and closest.urgency not in ("P0", "P1"):
+        # "I'm sitting on the edge of the bed and the radiator's cold": the closest example is one cold radiator, the
+        # closest emergency a heating failure (P1), and nothing near says danger to people (issue 11, thirty-ninth set)
+        evidence.append(
+            f"model-only P0, but the closest example is routine („{closest.text}“ {closest.similarity:.2f}) and the "
+            f"closest emergency only {near.urgency} („{near.text}“ {near.similarity:.2f}): unsure, asking"
+        )
+        return "P2", True
     evidence.append(f"model {urgency} like the example „{near.text}“ ({near.urgency}, {near.similarity:.2f})")
     return urgency, False
 
