@@ -44,8 +44,6 @@ CLOSEST_MARGIN = 0.1
 _MIN_WORDS_FOR_MODEL_EMERGENCY = 7
 # A turn shorter than this answers a question ("zum Abholen") rather than saying what the caller wants.
 _MIN_WORDS_FOR_AIM = 4
-# the short plea's rule ("bitte hilfe", "please help"): acute beside a danger to life, no weight of its own otherwise
-_SHORT_PLEA = "plea_short"
 # Model-only acute distress needs this much probability; below it, elevated is the most it says.
 _MODEL_ACUTE_MIN = 0.6
 # ... except with a model-only danger to life believed on a close example: there a third of the probability
@@ -847,7 +845,7 @@ def classify(
     counted_acute: list[R.Hit] = []
     others_tears: str | None = None
     for hit in distress_hits:
-        if hit.negated or hit.rule.id == _SHORT_PLEA:  # "no panic, just wondering"; a short plea only makes a P0 acute
+        if hit.negated or not hit.rule.weighs:  # "no panic, just wondering"; a short plea only makes a P0 acute
             continue
         if hit.rule.distress == "elevated" and any(a.start <= hit.start and hit.end <= a.end for a in counted_acute):
             # "schlecht vor Angst", "I'm so scared": the elevated word inside the acute words is the same fear, not a
@@ -909,7 +907,7 @@ def classify(
         # "my son was in tears over his hamster": the model hears the tears, the caller says whose they were
         evidence.append(f"no acute distress in another's tears: {others_tears}")
         distress = "elevated"
-    by_distress_rule = any(not h.negated and h.rule.id != _SHORT_PLEA for h in distress_hits) or bool(hazard_distress)
+    by_distress_rule = any(not h.negated and h.rule.weighs for h in distress_hits) or bool(hazard_distress)
     if not by_distress_rule and distress != "none":
         if trivial:
             evidence.append(f"no distress in everyday words only: {trivial}")
@@ -978,7 +976,7 @@ def classify(
         elif distress == "none":
             distress = "elevated"
     # "bitte helfen Sie mir" is a plea: acute with a danger to people, elevated with a flooded kitchen or a lost invoice
-    plea = urgency == "P0" and any(h.rule.id in ("plea", _SHORT_PLEA) and not h.negated for h in distress_hits)
+    plea = urgency == "P0" and any(h.rule.plea and not h.negated for h in distress_hits)
     model_p0_acute = (
         urgency == "P0" and rule_urgency is None and not unsure and prediction is not None
         and prediction.distress["acute"] >= _MODEL_P0_ACUTE_MIN

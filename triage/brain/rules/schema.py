@@ -75,6 +75,11 @@ class Rule(BaseModel):
     label: Label = Field(default_factory=Label)
     # "kein Rohrbruch" denies a burst pipe; "ich will nicht mehr leben" is no denial of anything
     negatable: bool = True
+    # a plea for help ("bitte helfen Sie mir", "please help"): acute distress beside a danger to life
+    plea: bool = False
+    # False: the words weigh nothing beside the model's distress on their own (a two-word plea, "please help i cry all
+    # night" stays the model's to call); they only make a danger to life acute
+    weighs: bool = True
     # words that, among the three just before a match, make it about something else: "der Drucker reagiert nicht
     # mehr", "the website is not responding" are no person
     not_after: Patterns = Field(default_factory=Patterns)
